@@ -1,0 +1,146 @@
+//! The library's error type: each variant says what went wrong and what to do about it.
+//!
+//! Errors are split in two families that the binary maps to exit codes: bad input or
+//! usage ([`Error::is_user_error`], exit 2) and runtime failures (exit 1).
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    // ---- bad input -------------------------------------------------------------
+    /// The claim text is empty after normalization.
+    #[error("the claim is empty: write the statement that was reported")]
+    EmptyClaim,
+    /// The claim text exceeds the size limit.
+    #[error("the claim is {bytes} bytes long; at most 65536 are allowed (store a summary, not the article)")]
+    ClaimTooLong {
+        /// Size of the rejected text.
+        bytes: usize,
+    },
+    /// A chain could not be parsed or breaks a rule.
+    #[error("bad chain: {0}")]
+    BadChain(String),
+    /// A string that should be a full claim id is not 64 hex digits.
+    #[error("{0:?} is not a claim id: expected 64 hexadecimal digits")]
+    BadClaimId(String),
+    /// An id prefix is malformed (too short, not hex).
+    #[error("{0:?} is not a usable claim id prefix: give at least 4 hexadecimal digits")]
+    BadPrefix(String),
+    /// No claim matches the given id or prefix.
+    #[error("no claim has an id starting with {0:?}: list claims with `corroborate claims`")]
+    NoSuchClaim(String),
+    /// A prefix matches more than one claim.
+    #[error("the prefix {prefix:?} is ambiguous; it matches:\n{}\ngive more digits", candidates.join("\n"))]
+    AmbiguousPrefix {
+        /// The prefix given.
+        prefix: String,
+        /// `id  text` lines of the matching claims (at most a screenful).
+        candidates: Vec<String>,
+    },
+    /// No source matches a name, alias, domain or URL.
+    #[error("no source is known as {0:?}: list sources with `corroborate sources`")]
+    NoSuchSource(String),
+    /// A URL is not an absolute http(s) URL.
+    #[error("{url:?} is not a usable URL: {why}")]
+    BadUrl {
+        /// The rejected text (shortened).
+        url: String,
+        /// Why it was rejected.
+        why: String,
+    },
+    /// A date is not ISO 8601.
+    #[error("{0:?} is not an ISO 8601 date: write 2016-12-10 or 2016-12-10T18:30:00Z")]
+    BadDate(String),
+    /// A rating is outside [0, 1] or not a number.
+    #[error("rating {0} is outside [0, 1]")]
+    BadRating(f64),
+    /// A field value is not acceptable.
+    #[error("{0}")]
+    Invalid(String),
+    /// A line of a JSONL input is wrong; `line` counts from 1.
+    #[error("line {line}: {message}")]
+    Line {
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong with it.
+        message: String,
+    },
+
+    // ---- the database ----------------------------------------------------------
+    /// Another process holds the database lock.
+    #[error("the database at {0} is in use by another process; wait for it to finish or use another --db")]
+    Locked(PathBuf),
+    /// The database was written by a newer corroborate.
+    #[error("the database at {path} has format version {found}, newer than this corroborate understands ({supported}); upgrade corroborate")]
+    NewerFormat {
+        /// Database directory.
+        path: PathBuf,
+        /// Version found on disk.
+        found: u32,
+        /// Highest version this build reads.
+        supported: u32,
+    },
+    /// The path exists but does not look like a corroborate database.
+    #[error("{0} is not a corroborate database (no ledger.log or store beside it); choose an empty or new directory")]
+    NotADatabase(PathBuf),
+    /// Stored data failed to decode or contradicts itself.
+    #[error("the database is damaged: {0}; run `corroborate verify` for details and `corroborate rebuild` to restore the store from the ledger")]
+    Corrupt(String),
+    /// The ledger file is damaged.
+    #[error("the ledger is damaged at byte {offset}: {why}; run `corroborate verify`")]
+    LedgerCorrupt {
+        /// Byte offset of the bad entry.
+        offset: u64,
+        /// What is wrong.
+        why: String,
+    },
+    /// An error from sled.
+    #[error("the store failed: {0}")]
+    Store(#[from] sled::Error),
+    /// An I/O error with context.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Encoding or decoding a stored value failed.
+    #[error("could not encode or decode a stored value: {0}")]
+    Encoding(String),
+}
+
+impl Error {
+    /// True when the error is caused by the user's input or command line (exit code 2).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Error::EmptyClaim
+                | Error::ClaimTooLong { .. }
+                | Error::BadChain(_)
+                | Error::BadClaimId(_)
+                | Error::BadPrefix(_)
+                | Error::NoSuchClaim(_)
+                | Error::AmbiguousPrefix { .. }
+                | Error::NoSuchSource(_)
+                | Error::BadUrl { .. }
+                | Error::BadDate(_)
+                | Error::BadRating(_)
+                | Error::Invalid(_)
+                | Error::Line { .. }
+        )
+    }
+
+    /// Wrap an I/O error with what was being done.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+/// Result with the library's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

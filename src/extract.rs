@@ -1,0 +1,1 @@
+//! Attribution extraction (placeholder; being written).

@@ -1,0 +1,1 @@
+//! The independence engine (placeholder; being written).

@@ -1,0 +1,19 @@
+//! # corroborate
+//!
+//! A source-credibility and provenance tracker for journalists and fact-checkers.
+//! Claims are content-addressed (SHA-256 of their normalized text); every sighting of a
+//! claim is a report with its provenance chain; an append-only, hash-chained ledger is
+//! the record of truth, materialized into a sled store; and the independence engine
+//! answers how many independent sources each claim really has.
+//!
+//! See `docs/ARCHITECTURE.md` for the module map and the rules each module keeps.
+
+pub mod chain;
+pub mod claim;
+pub mod error;
+pub mod extract;
+pub mod hex;
+pub mod independence;
+pub mod source;
+
+pub use error::{Error, Result};
