@@ -136,7 +136,7 @@ mod tests {
             ("  Hello \t\n World...  ", "hello world"),
             ("It\u{2019}s \u{201C}done\u{201D}", "it's \"done\""),
             ("a\u{2013}b\u{2014}c\u{2010}d", "a-b-c-d"),
-            ("ﬁve", "five"),                   // NFKC ligature
+            ("ﬁve", "five"),               // NFKC ligature
             ("Ｐａｌｍｙｒａ", "palmyra"), // full-width letters
             ("end. .", "end"),
             ("3.5 km", "3.5 km"),
@@ -173,4 +173,17 @@ mod tests {
         ));
         assert!(validate_text(&"a".repeat(MAX_CLAIM_BYTES)).is_ok());
     }
+}
+
+/// A stored claim with every report of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Content address.
+    pub id: ClaimId,
+    /// Text as first seen.
+    pub text: String,
+    /// When first added, seconds since 1970.
+    pub added: i64,
+    /// Its reports, in the order they were first recorded.
+    pub reports: Vec<crate::report::Report>,
 }

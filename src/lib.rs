@@ -10,10 +10,19 @@
 
 pub mod chain;
 pub mod claim;
+pub mod date;
+pub mod db;
+pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod hex;
 pub mod independence;
+pub mod ledger;
+pub mod output;
+pub mod record;
+pub mod report;
 pub mod source;
+pub mod store;
+pub mod view;
 
 pub use error::{Error, Result};

@@ -1,1 +1,684 @@
-fn main() {}
+//! The `corroborate` command line: parses arguments, calls the library, prints.
+//! Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.
+
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use corroborate::chain::Chain;
+use corroborate::db::{Database, WriteSummary};
+use corroborate::output::{self, Format};
+use corroborate::record::{ReportRecord, Verdict, VerdictRecord};
+use corroborate::source::{parse_http_url, SourceKind, SourcePatch};
+use corroborate::view::{self, ClaimFilter, ClaimSort};
+use corroborate::Error;
+
+const AFTER_HELP: &str = "\
+Examples:
+  corroborate demo
+  corroborate add \"Militants retook the city.\" --chain \"Blog via AP via ~a local official\"
+  corroborate import reports.jsonl
+  cat reports.jsonl | corroborate import -
+  corroborate claims --single-source
+  corroborate claims --format csv > claims.csv
+  corroborate show 3fa2
+  corroborate source alias \"Associated Press\" AP
+
+Exit codes: 0 success, 1 failure, 2 usage error or bad input.
+The database is a directory: --db, else $CORROBORATE_DB, else the platform data directory.";
+
+/// Track claims, their provenance chains, and how many independent sources each has.
+#[derive(Parser)]
+#[command(name = "corroborate", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    /// Database directory (created when absent).
+    #[arg(long, global = true, env = "CORROBORATE_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Output format of listings: table on a terminal, jsonl in a pipe by default.
+    #[arg(long, global = true, value_enum)]
+    format: Option<Format>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add one report of a claim with its provenance chain.
+    #[command(
+        after_help = "Examples:\n  corroborate add \"The bridge was closed.\" --chain \"Daily News via Reuters via ~a police spokesman\"\n  corroborate add \"The bridge was closed.\" --chain \"City Blog via Daily News\" --url https://blog.example/x --published 2024-05-01\n\nA chain lists hops from the outlet where you read the claim to the earliest known\nsource, separated by the word `via`; a hop starting with ~ is an anonymous source."
+    )]
+    Add {
+        /// The claim, as reported.
+        claim: String,
+        /// The provenance chain: "Outlet via Agency via ~an official".
+        #[arg(long)]
+        chain: String,
+        /// Where the claim was read (http or https).
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date (ISO 8601).
+        #[arg(long)]
+        published: Option<String>,
+    },
+    /// Import JSONL records (report, source, verdict) from a file or `-` (stdin), all or nothing.
+    #[command(
+        after_help = "Examples:\n  corroborate import reports.jsonl\n  zcat dump.jsonl.gz | corroborate import -\n\nEach line is one JSON object; see docs/guide.md and schemas/. A bad line aborts the\nimport with `line N: ...` and nothing is written."
+    )]
+    Import {
+        /// JSONL file, or - for standard input.
+        file: String,
+    },
+    /// List claims with their independent-source counts.
+    #[command(
+        after_help = "Examples:\n  corroborate claims --single-source\n  corroborate claims --min-sources 2 --format json\n  corroborate claims --sort echo | head"
+    )]
+    Claims {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Ordering.
+        #[arg(long, value_enum, default_value_t = ClaimSort::Id)]
+        sort: ClaimSort,
+    },
+    /// Show one claim: its chains, the attribution graph and why it counts as it does.
+    #[command(
+        after_help = "Examples:\n  corroborate show 3fa2c1\n  corroborate show 3fa2c1 --format json\n\nID is a full claim id or a unique prefix of at least 4 hex digits."
+    )]
+    Show {
+        /// Claim id or unique prefix.
+        id: String,
+    },
+    /// List sources with aliases, kind, affiliations, rating and claim counts.
+    Sources,
+    /// Change or inspect one source.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Record a fact-check verdict on a claim.
+    #[command(
+        after_help = "Examples:\n  corroborate verdict 3fa2 false --by \"Desk\" --url https://factcheck.example/1"
+    )]
+    Verdict {
+        /// Claim id or unique prefix.
+        id: String,
+        /// true, false, mixed or unproven.
+        verdict: String,
+        /// Reviewer.
+        #[arg(long)]
+        by: Option<String>,
+        /// Where the fact-check is published.
+        #[arg(long)]
+        url: Option<String>,
+        /// A note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Check the ledger's hash chain, every id, and the store against the ledger.
+    Verify,
+    /// Recreate the store from the ledger.
+    Rebuild,
+    /// Show the audit trail: what was added when.
+    Log {
+        /// Only entries about this claim (id or prefix).
+        #[arg(long)]
+        claim: Option<String>,
+    },
+    /// Load a small example newsroom into a temporary database and print the report.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum SourceCommand {
+    /// Add an alias; when the alias is already another source, merge that source in.
+    Alias {
+        /// The source (any name, alias, domain or URL).
+        name: String,
+        /// The new alias.
+        alias: String,
+    },
+    /// Add an affiliation label (owner, state, network).
+    #[command(
+        after_help = "Examples:\n  corroborate source affiliate RT state-controlled:Russia\n  corroborate source affiliate Sputnik state-controlled:Russia"
+    )]
+    Affiliate {
+        /// The source.
+        name: String,
+        /// The label; sources sharing a label are not independent.
+        label: String,
+    },
+    /// Merge source B into A: B becomes an alias of A and all reports follow.
+    Merge {
+        /// The source that stays.
+        a: String,
+        /// The source that is absorbed.
+        b: String,
+    },
+    /// Create a source or set its attributes.
+    #[command(
+        after_help = "Examples:\n  corroborate source set Reuters --kind wire_agency --homepage https://www.reuters.com --alias \"Thomson Reuters\""
+    )]
+    Set {
+        /// Name of the source (created when unknown).
+        name: String,
+        /// Alias to add (repeatable).
+        #[arg(long = "alias")]
+        aliases: Vec<String>,
+        /// Homepage (http or https).
+        #[arg(long)]
+        homepage: Option<String>,
+        /// wire_agency, newspaper, broadcaster, online_outlet, ngo, government, person, social_account or other.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Affiliation label to add (repeatable).
+        #[arg(long = "affiliation")]
+        affiliations: Vec<String>,
+        /// Rating in [0, 1].
+        #[arg(long)]
+        rating: Option<f64>,
+    },
+}
+
+#[derive(Args, Default)]
+struct FilterArgs {
+    /// Only claims with exactly one independent source.
+    #[arg(long)]
+    single_source: bool,
+    /// Only claims whose origins are all anonymous.
+    #[arg(long)]
+    anonymous_only: bool,
+    /// Only claims with circular reporting.
+    #[arg(long)]
+    circular: bool,
+    /// Only claims with no independent source.
+    #[arg(long)]
+    unsourced: bool,
+    /// At least N independent sources.
+    #[arg(long, value_name = "N")]
+    min_sources: Option<usize>,
+    /// At most N independent sources.
+    #[arg(long, value_name = "N")]
+    max_sources: Option<usize>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> ClaimFilter {
+        ClaimFilter {
+            single_source: self.single_source,
+            anonymous_only: self.anonymous_only,
+            circular: self.circular,
+            unsourced: self.unsourced,
+            min_sources: self.min_sources,
+            max_sources: self.max_sources,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let user = e.downcast_ref::<Error>().is_some_and(Error::is_user_error);
+            eprintln!("error: {e:#}");
+            ExitCode::from(if user { 2 } else { 1 })
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn default_db() -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "corroborate")
+        .context("no home directory to keep the database in; pass --db PATH")?;
+    Ok(dirs.data_dir().join("db"))
+}
+
+struct Ctx {
+    format: Option<Format>,
+    stdout_tty: bool,
+}
+
+impl Ctx {
+    fn format(&self) -> Format {
+        Format::choose(self.format, self.stdout_tty)
+    }
+    /// Table width: $COLUMNS when set, else 120 columns.
+    fn width(&self) -> Option<u16> {
+        let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        Some(cols.unwrap_or(120).clamp(40, 1000))
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx {
+        format: cli.format,
+        stdout_tty: io::stdout().is_terminal(),
+    };
+    let db_path = match &cli.db {
+        Some(p) => p.clone(),
+        None => default_db()?,
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Command::Demo => demo(&ctx, &mut out),
+        Command::Rebuild => {
+            let db = Database::rebuild(&db_path)?;
+            writeln!(
+                out,
+                "rebuilt the store from the ledger: {} claims, {} sources",
+                db.store().claim_count(),
+                db.registry().live().count()
+            )?;
+            Ok(())
+        }
+        command => {
+            let mut db = Database::open(&db_path)?;
+            dispatch(command, &mut db, &ctx, &mut out)
+        }
+    }
+}
+
+fn dispatch(
+    command: Command,
+    db: &mut Database,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match command {
+        Command::Add {
+            claim,
+            chain,
+            url,
+            published,
+        } => {
+            let rec = ReportRecord {
+                claim,
+                chain: Chain::parse(&chain)?,
+                url,
+                published,
+            };
+            let (id, summary) = db.add(rec)?;
+            let c = db.claim(&id)?;
+            let s = view::summarize(&c, &view::analyze(&c, db.registry()), db.registry());
+            if summary.reports_duplicate > 0 {
+                writeln!(out, "{id}  (this report was already recorded)")?;
+            } else {
+                writeln!(out, "{id}")?;
+            }
+            writeln!(
+                out,
+                "{} report{}, {} independent source{}{}",
+                s.reports,
+                plural(s.reports),
+                s.independent_sources,
+                plural(s.independent_sources),
+                flag_suffix(&s)
+            )?;
+            Ok(())
+        }
+        Command::Import { file } => {
+            let summary = import(db, &file)?;
+            print_summary(out, &summary)?;
+            Ok(())
+        }
+        Command::Claims { filter, sort } => {
+            let rows = view::list_claims(db, &filter.filter(), sort)?;
+            if rows.is_empty() && ctx.format() == Format::Table {
+                writeln!(out, "no claims match")?;
+                return Ok(());
+            }
+            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            Ok(())
+        }
+        Command::Show { id } => {
+            let id = db.resolve_claim(&id)?;
+            let claim = db.claim(&id)?;
+            let d = view::detail(&claim, &db.verdicts_of(&id)?, db.registry());
+            match ctx.format() {
+                Format::Table => print_detail(out, &d)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &d)?;
+                    writeln!(out)?;
+                }
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut *out, &d)?;
+                    writeln!(out)?;
+                }
+                Format::Csv => {
+                    output::write_rows(out, Format::Csv, std::slice::from_ref(&d.summary), None)?;
+                }
+            }
+            Ok(())
+        }
+        Command::Sources => {
+            let counts = db.claim_counts()?;
+            let rows: Vec<_> = db
+                .registry()
+                .live()
+                .map(|s| view::source_summary(s, counts.get(&s.id).copied().unwrap_or(0)))
+                .collect();
+            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            Ok(())
+        }
+        Command::Source(sc) => source_command(sc, db, out),
+        Command::Verdict {
+            id,
+            verdict,
+            by,
+            url,
+            note,
+        } => {
+            let cid = db.resolve_claim(&id)?;
+            let rec = VerdictRecord {
+                claim: None,
+                claim_id: Some(cid.to_hex()),
+                verdict: Verdict::parse(&verdict)?,
+                by,
+                url,
+                note,
+                date: None,
+            };
+            db.verdict(rec)?;
+            writeln!(out, "recorded verdict {verdict} on {cid}")?;
+            Ok(())
+        }
+        Command::Verify => {
+            let rep = db.verify()?;
+            if ctx.format() == Format::Table {
+                writeln!(
+                    out,
+                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, and the store against the ledger",
+                    rep.entries, rep.commits, rep.claims, rep.reports
+                )?;
+                for p in &rep.problems {
+                    writeln!(out, "PROBLEM: {p}")?;
+                }
+                if rep.problems.is_empty() {
+                    writeln!(out, "ok")?;
+                }
+            } else {
+                serde_json::to_writer(&mut *out, &rep)?;
+                writeln!(out)?;
+            }
+            if rep.problems.is_empty() {
+                Ok(())
+            } else {
+                Err(anyhow::anyhow!(
+                    "verification found {} problem{}; `corroborate rebuild` restores the store from the ledger if the ledger is intact",
+                    rep.problems.len(),
+                    plural(rep.problems.len())
+                ))
+            }
+        }
+        Command::Log { claim } => {
+            let id = claim.map(|c| db.resolve_claim(&c)).transpose()?;
+            let rows = db.log(id.as_ref())?;
+            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            Ok(())
+        }
+        Command::Demo | Command::Rebuild => unreachable!("handled before opening the database"),
+    }
+}
+
+fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> anyhow::Result<()> {
+    match sc {
+        SourceCommand::Alias { name, alias } => {
+            let s = db.alias(&name, &alias)?;
+            if s.merges > 0 {
+                writeln!(
+                    out,
+                    "merged {alias:?} into {name:?}: it is now an alias, and its reports follow"
+                )?;
+            } else {
+                writeln!(out, "{alias:?} is now an alias of {name:?}")?;
+            }
+        }
+        SourceCommand::Affiliate { name, label } => {
+            db.affiliate(&name, &label)?;
+            writeln!(out, "{name:?} is now affiliated with {label:?}")?;
+        }
+        SourceCommand::Merge { a, b } => {
+            db.merge(&a, &b)?;
+            writeln!(out, "merged {b:?} into {a:?}")?;
+        }
+        SourceCommand::Set {
+            name,
+            aliases,
+            homepage,
+            kind,
+            affiliations,
+            rating,
+        } => {
+            if let Some(r) = rating {
+                corroborate::record::check_rating(r)?;
+            }
+            let patch = SourcePatch {
+                aliases,
+                homepage: homepage.as_deref().map(parse_http_url).transpose()?,
+                kind: kind.as_deref().map(SourceKind::parse).transpose()?,
+                affiliations,
+                rating,
+            };
+            db.patch_source(&name, patch, "source set")?;
+            writeln!(out, "saved {name:?}")?;
+        }
+    }
+    Ok(())
+}
+
+fn import(db: &mut Database, file: &str) -> anyhow::Result<WriteSummary> {
+    let label = format!("import {file}");
+    let (reader, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
+        (
+            Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
+            None,
+        )
+    } else {
+        let path = Path::new(file);
+        let f = std::fs::File::open(path).with_context(|| format!("cannot open {file}"))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 20, f)), size)
+    };
+    let bar = progress_bar(size);
+    let result = db.import(reader, &label, &mut |bytes| {
+        if let Some(b) = &bar {
+            b.set_position(bytes);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    Ok(result?)
+}
+
+/// A progress bar on stderr when it is a terminal and the input is large (or unknown).
+fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() || size.is_some_and(|s| s < 4 << 20) {
+        return None;
+    }
+    let bar = match size {
+        Some(s) => indicatif::ProgressBar::new(s).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} importing [{bar:30}] {bytes}/{total_bytes} ({eta})",
+            )
+            .ok()?
+            .progress_chars("=> "),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} importing {bytes} ({bytes_per_sec})",
+            )
+            .ok()?,
+        ),
+    };
+    Some(bar)
+}
+
+fn print_summary(out: &mut dyn Write, s: &WriteSummary) -> io::Result<()> {
+    writeln!(
+        out,
+        "imported {} records: claims {} new, {} known; reports {} new, {} duplicate; sources {} created, {} records applied; verdicts {}",
+        s.records,
+        s.claims_new,
+        s.claims_known,
+        s.reports_new,
+        s.reports_duplicate,
+        s.sources_created,
+        s.source_records,
+        s.verdicts
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn flag_suffix(s: &view::ClaimSummary) -> String {
+    let f = output::flags(s);
+    if f.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", f.join(", "))
+    }
+}
+
+fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
+    let s = &d.summary;
+    writeln!(out, "claim   {}", s.id)?;
+    writeln!(out, "text    {}", s.text)?;
+    writeln!(
+        out,
+        "count   {} report{}, {} independent source{}{}",
+        s.reports,
+        plural(s.reports),
+        s.independent_sources,
+        plural(s.independent_sources),
+        flag_suffix(s)
+    )?;
+    writeln!(out, "\nchains")?;
+    for c in &d.chains {
+        let mut extra = Vec::new();
+        if let Some(p) = &c.published {
+            extra.push(p.clone());
+        }
+        if let Some(u) = &c.url {
+            extra.push(u.clone());
+        }
+        let written: Vec<String> = c
+            .hops
+            .iter()
+            .filter_map(|h| h.written.as_ref().map(|w| format!("{w:?} = {}", h.name)))
+            .collect();
+        if !written.is_empty() {
+            extra.push(format!("written {}", written.join(", ")));
+        }
+        if extra.is_empty() {
+            writeln!(out, "  {}", c.chain)?;
+        } else {
+            writeln!(out, "  {}  ({})", c.chain, extra.join("; "))?;
+        }
+    }
+    if !d.tree.is_empty() {
+        writeln!(out, "\nattribution graph")?;
+        for line in d.tree.lines() {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    writeln!(out, "\nwhy")?;
+    for e in &d.explanation {
+        writeln!(out, "  {e}")?;
+    }
+    if !d.verdicts.is_empty() {
+        writeln!(out, "\nverdicts")?;
+        for v in &d.verdicts {
+            writeln!(
+                out,
+                "  {} {}{}{}",
+                v.date,
+                v.verdict,
+                v.by.as_ref()
+                    .map(|b| format!(" by {b}"))
+                    .unwrap_or_default(),
+                v.note
+                    .as_ref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
+    let dir = tempfile_dir()?;
+    let result = (|| -> anyhow::Result<()> {
+        let mut db = Database::open(&dir)?;
+        let summary = db.import(corroborate::demo::DATA.as_bytes(), "demo", &mut |_| {})?;
+        let rows = view::list_claims(&db, &ClaimFilter::default(), ClaimSort::Sources)?;
+        let format = ctx.format.unwrap_or(Format::Table);
+        if format == Format::Table {
+            writeln!(
+                out,
+                "corroborate demo: a small newsroom about the December 2016 fighting in Palmyra"
+            )?;
+            print_summary(out, &summary)?;
+            writeln!(out)?;
+            output::write_rows(out, Format::Table, &rows, ctx.width())?;
+            if let Some(first) = rows.first() {
+                let id = corroborate::claim::ClaimId::from_hex(&first.id)?;
+                let c = db.claim(&id)?;
+                let d = view::detail(&c, &db.verdicts_of(&id)?, db.registry());
+                writeln!(
+                    out,
+                    "\nThe best-sourced claim, explained (corroborate show {}):\n",
+                    &first.id[..8]
+                )?;
+                print_detail(out, &d)?;
+            }
+            writeln!(
+                out,
+                "\nTry it on your own data: corroborate --db ./newsroom import reports.jsonl"
+            )?;
+        } else {
+            output::write_rows(out, format, &rows, None)?;
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// A fresh directory under the system temporary directory for the demo database.
+fn tempfile_dir() -> anyhow::Result<PathBuf> {
+    let base = std::env::temp_dir();
+    for i in 0..100u32 {
+        let p = base.join(format!("corroborate-demo-{}-{i}", std::process::id()));
+        if std::fs::create_dir(&p).is_ok() {
+            return Ok(p);
+        }
+    }
+    anyhow::bail!(
+        "could not create a temporary directory in {}",
+        base.display()
+    )
+}

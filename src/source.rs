@@ -1,8 +1,620 @@
 //! Sources: the registry of outlets, agencies and people, and how written names,
 //! aliases, domains and URLs resolve to them.
+//!
+//! The registry is an in-memory structure; `store` loads and saves it. Resolution
+//! rules (documented in `docs/guide.md`):
+//! 1. a name or alias matches case-insensitively after NFKC and white-space folding;
+//! 2. otherwise a URL (`https://edition.cnn.com/x`) or bare domain (`apnews.com`)
+//!    matches the source whose homepage host is that host or a parent of it on label
+//!    boundaries, ignoring a leading `www.` (`edition.cnn.com` → cnn.com; `cnn.com.de`
+//!    never matches cnn.com);
+//! 3. otherwise the name is unknown, and a hop that names it creates it.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use url::Url;
+
+use crate::error::{Error, Result};
 
 /// Dense id of a source in one database (assigned in ledger order). Never shown to
 /// users and never hashed: report ids hash canonical names, so they are the same in
 /// every database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SourceId(pub u32);
+
+/// What kind of source this is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A news agency that sells copy to other outlets (AP, Reuters, AFP, TASS, SANA).
+    WireAgency,
+    /// A newspaper, in print or online.
+    Newspaper,
+    /// A television or radio broadcaster.
+    Broadcaster,
+    /// An online-only outlet or blog.
+    OnlineOutlet,
+    /// A non-governmental organisation or monitor.
+    Ngo,
+    /// A government body, ministry, army or official spokesperson's office.
+    Government,
+    /// A named person.
+    Person,
+    /// An account on a social network.
+    SocialAccount,
+    /// Anything else, and the default for sources first seen in a chain.
+    #[default]
+    Other,
+}
+
+impl SourceKind {
+    /// All kinds, in documentation order.
+    pub const ALL: [SourceKind; 9] = [
+        SourceKind::WireAgency,
+        SourceKind::Newspaper,
+        SourceKind::Broadcaster,
+        SourceKind::OnlineOutlet,
+        SourceKind::Ngo,
+        SourceKind::Government,
+        SourceKind::Person,
+        SourceKind::SocialAccount,
+        SourceKind::Other,
+    ];
+
+    /// The snake_case name used in records and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::WireAgency => "wire_agency",
+            SourceKind::Newspaper => "newspaper",
+            SourceKind::Broadcaster => "broadcaster",
+            SourceKind::OnlineOutlet => "online_outlet",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Government => "government",
+            SourceKind::Person => "person",
+            SourceKind::SocialAccount => "social_account",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// Parse a snake_case kind name.
+    pub fn parse(s: &str) -> Result<SourceKind> {
+        SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::Invalid(format!(
+                    "unknown source kind {s:?}; use one of {}",
+                    all.join(", ")
+                ))
+            })
+    }
+}
+
+/// A source as the rest of the program sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Dense id in this database.
+    pub id: SourceId,
+    /// Canonical name, as first written.
+    pub name: String,
+    /// Other names that resolve to this source.
+    pub aliases: Vec<String>,
+    /// Homepage (http or https only).
+    pub homepage: Option<Url>,
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// Group labels (owner, state, network); sources sharing one are not independent.
+    pub affiliations: Vec<String>,
+    /// Quality rating in [0, 1], when one is known.
+    pub rating: Option<f64>,
+    /// When this source was merged into another, that source.
+    pub merged_into: Option<SourceId>,
+}
+
+/// A change to one source's attributes (from a `source` record or a command).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourcePatch {
+    /// Aliases to add.
+    pub aliases: Vec<String>,
+    /// Homepage to set.
+    pub homepage: Option<Url>,
+    /// Kind to set.
+    pub kind: Option<SourceKind>,
+    /// Affiliation labels to add.
+    pub affiliations: Vec<String>,
+    /// Rating to set.
+    pub rating: Option<f64>,
+}
+
+/// The key a name or alias is matched by: NFKC, lowercase, white space folded.
+pub fn name_key(name: &str) -> String {
+    let folded: String = name.nfkc().collect::<String>().to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Validate and parse a homepage or report URL: absolute, http or https, with a host.
+pub fn parse_http_url(s: &str) -> Result<Url> {
+    let short = || s.chars().take(200).collect::<String>();
+    if s.len() > 4096 {
+        return Err(Error::BadUrl {
+            url: short(),
+            why: "longer than 4096 bytes".into(),
+        });
+    }
+    let url = Url::parse(s).map_err(|e| Error::BadUrl {
+        url: short(),
+        why: e.to_string(),
+    })?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err(Error::BadUrl {
+            url: short(),
+            why: format!("only http and https are accepted, not {}", url.scheme()),
+        });
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(Error::BadUrl {
+            url: short(),
+            why: "it has no host".into(),
+        });
+    }
+    Ok(url)
+}
+
+/// The host a URL is matched by: lowercase, without a leading `www.` and trailing dot.
+pub fn host_key(host: &str) -> String {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    match h.strip_prefix("www.") {
+        Some(rest) if rest.contains('.') => rest.to_string(),
+        _ => h,
+    }
+}
+
+/// If `s` is written as a URL or a bare domain ("apnews.com"), its host key.
+pub fn domain_of(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.starts_with("http://") || t.starts_with("https://") {
+        let url = Url::parse(t).ok()?;
+        return url.host_str().map(host_key);
+    }
+    if looks_like_domain(t) {
+        return Some(host_key(t));
+    }
+    None
+}
+
+/// A bare domain: at least two dot-separated labels of letters, digits and hyphens, no
+/// label starting or ending with a hyphen, and a final label of letters.
+fn looks_like_domain(s: &str) -> bool {
+    if s.len() > 253 || !s.contains('.') {
+        return false;
+    }
+    let s = s.trim_end_matches('.');
+    let labels: Vec<&str> = s.split('.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    let ok_label = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    labels.iter().all(ok_label)
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The registry of every source in a database, with its name and domain indexes.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    sources: Vec<Source>,
+    by_name: HashMap<String, SourceId>,
+    by_host: HashMap<String, SourceId>,
+}
+
+/// How a written name resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// An existing source.
+    Known(SourceId),
+    /// Nothing matches; the hop would create a source.
+    Unknown,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// Number of sources ever created (merged ones included).
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// True when there are no sources.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The source with this id (which may have been merged into another).
+    pub fn get(&self, id: SourceId) -> Option<&Source> {
+        self.sources.get(id.0 as usize)
+    }
+
+    /// Follow merges to the live source an id stands for.
+    pub fn canonical(&self, mut id: SourceId) -> SourceId {
+        // Merge chains are short and acyclic (merge refuses to create a cycle); the
+        // bound guards against a damaged store.
+        for _ in 0..64 {
+            match self.get(id).and_then(|s| s.merged_into) {
+                Some(next) => id = next,
+                None => break,
+            }
+        }
+        id
+    }
+
+    /// The live (not merged) sources, by id.
+    pub fn live(&self) -> impl Iterator<Item = &Source> {
+        self.sources.iter().filter(|s| s.merged_into.is_none())
+    }
+
+    /// Every source, merged ones included, by id.
+    pub fn all(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Resolve a written name, alias, domain or URL to a live source.
+    pub fn resolve(&self, written: &str) -> Resolution {
+        if let Some(id) = self.by_name.get(&name_key(written)) {
+            return Resolution::Known(self.canonical(*id));
+        }
+        if let Some(host) = domain_of(written) {
+            if let Some(id) = self.lookup_host(&host) {
+                return Resolution::Known(id);
+            }
+        }
+        Resolution::Unknown
+    }
+
+    /// Resolve, or fail with [`Error::NoSuchSource`].
+    pub fn find(&self, written: &str) -> Result<SourceId> {
+        match self.resolve(written) {
+            Resolution::Known(id) => Ok(id),
+            Resolution::Unknown => Err(Error::NoSuchSource(written.to_string())),
+        }
+    }
+
+    /// The source whose homepage host is `host` or a parent domain of it.
+    pub fn lookup_host(&self, host: &str) -> Option<SourceId> {
+        let mut h = host;
+        loop {
+            if let Some(id) = self.by_host.get(h) {
+                return Some(self.canonical(*id));
+            }
+            match h.split_once('.') {
+                Some((_, parent)) if parent.contains('.') => h = parent,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Resolve a written name, creating a source for it when nothing matches.
+    /// Returns the id and whether it was created.
+    pub fn resolve_or_create(&mut self, written: &str) -> (SourceId, bool) {
+        match self.resolve(written) {
+            Resolution::Known(id) => (id, false),
+            Resolution::Unknown => {
+                let homepage =
+                    domain_of(written).and_then(|h| Url::parse(&format!("https://{h}/")).ok());
+                let id = self.create(written, homepage);
+                (id, true)
+            }
+        }
+    }
+
+    /// Create a source with this canonical name (no check that it is unknown).
+    fn create(&mut self, name: &str, homepage: Option<Url>) -> SourceId {
+        let id = SourceId(self.sources.len() as u32);
+        self.by_name.entry(name_key(name)).or_insert(id);
+        if let Some(h) = homepage.as_ref().and_then(|u| u.host_str()) {
+            self.by_host.entry(host_key(h)).or_insert(id);
+        }
+        self.sources.push(Source {
+            id,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            homepage,
+            kind: SourceKind::Other,
+            affiliations: Vec::new(),
+            rating: None,
+            merged_into: None,
+        });
+        id
+    }
+
+    /// Apply a patch to the source named `name` (creating it when unknown), merging
+    /// aliases and affiliations and overwriting the scalar fields the patch sets.
+    /// An alias that already names another source is an error: merge instead.
+    pub fn upsert(&mut self, name: &str, patch: &SourcePatch) -> Result<SourceId> {
+        let (id, _) = match self.resolve(name) {
+            Resolution::Known(id) => (id, false),
+            Resolution::Unknown => (self.create(name, None), true),
+        };
+        for alias in &patch.aliases {
+            self.add_alias(id, alias)?;
+        }
+        if let Some(h) = &patch.homepage {
+            self.set_homepage(id, h.clone())?;
+        }
+        let idx = id.0 as usize;
+        let Some(src) = self.sources.get_mut(idx) else {
+            return Err(Error::Corrupt(format!("source id {} out of range", id.0)));
+        };
+        if let Some(k) = patch.kind {
+            src.kind = k;
+        }
+        if let Some(r) = patch.rating {
+            src.rating = Some(r);
+        }
+        for label in &patch.affiliations {
+            let label = crate::chain::collapse_ws(label);
+            if !label.is_empty() && !src.affiliations.contains(&label) {
+                src.affiliations.push(label);
+            }
+        }
+        Ok(id)
+    }
+
+    /// Add an alias to a live source. Adding a name that already resolves to the same
+    /// source is a no-op; one that names another source is an error.
+    pub fn add_alias(&mut self, id: SourceId, alias: &str) -> Result<()> {
+        let alias = crate::chain::collapse_ws(alias);
+        if alias.is_empty() {
+            return Err(Error::Invalid("an alias cannot be empty".into()));
+        }
+        let key = name_key(&alias);
+        match self.by_name.get(&key).map(|o| self.canonical(*o)) {
+            Some(other) if other == id => Ok(()),
+            Some(other) => Err(Error::Invalid(format!(
+                "{alias:?} already names the source {:?}; use `corroborate source merge` to make them one",
+                self.display_name(other)
+            ))),
+            None => {
+                self.by_name.insert(key, id);
+                if let Some(s) = self.sources.get_mut(id.0 as usize) {
+                    s.aliases.push(alias);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Set a source's homepage, indexing its host. A host that already belongs to
+    /// another source is an error.
+    pub fn set_homepage(&mut self, id: SourceId, url: Url) -> Result<()> {
+        if let Some(h) = url.host_str() {
+            let key = host_key(h);
+            match self.by_host.get(&key).map(|o| self.canonical(*o)) {
+                Some(other) if other != id => {
+                    return Err(Error::Invalid(format!(
+                        "the host {key} is already the homepage of {:?}",
+                        self.display_name(other)
+                    )))
+                }
+                _ => {
+                    self.by_host.insert(key, id);
+                }
+            }
+        }
+        if let Some(s) = self.sources.get_mut(id.0 as usize) {
+            s.homepage = Some(url);
+        }
+        Ok(())
+    }
+
+    /// Merge `from` into `into`: `from`'s name and aliases become aliases of `into`,
+    /// its affiliations are added, and every lookup that found `from` now finds `into`.
+    pub fn merge(&mut self, into: SourceId, from: SourceId) -> Result<()> {
+        let into = self.canonical(into);
+        let from = self.canonical(from);
+        if into == from {
+            return Err(Error::Invalid(format!(
+                "{:?} and {:?} are already the same source",
+                self.display_name(into),
+                self.display_name(into)
+            )));
+        }
+        let Some(victim) = self.get(from).cloned() else {
+            return Err(Error::Corrupt(format!("source id {} out of range", from.0)));
+        };
+        let target = self
+            .sources
+            .get_mut(into.0 as usize)
+            .ok_or_else(|| Error::Corrupt(format!("source id {} out of range", into.0)))?;
+        for name in std::iter::once(&victim.name).chain(victim.aliases.iter()) {
+            if !target.aliases.contains(name) && *name != target.name {
+                target.aliases.push(name.clone());
+            }
+        }
+        for label in &victim.affiliations {
+            if !target.affiliations.contains(label) {
+                target.affiliations.push(label.clone());
+            }
+        }
+        if target.homepage.is_none() {
+            target.homepage = victim.homepage.clone();
+        }
+        if target.rating.is_none() {
+            target.rating = victim.rating;
+        }
+        if let Some(v) = self.sources.get_mut(from.0 as usize) {
+            v.merged_into = Some(into);
+        }
+        Ok(())
+    }
+
+    /// The display name of a source (its canonical name).
+    pub fn display_name(&self, id: SourceId) -> &str {
+        self.get(id).map(|s| s.name.as_str()).unwrap_or("?")
+    }
+
+    /// Rebuild a registry from stored sources (as saved by `store`), in id order.
+    pub fn from_sources(sources: Vec<Source>) -> Result<Registry> {
+        let mut reg = Registry::new();
+        for (i, s) in sources.into_iter().enumerate() {
+            if s.id.0 as usize != i {
+                return Err(Error::Corrupt(format!(
+                    "source ids are not dense: found {} at position {i}",
+                    s.id.0
+                )));
+            }
+            reg.sources.push(s);
+        }
+        reg.reindex();
+        Ok(reg)
+    }
+
+    /// Recompute the name and host indexes from the sources.
+    fn reindex(&mut self) {
+        self.by_name.clear();
+        self.by_host.clear();
+        for s in &self.sources {
+            for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
+                self.by_name.entry(name_key(n)).or_insert(s.id);
+            }
+            if let Some(h) = s.homepage.as_ref().and_then(|u| u.host_str()) {
+                self.by_host.entry(host_key(h)).or_insert(s.id);
+            }
+        }
+    }
+}
+
+impl crate::independence::SourceView for Registry {
+    fn name(&self, id: SourceId) -> &str {
+        self.display_name(id)
+    }
+
+    fn affiliations(&self, id: SourceId) -> &[String] {
+        self.get(id)
+            .map(|s| s.affiliations.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reg_with(sources: &[(&str, Option<&str>)]) -> Registry {
+        let mut r = Registry::new();
+        for (name, home) in sources {
+            let patch = SourcePatch {
+                homepage: home.map(|h| parse_http_url(h).unwrap()),
+                ..Default::default()
+            };
+            r.upsert(name, &patch).unwrap();
+        }
+        r
+    }
+
+    #[test]
+    fn domain_matching_table() {
+        let r = reg_with(&[
+            ("CNN", Some("https://www.cnn.com/")),
+            ("Washington Post", Some("https://www.washingtonpost.com")),
+            ("AP", Some("https://apnews.com")),
+        ]);
+        let cnn = r.find("CNN").unwrap();
+        let wapo = r.find("washington post").unwrap();
+        let cases: [(&str, Option<SourceId>); 10] = [
+            ("cnn.com", Some(cnn)),
+            ("edition.cnn.com", Some(cnn)),
+            ("https://edition.cnn.com/2016/12/10/world", Some(cnn)),
+            ("WWW.CNN.COM", Some(cnn)),
+            ("cnn.com.de", None),
+            ("notcnn.com", None),
+            ("washingtonpost.com.co", None),
+            ("https://www.washingtonpost.com/world", Some(wapo)),
+            ("  cnn  ", Some(cnn)),
+            ("ftp://cnn.com", None),
+        ];
+        for (written, want) in cases {
+            let got = match r.resolve(written) {
+                Resolution::Known(id) => Some(id),
+                Resolution::Unknown => None,
+            };
+            assert_eq!(got, want, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_case_and_space_insensitive() {
+        let mut r = Registry::new();
+        let ap = r
+            .upsert(
+                "Associated Press",
+                &SourcePatch {
+                    aliases: vec!["AP".into()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(r.find("associated   PRESS").unwrap(), ap);
+        assert_eq!(r.find("ap").unwrap(), ap);
+        assert!(r.find("APF").is_err());
+    }
+
+    #[test]
+    fn creation_from_domain_sets_homepage() {
+        let mut r = Registry::new();
+        let (id, created) = r.resolve_or_create("apnews.com");
+        assert!(created);
+        assert_eq!(
+            r.get(id).unwrap().homepage.as_ref().unwrap().as_str(),
+            "https://apnews.com/"
+        );
+        assert_eq!(
+            r.resolve_or_create("https://www.apnews.com/article/x"),
+            (id, false)
+        );
+    }
+
+    #[test]
+    fn merge_redirects_names() {
+        let mut r = reg_with(&[("AP", None), ("Associated Press", None)]);
+        let a = r.find("AP").unwrap();
+        let b = r.find("Associated Press").unwrap();
+        r.merge(a, b).unwrap();
+        assert_eq!(r.find("associated press").unwrap(), a);
+        assert_eq!(
+            r.get(a).unwrap().aliases,
+            vec!["Associated Press".to_string()]
+        );
+        assert!(r.merge(a, b).is_err());
+        let rebuilt = Registry::from_sources(r.all().to_vec()).unwrap();
+        assert_eq!(rebuilt.find("Associated Press").unwrap(), a);
+    }
+
+    #[test]
+    fn alias_conflict_is_an_error() {
+        let mut r = reg_with(&[("AP", None), ("Reuters", None)]);
+        let ap = r.find("AP").unwrap();
+        assert!(r.add_alias(ap, "reuters").is_err());
+        assert!(r.add_alias(ap, "ap").is_ok());
+    }
+
+    #[test]
+    fn url_rules() {
+        assert!(parse_http_url("https://example.org/a").is_ok());
+        assert!(parse_http_url("javascript:alert(1)").is_err());
+        assert!(parse_http_url("file:///etc/passwd").is_err());
+        assert!(parse_http_url("example.org").is_err());
+    }
+}

@@ -1,0 +1,192 @@
+//! Dates and times: checking ISO 8601 input, ordering it, and formatting "now".
+//!
+//! Accepted: `YYYY-MM-DD`, and `YYYY-MM-DDTHH:MM[:SS[.fraction]]` with an optional `Z`
+//! or `±HH:MM` offset (no offset means UTC). Stored as written; compared by
+//! [`sort_key`], seconds since 1970 in UTC.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::error::{Error, Result};
+
+/// Days from 1970-01-01 to the given civil date (proleptic Gregorian).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn digits(s: &str, n: usize) -> Option<i64> {
+    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Parse an accepted ISO 8601 date or date-time to seconds since 1970 (UTC).
+pub fn sort_key(s: &str) -> Result<i64> {
+    parse(s).ok_or_else(|| Error::BadDate(s.chars().take(64).collect()))
+}
+
+fn parse(s: &str) -> Option<i64> {
+    if !s.is_ascii() || s.len() > 40 {
+        return None;
+    }
+    let (date, time) = match s.find(['T', 't', ' ']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mut parts = date.split('-');
+    let y = digits(parts.next()?, 4)?;
+    let m = digits(parts.next()?, 2)?;
+    let d = digits(parts.next()?, 2)?;
+    if parts.next().is_some() || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+        return None;
+    }
+    let mut secs = days_from_civil(y, m, d) * 86_400;
+    if let Some(t) = time {
+        let (clock, offset) = split_offset(t)?;
+        let mut f = clock.split(':');
+        let hh = digits(f.next()?, 2)?;
+        let mm = digits(f.next()?, 2)?;
+        let ss = match f.next() {
+            Some(sec) => {
+                let whole = sec.split('.').next()?;
+                if let Some(frac) = sec.split_once('.').map(|x| x.1) {
+                    if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                }
+                digits(whole, 2)?
+            }
+            None => 0,
+        };
+        if f.next().is_some() || hh > 23 || mm > 59 || ss > 60 {
+            return None;
+        }
+        secs += hh * 3600 + mm * 60 + ss - offset;
+    }
+    Some(secs)
+}
+
+/// Split `HH:MM:SS+02:00` into the clock part and the offset in seconds.
+fn split_offset(t: &str) -> Option<(&str, i64)> {
+    if let Some(c) = t.strip_suffix(['Z', 'z']) {
+        return Some((c, 0));
+    }
+    match t.rfind(['+', '-']) {
+        Some(i) => {
+            let sign = if t.as_bytes()[i] == b'-' { -1 } else { 1 };
+            let off = &t[i + 1..];
+            let (oh, om) = match off.split_once(':') {
+                Some((h, m)) => (digits(h, 2)?, digits(m, 2)?),
+                None => (digits(off.get(..2)?, 2)?, digits(off.get(2..)?, 2)?),
+            };
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            Some((&t[..i], sign * (oh * 3600 + om * 60)))
+        }
+        None => Some((t, 0)),
+    }
+}
+
+/// Check that `s` is an accepted ISO 8601 date or date-time.
+pub fn validate(s: &str) -> Result<()> {
+    sort_key(s).map(|_| ())
+}
+
+/// Seconds since 1970 now.
+pub fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Format seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn format_utc(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_and_ordered() {
+        let table = [
+            ("1970-01-01", 0),
+            ("2016-12-10", 1_481_328_000),
+            ("2016-12-10T18:30:00Z", 1_481_394_600),
+            ("2016-12-10T18:30Z", 1_481_394_600),
+            ("2016-12-10T20:30:00+02:00", 1_481_394_600),
+            ("2016-12-10T18:30:00.250Z", 1_481_394_600),
+            ("2000-02-29", 951_782_400),
+        ];
+        for (s, want) in table {
+            assert_eq!(sort_key(s).unwrap(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn rejected() {
+        for s in [
+            "",
+            "yesterday",
+            "2016-13-01",
+            "2016-02-30",
+            "2001-02-29",
+            "16-12-10",
+            "2016-12-10T25:00",
+            "2016-12-10T10:00:00.Z",
+            "2016-12-10T10",
+            "2016/12/10",
+        ] {
+            assert!(validate(s).is_err(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn format_round_trip() {
+        for secs in [0, 1_481_394_600, 4_102_444_799] {
+            assert_eq!(sort_key(&format_utc(secs)).unwrap(), secs);
+        }
+        assert_eq!(format_utc(1_481_394_600), "2016-12-10T18:30:00Z");
+    }
+}

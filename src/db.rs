@@ -1,0 +1,1043 @@
+//! The database: one directory holding the ledger (the record of truth) and the sled
+//! store (its materialized view). This module owns the write path (validate → append
+//! to the ledger → commit → apply to the store → flush), crash recovery, `verify`,
+//! `rebuild` and the audit log. It never touches sled directly (that is `store`'s job)
+//! and never formats output for people (that is `output`'s).
+//!
+//! Directory layout: `LOCK` (held while open), `ledger.log`, `store/` (sled).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::claim::{Claim, ClaimId};
+use crate::error::{Error, Result};
+use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger};
+use crate::record::{self, Record, VerdictEntry};
+use crate::report::{report_id, Hop, Report};
+use crate::source::{name_key, Registry, SourceId, SourcePatch};
+use crate::store::{Progress, Store};
+
+/// Report entries applied per store batch. Batches are cut at fixed positions of each
+/// commit (every `BATCH`-th entry and at the commit) so that a replay from any commit
+/// boundary writes the same keys as the original run.
+const BATCH: u64 = 50_000;
+
+/// An open database.
+pub struct Database {
+    dir: PathBuf,
+    _lock: File,
+    ledger: Ledger,
+    store: Store,
+    reg: Registry,
+}
+
+/// What an import or other write did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WriteSummary {
+    /// Records accepted.
+    pub records: u64,
+    /// Claims seen for the first time.
+    pub claims_new: u64,
+    /// Claims already known that got reports.
+    pub claims_known: u64,
+    /// Reports stored.
+    pub reports_new: u64,
+    /// Reports that were already stored.
+    pub reports_duplicate: u64,
+    /// Sources created (by source records or by hops naming unknown sources).
+    pub sources_created: u64,
+    /// Source records applied (created or updated).
+    pub source_records: u64,
+    /// Verdicts stored.
+    pub verdicts: u64,
+    /// Merges applied.
+    pub merges: u64,
+}
+
+/// One line of the audit trail.
+#[derive(Clone, Debug, Serialize)]
+pub struct LogLine {
+    /// Entry number in the ledger.
+    pub entry: u64,
+    /// When (UTC, ISO 8601), for entries that carry a time.
+    pub time: Option<String>,
+    /// Entry kind.
+    pub kind: String,
+    /// The claim concerned, when there is one.
+    pub claim: Option<String>,
+    /// What happened, in words.
+    pub what: String,
+}
+
+/// Outcome of `verify`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerifyReport {
+    /// Ledger entries checked.
+    pub entries: u64,
+    /// Commits found.
+    pub commits: u64,
+    /// Claims whose ids were recomputed.
+    pub claims: u64,
+    /// Reports whose ids were recomputed.
+    pub reports: u64,
+    /// Everything that is wrong (empty when all is well).
+    pub problems: Vec<String>,
+}
+
+fn lock_dir(dir: &Path) -> Result<File> {
+    let path = dir.join("LOCK");
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(Error::io(format!("locking {}", path.display()), e))
+        }
+    }
+}
+
+impl Database {
+    /// Open the database in `dir`, creating it when absent, and finish any committed
+    /// write that was not yet applied (trimming an unfinished one).
+    pub fn open(dir: &Path) -> Result<Database> {
+        Self::open_with(dir, false)
+    }
+
+    /// Delete the store and recreate it from the ledger.
+    pub fn rebuild(dir: &Path) -> Result<Database> {
+        if !dir.join("ledger.log").exists() {
+            return Err(Error::NotADatabase(dir.to_path_buf()));
+        }
+        Self::open_with(dir, true)
+    }
+
+    fn open_with(dir: &Path, wipe_store: bool) -> Result<Database> {
+        if dir.exists() {
+            if !dir.is_dir() {
+                return Err(Error::NotADatabase(dir.to_path_buf()));
+            }
+            let known = ["LOCK", "ledger.log", "store"];
+            let mut entries = std::fs::read_dir(dir)
+                .map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
+            let foreign = entries.any(|e| {
+                e.map(|e| !known.iter().any(|k| e.file_name() == *k))
+                    .unwrap_or(true)
+            });
+            if foreign && !dir.join("ledger.log").exists() {
+                return Err(Error::NotADatabase(dir.to_path_buf()));
+            }
+        } else {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+        }
+        let lock = lock_dir(dir)?;
+        let store_dir = dir.join("store");
+        if wipe_store && store_dir.exists() {
+            std::fs::remove_dir_all(&store_dir)
+                .map_err(|e| Error::io(format!("removing {}", store_dir.display()), e))?;
+        }
+        let ledger = Ledger::open(&dir.join("ledger.log"))?;
+        let store = Store::open(&store_dir)?;
+        let reg = store.load_registry()?;
+        let mut db = Database {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            ledger,
+            store,
+            reg,
+        };
+        db.recover()?;
+        Ok(db)
+    }
+
+    /// The database directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The source registry.
+    pub fn registry(&self) -> &Registry {
+        &self.reg
+    }
+
+    /// The store (read access for listings).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn progress(&self) -> Result<Progress> {
+        Ok(self.store.progress()?.unwrap_or(Progress {
+            applied: ledger::HEADER_LEN,
+            head: ledger::genesis_hash(),
+        }))
+    }
+
+    /// Apply committed entries the store lacks; trim an uncommitted tail.
+    fn recover(&mut self) -> Result<()> {
+        let p = self.progress()?;
+        let len = self.ledger.len()?;
+        if len < p.applied {
+            return Err(Error::Corrupt(format!(
+                "the ledger is {len} bytes but the store has applied {} bytes of it (was the ledger replaced?)",
+                p.applied
+            )));
+        }
+        let mut r = self.ledger.reader(p.applied, p.head, true)?;
+        let mut last_commit = (p.applied, p.head);
+        while let Some(e) = r.next_entry()? {
+            if matches!(e.entry, Entry::Commit { .. }) {
+                last_commit = (e.end, e.hash);
+            }
+        }
+        if last_commit.0 < len {
+            self.ledger.truncate(last_commit.0)?;
+        }
+        if last_commit.0 > p.applied {
+            apply(&self.ledger, &self.store, &mut self.reg, p, last_commit.0)?;
+        }
+        Ok(())
+    }
+
+    // ---- writes ----------------------------------------------------------------
+
+    /// Import JSONL records (all or nothing). `progress` is called with the bytes read
+    /// so far. `label` names the command in the audit trail.
+    pub fn import(
+        &mut self,
+        input: impl BufRead,
+        label: &str,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<WriteSummary> {
+        let mut lines = LineReader::new(input);
+        let mut bytes = 0u64;
+        let records = std::iter::from_fn(|| loop {
+            let (n, line) = match lines.next_line() {
+                Ok(Some(x)) => x,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            bytes += line.len() as u64 + 1;
+            if n.is_multiple_of(1024) {
+                progress(bytes);
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            return Some(
+                record::parse_line(&line)
+                    .map_err(|e| Error::Line {
+                        line: n,
+                        message: e.to_string(),
+                    })
+                    .map(|r| (n, r)),
+            );
+        });
+        self.write_records(records, label)
+    }
+
+    /// Write records (each with its line number for errors) as one commit.
+    pub fn write_records(
+        &mut self,
+        records: impl Iterator<Item = Result<(u64, Record)>>,
+        label: &str,
+    ) -> Result<WriteSummary> {
+        let entries = records.map(|r| r.map(|(n, rec)| (n, Pending::Record(rec))));
+        self.write(entries, label)
+    }
+
+    fn write(
+        &mut self,
+        items: impl Iterator<Item = Result<(u64, Pending)>>,
+        label: &str,
+    ) -> Result<WriteSummary> {
+        let before = self.progress()?;
+        let now = crate::date::now_secs();
+        let mut scratch = self.reg.clone();
+        let mut seen: HashSet<ClaimId> = HashSet::new();
+        let mut app = self.ledger.appender(before.head)?;
+        let start = app.start();
+        let mut result: Result<()> = Ok(());
+        for item in items {
+            let step = item.and_then(|(n, p)| {
+                let entry =
+                    to_entry(p, &self.store, &mut scratch, &mut seen, now).map_err(|e| {
+                        if n == 0 || matches!(e, Error::Line { .. }) {
+                            e
+                        } else {
+                            Error::Line {
+                                line: n,
+                                message: e.to_string(),
+                            }
+                        }
+                    })?;
+                app.append(&entry).map(|_| ())
+            });
+            if let Err(e) = step {
+                result = Err(e);
+                break;
+            }
+        }
+        let records = app.records();
+        if let Err(e) = result {
+            drop(app);
+            self.ledger.truncate(start)?;
+            return Err(e);
+        }
+        if records == 0 {
+            drop(app);
+            self.ledger.truncate(start)?;
+            return Ok(WriteSummary::default());
+        }
+        let (end, _) = match app.commit(label, now) {
+            Ok(x) => x,
+            Err(e) => {
+                self.ledger.truncate(start)?;
+                return Err(e);
+            }
+        };
+        let mut summary = apply(&self.ledger, &self.store, &mut self.reg, before, end)?;
+        summary.records = records;
+        Ok(summary)
+    }
+
+    /// Add one report.
+    pub fn add(&mut self, rec: record::ReportRecord) -> Result<(ClaimId, WriteSummary)> {
+        let id = ClaimId::of_text(&rec.claim);
+        let r = Record::Report(rec);
+        r.validate()?;
+        let s = self.write_records(std::iter::once(Ok((0, r))), "add")?;
+        Ok((id, s))
+    }
+
+    /// Record a verdict.
+    pub fn verdict(&mut self, rec: record::VerdictRecord) -> Result<WriteSummary> {
+        let r = Record::Verdict(rec);
+        r.validate()?;
+        self.write_records(std::iter::once(Ok((0, r))), "verdict")
+    }
+
+    /// Add an alias to a source. When the alias already names another source, that
+    /// source is merged into this one (its reports follow), which is what a desk means
+    /// by "these two names are the same outlet".
+    pub fn alias(&mut self, name: &str, alias: &str) -> Result<WriteSummary> {
+        let id = self.reg.find(name)?;
+        match self.reg.resolve(alias) {
+            crate::source::Resolution::Known(other) if other != id => self.merge(name, alias),
+            _ => self.patch_source(
+                name,
+                SourcePatch {
+                    aliases: vec![alias.to_string()],
+                    ..Default::default()
+                },
+                "source alias",
+            ),
+        }
+    }
+
+    /// Add an affiliation label to a source.
+    pub fn affiliate(&mut self, name: &str, label: &str) -> Result<WriteSummary> {
+        self.reg.find(name)?;
+        if label.trim().is_empty() {
+            return Err(Error::Invalid("the affiliation label is empty".into()));
+        }
+        self.patch_source(
+            name,
+            SourcePatch {
+                affiliations: vec![label.to_string()],
+                ..Default::default()
+            },
+            "source affiliate",
+        )
+    }
+
+    /// Create or update a source.
+    pub fn patch_source(
+        &mut self,
+        name: &str,
+        patch: SourcePatch,
+        label: &str,
+    ) -> Result<WriteSummary> {
+        let item = Pending::Source(name.to_string(), patch);
+        self.write(std::iter::once(Ok((0, item))), label)
+    }
+
+    /// Merge source `from` into `into`.
+    pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
+        let a = self.reg.find(into)?;
+        let b = self.reg.find(from)?;
+        if a == b {
+            return Err(Error::Invalid(format!(
+                "{into:?} and {from:?} are already the same source ({})",
+                self.reg.display_name(a)
+            )));
+        }
+        let item = Pending::Merge(into.to_string(), from.to_string());
+        self.write(std::iter::once(Ok((0, item))), "source merge")
+    }
+
+    // ---- reads -----------------------------------------------------------------
+
+    /// Resolve a full id or a unique prefix (≥ 4 hex digits) to a claim id.
+    pub fn resolve_claim(&self, prefix: &str) -> Result<ClaimId> {
+        let p = prefix.trim();
+        if p.len() < 4 || p.len() > 64 || !crate::hex::is_hex(p) {
+            return Err(Error::BadPrefix(prefix.to_string()));
+        }
+        let ids = self.store.claims_with_prefix(p, 11)?;
+        match ids.len() {
+            0 => Err(Error::NoSuchClaim(p.to_string())),
+            1 => Ok(ids[0]),
+            _ => {
+                let mut candidates = Vec::new();
+                for id in ids.iter().take(10) {
+                    let text = self
+                        .store
+                        .get_claim(id)?
+                        .map(|c| c.text.chars().take(60).collect::<String>())
+                        .unwrap_or_default();
+                    candidates.push(format!("  {}  {}", id.to_hex(), text));
+                }
+                if ids.len() > 10 {
+                    candidates.push("  …".into());
+                }
+                Err(Error::AmbiguousPrefix {
+                    prefix: p.to_string(),
+                    candidates,
+                })
+            }
+        }
+    }
+
+    /// One claim by id.
+    pub fn claim(&self, id: &ClaimId) -> Result<Claim> {
+        self.store
+            .get_claim(id)?
+            .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))
+    }
+
+    /// Every claim.
+    pub fn claims(&self) -> impl Iterator<Item = Result<Claim>> + '_ {
+        self.store.claims()
+    }
+
+    /// Verdicts on a claim, oldest first.
+    pub fn verdicts_of(&self, id: &ClaimId) -> Result<Vec<VerdictEntry>> {
+        self.store.verdicts_of(id)
+    }
+
+    /// Every verdict.
+    pub fn verdicts(&self) -> impl Iterator<Item = Result<VerdictEntry>> + '_ {
+        self.store.verdicts()
+    }
+
+    /// Ids of every source merged (directly or not) into `id`, `id` included.
+    pub fn source_ids_of(&self, id: SourceId) -> Vec<SourceId> {
+        let live = self.reg.canonical(id);
+        self.reg
+            .all()
+            .iter()
+            .filter(|s| self.reg.canonical(s.id) == live)
+            .map(|s| s.id)
+            .collect()
+    }
+
+    /// Claims in which the source (or any source merged into it) appears.
+    pub fn claims_of_source(&self, id: SourceId) -> Result<BTreeSet<ClaimId>> {
+        self.store.claims_of_sources(&self.source_ids_of(id))
+    }
+
+    /// Number of claims each live source appears in.
+    pub fn claim_counts(&self) -> Result<HashMap<SourceId, usize>> {
+        let mut out = HashMap::new();
+        for s in self.reg.live() {
+            out.insert(s.id, self.claims_of_source(s.id)?.len());
+        }
+        Ok(out)
+    }
+
+    // ---- integrity -------------------------------------------------------------
+
+    /// Check the ledger's hash chain, recompute every claim and report id, and compare
+    /// the store with a fresh materialization of the ledger.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let mut rep = VerifyReport::default();
+        let mut r = self.ledger.read_all()?;
+        let mut chain_ok = true;
+        loop {
+            match r.next_entry() {
+                Ok(Some(e)) => {
+                    rep.entries += 1;
+                    if matches!(e.entry, Entry::Commit { .. }) {
+                        rep.commits += 1;
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    rep.problems.push(format!("ledger: {e}"));
+                    chain_ok = false;
+                    break;
+                }
+            }
+        }
+        let p = self.progress()?;
+        if chain_ok {
+            if r.position() != self.ledger.len()? {
+                rep.problems.push(format!(
+                    "ledger: {} trailing bytes after the last complete entry",
+                    self.ledger.len()? - r.position()
+                ));
+            }
+            if r.position() == p.applied && r.last_hash() != p.head {
+                rep.problems.push(format!(
+                    "ledger: the last entry (entry {}) does not hash to the value the store recorded; it was altered",
+                    rep.entries.saturating_sub(1)
+                ));
+            }
+        }
+        for c in self.store.claims() {
+            let c = c?;
+            rep.claims += 1;
+            if ClaimId::of_text(&c.text) != c.id {
+                rep.problems.push(format!(
+                    "claim {}: its stored text hashes to {}",
+                    c.id,
+                    ClaimId::of_text(&c.text)
+                ));
+            }
+            for r in &c.reports {
+                rep.reports += 1;
+                if report_id(&c.id, &r.hops, &self.reg) != r.id {
+                    rep.problems.push(format!(
+                        "claim {}: report {} does not match its stored hops",
+                        c.id,
+                        r.id.to_hex()
+                    ));
+                }
+            }
+        }
+        if chain_ok {
+            let tmp = self.dir.join("store.verify");
+            if tmp.exists() {
+                std::fs::remove_dir_all(&tmp)
+                    .map_err(|e| Error::io(format!("removing {}", tmp.display()), e))?;
+            }
+            let fresh = Store::open(&tmp)?;
+            let mut reg = Registry::new();
+            let start = Progress {
+                applied: ledger::HEADER_LEN,
+                head: ledger::genesis_hash(),
+            };
+            let result = apply(&self.ledger, &fresh, &mut reg, start, p.applied)
+                .and_then(|_| self.store.diff(&fresh));
+            drop(fresh);
+            let _ = std::fs::remove_dir_all(&tmp);
+            for d in result? {
+                rep.problems
+                    .push(format!("store differs from the ledger: {d}"));
+            }
+        }
+        Ok(rep)
+    }
+
+    /// The audit trail: one line per commit, or every entry about one claim.
+    pub fn log(&self, claim: Option<&ClaimId>) -> Result<Vec<LogLine>> {
+        let mut out = Vec::new();
+        let mut r = self.ledger.read_all()?;
+        let mut pending: Vec<LogLine> = Vec::new();
+        let mut counts: HashMap<&'static str, u64> = HashMap::new();
+        while let Some(e) = r.next_entry()? {
+            let idx = e.index;
+            match &e.entry {
+                Entry::Commit {
+                    records,
+                    time,
+                    command,
+                } => {
+                    let when = Some(crate::date::format_utc(*time));
+                    if claim.is_some() {
+                        for mut l in pending.drain(..) {
+                            l.time = when.clone();
+                            out.push(l);
+                        }
+                    } else {
+                        let mut parts: Vec<String> = counts
+                            .drain()
+                            .map(|(k, v)| format!("{v} {k}{}", if v == 1 { "" } else { "s" }))
+                            .collect();
+                        parts.sort();
+                        out.push(LogLine {
+                            entry: idx,
+                            time: when,
+                            kind: "commit".into(),
+                            claim: None,
+                            what: format!("{command}: {records} records ({})", parts.join(", ")),
+                        });
+                    }
+                }
+                other => {
+                    *counts.entry(other.kind()).or_default() += 1;
+                    if let Some(want) = claim {
+                        let about = match other {
+                            Entry::Report { claim: c, hops, .. } => {
+                                let id = match c {
+                                    ClaimRef::Text(t) => ClaimId::of_text(t),
+                                    ClaimRef::Id(b) => ClaimId(*b),
+                                };
+                                (id == *want).then(|| {
+                                    let chain: Vec<String> = hops
+                                        .iter()
+                                        .map(|h| {
+                                            if h.anonymous {
+                                                format!("~{}", h.name)
+                                            } else {
+                                                h.name.clone()
+                                            }
+                                        })
+                                        .collect();
+                                    format!("report via {}", chain.join(" via "))
+                                })
+                            }
+                            Entry::Verdict {
+                                claim: c,
+                                verdict,
+                                by,
+                                ..
+                            } => (ClaimId(*c) == *want).then(|| {
+                                format!(
+                                    "verdict {}{}",
+                                    verdict.as_str(),
+                                    by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
+                                )
+                            }),
+                            _ => None,
+                        };
+                        if let Some(what) = about {
+                            pending.push(LogLine {
+                                entry: idx,
+                                time: None,
+                                kind: other.kind().into(),
+                                claim: Some(want.to_hex()),
+                                what,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Flush the store (writes are already durable in the ledger).
+    pub fn flush(&self) -> Result<()> {
+        self.store.flush()
+    }
+}
+
+/// An item to write: a record, or a registry command.
+enum Pending {
+    Record(Record),
+    Source(String, SourcePatch),
+    Merge(String, String),
+}
+
+/// Turn a validated item into a ledger entry, checking it against the registry as it
+/// will be when the entry is applied (`scratch` follows the write as it goes).
+fn to_entry(
+    p: Pending,
+    store: &Store,
+    scratch: &mut Registry,
+    seen: &mut HashSet<ClaimId>,
+    now: i64,
+) -> Result<Entry> {
+    Ok(match p {
+        Pending::Record(Record::Report(r)) => {
+            let id = ClaimId::of_text(&r.claim);
+            let claim = if seen.contains(&id) || store.has_claim(&id)? {
+                ClaimRef::Id(id.0)
+            } else {
+                ClaimRef::Text(r.claim)
+            };
+            seen.insert(id);
+            let hops = r
+                .chain
+                .into_hops()
+                .into_iter()
+                .map(|h| {
+                    if !h.anonymous {
+                        scratch.resolve_or_create(&h.name);
+                    }
+                    HopEntry {
+                        name: h.name,
+                        anonymous: h.anonymous,
+                    }
+                })
+                .collect();
+            Entry::Report {
+                claim,
+                hops,
+                url: r.url,
+                published: r.published,
+                added: now,
+            }
+        }
+        Pending::Record(Record::Source(s)) => {
+            let patch = s.patch()?;
+            scratch.upsert(&s.name, &patch)?;
+            Entry::Source {
+                name: s.name,
+                aliases: s.aliases,
+                homepage: patch.homepage.map(|u| u.to_string()),
+                kind: s.kind,
+                affiliations: s.affiliations,
+                rating: s.rating,
+            }
+        }
+        Pending::Source(name, patch) => {
+            scratch.upsert(&name, &patch)?;
+            Entry::Source {
+                name,
+                aliases: patch.aliases,
+                homepage: patch.homepage.map(|u| u.to_string()),
+                kind: patch.kind,
+                affiliations: patch.affiliations,
+                rating: patch.rating,
+            }
+        }
+        Pending::Record(Record::Verdict(v)) => {
+            let id = v.claim_id()?;
+            if !seen.contains(&id) && !store.has_claim(&id)? {
+                return Err(Error::NoSuchClaim(id.to_hex()));
+            }
+            Entry::Verdict {
+                claim: id.0,
+                verdict: v.verdict,
+                by: v.by,
+                url: v.url,
+                note: v.note,
+                date: v.date,
+                added: now,
+            }
+        }
+        Pending::Merge(into, from) => {
+            let a = scratch.find(&into)?;
+            let b = scratch.find(&from)?;
+            scratch.merge(a, b)?;
+            Entry::Merge { into, from }
+        }
+    })
+}
+
+/// Accumulates one batch of applied report entries.
+#[derive(Default)]
+struct Batch {
+    key: u64,
+    claims: HashMap<ClaimId, (Option<String>, Vec<Report>)>,
+    dirty: BTreeSet<SourceId>,
+}
+
+/// Apply ledger entries from `from` (a commit boundary) up to `end` (just past a
+/// commit) to `store`, then record the progress and flush. Idempotent: applying a
+/// range twice leaves the store as applying it once.
+fn apply(
+    ledger: &Ledger,
+    store: &Store,
+    reg: &mut Registry,
+    from: Progress,
+    end: u64,
+) -> Result<WriteSummary> {
+    let mut r = ledger.reader(from.applied, from.head, true)?;
+    let mut sum = WriteSummary::default();
+    let mut batch = Batch {
+        key: from.applied,
+        ..Default::default()
+    };
+    let mut seen_claims: HashSet<ClaimId> = HashSet::new();
+    let mut in_commit = 0u64;
+    let mut head = from.head;
+    while r.position() < end {
+        let Some(e) = r.next_entry()? else {
+            return Err(Error::Corrupt(format!(
+                "the ledger ends at byte {} inside a committed range ending at {end}",
+                r.position()
+            )));
+        };
+        head = e.hash;
+        if in_commit > 0 && in_commit.is_multiple_of(BATCH) {
+            flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+            batch.key = e.offset;
+        }
+        in_commit += 1;
+        match e.entry {
+            Entry::Report {
+                claim,
+                hops,
+                url,
+                published,
+                added,
+            } => {
+                let (id, text) = match claim {
+                    ClaimRef::Text(t) => (ClaimId::of_text(&t), Some(t)),
+                    ClaimRef::Id(b) => (ClaimId(b), None),
+                };
+                let hops: Vec<Hop> = hops
+                    .into_iter()
+                    .map(|h| {
+                        if h.anonymous {
+                            Hop::Anonymous(h.name)
+                        } else {
+                            let (sid, created) = reg.resolve_or_create(&h.name);
+                            if created {
+                                sum.sources_created += 1;
+                                batch.dirty.insert(sid);
+                            }
+                            let written = (name_key(&h.name) != name_key(reg.display_name(sid)))
+                                .then_some(h.name);
+                            Hop::Named {
+                                source: sid,
+                                written,
+                            }
+                        }
+                    })
+                    .collect();
+                let rid = report_id(&id, &hops, reg);
+                let slot = batch.claims.entry(id).or_insert((None, Vec::new()));
+                if slot.0.is_none() {
+                    slot.0 = text;
+                }
+                slot.1.push(Report {
+                    id: rid,
+                    claim: id,
+                    hops,
+                    url,
+                    published,
+                    added,
+                });
+            }
+            Entry::Source {
+                name,
+                aliases,
+                homepage,
+                kind,
+                affiliations,
+                rating,
+            } => {
+                let existed = matches!(reg.resolve(&name), crate::source::Resolution::Known(_));
+                let patch = SourcePatch {
+                    aliases,
+                    homepage: homepage.as_deref().and_then(|u| url::Url::parse(u).ok()),
+                    kind,
+                    affiliations,
+                    rating,
+                };
+                // Checked when written; a failure here can only come from replaying a
+                // ledger whose later state differs, and the rest of the patch still holds.
+                let id = match reg.upsert(&name, &patch) {
+                    Ok(id) => Some(id),
+                    Err(_) => match reg.resolve(&name) {
+                        crate::source::Resolution::Known(id) => Some(id),
+                        crate::source::Resolution::Unknown => None,
+                    },
+                };
+                if let Some(id) = id {
+                    batch.dirty.insert(id);
+                    if !existed {
+                        sum.sources_created += 1;
+                    }
+                }
+                sum.source_records += 1;
+            }
+            Entry::Verdict {
+                claim,
+                verdict,
+                by,
+                url,
+                note,
+                date,
+                added,
+            } => {
+                store.put_verdict(&VerdictEntry {
+                    claim: ClaimId(claim),
+                    verdict,
+                    by,
+                    url,
+                    note,
+                    date,
+                    added,
+                    seq: e.offset,
+                })?;
+                sum.verdicts += 1;
+            }
+            Entry::Merge { into, from } => {
+                flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+                batch.key = e.end;
+                if let (Ok(a), Ok(b)) = (reg.find(&into), reg.find(&from)) {
+                    if a != b {
+                        let affected: Vec<SourceId> = reg
+                            .all()
+                            .iter()
+                            .filter(|s| reg.canonical(s.id) == b)
+                            .map(|s| s.id)
+                            .collect();
+                        reg.merge(a, b)?;
+                        store.put_sources([a, b].iter().filter_map(|i| reg.get(*i)))?;
+                        for cid in store.claims_of_sources(&affected)? {
+                            if let Some(mut c) = store.get_claim(&cid)? {
+                                rekey_reports(&mut c, reg);
+                                store.put_claim(&c)?;
+                            }
+                        }
+                        sum.merges += 1;
+                    }
+                }
+            }
+            Entry::Commit { .. } => {
+                flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+                batch.key = e.end;
+                in_commit = 0;
+            }
+        }
+    }
+    flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+    store.set_progress(Progress { applied: end, head })?;
+    store.flush()?;
+    Ok(sum)
+}
+
+/// After a merge, recompute report ids with the new canonical names, keep the first
+/// of any reports that became identical, and note the written names that now differ
+/// from the canonical name.
+fn rekey_reports(c: &mut Claim, reg: &Registry) {
+    let mut seen = HashSet::new();
+    let reports = std::mem::take(&mut c.reports);
+    for mut r in reports {
+        for h in &mut r.hops {
+            if let Hop::Named { source, written } = h {
+                if written.is_none() {
+                    let own = reg.display_name(*source);
+                    let canon = reg.display_name(reg.canonical(*source));
+                    if name_key(own) != name_key(canon) {
+                        *written = Some(own.to_string());
+                    }
+                }
+            }
+        }
+        r.id = report_id(&c.id, &r.hops, reg);
+        if seen.insert(r.id) {
+            c.reports.push(r);
+        }
+    }
+}
+
+fn flush_batch(
+    store: &Store,
+    reg: &Registry,
+    batch: &mut Batch,
+    sum: &mut WriteSummary,
+    seen_claims: &mut HashSet<ClaimId>,
+) -> Result<()> {
+    let mut postings: HashMap<SourceId, BTreeSet<ClaimId>> = HashMap::new();
+    for (id, (text, reports)) in batch.claims.drain() {
+        let mut claim = match store.get_claim(&id)? {
+            Some(c) => {
+                if seen_claims.insert(id) {
+                    sum.claims_known += 1;
+                }
+                c
+            }
+            None => {
+                seen_claims.insert(id);
+                sum.claims_new += 1;
+                Claim {
+                    id,
+                    text: text.ok_or_else(|| {
+                        Error::Corrupt(format!(
+                            "the ledger refers to claim {id} before recording its text"
+                        ))
+                    })?,
+                    added: reports.first().map(|r| r.added).unwrap_or_default(),
+                    reports: Vec::new(),
+                }
+            }
+        };
+        let mut known: HashSet<_> = claim.reports.iter().map(|r| r.id).collect();
+        for r in reports {
+            if known.insert(r.id) {
+                for h in &r.hops {
+                    if let Hop::Named { source, .. } = h {
+                        postings.entry(*source).or_default().insert(id);
+                    }
+                }
+                claim.reports.push(r);
+                sum.reports_new += 1;
+            } else {
+                sum.reports_duplicate += 1;
+            }
+        }
+        store.put_claim(&claim)?;
+    }
+    for (source, claims) in postings {
+        store.put_posting(source, batch.key, &claims)?;
+    }
+    store.put_sources(batch.dirty.iter().filter_map(|id| reg.get(*id)))?;
+    batch.dirty.clear();
+    Ok(())
+}
+
+/// Reads lines with a size cap, so a hostile input cannot make one line fill memory.
+struct LineReader<R> {
+    r: R,
+    n: u64,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> LineReader<R> {
+    fn new(r: R) -> Self {
+        LineReader {
+            r,
+            n: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The next line (1-based number, text without the newline).
+    fn next_line(&mut self) -> Result<Option<(u64, String)>> {
+        self.buf.clear();
+        let cap = record::MAX_LINE_BYTES as u64 + 2;
+        let got = (&mut self.r)
+            .take(cap)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| Error::io("reading the input", e))?;
+        if got == 0 {
+            return Ok(None);
+        }
+        self.n += 1;
+        if self.buf.last() == Some(&b'\n') {
+            self.buf.pop();
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+        } else if got as u64 >= cap {
+            return Err(Error::Line {
+                line: self.n,
+                message: format!(
+                    "the line is longer than {} bytes (1 MiB)",
+                    record::MAX_LINE_BYTES
+                ),
+            });
+        }
+        let line = std::str::from_utf8(&self.buf).map_err(|e| Error::Line {
+            line: self.n,
+            message: format!("the line is not valid UTF-8 (byte {})", e.valid_up_to() + 1),
+        })?;
+        Ok(Some((self.n, line.to_string())))
+    }
+}

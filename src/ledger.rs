@@ -1,0 +1,526 @@
+//! The ledger: an append-only, hash-chained file that is the record of truth and the
+//! audit trail. Only this module reads or writes `ledger.log`.
+//!
+//! Layout: a 16-byte header (`CRBLEDGER` magic, zero padding, u32 LE format version),
+//! then entries. Each entry is `u32 LE body length`, the 32-byte SHA-256 of the
+//! previous entry (of the header, for the first), and the body: a version byte and the
+//! postcard encoding of [`Entry`]. An entry's hash is SHA-256 over its length, previous
+//! hash and body. A command appends its records, then a [`Entry::Commit`], then fsyncs;
+//! entries after the last commit are an unfinished write and are trimmed on open.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::record::Verdict;
+use crate::source::SourceKind;
+
+const MAGIC: &[u8; 12] = b"CRBLEDGER\0\0\0";
+/// Ledger file format version.
+pub const LEDGER_VERSION: u32 = 1;
+/// Size of the file header.
+pub const HEADER_LEN: u64 = 16;
+/// Version byte that starts every entry body.
+const ENTRY_V1: u8 = 1;
+/// Largest entry body accepted when reading (guards against a damaged length).
+const MAX_BODY: u32 = 4 * 1024 * 1024;
+
+/// A claim as a ledger entry refers to it: by text the first time, by id after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ClaimRef {
+    /// First sighting: the text as seen (its id is computed from it).
+    Text(String),
+    /// A claim already in the ledger.
+    Id([u8; 32]),
+}
+
+/// A hop as written in the input (resolution happens when the entry is applied).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HopEntry {
+    /// Name, alias, domain, URL or anonymous description.
+    pub name: String,
+    /// Anonymous source.
+    pub anonymous: bool,
+}
+
+/// One ledger entry (persisted; version 1). New variants go at the end.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    /// A report record.
+    Report {
+        /// The claim.
+        claim: ClaimRef,
+        /// The chain as written.
+        hops: Vec<HopEntry>,
+        /// Where it was read.
+        url: Option<String>,
+        /// When it was published.
+        published: Option<String>,
+        /// When it was added (seconds since 1970).
+        added: i64,
+    },
+    /// A source record: create the source or merge these attributes into it.
+    Source {
+        /// Name (resolved like a hop).
+        name: String,
+        /// Aliases to add.
+        aliases: Vec<String>,
+        /// Homepage to set.
+        homepage: Option<String>,
+        /// Kind to set.
+        kind: Option<SourceKind>,
+        /// Affiliations to add.
+        affiliations: Vec<String>,
+        /// Rating to set.
+        rating: Option<f64>,
+    },
+    /// A verdict on a claim.
+    Verdict {
+        /// The claim's id.
+        claim: [u8; 32],
+        /// The verdict.
+        verdict: Verdict,
+        /// Reviewer.
+        by: Option<String>,
+        /// Fact-check URL.
+        url: Option<String>,
+        /// Note.
+        note: Option<String>,
+        /// Date of the verdict (ISO 8601), if given.
+        date: Option<String>,
+        /// When it was added.
+        added: i64,
+    },
+    /// `into` absorbs `from`: `from` becomes an alias and its reports follow.
+    Merge {
+        /// Surviving source (any resolving name).
+        into: String,
+        /// Absorbed source (any resolving name).
+        from: String,
+    },
+    /// End of one command's writes: everything before it since the previous commit is
+    /// applied together or not at all.
+    Commit {
+        /// Records in this commit.
+        records: u64,
+        /// When (seconds since 1970).
+        time: i64,
+        /// What wrote it ("import data.jsonl", "add", ...).
+        command: String,
+    },
+}
+
+impl Entry {
+    /// A short name of the entry's kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Entry::Report { .. } => "report",
+            Entry::Source { .. } => "source",
+            Entry::Verdict { .. } => "verdict",
+            Entry::Merge { .. } => "merge",
+            Entry::Commit { .. } => "commit",
+        }
+    }
+}
+
+/// An entry read back, with where it is.
+#[derive(Clone, Debug)]
+pub struct Located {
+    /// 0-based entry number in the file.
+    pub index: u64,
+    /// Byte offset of the entry.
+    pub offset: u64,
+    /// Byte offset just past it.
+    pub end: u64,
+    /// Hash of this entry.
+    pub hash: [u8; 32],
+    /// The decoded entry.
+    pub entry: Entry,
+}
+
+fn header_bytes() -> [u8; 16] {
+    let mut h = [0u8; 16];
+    h[..12].copy_from_slice(MAGIC);
+    h[12..].copy_from_slice(&LEDGER_VERSION.to_le_bytes());
+    h
+}
+
+/// Hash of the header: the "previous hash" of the first entry.
+pub fn genesis_hash() -> [u8; 32] {
+    Sha256::digest(header_bytes()).into()
+}
+
+fn entry_hash(len: &[u8; 4], prev: &[u8; 32], body: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(len);
+    h.update(prev);
+    h.update(body);
+    h.finalize().into()
+}
+
+/// Encode an entry body.
+fn encode(entry: &Entry) -> Result<Vec<u8>> {
+    let mut body = vec![ENTRY_V1];
+    body.extend(postcard::to_stdvec(entry).map_err(|e| Error::Encoding(e.to_string()))?);
+    Ok(body)
+}
+
+fn decode(body: &[u8], offset: u64) -> Result<Entry> {
+    match body.split_first() {
+        Some((&ENTRY_V1, rest)) => postcard::from_bytes(rest).map_err(|e| Error::LedgerCorrupt {
+            offset,
+            why: format!("the entry does not decode ({e})"),
+        }),
+        Some((v, _)) => Err(Error::LedgerCorrupt {
+            offset,
+            why: format!("unknown entry version {v}; a newer corroborate wrote it"),
+        }),
+        None => Err(Error::LedgerCorrupt {
+            offset,
+            why: "empty entry".into(),
+        }),
+    }
+}
+
+/// The ledger file of one database.
+#[derive(Debug)]
+pub struct Ledger {
+    path: PathBuf,
+    file: File,
+}
+
+/// Sequential reader over ledger entries from some offset.
+pub struct Reader {
+    r: BufReader<File>,
+    pos: u64,
+    index: u64,
+    prev: [u8; 32],
+    check_links: bool,
+}
+
+/// What a reader found where it stopped.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Tail {
+    /// Clean end of file.
+    Clean,
+    /// A partial entry (torn write) starts at this offset.
+    Torn(u64),
+}
+
+impl Reader {
+    /// Next entry; `Ok(None)` at the end (see [`Reader::tail`]).
+    pub fn next_entry(&mut self) -> Result<Option<Located>> {
+        let offset = self.pos;
+        let mut len = [0u8; 4];
+        if !read_full(&mut self.r, &mut len).map_err(|e| Error::io("reading the ledger", e))? {
+            return Ok(None);
+        }
+        let n = u32::from_le_bytes(len);
+        if n == 0 || n > MAX_BODY {
+            return Err(Error::LedgerCorrupt {
+                offset,
+                why: format!("entry {} has an impossible length {n}", self.index),
+            });
+        }
+        let mut prev = [0u8; 32];
+        let mut body = vec![0u8; n as usize];
+        if !read_full(&mut self.r, &mut prev).map_err(|e| Error::io("reading the ledger", e))?
+            || !read_full(&mut self.r, &mut body).map_err(|e| Error::io("reading the ledger", e))?
+        {
+            self.pos = offset;
+            return Ok(None);
+        }
+        if self.check_links && prev != self.prev {
+            return Err(Error::LedgerCorrupt {
+                offset,
+                why: format!(
+                    "entry {} records a previous-entry hash that does not match entry {} (one of them was altered)",
+                    self.index,
+                    self.index.saturating_sub(1)
+                ),
+            });
+        }
+        let hash = entry_hash(&len, &prev, &body);
+        let entry = decode(&body, offset)?;
+        let end = offset + 4 + 32 + u64::from(n);
+        self.pos = end;
+        self.prev = hash;
+        let index = self.index;
+        self.index += 1;
+        Ok(Some(Located {
+            index,
+            offset,
+            end,
+            hash,
+            entry,
+        }))
+    }
+
+    /// Offset of the next unread byte.
+    pub fn position(&self) -> u64 {
+        self.pos
+    }
+
+    /// Hash of the last entry read.
+    pub fn last_hash(&self) -> [u8; 32] {
+        self.prev
+    }
+}
+
+/// Read exactly `buf.len()` bytes; false at a clean or partial end of file.
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<bool> {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => return Ok(false),
+            Ok(k) => got += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
+}
+
+impl Ledger {
+    /// Open the ledger at `path`, creating it (with its header) when absent.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        let ctx = || format!("opening the ledger {}", path.display());
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|e| Error::io(ctx(), e))?;
+        let len = file.metadata().map_err(|e| Error::io(ctx(), e))?.len();
+        if len < HEADER_LEN {
+            // New (or torn at creation): write the header.
+            file.set_len(0).map_err(|e| Error::io(ctx(), e))?;
+            file.write_all(&header_bytes())
+                .map_err(|e| Error::io(ctx(), e))?;
+            file.sync_all().map_err(|e| Error::io(ctx(), e))?;
+        } else {
+            let mut h = [0u8; 16];
+            file.read_exact(&mut h).map_err(|e| Error::io(ctx(), e))?;
+            if &h[..12] != MAGIC {
+                return Err(Error::LedgerCorrupt {
+                    offset: 0,
+                    why: "the file does not start with the ledger header".into(),
+                });
+            }
+            let v = u32::from_le_bytes([h[12], h[13], h[14], h[15]]);
+            if v > LEDGER_VERSION {
+                return Err(Error::NewerFormat {
+                    path: path.to_path_buf(),
+                    found: v,
+                    supported: LEDGER_VERSION,
+                });
+            }
+        }
+        Ok(Ledger {
+            path: path.to_path_buf(),
+            file,
+        })
+    }
+
+    /// Current file length.
+    pub fn len(&self) -> Result<u64> {
+        Ok(self
+            .file
+            .metadata()
+            .map_err(|e| Error::io("reading the ledger size", e))?
+            .len())
+    }
+
+    /// Whether the ledger holds no entries.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? <= HEADER_LEN)
+    }
+
+    /// A reader starting at `offset` (an entry boundary) whose previous hash is `prev`.
+    /// With `check_links`, a broken hash link is an error.
+    pub fn reader(&self, offset: u64, prev: [u8; 32], check_links: bool) -> Result<Reader> {
+        let mut f = File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?;
+        f.seek(SeekFrom::Start(offset))
+            .map_err(|e| Error::io("seeking in the ledger", e))?;
+        Ok(Reader {
+            r: BufReader::with_capacity(1 << 20, f),
+            pos: offset,
+            index: 0,
+            prev,
+            check_links,
+        })
+    }
+
+    /// A reader over the whole ledger, checking every hash link.
+    pub fn read_all(&self) -> Result<Reader> {
+        self.reader(HEADER_LEN, genesis_hash(), true)
+    }
+
+    /// Cut the file at `offset` (dropping an unfinished tail) and sync.
+    pub fn truncate(&mut self, offset: u64) -> Result<()> {
+        self.file
+            .set_len(offset)
+            .and_then(|_| self.file.sync_all())
+            .map_err(|e| Error::io("trimming the ledger", e))
+    }
+
+    /// Start appending at the current end; `prev` is the hash of the last entry.
+    pub fn appender(&mut self, prev: [u8; 32]) -> Result<Appender<'_>> {
+        let start = self
+            .file
+            .seek(SeekFrom::End(0))
+            .map_err(|e| Error::io("seeking in the ledger", e))?;
+        Ok(Appender {
+            start,
+            pos: start,
+            prev,
+            records: 0,
+            w: BufWriter::with_capacity(1 << 20, &mut self.file),
+        })
+    }
+}
+
+/// Appends entries for one command. Dropping it without [`Appender::commit`] leaves an
+/// unfinished tail that the caller must [`Ledger::truncate`] (or the next open trims).
+pub struct Appender<'a> {
+    start: u64,
+    pos: u64,
+    prev: [u8; 32],
+    records: u64,
+    w: BufWriter<&'a mut File>,
+}
+
+impl Appender<'_> {
+    /// Offset where this command's entries start.
+    pub fn start(&self) -> u64 {
+        self.start
+    }
+
+    /// Records appended so far.
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// Append one entry; returns its offset.
+    pub fn append(&mut self, entry: &Entry) -> Result<u64> {
+        let body = encode(entry)?;
+        let len = u32::try_from(body.len())
+            .ok()
+            .filter(|n| *n <= MAX_BODY)
+            .ok_or_else(|| Error::Invalid("a record is too large for the ledger".into()))?
+            .to_le_bytes();
+        let hash = entry_hash(&len, &self.prev, &body);
+        let at = self.pos;
+        self.w
+            .write_all(&len)
+            .and_then(|_| self.w.write_all(&self.prev))
+            .and_then(|_| self.w.write_all(&body))
+            .map_err(|e| Error::io("appending to the ledger", e))?;
+        self.pos += 4 + 32 + body.len() as u64;
+        self.prev = hash;
+        if !matches!(entry, Entry::Commit { .. }) {
+            self.records += 1;
+        }
+        Ok(at)
+    }
+
+    /// Append the commit entry, flush and fsync. Returns (end offset, last hash).
+    pub fn commit(mut self, command: &str, time: i64) -> Result<(u64, [u8; 32])> {
+        let records = self.records;
+        self.append(&Entry::Commit {
+            records,
+            time,
+            command: command.chars().take(200).collect(),
+        })?;
+        self.w
+            .flush()
+            .map_err(|e| Error::io("writing the ledger", e))?;
+        self.w
+            .get_ref()
+            .sync_data()
+            .map_err(|e| Error::io("syncing the ledger to disk", e))?;
+        Ok((self.pos, self.prev))
+    }
+
+    /// Flush buffered bytes without committing (so a reader can see them).
+    pub fn flush(&mut self) -> Result<()> {
+        self.w
+            .flush()
+            .map_err(|e| Error::io("writing the ledger", e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(text: &str) -> Entry {
+        Entry::Report {
+            claim: ClaimRef::Text(text.into()),
+            hops: vec![HopEntry {
+                name: "AP".into(),
+                anonymous: false,
+            }],
+            url: None,
+            published: None,
+            added: 1,
+        }
+    }
+
+    #[test]
+    fn append_read_and_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ledger.log");
+        let mut l = Ledger::open(&p).unwrap();
+        let mut a = l.appender(genesis_hash()).unwrap();
+        a.append(&report("one")).unwrap();
+        a.append(&report("two")).unwrap();
+        let (end, head) = a.commit("test", 5).unwrap();
+        assert_eq!(end, l.len().unwrap());
+        let mut r = l.read_all().unwrap();
+        let mut kinds = vec![];
+        while let Some(e) = r.next_entry().unwrap() {
+            kinds.push(e.entry.kind());
+        }
+        assert_eq!(kinds, ["report", "report", "commit"]);
+        assert_eq!(r.last_hash(), head);
+    }
+
+    #[test]
+    fn flipped_byte_breaks_the_next_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ledger.log");
+        let mut l = Ledger::open(&p).unwrap();
+        let mut a = l.appender(genesis_hash()).unwrap();
+        let second = {
+            a.append(&report("one")).unwrap();
+            a.append(&report("two")).unwrap()
+        };
+        a.commit("test", 5).unwrap();
+        drop(l);
+        let mut bytes = std::fs::read(&p).unwrap();
+        // Flip a byte inside the first entry's body (just before the second entry).
+        bytes[second as usize - 2] ^= 0x01;
+        std::fs::write(&p, &bytes).unwrap();
+        let l = Ledger::open(&p).unwrap();
+        let mut r = l.read_all().unwrap();
+        let mut err = None;
+        loop {
+            match r.next_entry() {
+                Ok(Some(_)) => {}
+                Ok(None) => break,
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        let msg = err.expect("the flip must be detected").to_string();
+        assert!(msg.contains("entry 1") || msg.contains("decode"), "{msg}");
+    }
+}
