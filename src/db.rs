@@ -970,12 +970,14 @@ fn flush_batch(
         };
         let mut known: HashSet<_> = claim.reports.iter().map(|r| r.id).collect();
         for r in reports {
-            if known.insert(r.id) {
-                for h in &r.hops {
-                    if let Hop::Named { source, .. } = h {
-                        postings.entry(*source).or_default().insert(id);
-                    }
+            // Postings list every claim of the batch, duplicates included, so that a
+            // batch replayed after a crash writes exactly what the first run would have.
+            for h in &r.hops {
+                if let Hop::Named { source, .. } = h {
+                    postings.entry(*source).or_default().insert(id);
                 }
+            }
+            if known.insert(r.id) {
                 claim.reports.push(r);
                 sum.reports_new += 1;
             } else {

@@ -400,7 +400,8 @@ fn dispatch(
         }
         Command::Verify => {
             let rep = db.verify()?;
-            if ctx.format() == Format::Table {
+            // A report for people unless JSON is asked for explicitly.
+            if !matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
                 writeln!(
                     out,
                     "checked {} ledger entries ({} commits), {} claim ids, {} report ids, and the store against the ledger",
