@@ -159,6 +159,10 @@ mod tests {
         h.update(b"corroborate/claim/v1\0islamic state fighters retook palmyra");
         let want: [u8; 32] = h.finalize().into();
         assert_eq!(id.0, want);
+        assert_eq!(
+            id.to_hex(),
+            "ef80a5671f87e8cbd12c36caee464ae0ff0f97d869f7cfd7aafc9af06a75199d"
+        );
         assert_eq!(id.to_hex().len(), 64);
         assert_eq!(ClaimId::from_hex(&id.to_hex()).unwrap(), id);
     }

@@ -1,0 +1,94 @@
+//! Property tests of the parsers and the normalization contract: normalization is
+//! idempotent and ignores what it promises to ignore, ids change on any meaningful edit,
+//! chains round-trip through their string form, and no input makes a parser panic.
+
+use corroborate::chain::{Chain, HopSpec};
+use corroborate::claim::{normalize_v1, ClaimId};
+use corroborate::record::parse_line;
+use proptest::prelude::*;
+
+/// Hop names that the string form can carry: no word "via", no leading ~, no control
+/// characters, non-empty after white-space folding.
+fn hop_name() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[A-Za-z\u{00C0}-\u{024F}\u{0600}-\u{06FF}][A-Za-z0-9\u{00C0}-\u{024F}\u{0600}-\u{06FF}.,'-]{0,12}( [A-Za-z0-9\u{00C0}-\u{024F}.,'-]{1,10}){0,3}")
+        .expect("regex")
+        .prop_filter("no separator word", |s| {
+            !s.split_whitespace().any(|w| w.eq_ignore_ascii_case("via"))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn normalization_is_idempotent(s in any::<String>()) {
+        let once = normalize_v1(&s);
+        prop_assert_eq!(normalize_v1(&once), once.clone());
+    }
+
+    #[test]
+    fn normalization_ignores_case_space_and_trailing_periods(s in "[a-zA-Z0-9 ,;:'!?-]{1,60}") {
+        let base = ClaimId::of_text(&s);
+        let noisy = format!("  {}\t. ..\n", s.to_uppercase().replace(' ', "  \u{00A0}"));
+        prop_assert_eq!(ClaimId::of_text(&noisy), base);
+        let curly = s.replace('\'', "\u{2019}").replace('-', "\u{2014}");
+        prop_assert_eq!(ClaimId::of_text(&curly), base);
+    }
+
+    #[test]
+    fn a_meaningful_edit_changes_the_id(s in "[a-z]{1,20}( [a-z]{1,20}){0,6}", pos in any::<prop::sample::Index>(), c in "[a-z0-9]") {
+        // Inserting a letter or digit anywhere changes the normalized text, so the id.
+        let mut chars: Vec<char> = s.chars().collect();
+        let i = pos.index(chars.len() + 1);
+        chars.insert(i, c.chars().next().unwrap());
+        let edited: String = chars.into_iter().collect();
+        prop_assert_ne!(ClaimId::of_text(&edited), ClaimId::of_text(&s));
+    }
+
+    #[test]
+    fn chains_round_trip_through_text(names in prop::collection::vec((hop_name(), any::<bool>()), 1..8)) {
+        let hops: Vec<HopSpec> = names
+            .iter()
+            .enumerate()
+            .map(|(i, (n, anon))| if *anon && i > 0 { HopSpec::anonymous(n) } else { HopSpec::named(n) })
+            .collect();
+        let chain = Chain::new(hops).unwrap();
+        let text = chain.to_string();
+        prop_assert_eq!(Chain::parse(&text).unwrap(), chain.clone());
+        let json = serde_json::to_string(&chain).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Chain>(&json).unwrap(), chain);
+    }
+
+    #[test]
+    fn chain_parser_never_panics(s in any::<String>()) {
+        let _ = Chain::parse(&s);
+    }
+
+    #[test]
+    fn record_parser_never_panics(s in any::<String>()) {
+        let _ = parse_line(&s);
+    }
+
+    #[test]
+    fn record_parser_never_panics_on_near_valid_json(
+        claim in any::<String>(),
+        chain in any::<String>(),
+        url in any::<String>(),
+        date in any::<String>(),
+    ) {
+        let line = serde_json::json!({"type": "report", "claim": claim, "chain": chain, "url": url, "published": date}).to_string();
+        let _ = parse_line(&line);
+    }
+
+    #[test]
+    fn dates_never_panic(s in any::<String>()) {
+        let _ = corroborate::date::validate(&s);
+    }
+
+    #[test]
+    fn domains_never_panic(s in any::<String>()) {
+        let mut reg = corroborate::source::Registry::new();
+        let _ = reg.resolve_or_create(&s);
+        let _ = corroborate::source::domain_of(&s);
+    }
+}
