@@ -1,1 +1,0 @@
-//! The independence engine (placeholder; being written).
