@@ -297,3 +297,25 @@ pub fn render_tree<V: SourceView + ?Sized>(a: &Analysis, view: &V) -> String {
     }
     w.out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lists_in_english() {
+        assert_eq!(join_and::<&str>(&[]), "");
+        assert_eq!(join_and(&["A"]), "A");
+        assert_eq!(join_and(&["A", "B"]), "A and B");
+        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn spells_small_numbers() {
+        assert_eq!(number_word(3), "three");
+        assert_eq!(number_word(10), "ten");
+        assert_eq!(number_word(11), "11");
+        assert_eq!(count(1, "report", "reports"), "1 report");
+        assert_eq!(count(0, "report", "reports"), "0 reports");
+    }
+}

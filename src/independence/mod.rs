@@ -14,7 +14,7 @@
 mod explain;
 mod scc;
 
-pub use explain::{explain, render_tree};
+pub use explain::{explain, render_tree, MAX_TREE_LINES};
 
 use crate::source::SourceId;
 
