@@ -215,6 +215,9 @@ pub struct Registry {
     sources: Vec<Source>,
     by_name: HashMap<String, SourceId>,
     by_host: HashMap<String, SourceId>,
+    /// Affiliation label classes over the live sources, computed on first use and
+    /// dropped whenever affiliations or merges change.
+    label_classes: std::cell::OnceCell<HashMap<String, String>>,
 }
 
 /// How a written name resolved.
@@ -369,6 +372,9 @@ impl Registry {
                 src.affiliations.push(label);
             }
         }
+        if !patch.affiliations.is_empty() {
+            self.label_classes.take();
+        }
         Ok(id)
     }
 
@@ -457,6 +463,7 @@ impl Registry {
         if let Some(v) = self.sources.get_mut(from.0 as usize) {
             v.merged_into = Some(into);
         }
+        self.label_classes.take();
         Ok(())
     }
 

@@ -150,7 +150,7 @@ pub fn summarize(claim: &Claim, a: &Analysis, reg: &Registry) -> ClaimSummary {
         .groups
         .iter()
         .map(|g| OriginView {
-            label: g.label.clone(),
+            label: g.label(reg),
             sources: g
                 .members
                 .iter()
@@ -226,10 +226,34 @@ pub fn detail(claim: &Claim, verdicts: &[VerdictEntry], reg: &Registry) -> Claim
             added: crate::date::format_utc(r.added),
         })
         .collect();
+    let mut explanation = independence::explain(&a, reg);
+    // Which written names were merged into one source, and why.
+    let mut merged: Vec<(String, String)> = claim
+        .reports
+        .iter()
+        .flat_map(|r| r.hops.iter())
+        .filter_map(|h| match h {
+            Hop::Named {
+                source,
+                written: Some(w),
+            } => Some((
+                w.clone(),
+                reg.display_name(reg.canonical(*source)).to_string(),
+            )),
+            _ => None,
+        })
+        .collect();
+    merged.sort();
+    merged.dedup();
+    for (written, name) in merged {
+        explanation.push(format!(
+            "\"{written}\" is counted as {name}: it is an alias, domain or other spelling of it."
+        ));
+    }
     ClaimDetail {
         summary: summarize(claim, &a, reg),
         chains,
-        explanation: independence::explain(&a, reg),
+        explanation,
         tree: independence::render_tree(&a, reg),
         verdicts: verdicts
             .iter()
