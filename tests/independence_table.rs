@@ -521,7 +521,7 @@ fn sixty_four_hop_chain() {
     assert_eq!(tree.lines().count(), 64);
     // Outlet and 63 anonymous hops.
     let mut anon = vec!["Outlet"];
-    anon.extend(std::iter::repeat("~someone").take(63));
+    anon.extend(std::iter::repeat_n("~someone", 63));
     let a = w.run(&[&anon.join(" via ")]);
     assert_eq!(a.origins, vec![w.anon("Outlet")]);
 }
