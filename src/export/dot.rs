@@ -2,7 +2,8 @@
 //! rendering through Graphviz's `dot` program.
 //!
 //! Layout decision: **one cluster per claim** (`subgraph cluster_N`, labelled with the
-//! claim's short id, text and count), not one graph merged over claims. A source's
+//! claim's short id, text, counts and independence groups), not one graph merged over
+//! claims. A source's
 //! role is a fact about one claim — AP is the origin of one story and a relay of
 //! another — so merging would have to style a node by a role it only has sometimes.
 //! Inside a cluster the graph is the engine's merged graph for that claim: one node
@@ -38,14 +39,17 @@ pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Resu
     )
     .map_err(write_error)?;
     sel.for_each(db, |c, a, s| {
+        let groups: Vec<&str> = s.origins.iter().map(|o| o.label.as_str()).collect();
         let title = format!(
-            "claim {}: {}\n{} report{}, {} independent source{}",
+            "claim {}: {}\n{} report{}, {} independent source{}{}{}",
             &s.id[..12],
             shorten(&c.text, 90),
             s.reports,
             if s.reports == 1 { "" } else { "s" },
             s.independent_sources,
             if s.independent_sources == 1 { "" } else { "s" },
+            if groups.is_empty() { "" } else { ": " },
+            shorten(&groups.join("; "), 120),
         );
         write_cluster(out, sum.claims, &title, a, reg).map_err(write_error)?;
         sum.claims += 1;
