@@ -382,3 +382,25 @@ fn a_closed_pipe_ends_the_export_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
     }
 }
+
+#[test]
+fn exports_own_format_flag_leaves_the_listing_one_alone() {
+    let db = TestDb::new();
+    db.import(DEMO);
+    // The listing --format still works everywhere, before or after the command.
+    let listing: Value = serde_json::from_str(&db.ok(&["claims", "--format", "json"])).unwrap();
+    assert_eq!(listing.as_array().unwrap().len(), 8);
+    let listing: Value = serde_json::from_str(&db.ok(&["--format", "json", "claims"])).unwrap();
+    assert_eq!(listing.as_array().unwrap().len(), 8);
+    // export has its own values, and a global --format before it does not interfere.
+    assert!(db.ok(&["export", "--format", "dot"]).starts_with("digraph"));
+    assert!(db
+        .ok(&["--format", "json", "export", "--format", "csv"])
+        .starts_with("id,text,"));
+    let err = db.fails(&["claims", "--format", "dot"], 2);
+    assert!(err.contains("invalid value 'dot'"), "{err}");
+    let err = db.fails(&["export", "--format", "table"], 2);
+    assert!(err.contains("invalid value 'table'"), "{err}");
+    // The default export is the JSONL backup.
+    assert_eq!(db.ok(&["export"]), db.ok(&["export", "--format", "jsonl"]));
+}
