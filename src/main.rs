@@ -425,7 +425,13 @@ fn dispatch(
             match output {
                 Some(path) => {
                     let s = export::to_file(db, &req, &path, force)?;
-                    writeln!(out, "exported {} claims to {}", s.claims, path.display())?;
+                    writeln!(
+                        out,
+                        "exported {} claim{} to {}",
+                        s.claims,
+                        plural(s.claims),
+                        path.display()
+                    )?;
                 }
                 None => {
                     export::write(db, &req, out)?;

@@ -288,3 +288,17 @@ fn svg_without_graphviz_says_how_to_install_it() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn the_demo_picture_in_docs_shows_every_demo_claim() {
+    // docs/demo-graph.svg is `export --format svg` of src/demo.jsonl; regenerate it
+    // when this fails (see docs/exports.md).
+    let svg = std::fs::read_to_string(common::root().join("docs/demo-graph.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"));
+    let db = TestDb::new();
+    db.import(DEMO);
+    for c in db.claims(&[]) {
+        let short = &c["id"].as_str().unwrap()[..12];
+        assert!(svg.contains(&format!("claim {short}: ")), "{short} missing");
+    }
+}

@@ -116,14 +116,6 @@ impl Selection {
         Ok(Selection { ids, filter })
     }
 
-    /// Every claim.
-    pub fn all() -> Selection {
-        Selection {
-            ids: None,
-            filter: ClaimFilter::default(),
-        }
-    }
-
     /// True when the selection is the whole database (no ids, a filter that keeps
     /// everything), so an export is a full backup.
     pub fn is_everything(&self) -> bool {
