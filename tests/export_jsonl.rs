@@ -326,6 +326,10 @@ fn output_files_are_written_atomically_and_never_clobbered() {
         !dir.path().join("missing").exists(),
         "no directory is created"
     );
+    let slash = format!("{}/", dir.path().join("newdir").display());
+    let err = db.fails(&["export", "-o", &slash], 2);
+    assert!(err.contains("names a directory"), "{err}");
+    assert!(!dir.path().join("newdir").exists());
 
     // A failing export leaves neither the target nor a temporary file.
     let cr = dir.path().join("reviews.json");

@@ -274,6 +274,15 @@ impl AtomicFile {
         if path.as_os_str().is_empty() {
             return Err(Error::Invalid("the output path is empty".into()));
         }
+        if path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+        {
+            return Err(Error::Invalid(format!(
+                "{shown} names a directory; give a file name"
+            )));
+        }
         match std::fs::symlink_metadata(path) {
             Ok(m) if m.is_dir() => {
                 return Err(Error::Invalid(format!(
