@@ -169,9 +169,21 @@ fn round_trip_of_a_large_database_keeps_ids_counts_and_verdicts() {
                 "S2 via Source 7 via ~a spokesman",
             ),
             report("A late claim.", "https://www.s9.example.org/x via Source 2"),
+            r#"{"type":"source","name":"Late Parent"}"#.to_string(),
+            report("A subdomain claim.", "Blog via wire.late.example.com"),
         ]
         .join("\n"),
     );
+    // The parent domain's homepage is set after its sub-domain became a source of its
+    // own: a backup that gave homepages with the names would fold the sub-domain
+    // source into the parent on restore.
+    a.ok(&[
+        "source",
+        "set",
+        "Late Parent",
+        "--homepage",
+        "https://late.example.com",
+    ]);
 
     let backup = a.ok(&["export", "--format", "jsonl"]);
     let records = lines(&backup);
@@ -201,7 +213,7 @@ fn round_trip_of_a_large_database_keeps_ids_counts_and_verdicts() {
         .iter()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(claims.len() as u64, CLAIMS + 1);
+    assert_eq!(claims.len() as u64, CLAIMS + 2);
     let total_reports: u64 = claims.iter().map(|c| c["reports"].as_u64().unwrap()).sum();
     assert_eq!(kinds["report"] as u64, total_reports);
     assert!(total_reports > 19_000, "{total_reports}");
@@ -234,6 +246,7 @@ fn round_trip_of_a_large_database_keeps_ids_counts_and_verdicts() {
         "Claim number 0 happened, officials said.",
         "Claim number 97 happened, officials said.",
         "A late claim.",
+        "A subdomain claim.",
     ] {
         sample.insert(corroborate::claim::ClaimId::of_text(text).to_hex());
     }
