@@ -195,3 +195,58 @@ fn a_verdict_without_url_is_an_error_that_says_how_to_fix_it() {
     // No chain of Y ends at a named or anonymous origin with a date: no first appearance.
     assert!(got[0]["itemReviewed"].get("firstAppearance").is_none());
 }
+
+#[test]
+fn the_schema_rejects_reviews_missing_what_is_required() {
+    let db = fixture();
+    let good: Value =
+        serde_json::from_str(&db.ok(&["export", "--format", "claimreview", "--skip-unreviewed"]))
+            .unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("schemas/export-claimreview.schema.json"))
+            .unwrap();
+    let schema = jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap();
+    assert!(schema.is_valid(&good));
+    let broken = |f: &dyn Fn(&mut Value)| {
+        let mut v = good.clone();
+        f(&mut v[0]);
+        v
+    };
+    let cases: [(&str, Value); 5] = [
+        (
+            "no url",
+            broken(&|r| {
+                r.as_object_mut().unwrap().remove("url");
+            }),
+        ),
+        (
+            "no claimReviewed",
+            broken(&|r| {
+                r.as_object_mut().unwrap().remove("claimReviewed");
+            }),
+        ),
+        (
+            "no alternateName",
+            broken(&|r| {
+                r["reviewRating"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("alternateName");
+            }),
+        ),
+        (
+            "rating off the scale",
+            broken(&|r| r["reviewRating"]["ratingValue"] = json!(5)),
+        ),
+        (
+            "rating and name disagree",
+            broken(&|r| {
+                r["reviewRating"]["alternateName"] = json!("True");
+                r["reviewRating"]["ratingValue"] = json!(1);
+            }),
+        ),
+    ];
+    for (what, v) in cases {
+        assert!(!schema.is_valid(&v), "{what} passed the schema");
+    }
+}

@@ -212,3 +212,35 @@ print(json.dumps({
     // The PROV-N text has every record: 9 agents, 15 entities, 9 + 13 + 13 relations.
     assert_eq!(got["provn_records"], 59, "{got}");
 }
+
+#[test]
+fn the_schema_rejects_documents_outside_the_mapping() {
+    let db = TestDb::new();
+    db.import(FIXTURE);
+    let good = export(&db, &[]);
+    let text =
+        std::fs::read_to_string(common::root().join("schemas/export-prov.schema.json")).unwrap();
+    let schema = jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap();
+    assert!(schema.is_valid(&good));
+    let mut v = good.clone();
+    v.as_object_mut().unwrap().remove("prefix");
+    assert!(!schema.is_valid(&v), "no prefixes");
+    let mut v = good.clone();
+    let first = v["wasDerivedFrom"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap();
+    first["prov:type"]["$"] = Value::from("prov:Revision");
+    assert!(!schema.is_valid(&v), "a derivation type we do not use");
+    let mut v = good.clone();
+    let first = v["agent"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .find(|a| a.get("prov:type").is_some())
+        .unwrap();
+    first["prov:type"]["$"] = Value::from("prov:SoftwareAgent");
+    assert!(!schema.is_valid(&v), "an agent type we do not use");
+}
