@@ -14,6 +14,7 @@ pub mod date;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod hex;
 pub mod independence;

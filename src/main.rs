@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use corroborate::chain::Chain;
 use corroborate::db::{Database, WriteSummary};
+use corroborate::export::{self, ExportFormat};
 use corroborate::output::{self, Format};
 use corroborate::record::{ReportRecord, Verdict, VerdictRecord};
 use corroborate::source::{parse_http_url, SourceKind, SourcePatch};
@@ -126,6 +127,35 @@ enum Command {
     },
     /// Load a small example newsroom into a temporary database and print the report.
     Demo,
+    /// Export claims, reports, sources and verdicts: a JSONL backup, CSV, a Graphviz
+    /// graph (dot, svg), W3C PROV-JSON or schema.org ClaimReview.
+    #[command(
+        after_help = "Examples:\n  corroborate export --format jsonl -o backup.jsonl\n  corroborate export --format csv --min-sources 2 > claims.csv\n  corroborate export --format dot --claim 3fa2 | dot -Tpng > graph.png\n  corroborate export --format svg --single-source -o single.svg\n  corroborate export --format prov --claim 3fa2 > claim.prov.json\n  corroborate export --format claimreview --skip-unreviewed > reviews.jsonld\n\nWithout -o the export goes to standard output. See docs/exports.md."
+    )]
+    Export {
+        /// jsonl (backup in the import format), csv, dot, svg, prov or claimreview.
+        #[arg(long = "format", id = "export_format", value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Only this claim (id or unique prefix; repeatable).
+        #[arg(long = "claim", value_name = "ID")]
+        claims: Vec<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        /// claimreview: leave out claims without a verdict instead of failing.
+        #[arg(long)]
+        skip_unreviewed: bool,
+        // Export's own `--format` takes other values than the global listing one. An arg
+        // with the global's id stops clap from copying the global into this command
+        // (which would clash on `--format`); it is hidden and unused.
+        #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
+        _listing_format: Option<Format>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -377,6 +407,38 @@ fn dispatch(
             Ok(())
         }
         Command::Source(sc) => source_command(sc, db, out),
+        Command::Export {
+            format,
+            claims,
+            filter,
+            output,
+            force,
+            skip_unreviewed,
+            ..
+        } => {
+            let req = export::Request {
+                format,
+                claims,
+                filter: filter.filter(),
+                skip_unreviewed,
+            };
+            match output {
+                Some(path) => {
+                    let s = export::to_file(db, &req, &path, force)?;
+                    writeln!(
+                        out,
+                        "exported {} claim{} to {}",
+                        s.claims,
+                        plural(s.claims),
+                        path.display()
+                    )?;
+                }
+                None => {
+                    export::write(db, &req, out)?;
+                }
+            }
+            Ok(())
+        }
         Command::Verdict {
             id,
             verdict,
