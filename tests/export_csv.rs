@@ -4,10 +4,7 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{report, TestDb};
-use serde_json::Value;
 
 const HOSTILE: &str =
     "He said \"no, never\", then left;\nsecond line, with a comma\r\nand a \"quoted\" end,";
@@ -26,19 +23,6 @@ fn sample_db() -> TestDb {
         .join("\n"),
     );
     db
-}
-
-fn python() -> Option<String> {
-    let candidates = [
-        std::env::var("CORROBORATE_PYTHON").ok(),
-        Some("python3".into()),
-    ];
-    candidates.into_iter().flatten().find(|p| {
-        Command::new(p)
-            .args(["-c", "import csv"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
 }
 
 #[test]
@@ -95,7 +79,7 @@ fn one_row_per_claim_with_the_claims_counts() {
 
 #[test]
 fn hostile_text_survives_pythons_csv_module() {
-    let Some(py) = python() else {
+    let Some(py) = common::python_with("csv") else {
         println!("skipped: no Python interpreter (set CORROBORATE_PYTHON or install python3)");
         return;
     };
@@ -103,19 +87,8 @@ fn hostile_text_survives_pythons_csv_module() {
     let out = db.ok(&["export", "--format", "csv"]);
     // As the csv module asks: a binary stream decoded without newline translation.
     let script = "import csv, io, json, sys\nf = io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')\nrows = list(csv.DictReader(f, strict=True))\nprint(json.dumps(rows))";
-    let run = Command::new(&py)
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(out.as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    assert!(run.status.success());
-    let rows: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let rows = common::run_python(&py, script, &out, "csv module");
+
     let rows = rows.as_array().unwrap();
     let claims = db.claims(&[]);
     assert_eq!(rows.len(), claims.len());

@@ -20,19 +20,6 @@ fn have_dot() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-fn python() -> Option<String> {
-    let candidates = [
-        std::env::var("CORROBORATE_PYTHON").ok(),
-        Some("python3".into()),
-    ];
-    candidates.into_iter().flatten().find(|p| {
-        Command::new(p)
-            .args(["-c", "import xml.etree.ElementTree"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 /// The `[...]` attributes of the node whose label is `label`, and its identifier.
 fn node<'a>(dot: &'a str, label: &str) -> (&'a str, &'a str) {
     let needle = format!("[label=\"{label}\"");
@@ -196,29 +183,8 @@ fn hostile_names_are_escaped_and_graphviz_accepts_them() {
 /// malformed XML).
 fn svg_texts(py: &str, svg: &str) -> Vec<String> {
     let script = "import json, sys, xml.etree.ElementTree as ET\nroot = ET.fromstring(sys.stdin.buffer.read())\nassert root.tag == '{http://www.w3.org/2000/svg}svg', root.tag\nprint(json.dumps([t.text or '' for t in root.iter('{http://www.w3.org/2000/svg}text')]))";
-    let mut child = Command::new(py)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(svg.as_bytes())
-            .unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "not valid SVG XML: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let v = common::run_python(py, script, svg, "not valid SVG XML");
+    serde_json::from_value(v).unwrap()
 }
 
 #[test]
@@ -227,7 +193,7 @@ fn svg_is_rendered_by_graphviz_and_parses_with_the_node_labels() {
         println!("skipped: Graphviz `dot` is not installed (apt install graphviz); CI installs it");
         return;
     }
-    let Some(py) = python() else {
+    let Some(py) = common::python_with("xml.etree.ElementTree") else {
         println!("skipped: no Python to parse the SVG (set CORROBORATE_PYTHON or install python3)");
         return;
     };

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-
 use common::{assert_schema, TestDb};
 use serde_json::Value;
 
@@ -30,19 +28,6 @@ const FIXTURE: &str = r#"{"type":"source","name":"Osama al-Khatib","kind":"perso
 {"type":"report","claim":"X happened.","chain":"Site via AP"}
 {"type":"report","claim":"Y happened.","chain":"A via B"}
 {"type":"report","claim":"Y happened.","chain":"B via A"}"#;
-
-fn prov_python() -> Option<String> {
-    let candidates = [
-        std::env::var("CORROBORATE_PYTHON").ok(),
-        Some("python3".into()),
-    ];
-    candidates.into_iter().flatten().find(|p| {
-        Command::new(p)
-            .args(["-c", "import prov.model"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
 
 fn export(db: &TestDb, extra: &[&str]) -> Value {
     let mut args = vec!["export", "--format", "prov"];
@@ -152,7 +137,7 @@ fn prov_document_has_the_hand_counted_records() {
 
 #[test]
 fn python_prov_loads_the_export_and_writes_prov_n() {
-    let Some(py) = prov_python() else {
+    let Some(py) = common::python_with("prov.model") else {
         println!("skipped: the Python `prov` package is not available (set CORROBORATE_PYTHON to a Python with prov==3.2.3; .ci/run does)");
         return;
     };
@@ -179,29 +164,7 @@ print(json.dumps({
         ('entity(', 'agent(', 'wasDerivedFrom(', 'wasAttributedTo(', 'specializationOf('))),
 }))
 "#;
-    let mut child = Command::new(&py)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(content.as_bytes())
-            .unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "prov failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = common::run_python(&py, script, &content, "prov failed");
     assert_eq!(got["entities"], 15);
     assert_eq!(got["derivations"], 9);
     assert_eq!(got["quotations"], 7);

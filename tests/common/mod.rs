@@ -114,3 +114,45 @@ pub fn shared() -> Option<PathBuf> {
     let p = root().join("../shared");
     p.is_dir().then_some(p)
 }
+
+/// A Python interpreter that can `import module`: `$CORROBORATE_PYTHON` (set by
+/// `.ci/run` to a venv with `prov`), else `python3`.
+pub fn python_with(module: &str) -> Option<String> {
+    let candidates = [
+        std::env::var("CORROBORATE_PYTHON").ok(),
+        Some("python3".into()),
+    ];
+    candidates.into_iter().flatten().find(|p| {
+        std::process::Command::new(p)
+            .args(["-c", &format!("import {module}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Run a Python script with `stdin` as its input; panic with its stderr on failure
+/// (prefixed by `what`), return its stdout parsed as JSON.
+pub fn run_python(py: &str, script: &str, stdin: &str, what: &str) -> Value {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(py)
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start python");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write to python");
+    let out = child.wait_with_output().expect("python output");
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("python printed JSON")
+}
