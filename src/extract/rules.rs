@@ -1,0 +1,1918 @@
+//! The attribution rules: finding a reporting cue in a sentence, reading the speaker
+//! phrase and the content around it, collecting relays (told X, citing Y, carried by
+//! Z, "Via X:" blocks), resolving pronouns and role nouns to earlier speakers, and
+//! assembling the chain. Works on token indices of one sentence at a time.
+
+use crate::chain::HopSpec;
+
+use super::lexicon::{self, is_in, Cue};
+use super::text::{self, Tok, K};
+use super::{normalise_name, same_name, ExtractKind};
+
+/// A statement found by the rules, before validation into an `Extracted`.
+pub(crate) struct Found {
+    /// Byte range in the text (may cover two pieces of an interrupted quotation).
+    pub span: (usize, usize),
+    /// Byte ranges whose text makes the claim (usually just `span`).
+    pub pieces: Vec<(usize, usize)>,
+    pub kind: ExtractKind,
+    pub hops: Vec<HopSpec>,
+    /// Index of the sentence it came from (for quotation continuations).
+    sentence: usize,
+    /// The speaker, kept for relay propagation.
+    speaker: Option<Spk>,
+    /// Relays the speaker talked to (told X, speaking to X) — propagated to the same
+    /// speaker's other statements that name no relay.
+    inner: Vec<HopSpec>,
+    via: Vec<HopSpec>,
+    outer: Vec<HopSpec>,
+    cited: Vec<HopSpec>,
+}
+
+impl Found {
+    /// The claim text, from the original `text`, given the snapped span.
+    pub(crate) fn claim_text(&self, text: &str, s: usize, e: usize) -> String {
+        if self.pieces.len() <= 1 {
+            return text.get(s..e).unwrap_or("").to_string();
+        }
+        let mut out = String::new();
+        for &(a, b) in &self.pieces {
+            let a = text::ceil_boundary(text, a);
+            let b = text::floor_boundary(text, b);
+            if b > a {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(text.get(a..b).unwrap_or("").trim());
+            }
+        }
+        out
+    }
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug)]
+struct Spk {
+    hop: HopSpec,
+    person: bool,
+    media: bool,
+}
+
+/// Per-article state.
+struct State<'a> {
+    n: &'a str,
+    publisher: &'a str,
+    speakers: Vec<Spk>,
+    mentions: Vec<String>,
+    via: Vec<HopSpec>,
+    out: Vec<Found>,
+    sentence_no: usize,
+}
+
+/// Run every rule over an article; `publisher` is the first hop.
+pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
+    let n = text::normalise(original);
+    let mut st = State {
+        n: &n,
+        publisher,
+        speakers: Vec::new(),
+        mentions: Vec::new(),
+        via: Vec::new(),
+        out: Vec::new(),
+        sentence_no: 0,
+    };
+    for para in text::paragraphs(&n) {
+        if let Some(v) = via_line(&n, para) {
+            st.via = vec![HopSpec::named(&v)];
+            continue;
+        }
+        if photo_credit(&mut st, para) {
+            continue;
+        }
+        let qs = text::quotes(&n, para);
+        for sent in text::sentences(&n, para) {
+            st.sentence_no += 1;
+            let toks = text::tokenize(&n, sent, &qs);
+            st.sentence(&toks, sent);
+            st.note_mentions(&toks);
+        }
+        st.sentence_no += 1; // quotations do not continue across paragraphs here
+    }
+    propagate_relays(&mut st.out);
+    for f in &mut st.out {
+        if f.hops.is_empty() {
+            f.hops = assemble(
+                publisher,
+                &f.via,
+                &f.outer,
+                &f.inner,
+                f.speaker.as_ref(),
+                &f.cited,
+            );
+        }
+    }
+    st.out.retain(|f| f.hops.len() >= 2);
+    st.out
+}
+
+/// A speaker who talked to a relay in one statement talked to it in the others that
+/// name none (an interview reported over several paragraphs).
+fn propagate_relays(out: &mut [Found]) {
+    let mut known: Vec<(String, Vec<HopSpec>)> = Vec::new();
+    for f in out.iter() {
+        if let Some(s) = &f.speaker {
+            if s.person && !f.inner.is_empty() && !s.hop.anonymous {
+                known.push((s.hop.name.clone(), f.inner.clone()));
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for f in out.iter_mut() {
+        if !f.inner.is_empty() || !f.outer.is_empty() || !f.cited.is_empty() {
+            continue;
+        }
+        if let Some(s) = &f.speaker {
+            if let Some((_, inner)) = known.iter().find(|(k, _)| *k == s.hop.name) {
+                f.inner = inner.clone();
+            }
+        }
+    }
+}
+
+/// Build the chain: publisher, "Via" block, outer relays, inner relays, speaker, cited
+/// origins. Hops equal to the publisher and repeated hops are dropped; nothing follows
+/// an anonymous hop.
+fn assemble(
+    publisher: &str,
+    via: &[HopSpec],
+    outer: &[HopSpec],
+    inner: &[HopSpec],
+    speaker: Option<&Spk>,
+    cited: &[HopSpec],
+) -> Vec<HopSpec> {
+    let mut hops = vec![HopSpec::named(publisher)];
+    let all = via
+        .iter()
+        .chain(outer)
+        .chain(inner)
+        .chain(speaker.map(|s| &s.hop))
+        .chain(cited);
+    for h in all {
+        if h.name.is_empty() {
+            continue;
+        }
+        if !h.anonymous && same_name(&h.name, publisher) {
+            continue;
+        }
+        if let Some(last) = hops.last() {
+            if last.anonymous {
+                break;
+            }
+            if !h.anonymous
+                && !last.anonymous
+                && normalise_name(&last.name) == normalise_name(&h.name)
+            {
+                continue;
+            }
+        }
+        hops.push(h.clone());
+    }
+    hops
+}
+
+/// A paragraph of the form "Via X:" introducing a relayed block.
+fn via_line(n: &str, para: (usize, usize)) -> Option<String> {
+    let t = n[para.0..para.1].trim();
+    let rest = t.strip_suffix(':')?;
+    if rest.len() < 5 || !rest[..4].eq_ignore_ascii_case("via ") {
+        return None;
+    }
+    let name = rest[4..].trim();
+    if name.is_empty() || name.split_whitespace().count() > 6 {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+/// A caption line ending in a credit "(Photographer/Agency via Agency)".
+fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
+    let n = st.n;
+    let (ps, pe) = text::trim_range(n, para.0, para.1);
+    let t = &n[ps..pe];
+    if !t.ends_with(')') || t.len() > 400 {
+        return false;
+    }
+    let Some(open) = t.rfind('(') else {
+        return false;
+    };
+    let inner = &t[open + 1..t.len() - 1];
+    if inner.len() > 120 || !(inner.contains('/') || inner.contains(" via ")) {
+        return false;
+    }
+    let parts: Vec<&str> = inner.split(" via ").collect();
+    let mut names: Vec<&str> = Vec::new();
+    for p in parts.iter().rev() {
+        for q in p.split('/').rev() {
+            let q = q.trim();
+            let ok = !q.is_empty()
+                && q.split_whitespace().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || is_in(
+                            w,
+                            &[
+                                "de", "al", "el", "van", "von", "bin", "da", "di", "du", "le",
+                            ],
+                        )
+                });
+            if !ok {
+                return false;
+            }
+            names.push(q);
+        }
+    }
+    let (cs, ce) = text::trim_range(n, ps, ps + open);
+    if n[cs..ce].split_whitespace().count() < 2 {
+        return false;
+    }
+    let mut hops = vec![HopSpec::named(st.publisher)];
+    for nm in names {
+        if !same_name(nm, st.publisher) {
+            hops.push(HopSpec::named(nm));
+        }
+    }
+    st.out.push(Found {
+        span: (cs, ce),
+        pieces: vec![(cs, ce)],
+        kind: ExtractKind::PhotoCredit,
+        hops,
+        sentence: st.sentence_no,
+        speaker: None,
+        inner: Vec::new(),
+        via: Vec::new(),
+        outer: Vec::new(),
+        cited: Vec::new(),
+    });
+    true
+}
+
+/// Relays and origins found around a cue.
+#[derive(Default)]
+struct Mods {
+    outer: Vec<HopSpec>,
+    inner: Vec<HopSpec>,
+    cited: Vec<HopSpec>,
+}
+
+const NP_STOP: &[&str] = &[
+    "that",
+    "as",
+    "saying",
+    "said",
+    "says",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "from",
+    "while",
+    "when",
+    "last",
+    "this",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "and",
+    "but",
+    "about",
+    "over",
+    "for",
+    "amid",
+    "following",
+    "who",
+    "which",
+    "where",
+    "because",
+    "although",
+    "if",
+    "adding",
+    "reported",
+    "told",
+    "stated",
+    "to",
+];
+
+impl<'a> State<'a> {
+    fn w(&self, t: &Tok) -> &'a str {
+        &self.n[t.s..t.e]
+    }
+
+    fn word_at(&self, toks: &[Tok], i: usize) -> Option<&'a str> {
+        toks.get(i).filter(|t| t.k == K::Word).map(|t| self.w(t))
+    }
+
+    fn is_word(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
+        self.word_at(toks, i).is_some_and(|w| is_in(w, list))
+    }
+
+    /// Analyse one sentence.
+    fn sentence(&mut self, toks: &[Tok], sent: (usize, usize)) {
+        if toks.is_empty() {
+            return;
+        }
+        if self.continuation(toks) {
+            return;
+        }
+        // The first usable reporting cue, else "according to".
+        let mut according = None;
+        for i in 0..toks.len() {
+            if toks[i].k != K::Word {
+                continue;
+            }
+            let w = self.w(&toks[i]);
+            if w.eq_ignore_ascii_case("according") && self.is_word(toks, i + 1, &["to"]) {
+                if according.is_none() {
+                    according = Some(i);
+                }
+                continue;
+            }
+            let Some(c) = lexicon::cue(w) else {
+                continue;
+            };
+            if !self.cue_usable(toks, i, c) {
+                continue;
+            }
+            if let Some(f) = self.with_cue(toks, i, c, according) {
+                self.push(f);
+                return;
+            }
+        }
+        if let Some(a) = according {
+            if let Some(f) = self.with_according(toks, a, sent) {
+                self.push(f);
+            }
+        }
+    }
+
+    fn push(&mut self, f: Found) {
+        if let Some(s) = &f.speaker {
+            if !s.hop.anonymous {
+                self.speakers.push(s.clone());
+            }
+        }
+        self.out.push(f);
+    }
+
+    /// A sentence that is only a quotation right after a quoted statement continues it.
+    fn continuation(&mut self, toks: &[Tok]) -> bool {
+        let quotes: Vec<&Tok> = toks.iter().filter(|t| t.k == K::Quote).collect();
+        if quotes.len() != 1 || toks.iter().any(|t| t.k == K::Word) {
+            return false;
+        }
+        let q = quotes[0];
+        let sn = self.sentence_no;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if last.kind != ExtractKind::DirectQuote || last.sentence + 1 != sn || q.s < last.span.1 {
+            return false;
+        }
+        last.span.1 = q.e;
+        last.pieces.push((q.s, q.e));
+        last.sentence = sn;
+        true
+    }
+
+    /// Rule out verb forms that are nouns, adjectives, passives or embedded.
+    fn cue_usable(&self, toks: &[Tok], i: usize, c: Cue) -> bool {
+        let prev = if i > 0 {
+            self.word_at(toks, i - 1)
+        } else {
+            None
+        };
+        let next = self.word_at(toks, i + 1).unwrap_or("");
+        if let Some(p) = prev {
+            let passive_ok = c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been"]);
+            if !passive_ok && is_in(p, lexicon::NOT_BEFORE_CUE) {
+                return false;
+            }
+        }
+        let w = self.w(&toks[i]);
+        if is_in(w, &["reported", "reports"])
+            && is_in(
+                next,
+                &[
+                    "missing", "dead", "killed", "injured", "wounded", "to", "of", "on",
+                ],
+            )
+        {
+            return false;
+        }
+        if c == Cue::Told && next.eq_ignore_ascii_case("to") {
+            return false;
+        }
+        true
+    }
+
+    /// Clause start: after the last quotation or break before `i`.
+    fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
+        let mut s = 0;
+        for (j, t) in toks[..i].iter().enumerate() {
+            if matches!(t.k, K::Break | K::Colon) || (t.k == K::Quote && j + 1 < i) {
+                s = j + 1;
+            }
+        }
+        s
+    }
+
+    fn with_cue(
+        &mut self,
+        toks: &[Tok],
+        ci: usize,
+        c: Cue,
+        according: Option<usize>,
+    ) -> Option<Found> {
+        let len = toks.len();
+        // 1. Quotation first: "…," speaker said / "…," said speaker.
+        if let Some(q) = self.quote_before(toks, ci) {
+            let mut a = q + 1;
+            while a < ci && toks[a].k != K::Word {
+                a += 1;
+            }
+            let (spk_range, after) = if a < ci {
+                ((a, ci), ci + 1)
+            } else {
+                let e = self.np_end(toks, ci + 1);
+                ((ci + 1, e), e)
+            };
+            let spk = self.speaker(toks, spk_range)?;
+            let mut pieces = vec![(toks[q].s, toks[q].e)];
+            // "…," he said, "…"
+            let mut k = after;
+            while k < len && toks[k].k != K::Quote {
+                if toks[k].k == K::Word && !is_in(self.w(&toks[k]), lexicon::ADVERBIAL) {
+                    break;
+                }
+                k += 1;
+            }
+            if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma {
+                pieces.push((toks[k].s, toks[k].e));
+            }
+            let mods = self.modifiers(toks, &[(q, q + 1)], ci, c);
+            return Some(self.found(pieces, ExtractKind::DirectQuote, spk, mods));
+        }
+        if c == Cue::Quoted {
+            return self.with_quoted(toks, ci);
+        }
+        let cs = self.clause_start(toks, ci);
+        // 2. Complement after the cue.
+        let mut p = ci + 1;
+        if c == Cue::Told {
+            p = self.np_end(toks, p);
+        }
+        loop {
+            if p >= len {
+                break;
+            }
+            let t = toks[p];
+            match t.k {
+                K::Word => {
+                    let w = self.w(&t);
+                    if w.eq_ignore_ascii_case("that") {
+                        break;
+                    }
+                    if is_in(w, lexicon::ADVERBIAL) {
+                        p = self.skip_phrase(toks, p + 1);
+                        continue;
+                    }
+                    break;
+                }
+                K::Comma => {
+                    let nx = self.word_at(toks, p + 1).unwrap_or("");
+                    if is_in(
+                        nx,
+                        &[
+                            "citing",
+                            "quoting",
+                            "according",
+                            "referring",
+                            "speaking",
+                            "adding",
+                            "talking",
+                            "in",
+                            "on",
+                            "at",
+                            "during",
+                            "after",
+                            "while",
+                            "when",
+                            "as",
+                            "without",
+                            "from",
+                        ],
+                    ) {
+                        p = self.skip_phrase(toks, p + 2);
+                        continue;
+                    }
+                    // A short tail after a comma ("…, Turkey.") is no content clause.
+                    let tail = toks[p + 1..].iter().filter(|t| t.k == K::Word).count();
+                    if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
+                        p = len;
+                        break;
+                    }
+                    p += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let at = |k: K| p < len && toks[p].k == k;
+        let mut content: Option<(usize, usize, bool)> = None; // token range, direct?
+        if p < len && self.is_word(toks, p, &["that"]) {
+            let e = self.content_end(toks, p + 1);
+            if e > p + 1 {
+                content = Some((p + 1, e, false));
+            }
+        } else if at(K::Colon) || at(K::Quote) {
+            let s = if at(K::Colon) { p + 1 } else { p };
+            let e = self.content_end(toks, s);
+            if e > s {
+                let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+                content = Some((s, e, direct));
+            }
+        } else if p < len && toks[p].k == K::Word && p > ci + 1 && c == Cue::Told
+            || p < len && toks[p].k == K::Word && c == Cue::Bare
+        {
+            let e = self.content_end(toks, p);
+            if toks[p..e].iter().filter(|t| t.k == K::Word).count() >= 3 {
+                content = Some((p, e, false));
+            }
+        }
+        if let Some((s, e, direct)) = content {
+            let spk = self.subject_speaker(toks, cs, ci)?;
+            let pieces = vec![(toks[s].s, toks[e - 1].e)];
+            let mods = self.modifiers(toks, &[(s, e)], ci, c);
+            let kind = if direct {
+                ExtractKind::DirectQuote
+            } else {
+                ExtractKind::IndirectSpeech
+            };
+            let _ = according;
+            return Some(self.found(pieces, kind, spk, mods));
+        }
+        // 3. Content first: "…, speaker said."
+        let rest_words = toks[p.min(len)..].iter().filter(|t| t.k == K::Word).count();
+        if rest_words > 0 && p < len && toks[p].k == K::Word {
+            return None;
+        }
+        let (content_end, spk_start) = self.split_content_first(toks, cs, ci)?;
+        let spk = self.speaker(toks, (spk_start, ci))?;
+        let s = cs;
+        let e = content_end;
+        if toks[s..e]
+            .iter()
+            .filter(|t| matches!(t.k, K::Word | K::Quote))
+            .count()
+            < 2
+            && !toks[s..e].iter().any(|t| t.k == K::Quote)
+        {
+            return None;
+        }
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let pieces = vec![(toks[s].s, toks[e - 1].e)];
+        let mods = self.modifiers(toks, &[(s, e)], ci, c);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(pieces, kind, spk, mods))
+    }
+
+    /// "Y quoted X as saying …" and "X was quoted (by Y) as saying …".
+    fn with_quoted(&mut self, toks: &[Tok], ci: usize) -> Option<Found> {
+        let len = toks.len();
+        let as_i = (ci + 1..len.min(ci + 14)).find(|&k| {
+            self.is_word(toks, k, &["as"])
+                && self.is_word(toks, k + 1, &["saying", "stating", "telling"])
+        })?;
+        let mut s = as_i + 2;
+        if self.is_word(toks, s, &["that"]) {
+            s += 1;
+        }
+        while s < len && matches!(toks[s].k, K::Comma | K::Colon) {
+            s += 1;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s {
+            return None;
+        }
+        let cs = self.clause_start(toks, ci);
+        let passive = ci > 0 && self.is_word(toks, ci - 1, &["was", "were", "is", "are", "been"]);
+        let mut mods = self.modifiers(toks, &[(s, e)], ci, Cue::Quoted);
+        let spk = if passive {
+            let mut end = ci - 1;
+            if end > cs && self.is_word(toks, end - 1, &["has", "have", "had"]) {
+                end -= 1;
+            }
+            if self.is_word(toks, ci + 1, &["by", "in"]) {
+                if let Some(r) = self.relay(toks, ci + 2, as_i, false) {
+                    mods.outer.push(r);
+                }
+            }
+            self.subject_speaker(toks, cs, end)?
+        } else {
+            let relay = self.subject_speaker(toks, cs, ci)?;
+            mods.outer.push(relay.hop);
+            self.speaker(toks, (ci + 1, as_i))?
+        };
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "According to X, …" and "…, according to X".
+    fn with_according(&mut self, toks: &[Tok], a: usize, _sent: (usize, usize)) -> Option<Found> {
+        let len = toks.len();
+        let np_s = a + 2;
+        let mut np_e = np_s;
+        while np_e < len && toks[np_e].k == K::Word {
+            np_e += 1;
+        }
+        if np_e == np_s {
+            return None;
+        }
+        // Split off "quoted in/by Y", "carried by Y", "cited by Y".
+        let mut src_e = np_e;
+        let mut outer = Vec::new();
+        for k in np_s..np_e {
+            if self.is_word(
+                toks,
+                k,
+                &[
+                    "quoted",
+                    "carried",
+                    "cited",
+                    "published",
+                    "reported",
+                    "broadcast",
+                    "aired",
+                ],
+            ) && self.is_word(toks, k + 1, &["by", "in", "on"])
+            {
+                src_e = k;
+                if let Some(r) = self.relay(toks, k + 2, np_e, false) {
+                    outer.push(r);
+                }
+                break;
+            }
+        }
+        let cs = self.clause_start(toks, a);
+        let (s, e) = if a <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
+            let s = np_e + 1;
+            (s, self.content_end(toks, s))
+        } else if a > cs + 1 && toks[a - 1].k == K::Comma {
+            (cs, a - 1)
+        } else {
+            return None;
+        };
+        if e <= s
+            || (toks[s..e].iter().filter(|t| t.k == K::Word).count() < 2
+                && !toks[s..e].iter().any(|t| t.k == K::Quote))
+        {
+            return None;
+        }
+        let spk = if src_e > np_s {
+            self.document_source(toks, np_s, src_e)
+        } else {
+            None
+        };
+        let spk = match (spk, outer.is_empty()) {
+            (Some(s), _) => s,
+            (None, false) => {
+                // "according to a statement carried by X": X is the source.
+                let h = outer.remove(0);
+                Spk {
+                    hop: h,
+                    person: false,
+                    media: true,
+                }
+            }
+            (None, true) => return None,
+        };
+        let mods = Mods {
+            outer,
+            inner: Vec::new(),
+            cited: Vec::new(),
+        };
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::AccordingTo
+        };
+        let _ = direct;
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// The source named in an "according to" phrase, seeing through documents
+    /// ("a statement from the ministry", "police records").
+    fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
+        const DOCS: &[&str] = &[
+            "statement",
+            "report",
+            "study",
+            "survey",
+            "data",
+            "figures",
+            "estimates",
+            "document",
+            "documents",
+            "records",
+            "filing",
+            "complaint",
+            "indictment",
+            "letter",
+            "post",
+            "tweet",
+            "website",
+            "poll",
+            "analysis",
+            "announcement",
+            "research",
+            "census",
+            "statistics",
+            "account",
+            "transcript",
+            "memo",
+            "release",
+            "affidavit",
+            "papers",
+            "count",
+            "tally",
+            "reports",
+            "note",
+            "post",
+            "calculations",
+            "findings",
+            "results",
+        ];
+        let mut k = s;
+        while k < e
+            && self.is_word(
+                toks,
+                k,
+                &[
+                    "a",
+                    "an",
+                    "the",
+                    "new",
+                    "latest",
+                    "official",
+                    "recent",
+                    "joint",
+                    "written",
+                    "preliminary",
+                    "published",
+                    "released",
+                    "its",
+                    "their",
+                    "his",
+                    "her",
+                    "media",
+                    "press",
+                    "court",
+                    "police",
+                    "local",
+                    "news",
+                    "initial",
+                    "unconfirmed",
+                ],
+            )
+        {
+            k += 1;
+        }
+        if k < e && self.is_word(toks, k, DOCS) {
+            let doc = self.w(&toks[k]);
+            let mut j = k + 1;
+            while j < e && !self.is_word(toks, j, &["by", "from", "of", "on"]) {
+                j += 1;
+            }
+            if j + 1 < e {
+                return self.speaker(toks, (j + 1, e));
+            }
+            if is_in(doc, &["reports"]) {
+                let d = self.n[toks[s].s..toks[e - 1].e].to_string();
+                return Some(Spk {
+                    hop: HopSpec::anonymous(&d),
+                    person: false,
+                    media: false,
+                });
+            }
+            // A possessive owner before the document: "the ministry's statement".
+            return None;
+        }
+        self.speaker(toks, (s, e))
+    }
+
+    fn found(&self, pieces: Vec<(usize, usize)>, kind: ExtractKind, spk: Spk, mods: Mods) -> Found {
+        let span = (
+            pieces.iter().map(|p| p.0).min().unwrap_or(0),
+            pieces.iter().map(|p| p.1).max().unwrap_or(0),
+        );
+        let (s, e) = trim_punct(self.n, span.0, span.1);
+        let pieces = if pieces.len() == 1 {
+            vec![(s, e)]
+        } else {
+            pieces
+        };
+        Found {
+            span: (s, e),
+            pieces,
+            kind,
+            hops: Vec::new(),
+            sentence: self.sentence_no,
+            speaker: Some(spk),
+            inner: mods.inner,
+            via: self.via.clone(),
+            outer: mods.outer,
+            cited: mods.cited,
+        }
+    }
+
+    /// The quotation that a cue at `ci` attributes, when the sentence opens with it.
+    fn quote_before(&self, toks: &[Tok], ci: usize) -> Option<usize> {
+        let q = (0..ci).rev().find(|&k| toks[k].k == K::Quote)?;
+        // Only punctuation before the quotation (or a colon-introduced block).
+        if toks[..q].iter().any(|t| t.k == K::Word) {
+            return None;
+        }
+        let words = toks[q + 1..ci].iter().filter(|t| t.k == K::Word).count();
+        if words > 12
+            || toks[q + 1..ci]
+                .iter()
+                .any(|t| matches!(t.k, K::Quote | K::Colon | K::Break))
+        {
+            return None;
+        }
+        Some(q)
+    }
+
+    /// End (exclusive) of a short noun phrase starting at `i`.
+    fn np_end(&self, toks: &[Tok], i: usize) -> usize {
+        let mut k = i;
+        let mut n = 0;
+        while k < toks.len() && toks[k].k == K::Word && n < 8 {
+            let w = self.w(&toks[k]);
+            if n > 0 && is_in(w, NP_STOP) {
+                break;
+            }
+            if n > 0
+                && is_in(
+                    w,
+                    &[
+                        "the", "a", "an", "his", "her", "its", "their", "it", "he", "she", "they",
+                        "there", "this",
+                    ],
+                )
+            {
+                break;
+            }
+            k += 1;
+            n += 1;
+        }
+        k
+    }
+
+    /// Skip an adverbial phrase to the next comma, colon, quotation, "that" or end.
+    /// Skip an adverbial phrase to the next comma, colon, quotation, "that", or (after
+    /// two words) a determiner or pronoun that opens the content clause.
+    fn skip_phrase(&self, toks: &[Tok], mut i: usize) -> usize {
+        let start = i;
+        while i < toks.len() {
+            match toks[i].k {
+                K::Comma | K::Colon | K::Quote | K::Break => return i,
+                K::Word => {
+                    let w = self.w(&toks[i]);
+                    if w.eq_ignore_ascii_case("that") {
+                        return i;
+                    }
+                    if i >= start + 2
+                        && is_in(
+                            w,
+                            &[
+                                "the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
+                                "his", "her", "its", "their", "i",
+                            ],
+                        )
+                    {
+                        return i;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        i
+    }
+
+    /// End (exclusive) of content starting at `s`: stops before ", citing …" style
+    /// trailers and final punctuation.
+    fn content_end(&self, toks: &[Tok], s: usize) -> usize {
+        let mut e = toks.len();
+        for k in s..toks.len() {
+            if toks[k].k == K::Comma
+                && self.is_word(
+                    toks,
+                    k + 1,
+                    &[
+                        "citing",
+                        "quoting",
+                        "according",
+                        "referring",
+                        "adding",
+                        "speaking",
+                        "talking",
+                    ],
+                )
+            {
+                e = k;
+                break;
+            }
+            if toks[k].k == K::Comma && k + 2 < toks.len() {
+                // ", he said" / ", the ministry said" in the middle of a content clause.
+                if let Some(w) = self.word_at(toks, k + 2) {
+                    if is_in(w, &["said", "says", "added", "told"]) && k + 3 >= toks.len() - 1 {
+                        e = k;
+                        break;
+                    }
+                }
+            }
+        }
+        while e > s && matches!(toks[e - 1].k, K::Other | K::Comma | K::Colon | K::Open) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Split a content-first clause `[cs, ci)`: returns (content end, speaker start).
+    fn split_content_first(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<(usize, usize)> {
+        let commas: Vec<usize> = (cs..ci).filter(|&k| toks[k].k == K::Comma).collect();
+        let &last = commas.last()?;
+        let mut spk_start = last + 1;
+        let mut cut = last;
+        if spk_start >= ci {
+            // "…, Farhan Haq, told": the speaker is the segment before the last comma.
+            let prev = commas.iter().rev().nth(1).copied()?;
+            spk_start = prev + 1;
+            cut = prev;
+        }
+        let seg_words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.k == K::Word).count();
+        if seg_words(spk_start, ci) == 0 || seg_words(spk_start, ci) > 12 {
+            return None;
+        }
+        // Appositions: "…, Title of Org, Name, said" / "…, Name, the title, said".
+        let pos = commas.iter().position(|&c| c == cut)?;
+        if pos > 0 {
+            let before = commas[pos - 1] + 1;
+            let first = self.word_at(toks, before).unwrap_or("");
+            let spk_first = self.word_at(toks, spk_start).unwrap_or("");
+            let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+            let seg_b = seg_words(before, cut);
+            if seg_b <= 8 && (is_in(first, lexicon::TITLES) && capital(first) && capital(spk_first))
+            {
+                return Some((commas[pos - 1], before));
+            }
+            if seg_b <= 4
+                && is_in(spk_first, &["the", "a", "an"])
+                && toks[before..cut]
+                    .iter()
+                    .all(|t| t.k == K::Word && capital(self.w(t)))
+            {
+                return Some((commas[pos - 1], before));
+            }
+        }
+        Some((cut, spk_start))
+    }
+
+    /// Speaker of a speaker-first clause `[cs, ci)` with appositions and fronted
+    /// adverbials ("On Monday, the minister said").
+    fn subject_speaker(&mut self, toks: &[Tok], cs: usize, ci: usize) -> Option<Spk> {
+        let mut end = ci;
+        while end > cs
+            && self.is_word(
+                toks,
+                end - 1,
+                &[
+                    "has",
+                    "have",
+                    "had",
+                    "also",
+                    "later",
+                    "earlier",
+                    "then",
+                    "previously",
+                    "further",
+                    "again",
+                    "repeatedly",
+                    "reportedly",
+                    "publicly",
+                    "had",
+                    "would",
+                    "originally",
+                    "initially",
+                    "separately",
+                    "recently",
+                    "once",
+                    "subsequently",
+                    "himself",
+                    "herself",
+                    "itself",
+                    "themselves",
+                ],
+            )
+        {
+            end -= 1;
+        }
+        if end <= cs {
+            return None;
+        }
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut a = cs;
+        for k in cs..end {
+            if toks[k].k == K::Comma {
+                segs.push((a, k));
+                a = k + 1;
+            }
+        }
+        segs.push((a, end));
+        segs.retain(|&(a, b)| {
+            b > a
+                && !self.is_word(
+                    toks,
+                    a,
+                    &[
+                        "who",
+                        "which",
+                        "whose",
+                        "where",
+                        "when",
+                        "speaking",
+                        "citing",
+                        "according",
+                        "in",
+                        "on",
+                        "at",
+                        "after",
+                        "before",
+                        "during",
+                        "however",
+                        "meanwhile",
+                        "moreover",
+                        "but",
+                        "and",
+                        "also",
+                        "earlier",
+                        "later",
+                        "separately",
+                        "yesterday",
+                        "today",
+                    ],
+                )
+        });
+        let named = segs
+            .iter()
+            .rev()
+            .find(|&&(a, b)| self.has_name(toks, a, b))
+            .copied();
+        let seg = named.or_else(|| segs.last().copied())?;
+        if toks[seg.0..seg.1].iter().filter(|t| t.k == K::Word).count() > 16 {
+            return None;
+        }
+        self.speaker(toks, seg)
+    }
+
+    fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
+        toks[a..b]
+            .iter()
+            .any(|t| t.k == K::Word && is_cap(self.w(t)) && !is_in(self.w(t), NOT_NAMES))
+    }
+
+    /// Relays and origins named around the cue at `ci`, outside the content ranges.
+    fn modifiers(&mut self, toks: &[Tok], content: &[(usize, usize)], ci: usize, c: Cue) -> Mods {
+        let mut m = Mods::default();
+        let inside = |k: usize| content.iter().any(|&(s, e)| k >= s && k < e);
+        let len = toks.len();
+        let mut k = 0;
+        while k < len {
+            if inside(k) || toks[k].k != K::Word {
+                k += 1;
+                continue;
+            }
+            let w = self.w(&toks[k]);
+            let lw = w.to_ascii_lowercase();
+            let next = self.word_at(toks, k + 1).unwrap_or("").to_ascii_lowercase();
+            match lw.as_str() {
+                "citing" | "quoting" => {
+                    let e = self.np_end_content(toks, k + 1, content);
+                    if let Some(s) = self.speaker(toks, (k + 1, e)) {
+                        m.cited.push(s.hop);
+                    }
+                    k = e;
+                    continue;
+                }
+                "referring" if next == "to" => {
+                    let e = self.np_end_content(toks, k + 2, content);
+                    if let Some(s) = self.speaker(toks, (k + 2, e)) {
+                        m.cited.push(s.hop);
+                    }
+                    k = e;
+                    continue;
+                }
+                "according" if next == "to" => {
+                    let e = self.np_end_content(toks, k + 2, content);
+                    if let Some(r) = self.relay(toks, k + 2, e, true) {
+                        m.outer.push(r);
+                    }
+                    k = e;
+                    continue;
+                }
+                "carried" | "published" | "broadcast" | "aired" | "cited"
+                    if next == "by" || next == "on" || next == "in" =>
+                {
+                    let e = self.np_end_content(toks, k + 2, content);
+                    if let Some(r) = self.relay(toks, k + 2, e, true) {
+                        m.outer.push(r);
+                    }
+                    k = e;
+                    continue;
+                }
+                "told" | "tells" if k == ci || c != Cue::Told => {
+                    let e = self.np_end(toks, k + 1);
+                    if let Some(r) = self.relay(toks, k + 1, e, false) {
+                        m.inner.push(r);
+                    }
+                    k = e.max(k + 1);
+                    continue;
+                }
+                "speaking" | "talking" | "interview" | "interviewed" | "comments" | "remarks"
+                | "statement"
+                    if next == "to" || next == "with" || next == "by" =>
+                {
+                    let e = self.np_end(toks, k + 2);
+                    if let Some(r) = self.relay(toks, k + 2, e, false) {
+                        m.inner.push(r);
+                    }
+                    k = e.max(k + 1);
+                    continue;
+                }
+                "on" if k > 0 && k == ci + 1 => {
+                    let e = self.np_end(toks, k + 1);
+                    if let Some(r) = self.relay(toks, k + 1, e, false) {
+                        if is_known_media(&r.name) {
+                            m.inner.push(r);
+                        }
+                    }
+                    k = e.max(k + 1);
+                    continue;
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        m
+    }
+
+    fn np_end_content(&self, toks: &[Tok], i: usize, content: &[(usize, usize)]) -> usize {
+        let mut k = i;
+        while k < toks.len() && toks[k].k == K::Word && !content.iter().any(|&(s, _)| s == k) {
+            let w = self.w(&toks[k]);
+            if k > i
+                && is_in(
+                    w,
+                    &[
+                        "that", "as", "saying", "said", "says", "reported", "told", "on", "in",
+                        "while", "when", "who",
+                    ],
+                )
+                && !(is_in(w, &["in", "on"]) && false)
+            {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// A media outlet named in `[s, e)` ("the AFP news agency", "CNN's Jake Tapper",
+    /// "Russia's Izvestia daily"); `any_named` also accepts other proper names.
+    fn relay(&self, toks: &[Tok], s: usize, e: usize, any_named: bool) -> Option<HopSpec> {
+        let e = e.min(toks.len());
+        if s >= e {
+            return None;
+        }
+        let words: Vec<&str> = toks[s..e]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        // Capitalised pieces, split at possessives.
+        let mut pieces: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        for w in &words {
+            if is_cap(w) && !is_in(w, NOT_NAMES) {
+                if let Some(base) = w.strip_suffix("'s") {
+                    cur.push(base);
+                    pieces.push(std::mem::take(&mut cur));
+                } else {
+                    cur.push(w);
+                }
+            } else if !cur.is_empty() && is_in(w, &["of", "for", "and", "de", "al"]) {
+                cur.push(w);
+            } else if !cur.is_empty() {
+                while cur
+                    .last()
+                    .is_some_and(|x| is_in(x, &["of", "for", "and", "de", "al"]))
+                {
+                    cur.pop();
+                }
+                pieces.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            pieces.push(cur);
+        }
+        let has_media_word = words.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS));
+        for p in &pieces {
+            let name = p.join(" ");
+            if is_known_media(&name) || p.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS)) {
+                return Some(HopSpec::named(&name));
+            }
+        }
+        if has_media_word {
+            if let Some(p) = pieces.first() {
+                // "Syrian state TV": keep the words from the first name to the media word.
+                let first = p[0];
+                let from = words.iter().position(|w| *w == first).unwrap_or(0);
+                let to = words
+                    .iter()
+                    .rposition(|w| is_in(w, lexicon::MEDIA_WORDS))
+                    .unwrap_or(words.len() - 1);
+                if to >= from {
+                    return Some(HopSpec::named(&words[from..=to].join(" ")));
+                }
+            }
+        }
+        if any_named {
+            if let Some(p) = pieces.first() {
+                let name = p.join(" ");
+                if !name.is_empty() && words.first().is_some_and(|w| !is_in(w, &["a", "an"])) {
+                    return Some(HopSpec::named(&strip_based(&name)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Read a speaker phrase `[a, b)` into a hop, resolving references.
+    fn speaker(&mut self, toks: &[Tok], (a, b): (usize, usize)) -> Option<Spk> {
+        let b = b.min(toks.len());
+        if a >= b || toks[a..b].iter().any(|t| t.k == K::Quote) {
+            return None;
+        }
+        // Cut at a relative clause or a comma.
+        let mut end = b;
+        for k in a..b {
+            if toks[k].k == K::Comma
+                || (k > a
+                    && self.is_word(toks, k, &["who", "which", "whose"])
+                    && !self.has_name_after_named(toks, k, b))
+            {
+                end = k;
+                break;
+            }
+        }
+        let mut words: Vec<&str> = toks[a..end]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        // "who uses the name X", "named X", "identified as X"
+        let all: Vec<&str> = toks[a..b]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        for (i, w) in all.iter().enumerate() {
+            let after = if w.eq_ignore_ascii_case("name") || w.eq_ignore_ascii_case("named") {
+                Some(i + 1)
+            } else if (w.eq_ignore_ascii_case("identified") || w.eq_ignore_ascii_case("known"))
+                && all.get(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("as"))
+            {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(j) = after {
+                let mut j = j;
+                while all.get(j).is_some_and(|x| is_in(x, &["only", "as"])) {
+                    j += 1;
+                }
+                let run: Vec<&str> = all[j.min(all.len())..]
+                    .iter()
+                    .take_while(|x| is_cap(x) || is_in(x, &["al", "bin", "de"]))
+                    .copied()
+                    .collect();
+                if !run.is_empty() {
+                    let hop = HopSpec::named(&run.join(" "));
+                    return Some(Spk {
+                        hop,
+                        person: true,
+                        media: false,
+                    });
+                }
+            }
+        }
+        while words.first().is_some_and(|w| {
+            is_in(
+                w,
+                &[
+                    "and",
+                    "but",
+                    "however",
+                    "meanwhile",
+                    "so",
+                    "now",
+                    "then",
+                    "also",
+                    "while",
+                ],
+            )
+        }) {
+            words.remove(0);
+        }
+        while words.len() > 1
+            && words.last().is_some_and(|w| {
+                is_in(
+                    w,
+                    &[
+                        "has",
+                        "have",
+                        "had",
+                        "also",
+                        "later",
+                        "earlier",
+                        "then",
+                        "previously",
+                        "further",
+                        "again",
+                        "reportedly",
+                        "himself",
+                        "herself",
+                        "itself",
+                        "on",
+                        "in",
+                    ],
+                )
+            })
+        {
+            words.pop();
+        }
+        if words.is_empty() || words.len() > 16 {
+            return None;
+        }
+        let lower0 = words[0].to_ascii_lowercase();
+        if words.len() == 1 {
+            match lower0.as_str() {
+                "he" | "she" => return self.resolve(true),
+                "it" => return self.resolve_org(false),
+                "they" => return self.speakers.last().cloned(),
+                "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" => return None,
+                _ => {}
+            }
+        }
+        let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        let caps = cap_runs(&words);
+        let anon_noun = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
+        let spokes = words.iter().any(|w| {
+            is_in(
+                w,
+                &[
+                    "spokesman",
+                    "spokeswoman",
+                    "spokesperson",
+                    "representative",
+                    "press",
+                    "statement",
+                    "spokespeople",
+                    "spokesmen",
+                ],
+            )
+        });
+        // Person names inside the phrase.
+        let person = caps
+            .iter()
+            .rev()
+            .find_map(|r| {
+                // A titled name inside a longer run: "Sen. Maria Lund of the U.S. Senate".
+                split_connectors(&words[r.0..r.1])
+                    .iter()
+                    .find_map(|p| titled_person(p))
+            })
+            .or_else(|| {
+                caps.iter().rev().find_map(|r| {
+                    // "the Palmyra Coordination network": a name with an institution head.
+                    let headed = words.get(r.1).is_some_and(|w| {
+                        is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS)
+                    });
+                    if headed {
+                        None
+                    } else {
+                        person_name(&words[r.0..r.1])
+                    }
+                })
+            });
+        if let Some(p) = person {
+            let full = self.expand(&p);
+            return Some(Spk {
+                hop: HopSpec::named(&full),
+                person: true,
+                media: false,
+            });
+        }
+        let determiner = is_in(&lower0, &["the", "a", "an"]);
+        if caps.is_empty() {
+            let phrase = words.join(" ");
+            let desc = words
+                .iter()
+                .skip(if is_in(&lower0, &["the"]) { 1 } else { 0 })
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if anon_noun && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
+                return Some(Spk {
+                    hop: HopSpec::anonymous(&phrase),
+                    person: false,
+                    media: false,
+                });
+            }
+            if is_in(&head, lexicon::PERSON_REFS)
+                && (determiner || is_in(&lower0, &["his", "her", "their"]))
+            {
+                if let Some(s) = self.resolve(true) {
+                    return Some(s);
+                }
+                return Some(Spk {
+                    hop: HopSpec::anonymous(&phrase),
+                    person: true,
+                    media: false,
+                });
+            }
+            if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
+                let media = is_in(
+                    &head,
+                    &[
+                        "newspaper",
+                        "channel",
+                        "broadcaster",
+                        "paper",
+                        "outlet",
+                        "daily",
+                        "agency",
+                        "television",
+                        "station",
+                        "magazine",
+                        "website",
+                    ],
+                );
+                if let Some(s) = self.resolve_org(media) {
+                    return Some(s);
+                }
+            }
+            if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 3 {
+                return Some(Spk {
+                    hop: HopSpec::named(&desc),
+                    person: false,
+                    media: false,
+                });
+            }
+            if anon_noun {
+                return Some(Spk {
+                    hop: HopSpec::anonymous(&phrase),
+                    person: false,
+                    media: false,
+                });
+            }
+            return None;
+        }
+        // Capitalised names without a person: an organisation, possibly with a lower-case
+        // head ("the U.S. military", "the Palmyra Coordination network").
+        let r = *caps.last()?;
+        let mut org_end = r.1;
+        while org_end < words.len() && is_in(words[org_end], lexicon::INSTITUTIONS)
+            || org_end < words.len() && is_in(words[org_end], lexicon::MEDIA_WORDS)
+        {
+            org_end += 1;
+        }
+        let first_cap = caps[0].0;
+        let anon_start = is_in(&lower0, lexicon::ANON_OPENERS) && !spokes;
+        if anon_noun
+            && !spokes
+            && (anon_start || !determiner)
+            && !caps
+                .iter()
+                .any(|c| is_org(&words[c.0..c.1]) && org_end == words.len())
+        {
+            let phrase = words.join(" ");
+            return Some(Spk {
+                hop: HopSpec::anonymous(&phrase),
+                person: false,
+                media: false,
+            });
+        }
+        let _ = first_cap;
+        let mut name_end = org_end;
+        while name_end > r.1
+            && is_in(words[name_end - 1], lexicon::MEDIA_WORDS)
+            && !is_cap(words[name_end - 1])
+        {
+            name_end -= 1;
+        }
+        let name = strip_based(&words[r.0..name_end].join(" "));
+        let name = strip_leading_the(&name);
+        if name.is_empty() {
+            return None;
+        }
+        let media = is_known_media(&name)
+            || words[r.0..org_end]
+                .iter()
+                .any(|w| is_in(w, lexicon::MEDIA_WORDS));
+        let org = media || org_end > r.1 || is_org(&words[r.0..r.1]) || spokes;
+        if !org && r.1 - r.0 == 1 {
+            // A single capitalised word: a surname seen before, else a name as written.
+            let full = self.expand(&name);
+            let person = full != name || !is_in(&name, lexicon::TITLES);
+            return Some(Spk {
+                hop: HopSpec::named(&full),
+                person,
+                media: false,
+            });
+        }
+        Some(Spk {
+            hop: HopSpec::named(&name),
+            person: !org,
+            media,
+        })
+    }
+
+    fn has_name_after_named(&self, toks: &[Tok], k: usize, b: usize) -> bool {
+        (k..b).any(|j| self.is_word(toks, j, &["name", "named", "identified"]))
+    }
+
+    /// The most recent person (or any) speaker, else a titled person mentioned.
+    fn resolve(&self, person: bool) -> Option<Spk> {
+        if let Some(s) = self.speakers.iter().rev().find(|s| !person || s.person) {
+            return Some(s.clone());
+        }
+        self.mentions.last().map(|m| Spk {
+            hop: HopSpec::named(m),
+            person: true,
+            media: false,
+        })
+    }
+
+    fn resolve_org(&self, media: bool) -> Option<Spk> {
+        self.speakers
+            .iter()
+            .rev()
+            .find(|s| !s.person && (!media || s.media))
+            .cloned()
+    }
+
+    /// Expand a surname to the full name of an earlier speaker or titled mention.
+    fn expand(&self, name: &str) -> String {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() != 1 {
+            return name.to_string();
+        }
+        let last = parts[0];
+        for s in self.speakers.iter().rev() {
+            if s.person && surname_matches(&s.hop.name, last) {
+                return s.hop.name.clone();
+            }
+        }
+        for m in self.mentions.iter().rev() {
+            if surname_matches(m, last) {
+                return m.clone();
+            }
+        }
+        name.to_string()
+    }
+
+    /// Remember titled names ("Foreign Minister Sergey Lavrov") for later references.
+    fn note_mentions(&mut self, toks: &[Tok]) {
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        for r in cap_runs(&words) {
+            if r.1 - r.0 >= 2 && is_in(words[r.0], lexicon::TITLES) {
+                if let Some(p) = person_name(&words[r.0..r.1]) {
+                    if p.split_whitespace().count() >= 2 && !self.mentions.contains(&p) {
+                        self.mentions.push(p);
+                    }
+                }
+            }
+        }
+        if self.mentions.len() > 64 {
+            self.mentions.drain(..32);
+        }
+    }
+}
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "on",
+    "in",
+    "at",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "also",
+    "later",
+    "earlier",
+    "speaking",
+    "citing",
+    "according",
+    "after",
+    "before",
+    "while",
+    "when",
+    "last",
+    "yesterday",
+    "today",
+    "separately",
+    "in",
+    "as",
+    "mr",
+    "mrs",
+    "ms",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr",
+    "dr.",
+    "one",
+    "two",
+    "some",
+    "many",
+    "several",
+    "both",
+    "other",
+    "another",
+    "there",
+    "if",
+    "so",
+    "our",
+    "my",
+    "you",
+    "your",
+    "what",
+    "who",
+    "asked",
+    "speaking",
+];
+
+fn is_cap(w: &str) -> bool {
+    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    // "al-Khatib", "el-Sisi", "bin-Salman": a lower-case particle joined to a name.
+    match w.split_once('-') {
+        Some((p, rest)) => {
+            is_in(
+                p,
+                &[
+                    "al", "el", "ad", "as", "ash", "bin", "abu", "ibn", "an", "az",
+                ],
+            ) && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        None => false,
+    }
+}
+
+/// Does the last word of `full` stand for `surname` ("al-Khatib" for "Khatib")?
+fn surname_matches(full: &str, surname: &str) -> bool {
+    full.split_whitespace().count() > 1
+        && full
+            .split_whitespace()
+            .last()
+            .is_some_and(|l| l == surname || l.rsplit_once('-').is_some_and(|(_, r)| r == surname))
+}
+
+/// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
+fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if is_cap(words[i]) && !is_in(words[i], NOT_NAMES) {
+            let s = i;
+            let mut e = i + 1;
+            loop {
+                if e < words.len() && is_cap(words[e]) && !is_in(words[e], &["The", "A", "An"]) {
+                    e += 1;
+                    continue;
+                }
+                // connectors followed by a capitalised word
+                let mut j = e;
+                while j < words.len() && is_in(words[j], CONNECTORS) {
+                    j += 1;
+                }
+                if j > e
+                    && j < words.len()
+                    && is_cap(words[j])
+                    && j - e <= 2
+                    && !is_in(words[e], &["and"])
+                {
+                    e = j + 1;
+                    continue;
+                }
+                break;
+            }
+            out.push((s, e));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_org(run: &[&str]) -> bool {
+    run.iter().any(|w| {
+        is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
+    }) || is_known_media(&run.join(" "))
+}
+
+/// The person's name in a capitalised run, after its last title word ("Russian Foreign
+/// Minister Sergey Lavrov" → "Sergey Lavrov"); None for organisations and bare titles.
+fn person_name(run: &[&str]) -> Option<String> {
+    let run: Vec<&str> = run
+        .iter()
+        .copied()
+        .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
+        .collect();
+    if run.iter().any(|w| is_in(w, CONNECTORS)) {
+        return None;
+    }
+    let last_title = run
+        .iter()
+        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"));
+    let rest = match last_title {
+        Some(t) => &run[t + 1..],
+        None => &run[..],
+    };
+    if rest.is_empty() || rest.len() > 4 {
+        return None;
+    }
+    if rest.iter().any(|w| {
+        is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
+    }) {
+        return None;
+    }
+    if is_known_media(&rest.join(" ")) {
+        return None;
+    }
+    // A single word without a title in front is ambiguous (a surname or a place):
+    // accept it only after a title.
+    if rest.len() == 1 && last_title.is_none() {
+        return None;
+    }
+    if rest
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        && rest.len() == 1
+    {
+        return None; // an acronym
+    }
+    Some(rest.join(" "))
+}
+
+/// Lower-case words that may join capitalised words into one name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
+    "der", "la", "le", "du", "on",
+];
+
+/// Pieces of a run between connector words.
+fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
+    let mut out = vec![Vec::new()];
+    for w in run {
+        if is_in(w, CONNECTORS) {
+            out.push(Vec::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(*w);
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// A person's name preceded by a title word in the same piece.
+fn titled_person(piece: &[&str]) -> Option<String> {
+    let t = piece
+        .iter()
+        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"))?;
+    if t + 1 >= piece.len() {
+        return None;
+    }
+    person_name(piece)
+}
+
+fn is_known_media(name: &str) -> bool {
+    let n = normalise_name(name);
+    lexicon::MEDIA.iter().any(|m| normalise_name(m) == n)
+}
+
+fn strip_based(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            let l = w.to_ascii_lowercase();
+            !(l.ends_with("-based")
+                || l.ends_with("-run")
+                || l.ends_with("-backed")
+                || l.ends_with("-led")
+                || l.ends_with("-owned")
+                || l.ends_with("-controlled"))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_leading_the(s: &str) -> String {
+    let t = s.trim();
+    for p in ["The ", "the "] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Trim white space and trailing commas/colons from a byte range.
+fn trim_punct(n: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = n.as_bytes();
+    let (mut s, mut e) = text::trim_range(n, s, e.min(n.len()));
+    while e > s && matches!(b[e - 1], b',' | b':' | b';' | b' ' | b'-') {
+        e -= 1;
+    }
+    while s < e && matches!(b[s], b' ' | b',' | b':') {
+        s += 1;
+    }
+    (s, e)
+}

@@ -1,0 +1,268 @@
+//! Unit tests of the extraction rules, one pattern each, with sentences written for the
+//! tests.
+
+use super::*;
+
+fn meta(p: &str) -> ArticleMeta {
+    ArticleMeta {
+        publisher: p.into(),
+        url: None,
+        published: None,
+    }
+}
+
+fn chains(text: &str, publisher: &str) -> Vec<String> {
+    extract(text, &meta(publisher))
+        .iter()
+        .map(|x| x.chain.to_string())
+        .collect()
+}
+
+fn one(text: &str, publisher: &str) -> Extracted {
+    let v = extract(text, &meta(publisher));
+    assert_eq!(v.len(), 1, "expected one statement in {text:?}, got {v:#?}");
+    v.into_iter().next().unwrap()
+}
+
+#[test]
+fn speaker_first_indirect() {
+    let x = one(
+        "Mayor Lena Varga said the bridge would reopen in May.",
+        "Daily Bugle",
+    );
+    assert_eq!(x.chain.to_string(), "Daily Bugle via Lena Varga");
+    assert_eq!(x.claim, "the bridge would reopen in May");
+    assert_eq!(x.kind, ExtractKind::IndirectSpeech);
+}
+
+#[test]
+fn quote_first_with_pronoun() {
+    let t =
+        "Fire chief Tomas Brandt said crews worked all night. \"We saved the school,\" he said.";
+    let v = extract(t, &meta("Gazette"));
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[1].chain.to_string(), "Gazette via Tomas Brandt");
+    assert_eq!(v[1].claim, "We saved the school,".trim_end_matches(','));
+    assert_eq!(v[1].kind, ExtractKind::DirectQuote);
+}
+
+#[test]
+fn told_agency_is_a_relay() {
+    let x = one(
+        "Colonel Aru Mendez told the AFP news agency that the convoy had been hit.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via AFP via Aru Mendez");
+}
+
+#[test]
+fn told_the_publisher_collapses() {
+    let x = one(
+        "The talks will go on, envoy Pita Sorensen told TASS on Monday.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via Pita Sorensen");
+    assert_eq!(x.claim, "The talks will go on");
+}
+
+#[test]
+fn reported_citing_anonymous() {
+    let x = one(
+        "The SANA news agency reported, citing an official source, that two bridges were repaired.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via SANA via ~an official source");
+    assert!(x.chain.hops()[2].anonymous);
+}
+
+#[test]
+fn content_first_with_agency() {
+    let x = one(
+        "Rebels pulled back from the hills overnight, the Interfax news agency reported.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Interfax");
+}
+
+#[test]
+fn quoted_as_saying() {
+    let x = one(
+        "Minister Olga Petrova was quoted by Izvestia as saying that prices would fall.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Izvestia via Olga Petrova");
+    let x = one(
+        "Interfax quoted Deputy Minister Ivan Sokol as saying the plant was safe.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Interfax via Ivan Sokol");
+}
+
+#[test]
+fn according_to_both_positions() {
+    let x = one(
+        "According to local activists, the market was shelled twice.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~local activists");
+    assert_eq!(x.kind, ExtractKind::AccordingTo);
+    let x = one(
+        "The dam held through the storm, according to the Regional Water Board.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Regional Water Board");
+    let x = one(
+        "The port was closed, according to a statement carried by the SANA news agency.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via SANA");
+}
+
+#[test]
+fn according_to_a_source_quoted_in_a_medium() {
+    let x = one(
+        "According to a navy officer quoted in Russia Today, \"the ships are staying.\"",
+        "Blog",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Blog via Russia Today via ~a navy officer"
+    );
+}
+
+#[test]
+fn via_block_prefixes_the_chain() {
+    let t = "Intro line without any cue.\nVia Harbor Times:\nDock worker Ana Ruiz said the cranes stopped at noon.";
+    let v = extract(t, &meta("Blog"));
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].chain.to_string(), "Blog via Harbor Times via Ana Ruiz");
+}
+
+#[test]
+fn speaking_to_relay_and_surname() {
+    let t = "Trader Omar al-Rashid said the bazaar was empty. \"Nobody came,\" he said. Bread prices have doubled, al-Rashid said, speaking to Reuters by phone.";
+    let v = chains(t, "Blog");
+    assert_eq!(v.len(), 3, "{v:?}");
+    assert!(
+        v.iter().all(|c| c == "Blog via Reuters via Omar al-Rashid"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn photo_credit_chain() {
+    let t = "Boats in the harbour at dawn (Jan Kowal/Reuters via AP)\nNothing else.";
+    let v = extract(t, &meta("Blog"));
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].kind, ExtractKind::PhotoCredit);
+    assert_eq!(
+        v[0].chain.to_string(),
+        "Blog via AP via Reuters via Jan Kowal"
+    );
+    assert_eq!(v[0].claim, "Boats in the harbour at dawn");
+}
+
+#[test]
+fn multi_sentence_quote_and_continuation() {
+    let t = "\"We are tired. We want peace,\" said farmer Ines Koh. \"Nobody listens.\"";
+    let v = extract(t, &meta("Wire"));
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].chain.to_string(), "Wire via Ines Koh");
+    assert!(v[0].claim.contains("We are tired") && v[0].claim.contains("Nobody listens"));
+}
+
+#[test]
+fn abbreviations_do_not_break_attribution() {
+    let x = one(
+        "Sen. Maria Lund of the U.S. Senate said on Feb. 3 the vote was delayed.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Maria Lund");
+}
+
+#[test]
+fn anonymous_sources() {
+    for (t, want) in [
+        (
+            "Sources close to the ministry said the deal was off.",
+            "Wire via ~Sources close to the ministry",
+        ),
+        ("Witnesses said the car sped away.", "Wire via ~Witnesses"),
+        (
+            "An official source told the agency that the road was open again.",
+            "Wire via ~An official source",
+        ),
+    ] {
+        let x = one(t, "Wire");
+        assert_eq!(x.chain.to_string(), want);
+        assert!(x.chain.hops().last().unwrap().anonymous);
+    }
+}
+
+#[test]
+fn role_noun_resolves_to_last_speaker() {
+    let t = "Minister Karl Ode said taxes would rise. The minister added that schools would get more money.";
+    let v = chains(t, "Wire");
+    assert_eq!(v, vec!["Wire via Karl Ode", "Wire via Karl Ode"]);
+}
+
+#[test]
+fn not_a_report() {
+    for t in [
+        "The reported attack took place at night.",
+        "Three people were reported dead after the flood.",
+        "He refused to say anything.",
+        "The claims were dismissed by the court.",
+    ] {
+        assert!(
+            chains(t, "Wire").is_empty(),
+            "{t:?} gave {:?}",
+            chains(t, "Wire")
+        );
+    }
+}
+
+#[test]
+fn record_has_only_known_fields() {
+    let x = one("Coach Ben Ito said the team was ready.", "Wire");
+    let m = ArticleMeta {
+        publisher: "Wire".into(),
+        url: Some("https://wire.example/a".into()),
+        published: Some("2017-02-03".into()),
+    };
+    let r = x.to_record(&m);
+    let o = r.as_object().unwrap();
+    let mut keys: Vec<&str> = o.keys().map(|k| k.as_str()).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["chain", "claim", "published", "type", "url"]);
+    assert_eq!(o["chain"], serde_json::json!(["Wire", "Ben Ito"]));
+    let r = x.to_record(&meta("Wire"));
+    assert_eq!(r.as_object().unwrap().len(), 3);
+}
+
+#[test]
+fn names_compare_with_aliases() {
+    assert!(same_name("the Associated Press", "AP"));
+    assert!(same_name("Haq", "Farhan Haq"));
+    assert!(same_name(
+        "Britain-based Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights"
+    ));
+    assert!(!same_name("Haq", "Farhan Haqq"));
+    assert!(same_hop(
+        &HopSpec::anonymous("officials"),
+        &HopSpec::anonymous("a source")
+    ));
+    assert!(!same_hop(
+        &HopSpec::anonymous("officials"),
+        &HopSpec::named("officials")
+    ));
+}
+
+#[test]
+fn oversized_and_empty_inputs() {
+    assert!(extract("", &meta("Wire")).is_empty());
+    assert!(extract("He said.", &meta("")).is_empty());
+    let big = "a".repeat(MAX_ARTICLE_BYTES + 1);
+    assert!(extract(&big, &meta("Wire")).is_empty());
+}
