@@ -156,6 +156,24 @@ pub fn normalise_name(name: &str) -> String {
         .iter()
         .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
         .collect();
+    let mut joined = joined;
+    // Generic outlet words: "Dogan news agency" is "Dogan".
+    for tail in [
+        &["news", "agency"][..],
+        &["agency"],
+        &["newspaper"],
+        &["daily"],
+        &["news"],
+        &["group"],
+    ] {
+        if joined.len() > tail.len()
+            && joined.ends_with(&tail.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        {
+            let n = joined.len() - tail.len();
+            joined.truncate(n);
+            break;
+        }
+    }
     let joined = joined.join(" ");
     for row in ALIASES {
         for a in row.iter() {
@@ -184,11 +202,25 @@ fn plain_lower(a: &str) -> String {
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
     }
-    words
+    let mut words: Vec<&str> = words
         .iter()
         .map(|w| w.strip_suffix("'s").unwrap_or(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    for tail in [
+        &["news", "agency"][..],
+        &["agency"],
+        &["newspaper"],
+        &["daily"],
+        &["news"],
+        &["group"],
+    ] {
+        if words.len() > tail.len() && words.ends_with(tail) {
+            let n = words.len() - tail.len();
+            words.truncate(n);
+            break;
+        }
+    }
+    words.join(" ")
 }
 
 /// Do two hop names denote the same source? Equal after [`normalise_name`], or one's

@@ -56,14 +56,44 @@ struct Spk {
     hop: HopSpec,
     person: bool,
     media: bool,
+    /// The role noun it was introduced with ("official"), if any.
+    head: String,
+}
+
+impl Spk {
+    fn named(name: &str, person: bool, media: bool) -> Spk {
+        Spk {
+            hop: HopSpec::named(name),
+            person,
+            media,
+            head: String::new(),
+        }
+    }
+    fn anonymous(desc: &str, person: bool) -> Spk {
+        Spk {
+            hop: HopSpec::anonymous(desc),
+            person,
+            media: false,
+            head: String::new(),
+        }
+    }
+    fn with_head(mut self, head: &str) -> Spk {
+        self.head = head.to_string();
+        self
+    }
 }
 
 /// Per-article state.
 struct State<'a> {
     n: &'a str,
     publisher: &'a str,
+    /// Speakers so far, most recent last (anonymous ones included).
     speakers: Vec<Spk>,
-    mentions: Vec<String>,
+    /// Names introduced with a title, with the words around the title
+    /// ("Foreign Minister Sergey Lavrov").
+    mentions: Vec<(String, String)>,
+    /// Every capitalised multi-word name seen, for surname expansion.
+    names: Vec<String>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -77,6 +107,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         publisher,
         speakers: Vec::new(),
         mentions: Vec::new(),
+        names: Vec::new(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -93,8 +124,8 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         for sent in text::sentences(&n, para) {
             st.sentence_no += 1;
             let toks = text::tokenize(&n, sent, &qs);
-            st.sentence(&toks, sent);
-            st.note_mentions(&toks);
+            st.note_names(&toks);
+            st.sentence(&toks);
         }
         st.sentence_no += 1; // quotations do not continue across paragraphs here
     }
@@ -118,11 +149,11 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
 /// A speaker who talked to a relay in one statement talked to it in the others that
 /// name none (an interview reported over several paragraphs).
 fn propagate_relays(out: &mut [Found]) {
-    let mut known: Vec<(String, Vec<HopSpec>)> = Vec::new();
+    let mut known: Vec<(HopSpec, Vec<HopSpec>, usize)> = Vec::new();
     for f in out.iter() {
         if let Some(s) = &f.speaker {
-            if s.person && !f.inner.is_empty() && !s.hop.anonymous {
-                known.push((s.hop.name.clone(), f.inner.clone()));
+            if s.person && !f.inner.is_empty() {
+                known.push((s.hop.clone(), f.inner.clone(), f.sentence));
             }
         }
     }
@@ -134,7 +165,11 @@ fn propagate_relays(out: &mut [Found]) {
             continue;
         }
         if let Some(s) = &f.speaker {
-            if let Some((_, inner)) = known.iter().find(|(k, _)| *k == s.hop.name) {
+            // Only nearby statements: a later interview is another occasion.
+            if let Some((_, inner, _)) = known
+                .iter()
+                .find(|(k, _, at)| *k == s.hop && at.abs_diff(f.sentence) <= 3)
+            {
                 f.inner = inner.clone();
             }
         }
@@ -170,10 +205,7 @@ fn assemble(
             if last.anonymous {
                 break;
             }
-            if !h.anonymous
-                && !last.anonymous
-                && normalise_name(&last.name) == normalise_name(&h.name)
-            {
+            if !h.anonymous && normalise_name(&last.name) == normalise_name(&h.name) {
                 continue;
             }
         }
@@ -186,7 +218,7 @@ fn assemble(
 fn via_line(n: &str, para: (usize, usize)) -> Option<String> {
     let t = n[para.0..para.1].trim();
     let rest = t.strip_suffix(':')?;
-    if rest.len() < 5 || !rest[..4].eq_ignore_ascii_case("via ") {
+    if rest.len() < 5 || !rest.is_char_boundary(4) || !rest[..4].eq_ignore_ascii_case("via ") {
         return None;
     }
     let name = rest[4..].trim();
@@ -211,9 +243,8 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
     if inner.len() > 120 || !(inner.contains('/') || inner.contains(" via ")) {
         return false;
     }
-    let parts: Vec<&str> = inner.split(" via ").collect();
     let mut names: Vec<&str> = Vec::new();
-    for p in parts.iter().rev() {
+    for p in inner.split(" via ").collect::<Vec<_>>().iter().rev() {
         for q in p.split('/').rev() {
             let q = q.trim();
             let ok = !q.is_empty()
@@ -221,12 +252,7 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
                     w.chars()
                         .next()
                         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                        || is_in(
-                            w,
-                            &[
-                                "de", "al", "el", "van", "von", "bin", "da", "di", "du", "le",
-                            ],
-                        )
+                        || is_in(w, CONNECTORS)
                 });
             if !ok {
                 return false;
@@ -315,6 +341,125 @@ const NP_STOP: &[&str] = &[
     "told",
     "stated",
     "to",
+    "by",
+];
+
+/// Adverbs between a subject and its verb ("has also said").
+const SUBJECT_ADVERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "previously",
+    "further",
+    "again",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "would",
+    "originally",
+    "initially",
+    "separately",
+    "recently",
+    "once",
+    "subsequently",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "reportedly",
+    "just",
+    "strongly",
+    "firmly",
+    "flatly",
+    "already",
+    "first",
+    "last",
+    "often",
+    "always",
+    "never",
+    "still",
+    "however",
+    "now",
+    "quickly",
+    "privately",
+    "personally",
+    "previously",
+];
+
+/// Words opening a segment that cannot hold the speaker.
+const NOT_SUBJECT_START: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "where",
+    "when",
+    "speaking",
+    "citing",
+    "according",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "meanwhile",
+    "moreover",
+    "earlier",
+    "later",
+    "separately",
+    "yesterday",
+    "today",
+    "last",
+    "following",
+    "despite",
+    "since",
+    "while",
+    "as",
+    "with",
+    "for",
+    "by",
+    "from",
+    "late",
+    "early",
+    "although",
+    "though",
+    "if",
+    "once",
+];
+
+/// Participles that carry a statement after a comma ("…, saying that …").
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "insisting",
+    "claiming",
+    "arguing",
+    "warning",
+    "noting",
+    "stressing",
+    "explaining",
+    "adding",
+    "stating",
+    "declaring",
+    "alleging",
+    "asserting",
+];
+
+/// Lower-case words that may join capitalised words into one name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
+    "der", "la", "le", "du", "on",
+];
+
+/// Pronouns that open a clause.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it", "i", "there", "you"];
+
+/// Determiners and possessives that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
 ];
 
 impl<'a> State<'a> {
@@ -330,25 +475,36 @@ impl<'a> State<'a> {
         self.word_at(toks, i).is_some_and(|w| is_in(w, list))
     }
 
+    fn words(&self, toks: &[Tok], a: usize, b: usize) -> usize {
+        toks[a.min(b)..b].iter().filter(|t| t.k == K::Word).count()
+    }
+
     /// Analyse one sentence.
-    fn sentence(&mut self, toks: &[Tok], sent: (usize, usize)) {
-        if toks.is_empty() {
+    fn sentence(&mut self, toks: &[Tok]) {
+        if toks.is_empty() || self.continuation(toks) {
             return;
         }
-        if self.continuation(toks) {
-            return;
-        }
-        // The first usable reporting cue, else "according to".
+        // The first usable reporting cue, else "according to", else a participle.
         let mut according = None;
+        let mut participle = None;
         for i in 0..toks.len() {
             if toks[i].k != K::Word {
                 continue;
             }
             let w = self.w(&toks[i]);
             if w.eq_ignore_ascii_case("according") && self.is_word(toks, i + 1, &["to"]) {
-                if according.is_none() {
-                    according = Some(i);
-                }
+                according = according.or(Some(i));
+                continue;
+            }
+            if participle.is_none()
+                && is_in(w, PARTICIPLES)
+                && i > 0
+                && matches!(toks[i - 1].k, K::Comma | K::Close)
+                && !w.eq_ignore_ascii_case("adding")
+            {
+                participle = Some(i);
+            }
+            if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }
             let Some(c) = lexicon::cue(w) else {
@@ -357,13 +513,19 @@ impl<'a> State<'a> {
             if !self.cue_usable(toks, i, c) {
                 continue;
             }
-            if let Some(f) = self.with_cue(toks, i, c, according) {
+            if let Some(f) = self.with_cue(toks, i, c) {
                 self.push(f);
                 return;
             }
         }
         if let Some(a) = according {
-            if let Some(f) = self.with_according(toks, a, sent) {
+            if let Some(f) = self.with_according(toks, a) {
+                self.push(f);
+                return;
+            }
+        }
+        if let Some(p) = participle {
+            if let Some(f) = self.with_participle(toks, p) {
                 self.push(f);
             }
         }
@@ -371,8 +533,9 @@ impl<'a> State<'a> {
 
     fn push(&mut self, f: Found) {
         if let Some(s) = &f.speaker {
-            if !s.hop.anonymous {
-                self.speakers.push(s.clone());
+            self.speakers.push(s.clone());
+            if self.speakers.len() > 256 {
+                self.speakers.drain(..128);
             }
         }
         self.out.push(f);
@@ -407,7 +570,8 @@ impl<'a> State<'a> {
         };
         let next = self.word_at(toks, i + 1).unwrap_or("");
         if let Some(p) = prev {
-            let passive_ok = c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been"]);
+            let passive_ok =
+                c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
             if !passive_ok && is_in(p, lexicon::NOT_BEFORE_CUE) {
                 return false;
             }
@@ -417,19 +581,20 @@ impl<'a> State<'a> {
             && is_in(
                 next,
                 &[
-                    "missing", "dead", "killed", "injured", "wounded", "to", "of", "on",
+                    "missing", "dead", "killed", "injured", "wounded", "to", "of", "on", "by",
                 ],
             )
         {
             return false;
         }
-        if c == Cue::Told && next.eq_ignore_ascii_case("to") {
+        if c == Cue::Told && is_in(next, &["to", "by"]) {
             return false;
         }
         true
     }
 
-    /// Clause start: after the last quotation or break before `i`.
+    /// Clause start: after the last quotation, break or colon before `i`; after a
+    /// relative pronoun close to the cue ("…, who police said was …").
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
         let mut s = 0;
         for (j, t) in toks[..i].iter().enumerate() {
@@ -437,31 +602,39 @@ impl<'a> State<'a> {
                 s = j + 1;
             }
         }
+        for j in (s..i).rev() {
+            if self.is_word(toks, j, &["who", "which", "whom"]) {
+                let between = self.words(toks, j + 1, i);
+                if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
+                    let first = self.word_at(toks, j + 1).unwrap_or("");
+                    if !is_in(first, SUBJECT_ADVERBS) {
+                        return j + 1;
+                    }
+                }
+                break;
+            }
+        }
         s
     }
 
-    fn with_cue(
-        &mut self,
-        toks: &[Tok],
-        ci: usize,
-        c: Cue,
-        according: Option<usize>,
-    ) -> Option<Found> {
+    fn with_cue(&mut self, toks: &[Tok], ci: usize, c: Cue) -> Option<Found> {
         let len = toks.len();
         // 1. Quotation first: "…," speaker said / "…," said speaker.
-        if let Some(q) = self.quote_before(toks, ci) {
+        if let Some((q, lead)) = self.quote_before(toks, ci) {
             let mut a = q + 1;
             while a < ci && toks[a].k != K::Word {
                 a += 1;
             }
-            let (spk_range, after) = if a < ci {
-                ((a, ci), ci + 1)
+            let (spk, after) = if a < ci {
+                (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
                 let e = self.np_end(toks, ci + 1);
-                ((ci + 1, e), e)
+                let e2 = self.appos_end(toks, e);
+                (self.subject_speaker(toks, ci + 1, e2), e2)
             };
-            let spk = self.speaker(toks, spk_range)?;
-            let mut pieces = vec![(toks[q].s, toks[q].e)];
+            let spk = spk?;
+            let start = if lead { toks[0].s } else { toks[q].s };
+            let mut pieces = vec![(start, toks[q].e)];
             // "…," he said, "…"
             let mut k = after;
             while k < len && toks[k].k != K::Quote {
@@ -473,13 +646,47 @@ impl<'a> State<'a> {
             if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma {
                 pieces.push((toks[k].s, toks[k].e));
             }
-            let mods = self.modifiers(toks, &[(q, q + 1)], ci, c);
-            return Some(self.found(pieces, ExtractKind::DirectQuote, spk, mods));
+            let mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
+            let kind = if lead {
+                ExtractKind::IndirectSpeech
+            } else {
+                ExtractKind::DirectQuote
+            };
+            return Some(self.found(pieces, kind, spk, mods));
         }
         if c == Cue::Quoted {
             return self.with_quoted(toks, ci);
         }
         let cs = self.clause_start(toks, ci);
+        // Inverted: "…, said Rami Abdel Rahman, head of …"
+        if ci > cs + 2 && toks[ci - 1].k == K::Comma {
+            if let Some(w) = self.word_at(toks, ci + 1) {
+                if is_cap(w) && !is_in(w, NOT_NAMES) {
+                    let e = self.appos_end(toks, self.np_end(toks, ci + 1));
+                    if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
+                        let spk = self.subject_speaker(toks, ci + 1, e)?;
+                        let (s, e2) = (cs, ci - 1);
+                        if self.words(toks, s, e2) >= 2
+                            || toks[s..e2].iter().any(|t| t.k == K::Quote)
+                        {
+                            let mods = self.modifiers(toks, &[(s, e2)], ci, c);
+                            let direct = toks[s..e2].iter().all(|t| t.k != K::Word);
+                            let kind = if direct {
+                                ExtractKind::DirectQuote
+                            } else {
+                                ExtractKind::IndirectSpeech
+                            };
+                            return Some(self.found(
+                                vec![(toks[s].s, toks[e2 - 1].e)],
+                                kind,
+                                spk,
+                                mods,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
         // 2. Complement after the cue.
         let mut p = ci + 1;
         if c == Cue::Told {
@@ -495,6 +702,16 @@ impl<'a> State<'a> {
                     let w = self.w(&t);
                     if w.eq_ignore_ascii_case("that") {
                         break;
+                    }
+                    if w.eq_ignore_ascii_case("by")
+                        && self.is_word(
+                            toks,
+                            p + 1,
+                            &["phone", "telephone", "email", "text", "video", "letter"],
+                        )
+                    {
+                        p += 2;
+                        continue;
                     }
                     if is_in(w, lexicon::ADVERBIAL) {
                         p = self.skip_phrase(toks, p + 1);
@@ -524,13 +741,15 @@ impl<'a> State<'a> {
                             "as",
                             "without",
                             "from",
+                            "writing",
+                            "posting",
                         ],
                     ) {
                         p = self.skip_phrase(toks, p + 2);
                         continue;
                     }
                     // A short tail after a comma ("…, Turkey.") is no content clause.
-                    let tail = toks[p + 1..].iter().filter(|t| t.k == K::Word).count();
+                    let tail = self.words(toks, p + 1, len);
                     if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
                         p = len;
                         break;
@@ -555,53 +774,84 @@ impl<'a> State<'a> {
                 let direct = toks[s..e].iter().all(|t| t.k != K::Word);
                 content = Some((s, e, direct));
             }
-        } else if p < len && toks[p].k == K::Word && p > ci + 1 && c == Cue::Told
-            || p < len && toks[p].k == K::Word && c == Cue::Bare
-        {
-            let e = self.content_end(toks, p);
-            if toks[p..e].iter().filter(|t| t.k == K::Word).count() >= 3 {
-                content = Some((p, e, false));
+        } else if p < len && toks[p].k == K::Word {
+            let first = self.w(&toks[p]);
+            let bare_ok = match c {
+                Cue::Bare => true,
+                Cue::Told => p > ci + 1,
+                Cue::Clausal => is_in(first, PRONOUNS),
+                Cue::Quoted => false,
+            };
+            if bare_ok {
+                let e = self.content_end(toks, p);
+                if self.words(toks, p, e) >= 3 {
+                    content = Some((p, e, false));
+                }
             }
         }
         if let Some((s, e, direct)) = content {
             let spk = self.subject_speaker(toks, cs, ci)?;
-            let pieces = vec![(toks[s].s, toks[e - 1].e)];
-            let mods = self.modifiers(toks, &[(s, e)], ci, c);
+            let mut mods = self.modifiers(toks, &[(s, e)], ci, c);
+            if let Some(r) = self.trailing_relay(toks, e) {
+                mods.outer.insert(0, r);
+            }
             let kind = if direct {
                 ExtractKind::DirectQuote
             } else {
                 ExtractKind::IndirectSpeech
             };
-            let _ = according;
-            return Some(self.found(pieces, kind, spk, mods));
+            return Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods));
         }
         // 3. Content first: "…, speaker said."
-        let rest_words = toks[p.min(len)..].iter().filter(|t| t.k == K::Word).count();
-        if rest_words > 0 && p < len && toks[p].k == K::Word {
+        if p < len && toks[p].k == K::Word {
             return None;
         }
-        let (content_end, spk_start) = self.split_content_first(toks, cs, ci)?;
-        let spk = self.speaker(toks, (spk_start, ci))?;
-        let s = cs;
-        let e = content_end;
-        if toks[s..e]
-            .iter()
-            .filter(|t| matches!(t.k, K::Word | K::Quote))
-            .count()
-            < 2
-            && !toks[s..e].iter().any(|t| t.k == K::Quote)
-        {
+        let mut end = ci;
+        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+            end -= 1;
+        }
+        let (content_end, spk_start) = self.split_content_first(toks, cs, end)?;
+        let spk = self.subject_speaker(toks, spk_start, end)?;
+        let (s, e) = (cs, content_end);
+        if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
         }
         let direct = toks[s..e].iter().all(|t| t.k != K::Word);
-        let pieces = vec![(toks[s].s, toks[e - 1].e)];
         let mods = self.modifiers(toks, &[(s, e)], ci, c);
         let kind = if direct {
             ExtractKind::DirectQuote
         } else {
             ExtractKind::IndirectSpeech
         };
-        Some(self.found(pieces, kind, spk, mods))
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "…, Interfax news agency reported." after content: the outlet relays it.
+    fn trailing_relay(&self, toks: &[Tok], e: usize) -> Option<HopSpec> {
+        let mut k = e;
+        while k < toks.len()
+            && toks[k].k != K::Comma
+            && !(k > 0 && toks[k - 1].k == K::Quote && toks[k].k == K::Word)
+        {
+            k += 1;
+        }
+        if k >= toks.len() {
+            return None;
+        }
+        let k = if toks[k].k == K::Comma { k } else { k - 1 };
+        let rest: Vec<usize> = (k + 1..toks.len())
+            .filter(|&j| toks[j].k == K::Word)
+            .collect();
+        if rest.len() < 2 || rest.len() > 7 {
+            return None;
+        }
+        let cue_at = rest.iter().position(|&j| {
+            self.is_word(toks, j, &["reported", "reports", "said", "says", "added"])
+        })?;
+        if cue_at == 0 {
+            return None;
+        }
+        self.relay(toks, k + 1, rest[cue_at], false)
     }
 
     /// "Y quoted X as saying …" and "X was quoted (by Y) as saying …".
@@ -623,23 +873,34 @@ impl<'a> State<'a> {
             return None;
         }
         let cs = self.clause_start(toks, ci);
-        let passive = ci > 0 && self.is_word(toks, ci - 1, &["was", "were", "is", "are", "been"]);
+        let passive =
+            ci > 0 && self.is_word(toks, ci - 1, &["was", "were", "is", "are", "been", "being"]);
         let mut mods = self.modifiers(toks, &[(s, e)], ci, Cue::Quoted);
         let spk = if passive {
             let mut end = ci - 1;
-            if end > cs && self.is_word(toks, end - 1, &["has", "have", "had"]) {
+            while end > cs && self.is_word(toks, end - 1, &["has", "have", "had", "also"]) {
                 end -= 1;
             }
             if self.is_word(toks, ci + 1, &["by", "in"]) {
-                if let Some(r) = self.relay(toks, ci + 2, as_i, false) {
+                if let Some(r) = self.relay(toks, ci + 2, as_i, true) {
                     mods.outer.push(r);
+                }
+            } else if let Some(prev) = self.out.last() {
+                // "X was quoted as saying" right after an outlet's report: that outlet.
+                if let Some(ps) = &prev.speaker {
+                    if ps.media && prev.sentence + 1 == self.sentence_no {
+                        mods.outer.push(ps.hop.clone());
+                    }
+                }
+                if mods.outer.is_empty() && prev.sentence + 1 == self.sentence_no {
+                    mods.outer.extend(prev.outer.iter().cloned());
                 }
             }
             self.subject_speaker(toks, cs, end)?
         } else {
             let relay = self.subject_speaker(toks, cs, ci)?;
             mods.outer.push(relay.hop);
-            self.speaker(toks, (ci + 1, as_i))?
+            self.subject_speaker(toks, ci + 1, as_i)?
         };
         let direct = toks[s..e].iter().all(|t| t.k != K::Word);
         let kind = if direct {
@@ -650,8 +911,65 @@ impl<'a> State<'a> {
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
     }
 
+    /// "X did something, saying (that) …": the subject of the sentence said it.
+    fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
+        let len = toks.len();
+        let mut s = pi + 1;
+        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+            s += 1;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s || (self.words(toks, s, e) < 3 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        // The subject: the first segment that can hold one, cut at its verb.
+        let cs = self.clause_start(toks, pi);
+        let mut a = cs;
+        let mut seg_end = pi - 1;
+        for k in cs..pi {
+            if toks[k].k == K::Comma {
+                if self.words(toks, a, k) > 0 && !self.is_word(toks, a, NOT_SUBJECT_START) {
+                    seg_end = k;
+                    break;
+                }
+                a = k + 1;
+            }
+        }
+        if a >= seg_end {
+            return None;
+        }
+        let mut v = a;
+        while v < seg_end {
+            if let Some(w) = self.word_at(toks, v) {
+                let verbish = v > a
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (w.ends_with("ed")
+                        || is_in(
+                            w,
+                            &[
+                                "has", "have", "had", "is", "was", "were", "are", "will", "gave",
+                                "made", "took", "sent", "held", "put", "went", "urged", "told",
+                            ],
+                        ));
+                if verbish {
+                    break;
+                }
+            }
+            v += 1;
+        }
+        let spk = self.speaker(toks, (a, v))?;
+        let mods = self.modifiers(toks, &[(s, e)], pi, Cue::Bare);
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
     /// "According to X, …" and "…, according to X".
-    fn with_according(&mut self, toks: &[Tok], a: usize, _sent: (usize, usize)) -> Option<Found> {
+    fn with_according(&mut self, toks: &[Tok], a: usize) -> Option<Found> {
         let len = toks.len();
         let np_s = a + 2;
         let mut np_e = np_s;
@@ -676,11 +994,12 @@ impl<'a> State<'a> {
                     "reported",
                     "broadcast",
                     "aired",
+                    "circulated",
                 ],
             ) && self.is_word(toks, k + 1, &["by", "in", "on"])
             {
                 src_e = k;
-                if let Some(r) = self.relay(toks, k + 2, np_e, false) {
+                if let Some(r) = self.relay(toks, k + 2, np_e, true) {
                     outer.push(r);
                 }
                 break;
@@ -695,10 +1014,7 @@ impl<'a> State<'a> {
         } else {
             return None;
         };
-        if e <= s
-            || (toks[s..e].iter().filter(|t| t.k == K::Word).count() < 2
-                && !toks[s..e].iter().any(|t| t.k == K::Quote))
-        {
+        if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
         }
         let spk = if src_e > np_s {
@@ -715,6 +1031,7 @@ impl<'a> State<'a> {
                     hop: h,
                     person: false,
                     media: true,
+                    head: String::new(),
                 }
             }
             (None, true) => return None,
@@ -724,58 +1041,17 @@ impl<'a> State<'a> {
             inner: Vec::new(),
             cited: Vec::new(),
         };
-        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
-        let kind = if direct {
-            ExtractKind::DirectQuote
-        } else {
-            ExtractKind::AccordingTo
-        };
-        let _ = direct;
-        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+        Some(self.found(
+            vec![(toks[s].s, toks[e - 1].e)],
+            ExtractKind::AccordingTo,
+            spk,
+            mods,
+        ))
     }
 
     /// The source named in an "according to" phrase, seeing through documents
-    /// ("a statement from the ministry", "police records").
+    /// ("a statement from the ministry", "the report" = the last outlet's report).
     fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
-        const DOCS: &[&str] = &[
-            "statement",
-            "report",
-            "study",
-            "survey",
-            "data",
-            "figures",
-            "estimates",
-            "document",
-            "documents",
-            "records",
-            "filing",
-            "complaint",
-            "indictment",
-            "letter",
-            "post",
-            "tweet",
-            "website",
-            "poll",
-            "analysis",
-            "announcement",
-            "research",
-            "census",
-            "statistics",
-            "account",
-            "transcript",
-            "memo",
-            "release",
-            "affidavit",
-            "papers",
-            "count",
-            "tally",
-            "reports",
-            "note",
-            "post",
-            "calculations",
-            "findings",
-            "results",
-        ];
         let mut k = s;
         while k < e
             && self.is_word(
@@ -798,14 +1074,12 @@ impl<'a> State<'a> {
                     "their",
                     "his",
                     "her",
-                    "media",
-                    "press",
                     "court",
-                    "police",
                     "local",
-                    "news",
                     "initial",
                     "unconfirmed",
+                    "this",
+                    "that",
                 ],
             )
         {
@@ -822,13 +1096,11 @@ impl<'a> State<'a> {
             }
             if is_in(doc, &["reports"]) {
                 let d = self.n[toks[s].s..toks[e - 1].e].to_string();
-                return Some(Spk {
-                    hop: HopSpec::anonymous(&d),
-                    person: false,
-                    media: false,
-                });
+                return Some(Spk::anonymous(&d, false));
             }
-            // A possessive owner before the document: "the ministry's statement".
+            if k > s && self.is_word(toks, k - 1, &["the", "its", "this", "that"]) && k + 1 == e {
+                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+            }
             return None;
         }
         self.speaker(toks, (s, e))
@@ -859,41 +1131,52 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The quotation that a cue at `ci` attributes, when the sentence opens with it.
-    fn quote_before(&self, toks: &[Tok], ci: usize) -> Option<usize> {
+    /// The quotation that a cue at `ci` attributes: the last one before the cue,
+    /// followed by at most a speaker phrase. The flag is set when words precede the
+    /// quotation (a partial quotation inside reported speech).
+    fn quote_before(&self, toks: &[Tok], ci: usize) -> Option<(usize, bool)> {
         let q = (0..ci).rev().find(|&k| toks[k].k == K::Quote)?;
-        // Only punctuation before the quotation (or a colon-introduced block).
-        if toks[..q].iter().any(|t| t.k == K::Word) {
-            return None;
-        }
-        let words = toks[q + 1..ci].iter().filter(|t| t.k == K::Word).count();
-        if words > 12
+        let words = self.words(toks, q + 1, ci);
+        if words > 24
             || toks[q + 1..ci]
                 .iter()
                 .any(|t| matches!(t.k, K::Quote | K::Colon | K::Break))
         {
             return None;
         }
-        Some(q)
+        let lead = toks[..q].iter().any(|t| t.k == K::Word);
+        if lead {
+            // Only "… "quoted words," speaker said" with a comma after the quotation.
+            let comma_inside = self.n[..toks[q].e].trim_end().ends_with(',');
+            if !(toks.get(q + 1).map(|t| t.k) == Some(K::Comma) || comma_inside) || words > 12 {
+                return None;
+            }
+            if toks[..q].iter().any(|t| t.k == K::Quote) {
+                return None;
+            }
+        }
+        Some((q, lead))
     }
 
-    /// End (exclusive) of a short noun phrase starting at `i`.
+    /// End (exclusive) of a short noun phrase starting at `i`; a capitalised phrase
+    /// ends with its last capitalised word (plus generic media words).
     fn np_end(&self, toks: &[Tok], i: usize) -> usize {
         let mut k = i;
         let mut n = 0;
+        let first_cap = self.word_at(toks, i).is_some_and(is_cap);
         while k < toks.len() && toks[k].k == K::Word && n < 8 {
             let w = self.w(&toks[k]);
             if n > 0 && is_in(w, NP_STOP) {
                 break;
             }
-            if n > 0
-                && is_in(
-                    w,
-                    &[
-                        "the", "a", "an", "his", "her", "its", "their", "it", "he", "she", "they",
-                        "there", "this",
-                    ],
-                )
+            if n > 0 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
+                break;
+            }
+            if first_cap
+                && n > 0
+                && !is_cap(w)
+                && !is_in(w, CONNECTORS)
+                && !is_in(w, lexicon::MEDIA_WORDS)
             {
                 break;
             }
@@ -903,9 +1186,22 @@ impl<'a> State<'a> {
         k
     }
 
-    /// Skip an adverbial phrase to the next comma, colon, quotation, "that" or end.
-    /// Skip an adverbial phrase to the next comma, colon, quotation, "that", or (after
-    /// two words) a determiner or pronoun that opens the content clause.
+    /// Extend a speaker phrase over a following apposition ", the …," up to the next
+    /// comma or the end.
+    fn appos_end(&self, toks: &[Tok], e: usize) -> usize {
+        let mut k = e;
+        if k < toks.len() && toks[k].k == K::Comma {
+            k += 1;
+            while k < toks.len() && toks[k].k == K::Word {
+                k += 1;
+            }
+            return k;
+        }
+        e
+    }
+
+    /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
+    /// pronoun or determiner that opens the content clause.
     fn skip_phrase(&self, toks: &[Tok], mut i: usize) -> usize {
         let start = i;
         while i < toks.len() {
@@ -916,15 +1212,10 @@ impl<'a> State<'a> {
                     if w.eq_ignore_ascii_case("that") {
                         return i;
                     }
-                    if i >= start + 2
-                        && is_in(
-                            w,
-                            &[
-                                "the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
-                                "his", "her", "its", "their", "i",
-                            ],
-                        )
-                    {
+                    if i > start && is_in(w, PRONOUNS) && !w.eq_ignore_ascii_case("it") {
+                        return i;
+                    }
+                    if i >= start + 2 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
                         return i;
                     }
                     i += 1;
@@ -936,36 +1227,59 @@ impl<'a> State<'a> {
     }
 
     /// End (exclusive) of content starting at `s`: stops before ", citing …" style
-    /// trailers and final punctuation.
+    /// trailers, a final ", X reported", and final punctuation.
     fn content_end(&self, toks: &[Tok], s: usize) -> usize {
-        let mut e = toks.len();
-        for k in s..toks.len() {
-            if toks[k].k == K::Comma
-                && self.is_word(
-                    toks,
-                    k + 1,
-                    &[
-                        "citing",
-                        "quoting",
-                        "according",
-                        "referring",
-                        "adding",
-                        "speaking",
-                        "talking",
-                    ],
-                )
+        let len = toks.len();
+        let mut e = len;
+        for k in s..len {
+            if k > s
+                && toks[k].k == K::Word
+                && toks[k - 1].k == K::Quote
+                && self.trailer_at(toks, k)
             {
                 e = k;
                 break;
             }
-            if toks[k].k == K::Comma && k + 2 < toks.len() {
-                // ", he said" / ", the ministry said" in the middle of a content clause.
-                if let Some(w) = self.word_at(toks, k + 2) {
-                    if is_in(w, &["said", "says", "added", "told"]) && k + 3 >= toks.len() - 1 {
-                        e = k;
-                        break;
-                    }
-                }
+            if k > s
+                && self.is_word(toks, k, &["and", "but"])
+                && self.is_word(toks, k + 1, &["told", "added", "said"])
+            {
+                e = k;
+                break;
+            }
+            if toks[k].k != K::Comma {
+                continue;
+            }
+            if self.is_word(
+                toks,
+                k + 1,
+                &[
+                    "citing",
+                    "quoting",
+                    "according",
+                    "referring",
+                    "adding",
+                    "speaking",
+                    "talking",
+                ],
+            ) {
+                e = k;
+                break;
+            }
+            // ", he said." / ", the news agency reported." closing the sentence.
+            let rest: Vec<usize> = (k + 1..len).filter(|&j| toks[j].k == K::Word).collect();
+            if (1..=7).contains(&rest.len())
+                && rest.iter().skip(1).any(|&j| {
+                    self.is_word(
+                        toks,
+                        j,
+                        &["said", "says", "added", "told", "reported", "reports"],
+                    )
+                })
+                && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
+            {
+                e = k;
+                break;
             }
         }
         while e > s && matches!(toks[e - 1].k, K::Other | K::Comma | K::Colon | K::Open) {
@@ -974,20 +1288,34 @@ impl<'a> State<'a> {
         e
     }
 
-    /// Split a content-first clause `[cs, ci)`: returns (content end, speaker start).
-    fn split_content_first(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<(usize, usize)> {
-        let commas: Vec<usize> = (cs..ci).filter(|&k| toks[k].k == K::Comma).collect();
+    /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?
+    fn trailer_at(&self, toks: &[Tok], k: usize) -> bool {
+        let rest: Vec<usize> = (k..toks.len()).filter(|&j| toks[j].k == K::Word).collect();
+        (2..=8).contains(&rest.len())
+            && rest.iter().skip(1).any(|&j| {
+                self.is_word(
+                    toks,
+                    j,
+                    &["said", "says", "added", "told", "reported", "reports"],
+                )
+            })
+            && !toks[k..].iter().any(|t| t.k == K::Quote)
+    }
+
+    /// Split a content-first clause `[cs, end)`: returns (content end, speaker start).
+    fn split_content_first(&self, toks: &[Tok], cs: usize, end: usize) -> Option<(usize, usize)> {
+        let commas: Vec<usize> = (cs..end).filter(|&k| toks[k].k == K::Comma).collect();
         let &last = commas.last()?;
         let mut spk_start = last + 1;
         let mut cut = last;
-        if spk_start >= ci {
+        if spk_start >= end {
             // "…, Farhan Haq, told": the speaker is the segment before the last comma.
             let prev = commas.iter().rev().nth(1).copied()?;
             spk_start = prev + 1;
             cut = prev;
         }
-        let seg_words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.k == K::Word).count();
-        if seg_words(spk_start, ci) == 0 || seg_words(spk_start, ci) > 12 {
+        let seg = self.words(toks, spk_start, end);
+        if seg == 0 || seg > 14 {
             return None;
         }
         // Appositions: "…, Title of Org, Name, said" / "…, Name, the title, said".
@@ -996,17 +1324,15 @@ impl<'a> State<'a> {
             let before = commas[pos - 1] + 1;
             let first = self.word_at(toks, before).unwrap_or("");
             let spk_first = self.word_at(toks, spk_start).unwrap_or("");
-            let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
-            let seg_b = seg_words(before, cut);
-            if seg_b <= 8 && (is_in(first, lexicon::TITLES) && capital(first) && capital(spk_first))
-            {
+            let seg_b = self.words(toks, before, cut);
+            if seg_b <= 8 && is_in(first, lexicon::TITLES) && is_cap(first) && is_cap(spk_first) {
                 return Some((commas[pos - 1], before));
             }
             if seg_b <= 4
                 && is_in(spk_first, &["the", "a", "an"])
                 && toks[before..cut]
                     .iter()
-                    .all(|t| t.k == K::Word && capital(self.w(t)))
+                    .all(|t| t.k == K::Word && is_cap(self.w(t)))
             {
                 return Some((commas[pos - 1], before));
             }
@@ -1014,43 +1340,15 @@ impl<'a> State<'a> {
         Some((cut, spk_start))
     }
 
-    /// Speaker of a speaker-first clause `[cs, ci)` with appositions and fronted
-    /// adverbials ("On Monday, the minister said").
+    /// Speaker of a subject `[cs, ci)` with appositions and fronted adverbials: a
+    /// segment naming a person wins, else the last segment naming anything, else the
+    /// last segment.
     fn subject_speaker(&mut self, toks: &[Tok], cs: usize, ci: usize) -> Option<Spk> {
-        let mut end = ci;
-        while end > cs
-            && self.is_word(
-                toks,
-                end - 1,
-                &[
-                    "has",
-                    "have",
-                    "had",
-                    "also",
-                    "later",
-                    "earlier",
-                    "then",
-                    "previously",
-                    "further",
-                    "again",
-                    "repeatedly",
-                    "reportedly",
-                    "publicly",
-                    "had",
-                    "would",
-                    "originally",
-                    "initially",
-                    "separately",
-                    "recently",
-                    "once",
-                    "subsequently",
-                    "himself",
-                    "herself",
-                    "itself",
-                    "themselves",
-                ],
-            )
-        {
+        let mut end = ci.min(toks.len());
+        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+            end -= 1;
+        }
+        while end > cs && matches!(toks[end - 1].k, K::Comma | K::Other) {
             end -= 1;
         }
         if end <= cs {
@@ -1059,62 +1357,65 @@ impl<'a> State<'a> {
         let mut segs: Vec<(usize, usize)> = Vec::new();
         let mut a = cs;
         for k in cs..end {
-            if toks[k].k == K::Comma {
+            if toks[k].k == K::Comma || toks[k].k == K::Open || toks[k].k == K::Close {
                 segs.push((a, k));
                 a = k + 1;
             }
         }
         segs.push((a, end));
-        segs.retain(|&(a, b)| {
-            b > a
-                && !self.is_word(
-                    toks,
-                    a,
-                    &[
-                        "who",
-                        "which",
-                        "whose",
-                        "where",
-                        "when",
-                        "speaking",
-                        "citing",
-                        "according",
-                        "in",
-                        "on",
-                        "at",
-                        "after",
-                        "before",
-                        "during",
-                        "however",
-                        "meanwhile",
-                        "moreover",
-                        "but",
-                        "and",
-                        "also",
-                        "earlier",
-                        "later",
-                        "separately",
-                        "yesterday",
-                        "today",
-                    ],
-                )
-        });
+        segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
+        // "…, according to witnesses, who told": the antecedent of "who".
+        if let Some(&(la, lb)) = segs.last() {
+            if segs.len() > 1 && self.words(toks, la, lb) == 1 && self.is_word(toks, la, &["who"]) {
+                segs.pop();
+                if let Some(last) = segs.last_mut() {
+                    if self.is_word(toks, last.0, &["according"]) {
+                        last.0 += 2;
+                    }
+                }
+            }
+        }
+        segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
+        if segs.is_empty() {
+            return None;
+        }
+        if segs.len() > 1 {
+            for &seg in &segs {
+                if self.words(toks, seg.0, seg.1) > 16 {
+                    continue;
+                }
+                if let Some(s) = self.speaker(toks, seg) {
+                    if s.person && !s.hop.anonymous {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        if segs.len() > 1 {
+            let last = segs[segs.len() - 1];
+            if self.words(toks, last.0, last.1) <= 6 {
+                if let Some(s) = self.speaker(toks, last) {
+                    return Some(s);
+                }
+            }
+        }
         let named = segs
             .iter()
             .rev()
             .find(|&&(a, b)| self.has_name(toks, a, b))
             .copied();
         let seg = named.or_else(|| segs.last().copied())?;
-        if toks[seg.0..seg.1].iter().filter(|t| t.k == K::Word).count() > 16 {
+        if self.words(toks, seg.0, seg.1) > 16 {
             return None;
         }
         self.speaker(toks, seg)
     }
 
     fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
-        toks[a..b]
-            .iter()
-            .any(|t| t.k == K::Word && is_cap(self.w(t)) && !is_in(self.w(t), NOT_NAMES))
+        toks[a..b].iter().any(|t| {
+            let w = self.w(t);
+            t.k == K::Word && is_cap(w) && !is_in(w, NOT_NAMES) && !w.ends_with("-based")
+        })
     }
 
     /// Relays and origins named around the cue at `ci`, outside the content ranges.
@@ -1128,8 +1429,7 @@ impl<'a> State<'a> {
                 k += 1;
                 continue;
             }
-            let w = self.w(&toks[k]);
-            let lw = w.to_ascii_lowercase();
+            let lw = self.w(&toks[k]).to_ascii_lowercase();
             let next = self.word_at(toks, k + 1).unwrap_or("").to_ascii_lowercase();
             match lw.as_str() {
                 "citing" | "quoting" => {
@@ -1137,7 +1437,7 @@ impl<'a> State<'a> {
                     if let Some(s) = self.speaker(toks, (k + 1, e)) {
                         m.cited.push(s.hop);
                     }
-                    k = e;
+                    k = e.max(k + 1);
                     continue;
                 }
                 "referring" if next == "to" => {
@@ -1145,7 +1445,7 @@ impl<'a> State<'a> {
                     if let Some(s) = self.speaker(toks, (k + 2, e)) {
                         m.cited.push(s.hop);
                     }
-                    k = e;
+                    k = e.max(k + 1);
                     continue;
                 }
                 "according" if next == "to" => {
@@ -1153,17 +1453,17 @@ impl<'a> State<'a> {
                     if let Some(r) = self.relay(toks, k + 2, e, true) {
                         m.outer.push(r);
                     }
-                    k = e;
+                    k = e.max(k + 1);
                     continue;
                 }
-                "carried" | "published" | "broadcast" | "aired" | "cited"
+                "carried" | "published" | "broadcast" | "aired" | "cited" | "circulated"
                     if next == "by" || next == "on" || next == "in" =>
                 {
                     let e = self.np_end_content(toks, k + 2, content);
                     if let Some(r) = self.relay(toks, k + 2, e, true) {
                         m.outer.push(r);
                     }
-                    k = e;
+                    k = e.max(k + 1);
                     continue;
                 }
                 "told" | "tells" if k == ci || c != Cue::Told => {
@@ -1175,7 +1475,6 @@ impl<'a> State<'a> {
                     continue;
                 }
                 "speaking" | "talking" | "interview" | "interviewed" | "comments" | "remarks"
-                | "statement"
                     if next == "to" || next == "with" || next == "by" =>
                 {
                     let e = self.np_end(toks, k + 2);
@@ -1185,7 +1484,15 @@ impl<'a> State<'a> {
                     k = e.max(k + 1);
                     continue;
                 }
-                "on" if k > 0 && k == ci + 1 => {
+                "statement" if next == "to" => {
+                    let e = self.np_end(toks, k + 2);
+                    if let Some(r) = self.relay(toks, k + 2, e, false) {
+                        m.inner.push(r);
+                    }
+                    k = e.max(k + 1);
+                    continue;
+                }
+                "on" if k == ci + 1 => {
                     let e = self.np_end(toks, k + 1);
                     if let Some(r) = self.relay(toks, k + 1, e, false) {
                         if is_known_media(&r.name) {
@@ -1210,11 +1517,10 @@ impl<'a> State<'a> {
                 && is_in(
                     w,
                     &[
-                        "that", "as", "saying", "said", "says", "reported", "told", "on", "in",
-                        "while", "when", "who",
+                        "that", "as", "saying", "said", "says", "reported", "told", "on", "while",
+                        "when", "who", "which",
                     ],
                 )
-                && !(is_in(w, &["in", "on"]) && false)
             {
                 break;
             }
@@ -1224,7 +1530,8 @@ impl<'a> State<'a> {
     }
 
     /// A media outlet named in `[s, e)` ("the AFP news agency", "CNN's Jake Tapper",
-    /// "Russia's Izvestia daily"); `any_named` also accepts other proper names.
+    /// "Russia's Izvestia daily"); `any_named` also accepts other proper names. An
+    /// unnamed outlet ("a local TV network") is no hop.
     fn relay(&self, toks: &[Tok], s: usize, e: usize, any_named: bool) -> Option<HopSpec> {
         let e = e.min(toks.len());
         if s >= e {
@@ -1235,6 +1542,12 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
+        if words
+            .first()
+            .is_some_and(|w| is_in(w, &["a", "an", "one", "some", "several"]))
+        {
+            return None;
+        }
         // Capitalised pieces, split at possessives.
         let mut pieces: Vec<Vec<&str>> = Vec::new();
         let mut cur: Vec<&str> = Vec::new();
@@ -1249,14 +1562,14 @@ impl<'a> State<'a> {
             } else if !cur.is_empty() && is_in(w, &["of", "for", "and", "de", "al"]) {
                 cur.push(w);
             } else if !cur.is_empty() {
-                while cur
-                    .last()
-                    .is_some_and(|x| is_in(x, &["of", "for", "and", "de", "al"]))
-                {
+                while cur.last().is_some_and(|x| is_in(x, CONNECTORS)) {
                     cur.pop();
                 }
                 pieces.push(std::mem::take(&mut cur));
             }
+        }
+        while cur.last().is_some_and(|x| is_in(x, CONNECTORS)) {
+            cur.pop();
         }
         if !cur.is_empty() {
             pieces.push(cur);
@@ -1284,9 +1597,9 @@ impl<'a> State<'a> {
         }
         if any_named {
             if let Some(p) = pieces.first() {
-                let name = p.join(" ");
-                if !name.is_empty() && words.first().is_some_and(|w| !is_in(w, &["a", "an"])) {
-                    return Some(HopSpec::named(&strip_based(&name)));
+                let name = strip_based(&p.join(" "));
+                if !name.is_empty() {
+                    return Some(HopSpec::named(&name));
                 }
             }
         }
@@ -1299,13 +1612,41 @@ impl<'a> State<'a> {
         if a >= b || toks[a..b].iter().any(|t| t.k == K::Quote) {
             return None;
         }
+        let all: Vec<&str> = toks[a..b]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        // "who uses the name X", "named X", "identified as X"
+        for (i, w) in all.iter().enumerate() {
+            let after = if is_in(w, &["name", "named"]) {
+                Some(i + 1)
+            } else if is_in(w, &["identified", "known"])
+                && all.get(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("as"))
+            {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(mut j) = after {
+                while all.get(j).is_some_and(|x| is_in(x, &["only", "as"])) {
+                    j += 1;
+                }
+                let run: Vec<&str> = all[j.min(all.len())..]
+                    .iter()
+                    .take_while(|x| is_cap(x) || is_in(x, CONNECTORS))
+                    .copied()
+                    .collect();
+                if !run.is_empty() {
+                    return Some(Spk::named(&run.join(" "), true, false));
+                }
+            }
+        }
         // Cut at a relative clause or a comma.
         let mut end = b;
         for k in a..b {
-            if toks[k].k == K::Comma
-                || (k > a
-                    && self.is_word(toks, k, &["who", "which", "whose"])
-                    && !self.has_name_after_named(toks, k, b))
+            if matches!(toks[k].k, K::Comma | K::Open | K::Close)
+                || (k > a && self.is_word(toks, k, &["who", "which", "whose"]))
             {
                 end = k;
                 break;
@@ -1316,42 +1657,6 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
-        // "who uses the name X", "named X", "identified as X"
-        let all: Vec<&str> = toks[a..b]
-            .iter()
-            .filter(|t| t.k == K::Word)
-            .map(|t| self.w(t))
-            .collect();
-        for (i, w) in all.iter().enumerate() {
-            let after = if w.eq_ignore_ascii_case("name") || w.eq_ignore_ascii_case("named") {
-                Some(i + 1)
-            } else if (w.eq_ignore_ascii_case("identified") || w.eq_ignore_ascii_case("known"))
-                && all.get(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("as"))
-            {
-                Some(i + 2)
-            } else {
-                None
-            };
-            if let Some(j) = after {
-                let mut j = j;
-                while all.get(j).is_some_and(|x| is_in(x, &["only", "as"])) {
-                    j += 1;
-                }
-                let run: Vec<&str> = all[j.min(all.len())..]
-                    .iter()
-                    .take_while(|x| is_cap(x) || is_in(x, &["al", "bin", "de"]))
-                    .copied()
-                    .collect();
-                if !run.is_empty() {
-                    let hop = HopSpec::named(&run.join(" "));
-                    return Some(Spk {
-                        hop,
-                        person: true,
-                        media: false,
-                    });
-                }
-            }
-        }
         while words.first().is_some_and(|w| {
             is_in(
                 w,
@@ -1365,36 +1670,13 @@ impl<'a> State<'a> {
                     "then",
                     "also",
                     "while",
+                    "yet",
                 ],
             )
         }) {
             words.remove(0);
         }
-        while words.len() > 1
-            && words.last().is_some_and(|w| {
-                is_in(
-                    w,
-                    &[
-                        "has",
-                        "have",
-                        "had",
-                        "also",
-                        "later",
-                        "earlier",
-                        "then",
-                        "previously",
-                        "further",
-                        "again",
-                        "reportedly",
-                        "himself",
-                        "herself",
-                        "itself",
-                        "on",
-                        "in",
-                    ],
-                )
-            })
-        {
+        while words.len() > 1 && words.last().is_some_and(|w| is_in(w, SUBJECT_ADVERBS)) {
             words.pop();
         }
         if words.is_empty() || words.len() > 16 {
@@ -1406,13 +1688,45 @@ impl<'a> State<'a> {
                 "he" | "she" => return self.resolve(true),
                 "it" => return self.resolve_org(false),
                 "they" => return self.speakers.last().cloned(),
-                "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" => return None,
+                "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
+                    return None
+                }
                 _ => {}
             }
         }
+        // "the ministry's statement", "a coroner's report": the owner speaks.
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
-        let caps = cap_runs(&words);
-        let anon_noun = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
+        if words.len() >= 2 && is_in(&head, DOCS) {
+            if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
+                let mut owner: Vec<String> = words[..=pos].iter().map(|w| w.to_string()).collect();
+                if let Some(l) = owner.last_mut() {
+                    *l = l.trim_end_matches("'s").to_string();
+                }
+                let owner: Vec<&str> = owner.iter().map(String::as_str).collect();
+                return self.phrase_speaker(&owner);
+            }
+            if is_in(&lower0, &["the", "its", "this"]) && words.len() == 2 {
+                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+            }
+        }
+        self.phrase_speaker(&words)
+    }
+
+    /// The hop for a cleaned speaker phrase.
+    fn phrase_speaker(&mut self, words: &[&str]) -> Option<Spk> {
+        if words.is_empty() {
+            return None;
+        }
+        let lower0 = words[0].to_ascii_lowercase();
+        let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        let head_lower = words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let caps = cap_runs(words);
+        let phrase = words.join(" ");
+        let determiner = is_in(&lower0, &["the", "a", "an"]);
+        let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
+        let anon_any = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
         let spokes = words.iter().any(|w| {
             is_in(
                 w,
@@ -1422,27 +1736,29 @@ impl<'a> State<'a> {
                     "spokesperson",
                     "representative",
                     "press",
-                    "statement",
                     "spokespeople",
                     "spokesmen",
+                    "statement",
                 ],
             )
         });
+        let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
         let person = caps
             .iter()
             .rev()
             .find_map(|r| {
-                // A titled name inside a longer run: "Sen. Maria Lund of the U.S. Senate".
                 split_connectors(&words[r.0..r.1])
                     .iter()
                     .find_map(|p| titled_person(p))
             })
             .or_else(|| {
                 caps.iter().rev().find_map(|r| {
-                    // "the Palmyra Coordination network": a name with an institution head.
                     let headed = words.get(r.1).is_some_and(|w| {
-                        is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS)
+                        is_in(w, lexicon::INSTITUTIONS)
+                            || is_in(w, lexicon::MEDIA_WORDS)
+                            || is_in(w, lexicon::ANON_NOUNS)
+                            || is_in(w, lexicon::PERSON_REFS)
                     });
                     if headed {
                         None
@@ -1453,39 +1769,69 @@ impl<'a> State<'a> {
             });
         if let Some(p) = person {
             let full = self.expand(&p);
-            return Some(Spk {
-                hop: HopSpec::named(&full),
-                person: true,
-                media: false,
-            });
+            return Some(Spk::named(&full, true, false));
         }
-        let determiner = is_in(&lower0, &["the", "a", "an"]);
-        if caps.is_empty() {
-            let phrase = words.join(" ");
-            let desc = words
+        // A lower-case head after capitalised modifiers: "the North Korean leader",
+        // "Syrian activists", "One rebel commander", "Turkish media".
+        let definite = is_in(
+            &lower0,
+            &["the", "this", "that", "his", "her", "their", "its"],
+        );
+        if head_lower && !spokes && definite && is_in(&head, lexicon::PERSON_REFS) {
+            // The speaker introduced with the same role noun, else a titled name with
+            // it, else (for a bare "the minister") the most recent person.
+            if let Some(s) = self
+                .speakers
                 .iter()
-                .skip(if is_in(&lower0, &["the"]) { 1 } else { 0 })
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if anon_noun && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
-                return Some(Spk {
-                    hop: HopSpec::anonymous(&phrase),
-                    person: false,
-                    media: false,
-                });
-            }
-            if is_in(&head, lexicon::PERSON_REFS)
-                && (determiner || is_in(&lower0, &["his", "her", "their"]))
+                .rev()
+                .find(|s| s.person && s.head == head)
             {
+                return Some(s.clone());
+            }
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.1.split_whitespace().any(|w| w == head))
+            {
+                return Some(Spk::named(&m.0, true, false));
+            }
+            if words.len() <= 2 {
                 if let Some(s) = self.resolve(true) {
                     return Some(s);
                 }
-                return Some(Spk {
-                    hop: HopSpec::anonymous(&phrase),
-                    person: true,
-                    media: false,
-                });
+            }
+            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+        }
+        if head_lower && !spokes {
+            if anon_head && (indefinite || !determiner || caps.is_empty()) {
+                return Some(Spk::anonymous(&phrase, true).with_head(&head));
+            }
+            if is_in(&head, lexicon::PERSON_REFS) {
+                if indefinite {
+                    return Some(Spk::anonymous(&phrase, true).with_head(&head));
+                }
+                if determiner || is_in(&lower0, &["his", "her", "their", "its"]) || !caps.is_empty()
+                {
+                    if let Some(s) = self.resolve(true) {
+                        return Some(s);
+                    }
+                    return Some(Spk::anonymous(&phrase, true));
+                }
+            }
+            if anon_head {
+                return Some(Spk::anonymous(&phrase, true));
+            }
+        }
+        if caps.is_empty() {
+            let desc = words
+                .iter()
+                .skip(usize::from(is_in(&lower0, &["the"])))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if anon_any && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
+                return Some(Spk::anonymous(&phrase, true));
             }
             if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
                 let media = is_in(
@@ -1502,6 +1848,7 @@ impl<'a> State<'a> {
                         "station",
                         "magazine",
                         "website",
+                        "report",
                     ],
                 );
                 if let Some(s) = self.resolve_org(media) {
@@ -1509,18 +1856,10 @@ impl<'a> State<'a> {
                 }
             }
             if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 3 {
-                return Some(Spk {
-                    hop: HopSpec::named(&desc),
-                    person: false,
-                    media: false,
-                });
+                return Some(Spk::named(&desc, false, false));
             }
-            if anon_noun {
-                return Some(Spk {
-                    hop: HopSpec::anonymous(&phrase),
-                    person: false,
-                    media: false,
-                });
+            if anon_any {
+                return Some(Spk::anonymous(&phrase, true));
             }
             return None;
         }
@@ -1528,37 +1867,57 @@ impl<'a> State<'a> {
         // head ("the U.S. military", "the Palmyra Coordination network").
         let r = *caps.last()?;
         let mut org_end = r.1;
-        while org_end < words.len() && is_in(words[org_end], lexicon::INSTITUTIONS)
-            || org_end < words.len() && is_in(words[org_end], lexicon::MEDIA_WORDS)
-        {
-            org_end += 1;
+        while org_end < words.len() {
+            let w = words[org_end];
+            let generic = is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS);
+            let modifier = is_in(
+                w,
+                &[
+                    "state",
+                    "state-run",
+                    "official",
+                    "town",
+                    "city",
+                    "local",
+                    "national",
+                ],
+            ) && words.get(org_end + 1).is_some_and(|n| {
+                is_in(n, lexicon::INSTITUTIONS)
+                    || is_in(n, lexicon::MEDIA_WORDS)
+                    || is_in(n, &["hall"])
+            });
+            if generic || modifier || is_in(w, &["hall"]) {
+                org_end += 1;
+            } else {
+                break;
+            }
         }
-        let first_cap = caps[0].0;
-        let anon_start = is_in(&lower0, lexicon::ANON_OPENERS) && !spokes;
-        if anon_noun
+        if anon_any
             && !spokes
-            && (anon_start || !determiner)
+            && (indefinite || !determiner)
             && !caps
                 .iter()
                 .any(|c| is_org(&words[c.0..c.1]) && org_end == words.len())
         {
-            let phrase = words.join(" ");
-            return Some(Spk {
-                hop: HopSpec::anonymous(&phrase),
-                person: false,
-                media: false,
-            });
+            return Some(Spk::anonymous(&phrase, true));
         }
-        let _ = first_cap;
         let mut name_end = org_end;
         while name_end > r.1
-            && is_in(words[name_end - 1], lexicon::MEDIA_WORDS)
+            && is_in(
+                words[name_end - 1],
+                &["news", "agency", "newspaper", "daily"],
+            )
             && !is_cap(words[name_end - 1])
         {
             name_end -= 1;
         }
-        let name = strip_based(&words[r.0..name_end].join(" "));
-        let name = strip_leading_the(&name);
+        // "Syrian state television": a nationality before a generic medium stays.
+        let from = if name_end > r.1 && r.0 > 0 && caps.len() == 1 {
+            r.0
+        } else {
+            r.0
+        };
+        let name = strip_leading_the(&strip_based(&words[from..name_end].join(" ")));
         if name.is_empty() {
             return None;
         }
@@ -1570,85 +1929,154 @@ impl<'a> State<'a> {
         if !org && r.1 - r.0 == 1 {
             // A single capitalised word: a surname seen before, else a name as written.
             let full = self.expand(&name);
-            let person = full != name || !is_in(&name, lexicon::TITLES);
-            return Some(Spk {
-                hop: HopSpec::named(&full),
-                person,
-                media: false,
-            });
+            let person = full != name;
+            return Some(Spk::named(&full, person, false));
         }
-        Some(Spk {
-            hop: HopSpec::named(&name),
-            person: !org,
-            media,
-        })
+        Some(Spk::named(&name, !org, media))
     }
 
-    fn has_name_after_named(&self, toks: &[Tok], k: usize, b: usize) -> bool {
-        (k..b).any(|j| self.is_word(toks, j, &["name", "named", "identified"]))
-    }
-
-    /// The most recent person (or any) speaker, else a titled person mentioned.
+    /// The most recent person speaker (named or not), else a titled person mentioned.
     fn resolve(&self, person: bool) -> Option<Spk> {
         if let Some(s) = self.speakers.iter().rev().find(|s| !person || s.person) {
             return Some(s.clone());
         }
-        self.mentions.last().map(|m| Spk {
-            hop: HopSpec::named(m),
-            person: true,
-            media: false,
-        })
+        self.mentions.last().map(|m| Spk::named(&m.0, true, false))
     }
 
     fn resolve_org(&self, media: bool) -> Option<Spk> {
         self.speakers
             .iter()
             .rev()
-            .find(|s| !s.person && (!media || s.media))
+            .find(|s| !s.person && !s.hop.anonymous && (!media || s.media))
             .cloned()
     }
 
-    /// Expand a surname to the full name of an earlier speaker or titled mention.
+    /// Expand a surname (or a one-word family name written first) to the full name of
+    /// an earlier speaker or name.
     fn expand(&self, name: &str) -> String {
         let parts: Vec<&str> = name.split_whitespace().collect();
         if parts.len() != 1 {
             return name.to_string();
         }
-        let last = parts[0];
+        let one = parts[0];
         for s in self.speakers.iter().rev() {
-            if s.person && surname_matches(&s.hop.name, last) {
+            if s.person && !s.hop.anonymous && surname_matches(&s.hop.name, one) {
                 return s.hop.name.clone();
             }
         }
-        for m in self.mentions.iter().rev() {
-            if surname_matches(m, last) {
+        for m in self
+            .mentions
+            .iter()
+            .rev()
+            .map(|m| &m.0)
+            .chain(self.names.iter().rev())
+        {
+            if surname_matches(m, one) {
                 return m.clone();
             }
         }
         name.to_string()
     }
 
-    /// Remember titled names ("Foreign Minister Sergey Lavrov") for later references.
-    fn note_mentions(&mut self, toks: &[Tok]) {
-        let words: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.k == K::Word)
-            .map(|t| self.w(t))
-            .collect();
-        for r in cap_runs(&words) {
-            if r.1 - r.0 >= 2 && is_in(words[r.0], lexicon::TITLES) {
-                if let Some(p) = person_name(&words[r.0..r.1]) {
-                    if p.split_whitespace().count() >= 2 && !self.mentions.contains(&p) {
-                        self.mentions.push(p);
-                    }
+    /// Remember titled names ("Foreign Minister Sergey Lavrov", "leader Kim Jong Un")
+    /// and other multi-word names for later references.
+    fn note_names(&mut self, toks: &[Tok]) {
+        let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
+        for t in toks {
+            if t.k == K::Word {
+                if let Some(c) = chunks.last_mut() {
+                    c.push(self.w(t));
                 }
+            } else {
+                chunks.push(Vec::new());
             }
+        }
+        for words in chunks {
+            self.note_chunk(&words);
         }
         if self.mentions.len() > 64 {
             self.mentions.drain(..32);
         }
+        if self.names.len() > 256 {
+            self.names.drain(..128);
+        }
+    }
+
+    fn note_chunk(&mut self, words: &[&str]) {
+        for r in cap_runs(words) {
+            let titled_before = r.0 > 0 && is_in(words[r.0 - 1], lexicon::TITLES)
+                || r.0 > 0 && is_in(words[r.0 - 1], lexicon::PERSON_REFS);
+            for piece in split_connectors(&words[r.0..r.1]) {
+                let p = titled_person(&piece).or_else(|| {
+                    if titled_before {
+                        person_name(&piece)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(p) = p {
+                    if p.split_whitespace().count() >= 2 {
+                        let from = r.0.saturating_sub(3);
+                        let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
+                        self.mentions.retain(|m| m.0 != p);
+                        self.mentions.push((p, ctx));
+                    }
+                } else if (2..=3).contains(&piece.len())
+                    && !piece
+                        .iter()
+                        .any(|w| is_in(w, lexicon::ORG_WORDS) || is_in(w, lexicon::TITLES))
+                {
+                    let p = piece.join(" ");
+                    if !self.names.contains(&p) {
+                        self.names.push(p);
+                    }
+                }
+            }
+        }
     }
 }
+
+/// Nouns for documents that speak for their owner.
+const DOCS: &[&str] = &[
+    "statement",
+    "report",
+    "study",
+    "survey",
+    "data",
+    "figures",
+    "estimates",
+    "document",
+    "documents",
+    "records",
+    "filing",
+    "complaint",
+    "indictment",
+    "letter",
+    "post",
+    "tweet",
+    "website",
+    "poll",
+    "analysis",
+    "announcement",
+    "research",
+    "census",
+    "statistics",
+    "account",
+    "transcript",
+    "memo",
+    "release",
+    "affidavit",
+    "papers",
+    "count",
+    "tally",
+    "reports",
+    "note",
+    "calculations",
+    "findings",
+    "results",
+    "website",
+    "figures",
+];
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
@@ -1697,7 +2125,6 @@ const NOT_NAMES: &[&str] = &[
     "yesterday",
     "today",
     "separately",
-    "in",
     "as",
     "mr",
     "mrs",
@@ -1725,7 +2152,35 @@ const NOT_NAMES: &[&str] = &[
     "what",
     "who",
     "asked",
-    "speaking",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "late",
+    "early",
+    "during",
+    "read",
+    "more",
+    "opinion",
+    "watch",
+    "source",
+    "sources",
+    "reporting",
+    "by",
+    "with",
+    "from",
+    "for",
+    "to",
+    "of",
+    "despite",
+    "since",
 ];
 
 fn is_cap(w: &str) -> bool {
@@ -1746,13 +2201,17 @@ fn is_cap(w: &str) -> bool {
     }
 }
 
-/// Does the last word of `full` stand for `surname` ("al-Khatib" for "Khatib")?
-fn surname_matches(full: &str, surname: &str) -> bool {
-    full.split_whitespace().count() > 1
-        && full
-            .split_whitespace()
-            .last()
-            .is_some_and(|l| l == surname || l.rsplit_once('-').is_some_and(|(_, r)| r == surname))
+/// Does `full` (two or more words) stand for the one word `one` — its last word
+/// ("al-Khatib" for "Khatib" too) or a family name written first ("Wei Jianjun")?
+fn surname_matches(full: &str, one: &str) -> bool {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let last = parts[parts.len() - 1];
+    last == one
+        || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
+        || (parts[0] == one && !is_in(one, NOT_NAMES))
 }
 
 /// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
@@ -1768,9 +2227,11 @@ fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     e += 1;
                     continue;
                 }
-                // connectors followed by a capitalised word
                 let mut j = e;
-                while j < words.len() && is_in(words[j], CONNECTORS) {
+                while j < words.len()
+                    && is_in(words[j], CONNECTORS)
+                    && words[j].starts_with(|c: char| c.is_lowercase())
+                {
                     j += 1;
                 }
                 if j > e
@@ -1793,6 +2254,31 @@ fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Pieces of a run between connector words ("de", "al" stay inside names).
+fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
+    let mut out = vec![Vec::new()];
+    for w in run {
+        if is_in(w, &["of", "for", "the", "and", "on"]) {
+            out.push(Vec::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(*w);
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// A person's name preceded by a title word in the same piece.
+fn titled_person(piece: &[&str]) -> Option<String> {
+    let t = piece
+        .iter()
+        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"))?;
+    if t + 1 >= piece.len() {
+        return None;
+    }
+    person_name(piece)
+}
+
 fn is_org(run: &[&str]) -> bool {
     run.iter().any(|w| {
         is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
@@ -1807,7 +2293,10 @@ fn person_name(run: &[&str]) -> Option<String> {
         .copied()
         .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
         .collect();
-    if run.iter().any(|w| is_in(w, CONNECTORS)) {
+    if run
+        .iter()
+        .any(|w| is_in(w, &["of", "for", "the", "and", "on"]))
+    {
         return None;
     }
     let last_title = run
@@ -1828,50 +2317,18 @@ fn person_name(run: &[&str]) -> Option<String> {
     if is_known_media(&rest.join(" ")) {
         return None;
     }
-    // A single word without a title in front is ambiguous (a surname or a place):
-    // accept it only after a title.
+    // A single word without a title in front is ambiguous (a surname or a place).
     if rest.len() == 1 && last_title.is_none() {
         return None;
     }
-    if rest
-        .iter()
-        .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
-        && rest.len() == 1
+    if rest.len() == 1
+        && rest[0]
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
     {
         return None; // an acronym
     }
     Some(rest.join(" "))
-}
-
-/// Lower-case words that may join capitalised words into one name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
-    "der", "la", "le", "du", "on",
-];
-
-/// Pieces of a run between connector words.
-fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
-    let mut out = vec![Vec::new()];
-    for w in run {
-        if is_in(w, CONNECTORS) {
-            out.push(Vec::new());
-        } else if let Some(last) = out.last_mut() {
-            last.push(*w);
-        }
-    }
-    out.retain(|p| !p.is_empty());
-    out
-}
-
-/// A person's name preceded by a title word in the same piece.
-fn titled_person(piece: &[&str]) -> Option<String> {
-    let t = piece
-        .iter()
-        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"))?;
-    if t + 1 >= piece.len() {
-        return None;
-    }
-    person_name(piece)
 }
 
 fn is_known_media(name: &str) -> bool {
@@ -1911,7 +2368,7 @@ fn trim_punct(n: &str, s: usize, e: usize) -> (usize, usize) {
     while e > s && matches!(b[e - 1], b',' | b':' | b';' | b' ' | b'-') {
         e -= 1;
     }
-    while s < e && matches!(b[s], b' ' | b',' | b':') {
+    while s < e && matches!(b[s], b' ' | b',' | b':' | b'-') {
         s += 1;
     }
     (s, e)

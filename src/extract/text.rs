@@ -29,6 +29,30 @@ pub(crate) fn normalise(text: &str) -> String {
             i += 2;
             continue;
         }
+        if b == b'"' {
+            // A straight quote between two letters is a mangled apostrophe.
+            let prev = out.last().copied().unwrap_or(b' ');
+            let next = src.get(i + 1).copied().unwrap_or(b' ');
+            if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
+                out.push(b'\'');
+                i += 1;
+                continue;
+            }
+        }
+        if b == b'-' {
+            // A no-break space mangled into a hyphen: after sentence punctuation or
+            // before a word that follows a space.
+            let prev = out.last().copied().unwrap_or(b' ');
+            let next = src.get(i + 1).copied().unwrap_or(b' ');
+            if (matches!(prev, b'.' | b'!' | b'?' | b'"')
+                && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
+                || (prev == b' ' && next.is_ascii_alphabetic())
+            {
+                out.push(b' ');
+                i += 1;
+                continue;
+            }
+        }
         if b == 0xC2 && src.get(i + 1) == Some(&0xA0) {
             out.extend_from_slice(b"  ");
             i += 2;
@@ -224,7 +248,8 @@ fn is_abbreviation(n: &str, floor: usize, dot: usize) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
         return true;
     }
-    if word.contains('.') {
+    // Dotted abbreviations ("U.S.", "a.m."), not domain names ("PennLive.com").
+    if word.contains('.') && word.split('.').all(|p| p.len() <= 3) {
         return true;
     }
     ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
