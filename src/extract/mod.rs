@@ -175,14 +175,26 @@ pub fn normalise_name(name: &str) -> String {
         }
     }
     let joined = joined.join(" ");
-    for row in ALIASES {
-        for a in row.iter() {
-            if plain_lower(a) == joined {
-                return plain_lower(row[0]);
+    match alias_map().get(&joined) {
+        Some(canonical) => canonical.clone(),
+        None => joined,
+    }
+}
+
+/// Normalised alias spelling → normalised canonical spelling, built once.
+fn alias_map() -> &'static std::collections::HashMap<String, String> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for row in ALIASES {
+            let canonical = plain_lower(row[0]);
+            for a in row.iter() {
+                m.entry(plain_lower(a)).or_insert_with(|| canonical.clone());
             }
         }
-    }
-    joined
+        m
+    })
 }
 
 fn plain_lower(a: &str) -> String {

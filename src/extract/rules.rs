@@ -2332,8 +2332,9 @@ fn person_name(run: &[&str]) -> Option<String> {
 }
 
 fn is_known_media(name: &str) -> bool {
-    let n = normalise_name(name);
-    lexicon::MEDIA.iter().any(|m| normalise_name(m) == n)
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| lexicon::MEDIA.iter().map(|m| normalise_name(m)).collect());
+    set.contains(&normalise_name(name))
 }
 
 fn strip_based(s: &str) -> String {
