@@ -48,7 +48,9 @@ fn seed_article_chains() {
     let chains: Vec<Vec<String>> = got.iter().map(|x| hops(&x.chain)).collect();
     for x in &got {
         eprintln!("{:?} {:?} {}", x.kind, x.span, x.chain);
-        assert_eq!(text.get(x.span.0..x.span.1).map(str::trim).is_some(), true);
+        assert!(text
+            .get(x.span.0..x.span.1)
+            .is_some_and(|s| !s.trim().is_empty()));
     }
     let has = |want: &[&str]| {
         chains

@@ -1356,8 +1356,8 @@ impl<'a> State<'a> {
         }
         let mut segs: Vec<(usize, usize)> = Vec::new();
         let mut a = cs;
-        for k in cs..end {
-            if toks[k].k == K::Comma || toks[k].k == K::Open || toks[k].k == K::Close {
+        for (k, t) in toks.iter().enumerate().take(end).skip(cs) {
+            if matches!(t.k, K::Comma | K::Open | K::Close) {
                 segs.push((a, k));
                 a = k + 1;
             }
@@ -1911,13 +1911,7 @@ impl<'a> State<'a> {
         {
             name_end -= 1;
         }
-        // "Syrian state television": a nationality before a generic medium stays.
-        let from = if name_end > r.1 && r.0 > 0 && caps.len() == 1 {
-            r.0
-        } else {
-            r.0
-        };
-        let name = strip_leading_the(&strip_based(&words[from..name_end].join(" ")));
+        let name = strip_leading_the(&strip_based(&words[r.0..name_end].join(" ")));
         if name.is_empty() {
             return None;
         }
@@ -2004,8 +1998,9 @@ impl<'a> State<'a> {
 
     fn note_chunk(&mut self, words: &[&str]) {
         for r in cap_runs(words) {
-            let titled_before = r.0 > 0 && is_in(words[r.0 - 1], lexicon::TITLES)
-                || r.0 > 0 && is_in(words[r.0 - 1], lexicon::PERSON_REFS);
+            let titled_before = r.0 > 0
+                && (is_in(words[r.0 - 1], lexicon::TITLES)
+                    || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
             for piece in split_connectors(&words[r.0..r.1]) {
                 let p = titled_person(&piece).or_else(|| {
                     if titled_before {

@@ -61,12 +61,12 @@ pub(crate) fn normalise(text: &str) -> String {
         if b == 0xE2 && src.get(i + 1) == Some(&0x80) {
             if let Some(&c) = src.get(i + 2) {
                 let rep: Option<&[u8; 3]> = match c {
-                    0x9C | 0x9E => Some(b"  \""),       // “ „
-                    0x9D => Some(b"\"  "),              // ”
-                    0x98 => Some(b"  '"),               // ‘
-                    0x99 => Some(b"'  "),               // ’
-                    0x93 | 0x94 | 0x95 => Some(b" - "), // – — ―
-                    0xA8 | 0xA9 => Some(b"\n  "),       // line/paragraph separators
+                    0x9C | 0x9E => Some(b"  \""), // “ „
+                    0x9D => Some(b"\"  "),        // ”
+                    0x98 => Some(b"  '"),         // ‘
+                    0x99 => Some(b"'  "),         // ’
+                    0x93..=0x95 => Some(b" - "),  // – — ―
+                    0xA8 | 0xA9 => Some(b"\n  "), // line/paragraph separators
                     _ => None,
                 };
                 if let Some(r) = rep {
@@ -112,13 +112,13 @@ pub(crate) fn paragraphs(n: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, b) in n.bytes().enumerate() {
         if b == b'\n' {
-            if n[start..i].trim().len() > 0 {
+            if !n[start..i].trim().is_empty() {
                 out.push((start, i));
             }
             start = i + 1;
         }
     }
-    if n[start..].trim().len() > 0 {
+    if !n[start..].trim().is_empty() {
         out.push((start, n.len()));
     }
     out
@@ -319,13 +319,11 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)]) -> 
             let s = i;
             while i < sent.1 {
                 let c = b[i];
-                if is_word_byte(c) {
-                    i += 1;
-                } else if matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
+                let inner = matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
-                    && !(c == b'.' && b[i + 1] >= 0x80)
-                {
+                    && !(c == b'.' && b[i + 1] >= 0x80);
+                if is_word_byte(c) || inner {
                     i += 1;
                 } else {
                     break;
