@@ -514,7 +514,18 @@ impl<'a> State<'a> {
                 continue;
             }
             if let Some(f) = self.with_cue(toks, i, c) {
+                let end = f.span.1;
                 self.push(f);
+                // "A said X, while B said Y": a second clause with its own speaker.
+                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
+                    if let Some(j) = (k..toks.len().min(k + 3))
+                        .find(|&j| self.is_word(toks, j, &["while", "whereas", "but", "and"]))
+                    {
+                        if self.clause_with_cue(toks, j + 1) {
+                            self.sentence(&toks[j + 1..]);
+                        }
+                    }
+                }
                 return;
             }
         }
@@ -593,12 +604,24 @@ impl<'a> State<'a> {
         true
     }
 
+    /// Does a clause starting at `j` read "speaker (≤ 6 words) said/told/added …"?
+    fn clause_with_cue(&self, toks: &[Tok], j: usize) -> bool {
+        (j..toks.len().min(j + 7)).any(|k| {
+            k > j
+                && self.is_word(toks, k, &["said", "says", "told", "added", "stated"])
+                && toks[j..k].iter().all(|t| t.k == K::Word)
+        })
+    }
+
     /// Clause start: after the last quotation, break or colon before `i`; after a
     /// relative pronoun close to the cue ("…, who police said was …").
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
         let mut s = 0;
         for (j, t) in toks[..i].iter().enumerate() {
-            if matches!(t.k, K::Break | K::Colon) || (t.k == K::Quote && j + 1 < i) {
+            let opening_quote = t.k == K::Quote
+                && j + 1 < i
+                && !toks[..j].iter().any(|x| x.k == K::Word);
+            if matches!(t.k, K::Break | K::Colon) || opening_quote {
                 s = j + 1;
             }
         }
@@ -1247,6 +1270,14 @@ impl<'a> State<'a> {
                 e = k;
                 break;
             }
+            if k > s
+                && matches!(toks[k - 1].k, K::Comma | K::Quote)
+                && self.is_word(toks, k, &["while", "whereas", "but", "and"])
+                && self.clause_with_cue(toks, k + 1)
+            {
+                e = k;
+                break;
+            }
             if toks[k].k != K::Comma {
                 continue;
             }
@@ -1385,7 +1416,11 @@ impl<'a> State<'a> {
                     continue;
                 }
                 if let Some(s) = self.speaker(toks, seg) {
-                    if s.person && !s.hop.anonymous {
+                    let last = s.hop.name.split_whitespace().last().unwrap_or("");
+                    let named_here = toks[seg.0..seg.1]
+                        .iter()
+                        .any(|t| t.k == K::Word && self.w(t).contains(last));
+                    if s.person && !s.hop.anonymous && named_here {
                         return Some(s);
                     }
                 }
@@ -1823,6 +1858,9 @@ impl<'a> State<'a> {
                 return Some(Spk::anonymous(&phrase, true));
             }
         }
+        if caps.is_empty() && spokes && indefinite {
+            return Some(Spk::anonymous(&phrase, true));
+        }
         if caps.is_empty() {
             let desc = words
                 .iter()
@@ -2233,7 +2271,7 @@ fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && j < words.len()
                     && is_cap(words[j])
                     && j - e <= 2
-                    && !is_in(words[e], &["and"])
+                    && (!is_in(words[e], &["and"]) || is_org(&words[s..e]))
                 {
                     e = j + 1;
                     continue;

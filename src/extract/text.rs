@@ -319,10 +319,15 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)]) -> 
             let s = i;
             while i < sent.1 {
                 let c = b[i];
-                let inner = matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
+                let inner = (matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
-                    && !(c == b'.' && b[i + 1] >= 0x80);
+                    && !(c == b'.' && b[i + 1] >= 0x80))
+                    || (c == b','
+                        && i > s
+                        && b[i - 1].is_ascii_digit()
+                        && i + 1 < sent.1
+                        && b[i + 1].is_ascii_digit());
                 if is_word_byte(c) || inner {
                     i += 1;
                 } else {
