@@ -17,8 +17,10 @@ pub(crate) struct Found {
     pub pieces: Vec<(usize, usize)>,
     pub kind: ExtractKind,
     pub hops: Vec<HopSpec>,
-    /// Index of the sentence it came from (for quotation continuations).
+    /// Index of the last sentence it covers (for quotation continuations).
     sentence: usize,
+    /// Index of the sentence where it was attributed (for relay propagation).
+    origin: usize,
     /// The speaker, kept for relay propagation.
     speaker: Option<Spk>,
     /// Relays the speaker talked to (told X, speaking to X) — propagated to the same
@@ -153,7 +155,7 @@ fn propagate_relays(out: &mut [Found]) {
     for f in out.iter() {
         if let Some(s) = &f.speaker {
             if s.person && !f.inner.is_empty() {
-                known.push((s.hop.clone(), f.inner.clone(), f.sentence));
+                known.push((s.hop.clone(), f.inner.clone(), f.origin));
             }
         }
     }
@@ -168,7 +170,7 @@ fn propagate_relays(out: &mut [Found]) {
             // Only nearby statements: a later interview is another occasion.
             if let Some((_, inner, _)) = known
                 .iter()
-                .find(|(k, _, at)| *k == s.hop && at.abs_diff(f.sentence) <= 3)
+                .find(|(k, _, at)| *k == s.hop && at.abs_diff(f.origin) <= 3)
             {
                 f.inner = inner.clone();
             }
@@ -276,6 +278,7 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
         kind: ExtractKind::PhotoCredit,
         hops,
         sentence: st.sentence_no,
+        origin: st.sentence_no,
         speaker: None,
         inner: Vec::new(),
         via: Vec::new(),
@@ -583,7 +586,21 @@ impl<'a> State<'a> {
         if let Some(p) = prev {
             let passive_ok =
                 c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
-            if !passive_ok && is_in(p, lexicon::NOT_BEFORE_CUE) {
+            let lower = p.starts_with(|c: char| c.is_lowercase());
+            if !passive_ok && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
+                return false;
+            }
+            // "repeat claims", "media reports": noun forms after a lower-case word.
+            let ambiguous = is_in(
+                self.w(&toks[i]),
+                &["claims", "reports", "notes", "states", "estimates"],
+            );
+            if ambiguous
+                && lower
+                && !is_in(p, PRONOUNS)
+                && !is_in(p, SUBJECT_ADVERBS)
+                && !next.eq_ignore_ascii_case("that")
+            {
                 return false;
             }
         }
@@ -618,15 +635,14 @@ impl<'a> State<'a> {
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
         let mut s = 0;
         for (j, t) in toks[..i].iter().enumerate() {
-            let opening_quote = t.k == K::Quote
-                && j + 1 < i
-                && !toks[..j].iter().any(|x| x.k == K::Word);
+            let opening_quote =
+                t.k == K::Quote && j + 1 < i && !toks[..j].iter().any(|x| x.k == K::Word);
             if matches!(t.k, K::Break | K::Colon) || opening_quote {
                 s = j + 1;
             }
         }
         for j in (s..i).rev() {
-            if self.is_word(toks, j, &["who", "which", "whom"]) {
+            if self.is_word(toks, j, &["who", "which", "whom", "what"]) {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
@@ -802,7 +818,20 @@ impl<'a> State<'a> {
             let bare_ok = match c {
                 Cue::Bare => true,
                 Cue::Told => p > ci + 1,
-                Cue::Clausal => is_in(first, PRONOUNS),
+                Cue::Clausal => {
+                    is_in(first, PRONOUNS)
+                        || (is_cap(first)
+                            && (p + 1..len.min(p + 4)).any(|j| {
+                                self.is_word(
+                                    toks,
+                                    j,
+                                    &[
+                                        "was", "is", "were", "are", "had", "has", "have", "would",
+                                        "will", "could", "did", "should", "might",
+                                    ],
+                                )
+                            }))
+                }
                 Cue::Quoted => false,
             };
             if bare_ok {
@@ -1040,11 +1069,24 @@ impl<'a> State<'a> {
         if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
         }
-        let spk = if src_e > np_s {
+        let mut spk = if src_e > np_s {
             self.document_source(toks, np_s, src_e)
         } else {
             None
         };
+        // "…, according to the top Democrat on the committee, Adam Schiff."
+        if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
+            let tail_end = (np_e + 1..len)
+                .find(|&j| toks[j].k != K::Word)
+                .unwrap_or(len);
+            if tail_end + 1 >= len && (1..=4).contains(&self.words(toks, np_e + 1, tail_end)) {
+                if let Some(p) = self.speaker(toks, (np_e + 1, tail_end)) {
+                    if p.person {
+                        spk = Some(p);
+                    }
+                }
+            }
+        }
         let spk = match (spk, outer.is_empty()) {
             (Some(s), _) => s,
             (None, false) => {
@@ -1146,6 +1188,7 @@ impl<'a> State<'a> {
             kind,
             hops: Vec::new(),
             sentence: self.sentence_no,
+            origin: self.sentence_no,
             speaker: Some(spk),
             inner: mods.inner,
             via: self.via.clone(),
@@ -1198,6 +1241,7 @@ impl<'a> State<'a> {
             if first_cap
                 && n > 0
                 && !is_cap(w)
+                && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !is_in(w, CONNECTORS)
                 && !is_in(w, lexicon::MEDIA_WORDS)
             {
@@ -1411,7 +1455,13 @@ impl<'a> State<'a> {
             return None;
         }
         if segs.len() > 1 {
-            for &seg in &segs {
+            // The segments next to the cue: the last one and those before it while the
+            // later one is an apposition ("Name, the title," / "Name, head of X,").
+            let mut from = segs.len() - 1;
+            while from > 0 && self.appositive(toks, segs[from]) {
+                from -= 1;
+            }
+            for &seg in &segs[from..] {
                 if self.words(toks, seg.0, seg.1) > 16 {
                     continue;
                 }
@@ -1444,6 +1494,17 @@ impl<'a> State<'a> {
             return None;
         }
         self.speaker(toks, seg)
+    }
+
+    /// Does a segment read like an apposition: "the/a …", "head of …", "Mr X's aide"?
+    fn appositive(&self, toks: &[Tok], (a, b): (usize, usize)) -> bool {
+        let first = self.word_at(toks, a).unwrap_or("");
+        let head = first.split('-').next().unwrap_or(first);
+        self.words(toks, a, b) <= 20
+            && (first.starts_with(|c: char| c.is_lowercase())
+                || is_in(first, lexicon::TITLES)
+                || is_in(head, lexicon::TITLES))
+            && !is_in(first, NOT_SUBJECT_START)
     }
 
     fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
@@ -1779,29 +1840,32 @@ impl<'a> State<'a> {
         });
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
-        let person = caps
-            .iter()
-            .rev()
-            .find_map(|r| {
-                split_connectors(&words[r.0..r.1])
-                    .iter()
-                    .find_map(|p| titled_person(p))
-            })
-            .or_else(|| {
-                caps.iter().rev().find_map(|r| {
-                    let headed = words.get(r.1).is_some_and(|w| {
-                        is_in(w, lexicon::INSTITUTIONS)
-                            || is_in(w, lexicon::MEDIA_WORDS)
-                            || is_in(w, lexicon::ANON_NOUNS)
-                            || is_in(w, lexicon::PERSON_REFS)
-                    });
-                    if headed {
-                        None
-                    } else {
-                        person_name(&words[r.0..r.1])
-                    }
+        let person = if anon_head {
+            None
+        } else {
+            caps.iter()
+                .rev()
+                .find_map(|r| {
+                    split_connectors(&words[r.0..r.1])
+                        .iter()
+                        .find_map(|p| titled_person(p))
                 })
-            });
+                .or_else(|| {
+                    caps.iter().rev().find_map(|r| {
+                        let headed = words.get(r.1).is_some_and(|w| {
+                            is_in(w, lexicon::INSTITUTIONS)
+                                || is_in(w, lexicon::MEDIA_WORDS)
+                                || is_in(w, lexicon::ANON_NOUNS)
+                                || is_in(w, lexicon::PERSON_REFS)
+                        });
+                        if headed {
+                            None
+                        } else {
+                            person_name(&words[r.0..r.1])
+                        }
+                    })
+                })
+        };
         if let Some(p) = person {
             let full = self.expand(&p);
             return Some(Spk::named(&full, true, false));
@@ -1831,7 +1895,7 @@ impl<'a> State<'a> {
             {
                 return Some(Spk::named(&m.0, true, false));
             }
-            if words.len() <= 2 {
+            if words.len() <= 2 || !is_in(&head, lexicon::ANON_NOUNS) {
                 if let Some(s) = self.resolve(true) {
                     return Some(s);
                 }
@@ -1889,8 +1953,37 @@ impl<'a> State<'a> {
                         "report",
                     ],
                 );
-                if let Some(s) = self.resolve_org(media) {
-                    return Some(s);
+                // An earlier organisation named with this head ("the ministry" for
+                // "Russia's Foreign Ministry"), else for a generic head the latest one.
+                if let Some(s) = self.speakers.iter().rev().find(|s| {
+                    !s.person
+                        && !s.hop.anonymous
+                        && s.hop
+                            .name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w == head)
+                }) {
+                    return Some(s.clone());
+                }
+                let generic = media
+                    || is_in(
+                        &head,
+                        &[
+                            "it",
+                            "group",
+                            "organisation",
+                            "organization",
+                            "company",
+                            "firm",
+                            "body",
+                            "movement",
+                        ],
+                    );
+                if generic {
+                    if let Some(s) = self.resolve_org(media) {
+                        return Some(s);
+                    }
                 }
             }
             if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 3 {
@@ -1994,6 +2087,21 @@ impl<'a> State<'a> {
         for s in self.speakers.iter().rev() {
             if s.person && !s.hop.anonymous && surname_matches(&s.hop.name, one) {
                 return s.hop.name.clone();
+            }
+        }
+        for m in self.mentions.iter().rev() {
+            if surname_matches(&m.0, one) {
+                return m.0.clone();
+            }
+        }
+        for s in self.speakers.iter().rev() {
+            if s.person && !s.hop.anonymous && family_first(&s.hop.name, one) {
+                return s.hop.name.clone();
+            }
+        }
+        for m in self.mentions.iter().rev() {
+            if family_first(&m.0, one) {
+                return m.0.clone();
             }
         }
         for m in self
@@ -2242,9 +2350,13 @@ fn surname_matches(full: &str, one: &str) -> bool {
         return false;
     }
     let last = parts[parts.len() - 1];
-    last == one
-        || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
-        || (parts[0] == one && !is_in(one, NOT_NAMES))
+    last == one || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
+}
+
+/// A family name written first ("Wei" for "Wei Jianjun", "Kim" for "Kim Jong Un").
+fn family_first(full: &str, one: &str) -> bool {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    parts.len() >= 2 && parts[0] == one && !is_in(one, NOT_NAMES)
 }
 
 /// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
