@@ -1139,7 +1139,7 @@ pub(crate) const MEDIA: &[&str] = &[
     "the wall street journal",
 ];
 
-/// Words that make a capitalised name a medium ("Syrian state TV", "Izvestia daily").
+/// Words that make a capitalised name a medium ("Latvian state TV", "Nordposten daily").
 pub(crate) const MEDIA_WORDS: &[&str] = &[
     "news",
     "tv",

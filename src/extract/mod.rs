@@ -236,9 +236,8 @@ fn plain_lower(a: &str) -> String {
 }
 
 /// Do two hop names denote the same source? Equal after [`normalise_name`], or one's
-/// words are a trailing part of the other's ("Haq" and "Farhan Haq", "Syrian
-/// Observatory for Human Rights" and "Britain-based Syrian Observatory for Human
-/// Rights"). Anonymous hops match any anonymous hop.
+/// words are a trailing part of the other's ("Varga" and "Lena Varga", "Harbour
+/// Watch" and "Oslo-based Harbour Watch"). Anonymous hops match any anonymous hop.
 pub fn same_hop(a: &HopSpec, b: &HopSpec) -> bool {
     if a.anonymous || b.anonymous {
         return a.anonymous && b.anonymous;

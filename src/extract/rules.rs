@@ -92,7 +92,7 @@ struct State<'a> {
     /// Speakers so far, most recent last (anonymous ones included).
     speakers: Vec<Spk>,
     /// Names introduced with a title, with the words around the title
-    /// ("Foreign Minister Sergey Lavrov").
+    /// ("Foreign Minister Ana Ruiz").
     mentions: Vec<(String, String)>,
     /// Every capitalised multi-word name seen, for surname expansion.
     names: Vec<String>,
@@ -631,7 +631,7 @@ impl<'a> State<'a> {
     }
 
     /// Clause start: after the last quotation, break or colon before `i`; after a
-    /// relative pronoun close to the cue ("…, who police said was …").
+    /// relative pronoun close to the cue ("…, who officials say had …").
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
         let mut s = 0;
         for (j, t) in toks[..i].iter().enumerate() {
@@ -697,7 +697,7 @@ impl<'a> State<'a> {
             return self.with_quoted(toks, ci);
         }
         let cs = self.clause_start(toks, ci);
-        // Inverted: "…, said Rami Abdel Rahman, head of …"
+        // Inverted: "…, said Ines Koh, head of …"
         if ci > cs + 2 && toks[ci - 1].k == K::Comma {
             if let Some(w) = self.word_at(toks, ci + 1) {
                 if is_cap(w) && !is_in(w, NOT_NAMES) {
@@ -787,7 +787,7 @@ impl<'a> State<'a> {
                         p = self.skip_phrase(toks, p + 2);
                         continue;
                     }
-                    // A short tail after a comma ("…, Turkey.") is no content clause.
+                    // A short tail after a comma ("…, Norway.") is no content clause.
                     let tail = self.words(toks, p + 1, len);
                     if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
                         p = len;
@@ -878,7 +878,7 @@ impl<'a> State<'a> {
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
     }
 
-    /// "…, Interfax news agency reported." after content: the outlet relays it.
+    /// "…, the Ostwind news agency reported." after content: the outlet relays it.
     fn trailing_relay(&self, toks: &[Tok], e: usize) -> Option<HopSpec> {
         let mut k = e;
         while k < toks.len()
@@ -1074,7 +1074,7 @@ impl<'a> State<'a> {
         } else {
             None
         };
-        // "…, according to the top Democrat on the committee, Adam Schiff."
+        // "…, according to the panel's chair, Ana Ruiz."
         if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
             let tail_end = (np_e + 1..len)
                 .find(|&j| toks[j].k != K::Word)
@@ -1384,7 +1384,7 @@ impl<'a> State<'a> {
         let mut spk_start = last + 1;
         let mut cut = last;
         if spk_start >= end {
-            // "…, Farhan Haq, told": the speaker is the segment before the last comma.
+            // "…, Lena Varga, told": the speaker is the segment before the last comma.
             let prev = commas.iter().rev().nth(1).copied()?;
             spk_start = prev + 1;
             cut = prev;
@@ -1439,7 +1439,7 @@ impl<'a> State<'a> {
         }
         segs.push((a, end));
         segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
-        // "…, according to witnesses, who told": the antecedent of "who".
+        // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             if segs.len() > 1 && self.words(toks, la, lb) == 1 && self.is_word(toks, la, &["who"]) {
                 segs.pop();
@@ -1625,9 +1625,9 @@ impl<'a> State<'a> {
         k
     }
 
-    /// A media outlet named in `[s, e)` ("the AFP news agency", "CNN's Jake Tapper",
-    /// "Russia's Izvestia daily"); `any_named` also accepts other proper names. An
-    /// unnamed outlet ("a local TV network") is no hop.
+    /// A media outlet named in `[s, e)` ("the AFP news agency", "Harbor TV's evening anchor",
+    /// "Norway's Nordposten daily"); `any_named` also accepts other proper names. An
+    /// unnamed outlet ("a regional radio station") is no hop.
     fn relay(&self, toks: &[Tok], s: usize, e: usize, any_named: bool) -> Option<HopSpec> {
         let e = e.min(toks.len());
         if s >= e {
@@ -1679,7 +1679,7 @@ impl<'a> State<'a> {
         }
         if has_media_word {
             if let Some(p) = pieces.first() {
-                // "Syrian state TV": keep the words from the first name to the media word.
+                // "Latvian state TV": keep the words from the first name to the media word.
                 let first = p[0];
                 let from = words.iter().position(|w| *w == first).unwrap_or(0);
                 let to = words
@@ -1713,7 +1713,7 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
-        // "who uses the name X", "named X", "identified as X"
+        // "… the name X", "named X", "identified as X"
         for (i, w) in all.iter().enumerate() {
             let after = if is_in(w, &["name", "named"]) {
                 Some(i + 1)
@@ -1790,7 +1790,7 @@ impl<'a> State<'a> {
                 _ => {}
             }
         }
-        // "the ministry's statement", "a coroner's report": the owner speaks.
+        // "the ministry's statement", "a board's report": the owner speaks.
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
         if words.len() >= 2 && is_in(&head, DOCS) {
             if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
@@ -1870,8 +1870,8 @@ impl<'a> State<'a> {
             let full = self.expand(&p);
             return Some(Spk::named(&full, true, false));
         }
-        // A lower-case head after capitalised modifiers: "the North Korean leader",
-        // "Syrian activists", "One rebel commander", "Turkish media".
+        // A lower-case head after capitalised modifiers: "the Chilean envoy",
+        // "Peruvian farmers", "One harbour pilot", "Danish media".
         let definite = is_in(
             &lower0,
             &["the", "this", "that", "his", "her", "their", "its"],
@@ -1954,7 +1954,7 @@ impl<'a> State<'a> {
                     ],
                 );
                 // An earlier organisation named with this head ("the ministry" for
-                // "Russia's Foreign Ministry"), else for a generic head the latest one.
+                // "Chile's Foreign Ministry"), else for a generic head the latest one.
                 if let Some(s) = self.speakers.iter().rev().find(|s| {
                     !s.person
                         && !s.hop.anonymous
@@ -1995,7 +1995,7 @@ impl<'a> State<'a> {
             return None;
         }
         // Capitalised names without a person: an organisation, possibly with a lower-case
-        // head ("the U.S. military", "the Palmyra Coordination network").
+        // head ("the U.S. military", "the Harbour Watch network").
         let r = *caps.last()?;
         let mut org_end = r.1;
         while org_end < words.len() {
@@ -2118,7 +2118,7 @@ impl<'a> State<'a> {
         name.to_string()
     }
 
-    /// Remember titled names ("Foreign Minister Sergey Lavrov", "leader Kim Jong Un")
+    /// Remember titled names ("Foreign Minister Ana Ruiz", "leader Tomas Brandt")
     /// and other multi-word names for later references.
     fn note_names(&mut self, toks: &[Tok]) {
         let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
@@ -2328,7 +2328,7 @@ fn is_cap(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         return true;
     }
-    // "al-Khatib", "el-Sisi", "bin-Salman": a lower-case particle joined to a name.
+    // "al-Rashid", "el-Nour", "bin-Tariq": a lower-case particle joined to a name.
     match w.split_once('-') {
         Some((p, rest)) => {
             is_in(
@@ -2343,7 +2343,7 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Does `full` (two or more words) stand for the one word `one` — its last word
-/// ("al-Khatib" for "Khatib" too) or a family name written first ("Wei Jianjun")?
+/// ("al-Rashid" for "Rashid" too)?
 fn surname_matches(full: &str, one: &str) -> bool {
     let parts: Vec<&str> = full.split_whitespace().collect();
     if parts.len() < 2 {
@@ -2353,7 +2353,7 @@ fn surname_matches(full: &str, one: &str) -> bool {
     last == one || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
 }
 
-/// A family name written first ("Wei" for "Wei Jianjun", "Kim" for "Kim Jong Un").
+/// A family name written first ("Chen" for "Chen Lihua").
 fn family_first(full: &str, one: &str) -> bool {
     let parts: Vec<&str> = full.split_whitespace().collect();
     parts.len() >= 2 && parts[0] == one && !is_in(one, NOT_NAMES)

@@ -243,12 +243,12 @@ fn record_has_only_known_fields() {
 #[test]
 fn names_compare_with_aliases() {
     assert!(same_name("the Associated Press", "AP"));
-    assert!(same_name("Haq", "Farhan Haq"));
+    assert!(same_name("Varga", "Lena Varga"));
     assert!(same_name(
         "Britain-based Syrian Observatory for Human Rights",
         "Syrian Observatory for Human Rights"
     ));
-    assert!(!same_name("Haq", "Farhan Haqq"));
+    assert!(!same_name("Varga", "Lena Vargas"));
     assert!(same_hop(
         &HopSpec::anonymous("officials"),
         &HopSpec::anonymous("a source")
