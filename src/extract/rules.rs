@@ -395,6 +395,7 @@ const SUBJECT_ADVERBS: &[&str] = &[
 
 /// Words opening a segment that cannot hold the speaker.
 const NOT_SUBJECT_START: &[&str] = &[
+    "however",
     "who",
     "which",
     "whose",
@@ -454,7 +455,7 @@ const PARTICIPLES: &[&str] = &[
 /// Lower-case words that may join capitalised words into one name.
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
-    "der", "la", "le", "du", "on",
+    "der", "la", "le", "du", "on", "to",
 ];
 
 /// Pronouns that open a clause.
@@ -698,13 +699,18 @@ impl<'a> State<'a> {
         }
         let cs = self.clause_start(toks, ci);
         // Inverted: "…, said Ines Koh, head of …"
-        if ci > cs + 2 && toks[ci - 1].k == K::Comma {
+        if ci > cs + 2 && matches!(toks[ci - 1].k, K::Comma | K::Quote) {
             if let Some(w) = self.word_at(toks, ci + 1) {
-                if is_cap(w) && !is_in(w, NOT_NAMES) {
+                if is_cap(w) && !is_in(w, NOT_NAMES) && c != Cue::Told {
                     let e = self.appos_end(toks, self.np_end(toks, ci + 1));
                     if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
-                        let (s, e2) = (cs, ci - 1);
+                        let e2 = if toks[ci - 1].k == K::Quote {
+                            ci
+                        } else {
+                            ci - 1
+                        };
+                        let s = cs;
                         if self.words(toks, s, e2) >= 2
                             || toks[s..e2].iter().any(|t| t.k == K::Quote)
                         {
@@ -722,6 +728,11 @@ impl<'a> State<'a> {
                                 mods,
                             ));
                         }
+                    }
+                    // "…, says Name "…"": a headline fragment, not a clause.
+                    let e = self.np_end(toks, ci + 1);
+                    if toks.get(e).is_some_and(|t| t.k == K::Quote) {
+                        return None;
                     }
                 }
             }
@@ -1210,7 +1221,15 @@ impl<'a> State<'a> {
         {
             return None;
         }
-        let lead = toks[..q].iter().any(|t| t.k == K::Word);
+        // Words before the quotation make it a partial quotation closing reported
+        // speech, unless they hold a cue of their own (then only the quotation counts).
+        let lead = toks[..q].iter().any(|t| t.k == K::Word)
+            && !toks[..q].iter().any(|t| {
+                t.k == K::Word
+                    && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
+                    && lexicon::cue(self.w(t)).is_some()
+            })
+            && !toks[..q].iter().any(|t| t.k == K::Colon);
         if lead {
             // Only "… "quoted words," speaker said" with a comma after the quotation.
             let comma_inside = self.n[..toks[q].e].trim_end().ends_with(',');
@@ -1484,10 +1503,17 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // An indefinite apposition ("a UK-based group …") does not hold the name.
         let named = segs
             .iter()
             .rev()
-            .find(|&&(a, b)| self.has_name(toks, a, b))
+            .find(|&&(a, b)| {
+                self.has_name(toks, a, b)
+                    && !self.is_word(toks, a, &["a", "an", "one", "another"])
+                    && !self.word_at(toks, a).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_lowercase()) && !is_in(w, DETERMINERS)
+                    })
+            })
             .copied();
         let seg = named.or_else(|| segs.last().copied())?;
         if self.words(toks, seg.0, seg.1) > 16 {
@@ -1998,6 +2024,10 @@ impl<'a> State<'a> {
         // head ("the U.S. military", "the Harbour Watch network").
         let r = *caps.last()?;
         let mut org_end = r.1;
+        if head_lower && is_in(&head, lexicon::INSTITUTIONS) && words.len() - r.1 <= 3 {
+            // "the Turkish foreign ministry": the lower-case head belongs to the name.
+            org_end = words.len();
+        }
         while org_end < words.len() {
             let w = words[org_end];
             let generic = is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS);
