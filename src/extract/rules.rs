@@ -1469,6 +1469,22 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // A fronted adverbial without a comma ("In 2015 Koh said"): the subject starts
+        // at the first name or determiner after it.
+        if let Some(last) = segs.last_mut() {
+            if self.is_word(toks, last.0, NOT_SUBJECT_START)
+                && !self.is_word(toks, last.0, &["who", "which", "whose"])
+            {
+                let start = (last.0 + 1..last.1).find(|&k| {
+                    self.word_at(toks, k).is_some_and(|w| {
+                        (is_cap(w) && !is_in(w, NOT_NAMES)) || is_in(w, &["the", "a", "an"])
+                    })
+                });
+                if let Some(k) = start {
+                    last.0 = k;
+                }
+            }
+        }
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
         if segs.is_empty() {
             return None;

@@ -266,3 +266,89 @@ fn oversized_and_empty_inputs() {
     let big = "a".repeat(MAX_ARTICLE_BYTES + 1);
     assert!(extract(&big, &meta("Wire")).is_empty());
 }
+
+#[test]
+fn inverted_said_name() {
+    let x = one(
+        "The ferry will sail again on Friday, said Ines Koh, head of the harbour board.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ines Koh");
+    assert_eq!(x.claim, "The ferry will sail again on Friday");
+}
+
+#[test]
+fn second_clause_with_its_own_speaker() {
+    let v = chains(
+        "Mayor Lena Varga said the bridge was safe, while engineer Tomas Brandt said it needed repairs.",
+        "Wire",
+    );
+    assert_eq!(v, vec!["Wire via Lena Varga", "Wire via Tomas Brandt"]);
+}
+
+#[test]
+fn participle_carries_the_statement() {
+    let x = one(
+        "The Harbour Watch network issued a warning on Monday, saying that the water level was rising.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Harbour Watch network");
+    assert_eq!(x.claim, "the water level was rising");
+}
+
+#[test]
+fn apposition_next_to_the_cue() {
+    for t in [
+        "Ana Ruiz, a spokeswoman for the port authority, told Reuters that the cranes were idle.",
+        "The cranes were idle, Ana Ruiz, a spokeswoman for the port authority, told Reuters.",
+    ] {
+        let x = one(t, "Wire");
+        assert_eq!(x.chain.to_string(), "Wire via Reuters via Ana Ruiz", "{t}");
+    }
+    let x = one(
+        "The Harbour Board, a Lisbon-based shipping body, said that fees would rise.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Harbour Board");
+}
+
+#[test]
+fn lower_case_institution_head_stays_in_the_name() {
+    let x = one(
+        "The Chilean foreign ministry said the envoy would return.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Chilean foreign ministry");
+}
+
+#[test]
+fn partial_quotation_closing_reported_speech() {
+    let x = one(
+        "The pilots had tried to land twice but \"the wind was simply too strong,\" the airline said.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via airline");
+    assert!(x.claim.starts_with("The pilots had tried"));
+}
+
+#[test]
+fn relay_propagates_only_to_nearby_statements() {
+    let t = "Farmer Ines Koh said the wells were dry. \"We wait for rain,\" she said. \
+        The harvest failed, Koh said, speaking to AFP by phone. Prices rose. Bread ran out. \
+        Shops closed. Schools shut. In 2015 Koh said the wells had been full.";
+    let v = chains(t, "Wire");
+    assert_eq!(v.len(), 4, "{v:?}");
+    assert_eq!(&v[..3], ["Wire via AFP via Ines Koh"; 3]);
+    assert_eq!(v[3], "Wire via Ines Koh");
+}
+
+#[test]
+fn mangled_scraped_quotes() {
+    // Closing quotes scraped as `"?` and apostrophes as `"` between letters.
+    let x = one(
+        "\"We couldn\"t stop it,\"?Captain Ana Ruiz told the AFP news agency.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via AFP via Ana Ruiz");
+    assert_eq!(x.kind, ExtractKind::DirectQuote);
+}
