@@ -525,6 +525,7 @@ pub(crate) const TITLES: &[&str] = &[
     "cpl",
     "pvt",
     "brig",
+    "witness",
 ];
 
 /// Heads that make a phrase an organisation rather than a person.
@@ -794,6 +795,7 @@ pub(crate) const ANON_NOUNS: &[&str] = &[
     "organizers",
     "participants",
     "attendees",
+    "family",
 ];
 
 /// Determiners and quantifiers that open an unnamed-source phrase.
@@ -872,6 +874,7 @@ pub(crate) const INSTITUTIONS: &[&str] = &[
     "parliament",
     "campaign",
     "observatory",
+    "office",
 ];
 
 /// Pronouns and role nouns that refer back to a person.

@@ -72,9 +72,14 @@ impl Spk {
         }
     }
     fn anonymous(desc: &str, person: bool) -> Spk {
+        // A plural description ("sources", "officials") is nobody's "he" or "she".
+        let plural = desc
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
         Spk {
             hop: HopSpec::anonymous(desc),
-            person,
+            person: person && !plural,
             media: false,
             head: String::new(),
         }
@@ -1269,6 +1274,17 @@ impl<'a> State<'a> {
             k += 1;
             n += 1;
         }
+        // "told Reuters Justice Minister X …": a known outlet ends the phrase.
+        if first_cap && k > i + 1 {
+            for len in 1..=3.min(k - i - 1) {
+                let name: Vec<&str> = toks[i..i + len].iter().map(|t| self.w(t)).collect();
+                if is_known_media(&name.join(" "))
+                    && self.word_at(toks, i + len).is_some_and(is_cap)
+                {
+                    return i + len;
+                }
+            }
+        }
         k
     }
 
@@ -1918,7 +1934,7 @@ impl<'a> State<'a> {
             &lower0,
             &["the", "this", "that", "his", "her", "their", "its"],
         );
-        if head_lower && !spokes && definite && is_in(&head, lexicon::PERSON_REFS) {
+        if head_lower && definite && is_in(&head, lexicon::PERSON_REFS) {
             // The speaker introduced with the same role noun, else a titled name with
             // it, else (for a bare "the minister") the most recent person.
             if let Some(s) = self
@@ -2028,7 +2044,7 @@ impl<'a> State<'a> {
                     }
                 }
             }
-            if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 3 {
+            if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 5 {
                 return Some(Spk::named(&desc, false, false));
             }
             if anon_any {
