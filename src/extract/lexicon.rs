@@ -116,7 +116,33 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
 
 /// Is `w` one of `list` (ASCII case-insensitive)?
 pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    if list.len() < 24 {
+        return list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    }
+    // Long lists: a per-thread hash set of the lower-cased entries, keyed by the
+    // list's address (every long list is a `static`/`const` slice).
+    let mut buf = [0u8; 48];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let key = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+    SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        let id = (list.as_ptr() as usize, list.len());
+        let set = sets
+            .entry(id)
+            .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
+        set.contains(key)
+    })
+}
+
+type ListSets = std::collections::HashMap<(usize, usize), std::collections::HashSet<String>>;
+
+thread_local! {
+    static SETS: std::cell::RefCell<ListSets> = std::cell::RefCell::new(ListSets::new());
 }
 
 /// Words before a verb form that make it a noun, an adjective, a passive or not a
