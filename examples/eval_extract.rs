@@ -1,8 +1,9 @@
 //! Evaluate the attribution extractor on the labelled development articles and print a
 //! table of precision, recall and F1 at the chain and origin levels.
 //!
-//! `cargo run --release --example eval_extract [-- --errors] [--article ID]`
-//! (`--article` prints what is extracted from one article); paths default to
+//! `cargo run --release --example eval_extract [-- --errors] [--article ID] [--text PUBLISHER]`
+//! (`--article` prints what is extracted from one article, `--text` from standard
+//! input); paths default to
 //! `../shared/data/news/news_articles_dev.csv` and `tests/data/extraction/dev_labels.jsonl`.
 
 use std::path::PathBuf;
@@ -20,6 +21,25 @@ fn main() {
             "the development CSV {} is absent; nothing to evaluate",
             csv.display()
         );
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--text") {
+        // Extract from text given on standard input, with the publisher after --text.
+        let publisher = args.get(i + 1).cloned().unwrap_or_else(|| "Wire".into());
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).is_ok() {
+            let meta = corroborate::extract::ArticleMeta {
+                publisher,
+                url: None,
+                published: None,
+            };
+            for x in corroborate::extract::extract(&text, &meta) {
+                println!(
+                    "{}..{} {:?} [{}] {}",
+                    x.span.0, x.span.1, x.kind, x.chain, x.claim
+                );
+            }
+        }
         return;
     }
     if let Some(i) = args.iter().position(|a| a == "--article") {

@@ -836,7 +836,7 @@ impl<'a> State<'a> {
                 Cue::Told => p > ci + 1,
                 Cue::Clausal => {
                     is_in(first, PRONOUNS)
-                        || (is_cap(first)
+                        || ((is_cap(first) || is_in(first, DETERMINERS))
                             && (p + 1..len.min(p + 4)).any(|j| {
                                 self.is_word(
                                     toks,
@@ -1588,16 +1588,16 @@ impl<'a> State<'a> {
             match lw.as_str() {
                 "citing" | "quoting" => {
                     let e = self.np_end_content(toks, k + 1, content);
-                    if let Some(s) = self.speaker(toks, (k + 1, e)) {
-                        m.cited.push(s.hop);
+                    if let Some(h) = self.cited_source(toks, k + 1, e) {
+                        m.cited.push(h);
                     }
                     k = e.max(k + 1);
                     continue;
                 }
                 "referring" if next == "to" => {
                     let e = self.np_end_content(toks, k + 2, content);
-                    if let Some(s) = self.speaker(toks, (k + 2, e)) {
-                        m.cited.push(s.hop);
+                    if let Some(h) = self.cited_source(toks, k + 2, e) {
+                        m.cited.push(h);
                     }
                     k = e.max(k + 1);
                     continue;
@@ -1661,6 +1661,38 @@ impl<'a> State<'a> {
             k += 1;
         }
         m
+    }
+
+    /// The source after "citing"/"referring to", if it is one: an unnamed source
+    /// ("an official source", "its own sources"), a document's owner, or a proper
+    /// name written there — not a topic ("citing her status", "referring to the call").
+    fn cited_source(&mut self, toks: &[Tok], a: usize, e: usize) -> Option<HopSpec> {
+        let words: Vec<&str> = toks[a..e.min(toks.len())]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let first = *words.first()?;
+        let sourcey = words.iter().any(|w| {
+            is_in(w, lexicon::ANON_NOUNS) || is_in(w, DOCS) || is_in(w, lexicon::MEDIA_WORDS)
+        });
+        let named = (is_cap(first) && !is_in(first, NOT_NAMES))
+            || (is_in(first, &["the"]) && words.get(1).is_some_and(|w| is_cap(w)));
+        if !sourcey && !named {
+            return None;
+        }
+        let s = self.speaker(toks, (a, e))?;
+        let last = s
+            .hop
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        if !s.hop.anonymous && !words.iter().any(|w| w.contains(last.as_str())) {
+            return None; // resolved to someone not named here
+        }
+        Some(s.hop)
     }
 
     fn np_end_content(&self, toks: &[Tok], i: usize, content: &[(usize, usize)]) -> usize {
@@ -1850,7 +1882,10 @@ impl<'a> State<'a> {
         }
         // "the ministry's statement", "a board's report": the owner speaks.
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
-        if words.len() >= 2 && is_in(&head, DOCS) {
+        let head_is_lower = words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
             if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
                 let mut owner: Vec<String> = words[..=pos].iter().map(|w| w.to_string()).collect();
                 if let Some(l) = owner.last_mut() {

@@ -352,3 +352,23 @@ fn mangled_scraped_quotes() {
     assert_eq!(x.chain.to_string(), "Wire via AFP via Ana Ruiz");
     assert_eq!(x.kind, ExtractKind::DirectQuote);
 }
+
+#[test]
+fn citing_a_topic_is_not_a_source() {
+    let x = one(
+        "Lawyer Ben Ito said the law was unfair, citing the cost of the appeals.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ben Ito");
+    let x = one(
+        "Lawyer Ben Ito said the law was unfair, citing court sources.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ben Ito via ~court sources");
+}
+
+#[test]
+fn outlet_named_like_a_document() {
+    let x = one("The Post later reported the mayor had resigned.", "Wire");
+    assert_eq!(x.chain.to_string(), "Wire via Post");
+}
