@@ -618,6 +618,22 @@ impl<'a> State<'a> {
                     "missing", "dead", "killed", "injured", "wounded", "to", "of", "on", "by",
                 ],
             )
+            && !(next.eq_ignore_ascii_case("on")
+                && self.word_at(toks, i + 2).is_some_and(|d| {
+                    is_in(
+                        d,
+                        &[
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                        ],
+                    ) || is_in(d, NOT_NAMES)
+                        || d.starts_with(|c: char| c.is_ascii_digit())
+                }))
         {
             return false;
         }
@@ -746,6 +762,12 @@ impl<'a> State<'a> {
         let mut p = ci + 1;
         if c == Cue::Told {
             p = self.np_end(toks, p);
+            // "told a session of the council: "…"": the listener runs to the colon.
+            if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k == K::Colon) {
+                if toks[p..col].iter().all(|t| t.k == K::Word) {
+                    p = col;
+                }
+            }
         }
         loop {
             if p >= len {
@@ -1314,6 +1336,9 @@ impl<'a> State<'a> {
                     if w.eq_ignore_ascii_case("that") {
                         return i;
                     }
+                    if i > start && is_in(w, &["citing", "quoting", "referring", "according"]) {
+                        return i;
+                    }
                     if i > start && is_in(w, PRONOUNS) && !w.eq_ignore_ascii_case("it") {
                         return i;
                     }
@@ -1491,9 +1516,19 @@ impl<'a> State<'a> {
             if self.is_word(toks, last.0, NOT_SUBJECT_START)
                 && !self.is_word(toks, last.0, &["who", "which", "whose"])
             {
+                // Not the object of a preposition ("in May", "in Paris").
                 let start = (last.0 + 1..last.1).find(|&k| {
+                    let after_prep = self.is_word(
+                        toks,
+                        k - 1,
+                        &[
+                            "in", "on", "at", "since", "until", "by", "from", "during", "after",
+                            "before",
+                        ],
+                    );
                     self.word_at(toks, k).is_some_and(|w| {
-                        (is_cap(w) && !is_in(w, NOT_NAMES)) || is_in(w, &["the", "a", "an"])
+                        (is_cap(w) && !is_in(w, NOT_NAMES) && !after_prep)
+                            || is_in(w, &["the", "a", "an"])
                     })
                 });
                 if let Some(k) = start {

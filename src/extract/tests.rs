@@ -372,3 +372,20 @@ fn outlet_named_like_a_document() {
     let x = one("The Post later reported the mayor had resigned.", "Wire");
     assert_eq!(x.chain.to_string(), "Wire via Post");
 }
+
+#[test]
+fn reported_on_a_day_citing_a_source() {
+    let x = one(
+        "The harbour is ready to reopen, the SANA news agency reported on Monday citing an official source.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via SANA via ~an official source");
+    assert!(chains("The agency reported on the attack in detail.", "TASS").is_empty());
+}
+
+#[test]
+fn told_an_audience_then_a_colon() {
+    let t = "Envoy Lena Varga met the council. Late in May Varga told a session of the council: \"The harbour is ready.\"";
+    let v = chains(t, "Wire");
+    assert_eq!(v, vec!["Wire via Lena Varga"]);
+}
