@@ -822,6 +822,10 @@ pub(crate) const ANON_NOUNS: &[&str] = &[
     "participants",
     "attendees",
     "family",
+    "correspondents",
+    "reporters",
+    "journalists",
+    "correspondent",
 ];
 
 /// Determiners and quantifiers that open an unnamed-source phrase.
@@ -901,6 +905,9 @@ pub(crate) const INSTITUTIONS: &[&str] = &[
     "campaign",
     "observatory",
     "office",
+    "television",
+    "tv",
+    "radio",
 ];
 
 /// Pronouns and role nouns that refer back to a person.

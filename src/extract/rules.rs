@@ -822,7 +822,11 @@ impl<'a> State<'a> {
                             "posting",
                         ],
                     ) {
-                        p = self.skip_phrase(toks, p + 2);
+                        // A comma-led adverbial runs to the next comma.
+                        p += 2;
+                        while p < len && toks[p].k == K::Word {
+                            p += 1;
+                        }
                         continue;
                     }
                     // A short tail after a comma ("…, Norway.") is no content clause.
@@ -1872,6 +1876,41 @@ impl<'a> State<'a> {
                 end = k;
                 break;
             }
+            // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
+            // after the head noun is not part of the speaker.
+            if k > a
+                && self.is_word(
+                    toks,
+                    k,
+                    &["on", "in", "at", "from", "late", "early", "last", "this"],
+                )
+            {
+                let nxt = self.word_at(toks, k + 1).unwrap_or("");
+                let prev = self.word_at(toks, k - 1).unwrap_or("");
+                let time = is_in(
+                    nxt,
+                    &[
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                    ],
+                ) || nxt.starts_with(|c: char| c.is_ascii_digit())
+                    || (is_in(nxt, NOT_NAMES) && is_cap(nxt));
+                let role_head = prev.starts_with(|c: char| c.is_lowercase())
+                    && (is_in(prev, lexicon::PERSON_REFS)
+                        || is_in(prev, lexicon::ANON_NOUNS)
+                        || is_in(prev, lexicon::INSTITUTIONS));
+                if time && self.is_word(toks, k, &["on", "late", "early", "last", "this"])
+                    || role_head && self.is_word(toks, k, &["in", "at", "from", "on"])
+                {
+                    end = k;
+                    break;
+                }
+            }
         }
         let mut words: Vec<&str> = toks[a..end]
             .iter()
@@ -1968,7 +2007,31 @@ impl<'a> State<'a> {
         });
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
-        let person = if anon_head {
+        // "Reuters correspondents": the outlet's own staff speak for it.
+        if head_lower
+            && is_in(
+                &head,
+                &[
+                    "correspondents",
+                    "correspondent",
+                    "reporters",
+                    "reporter",
+                    "journalists",
+                    "journalist",
+                ],
+            )
+        {
+            if let Some(m) = caps
+                .iter()
+                .map(|r| words[r.0..r.1].join(" "))
+                .find(|n| is_known_media(n))
+            {
+                return Some(Spk::named(&m, false, true));
+            }
+        }
+        let org_head = head_lower
+            && (is_in(&head, lexicon::INSTITUTIONS) || is_in(&head, lexicon::MEDIA_WORDS));
+        let person = if anon_head || org_head {
             None
         } else {
             caps.iter()
