@@ -552,6 +552,11 @@ pub(crate) const TITLES: &[&str] = &[
     "pvt",
     "brig",
     "witness",
+    "admiral",
+    "marshal",
+    "brigadier",
+    "commodore",
+    "ambassador-designate",
 ];
 
 /// Heads that make a phrase an organisation rather than a person.

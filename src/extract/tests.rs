@@ -389,3 +389,24 @@ fn told_an_audience_then_a_colon() {
     let v = chains(t, "Wire");
     assert_eq!(v, vec!["Wire via Lena Varga"]);
 }
+
+#[test]
+fn time_and_place_after_the_speaker() {
+    let x = one(
+        "Port spokesman Adam Ode on Friday denied that any ship had sunk.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Adam Ode");
+    let t = "Admiral Rosa Lind took command in March. The top navy commander in Chile said the fleet was ready.";
+    assert_eq!(chains(t, "Wire"), vec!["Wire via Rosa Lind"]);
+}
+
+#[test]
+fn trailing_adverbial_after_a_content_first_cue() {
+    let x = one(
+        "Rebels took the airport, state television said, in a blow to the garrison.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via state television");
+    assert_eq!(x.claim, "Rebels took the airport");
+}
