@@ -354,6 +354,11 @@ const NP_STOP: &[&str] = &[
 
 /// Adverbs between a subject and its verb ("has also said").
 const SUBJECT_ADVERBS: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
     "has",
     "have",
     "had",
@@ -707,7 +712,11 @@ impl<'a> State<'a> {
             if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma {
                 pieces.push((toks[k].s, toks[k].e));
             }
-            let mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
+            let mut mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
+            if c == Cue::Quoted && mods.outer.is_empty() && mods.inner.is_empty() {
+                // "…," X was quoted as saying: by the outlet of the previous statement.
+                mods.outer.extend(self.previous_outlet());
+            }
             let kind = if lead {
                 ExtractKind::IndirectSpeech
             } else {
@@ -878,7 +887,8 @@ impl<'a> State<'a> {
             };
             if bare_ok {
                 let e = self.content_end(toks, p);
-                if self.words(toks, p, e) >= 3 {
+                let quoted = toks[p..e].iter().filter(|t| t.k == K::Quote).count();
+                if self.words(toks, p, e) + 2 * quoted >= 3 {
                     content = Some((p, e, false));
                 }
             }
@@ -979,16 +989,8 @@ impl<'a> State<'a> {
                 if let Some(r) = self.relay(toks, ci + 2, as_i, true) {
                     mods.outer.push(r);
                 }
-            } else if let Some(prev) = self.out.last() {
-                // "X was quoted as saying" right after an outlet's report: that outlet.
-                if let Some(ps) = &prev.speaker {
-                    if ps.media && prev.sentence + 1 == self.sentence_no {
-                        mods.outer.push(ps.hop.clone());
-                    }
-                }
-                if mods.outer.is_empty() && prev.sentence + 1 == self.sentence_no {
-                    mods.outer.extend(prev.outer.iter().cloned());
-                }
+            } else {
+                mods.outer.extend(self.previous_outlet());
             }
             self.subject_speaker(toks, cs, end)?
         } else {
@@ -1060,6 +1062,23 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// The outlet of the statement in the previous sentence (its speaker when that is
+    /// a medium, else its relays): who quoted a speaker "was quoted as saying".
+    fn previous_outlet(&self) -> Vec<HopSpec> {
+        let Some(prev) = self.out.last() else {
+            return Vec::new();
+        };
+        if prev.sentence + 1 != self.sentence_no {
+            return Vec::new();
+        }
+        if let Some(ps) = &prev.speaker {
+            if ps.media {
+                return vec![ps.hop.clone()];
+            }
+        }
+        prev.outer.clone()
     }
 
     /// "According to X, …" and "…, according to X".
@@ -2342,7 +2361,20 @@ impl<'a> State<'a> {
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
                     || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
-            for piece in split_connectors(&words[r.0..r.1]) {
+            for mut piece in split_connectors(&words[r.0..r.1]) {
+                // A possessive ends the name: "Minister Ana Ruiz's visit".
+                // A possessive before a title is a modifier: "Chile's Foreign Minister X".
+                while let Some(pos) = piece.iter().position(|w| w.ends_with("'s")) {
+                    let before_title = piece.get(pos + 1).is_some_and(|w| is_title(w));
+                    if before_title || pos == 0 {
+                        piece.remove(pos);
+                    } else {
+                        let owner = piece[pos].trim_end_matches("'s");
+                        piece.truncate(pos);
+                        piece.push(owner);
+                        break;
+                    }
+                }
                 let p = titled_person(&piece).or_else(|| {
                     if titled_before {
                         person_name(&piece)
@@ -2360,7 +2392,7 @@ impl<'a> State<'a> {
                 } else if (2..=3).contains(&piece.len())
                     && !piece
                         .iter()
-                        .any(|w| is_in(w, lexicon::ORG_WORDS) || is_in(w, lexicon::TITLES))
+                        .any(|w| is_in(w, lexicon::ORG_WORDS) || is_title(w))
                 {
                     let p = piece.join(" ");
                     if !self.names.contains(&p) {
@@ -2519,6 +2551,15 @@ const NOT_NAMES: &[&str] = &[
     "since",
 ];
 
+/// A title word; acronyms ("UN", "US", "EU") only in capitals, so that the name
+/// "Un" or "Us" is not taken for one.
+fn is_title(w: &str) -> bool {
+    if is_in(w, &["un", "us", "eu", "uk", "u.n.", "u.s."]) {
+        return w.chars().all(|c| !c.is_lowercase());
+    }
+    is_in(w, lexicon::TITLES)
+}
+
 fn is_cap(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         return true;
@@ -2612,7 +2653,7 @@ fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
 fn titled_person(piece: &[&str]) -> Option<String> {
     let t = piece
         .iter()
-        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"))?;
+        .rposition(|w| is_title(w) || w.ends_with("'s"))?;
     if t + 1 >= piece.len() {
         return None;
     }
@@ -2639,9 +2680,7 @@ fn person_name(run: &[&str]) -> Option<String> {
     {
         return None;
     }
-    let last_title = run
-        .iter()
-        .rposition(|w| is_in(w, lexicon::TITLES) || w.ends_with("'s"));
+    let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
     let rest = match last_title {
         Some(t) => &run[t + 1..],
         None => &run[..],

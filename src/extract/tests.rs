@@ -410,3 +410,17 @@ fn trailing_adverbial_after_a_content_first_cue() {
     assert_eq!(x.chain.to_string(), "Wire via state television");
     assert_eq!(x.claim, "Rebels took the airport");
 }
+
+#[test]
+fn quoted_as_saying_after_an_outlet_and_possessive_names() {
+    let t = "Chile's Foreign Minister Ana Ruiz's visit began on Monday, the Ostwind news agency reported. \
+        \"The talks went well,\" Ruiz was quoted as saying.";
+    let v = chains(t, "TASS");
+    assert_eq!(v.last().unwrap(), "TASS via Ostwind via Ana Ruiz", "{v:?}");
+}
+
+#[test]
+fn acronym_titles_need_capitals() {
+    let t = "Leader Kim Jong Un inspected the port. \"It is ready,\" the leader said.";
+    assert_eq!(chains(t, "Wire"), vec!["Wire via Kim Jong Un"]);
+}
