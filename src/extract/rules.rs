@@ -1535,7 +1535,7 @@ impl<'a> State<'a> {
         }
         // A fronted adverbial without a comma ("In 2015 Koh said"): the subject starts
         // at the first name or determiner after it.
-        if let Some(last) = segs.last_mut() {
+        if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
             if self.is_word(toks, last.0, NOT_SUBJECT_START)
                 && !self.is_word(toks, last.0, &["who", "which", "whose"])
             {
