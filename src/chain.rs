@@ -273,7 +273,10 @@ mod tests {
         let c = Chain::parse("  WaPo   via ~ a  Syrian official ").unwrap();
         assert_eq!(
             names(&c),
-            vec![("WaPo".into(), false), ("a Syrian official".into(), true)]
+            vec![
+                ("WaPo".into(), false),
+                ("a Syrian official".into(), true)
+            ]
         );
         // "via" inside a word is not a separator.
         let c = Chain::parse("Viacom via Trivia Weekly").unwrap();
@@ -307,10 +310,7 @@ mod tests {
             r#"["Blog", "Arutz Sheva", {"name": "a Syrian military official", "anonymous": true}]"#,
         )
         .unwrap();
-        assert_eq!(
-            c.to_string(),
-            "Blog via Arutz Sheva via ~a Syrian military official"
-        );
+        assert_eq!(c.to_string(), "Blog via Arutz Sheva via ~a Syrian military official");
         let back: Chain = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
         assert_eq!(back, c);
         let s: Chain = serde_json::from_str(r#""A via ~someone""#).unwrap();

@@ -136,7 +136,7 @@ mod tests {
             ("  Hello \t\n World...  ", "hello world"),
             ("It\u{2019}s \u{201C}done\u{201D}", "it's \"done\""),
             ("a\u{2013}b\u{2014}c\u{2010}d", "a-b-c-d"),
-            ("ﬁve", "five"),               // NFKC ligature
+            ("ﬁve", "five"),                   // NFKC ligature
             ("Ｐａｌｍｙｒａ", "palmyra"), // full-width letters
             ("end. .", "end"),
             ("3.5 km", "3.5 km"),
