@@ -1,1 +1,0 @@
-//! Attribution extraction (placeholder; being written).

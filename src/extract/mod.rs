@@ -1,0 +1,266 @@
+//! Attribution extraction: turning the text of a news article into the claims it
+//! reports, each with the provenance chain behind it (reader-facing outlet first,
+//! origin last).
+//!
+//! The extractor is rule-based, deterministic and offline. It works on a same-length
+//! normalised copy of the text ([`text`]), splits paragraphs and sentences, pairs
+//! quotation marks, finds a reporting cue in each sentence (said, told, according to,
+//! quoted … as saying, reported …), reads the speaker phrase and the content around
+//! it, collects relay modifiers (told X, speaking to X, citing Y, carried by Z, quoted
+//! in W, a "Via X:" line introducing a block) and assembles the chain. Pronouns and
+//! role nouns ("he", "the minister", "the group") are resolved to the most recent
+//! matching speaker; unnamed sources become anonymous last hops. Photo credits such
+//! as "(Photographer/Agency via Agency)" become photo chains. See `docs/extraction.md`.
+
+mod csvio;
+pub mod eval;
+mod lexicon;
+mod rules;
+mod text;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::chain::{Chain, HopSpec};
+
+pub use csvio::{extract_csv, CsvOptions, CsvSummary};
+pub use lexicon::ALIASES;
+
+/// Articles longer than this many bytes are not analysed ([`extract`] returns nothing
+/// for them and [`extract_csv`] skips and counts them).
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// What is known about the article being analysed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// The reader-facing outlet: the first hop of every chain.
+    pub publisher: String,
+    /// Where the article was read, if known.
+    pub url: Option<String>,
+    /// Publication date (ISO 8601), if known.
+    pub published: Option<String>,
+}
+
+/// How a statement was attributed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum ExtractKind {
+    /// A quotation with a speaker ("…," she said).
+    DirectQuote,
+    /// Reported speech (X said that …, …, X reported).
+    IndirectSpeech,
+    /// "according to X".
+    AccordingTo,
+    /// A photo caption with its credit line.
+    PhotoCredit,
+}
+
+/// One attributed statement found in an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extracted {
+    /// The attributed content (quotation or reported speech), trimmed.
+    pub claim: String,
+    /// Publisher first, then each named relay, then the origin; unnamed sources are
+    /// anonymous and always last.
+    pub chain: Chain,
+    /// Byte offsets `[start, end)` of the claim in the input text.
+    pub span: (usize, usize),
+    /// How the statement was attributed.
+    pub kind: ExtractKind,
+}
+
+impl Extracted {
+    /// The import record for this statement:
+    /// `{"type":"report","claim":…,"chain":[…],"url"?:…,"published"?:…}`.
+    pub fn to_record(&self, meta: &ArticleMeta) -> Value {
+        let mut m = Map::new();
+        m.insert("type".into(), Value::String("report".into()));
+        m.insert("claim".into(), Value::String(self.claim.clone()));
+        m.insert(
+            "chain".into(),
+            serde_json::to_value(&self.chain).unwrap_or(Value::Null),
+        );
+        if let Some(u) = &meta.url {
+            m.insert("url".into(), Value::String(u.clone()));
+        }
+        if let Some(p) = &meta.published {
+            m.insert("published".into(), Value::String(p.clone()));
+        }
+        Value::Object(m)
+    }
+}
+
+/// Extract the attributed statements of one article. Pure and deterministic; never
+/// panics; returns nothing for texts over [`MAX_ARTICLE_BYTES`] or an empty publisher.
+pub fn extract(text: &str, meta: &ArticleMeta) -> Vec<Extracted> {
+    if text.len() > MAX_ARTICLE_BYTES || meta.publisher.trim().is_empty() {
+        return Vec::new();
+    }
+    let found = rules::analyse(text, &meta.publisher);
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let s = text::ceil_boundary(text, f.span.0);
+        let e = text::floor_boundary(text, f.span.1);
+        if e <= s {
+            continue;
+        }
+        let claim = crate::chain::collapse_ws(&f.claim_text(text, s, e));
+        if claim.is_empty() {
+            continue;
+        }
+        let Ok(chain) = Chain::new(f.hops) else {
+            continue;
+        };
+        out.push(Extracted {
+            claim,
+            chain,
+            span: (s, e),
+            kind: f.kind,
+        });
+    }
+    out
+}
+
+/// Lower-case, drop a leading "the", possessive "'s", punctuation other than inner
+/// hyphens and dots, collapse white space, then map through [`ALIASES`] to the
+/// canonical spelling. Used to compare hop names.
+pub fn normalise_name(name: &str) -> String {
+    let name: String = name
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.to_lowercase();
+            !(l.ends_with("-based")
+                || l.ends_with("-run")
+                || l.ends_with("-backed")
+                || l.ends_with("-led"))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut s = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’' {
+            s.extend(c.to_lowercase());
+        } else {
+            s.push(' ');
+        }
+    }
+    let s = s.replace('’', "'");
+    let mut words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '.' || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    let joined: Vec<String> = words
+        .iter()
+        .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
+        .collect();
+    let mut joined = joined;
+    // Generic outlet words: "Dogan news agency" is "Dogan".
+    for tail in [
+        &["news", "agency"][..],
+        &["agency"],
+        &["newspaper"],
+        &["daily"],
+        &["news"],
+        &["group"],
+    ] {
+        if joined.len() > tail.len()
+            && joined.ends_with(&tail.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        {
+            let n = joined.len() - tail.len();
+            joined.truncate(n);
+            break;
+        }
+    }
+    let joined = joined.join(" ");
+    match alias_map().get(&joined) {
+        Some(canonical) => canonical.clone(),
+        None => joined,
+    }
+}
+
+/// Normalised alias spelling → normalised canonical spelling, built once.
+fn alias_map() -> &'static std::collections::HashMap<String, String> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for row in ALIASES {
+            let canonical = plain_lower(row[0]);
+            for a in row.iter() {
+                m.entry(plain_lower(a)).or_insert_with(|| canonical.clone());
+            }
+        }
+        m
+    })
+}
+
+fn plain_lower(a: &str) -> String {
+    let mut s = String::with_capacity(a.len());
+    for c in a.chars() {
+        if c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' {
+            s.extend(c.to_lowercase());
+        } else {
+            s.push(' ');
+        }
+    }
+    let mut words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '.' || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .collect();
+    for tail in [
+        &["news", "agency"][..],
+        &["agency"],
+        &["newspaper"],
+        &["daily"],
+        &["news"],
+        &["group"],
+    ] {
+        if words.len() > tail.len() && words.ends_with(tail) {
+            let n = words.len() - tail.len();
+            words.truncate(n);
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// Do two hop names denote the same source? Equal after [`normalise_name`], or one's
+/// words are a trailing part of the other's ("Varga" and "Lena Varga", "Harbour
+/// Watch" and "Oslo-based Harbour Watch"). Anonymous hops match any anonymous hop.
+pub fn same_hop(a: &HopSpec, b: &HopSpec) -> bool {
+    if a.anonymous || b.anonymous {
+        return a.anonymous && b.anonymous;
+    }
+    same_name(&a.name, &b.name)
+}
+
+/// Name part of [`same_hop`].
+pub fn same_name(a: &str, b: &str) -> bool {
+    let x = normalise_name(a);
+    let y = normalise_name(b);
+    if x == y {
+        return true;
+    }
+    let xs: Vec<&str> = x.split(' ').collect();
+    let ys: Vec<&str> = y.split(' ').collect();
+    let (short, long) = if xs.len() <= ys.len() {
+        (&xs, &ys)
+    } else {
+        (&ys, &xs)
+    };
+    !short.is_empty() && long.ends_with(short)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,426 @@
+//! Unit tests of the extraction rules, one pattern each, with sentences written for the
+//! tests.
+
+use super::*;
+
+fn meta(p: &str) -> ArticleMeta {
+    ArticleMeta {
+        publisher: p.into(),
+        url: None,
+        published: None,
+    }
+}
+
+fn chains(text: &str, publisher: &str) -> Vec<String> {
+    extract(text, &meta(publisher))
+        .iter()
+        .map(|x| x.chain.to_string())
+        .collect()
+}
+
+fn one(text: &str, publisher: &str) -> Extracted {
+    let v = extract(text, &meta(publisher));
+    assert_eq!(v.len(), 1, "expected one statement in {text:?}, got {v:#?}");
+    v.into_iter().next().unwrap()
+}
+
+#[test]
+fn speaker_first_indirect() {
+    let x = one(
+        "Mayor Lena Varga said the bridge would reopen in May.",
+        "Daily Bugle",
+    );
+    assert_eq!(x.chain.to_string(), "Daily Bugle via Lena Varga");
+    assert_eq!(x.claim, "the bridge would reopen in May");
+    assert_eq!(x.kind, ExtractKind::IndirectSpeech);
+}
+
+#[test]
+fn quote_first_with_pronoun() {
+    let t =
+        "Fire chief Tomas Brandt said crews worked all night. \"We saved the school,\" he said.";
+    let v = extract(t, &meta("Gazette"));
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[1].chain.to_string(), "Gazette via Tomas Brandt");
+    assert_eq!(v[1].claim, "We saved the school,".trim_end_matches(','));
+    assert_eq!(v[1].kind, ExtractKind::DirectQuote);
+}
+
+#[test]
+fn told_agency_is_a_relay() {
+    let x = one(
+        "Colonel Aru Mendez told the AFP news agency that the convoy had been hit.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via AFP via Aru Mendez");
+}
+
+#[test]
+fn told_the_publisher_collapses() {
+    let x = one(
+        "The talks will go on, envoy Pita Sorensen told TASS on Monday.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via Pita Sorensen");
+    assert_eq!(x.claim, "The talks will go on");
+}
+
+#[test]
+fn reported_citing_anonymous() {
+    let x = one(
+        "The SANA news agency reported, citing an official source, that two bridges were repaired.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via SANA via ~an official source");
+    assert!(x.chain.hops()[2].anonymous);
+}
+
+#[test]
+fn content_first_with_agency() {
+    let x = one(
+        "Rebels pulled back from the hills overnight, the Interfax news agency reported.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Interfax");
+}
+
+#[test]
+fn quoted_as_saying() {
+    let x = one(
+        "Minister Olga Petrova was quoted by Izvestia as saying that prices would fall.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Izvestia via Olga Petrova");
+    let x = one(
+        "Interfax quoted Deputy Minister Ivan Sokol as saying the plant was safe.",
+        "Gazette",
+    );
+    assert_eq!(x.chain.to_string(), "Gazette via Interfax via Ivan Sokol");
+}
+
+#[test]
+fn according_to_both_positions() {
+    let x = one(
+        "According to local activists, the market was shelled twice.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~local activists");
+    assert_eq!(x.kind, ExtractKind::AccordingTo);
+    let x = one(
+        "The dam held through the storm, according to the Regional Water Board.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Regional Water Board");
+    let x = one(
+        "The port was closed, according to a statement carried by the SANA news agency.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via SANA");
+}
+
+#[test]
+fn according_to_a_source_quoted_in_a_medium() {
+    let x = one(
+        "According to a navy officer quoted in Russia Today, \"the ships are staying.\"",
+        "Blog",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Blog via Russia Today via ~a navy officer"
+    );
+}
+
+#[test]
+fn via_block_prefixes_the_chain() {
+    let t = "Intro line without any cue.\nVia Harbor Times:\nDock worker Ana Ruiz said the cranes stopped at noon.";
+    let v = extract(t, &meta("Blog"));
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].chain.to_string(), "Blog via Harbor Times via Ana Ruiz");
+}
+
+#[test]
+fn speaking_to_relay_and_surname() {
+    let t = "Trader Omar al-Rashid said the bazaar was empty. \"Nobody came,\" he said. Bread prices have doubled, al-Rashid said, speaking to Reuters by phone.";
+    let v = chains(t, "Blog");
+    assert_eq!(v.len(), 3, "{v:?}");
+    assert!(
+        v.iter().all(|c| c == "Blog via Reuters via Omar al-Rashid"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn photo_credit_chain() {
+    let t = "Boats in the harbour at dawn (Jan Kowal/Reuters via AP)\nNothing else.";
+    let v = extract(t, &meta("Blog"));
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].kind, ExtractKind::PhotoCredit);
+    assert_eq!(
+        v[0].chain.to_string(),
+        "Blog via AP via Reuters via Jan Kowal"
+    );
+    assert_eq!(v[0].claim, "Boats in the harbour at dawn");
+}
+
+#[test]
+fn multi_sentence_quote_and_continuation() {
+    let t = "\"We are tired. We want peace,\" said farmer Ines Koh. \"Nobody listens.\"";
+    let v = extract(t, &meta("Wire"));
+    assert_eq!(v.len(), 1, "{v:#?}");
+    assert_eq!(v[0].chain.to_string(), "Wire via Ines Koh");
+    assert!(v[0].claim.contains("We are tired") && v[0].claim.contains("Nobody listens"));
+}
+
+#[test]
+fn abbreviations_do_not_break_attribution() {
+    let x = one(
+        "Sen. Maria Lund of the U.S. Senate said on Feb. 3 the vote was delayed.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Maria Lund");
+}
+
+#[test]
+fn anonymous_sources() {
+    for (t, want) in [
+        (
+            "Sources close to the ministry said the deal was off.",
+            "Wire via ~Sources close to the ministry",
+        ),
+        ("Witnesses said the car sped away.", "Wire via ~Witnesses"),
+        (
+            "An official source told the agency that the road was open again.",
+            "Wire via ~An official source",
+        ),
+    ] {
+        let x = one(t, "Wire");
+        assert_eq!(x.chain.to_string(), want);
+        assert!(x.chain.hops().last().unwrap().anonymous);
+    }
+}
+
+#[test]
+fn role_noun_resolves_to_last_speaker() {
+    let t = "Minister Karl Ode said taxes would rise. The minister added that schools would get more money.";
+    let v = chains(t, "Wire");
+    assert_eq!(v, vec!["Wire via Karl Ode", "Wire via Karl Ode"]);
+}
+
+#[test]
+fn not_a_report() {
+    for t in [
+        "The reported attack took place at night.",
+        "Three people were reported dead after the flood.",
+        "He refused to say anything.",
+        "The claims were dismissed by the court.",
+    ] {
+        assert!(
+            chains(t, "Wire").is_empty(),
+            "{t:?} gave {:?}",
+            chains(t, "Wire")
+        );
+    }
+}
+
+#[test]
+fn record_has_only_known_fields() {
+    let x = one("Coach Ben Ito said the team was ready.", "Wire");
+    let m = ArticleMeta {
+        publisher: "Wire".into(),
+        url: Some("https://wire.example/a".into()),
+        published: Some("2017-02-03".into()),
+    };
+    let r = x.to_record(&m);
+    let o = r.as_object().unwrap();
+    let mut keys: Vec<&str> = o.keys().map(|k| k.as_str()).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["chain", "claim", "published", "type", "url"]);
+    assert_eq!(o["chain"], serde_json::json!(["Wire", "Ben Ito"]));
+    let r = x.to_record(&meta("Wire"));
+    assert_eq!(r.as_object().unwrap().len(), 3);
+}
+
+#[test]
+fn names_compare_with_aliases() {
+    assert!(same_name("the Associated Press", "AP"));
+    assert!(same_name("Varga", "Lena Varga"));
+    assert!(same_name(
+        "Britain-based Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights"
+    ));
+    assert!(!same_name("Varga", "Lena Vargas"));
+    assert!(same_hop(
+        &HopSpec::anonymous("officials"),
+        &HopSpec::anonymous("a source")
+    ));
+    assert!(!same_hop(
+        &HopSpec::anonymous("officials"),
+        &HopSpec::named("officials")
+    ));
+}
+
+#[test]
+fn oversized_and_empty_inputs() {
+    assert!(extract("", &meta("Wire")).is_empty());
+    assert!(extract("He said.", &meta("")).is_empty());
+    let big = "a".repeat(MAX_ARTICLE_BYTES + 1);
+    assert!(extract(&big, &meta("Wire")).is_empty());
+}
+
+#[test]
+fn inverted_said_name() {
+    let x = one(
+        "The ferry will sail again on Friday, said Ines Koh, head of the harbour board.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ines Koh");
+    assert_eq!(x.claim, "The ferry will sail again on Friday");
+}
+
+#[test]
+fn second_clause_with_its_own_speaker() {
+    let v = chains(
+        "Mayor Lena Varga said the bridge was safe, while engineer Tomas Brandt said it needed repairs.",
+        "Wire",
+    );
+    assert_eq!(v, vec!["Wire via Lena Varga", "Wire via Tomas Brandt"]);
+}
+
+#[test]
+fn participle_carries_the_statement() {
+    let x = one(
+        "The Harbour Watch network issued a warning on Monday, saying that the water level was rising.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Harbour Watch network");
+    assert_eq!(x.claim, "the water level was rising");
+}
+
+#[test]
+fn apposition_next_to_the_cue() {
+    for t in [
+        "Ana Ruiz, a spokeswoman for the port authority, told Reuters that the cranes were idle.",
+        "The cranes were idle, Ana Ruiz, a spokeswoman for the port authority, told Reuters.",
+    ] {
+        let x = one(t, "Wire");
+        assert_eq!(x.chain.to_string(), "Wire via Reuters via Ana Ruiz", "{t}");
+    }
+    let x = one(
+        "The Harbour Board, a Lisbon-based shipping body, said that fees would rise.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Harbour Board");
+}
+
+#[test]
+fn lower_case_institution_head_stays_in_the_name() {
+    let x = one(
+        "The Chilean foreign ministry said the envoy would return.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Chilean foreign ministry");
+}
+
+#[test]
+fn partial_quotation_closing_reported_speech() {
+    let x = one(
+        "The pilots had tried to land twice but \"the wind was simply too strong,\" the airline said.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via airline");
+    assert!(x.claim.starts_with("The pilots had tried"));
+}
+
+#[test]
+fn relay_propagates_only_to_nearby_statements() {
+    let t = "Farmer Ines Koh said the wells were dry. \"We wait for rain,\" she said. \
+        The harvest failed, Koh said, speaking to AFP by phone. Prices rose. Bread ran out. \
+        Shops closed. Schools shut. In 2015 Koh said the wells had been full.";
+    let v = chains(t, "Wire");
+    assert_eq!(v.len(), 4, "{v:?}");
+    assert_eq!(&v[..3], ["Wire via AFP via Ines Koh"; 3]);
+    assert_eq!(v[3], "Wire via Ines Koh");
+}
+
+#[test]
+fn mangled_scraped_quotes() {
+    // Closing quotes scraped as `"?` and apostrophes as `"` between letters.
+    let x = one(
+        "\"We couldn\"t stop it,\"?Captain Ana Ruiz told the AFP news agency.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via AFP via Ana Ruiz");
+    assert_eq!(x.kind, ExtractKind::DirectQuote);
+}
+
+#[test]
+fn citing_a_topic_is_not_a_source() {
+    let x = one(
+        "Lawyer Ben Ito said the law was unfair, citing the cost of the appeals.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ben Ito");
+    let x = one(
+        "Lawyer Ben Ito said the law was unfair, citing court sources.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ben Ito via ~court sources");
+}
+
+#[test]
+fn outlet_named_like_a_document() {
+    let x = one("The Post later reported the mayor had resigned.", "Wire");
+    assert_eq!(x.chain.to_string(), "Wire via Post");
+}
+
+#[test]
+fn reported_on_a_day_citing_a_source() {
+    let x = one(
+        "The harbour is ready to reopen, the SANA news agency reported on Monday citing an official source.",
+        "TASS",
+    );
+    assert_eq!(x.chain.to_string(), "TASS via SANA via ~an official source");
+    assert!(chains("The agency reported on the attack in detail.", "TASS").is_empty());
+}
+
+#[test]
+fn told_an_audience_then_a_colon() {
+    let t = "Envoy Lena Varga met the council. Late in May Varga told a session of the council: \"The harbour is ready.\"";
+    let v = chains(t, "Wire");
+    assert_eq!(v, vec!["Wire via Lena Varga"]);
+}
+
+#[test]
+fn time_and_place_after_the_speaker() {
+    let x = one(
+        "Port spokesman Adam Ode on Friday denied that any ship had sunk.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Adam Ode");
+    let t = "Admiral Rosa Lind took command in March. The top navy commander in Chile said the fleet was ready.";
+    assert_eq!(chains(t, "Wire"), vec!["Wire via Rosa Lind"]);
+}
+
+#[test]
+fn trailing_adverbial_after_a_content_first_cue() {
+    let x = one(
+        "Rebels took the airport, state television said, in a blow to the garrison.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via state television");
+    assert_eq!(x.claim, "Rebels took the airport");
+}
+
+#[test]
+fn quoted_as_saying_after_an_outlet_and_possessive_names() {
+    let t = "Chile's Foreign Minister Ana Ruiz's visit began on Monday, the Ostwind news agency reported. \
+        \"The talks went well,\" Ruiz was quoted as saying.";
+    let v = chains(t, "TASS");
+    assert_eq!(v.last().unwrap(), "TASS via Ostwind via Ana Ruiz", "{v:?}");
+}
+
+#[test]
+fn acronym_titles_need_capitals() {
+    let t = "Leader Kim Jong Un inspected the port. \"It is ready,\" the leader said.";
+    assert_eq!(chains(t, "Wire"), vec!["Wire via Kim Jong Un"]);
+}

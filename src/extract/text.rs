@@ -1,0 +1,425 @@
+//! Text preparation for extraction: a same-length normalised copy of the article,
+//! paragraphs, quotation segments, sentences that survive abbreviations and quotes, and
+//! a small tokenizer. Every offset produced here is a byte offset into the original
+//! text, because the normalised copy keeps every byte position.
+
+/// Make a copy of `text` with the same length in bytes in which typographic quotes,
+/// dashes, no-break spaces and the `"?` mangling found in some scraped corpora are
+/// replaced by plain ASCII, so that the rules only ever look at ASCII punctuation.
+///
+/// Replacements keep the byte length: a three-byte `“` becomes two spaces and `"`,
+/// a three-byte `”` becomes `"` and two spaces, `"?` becomes `"` + space after
+/// sentence punctuation, `' ` after a letter and `- ` after a space.
+pub(crate) fn normalise(text: &str) -> String {
+    let src = text.as_bytes();
+    let mut out = Vec::with_capacity(src.len());
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        if b == b'"' && src.get(i + 1) == Some(&b'?') {
+            let prev = out.last().copied().unwrap_or(b' ');
+            let next = src.get(i + 2).copied().unwrap_or(b' ');
+            if prev.is_ascii_whitespace() {
+                out.extend_from_slice(b"- ");
+            } else if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+                out.extend_from_slice(b"' ");
+            } else {
+                out.extend_from_slice(b"\" ");
+            }
+            i += 2;
+            continue;
+        }
+        if b == b'"' {
+            // A straight quote between two letters is a mangled apostrophe.
+            let prev = out.last().copied().unwrap_or(b' ');
+            let next = src.get(i + 1).copied().unwrap_or(b' ');
+            if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
+                out.push(b'\'');
+                i += 1;
+                continue;
+            }
+        }
+        if b == b'-' {
+            // A no-break space mangled into a hyphen: after sentence punctuation or
+            // before a word that follows a space.
+            let prev = out.last().copied().unwrap_or(b' ');
+            let next = src.get(i + 1).copied().unwrap_or(b' ');
+            if (matches!(prev, b'.' | b'!' | b'?' | b'"')
+                && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
+                || (prev == b' ' && next.is_ascii_alphabetic())
+            {
+                out.push(b' ');
+                i += 1;
+                continue;
+            }
+        }
+        if b == 0xC2 && src.get(i + 1) == Some(&0xA0) {
+            out.extend_from_slice(b"  ");
+            i += 2;
+            continue;
+        }
+        if b == 0xE2 && src.get(i + 1) == Some(&0x80) {
+            if let Some(&c) = src.get(i + 2) {
+                let rep: Option<&[u8; 3]> = match c {
+                    0x9C | 0x9E => Some(b"  \""), // “ „
+                    0x9D => Some(b"\"  "),        // ”
+                    0x98 => Some(b"  '"),         // ‘
+                    0x99 => Some(b"'  "),         // ’
+                    0x93..=0x95 => Some(b" - "),  // – — ―
+                    0xA8 | 0xA9 => Some(b"\n  "), // line/paragraph separators
+                    _ => None,
+                };
+                if let Some(r) = rep {
+                    out.extend_from_slice(r);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        if b == b'\r' {
+            out.push(b'\n');
+            i += 1;
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    // Every replacement is ASCII for a complete character, so the result is UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary of `s` at or after `i`.
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Paragraph ranges: runs of text between newlines, skipping empty ones.
+pub(crate) fn paragraphs(n: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in n.bytes().enumerate() {
+        if b == b'\n' {
+            if !n[start..i].trim().is_empty() {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if !n[start..].trim().is_empty() {
+        out.push((start, n.len()));
+    }
+    out
+}
+
+/// Quotation segments of a paragraph as (content start, content end), found by pairing
+/// double quotes; a quote still open at the end of the paragraph is dropped.
+pub(crate) fn quotes(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
+    let b = n.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in para.0..para.1 {
+        if b[i] != b'"' {
+            continue;
+        }
+        let prev = if i > para.0 { b[i - 1] } else { b' ' };
+        let next = if i + 1 < para.1 { b[i + 1] } else { b' ' };
+        let can_open = matches!(prev, b' ' | b'\t' | b'(' | b'[' | b'-' | b':' | b'\n')
+            && !next.is_ascii_whitespace();
+        let can_close = !prev.is_ascii_whitespace()
+            && (next.is_ascii_whitespace() || next.is_ascii_punctuation() || i + 1 == para.1);
+        match (open, can_open, can_close) {
+            (Some(o), _, true) => {
+                if i > o + 1 {
+                    out.push((o + 1, i));
+                }
+                open = None;
+            }
+            (_, true, _) => open = Some(i),
+            (Some(o), false, false) => {
+                // A quote glued on both sides: close when one is open.
+                if i > o + 1 {
+                    out.push((o + 1, i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "maj", "adm", "cmdr", "supt",
+    "insp", "det", "rev", "hon", "messrs", "approx", "est", "dept", "univ", "gens",
+];
+
+/// Sentence ranges of a paragraph (trimmed of surrounding white space).
+pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
+    let b = n.as_bytes();
+    let mut out = Vec::new();
+    let mut start = para.0;
+    let mut i = para.0;
+    while i < para.1 {
+        let c = b[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            let mut j = i + 1;
+            while j < para.1 && matches!(b[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            if j < para.1 && b[j] == b'-' && j + 1 < para.1 && b[j + 1] == b' ' {
+                j += 1;
+            }
+            if j < para.1 && !b[j].is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let mut k = j;
+            while k < para.1 && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if k >= para.1 {
+                break;
+            }
+            let nc = b[k];
+            let starts_new = nc.is_ascii_uppercase()
+                || nc.is_ascii_digit()
+                || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
+                || nc >= 0x80;
+            if starts_new && !(c == b'.' && is_abbreviation(n, para.0, i)) {
+                push_trimmed(n, &mut out, start, j);
+                start = k;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(n, &mut out, start, para.1);
+    out
+}
+
+fn push_trimmed(n: &str, out: &mut Vec<(usize, usize)>, s: usize, e: usize) {
+    let (s, e) = trim_range(n, s, e);
+    if e > s {
+        out.push((s, e));
+    }
+}
+
+/// Shrink a range past surrounding ASCII white space.
+pub(crate) fn trim_range(n: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = n.as_bytes();
+    while s < e && b[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// Is the word ending just before the period at `dot` an abbreviation or an initial?
+fn is_abbreviation(n: &str, floor: usize, dot: usize) -> bool {
+    let b = n.as_bytes();
+    let mut s = dot;
+    while s > floor && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.') {
+        s -= 1;
+    }
+    let word = &n[s..dot];
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted abbreviations: "J.", "U.S.", "a.m."
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    // Dotted abbreviations ("U.S.", "a.m."), not domain names ("PennLive.com").
+    if word.contains('.') && word.split('.').all(|p| p.len() <= 3) {
+        return true;
+    }
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// Kinds of tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum K {
+    /// A word (letters, digits, inner hyphens, apostrophes and dots).
+    Word,
+    /// `,`
+    Comma,
+    /// `:`
+    Colon,
+    /// `;` or a dash between words
+    Break,
+    /// `(`
+    Open,
+    /// `)`
+    Close,
+    /// A quotation: the token spans the quoted content.
+    Quote,
+    /// `.`, `!` or `?` ending a sentence, and other punctuation.
+    Other,
+}
+
+/// A token: its kind and byte range.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub k: K,
+    pub s: usize,
+    pub e: usize,
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// Tokenize a sentence range; quotation segments overlapping it become single
+/// [`K::Quote`] tokens spanning the whole quoted content (even beyond the sentence).
+pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)]) -> Vec<Tok> {
+    let b = n.as_bytes();
+    let mut toks = Vec::new();
+    let mut i = sent.0;
+    let mut qi = qs.iter().position(|q| q.1 >= sent.0).unwrap_or(qs.len());
+    while i < sent.1 {
+        if qi < qs.len() && qs[qi].0 <= i + 1 && i < qs[qi].1 + 1 {
+            // Inside or at the opening mark of a quotation.
+            let q = qs[qi];
+            if q.0 < sent.1 && q.1 + 1 > sent.0 {
+                toks.push(Tok {
+                    k: K::Quote,
+                    s: q.0,
+                    e: q.1,
+                });
+            }
+            i = (q.1 + 1).max(i + 1);
+            qi += 1;
+            continue;
+        }
+        if qi < qs.len() && qs[qi].1 < i {
+            qi += 1;
+            continue;
+        }
+        let c = b[i];
+        if is_word_byte(c) {
+            let s = i;
+            while i < sent.1 {
+                let c = b[i];
+                let inner = (matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
+                    && i + 1 < sent.1
+                    && is_word_byte(b[i + 1])
+                    && !(c == b'.' && b[i + 1] >= 0x80))
+                    || (c == b','
+                        && i > s
+                        && b[i - 1].is_ascii_digit()
+                        && i + 1 < sent.1
+                        && b[i + 1].is_ascii_digit());
+                if is_word_byte(c) || inner {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // Keep the period of an abbreviation such as "U.S." with the word.
+            if i < sent.1 && b[i] == b'.' && n[s..i].contains('.') {
+                i += 1;
+            }
+            toks.push(Tok {
+                k: K::Word,
+                s,
+                e: i,
+            });
+            continue;
+        }
+        let k = match c {
+            b',' => K::Comma,
+            b':' => K::Colon,
+            b';' => K::Break,
+            b'-' if i + 1 < sent.1 && b[i + 1] == b' ' && i > sent.0 && b[i - 1] == b' ' => {
+                K::Break
+            }
+            b'(' | b'[' => K::Open,
+            b')' | b']' => K::Close,
+            b'"' => {
+                i += 1;
+                continue;
+            }
+            c if c.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            _ => K::Other,
+        };
+        toks.push(Tok { k, s: i, e: i + 1 });
+        i += 1;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<String> {
+        let n = normalise(t);
+        paragraphs(&n)
+            .into_iter()
+            .flat_map(|p| sentences(&n, p))
+            .map(|(s, e)| t[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn normalise_keeps_length() {
+        for t in [
+            "“Yes,” she said — twice.",
+            "a\u{a0}b",
+            "x \"?y",
+            "Tom\"?s dog",
+            "ok,\"?he said",
+        ] {
+            assert_eq!(normalise(t).len(), t.len());
+        }
+        assert_eq!(normalise("ok,\"?he said"), "ok,\" he said");
+        assert_eq!(normalise("x \"?y"), "x - y");
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents(
+            "Mr. Lee met Dr. Ann Roe in the U.S. capital on Feb. 3. They talked. J. Smith left.",
+        );
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[0].ends_with("on Feb. 3."));
+    }
+
+    #[test]
+    fn quotes_pair_and_keep_sentences() {
+        let t = "\"We are ready. We will win,\" the coach said. Fans cheered.";
+        let n = normalise(t);
+        let q = quotes(&n, (0, n.len()));
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].0..q[0].1], "We are ready. We will win,");
+        assert_eq!(sents(t).len(), 3);
+    }
+
+    #[test]
+    fn lowercase_after_quote_does_not_split() {
+        let s = sents("\"Is it over?\" she asked. \"No!\" he replied.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+}

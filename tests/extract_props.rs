@@ -1,0 +1,75 @@
+//! Properties of extraction on arbitrary input: never panics, spans are in bounds and
+//! on character boundaries, chains are valid (publisher first, anonymous hops last),
+//! and the output is deterministic.
+
+use corroborate::extract::{extract, ArticleMeta};
+use proptest::prelude::*;
+
+fn meta() -> ArticleMeta {
+    ArticleMeta {
+        publisher: "Wire".into(),
+        url: None,
+        published: None,
+    }
+}
+
+fn check(text: &str) {
+    let a = extract(text, &meta());
+    for x in &a {
+        assert!(x.span.0 < x.span.1 && x.span.1 <= text.len());
+        assert!(text.is_char_boundary(x.span.0) && text.is_char_boundary(x.span.1));
+        let hops = x.chain.hops();
+        assert!(hops.len() >= 2);
+        assert_eq!(hops[0].name, "Wire");
+        assert!(hops[..hops.len() - 1].iter().all(|h| !h.anonymous));
+        assert!(!x.claim.is_empty());
+    }
+    assert_eq!(a, extract(text, &meta()));
+}
+
+/// Pieces that exercise the rules: cues, quotes of every kind, mangled quotes,
+/// abbreviations, names and punctuation.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("said".to_string()),
+        Just(" told ".to_string()),
+        Just("according to".to_string()),
+        Just(", citing ".to_string()),
+        Just(" quoted ".to_string()),
+        Just(" as saying ".to_string()),
+        Just("\"".to_string()),
+        Just("\"?".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("’".to_string()),
+        Just("—".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("Mr. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just(". ".to_string()),
+        Just(", ".to_string()),
+        Just(":\n".to_string()),
+        Just("Via ".to_string()),
+        Just("(A/B via C)\n".to_string()),
+        Just("Anna Berg".to_string()),
+        Just(" he ".to_string()),
+        Just(" the AFP news agency ".to_string()),
+        Just("an official source".to_string()),
+        "[A-Za-z ]{0,12}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_utf8_never_panics(s in any::<String>()) {
+        check(&s);
+    }
+
+    #[test]
+    fn rule_shaped_text_never_panics(parts in proptest::collection::vec(piece(), 0..40)) {
+        check(&parts.concat());
+    }
+}
