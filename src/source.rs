@@ -513,6 +513,13 @@ impl crate::independence::SourceView for Registry {
             .map(|s| s.affiliations.as_slice())
             .unwrap_or(&[])
     }
+
+    fn label_class<'a>(&'a self, label: &'a str) -> &'a str {
+        let classes = self.label_classes.get_or_init(|| {
+            crate::independence::label_classes(self.live().map(|s| s.affiliations.as_slice()))
+        });
+        classes.get(label).map_or(label, String::as_str)
+    }
 }
 
 #[cfg(test)]

@@ -284,3 +284,27 @@ fn unicode_and_long_chains() {
     assert_eq!(c["independent_sources"], 1);
     assert_eq!(c["origin_names"], serde_json::json!(["Hop 63"]));
 }
+
+#[test]
+fn labels_held_together_by_a_third_source_merge_origins() {
+    // X carries l1, Z carries l2; Y (not in this claim) carries both, so l1 and l2 are
+    // one class across the registry and X and Z count once.
+    let setup = [
+        r#"{"type":"source","name":"X","affiliations":["l1"]}"#,
+        r#"{"type":"source","name":"Y","affiliations":["l1","l2"]}"#,
+        r#"{"type":"source","name":"Z","affiliations":["l2"]}"#,
+    ];
+    let c = count(&setup, &["Blog via X", "Site via Z"]);
+    assert_eq!(c["independent_sources"], 1, "{c}");
+    assert_eq!(c["origins"][0]["label"], "l1 / l2");
+    // Without Y the labels are unrelated.
+    let c = count(
+        &setup[..1]
+            .iter()
+            .chain(&setup[2..])
+            .copied()
+            .collect::<Vec<_>>(),
+        &["Blog via X", "Site via Z"],
+    );
+    assert_eq!(c["independent_sources"], 2, "{c}");
+}
