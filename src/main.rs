@@ -156,6 +156,45 @@ enum Command {
         #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
         _listing_format: Option<Format>,
     },
+    /// Propose claims and their provenance chains from article text (rule-based).
+    #[command(
+        after_help = "Examples:\n  corroborate extract article.txt --publisher \"Desert Dispatch\" --url https://dd.example/1\n  cat article.txt | corroborate extract - --publisher TASS --import\n  corroborate extract --csv corpus.csv --text-column text --url-column article_source_link > reports.jsonl\n\nEach attributed statement becomes one report record: the publisher first, then each\nnamed relay, then the origin (~ marks an unnamed source). Review before importing."
+    )]
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Article text file, or - for standard input (not with --csv).
+    #[arg(conflicts_with = "csv", required_unless_present = "csv")]
+    file: Option<String>,
+    /// The outlet that published the article: the first hop of every chain.
+    #[arg(long, required_unless_present = "csv", conflicts_with = "csv")]
+    publisher: Option<String>,
+    /// Where the article was read (copied into each record).
+    #[arg(long, conflicts_with = "csv")]
+    url: Option<String>,
+    /// Publication date (ISO 8601), copied into each record.
+    #[arg(long, conflicts_with = "csv")]
+    published: Option<String>,
+    /// Import the records into the database (all or nothing) instead of printing them.
+    #[arg(long)]
+    import: bool,
+    /// Run over a corpus CSV (one article per row) instead of one text.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<String>,
+    /// CSV column holding the article text.
+    #[arg(long, requires = "csv", default_value = "text")]
+    text_column: String,
+    /// CSV column naming the publisher.
+    #[arg(long, requires = "csv")]
+    publisher_column: Option<String>,
+    /// CSV column with the article URL (the publisher is then its domain's source).
+    #[arg(long, requires = "csv")]
+    url_column: Option<String>,
+    /// CSV column identifying the article (used in messages).
+    #[arg(long, requires = "csv")]
+    id_column: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -307,6 +346,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = stdout.lock();
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
+        Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
         Command::Rebuild => {
             let db = Database::rebuild(&db_path)?;
             writeln!(
@@ -495,7 +535,9 @@ fn dispatch(
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
             Ok(())
         }
-        Command::Demo | Command::Rebuild => unreachable!("handled before opening the database"),
+        Command::Demo | Command::Rebuild | Command::Extract(_) => {
+            unreachable!("handled before opening the database")
+        }
     }
 }
 
@@ -744,4 +786,246 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
         "could not create a temporary directory in {}",
         base.display()
     )
+}
+
+/// One extracted statement as a listing row.
+#[derive(serde::Serialize)]
+struct ExtractRow {
+    chain: String,
+    claim: String,
+}
+
+impl output::Row for ExtractRow {
+    fn headers() -> Vec<&'static str> {
+        vec!["chain", "claim"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![self.chain.clone(), self.claim.clone()]
+    }
+}
+
+fn extract(
+    args: ExtractArgs,
+    db_path: &Path,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match &args.csv {
+        None => extract_one(&args, db_path, ctx, out),
+        Some(csv_path) => extract_corpus(&args, csv_path, db_path, out),
+    }
+}
+
+/// `extract FILE|- --publisher P`: one article.
+fn extract_one(
+    args: &ExtractArgs,
+    db_path: &Path,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use corroborate::extract as ex;
+    let file = args.file.clone().unwrap_or_else(|| "-".into());
+    let text = read_text(&file, ex::MAX_ARTICLE_BYTES)?;
+    let meta = ex::ArticleMeta {
+        publisher: args.publisher.clone().unwrap_or_default(),
+        url: args.url.clone(),
+        published: args.published.clone(),
+    };
+    if meta.publisher.trim().is_empty() {
+        return Err(Error::Invalid(
+            "--publisher is empty: name the outlet that published the article".into(),
+        )
+        .into());
+    }
+    if let Some(u) = &meta.url {
+        parse_http_url(u)?;
+    }
+    if let Some(d) = &meta.published {
+        corroborate::date::validate(d)?;
+    }
+    let found = ex::extract(&text, &meta);
+    if args.import {
+        let mut db = Database::open(db_path)?;
+        let records = found.iter().map(|e| {
+            Ok((
+                0,
+                corroborate::record::Record::Report(ReportRecord {
+                    claim: e.claim.clone(),
+                    chain: e.chain.clone(),
+                    url: meta.url.clone(),
+                    published: meta.published.clone(),
+                }),
+            ))
+        });
+        let summary = db.write_records(records, &format!("extract {file}"))?;
+        print_summary(out, &summary)?;
+        return Ok(());
+    }
+    match ctx.format() {
+        Format::Table | Format::Csv => {
+            let rows: Vec<ExtractRow> = found
+                .iter()
+                .map(|e| ExtractRow {
+                    chain: e.chain.to_string(),
+                    claim: e.claim.clone(),
+                })
+                .collect();
+            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+        }
+        Format::Json => {
+            let recs: Vec<serde_json::Value> = found.iter().map(|e| e.to_record(&meta)).collect();
+            serde_json::to_writer_pretty(&mut *out, &recs)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for e in &found {
+                serde_json::to_writer(&mut *out, &e.to_record(&meta))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    if found.is_empty() {
+        eprintln!("no attributed statements found");
+    }
+    Ok(())
+}
+
+/// `extract --csv FILE`: a corpus, streamed, one JSONL record per statement (or, with
+/// `--import`, spooled to a temporary file and imported in one all-or-nothing write).
+fn extract_corpus(
+    args: &ExtractArgs,
+    csv_path: &str,
+    db_path: &Path,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use corroborate::extract as ex;
+    let opts = ex::CsvOptions {
+        text_column: args.text_column.clone(),
+        publisher_column: args.publisher_column.clone(),
+        url_column: args.url_column.clone(),
+        id_column: args.id_column.clone(),
+    };
+    let file = std::fs::File::open(csv_path).with_context(|| format!("cannot open {csv_path}"))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    // The registry names publishers from URLs; the database is opened only when needed.
+    let mut db = if args.import || opts.publisher_column.is_none() {
+        Some(Database::open(db_path)?)
+    } else {
+        None
+    };
+    let reg = db
+        .as_ref()
+        .map(|d| d.registry().clone())
+        .unwrap_or_default();
+    let lookup = |url: &str| -> Option<String> {
+        let host = corroborate::source::domain_of(url)?;
+        reg.lookup_host(&host)
+            .map(|id| reg.display_name(id).to_string())
+    };
+    let bar = progress_bar(size);
+    let mut progress = |b: u64| {
+        if let Some(bar) = &bar {
+            bar.set_position(b);
+        }
+    };
+    let spool = if args.import {
+        Some(spool_file()?)
+    } else {
+        None
+    };
+    let mut spool_w = match &spool {
+        Some(p) => Some(io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
+    let result = {
+        let mut emit = |e: &ex::Extracted, meta: &ex::ArticleMeta| -> Result<(), Error> {
+            let w: &mut dyn Write = match spool_w.as_mut() {
+                Some(w) => w,
+                None => &mut *out,
+            };
+            serde_json::to_writer(&mut *w, &e.to_record(meta))
+                .map_err(|err| Error::io("writing extracted records", err.into()))?;
+            writeln!(w).map_err(|err| Error::io("writing extracted records", err))
+        };
+        ex::extract_csv(
+            io::BufReader::new(file),
+            &opts,
+            &lookup,
+            &mut emit,
+            &mut progress,
+        )
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let finish = |summary: ex::CsvSummary| -> anyhow::Result<()> {
+        eprintln!(
+            "extracted {} statements from {} articles ({} rows skipped)",
+            summary.statements, summary.articles, summary.skipped_rows
+        );
+        for why in &summary.skipped {
+            eprintln!("  skipped {why}");
+        }
+        if let (Some(p), Some(db), Some(w)) = (&spool, db.as_mut(), spool_w.take()) {
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            let f = std::fs::File::open(p)?;
+            let s = db.import(
+                io::BufReader::new(f),
+                &format!("extract --csv {csv_path}"),
+                &mut |_| {},
+            )?;
+            print_summary(out, &s)?;
+        }
+        Ok(())
+    };
+    let outcome = result.map_err(anyhow::Error::from).and_then(finish);
+    if let Some(p) = &spool {
+        let _ = std::fs::remove_file(p);
+    }
+    outcome
+}
+
+/// Read a whole text file (or stdin), refusing more than `limit` bytes.
+fn read_text(file: &str, limit: usize) -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    let reader: Box<dyn Read> = if file == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(file).with_context(|| format!("cannot open {file}"))?)
+    };
+    reader.take(limit as u64 + 1).read_to_end(&mut buf)?;
+    if buf.len() > limit {
+        return Err(Error::Invalid(format!(
+            "the article is longer than {limit} bytes; split it"
+        ))
+        .into());
+    }
+    String::from_utf8(buf).map_err(|e| {
+        Error::Invalid(format!(
+            "the article is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to() + 1
+        ))
+        .into()
+    })
+}
+
+/// A fresh file under the temporary directory for spooling extracted records.
+fn spool_file() -> anyhow::Result<PathBuf> {
+    let base = std::env::temp_dir();
+    for i in 0..100u32 {
+        let p = base.join(format!(
+            "corroborate-extract-{}-{i}.jsonl",
+            std::process::id()
+        ));
+        if std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .is_ok()
+        {
+            return Ok(p);
+        }
+    }
+    anyhow::bail!("could not create a temporary file in {}", base.display())
 }

@@ -168,7 +168,7 @@ pub fn extract_csv<R: Read>(
             emit(&x, &meta)?;
             summary.statements += 1;
         }
-        if row % 64 == 0 {
+        if row.is_multiple_of(64) {
             progress(summary.bytes);
         }
     }
