@@ -823,8 +823,7 @@ fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             output::write_rows(out, Format::Table, &rows, ctx.width())?;
             if let Some(first) = rows.first() {
                 let id = corroborate::claim::ClaimId::from_hex(&first.id)?;
-                let c = db.claim(&id)?;
-                let d = view::detail(&c, &db.verdicts_of(&id)?, db.registry());
+                let d = view::claim_detail(&db, &id)?;
                 writeln!(
                     out,
                     "\nThe best-sourced claim, explained (corroborate show {}):\n",
