@@ -488,6 +488,11 @@ mod tests {
             let q = beta_quantile(p, a, b);
             assert!(close(beta_cdf(q, a, b), p, 1e-9), "({p}, {a}, {b})");
         }
+        // Beta(11.5, 4.5), the worked example of docs/credibility.md, against quantiles
+        // found independently by Simpson integration of the density.
+        assert!(close(beta_quantile(0.05, 11.5, 4.5), 0.524_145, 1e-5));
+        assert!(close(beta_quantile(0.95, 11.5, 4.5), 0.881_411, 1e-5));
+        assert!(close(beta_quantile(0.05, 7.0, 5.0), 0.349_812, 1e-5));
         assert_eq!(beta_quantile(0.0, 2.0, 2.0), 0.0);
         assert_eq!(beta_quantile(1.0, 2.0, 2.0), 1.0);
     }
