@@ -625,6 +625,33 @@ mod tests {
     }
 
     #[test]
+    fn circular_and_unsourced_claims_have_no_support() {
+        let mut view = TableView::default();
+        let a_ = view.add("A", &[]);
+        let b_ = view.add("B", &[]);
+        let c_ = view.add("C", &[]);
+        let mean = |_| 0.9;
+        let loop_only: Vec<Vec<Hop>> = vec![
+            vec![Hop::Named(a_), Hop::Named(b_)],
+            vec![Hop::Named(b_), Hop::Named(a_)],
+        ];
+        let a = independence::analyze(loop_only.iter().map(Vec::as_slice), &view);
+        assert!(a.circular && a.unsourced);
+        assert_eq!(support(&a, &mean), 0.0);
+        let none: Vec<Vec<Hop>> = Vec::new();
+        let a = independence::analyze(none.iter().map(Vec::as_slice), &view);
+        assert_eq!(support(&a, &mean), 0.0);
+        // A loop that cites a real origin keeps that origin's support.
+        let through: Vec<Vec<Hop>> = vec![
+            vec![Hop::Named(a_), Hop::Named(b_)],
+            vec![Hop::Named(b_), Hop::Named(a_), Hop::Named(c_)],
+        ];
+        let a = independence::analyze(through.iter().map(Vec::as_slice), &view);
+        assert!(a.circular);
+        assert!(close(support(&a, &mean), 0.9, 1e-12));
+    }
+
+    #[test]
     fn blast_radius_rules() {
         let mut view = TableView::default();
         let ap = view.add("AP", &[]);
