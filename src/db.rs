@@ -370,6 +370,21 @@ impl Database {
         self.write(std::iter::once(Ok((0, item))), label)
     }
 
+    /// Create or update many sources in one commit, all or nothing (the importers of
+    /// `sources import-ratings` and `import-affiliations`). Each item carries the input
+    /// line it comes from, so an error is reported as `line N: …`; nothing is written
+    /// when any item fails, and nothing at all when `items` is empty.
+    pub fn patch_sources(
+        &mut self,
+        items: Vec<(u64, String, SourcePatch)>,
+        label: &str,
+    ) -> Result<WriteSummary> {
+        let items = items
+            .into_iter()
+            .map(|(n, name, patch)| Ok((n, Pending::Source(name, patch))));
+        self.write(items, label)
+    }
+
     /// Merge source `from` into `into`.
     pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
         let a = self.reg.find(into)?;

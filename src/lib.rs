@@ -10,6 +10,7 @@
 
 pub mod chain;
 pub mod claim;
+pub mod credibility;
 pub mod date;
 pub mod db;
 pub mod demo;
@@ -20,6 +21,7 @@ pub mod hex;
 pub mod independence;
 pub mod ledger;
 pub mod output;
+pub mod ratings;
 pub mod record;
 pub mod report;
 pub mod source;

@@ -14,7 +14,7 @@ use corroborate::export::{self, ExportFormat};
 use corroborate::output::{self, Format};
 use corroborate::record::{ReportRecord, Verdict, VerdictRecord};
 use corroborate::source::{parse_http_url, SourceKind, SourcePatch};
-use corroborate::view::{self, ClaimFilter, ClaimSort};
+use corroborate::view::{self, ClaimFilter, ClaimSort, SourceSort};
 use corroborate::Error;
 
 const AFTER_HELP: &str = "\
@@ -91,8 +91,18 @@ enum Command {
         /// Claim id or unique prefix.
         id: String,
     },
-    /// List sources with aliases, kind, affiliations, rating and claim counts.
-    Sources,
+    /// List sources (aliases, kind, affiliations, rating, claims, credibility, blast
+    /// radius), or import rating and affiliation lists.
+    #[command(
+        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' --homepage-column URL --affiliation-column 'Media company' --label-template '{Typology|typology}:{Country}'"
+    )]
+    Sources {
+        /// Ordering of the listing.
+        #[arg(long, value_enum, default_value_t = SourceSort::Id)]
+        sort: SourceSort,
+        #[command(subcommand)]
+        import: Option<SourcesCommand>,
+    },
     /// Change or inspect one source.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -198,7 +208,59 @@ struct ExtractArgs {
 }
 
 #[derive(Subcommand)]
+enum SourcesCommand {
+    /// Set source ratings from a CSV of domains and scores (all or nothing).
+    #[command(
+        after_help = "Each row's domain goes to the source whose homepage is that domain or a parent of it\n(edition.cnn.com → cnn.com; cnn.com.de never matches cnn.com); unknown domains become\nnew sources. Ratings are mapped from --scale onto [0, 1]. Existing ratings are kept\nunless --override is given. See docs/credibility.md."
+    )]
+    ImportRatings {
+        /// CSV file with a header row.
+        file: PathBuf,
+        /// Column holding the domain.
+        #[arg(long, value_name = "C")]
+        domain_column: String,
+        /// Column holding the rating.
+        #[arg(long, value_name = "R")]
+        rating_column: String,
+        /// The rating's scale, mapped linearly onto [0, 1].
+        #[arg(long, value_name = "MIN:MAX", default_value = "0:1")]
+        scale: String,
+        /// Replace ratings sources already have.
+        #[arg(long = "override")]
+        override_existing: bool,
+    },
+    /// Add affiliation labels (owner, state control) from a CSV (all or nothing).
+    #[command(
+        after_help = "Templates: {Column} is the row's value, {Column|typology} maps State Media Matrix\ncodes (SC → state-controlled, CaPu → captured-public, CaPr → captured-private,\nISFM, ISF, ISM, IP → independent-…); {{ and }} are braces. A label with an empty field\nis left out. See docs/credibility.md."
+    )]
+    ImportAffiliations {
+        /// CSV file with a header row.
+        file: PathBuf,
+        /// Column holding the outlet's name.
+        #[arg(long, value_name = "C")]
+        name_column: String,
+        /// Column holding its homepage URL.
+        #[arg(long, value_name = "U")]
+        homepage_column: Option<String>,
+        /// Column whose value is a label as it is (repeatable).
+        #[arg(long = "affiliation-column", value_name = "A")]
+        affiliation_columns: Vec<String>,
+        /// Label template, e.g. '{Typology|typology}:{Country}' (repeatable).
+        #[arg(long = "label-template", value_name = "TEMPLATE")]
+        label_templates: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum SourceCommand {
+    /// Show one source: rating, track record, credibility, claims it originates, blast radius.
+    #[command(
+        after_help = "Examples:\n  corroborate source show AP\n  corroborate source show https://edition.cnn.com/x --format json"
+    )]
+    Show {
+        /// Any name, alias, domain or URL of the source.
+        name: String,
+    },
     /// Add an alias; when the alias is already another source, merge that source in.
     Alias {
         /// The source (any name, alias, domain or URL).
@@ -268,6 +330,12 @@ struct FilterArgs {
     /// At most N independent sources.
     #[arg(long, value_name = "N")]
     max_sources: Option<usize>,
+    /// Support at least X (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_support: Option<f64>,
+    /// Support at most X (0 to 1).
+    #[arg(long, value_name = "X")]
+    max_support: Option<f64>,
 }
 
 impl FilterArgs {
@@ -279,6 +347,8 @@ impl FilterArgs {
             unsourced: self.unsourced,
             min_sources: self.min_sources,
             max_sources: self.max_sources,
+            min_support: self.min_support,
+            max_support: self.max_support,
         }
     }
 }
@@ -385,7 +455,8 @@ fn dispatch(
             };
             let (id, summary) = db.add(rec)?;
             let c = db.claim(&id)?;
-            let s = view::summarize(&c, &view::analyze(&c, db.registry()), db.registry());
+            let cred = view::CredibilityIndex::build(db)?;
+            let s = view::summarize(&c, &view::analyze(&c, db.registry()), db.registry(), &cred);
             if summary.reports_duplicate > 0 {
                 writeln!(out, "{id}  (this report was already recorded)")?;
             } else {
@@ -418,8 +489,7 @@ fn dispatch(
         }
         Command::Show { id } => {
             let id = db.resolve_claim(&id)?;
-            let claim = db.claim(&id)?;
-            let d = view::detail(&claim, &db.verdicts_of(&id)?, db.registry());
+            let d = view::claim_detail(db, &id)?;
             match ctx.format() {
                 Format::Table => print_detail(out, &d)?,
                 Format::Json => {
@@ -436,14 +506,27 @@ fn dispatch(
             }
             Ok(())
         }
-        Command::Sources => {
-            let counts = db.claim_counts()?;
-            let rows: Vec<_> = db
-                .registry()
-                .live()
-                .map(|s| view::source_summary(s, counts.get(&s.id).copied().unwrap_or(0)))
-                .collect();
+        Command::Sources {
+            import: Some(ic), ..
+        } => sources_import(ic, db, ctx, out),
+        Command::Sources { sort, import: None } => {
+            let rows = view::list_sources(db, sort)?;
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            Ok(())
+        }
+        Command::Source(SourceCommand::Show { name }) => {
+            let d = view::source_detail(db, &name)?;
+            match ctx.format() {
+                Format::Table | Format::Csv => write!(out, "{}", d.to_text())?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &d)?;
+                    writeln!(out)?;
+                }
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut *out, &d)?;
+                    writeln!(out)?;
+                }
+            }
             Ok(())
         }
         Command::Source(sc) => source_command(sc, db, out),
@@ -562,6 +645,7 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             db.merge(&a, &b)?;
             writeln!(out, "merged {b:?} into {a:?}")?;
         }
+        SourceCommand::Show { .. } => unreachable!("handled in dispatch"),
         SourceCommand::Set {
             name,
             aliases,
@@ -582,6 +666,95 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             };
             db.patch_source(&name, patch, "source set")?;
             writeln!(out, "saved {name:?}")?;
+        }
+    }
+    Ok(())
+}
+
+fn sources_import(
+    ic: SourcesCommand,
+    db: &mut Database,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use corroborate::ratings;
+    let open = |f: &Path| {
+        std::fs::File::open(f)
+            .map(BufReader::new)
+            .with_context(|| format!("cannot open {}", f.display()))
+    };
+    let (label, patches, report) = match ic {
+        SourcesCommand::ImportRatings {
+            file,
+            domain_column,
+            rating_column,
+            scale,
+            override_existing,
+        } => {
+            let opts = ratings::RatingOptions {
+                domain_column,
+                rating_column,
+                scale: ratings::parse_scale(&scale)?,
+                override_existing,
+            };
+            let mut plan = ratings::plan_ratings(open(&file)?, db.registry(), &opts)?;
+            let text = format!(
+                "rated {} rows: {} sources created, {} updated, {} unchanged, {} kept their rating{}, {} folded into a parent domain or earlier row, {} skipped",
+                plan.rows, plan.created, plan.updated, plan.unchanged, plan.kept,
+                if plan.kept > 0 { " (use --override to replace)" } else { "" },
+                plan.folded, plan.skipped.len()
+            );
+            let patches = std::mem::take(&mut plan.patches);
+            let json = serde_json::to_value(&plan)?;
+            (
+                format!("sources import-ratings {}", file.display()),
+                patches,
+                (text, json, plan.skipped),
+            )
+        }
+        SourcesCommand::ImportAffiliations {
+            file,
+            name_column,
+            homepage_column,
+            affiliation_columns,
+            label_templates,
+        } => {
+            let opts = ratings::AffiliationOptions {
+                name_column,
+                homepage_column,
+                affiliation_columns,
+                templates: label_templates,
+            };
+            let mut plan = ratings::plan_affiliations(open(&file)?, db.registry(), &opts)?;
+            let text = format!(
+                "read {} rows: {} sources created, {} updated ({} labels, {} aliases added; {} namesakes with another homepage), {} unchanged, {} skipped",
+                plan.rows, plan.created, plan.updated, plan.labels, plan.aliases, plan.namesakes, plan.unchanged, plan.skipped.len()
+            );
+            let patches = std::mem::take(&mut plan.patches);
+            let json = serde_json::to_value(&plan)?;
+            (
+                format!("sources import-affiliations {}", file.display()),
+                patches,
+                (text, json, plan.skipped),
+            )
+        }
+    };
+    db.patch_sources(patches, &label)?;
+    let (text, json, skipped) = report;
+    if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
+        serde_json::to_writer(&mut *out, &json)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{text}")?;
+        for s in skipped.iter().take(20) {
+            writeln!(out, "  skipped line {}: {:?}: {}", s.line, s.value, s.why)?;
+        }
+        if skipped.len() > 20 {
+            writeln!(
+                out,
+                "  … and {} more (see --format json)",
+                skipped.len() - 20
+            )?;
         }
     }
     Ok(())
@@ -713,6 +886,10 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
     for e in &d.explanation {
         writeln!(out, "  {e}")?;
     }
+    writeln!(out, "\nsupport {:.3}", s.support)?;
+    for e in view::support_explanation(d) {
+        writeln!(out, "  {e}")?;
+    }
     if !d.verdicts.is_empty() {
         writeln!(out, "\nverdicts")?;
         for v in &d.verdicts {
@@ -751,8 +928,7 @@ fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
             output::write_rows(out, Format::Table, &rows, ctx.width())?;
             if let Some(first) = rows.first() {
                 let id = corroborate::claim::ClaimId::from_hex(&first.id)?;
-                let c = db.claim(&id)?;
-                let d = view::detail(&c, &db.verdicts_of(&id)?, db.registry());
+                let d = view::claim_detail(&db, &id)?;
                 writeln!(
                     out,
                     "\nThe best-sourced claim, explained (corroborate show {}):\n",

@@ -119,6 +119,7 @@ impl Row for crate::view::ClaimSummary {
             "independent_sources",
             "origins",
             "flags",
+            "support",
         ]
     }
     fn cells(&self) -> Vec<String> {
@@ -133,6 +134,7 @@ impl Row for crate::view::ClaimSummary {
                 .collect::<Vec<_>>()
                 .join("; "),
             flags(self).join(" "),
+            format!("{:.3}", self.support),
         ]
     }
     fn table_cells(&self) -> Vec<String> {
@@ -171,6 +173,8 @@ impl Row for crate::view::SourceSummary {
             "affiliations",
             "rating",
             "claims",
+            "credibility",
+            "blast_radius",
         ]
     }
     fn cells(&self) -> Vec<String> {
@@ -182,6 +186,8 @@ impl Row for crate::view::SourceSummary {
             self.affiliations.join("; "),
             self.rating.map(|r| format!("{r:.2}")).unwrap_or_default(),
             self.claims.to_string(),
+            format!("{:.3}", self.credibility),
+            self.blast_radius.to_string(),
         ]
     }
 }

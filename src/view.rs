@@ -2,13 +2,16 @@
 //! structs built from stored data and the independence engine's analysis. Views are the
 //! JSON contract of `claims`, `show` and `sources` (see `schemas/`); they do no I/O.
 
+use std::collections::{BTreeSet, HashMap};
+
 use serde::Serialize;
 
-use crate::claim::Claim;
+use crate::claim::{Claim, ClaimId};
+use crate::credibility::{self, Credibility, GroupSupport, TrackRecord};
 use crate::independence::{self, Analysis};
 use crate::record::VerdictEntry;
 use crate::report::Hop;
-use crate::source::{Registry, Source};
+use crate::source::{Registry, Source, SourceId};
 
 /// One independence group among a claim's origins.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -50,6 +53,9 @@ pub struct ClaimSummary {
     pub cycles: Vec<Vec<String>>,
     /// Reports per independent source (how much the claim is echoed); reports when unsourced.
     pub echo: f64,
+    /// Support in [0, 1]: `1 − Π_g (1 − c_g)` over the independence groups, where c_g is
+    /// the group's credibility (see `docs/credibility.md`); 0 when unsourced.
+    pub support: f64,
 }
 
 /// One hop in a `show` chain.
@@ -115,6 +121,8 @@ pub struct ClaimDetail {
     pub tree: String,
     /// Verdicts, oldest first.
     pub verdicts: Vec<VerdictView>,
+    /// How each independence group contributes to `support`, in the order of `origins`.
+    pub support_groups: Vec<GroupSupport>,
 }
 
 /// A source in `sources`.
@@ -134,6 +142,10 @@ pub struct SourceSummary {
     pub rating: Option<f64>,
     /// Claims it appears in.
     pub claims: usize,
+    /// Posterior mean credibility (rating prior updated by the track record).
+    pub credibility: f64,
+    /// Number of claims in its blast radius (see [`SourceDetail::blast_radius`]).
+    pub blast_radius: usize,
 }
 
 /// Run the independence engine over a claim's reports.
@@ -143,8 +155,13 @@ pub fn analyze(claim: &Claim, reg: &Registry) -> Analysis {
     independence::analyze(chains.iter().map(Vec::as_slice), reg)
 }
 
-/// Build a claim's listing entry from its analysis.
-pub fn summarize(claim: &Claim, a: &Analysis, reg: &Registry) -> ClaimSummary {
+/// Build a claim's listing entry, with support from the credibility in `cred`.
+pub fn summarize(
+    claim: &Claim,
+    a: &Analysis,
+    reg: &Registry,
+    cred: &CredibilityIndex,
+) -> ClaimSummary {
     let name = |id| reg.display_name(id).to_string();
     let origins: Vec<OriginView> = a
         .groups
@@ -184,6 +201,7 @@ pub fn summarize(claim: &Claim, a: &Analysis, reg: &Registry) -> ClaimSummary {
             .map(|c| c.iter().map(|s| name(*s)).collect())
             .collect(),
         echo: echo(claim.reports.len(), a.independent_sources),
+        support: credibility::support(a, &|s| cred.mean(reg, s)),
     }
 }
 
@@ -196,8 +214,32 @@ pub fn echo(reports: usize, sources: usize) -> f64 {
     }
 }
 
-/// Build the full `show` view.
+/// Build the full `show` view, with support from ratings alone (see [`claim_detail`]
+/// for support that includes the sources' track records).
 pub fn detail(claim: &Claim, verdicts: &[VerdictEntry], reg: &Registry) -> ClaimDetail {
+    detail_with(claim, verdicts, reg, &CredibilityIndex::default())
+}
+
+/// The full `show` view of a claim in the database, with support from every source's
+/// credibility (rating and track record).
+pub fn claim_detail(db: &crate::db::Database, id: &ClaimId) -> crate::Result<ClaimDetail> {
+    let claim = db.claim(id)?;
+    let cred = CredibilityIndex::build(db)?;
+    Ok(detail_with(
+        &claim,
+        &db.verdicts_of(id)?,
+        db.registry(),
+        &cred,
+    ))
+}
+
+/// Build the full `show` view with support from `cred`.
+pub fn detail_with(
+    claim: &Claim,
+    verdicts: &[VerdictEntry],
+    reg: &Registry,
+    cred: &CredibilityIndex,
+) -> ClaimDetail {
     let a = analyze(claim, reg);
     let chains = claim
         .reports
@@ -251,7 +293,8 @@ pub fn detail(claim: &Claim, verdicts: &[VerdictEntry], reg: &Registry) -> Claim
         ));
     }
     ClaimDetail {
-        summary: summarize(claim, &a, reg),
+        summary: summarize(claim, &a, reg, cred),
+        support_groups: credibility::support_breakdown(&a, reg, &|s| cred.mean(reg, s)),
         chains,
         explanation,
         tree: independence::render_tree(&a, reg),
@@ -271,7 +314,8 @@ pub fn detail(claim: &Claim, verdicts: &[VerdictEntry], reg: &Registry) -> Claim
     }
 }
 
-/// Build a source's listing entry.
+/// Build a source's listing entry (credibility from its rating alone, blast radius 0;
+/// [`list_sources`] fills both in).
 pub fn source_summary(s: &Source, claims: usize) -> SourceSummary {
     SourceSummary {
         name: s.name.clone(),
@@ -281,6 +325,8 @@ pub fn source_summary(s: &Source, claims: usize) -> SourceSummary {
         affiliations: s.affiliations.clone(),
         rating: s.rating,
         claims,
+        credibility: Credibility::from_record(s.rating, &TrackRecord::default()).mean,
+        blast_radius: 0,
     }
 }
 
@@ -299,6 +345,10 @@ pub struct ClaimFilter {
     pub min_sources: Option<usize>,
     /// At most this many independent sources.
     pub max_sources: Option<usize>,
+    /// At least this support.
+    pub min_support: Option<f64>,
+    /// At most this support.
+    pub max_support: Option<f64>,
 }
 
 impl ClaimFilter {
@@ -310,6 +360,8 @@ impl ClaimFilter {
             && (!self.unsourced || s.unsourced)
             && self.min_sources.is_none_or(|m| s.independent_sources >= m)
             && self.max_sources.is_none_or(|m| s.independent_sources <= m)
+            && self.min_support.is_none_or(|m| s.support >= m)
+            && self.max_support.is_none_or(|m| s.support <= m)
     }
 }
 
@@ -325,6 +377,8 @@ pub enum ClaimSort {
     Reports,
     /// Most reports per independent source first (the most echoed claims).
     Echo,
+    /// Highest support first.
+    Support,
 }
 
 /// Every claim that passes `filter`, analysed and sorted.
@@ -334,10 +388,11 @@ pub fn list_claims(
     sort: ClaimSort,
 ) -> crate::Result<Vec<ClaimSummary>> {
     let reg = db.registry();
+    let cred = CredibilityIndex::build(db)?;
     let mut out = Vec::new();
     for c in db.claims() {
         let c = c?;
-        let s = summarize(&c, &analyze(&c, reg), reg);
+        let s = summarize(&c, &analyze(&c, reg), reg, &cred);
         if filter.keeps(&s) {
             out.push(s);
         }
@@ -347,6 +402,332 @@ pub fn list_claims(
         ClaimSort::Sources => out.sort_by_key(|s| std::cmp::Reverse(s.independent_sources)),
         ClaimSort::Reports => out.sort_by_key(|s| std::cmp::Reverse(s.reports)),
         ClaimSort::Echo => out.sort_by(|a, b| b.echo.total_cmp(&a.echo)),
+        ClaimSort::Support => out.sort_by(|a, b| b.support.total_cmp(&a.support)),
     }
     Ok(out)
+}
+
+// ---- credibility, track records, blast radius ---------------------------------------
+
+/// Every source's track record, computed once per command from the verdicts (verdict
+/// claims are few: each is analysed once), and the credibility derived from it.
+#[derive(Clone, Debug, Default)]
+pub struct CredibilityIndex {
+    records: HashMap<SourceId, TrackRecord>,
+}
+
+impl CredibilityIndex {
+    /// Read every verdict, decide each judged claim's outcome
+    /// ([`credibility::consensus`]) and credit it to each distinct origin source of
+    /// the claim (named origins and outlets vouching for anonymous origins).
+    pub fn build(db: &crate::db::Database) -> crate::Result<CredibilityIndex> {
+        let reg = db.registry();
+        let mut by_claim: Vec<(ClaimId, Vec<VerdictEntry>)> = Vec::new();
+        for v in db.verdicts() {
+            let v = v?;
+            match by_claim.last_mut() {
+                Some((id, vs)) if *id == v.claim => vs.push(v),
+                _ => by_claim.push((v.claim, vec![v])),
+            }
+        }
+        let mut records: HashMap<SourceId, TrackRecord> = HashMap::new();
+        for (id, verdicts) in by_claim {
+            let outcome = credibility::consensus(&verdicts);
+            let claim = db.claim(&id)?;
+            let a = analyze(&claim, reg);
+            let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
+            for s in sources {
+                records.entry(s).or_default().add(outcome);
+            }
+        }
+        Ok(CredibilityIndex { records })
+    }
+
+    /// A source's track record (empty when it originated no judged claim).
+    pub fn track_record(&self, id: SourceId) -> TrackRecord {
+        self.records.get(&id).copied().unwrap_or_default()
+    }
+
+    /// A source's full credibility, with its credible interval.
+    pub fn credibility(&self, reg: &Registry, id: SourceId) -> Credibility {
+        let rating = reg.get(reg.canonical(id)).and_then(|s| s.rating);
+        Credibility::from_record(rating, &self.track_record(reg.canonical(id)))
+    }
+
+    /// A source's posterior mean (no interval: cheap enough for every claim).
+    pub fn mean(&self, reg: &Registry, id: SourceId) -> f64 {
+        let id = reg.canonical(id);
+        let (a0, b0) = credibility::prior(reg.get(id).and_then(|s| s.rating));
+        let t = self.track_record(id);
+        let a = a0 + f64::from(t.true_) + 0.5 * f64::from(t.mixed);
+        let b = b0 + f64::from(t.false_) + 0.5 * f64::from(t.mixed);
+        a / (a + b)
+    }
+}
+
+/// A claim a source is an origin of.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OriginOf {
+    /// Claim id.
+    pub id: String,
+    /// Claim text.
+    pub text: String,
+    /// Independent sources of the claim.
+    pub independent_sources: usize,
+    /// The claim's support.
+    pub support: f64,
+}
+
+/// A claim in a source's blast radius.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct BlastEntry {
+    /// Claim id.
+    pub id: String,
+    /// Claim text.
+    pub text: String,
+    /// Independent sources now.
+    pub independent_sources: usize,
+    /// Independent sources if the source were discredited.
+    pub without: usize,
+}
+
+/// Everything `source show` prints about one source (`schemas/source-detail.schema.json`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SourceDetail {
+    /// Canonical name.
+    pub name: String,
+    /// Aliases.
+    pub aliases: Vec<String>,
+    /// Kind.
+    pub kind: String,
+    /// Homepage.
+    pub homepage: Option<String>,
+    /// Affiliation labels.
+    pub affiliations: Vec<String>,
+    /// Rating in [0, 1].
+    pub rating: Option<f64>,
+    /// Outcomes of the judged claims it is an origin of.
+    pub track_record: TrackRecord,
+    /// Beta posterior: mean, 90 % interval, parameters.
+    pub credibility: Credibility,
+    /// Claims it is an origin of (named or vouching for an anonymous origin).
+    pub origin_of: Vec<OriginOf>,
+    /// Claims that would be left with no independent source, or drop below two, if
+    /// this source were discredited: its origin vertices (named, and the anonymous
+    /// origin it vouches for) are removed and the rest regrouped by the engine.
+    pub blast_radius: Vec<BlastEntry>,
+}
+
+/// Build `source show` for the source `written` resolves to (name, alias, domain, URL).
+pub fn source_detail(db: &crate::db::Database, written: &str) -> crate::Result<SourceDetail> {
+    let reg = db.registry();
+    let id = reg.find(written)?;
+    let src = reg
+        .get(id)
+        .ok_or_else(|| crate::Error::NoSuchSource(written.to_string()))?;
+    let cred = CredibilityIndex::build(db)?;
+    let mut origin_of = Vec::new();
+    let mut blast_radius = Vec::new();
+    for cid in db.claims_of_source(id)? {
+        let claim = db.claim(&cid)?;
+        let a = analyze(&claim, reg);
+        if !credibility::is_origin(&a, id) {
+            continue;
+        }
+        origin_of.push(OriginOf {
+            id: cid.to_hex(),
+            text: claim.text.clone(),
+            independent_sources: a.independent_sources,
+            support: credibility::support(&a, &|s| cred.mean(reg, s)),
+        });
+        if let Some(without) = credibility::blast(&a, id, reg) {
+            blast_radius.push(BlastEntry {
+                id: cid.to_hex(),
+                text: claim.text.clone(),
+                independent_sources: a.independent_sources,
+                without,
+            });
+        }
+    }
+    Ok(SourceDetail {
+        name: src.name.clone(),
+        aliases: src.aliases.clone(),
+        kind: src.kind.as_str().to_string(),
+        homepage: src.homepage.as_ref().map(|u| u.to_string()),
+        affiliations: src.affiliations.clone(),
+        rating: src.rating,
+        track_record: cred.track_record(id),
+        credibility: cred.credibility(reg, id),
+        origin_of,
+        blast_radius,
+    })
+}
+
+/// How a source listing is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SourceSort {
+    /// By the order sources were first seen.
+    #[default]
+    Id,
+    /// By name (case-insensitive).
+    Name,
+    /// Most claims first.
+    Claims,
+    /// Largest blast radius first: the sources the desk depends on most.
+    BlastRadius,
+}
+
+/// Every live source with claim counts, credibility and blast radius, sorted. One
+/// pass over the claims: each claim is analysed once and checked against each of its
+/// origin sources.
+pub fn list_sources(
+    db: &crate::db::Database,
+    sort: SourceSort,
+) -> crate::Result<Vec<SourceSummary>> {
+    let reg = db.registry();
+    let cred = CredibilityIndex::build(db)?;
+    let counts = db.claim_counts()?;
+    let mut blast: HashMap<SourceId, usize> = HashMap::new();
+    for c in db.claims() {
+        let c = c?;
+        let a = analyze(&c, reg);
+        let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
+        for s in sources {
+            if credibility::blast(&a, s, reg).is_some() {
+                *blast.entry(s).or_default() += 1;
+            }
+        }
+    }
+    let mut rows: Vec<SourceSummary> = reg
+        .live()
+        .map(|s| {
+            let mut row = source_summary(s, counts.get(&s.id).copied().unwrap_or(0));
+            row.credibility = cred.mean(reg, s.id);
+            row.blast_radius = blast.get(&s.id).copied().unwrap_or(0);
+            row
+        })
+        .collect();
+    match sort {
+        SourceSort::Id => {}
+        SourceSort::Name => rows.sort_by_cached_key(|r| crate::source::name_key(&r.name)),
+        SourceSort::Claims => rows.sort_by_key(|r| std::cmp::Reverse(r.claims)),
+        SourceSort::BlastRadius => rows.sort_by_key(|r| {
+            (
+                std::cmp::Reverse(r.blast_radius),
+                std::cmp::Reverse(r.claims),
+            )
+        }),
+    }
+    Ok(rows)
+}
+
+/// `show`'s sentences about support, group by group.
+pub fn support_explanation(d: &ClaimDetail) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.support_groups.is_empty() {
+        out.push("support 0: the claim has no independent source.".to_string());
+        return out;
+    }
+    for g in &d.support_groups {
+        let who = if g.anonymous {
+            format!(
+                "the anonymous source of {} ({} × {})",
+                g.source,
+                fmt3(g.credibility / credibility::ANONYMOUS_DISCOUNT),
+                credibility::ANONYMOUS_DISCOUNT
+            )
+        } else {
+            g.source.clone()
+        };
+        out.push(format!(
+            "{}: credibility {} from {who}",
+            g.label,
+            fmt3(g.credibility)
+        ));
+    }
+    let factors: Vec<String> = d
+        .support_groups
+        .iter()
+        .map(|g| format!("(1 − {})", fmt3(g.credibility)))
+        .collect();
+    out.push(format!(
+        "support = 1 − {} = {}",
+        factors.join(" × "),
+        fmt3(d.summary.support)
+    ));
+    out
+}
+
+fn fmt3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+impl SourceDetail {
+    /// The text `source show` prints on a terminal.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        let mut line = |k: &str, v: String| s.push_str(&format!("{k:<13}{v}\n"));
+        line("source", self.name.clone());
+        line("aliases", self.aliases.join(", "));
+        line("kind", self.kind.clone());
+        line("homepage", self.homepage.clone().unwrap_or_default());
+        line("affiliations", self.affiliations.join(", "));
+        line(
+            "rating",
+            self.rating
+                .map_or("unrated".to_string(), |r| format!("{r:.3}")),
+        );
+        let t = &self.track_record;
+        line(
+            "track record",
+            format!(
+                "{} true, {} false, {} mixed ({} contested), {} unproven",
+                t.true_, t.false_, t.mixed, t.contested, t.unproven
+            ),
+        );
+        let c = &self.credibility;
+        line(
+            "credibility",
+            format!(
+                "{:.3}  (90 % interval {:.3}–{:.3}; Beta({}, {}) from prior Beta({}, {}))",
+                c.mean,
+                c.low,
+                c.high,
+                trim_num(c.alpha),
+                trim_num(c.beta),
+                trim_num(c.prior_alpha),
+                trim_num(c.prior_beta)
+            ),
+        );
+        s.push_str(&format!("\norigin of {} claim(s)\n", self.origin_of.len()));
+        for o in &self.origin_of {
+            s.push_str(&format!(
+                "  {}  {} source(s), support {:.3}  {}\n",
+                &o.id[..12],
+                o.independent_sources,
+                o.support,
+                crate::output::shorten(&o.text, 70)
+            ));
+        }
+        s.push_str(&format!(
+            "\nblast radius: {} claim(s) would drop below two independent sources without it\n",
+            self.blast_radius.len()
+        ));
+        for b in &self.blast_radius {
+            s.push_str(&format!(
+                "  {}  {} → {}  {}\n",
+                &b.id[..12],
+                b.independent_sources,
+                b.without,
+                crate::output::shorten(&b.text, 70)
+            ));
+        }
+        s
+    }
+}
+
+/// A number without trailing zeros (9, 11.5, 2.3).
+fn trim_num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -39,7 +39,8 @@ fn one_row_per_claim_with_the_claims_counts() {
             "reports",
             "independent_sources",
             "origins",
-            "flags"
+            "flags",
+            "support"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();

@@ -29,6 +29,7 @@ pub(super) const COLUMNS: &[(&str, Cell)] = &[
             .join("; ")
     }),
     ("flags", |s| output::flags(s).join(" ")),
+    ("support", |s| format!("{:.4}", s.support)),
 ];
 
 /// Write the selected claims as CSV.

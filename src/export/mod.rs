@@ -130,9 +130,10 @@ impl Selection {
         mut f: impl FnMut(&Claim, &Analysis, &ClaimSummary) -> Result<()>,
     ) -> Result<()> {
         let reg = db.registry();
+        let cred = view::CredibilityIndex::build(db)?;
         let mut visit = |c: Claim| -> Result<()> {
             let a = view::analyze(&c, reg);
-            let s = view::summarize(&c, &a, reg);
+            let s = view::summarize(&c, &a, reg, &cred);
             if self.filter.keeps(&s) {
                 f(&c, &a, &s)?;
             }
