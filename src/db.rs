@@ -263,13 +263,14 @@ impl Database {
         let now = crate::date::now_secs();
         let mut scratch = self.reg.clone();
         let mut seen: HashSet<ClaimId> = HashSet::new();
+        let mut names = HashSet::new();
         let mut app = self.ledger.appender(before.head)?;
         let start = app.start();
         let mut result: Result<()> = Ok(());
         for item in items {
             let step = item.and_then(|(n, p)| {
-                let entry =
-                    to_entry(p, &self.store, &mut scratch, &mut seen, now).map_err(|e| {
+                let entry = to_entry(p, &self.store, &mut scratch, &mut seen, &mut names, now)
+                    .map_err(|e| {
                         if n == 0 || matches!(e, Error::Line { .. }) {
                             e
                         } else {
@@ -665,14 +666,22 @@ enum Pending {
 }
 
 /// Turn a validated item into a ledger entry, checking it against the registry as it
-/// will be when the entry is applied (`scratch` follows the write as it goes).
+/// will be when the entry is applied (`scratch` follows the write as it goes; `names`
+/// holds the hop names already resolved in it since the last registry entry).
 fn to_entry(
     p: Pending,
     store: &Store,
     scratch: &mut Registry,
     seen: &mut HashSet<ClaimId>,
+    names: &mut HashSet<String>,
     now: i64,
 ) -> Result<Entry> {
+    if !matches!(
+        p,
+        Pending::Record(Record::Report(_)) | Pending::Record(Record::Verdict(_))
+    ) {
+        names.clear();
+    }
     Ok(match p {
         Pending::Record(Record::Report(r)) => {
             let id = ClaimId::of_text(&r.claim);
@@ -687,8 +696,9 @@ fn to_entry(
                 .into_hops()
                 .into_iter()
                 .map(|h| {
-                    if !h.anonymous {
+                    if !h.anonymous && !names.contains(&h.name) {
                         scratch.resolve_or_create(&h.name);
+                        names.insert(h.name.clone());
                     }
                     HopEntry {
                         name: h.name,
@@ -776,6 +786,10 @@ fn apply(
         ..Default::default()
     };
     let mut seen_claims: HashSet<ClaimId> = HashSet::new();
+    // Written hop name → (source, written differently from its canonical name). The
+    // same few thousand names recur across millions of hops; registry entries (new
+    // aliases, homepages, merges) can change resolution, so they clear it.
+    let mut resolved: HashMap<String, (SourceId, bool)> = HashMap::new();
     let mut in_commit = 0u64;
     let mut head = from.head;
     while r.position() < end {
@@ -807,19 +821,24 @@ fn apply(
                     .into_iter()
                     .map(|h| {
                         if h.anonymous {
-                            Hop::Anonymous(h.name)
-                        } else {
-                            let (sid, created) = reg.resolve_or_create(&h.name);
-                            if created {
-                                sum.sources_created += 1;
-                                batch.dirty.insert(sid);
+                            return Hop::Anonymous(h.name);
+                        }
+                        let (sid, differs) = match resolved.get(&h.name) {
+                            Some(&hit) => hit,
+                            None => {
+                                let (sid, created) = reg.resolve_or_create(&h.name);
+                                if created {
+                                    sum.sources_created += 1;
+                                    batch.dirty.insert(sid);
+                                }
+                                let differs = name_key(&h.name) != reg.key(sid);
+                                resolved.insert(h.name.clone(), (sid, differs));
+                                (sid, differs)
                             }
-                            let written = (name_key(&h.name) != name_key(reg.display_name(sid)))
-                                .then_some(h.name);
-                            Hop::Named {
-                                source: sid,
-                                written,
-                            }
+                        };
+                        Hop::Named {
+                            source: sid,
+                            written: differs.then_some(h.name),
                         }
                     })
                     .collect();
@@ -845,6 +864,7 @@ fn apply(
                 affiliations,
                 rating,
             } => {
+                resolved.clear();
                 let existed = matches!(reg.resolve(&name), crate::source::Resolution::Known(_));
                 let patch = SourcePatch {
                     aliases,
@@ -892,6 +912,7 @@ fn apply(
                 sum.verdicts += 1;
             }
             Entry::Merge { into, from } => {
+                resolved.clear();
                 flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
                 batch.key = e.end;
                 if let (Ok(a), Ok(b)) = (reg.find(&into), reg.find(&from)) {
@@ -936,12 +957,8 @@ fn rekey_reports(c: &mut Claim, reg: &Registry) {
     for mut r in reports {
         for h in &mut r.hops {
             if let Hop::Named { source, written } = h {
-                if written.is_none() {
-                    let own = reg.display_name(*source);
-                    let canon = reg.display_name(reg.canonical(*source));
-                    if name_key(own) != name_key(canon) {
-                        *written = Some(own.to_string());
-                    }
+                if written.is_none() && reg.own_key(*source) != reg.key(*source) {
+                    *written = Some(reg.display_name(*source).to_string());
                 }
             }
         }

@@ -67,7 +67,7 @@ pub fn report_id(claim: &ClaimId, hops: &[Hop], reg: &Registry) -> ReportId {
         match hop {
             Hop::Named { source, .. } => {
                 h.update(b"N");
-                h.update(name_key(reg.display_name(reg.canonical(*source))).as_bytes());
+                h.update(reg.key(*source).as_bytes());
             }
             Hop::Anonymous(desc) => {
                 h.update(b"A");

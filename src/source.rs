@@ -131,8 +131,20 @@ pub struct SourcePatch {
 
 /// The key a name or alias is matched by: NFKC, lowercase, white space folded.
 pub fn name_key(name: &str) -> String {
-    let folded: String = name.nfkc().collect::<String>().to_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    // ASCII needs no NFKC (see `claim::normalize_v1`).
+    let folded = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.nfkc().collect::<String>().to_lowercase()
+    };
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Validate and parse a homepage or report URL: absolute, http or https, with a host.
@@ -215,6 +227,8 @@ pub struct Registry {
     sources: Vec<Source>,
     by_name: HashMap<String, SourceId>,
     by_host: HashMap<String, SourceId>,
+    /// `name_key` of each source's own name, by id (names never change once created).
+    keys: Vec<String>,
     /// Affiliation label classes over the live sources, computed on first use and
     /// dropped whenever affiliations or merges change.
     label_classes: std::cell::OnceCell<HashMap<String, String>>,
@@ -325,7 +339,9 @@ impl Registry {
     /// Create a source with this canonical name (no check that it is unknown).
     fn create(&mut self, name: &str, homepage: Option<Url>) -> SourceId {
         let id = SourceId(self.sources.len() as u32);
-        self.by_name.entry(name_key(name)).or_insert(id);
+        let key = name_key(name);
+        self.by_name.entry(key.clone()).or_insert(id);
+        self.keys.push(key);
         if let Some(h) = homepage.as_ref().and_then(|u| u.host_str()) {
             self.by_host.entry(host_key(h)).or_insert(id);
         }
@@ -467,6 +483,20 @@ impl Registry {
         Ok(())
     }
 
+    /// The `name_key` of the canonical name of the live source `id` stands for
+    /// (cached: report ids hash it for every hop).
+    pub fn key(&self, id: SourceId) -> &str {
+        self.keys
+            .get(self.canonical(id).0 as usize)
+            .map_or("?", String::as_str)
+    }
+
+    /// The `name_key` of this source's own name (which, after a merge, differs from
+    /// the canonical one).
+    pub fn own_key(&self, id: SourceId) -> &str {
+        self.keys.get(id.0 as usize).map_or("?", String::as_str)
+    }
+
     /// The display name of a source (its canonical name).
     pub fn display_name(&self, id: SourceId) -> &str {
         self.get(id).map(|s| s.name.as_str()).unwrap_or("?")
@@ -482,6 +512,7 @@ impl Registry {
                     s.id.0
                 )));
             }
+            reg.keys.push(name_key(&s.name));
             reg.sources.push(s);
         }
         reg.reindex();

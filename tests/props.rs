@@ -60,6 +60,23 @@ proptest! {
     }
 
     #[test]
+    fn the_ascii_fast_path_matches_the_full_rule(s in "[ -~\t\n\x0b\x0c\r]{0,80}") {
+        // A trailing no-break space (white space, so it changes nothing) forces the
+        // full Unicode rule; it must agree with the ASCII fast path.
+        let mut padded = s.clone();
+        padded.push('\u{00A0}');
+        prop_assert_eq!(normalize_v1(&padded), normalize_v1(&s));
+        prop_assert_eq!(corroborate::source::name_key(&padded), corroborate::source::name_key(&s));
+    }
+
+    #[test]
+    fn validation_agrees_with_normalization(s in any::<String>()) {
+        let empty = normalize_v1(&s).is_empty();
+        let rejected = matches!(corroborate::claim::validate_text(&s), Err(corroborate::Error::EmptyClaim));
+        prop_assert_eq!(empty, rejected);
+    }
+
+    #[test]
     fn chain_parser_never_panics(s in any::<String>()) {
         let _ = Chain::parse(&s);
     }
