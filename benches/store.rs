@@ -5,7 +5,9 @@
 //! `cargo bench --bench store -- --reports 100000 [--seed S] [--lookups L] [--work DIR]`
 //! Each system's import runs in a child process (this binary re-executed with the
 //! hidden `--child import-sled|import-sqlite --input FILE --dir DIR`), so its peak
-//! RSS is its own. The queries then run in this process on the stored data.
+//! RSS is its own. The queries then run in this process on the stored data. With
+//! `--work DIR` the workload and both stores are kept in DIR for profiling (`--child
+//! report-sled|report-sqlite --dir DIR/...` reruns only the full report).
 
 #[path = "support/gen_core.rs"]
 mod gen_core;
@@ -56,8 +58,28 @@ fn parse_args() -> Args {
     a
 }
 
-/// The child side: import, then report time, counts and peak RSS on stdout.
+/// The child side: import, then report time, counts and peak RSS on stdout. The
+/// `report-*` kinds only run the full report five times on an existing store (for
+/// profiling with `perf record`).
 fn child(kind: &str, input: &Path, dir: &Path) {
+    if let Some(system) = kind.strip_prefix("report-") {
+        let t = Instant::now();
+        let mut claims = 0;
+        if system == "sled" {
+            let db = measure::open_sled(dir);
+            for _ in 0..5 {
+                claims = black_box(measure::full_report_sled(&db)).len();
+            }
+        } else {
+            let conn = measure::open_sqlite(&dir.join("bench.db"));
+            let reg = measure::registry_sqlite(&conn);
+            for _ in 0..5 {
+                claims = black_box(measure::full_report_sqlite(&conn, &reg)).len();
+            }
+        }
+        println!("CHILD secs={} claims={claims}", t.elapsed().as_secs_f64());
+        return;
+    }
     let out = match kind {
         "import-sled" => measure::import_sled(input, dir),
         "import-sqlite" => measure::import_sqlite(input, &dir.join("bench.db")),
@@ -148,7 +170,7 @@ fn fmt_num(x: f64) -> String {
 fn main() {
     let args = parse_args();
     if let Some(kind) = &args.child {
-        let input = args.input.as_deref().expect("--input for a child");
+        let input = args.input.as_deref().unwrap_or(Path::new(""));
         let dir = args.dir.as_deref().expect("--dir for a child");
         child(kind, input, dir);
         return;
@@ -211,6 +233,10 @@ fn main() {
     );
     let (sled_disk, sled_alloc) = measure::dir_bytes(&sled_dir);
     let (sqlite_disk, sqlite_alloc) = measure::dir_bytes(&sqlite_dir);
+    let ledger_bytes = std::fs::metadata(sled_dir.join("ledger.log"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let (store_bytes, _) = measure::dir_bytes(&sled_dir.join("store"));
 
     let (db, sled_open) = timed(|| measure::open_sled(&sled_dir));
     let ((conn, reg), sqlite_open) = timed(|| {
@@ -328,6 +354,12 @@ fn main() {
     println!(
         "import seconds: corroborate {:.2}, SQLite {:.2}; disk bytes: corroborate {sled_disk} (allocated {sled_alloc}), SQLite {sqlite_disk} (allocated {sqlite_alloc})",
         sled_imp.outcome.secs, sqlite_imp.outcome.secs
+    );
+    println!(
+        "corroborate disk split: ledger.log {ledger_bytes} bytes ({:.0}/report), store/ {store_bytes} bytes ({:.0}/report); workload file {} bytes",
+        ledger_bytes as f64 / reports,
+        store_bytes as f64 / reports,
+        stats.bytes
     );
     println!(
         "full report seconds: corroborate {sled_full_s:.3}, SQLite {sqlite_full_s:.3}; outputs identical: {same_full}; single-source sets identical: {same_single}"
