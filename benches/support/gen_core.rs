@@ -721,7 +721,7 @@ fn origin_tail(w: &World, rng: &mut SplitMix64, hops: usize) -> Vec<GenHop> {
         tail.push(GenHop::Source(pick_outlet(w, rng)));
     }
     let origin = match rng.below(100) {
-        0..=11 => GenHop::Anonymous(*rng.pick(ANONYMOUS)),
+        0..=11 => GenHop::Anonymous(ANONYMOUS[rng.below(ANONYMOUS.len() as u64) as usize]),
         12..=54 => GenHop::Source(w.wires[w.wire_pop.sample(rng)]),
         55..=79 => GenHop::Source(w.people[w.people_pop.sample(rng)]),
         80..=91 => GenHop::Source(w.officials[w.official_pop.sample(rng)]),
