@@ -90,18 +90,21 @@ fn child(kind: &str, input: &Path, dir: &Path) {
         other => panic!("unknown child kind {other}"),
     };
     println!(
-        "CHILD secs={} reports_in={} reports_stored={} claims={} hwm_kib={}",
+        "CHILD secs={} reports_in={} reports_stored={} claims={} hwm_kib={} cpu_secs={}",
         out.secs,
         out.reports_in,
         out.reports_stored,
         out.claims,
-        measure::vm_hwm_kib().unwrap_or(0)
+        measure::vm_hwm_kib().unwrap_or(0),
+        measure::cpu_secs().unwrap_or(f64::NAN)
     );
 }
 
 struct ChildResult {
     outcome: measure::ImportOutcome,
     hwm_kib: u64,
+    /// CPU seconds of the whole child (generation is not in it; open and import are).
+    cpu_secs: f64,
 }
 
 fn run_child(kind: &str, input: &Path, dir: &Path) -> ChildResult {
@@ -138,6 +141,7 @@ fn run_child(kind: &str, input: &Path, dir: &Path) -> ChildResult {
             claims: field("claims").parse().expect("claims"),
         },
         hwm_kib: field("hwm_kib").parse().expect("hwm_kib"),
+        cpu_secs: field("cpu_secs").parse().expect("cpu_secs"),
     }
 }
 
@@ -233,16 +237,18 @@ fn main() {
     }
     let sled_imp = run_child("import-sled", &input, &sled_dir);
     println!(
-        "corroborate import: {:.2} s, {} claims, {} reports stored, peak RSS {} KiB",
+        "corroborate import: {:.2} s ({:.2} CPU s), {} claims, {} reports stored, peak RSS {} KiB",
         sled_imp.outcome.secs,
+        sled_imp.cpu_secs,
         sled_imp.outcome.claims,
         sled_imp.outcome.reports_stored,
         sled_imp.hwm_kib
     );
     let sqlite_imp = run_child("import-sqlite", &input, &sqlite_dir);
     println!(
-        "SQLite import: {:.2} s, {} claims, {} reports stored, peak RSS {} KiB",
+        "SQLite import: {:.2} s ({:.2} CPU s), {} claims, {} reports stored, peak RSS {} KiB",
         sqlite_imp.outcome.secs,
+        sqlite_imp.cpu_secs,
         sqlite_imp.outcome.claims,
         sqlite_imp.outcome.reports_stored,
         sqlite_imp.hwm_kib
@@ -291,6 +297,12 @@ fn main() {
             what: "import (reports/s)".into(),
             sled: reports / sled_imp.outcome.secs,
             sqlite: reports / sqlite_imp.outcome.secs,
+            higher_better: true,
+        },
+        Row {
+            what: "import (reports per CPU-second)".into(),
+            sled: reports / sled_imp.cpu_secs,
+            sqlite: reports / sqlite_imp.cpu_secs,
             higher_better: true,
         },
         Row {

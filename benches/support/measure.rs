@@ -63,6 +63,19 @@ pub fn vm_hwm_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU time (user + system, all threads) this process has used so far, in seconds,
+/// from `/proc/self/stat` (clock ticks of 1/100 s, Linux's fixed `USER_HZ`).
+pub fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 14th and
+    // 15th fields of the whole line, so the 12th and 13th after it.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 // ---- corroborate --------------------------------------------------------------
 
 /// Import `input` into a new database in `dir` and flush it.
