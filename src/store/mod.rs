@@ -284,6 +284,45 @@ impl Store {
         })
     }
 
+    /// Visit every claim with only what listings need: its id, text, and each
+    /// report's hops as engine hops (stored source ids: the caller follows merges),
+    /// given as one flat buffer and a range per report. Decodes without allocating per
+    /// string, and reuses its buffers across claims.
+    pub fn scan_chains(
+        &self,
+        mut f: impl FnMut(
+            ClaimId,
+            &str,
+            &[std::ops::Range<usize>],
+            &mut [crate::independence::Hop],
+        ) -> Result<()>,
+    ) -> Result<()> {
+        use crate::independence::Hop as EHop;
+        let mut hops: Vec<EHop> = Vec::new();
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for kv in self.claims.iter() {
+            let (k, v) = kv?;
+            let id = ClaimId(
+                k.as_ref()
+                    .try_into()
+                    .map_err(|_| Error::Corrupt("a claim key is not 32 bytes".into()))?,
+            );
+            let c: values::ClaimLiteV1 = values::decode_borrowed(&v, "claim")?;
+            hops.clear();
+            ranges.clear();
+            for r in &c.reports {
+                let start = hops.len();
+                hops.extend(r.hops.iter().map(|h| match h {
+                    values::HopLiteV1::Named(s, _) => EHop::Named(SourceId(*s)),
+                    values::HopLiteV1::Anonymous(_) => EHop::Anonymous,
+                }));
+                ranges.push(start..hops.len());
+            }
+            f(id, c.text, &ranges, &mut hops)?;
+        }
+        Ok(())
+    }
+
     /// Number of claims.
     pub fn claim_count(&self) -> usize {
         self.claims.len()

@@ -98,3 +98,56 @@ pub struct VerdictV1 {
     /// When it was added.
     pub added: i64,
 }
+
+/// A borrowed reading of [`ClaimV1`] (same bytes): what listings need, without
+/// allocating a string per URL, date or written name.
+#[derive(Deserialize, Debug)]
+pub struct ClaimLiteV1<'a> {
+    /// Text as first seen.
+    #[serde(borrow)]
+    pub text: &'a str,
+    /// First added.
+    pub added: i64,
+    /// Every report.
+    #[serde(borrow)]
+    pub reports: Vec<ReportLiteV1<'a>>,
+}
+
+/// A borrowed reading of [`ReportV1`].
+#[derive(Deserialize, Debug)]
+pub struct ReportLiteV1<'a> {
+    /// Report id.
+    pub id: [u8; 32],
+    /// Hops.
+    #[serde(borrow)]
+    pub hops: Vec<HopLiteV1<'a>>,
+    /// Where it was read.
+    #[serde(borrow)]
+    pub url: Option<&'a str>,
+    /// When published.
+    #[serde(borrow)]
+    pub published: Option<&'a str>,
+    /// When added.
+    pub added: i64,
+}
+
+/// A borrowed reading of [`HopV1`].
+#[derive(Deserialize, Debug)]
+pub enum HopLiteV1<'a> {
+    /// A registry source and the name as written.
+    Named(u32, #[serde(borrow)] Option<&'a str>),
+    /// An anonymous source's description.
+    Anonymous(&'a str),
+}
+
+/// Decode a value written by [`encode`] as a borrowed reading of it.
+pub fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8], what: &str) -> Result<T> {
+    match bytes.split_first() {
+        Some((&VALUE_V1, rest)) => postcard::from_bytes(rest)
+            .map_err(|e| Error::Corrupt(format!("a stored {what} does not decode ({e})"))),
+        Some((v, _)) => Err(Error::Corrupt(format!(
+            "a stored {what} has value version {v}, which this build does not know"
+        ))),
+        None => Err(Error::Corrupt(format!("a stored {what} is empty"))),
+    }
+}
