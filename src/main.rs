@@ -492,14 +492,7 @@ fn dispatch(
             let d = view::claim_detail(db, &id)?;
             match ctx.format() {
                 Format::Table => print_detail(out, &d)?,
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &d)?;
-                    writeln!(out)?;
-                }
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut *out, &d)?;
-                    writeln!(out)?;
-                }
+                f @ (Format::Json | Format::Jsonl) => output::write_json(out, f, &d)?,
                 Format::Csv => {
                     output::write_rows(out, Format::Csv, std::slice::from_ref(&d.summary), None)?;
                 }
@@ -518,14 +511,7 @@ fn dispatch(
             let d = view::source_detail(db, &name)?;
             match ctx.format() {
                 Format::Table | Format::Csv => write!(out, "{}", d.to_text())?,
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &d)?;
-                    writeln!(out)?;
-                }
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut *out, &d)?;
-                    writeln!(out)?;
-                }
+                f => output::write_json(out, f, &d)?,
             }
             Ok(())
         }
@@ -599,8 +585,7 @@ fn dispatch(
                     writeln!(out, "ok")?;
                 }
             } else {
-                serde_json::to_writer(&mut *out, &rep)?;
-                writeln!(out)?;
+                output::write_json(out, ctx.format(), &rep)?;
             }
             if rep.problems.is_empty() {
                 Ok(())

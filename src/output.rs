@@ -206,3 +206,14 @@ impl Row for crate::db::LogLine {
         ]
     }
 }
+
+/// Write one value as pretty JSON (`json`) or one compact line (`jsonl` and any other
+/// format), followed by a newline.
+pub fn write_json<T: Serialize>(out: &mut dyn Write, format: Format, value: &T) -> io::Result<()> {
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    } else {
+        serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    }
+    writeln!(out)
+}

@@ -18,14 +18,7 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 
 /// Decode a value written by [`encode`]; `what` names it in errors.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
-    match bytes.split_first() {
-        Some((&VALUE_V1, rest)) => postcard::from_bytes(rest)
-            .map_err(|e| Error::Corrupt(format!("a stored {what} does not decode ({e})"))),
-        Some((v, _)) => Err(Error::Corrupt(format!(
-            "a stored {what} has value version {v}, which this build does not know"
-        ))),
-        None => Err(Error::Corrupt(format!("a stored {what} is empty"))),
-    }
+    decode_borrowed(bytes, what)
 }
 
 /// A claim and all its reports (tree `claims`, key = claim id).
