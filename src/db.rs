@@ -193,9 +193,24 @@ impl Database {
         }
         let mut r = self.ledger.reader(p.applied, p.head, true)?;
         let mut last_commit = (p.applied, p.head);
-        while let Some(e) = r.next_entry()? {
-            if matches!(e.entry, Entry::Commit { .. }) {
-                last_commit = (e.end, e.hash);
+        loop {
+            match r.next_entry() {
+                Ok(Some(e)) => {
+                    if matches!(e.entry, Entry::Commit { .. }) {
+                        last_commit = (e.end, e.hash);
+                    }
+                }
+                Ok(None) => break,
+                // After a crash some file systems show the unwritten end of a file as
+                // zeros. Zeros to the end of the file are an unfinished tail like any
+                // other; anything else is damage that `verify` must report, never trim.
+                Err(e @ Error::LedgerCorrupt { .. }) => {
+                    if self.ledger.zeros_from(r.position())? {
+                        break;
+                    }
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
             }
         }
         if last_commit.0 < len {

@@ -202,17 +202,9 @@ pub struct Reader {
     check_links: bool,
 }
 
-/// What a reader found where it stopped.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Tail {
-    /// Clean end of file.
-    Clean,
-    /// A partial entry (torn write) starts at this offset.
-    Torn(u64),
-}
-
 impl Reader {
-    /// Next entry; `Ok(None)` at the end (see [`Reader::tail`]).
+    /// Next entry; `Ok(None)` at the end of the file or at a torn (partial) last
+    /// entry, whose offset [`Reader::position`] then gives.
     pub fn next_entry(&mut self) -> Result<Option<Located>> {
         let offset = self.pos;
         let mut len = [0u8; 4];
@@ -359,6 +351,25 @@ impl Ledger {
     /// A reader over the whole ledger, checking every hash link.
     pub fn read_all(&self) -> Result<Reader> {
         self.reader(HEADER_LEN, genesis_hash(), true)
+    }
+
+    /// Whether every byte from `offset` to the end of the file is zero.
+    pub fn zeros_from(&self, offset: u64) -> Result<bool> {
+        let mut f = File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?;
+        f.seek(SeekFrom::Start(offset))
+            .map_err(|e| Error::io("seeking in the ledger", e))?;
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = f
+                .read(&mut buf)
+                .map_err(|e| Error::io("reading the ledger", e))?;
+            if n == 0 {
+                return Ok(true);
+            }
+            if buf[..n].iter().any(|b| *b != 0) {
+                return Ok(false);
+            }
+        }
     }
 
     /// Cut the file at `offset` (dropping an unfinished tail) and sync.

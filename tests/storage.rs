@@ -154,6 +154,28 @@ fn an_unfinished_tail_is_trimmed_on_open() {
     assert!(db.ok(&["verify"]).contains("ok"));
 }
 
+#[test]
+fn a_zero_filled_tail_is_trimmed_but_other_damage_is_not() {
+    let db = TestDb::new();
+    db.import(&sample(10));
+    let before = answers(&db);
+    let ledger = db.path().join("ledger.log");
+    let good = std::fs::read(&ledger).unwrap();
+    // What a crash can leave on some file systems: the end of the file as zeros.
+    let mut zeros = good.clone();
+    zeros.extend_from_slice(&[0u8; 4096]);
+    std::fs::write(&ledger, &zeros).unwrap();
+    assert_eq!(answers(&db), before);
+    assert_eq!(std::fs::read(&ledger).unwrap(), good);
+    // Garbage after the last commit is not a torn write: refuse, keep the bytes.
+    let mut garbage = good.clone();
+    garbage.extend_from_slice(&[0u8, 0, 0, 0, 1, 2, 3]);
+    std::fs::write(&ledger, &garbage).unwrap();
+    let err = db.fails(&["claims"], 1);
+    assert!(err.contains("ledger is damaged"), "{err}");
+    assert_eq!(std::fs::read(&ledger).unwrap(), garbage);
+}
+
 fn count_claims(db: &TestDb) -> usize {
     db.ok(&["claims", "--format", "jsonl"]).lines().count()
 }

@@ -3,7 +3,7 @@
 //! origin last).
 //!
 //! The extractor is rule-based, deterministic and offline. It works on a same-length
-//! normalised copy of the text ([`text`]), splits paragraphs and sentences, pairs
+//! normalised copy of the text (module `text`), splits paragraphs and sentences, pairs
 //! quotation marks, finds a reporting cue in each sentence (said, told, according to,
 //! quoted … as saying, reported …), reads the speaker phrase and the content around
 //! it, collects relay modifiers (told X, speaking to X, citing Y, carried by Z, quoted
