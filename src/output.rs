@@ -48,6 +48,10 @@ pub trait Row: Serialize {
     fn table_cells(&self) -> Vec<String> {
         self.cells()
     }
+    /// Column names for a table on a terminal (may be shorter than [`Row::headers`]).
+    fn table_headers() -> Vec<&'static str> {
+        Self::headers()
+    }
 }
 
 /// Write rows in a format.
@@ -79,7 +83,7 @@ pub fn write_rows<T: Row>(
         }
         Format::Table => {
             let mut t = table(width);
-            t.set_header(T::headers());
+            t.set_header(T::table_headers());
             for r in rows {
                 t.add_row(r.table_cells());
             }
@@ -143,6 +147,11 @@ impl Row for crate::view::ClaimSummary {
         c[1] = shorten(&self.text, 70);
         c
     }
+    fn table_headers() -> Vec<&'static str> {
+        vec![
+            "id", "text", "reports", "sources", "origins", "flags", "support",
+        ]
+    }
 }
 
 /// The flag words of a claim ("single-source anonymous-only circular unsourced").
@@ -189,6 +198,22 @@ impl Row for crate::view::SourceSummary {
             format!("{:.3}", self.credibility),
             self.blast_radius.to_string(),
         ]
+    }
+    fn table_headers() -> Vec<&'static str> {
+        vec![
+            "name", "aliases", "kind", "host", "labels", "rating", "claims", "cred", "blast",
+        ]
+    }
+    fn table_cells(&self) -> Vec<String> {
+        let mut c = self.cells();
+        // The host says as much as the whole homepage URL, in a third of the width.
+        c[3] = self
+            .homepage
+            .as_deref()
+            .and_then(|h| url::Url::parse(h).ok())
+            .and_then(|u| u.host_str().map(crate::source::host_key))
+            .unwrap_or_default();
+        c
     }
 }
 

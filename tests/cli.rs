@@ -182,7 +182,14 @@ fn claims_output_matches_the_schema_and_filters_work() {
     // In a pipe the default is jsonl.
     assert_eq!(db.ok(&["claims"]), jsonl);
     let table = db.ok(&["claims", "--format", "table"]);
-    assert!(table.contains("independent_sources"), "{table}");
+    assert!(
+        table.contains("sources") && table.contains("support"),
+        "{table}"
+    );
+    assert!(
+        table.contains(&ClaimId::of_text(PALMYRA).to_hex()[..12]),
+        "{table}"
+    );
 }
 
 #[test]
