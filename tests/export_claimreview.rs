@@ -250,3 +250,19 @@ fn the_schema_rejects_reviews_missing_what_is_required() {
         assert!(!schema.is_valid(&v), "{what} passed the schema");
     }
 }
+
+#[test]
+fn the_demo_newsroom_publishes_its_review() {
+    let db = TestDb::new();
+    db.import(corroborate::demo::DATA);
+    let out = db.ok(&["export", "--format", "claimreview", "--skip-unreviewed"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    common::assert_schema("export-claimreview.schema.json", &v);
+    let reviews = v.as_array().unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "Unproven");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"][0]["url"],
+        "https://desert-dispatch.example/2016/12/palmyra-4"
+    );
+}
