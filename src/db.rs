@@ -184,7 +184,7 @@ impl Database {
     /// Apply committed entries the store lacks; trim an uncommitted tail.
     fn recover(&mut self) -> Result<()> {
         let p = self.progress()?;
-        let len = self.ledger.len()?;
+        let len = self.ledger.size()?;
         if len < p.applied {
             return Err(Error::Corrupt(format!(
                 "the ledger is {len} bytes but the store has applied {} bytes of it (was the ledger replaced?)",
@@ -488,9 +488,15 @@ impl Database {
 
     /// Number of claims each live source appears in.
     pub fn claim_counts(&self) -> Result<HashMap<SourceId, usize>> {
+        // Group every id under its live source in one pass (asking `source_ids_of`
+        // per source would be quadratic in the size of the registry).
+        let mut ids: HashMap<SourceId, Vec<SourceId>> = HashMap::new();
+        for s in self.reg.all() {
+            ids.entry(self.reg.canonical(s.id)).or_default().push(s.id);
+        }
         let mut out = HashMap::new();
-        for s in self.reg.live() {
-            out.insert(s.id, self.claims_of_source(s.id)?.len());
+        for (live, group) in ids {
+            out.insert(live, self.store.claims_of_sources(&group)?.len());
         }
         Ok(out)
     }
@@ -521,10 +527,10 @@ impl Database {
         }
         let p = self.progress()?;
         if chain_ok {
-            if r.position() != self.ledger.len()? {
+            if r.position() != self.ledger.size()? {
                 rep.problems.push(format!(
                     "ledger: {} trailing bytes after the last complete entry",
-                    self.ledger.len()? - r.position()
+                    self.ledger.size()? - r.position()
                 ));
             }
             if r.position() == p.applied && r.last_hash() != p.head {

@@ -319,18 +319,13 @@ impl Ledger {
         })
     }
 
-    /// Current file length.
-    pub fn len(&self) -> Result<u64> {
+    /// Current file size in bytes.
+    pub fn size(&self) -> Result<u64> {
         Ok(self
             .file
             .metadata()
             .map_err(|e| Error::io("reading the ledger size", e))?
             .len())
-    }
-
-    /// Whether the ledger holds no entries.
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.len()? <= HEADER_LEN)
     }
 
     /// A reader starting at `offset` (an entry boundary) whose previous hash is `prev`.
@@ -457,13 +452,6 @@ impl Appender<'_> {
             .map_err(|e| Error::io("syncing the ledger to disk", e))?;
         Ok((self.pos, self.prev))
     }
-
-    /// Flush buffered bytes without committing (so a reader can see them).
-    pub fn flush(&mut self) -> Result<()> {
-        self.w
-            .flush()
-            .map_err(|e| Error::io("writing the ledger", e))
-    }
 }
 
 #[cfg(test)]
@@ -492,7 +480,7 @@ mod tests {
         a.append(&report("one")).unwrap();
         a.append(&report("two")).unwrap();
         let (end, head) = a.commit("test", 5).unwrap();
-        assert_eq!(end, l.len().unwrap());
+        assert_eq!(end, l.size().unwrap());
         let mut r = l.read_all().unwrap();
         let mut kinds = vec![];
         while let Some(e) = r.next_entry().unwrap() {

@@ -1,6 +1,6 @@
 //! Output formats for listings: aligned tables for people, JSON, JSON Lines and CSV
-//! for programs. Tables are the default on a terminal, JSON Lines in a pipe. Colour is
-//! never used when `NO_COLOR` is set or the output is not a terminal.
+//! for programs. Tables are the default on a terminal, JSON Lines in a pipe. Output is
+//! never coloured, so `NO_COLOR` is always honoured.
 //!
 //! Nothing here reads the database; callers hand over rows.
 
@@ -31,11 +31,6 @@ impl Format {
             Format::Jsonl
         })
     }
-}
-
-/// Whether colour may be used on this stream.
-pub fn color_allowed(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// A row that can be shown in a table or CSV.

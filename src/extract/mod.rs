@@ -135,46 +135,8 @@ pub fn normalise_name(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let mut s = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’' {
-            s.extend(c.to_lowercase());
-        } else {
-            s.push(' ');
-        }
-    }
-    let s = s.replace('’', "'");
-    let mut words: Vec<&str> = s
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c| c == '.' || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    let joined: Vec<String> = words
-        .iter()
-        .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
-        .collect();
-    let mut joined = joined;
-    // Generic outlet words: "Dogan news agency" is "Dogan".
-    for tail in [
-        &["news", "agency"][..],
-        &["agency"],
-        &["newspaper"],
-        &["daily"],
-        &["news"],
-        &["group"],
-    ] {
-        if joined.len() > tail.len()
-            && joined.ends_with(&tail.iter().map(|t| t.to_string()).collect::<Vec<_>>())
-        {
-            let n = joined.len() - tail.len();
-            joined.truncate(n);
-            break;
-        }
-    }
-    let joined = joined.join(" ");
+    // Curly apostrophes count as straight ones; the rest is the alias table's folding.
+    let joined = plain_lower(&name.replace('’', "'"));
     match alias_map().get(&joined) {
         Some(canonical) => canonical.clone(),
         None => joined,
@@ -197,6 +159,8 @@ fn alias_map() -> &'static std::collections::HashMap<String, String> {
     })
 }
 
+/// Lower-case, keep letters, digits and inner `-` `.` `'`, drop a leading "the", a
+/// possessive "'s" and generic outlet words ("news agency", "daily", …).
 fn plain_lower(a: &str) -> String {
     let mut s = String::with_capacity(a.len());
     for c in a.chars() {

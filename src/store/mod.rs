@@ -112,11 +112,6 @@ impl Store {
         Ok(())
     }
 
-    /// Bytes the store occupies on disk.
-    pub fn size_on_disk(&self) -> Result<u64> {
-        Ok(self.db.size_on_disk()?)
-    }
-
     // ---- progress --------------------------------------------------------------
 
     /// How far the ledger has been applied (`None` for a new store).
