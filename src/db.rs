@@ -17,14 +17,20 @@ use crate::claim::{Claim, ClaimId};
 use crate::error::{Error, Result};
 use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger};
 use crate::record::{self, Record, VerdictEntry};
-use crate::report::{report_id, Hop, Report};
+use crate::report::{report_id, Hop, Report, ReportId};
 use crate::source::{name_key, Registry, SourceId, SourcePatch};
-use crate::store::{Progress, Store};
+use crate::store::{Progress, Store, StoredClaim, StoredReport};
 
 /// Report entries applied per store batch. Batches are cut at fixed positions of each
 /// commit (every `BATCH`-th entry and at the commit) so that a replay from any commit
 /// boundary writes the same keys as the original run.
 const BATCH: u64 = 50_000;
+
+/// Window of the ledger cursor that reads claim texts in a scan: claims come in the
+/// order they were first recorded, so their texts come in ledger order.
+const SCAN_WINDOW: usize = 1 << 20;
+/// Window of a cursor reading single report entries (their order jumps about).
+const POINT_WINDOW: usize = 4096;
 
 /// An open database.
 pub struct Database {
@@ -146,7 +152,16 @@ impl Database {
                 .map_err(|e| Error::io(format!("removing {}", store_dir.display()), e))?;
         }
         let ledger = Ledger::open(&dir.join("ledger.log"))?;
-        let store = Store::open(&store_dir)?;
+        let store = match Store::open(&store_dir) {
+            // The store is only a view of the ledger: one written by an older build is
+            // replaced by a fresh one, which `recover` fills from the whole ledger.
+            Err(Error::OlderFormat { .. }) => {
+                std::fs::remove_dir_all(&store_dir)
+                    .map_err(|e| Error::io(format!("removing {}", store_dir.display()), e))?;
+                Store::open(&store_dir)?
+            }
+            other => other?,
+        };
         let reg = store.load_registry()?;
         let mut db = Database {
             dir: dir.to_path_buf(),
@@ -430,11 +445,7 @@ impl Database {
             _ => {
                 let mut candidates = Vec::new();
                 for id in ids.iter().take(10) {
-                    let text = self
-                        .store
-                        .get_claim(id)?
-                        .map(|c| c.text.chars().take(60).collect::<String>())
-                        .unwrap_or_default();
+                    let text = self.claim(id)?.text.chars().take(60).collect::<String>();
                     candidates.push(format!("  {}  {}", id.to_hex(), text));
                 }
                 if ids.len() > 10 {
@@ -450,14 +461,45 @@ impl Database {
 
     /// One claim by id.
     pub fn claim(&self, id: &ClaimId) -> Result<Claim> {
-        self.store
+        let c = self
+            .store
             .get_claim(id)?
-            .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))
+            .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))?;
+        let mut texts = self.ledger.cursor(POINT_WINDOW)?;
+        let mut entries = self.ledger.cursor(POINT_WINDOW)?;
+        join(&mut texts, &mut entries, &self.reg, c)
     }
 
-    /// Every claim.
+    /// Every claim, in the order they were first recorded.
     pub fn claims(&self) -> impl Iterator<Item = Result<Claim>> + '_ {
-        self.store.claims()
+        let mut cursors: Option<(ledger::Cursor, ledger::Cursor)> = None;
+        self.store.claims().map(move |c| {
+            let (texts, entries) = match &mut cursors {
+                Some(c) => c,
+                None => cursors.insert((
+                    self.ledger.cursor(SCAN_WINDOW)?,
+                    self.ledger.cursor(POINT_WINDOW)?,
+                )),
+            };
+            join(texts, entries, &self.reg, c?)
+        })
+    }
+
+    /// Visit every claim, in the order they were first recorded, with what listings
+    /// need: id, text, and the hops of each report as engine hops (stored source ids;
+    /// the caller follows merges) in one flat buffer with a range per report.
+    pub fn scan_chains(
+        &self,
+        mut f: impl FnMut(
+            ClaimId,
+            &str,
+            &[std::ops::Range<usize>],
+            &mut [crate::independence::Hop],
+        ) -> Result<()>,
+    ) -> Result<()> {
+        let mut texts = self.ledger.cursor(SCAN_WINDOW)?;
+        self.store
+            .scan_chains(|n, id, ranges, hops| f(id, texts.claim_text_at(n)?, ranges, hops))
     }
 
     /// Verdicts on a claim, oldest first.
@@ -481,9 +523,31 @@ impl Database {
             .collect()
     }
 
-    /// Claims in which the source (or any source merged into it) appears.
-    pub fn claims_of_source(&self, id: SourceId) -> Result<BTreeSet<ClaimId>> {
-        self.store.claims_of_sources(&self.source_ids_of(id))
+    /// Claims in which the source (or any source merged into it) appears, in the order
+    /// they were first recorded.
+    pub fn claims_of_source(
+        &self,
+        id: SourceId,
+    ) -> Result<impl Iterator<Item = Result<Claim>> + '_> {
+        let numbers = self
+            .store
+            .claim_numbers_of_sources(&self.source_ids_of(id))?;
+        let mut cursors: Option<(ledger::Cursor, ledger::Cursor)> = None;
+        Ok(numbers.into_iter().map(move |n| {
+            let c = self.store.claim_at(n)?.ok_or_else(|| {
+                Error::Corrupt(format!(
+                    "a posting names claim number {n}, which has no reports"
+                ))
+            })?;
+            let (texts, entries) = match &mut cursors {
+                Some(c) => c,
+                None => cursors.insert((
+                    self.ledger.cursor(SCAN_WINDOW)?,
+                    self.ledger.cursor(POINT_WINDOW)?,
+                )),
+            };
+            join(texts, entries, &self.reg, c)
+        }))
     }
 
     /// Number of claims each live source appears in.
@@ -496,7 +560,7 @@ impl Database {
         }
         let mut out = HashMap::new();
         for (live, group) in ids {
-            out.insert(live, self.store.claims_of_sources(&group)?.len());
+            out.insert(live, self.store.claim_numbers_of_sources(&group)?.len());
         }
         Ok(out)
     }
@@ -540,8 +604,14 @@ impl Database {
                 ));
             }
         }
-        for c in self.store.claims() {
-            let c = c?;
+        for c in self.claims() {
+            let c = match c {
+                Ok(c) => c,
+                Err(e) => {
+                    rep.problems.push(format!("store: {e}"));
+                    break;
+                }
+            };
             rep.claims += 1;
             if ClaimId::of_text(&c.text) != c.id {
                 rep.problems.push(format!(
@@ -550,11 +620,14 @@ impl Database {
                     ClaimId::of_text(&c.text)
                 ));
             }
+            // Report ids are recomputed from the hops when read; two equal ones in a
+            // claim mean a duplicate was stored.
+            let mut ids = HashSet::new();
             for r in &c.reports {
                 rep.reports += 1;
-                if report_id(&c.id, &r.hops, &self.reg) != r.id {
+                if !ids.insert(r.id) {
                     rep.problems.push(format!(
-                        "claim {}: report {} does not match its stored hops",
+                        "claim {}: report {} is stored twice",
                         c.id,
                         r.id.to_hex()
                     ));
@@ -679,6 +752,67 @@ impl Database {
     }
 }
 
+/// Make a claim from what the store keeps and the ledger entries it points at: the
+/// text from the entry at the claim's number, and from each report's entry the URL,
+/// date, names as written and anonymous descriptions. A name as written is kept when
+/// it is not the canonical name of the source it resolved to (an alias, a domain, a
+/// name merged away). Report ids are recomputed.
+fn join(
+    texts: &mut ledger::Cursor,
+    entries: &mut ledger::Cursor,
+    reg: &Registry,
+    c: StoredClaim,
+) -> Result<Claim> {
+    let text = texts.claim_text_at(c.n)?.to_string();
+    let mut reports = Vec::with_capacity(c.reports.len());
+    for r in c.reports {
+        let mismatch = || {
+            Error::Corrupt(format!(
+                "claim {}: the report at ledger byte {} does not match the entry there",
+                c.id, r.entry
+            ))
+        };
+        let Entry::Report {
+            hops: names,
+            url,
+            published,
+            added,
+            ..
+        } = entries.entry_at(r.entry)?
+        else {
+            return Err(mismatch());
+        };
+        if names.len() != r.hops.len() {
+            return Err(mismatch());
+        }
+        let mut hops = Vec::with_capacity(names.len());
+        for (h, stored) in names.into_iter().zip(&r.hops) {
+            hops.push(match (stored, h.anonymous) {
+                (Some(source), false) => Hop::Named {
+                    source: *source,
+                    written: (name_key(&h.name) != reg.key(*source)).then_some(h.name),
+                },
+                (None, true) => Hop::Anonymous(h.name),
+                _ => return Err(mismatch()),
+            });
+        }
+        reports.push(Report {
+            id: report_id(&c.id, &hops, reg),
+            claim: c.id,
+            hops,
+            url,
+            published,
+            added,
+        });
+    }
+    Ok(Claim {
+        id: c.id,
+        text,
+        added: c.added,
+        reports,
+    })
+}
+
 /// An item to write: a record, or a registry command.
 enum Pending {
     Record(Record),
@@ -782,11 +916,22 @@ fn to_entry(
     })
 }
 
+/// One claim's reports in the batch being applied.
+struct BatchClaim {
+    id: ClaimId,
+    /// Claim number: the ledger offset of the entry that first recorded the claim.
+    n: u64,
+    /// For a claim first recorded in this batch, when.
+    head: Option<i64>,
+    reports: Vec<(ReportId, StoredReport)>,
+}
+
 /// Accumulates one batch of applied report entries.
 #[derive(Default)]
 struct Batch {
     key: u64,
-    claims: HashMap<ClaimId, (Option<String>, Vec<Report>)>,
+    index: HashMap<ClaimId, usize>,
+    claims: Vec<BatchClaim>,
     dirty: BTreeSet<SourceId>,
 }
 
@@ -807,10 +952,12 @@ fn apply(
         ..Default::default()
     };
     let mut seen_claims: HashSet<ClaimId> = HashSet::new();
-    // Written hop name → (source, written differently from its canonical name). The
-    // same few thousand names recur across millions of hops; registry entries (new
-    // aliases, homepages, merges) can change resolution, so they clear it.
-    let mut resolved: HashMap<String, (SourceId, bool)> = HashMap::new();
+    let first_new = from.applied;
+    // Written hop name → source. The same few thousand names recur across millions of
+    // hops; registry entries (new aliases, homepages, merges) can change resolution,
+    // so they clear it.
+    let mut resolved: HashMap<String, SourceId> = HashMap::new();
+    let mut cursors = (ledger.cursor(POINT_WINDOW)?, ledger.cursor(POINT_WINDOW)?);
     let mut in_commit = 0u64;
     let mut head = from.head;
     while r.position() < end {
@@ -822,29 +969,35 @@ fn apply(
         };
         head = e.hash;
         if in_commit > 0 && in_commit.is_multiple_of(BATCH) {
-            flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+            flush_batch(
+                store,
+                reg,
+                &mut cursors,
+                &mut batch,
+                &mut sum,
+                &mut seen_claims,
+                first_new,
+            )?;
             batch.key = e.offset;
         }
         in_commit += 1;
         match e.entry {
             Entry::Report {
-                claim,
-                hops,
-                url,
-                published,
-                added,
+                claim, hops, added, ..
             } => {
                 let (id, text) = match claim {
                     ClaimRef::Text(t) => (ClaimId::of_text(&t), Some(t)),
                     ClaimRef::Id(b) => (ClaimId(b), None),
                 };
+                let mut stored = Vec::with_capacity(hops.len());
                 let hops: Vec<Hop> = hops
                     .into_iter()
                     .map(|h| {
                         if h.anonymous {
+                            stored.push(None);
                             return Hop::Anonymous(h.name);
                         }
-                        let (sid, differs) = match resolved.get(&h.name) {
+                        let sid = match resolved.get(&h.name) {
                             Some(&hit) => hit,
                             None => {
                                 let (sid, created) = reg.resolve_or_create(&h.name);
@@ -852,30 +1005,48 @@ fn apply(
                                     sum.sources_created += 1;
                                     batch.dirty.insert(sid);
                                 }
-                                let differs = name_key(&h.name) != reg.key(sid);
-                                resolved.insert(h.name.clone(), (sid, differs));
-                                (sid, differs)
+                                resolved.insert(h.name, sid);
+                                sid
                             }
                         };
+                        stored.push(Some(sid));
                         Hop::Named {
                             source: sid,
-                            written: differs.then_some(h.name),
+                            written: None,
                         }
                     })
                     .collect();
-                let rid = report_id(&id, &hops, reg);
-                let slot = batch.claims.entry(id).or_insert((None, Vec::new()));
-                if slot.0.is_none() {
-                    slot.0 = text;
-                }
-                slot.1.push(Report {
-                    id: rid,
-                    claim: id,
-                    hops,
-                    url,
-                    published,
-                    added,
-                });
+                let slot = match batch.index.get(&id) {
+                    Some(&i) => i,
+                    None => {
+                        let (n, head) = match text {
+                            Some(_) => (e.offset, Some(added)),
+                            None => (
+                                store.claim_number(&id)?.ok_or_else(|| {
+                                    Error::Corrupt(format!(
+                                        "the ledger refers to claim {id} before recording its text"
+                                    ))
+                                })?,
+                                None,
+                            ),
+                        };
+                        batch.claims.push(BatchClaim {
+                            id,
+                            n,
+                            head,
+                            reports: Vec::new(),
+                        });
+                        batch.index.insert(id, batch.claims.len() - 1);
+                        batch.claims.len() - 1
+                    }
+                };
+                batch.claims[slot].reports.push((
+                    report_id(&id, &hops, reg),
+                    StoredReport {
+                        entry: e.offset,
+                        hops: stored,
+                    },
+                ));
             }
             Entry::Source {
                 name,
@@ -934,7 +1105,15 @@ fn apply(
             }
             Entry::Merge { into, from } => {
                 resolved.clear();
-                flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+                flush_batch(
+                    store,
+                    reg,
+                    &mut cursors,
+                    &mut batch,
+                    &mut sum,
+                    &mut seen_claims,
+                    first_new,
+                )?;
                 batch.key = e.end;
                 if let (Ok(a), Ok(b)) = (reg.find(&into), reg.find(&from)) {
                     if a != b {
@@ -946,10 +1125,21 @@ fn apply(
                             .collect();
                         reg.merge(a, b)?;
                         store.put_sources([a, b].iter().filter_map(|i| reg.get(*i)))?;
-                        for cid in store.claims_of_sources(&affected)? {
-                            if let Some(mut c) = store.get_claim(&cid)? {
-                                rekey_reports(&mut c, reg);
-                                store.put_claim(&c)?;
+                        // Only chunks written before this entry: after a crash, chunks
+                        // of later batches may exist already and are rewritten as they
+                        // were when those batches are replayed.
+                        // Reports that the merge made identical collapse into the first.
+                        for n in store.claim_numbers_of_sources(&affected)? {
+                            if let Some((mut sc, _)) = store.claim_before(n, e.offset)? {
+                                let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
+                                let mut seen = HashSet::new();
+                                let before = sc.reports.len();
+                                let mut ids = c.reports.iter().map(|r| r.id);
+                                sc.reports
+                                    .retain(|_| ids.next().is_some_and(|id| seen.insert(id)));
+                                if sc.reports.len() < before {
+                                    store.rewrite_claim(n, e.offset, &sc)?;
+                                }
                             }
                         }
                         sum.merges += 1;
@@ -957,87 +1147,98 @@ fn apply(
                 }
             }
             Entry::Commit { .. } => {
-                flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+                flush_batch(
+                    store,
+                    reg,
+                    &mut cursors,
+                    &mut batch,
+                    &mut sum,
+                    &mut seen_claims,
+                    first_new,
+                )?;
                 batch.key = e.end;
                 in_commit = 0;
             }
         }
     }
-    flush_batch(store, reg, &mut batch, &mut sum, &mut seen_claims)?;
+    flush_batch(
+        store,
+        reg,
+        &mut cursors,
+        &mut batch,
+        &mut sum,
+        &mut seen_claims,
+        first_new,
+    )?;
     store.set_progress(Progress { applied: end, head })?;
     store.flush()?;
     Ok(sum)
 }
 
-/// After a merge, recompute report ids with the new canonical names, keep the first
-/// of any reports that became identical, and note the written names that now differ
-/// from the canonical name.
-fn rekey_reports(c: &mut Claim, reg: &Registry) {
-    let mut seen = HashSet::new();
-    let reports = std::mem::take(&mut c.reports);
-    for mut r in reports {
-        for h in &mut r.hops {
-            if let Hop::Named { source, written } = h {
-                if written.is_none() && reg.own_key(*source) != reg.key(*source) {
-                    *written = Some(reg.display_name(*source).to_string());
-                }
-            }
-        }
-        r.id = report_id(&c.id, &r.hops, reg);
-        if seen.insert(r.id) {
-            c.reports.push(r);
-        }
-    }
-}
-
+/// Write one batch: per claim, the chunk of its reports that are new (not already
+/// stored in an earlier batch, not repeated within this one), in claim-number order so
+/// that sled appends near the end of the tree; then the batch's postings and the
+/// sources it created. Every key and value is a function of the ledger up to the
+/// batch, so writing a batch twice leaves what writing it once does.
+/// `first_new` is where this apply started: claims numbered from there on are new.
 fn flush_batch(
     store: &Store,
     reg: &Registry,
+    cursors: &mut (ledger::Cursor, ledger::Cursor),
     batch: &mut Batch,
     sum: &mut WriteSummary,
-    seen_claims: &mut HashSet<ClaimId>,
+    seen_known: &mut HashSet<ClaimId>,
+    first_new: u64,
 ) -> Result<()> {
-    let mut postings: HashMap<SourceId, BTreeSet<ClaimId>> = HashMap::new();
-    for (id, (text, reports)) in batch.claims.drain() {
-        let mut claim = match store.get_claim(&id)? {
-            Some(c) => {
-                if seen_claims.insert(id) {
-                    sum.claims_known += 1;
+    let mut postings: HashMap<SourceId, BTreeSet<u64>> = HashMap::new();
+    let mut claims = std::mem::take(&mut batch.claims);
+    batch.index.clear();
+    claims.sort_by_key(|c| c.n);
+    for mut c in claims {
+        if c.head.is_some() {
+            match store.set_claim_number(&c.id, c.n)? {
+                Some(old) if old != c.n => {
+                    // A second first sighting of a claim already stored (a ledger
+                    // written by a faulty build): its reports join the stored claim.
+                    store.set_claim_number(&c.id, old)?;
+                    c.n = old;
+                    c.head = None;
                 }
-                c
+                _ => {}
             }
-            None => {
-                seen_claims.insert(id);
+        }
+        let mut known: HashSet<ReportId> = HashSet::new();
+        if c.head.is_some() {
+            if c.n >= first_new {
                 sum.claims_new += 1;
-                Claim {
-                    id,
-                    text: text.ok_or_else(|| {
-                        Error::Corrupt(format!(
-                            "the ledger refers to claim {id} before recording its text"
-                        ))
-                    })?,
-                    added: reports.first().map(|r| r.added).unwrap_or_default(),
-                    reports: Vec::new(),
-                }
             }
-        };
-        let mut known: HashSet<_> = claim.reports.iter().map(|r| r.id).collect();
-        for r in reports {
+        } else {
+            if seen_known.insert(c.id) && c.n < first_new {
+                sum.claims_known += 1;
+            }
+            if let Some((stored, _)) = store.claim_before(c.n, batch.key)? {
+                let claim = join(&mut cursors.0, &mut cursors.1, reg, stored)?;
+                known.extend(claim.reports.iter().map(|r| r.id));
+            }
+        }
+        let mut fresh = Vec::with_capacity(c.reports.len());
+        for (id, r) in c.reports {
             // Postings list every claim of the batch, duplicates included, so that a
             // batch replayed after a crash writes exactly what the first run would have.
-            for h in &r.hops {
-                if let Hop::Named { source, .. } = h {
-                    postings.entry(*source).or_default().insert(id);
-                }
+            for source in r.hops.iter().flatten() {
+                postings.entry(*source).or_default().insert(c.n);
             }
-            if known.insert(r.id) {
-                claim.reports.push(r);
+            if known.insert(id) {
+                fresh.push(r);
                 sum.reports_new += 1;
             } else {
                 sum.reports_duplicate += 1;
             }
         }
-        store.put_claim(&claim)?;
+        if !fresh.is_empty() || c.head.is_some() {
+            let head = c.head.map(|added| (&c.id, added));
+            store.put_chunk(c.n, batch.key, head, &fresh)?;
+        }
     }
     for (source, claims) in postings {
         store.put_posting(source, batch.key, &claims)?;

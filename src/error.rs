@@ -81,6 +81,15 @@ pub enum Error {
         /// Highest version this build reads.
         supported: u32,
     },
+    /// The store was written in an older format. `Database::open` answers this by
+    /// rebuilding the store from the ledger, so users see it only if that fails.
+    #[error("the store at {path} has format version {found}, older than this corroborate writes; run `corroborate rebuild` to recreate it from the ledger")]
+    OlderFormat {
+        /// Store directory.
+        path: PathBuf,
+        /// Version found on disk.
+        found: u32,
+    },
     /// The path exists but does not look like a corroborate database.
     #[error("{0} is not a corroborate database (no ledger.log or store beside it); choose an empty or new directory")]
     NotADatabase(PathBuf),

@@ -375,6 +375,17 @@ impl Ledger {
             .map_err(|e| Error::io("trimming the ledger", e))
     }
 
+    /// A [`Cursor`] reading entries by offset through a window of `window` bytes
+    /// (0 for point reads).
+    pub fn cursor(&self, window: usize) -> Result<Cursor> {
+        Ok(Cursor {
+            file: File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?,
+            buf: Vec::new(),
+            base: 0,
+            window,
+        })
+    }
+
     /// Start appending at the current end; `prev` is the hash of the last entry.
     pub fn appender(&mut self, prev: [u8; 32]) -> Result<Appender<'_>> {
         let start = self
@@ -388,6 +399,120 @@ impl Ledger {
             records: 0,
             w: BufWriter::with_capacity(1 << 20, &mut self.file),
         })
+    }
+}
+
+/// Reads single entries at offsets the store recorded, through a window of the file
+/// (a scan in ledger order refills it once per `window` bytes; a point read with a
+/// window of 0 reads just the entry). Hash links are not checked here: `verify` and
+/// the sequential [`Reader`] do that.
+pub struct Cursor {
+    file: File,
+    buf: Vec<u8>,
+    base: u64,
+    window: usize,
+}
+
+/// The first fields of an entry: enough to read a claim's text without decoding the
+/// rest (postcard decodes fields in order and ignores what follows).
+#[derive(Deserialize)]
+enum EntryPrefix<'a> {
+    Report {
+        #[serde(borrow)]
+        claim: ClaimRefPrefix<'a>,
+    },
+}
+
+#[derive(Deserialize)]
+enum ClaimRefPrefix<'a> {
+    Text(&'a str),
+    #[allow(dead_code)] // only decoded, to say what is wrong
+    Id([u8; 32]),
+}
+
+impl Cursor {
+    fn covers(&self, offset: u64, len: usize) -> bool {
+        offset >= self.base && offset + len as u64 <= self.base + self.buf.len() as u64
+    }
+
+    fn fill(&mut self, offset: u64, len: usize) -> Result<()> {
+        use std::os::unix::fs::FileExt;
+        self.buf.resize(len, 0);
+        let mut got = 0;
+        while got < len {
+            match self.file.read_at(&mut self.buf[got..], offset + got as u64) {
+                Ok(0) => break,
+                Ok(k) => got += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io("reading the ledger", e)),
+            }
+        }
+        self.buf.truncate(got);
+        self.base = offset;
+        Ok(())
+    }
+
+    /// The body of the entry at `offset`.
+    fn body_at(&mut self, offset: u64) -> Result<&[u8]> {
+        const HEAD: usize = 4 + 32;
+        let short = || Error::LedgerCorrupt {
+            offset,
+            why: "the store refers to an entry past the end of the ledger".into(),
+        };
+        if !self.covers(offset, HEAD) {
+            self.fill(offset, HEAD.max(self.window))?;
+            if !self.covers(offset, HEAD) {
+                return Err(short());
+            }
+        }
+        let at = (offset - self.base) as usize;
+        let n = u32::from_le_bytes([
+            self.buf[at],
+            self.buf[at + 1],
+            self.buf[at + 2],
+            self.buf[at + 3],
+        ]);
+        if n == 0 || n > MAX_BODY {
+            return Err(Error::LedgerCorrupt {
+                offset,
+                why: format!("the entry has an impossible length {n}"),
+            });
+        }
+        let total = HEAD + n as usize;
+        if !self.covers(offset, total) {
+            self.fill(offset, total.max(self.window))?;
+            if !self.covers(offset, total) {
+                return Err(short());
+            }
+        }
+        let at = (offset - self.base) as usize;
+        Ok(&self.buf[at + HEAD..at + total])
+    }
+
+    /// The entry at `offset`.
+    pub fn entry_at(&mut self, offset: u64) -> Result<Entry> {
+        let body = self.body_at(offset)?;
+        decode(body, offset)
+    }
+
+    /// The claim text of the report entry at `offset`, which must be the claim's
+    /// first sighting (the entry that carries its text).
+    pub fn claim_text_at(&mut self, offset: u64) -> Result<&str> {
+        let body = self.body_at(offset)?;
+        let bad = |why: &str| Error::LedgerCorrupt {
+            offset,
+            why: format!("the store expects a claim's first report here, but {why}"),
+        };
+        match body.split_first() {
+            Some((&ENTRY_V1, rest)) => match postcard::from_bytes::<EntryPrefix>(rest) {
+                Ok(EntryPrefix::Report {
+                    claim: ClaimRefPrefix::Text(t),
+                }) => Ok(t),
+                Ok(_) => Err(bad("the entry refers to the claim by id")),
+                Err(_) => Err(bad("the entry is not a report")),
+            },
+            _ => Err(bad("the entry has an unknown version")),
+        }
     }
 }
 

@@ -380,7 +380,7 @@ impl ClaimFilter {
 /// How a claim listing is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ClaimSort {
-    /// By claim id (the store's order).
+    /// By claim id.
     #[default]
     Id,
     /// Most independent sources first.
@@ -404,7 +404,7 @@ pub fn list_claims(
     let mut out = Vec::new();
     // The listing reads only ids, texts and hops (a borrowed decode): most of its time
     // used to go to allocating and freeing the URLs, dates and names it never shows.
-    db.store().scan_chains(|id, text, ranges, hops| {
+    db.scan_chains(|id, text, ranges, hops| {
         for h in hops.iter_mut() {
             if let independence::Hop::Named(s) = h {
                 *s = reg.canonical(*s);
@@ -417,6 +417,9 @@ pub fn list_claims(
         }
         Ok(())
     })?;
+    // The store keeps claims in the order they were first recorded; ties of the other
+    // orders stay in id order.
+    out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     match sort {
         ClaimSort::Id => {}
         ClaimSort::Sources => out.sort_by_key(|s| std::cmp::Reverse(s.independent_sources)),
@@ -548,8 +551,9 @@ pub fn source_detail(db: &crate::db::Database, written: &str) -> crate::Result<S
     let cred = CredibilityIndex::build(db)?;
     let mut origin_of = Vec::new();
     let mut blast_radius = Vec::new();
-    for cid in db.claims_of_source(id)? {
-        let claim = db.claim(&cid)?;
+    for claim in db.claims_of_source(id)? {
+        let claim = claim?;
+        let cid = claim.id;
         let a = analyze(&claim, reg);
         if !credibility::is_origin(&a, id) {
             continue;

@@ -43,7 +43,9 @@ fn one_row_per_claim_with_the_claims_counts() {
             "support"
         ]
     );
-    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let mut rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Exports list claims in the order they were first recorded; the listing by id.
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
     let claims = db.claims(&[]);
     assert_eq!(rows.len(), claims.len());
     for (row, c) in rows.iter().zip(&claims) {
@@ -90,7 +92,8 @@ fn hostile_text_survives_pythons_csv_module() {
     let script = "import csv, io, json, sys\nf = io.TextIOWrapper(sys.stdin.buffer, encoding='utf-8', newline='')\nrows = list(csv.DictReader(f, strict=True))\nprint(json.dumps(rows))";
     let rows = common::run_python(&py, script, &out, "csv module");
 
-    let rows = rows.as_array().unwrap();
+    let mut rows = rows.as_array().unwrap().clone();
+    rows.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     let claims = db.claims(&[]);
     assert_eq!(rows.len(), claims.len());
     for (row, c) in rows.iter().zip(&claims) {

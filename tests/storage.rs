@@ -72,16 +72,16 @@ fn verify_catches_a_store_that_disagrees_with_the_ledger() {
     // Tamper with the store: drop one claim behind the ledger's back.
     {
         let s = sled::open(db.path().join("store")).unwrap();
-        let claims = s.open_tree("claims").unwrap();
-        let first = claims.iter().next().unwrap().unwrap().0;
-        claims.remove(first).unwrap();
+        let chunks = s.open_tree("chunks").unwrap();
+        let first = chunks.iter().next().unwrap().unwrap().0;
+        chunks.remove(first).unwrap();
         s.flush().unwrap();
     }
     let out = db.cmd().arg("verify").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("store differs from the ledger: claims"),
+        stdout.contains("store differs from the ledger: chunks"),
         "{stdout}"
     );
     db.ok(&["rebuild"]);

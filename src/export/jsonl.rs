@@ -7,7 +7,7 @@
 //!    kind, affiliations and rating but **no homepage** — so that each record creates
 //!    its source by name, never by matching an earlier source's homepage domain;
 //! 2. one `source` record with the homepage for each source that has one;
-//! 3. per claim (in id order, or the order given): its reports (chain in array form
+//! 3. per claim (in the order first recorded, or the order given): its reports (chain in array form
 //!    with canonical names, url, published), then its verdicts, oldest first, each
 //!    with `claim_id` and a `date` (the recorded time when none was given, so the
 //!    restored verdict shows the same date).

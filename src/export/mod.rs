@@ -90,7 +90,7 @@ pub struct Summary {
 }
 
 /// The claims an export covers: explicit ids (deduplicated, in the order given) or
-/// every claim in id order, kept by a listing filter.
+/// every claim in the order first recorded, kept by a listing filter.
 #[derive(Clone, Debug)]
 pub struct Selection {
     ids: Option<Vec<ClaimId>>,

@@ -3,15 +3,24 @@
 //! [`values`], and owns the tree and key layout (documented in
 //! `docs/ARCHITECTURE.md`).
 //!
-//! Trees:
+//! Trees (format 2):
 //! - `meta`: `format` → u32 BE format version; `applied` → u64 BE ledger offset applied
 //!   so far; `head` → 32-byte hash of the last applied ledger entry.
-//! - `claims`: claim id (32 bytes) → [`values::ClaimV1`], the claim with all its
-//!   reports in one value (one read serves `show`; one write per claim per batch).
+//! - `ids`: claim id (32 bytes) → claim number (u64 BE). A claim's number is the ledger
+//!   offset of the entry that first recorded it, so numbers grow with time and are a
+//!   pure function of the ledger.
+//! - `chunks`: claim number (u64 BE) ++ batch key (u64 BE) → [`values::ChunkV1`]: the
+//!   claim's reports that arrived in that import batch; the first chunk also holds the
+//!   claim's id, text and first time. Keys grow in import order, so an import appends
+//!   near the end of the tree instead of rewriting values all over it, and a claim's
+//!   chunks sit together for `show`.
 //! - `sources`: source id (u32 BE) → [`values::SourceV1`].
-//! - `postings`: source id (u32 BE) ++ batch offset (u64 BE) → claim ids (32 bytes each)
-//!   of the claims in which that source appeared in that import batch.
+//! - `postings`: source id (u32 BE) ++ batch key (u64 BE) → [`values::PostingV1`], the
+//!   numbers of the claims in which that source appeared in that import batch.
 //! - `verdicts`: claim id ++ ledger offset (u64 BE) → [`values::VerdictV1`].
+//!
+//! A batch key is a ledger position fixed by the ledger alone (see `db`), so replaying
+//! a range of the ledger writes the same keys and values again.
 
 pub mod values;
 
@@ -20,25 +29,52 @@ use std::path::{Path, PathBuf};
 
 use url::Url;
 
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
-use crate::report::{Hop, Report, ReportId};
 use crate::source::{Registry, Source, SourceId, SourceKind};
-use values::{ClaimV1, HopV1, ReportV1, SourceV1, VerdictV1};
+use values::{ChunkLiteV1, ChunkV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
 
-/// On-disk format version of the sled store.
-pub const FORMAT_VERSION: u32 = 1;
+/// On-disk format version of the sled store. Format 1 kept each claim with all its
+/// reports in one value under its id; a store in an older format is rebuilt from the
+/// ledger when opened (see `Database::open`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The opened sled store.
 pub struct Store {
     path: PathBuf,
     db: sled::Db,
     meta: sled::Tree,
-    claims: sled::Tree,
+    ids: sled::Tree,
+    chunks: sled::Tree,
     sources: sled::Tree,
     postings: sled::Tree,
     verdicts: sled::Tree,
+}
+
+/// A claim as the store keeps it: an index into the ledger. `db` joins it with the
+/// ledger entries it points at to make a [`crate::claim::Claim`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredClaim {
+    /// Claim number: the ledger offset of the entry that first recorded the claim
+    /// (the entry that holds its text).
+    pub n: u64,
+    /// Claim id.
+    pub id: ClaimId,
+    /// First added, seconds since 1970.
+    pub added: i64,
+    /// Its reports, in the order they were first recorded.
+    pub reports: Vec<StoredReport>,
+}
+
+/// A report as the store keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredReport {
+    /// Ledger offset of the report's entry.
+    pub entry: u64,
+    /// Each hop's source as resolved when the report was recorded (`None` for an
+    /// anonymous hop), reader-facing first.
+    pub hops: Vec<Option<SourceId>>,
 }
 
 /// How far the store has applied the ledger.
@@ -73,7 +109,8 @@ impl Store {
         let store = Store {
             path: path.to_path_buf(),
             meta: db.open_tree("meta")?,
-            claims: db.open_tree("claims")?,
+            ids: db.open_tree("ids")?,
+            chunks: db.open_tree("chunks")?,
             sources: db.open_tree("sources")?,
             postings: db.open_tree("postings")?,
             verdicts: db.open_tree("verdicts")?,
@@ -94,6 +131,12 @@ impl Store {
                         path: path.to_path_buf(),
                         found,
                         supported: FORMAT_VERSION,
+                    });
+                }
+                if found < FORMAT_VERSION {
+                    return Err(Error::OlderFormat {
+                        path: path.to_path_buf(),
+                        found,
                     });
                 }
             }
@@ -185,109 +228,187 @@ impl Store {
 
     // ---- claims ----------------------------------------------------------------
 
-    fn claim_from_value(id: ClaimId, v: ClaimV1) -> Claim {
-        let reports = v
-            .reports
-            .into_iter()
-            .map(|r| Report {
-                id: ReportId(r.id),
-                claim: id,
-                hops: r
-                    .hops
-                    .into_iter()
-                    .map(|h| match h {
-                        HopV1::Named(s, written) => Hop::Named {
-                            source: SourceId(s),
-                            written,
-                        },
-                        HopV1::Anonymous(d) => Hop::Anonymous(d),
-                    })
-                    .collect(),
-                url: r.url,
-                published: r.published,
-                added: r.added,
-            })
-            .collect();
-        Claim {
-            id,
-            text: v.text,
-            added: v.added,
-            reports,
-        }
-    }
-
-    fn claim_to_value(c: &Claim) -> ClaimV1 {
-        ClaimV1 {
-            text: c.text.clone(),
-            added: c.added,
-            reports: c
-                .reports
+    fn chunk_value(head: Option<(&ClaimId, i64)>, reports: &[StoredReport]) -> Result<Vec<u8>> {
+        let v = ChunkV1 {
+            head: head.map(|(id, added)| HeadV1 { id: id.0, added }),
+            reports: reports
                 .iter()
-                .map(|r| ReportV1 {
-                    id: r.id.0,
-                    hops: r
-                        .hops
-                        .iter()
-                        .map(|h| match h {
-                            Hop::Named { source, written } => {
-                                HopV1::Named(source.0, written.clone())
-                            }
-                            Hop::Anonymous(d) => HopV1::Anonymous(d.clone()),
-                        })
-                        .collect(),
-                    url: r.url.clone(),
-                    published: r.published.clone(),
-                    added: r.added,
+                .map(|r| ReportV2 {
+                    entry: r.entry,
+                    hops: encode_hops(&r.hops),
                 })
                 .collect(),
+        };
+        values::encode(&v)
+    }
+
+    fn add_reports(into: &mut Vec<StoredReport>, chunk: &ChunkLiteV1) -> Result<()> {
+        for r in &chunk.reports {
+            let mut hops = Vec::new();
+            decode_hops(r.hops, |h| hops.push(h))?;
+            into.push(StoredReport {
+                entry: r.entry,
+                hops,
+            });
         }
+        Ok(())
     }
 
-    fn decode_claim(k: &[u8], v: &[u8]) -> Result<Claim> {
-        let id = ClaimId(
-            k.try_into()
-                .map_err(|_| Error::Corrupt("a claim key is not 32 bytes".into()))?,
-        );
-        Ok(Self::claim_from_value(id, values::decode(v, "claim")?))
-    }
-
-    /// One claim by id.
-    pub fn get_claim(&self, id: &ClaimId) -> Result<Option<Claim>> {
-        match self.claims.get(id.0)? {
-            Some(v) => Ok(Some(Self::decode_claim(&id.0, &v)?)),
+    /// The claim number stored for a claim id.
+    pub fn claim_number(&self, id: &ClaimId) -> Result<Option<u64>> {
+        match self.ids.get(id.0)? {
+            Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
             None => Ok(None),
         }
     }
 
     /// Whether a claim exists.
     pub fn has_claim(&self, id: &ClaimId) -> Result<bool> {
-        Ok(self.claims.contains_key(id.0)?)
+        Ok(self.ids.contains_key(id.0)?)
     }
 
-    /// Write a claim (replacing the stored value).
-    pub fn put_claim(&self, c: &Claim) -> Result<()> {
-        self.claims
-            .insert(c.id.0, values::encode(&Self::claim_to_value(c))?)?;
+    /// Map a claim id to its number; returns the number it had before, if any.
+    pub fn set_claim_number(&self, id: &ClaimId, n: u64) -> Result<Option<u64>> {
+        match self.ids.insert(id.0, &n.to_be_bytes())? {
+            Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Write the chunk of claim `n` for the batch at `batch`: `head` (id and first
+    /// added) for the claim's first chunk, and the reports new in that batch.
+    pub fn put_chunk(
+        &self,
+        n: u64,
+        batch: u64,
+        head: Option<(&ClaimId, i64)>,
+        reports: &[StoredReport],
+    ) -> Result<()> {
+        self.chunks
+            .insert(pair_key(n, batch), Self::chunk_value(head, reports)?)?;
         Ok(())
     }
 
-    /// Every claim, in id order.
-    pub fn claims(&self) -> impl Iterator<Item = Result<Claim>> + '_ {
-        self.claims.iter().map(|kv| {
+    /// Claim `n` as made of its chunks written before batch key `before` (all of them
+    /// for `u64::MAX`), with the key of its first chunk.
+    pub fn claim_before(&self, n: u64, before: u64) -> Result<Option<(StoredClaim, u64)>> {
+        let mut out: Option<(StoredClaim, u64)> = None;
+        for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
             let (k, v) = kv?;
-            Self::decode_claim(&k, &v)
+            let chunk: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+            match (&mut out, &chunk.head) {
+                (None, Some(h)) => {
+                    let mut c = StoredClaim {
+                        n,
+                        id: ClaimId(h.id),
+                        added: h.added,
+                        reports: Vec::new(),
+                    };
+                    Self::add_reports(&mut c.reports, &chunk)?;
+                    out = Some((c, pair_of(&k)?.1));
+                }
+                (Some((c, _)), None) => Self::add_reports(&mut c.reports, &chunk)?,
+                _ => return Err(headless(n)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Replace the chunks of claim `n` written before batch key `before` with one
+    /// chunk holding `claim` (at the key of the first, which keeps the head).
+    pub fn rewrite_claim(&self, n: u64, before: u64, claim: &StoredClaim) -> Result<()> {
+        let mut keys = Vec::new();
+        for k in self
+            .chunks
+            .range(pair_key(n, 0)..pair_key(n, before))
+            .keys()
+        {
+            keys.push(pair_of(&k?)?.1);
+        }
+        let Some((&first, rest)) = keys.split_first() else {
+            return Ok(());
+        };
+        for b in rest {
+            self.chunks.remove(pair_key(n, *b))?;
+        }
+        self.put_chunk(n, first, Some((&claim.id, claim.added)), &claim.reports)
+    }
+
+    /// One claim by number.
+    pub fn claim_at(&self, n: u64) -> Result<Option<StoredClaim>> {
+        Ok(self.claim_before(n, u64::MAX)?.map(|(c, _)| c))
+    }
+
+    /// One claim by id.
+    pub fn get_claim(&self, id: &ClaimId) -> Result<Option<StoredClaim>> {
+        match self.claim_number(id)? {
+            Some(n) => self
+                .claim_at(n)?
+                .map(Some)
+                .ok_or_else(|| Error::Corrupt(format!("claim {id} has a number but no reports"))),
+            None => Ok(None),
+        }
+    }
+
+    /// Every claim, in the order they were first recorded.
+    pub fn claims(&self) -> impl Iterator<Item = Result<StoredClaim>> + '_ {
+        let mut it = self.chunks.iter();
+        let mut pending: Option<StoredClaim> = None;
+        let mut done = false;
+        std::iter::from_fn(move || {
+            while !done {
+                let step = it.next().transpose().map_err(Error::from).and_then(|kv| {
+                    let Some((k, v)) = kv else {
+                        return Ok(None);
+                    };
+                    let (n, _) = pair_of(&k)?;
+                    let chunk: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+                    let same = pending.as_ref().is_some_and(|c| c.n == n);
+                    match (pending.as_mut(), &chunk.head) {
+                        (Some(c), None) if same => {
+                            Self::add_reports(&mut c.reports, &chunk)?;
+                            Ok(Some(None))
+                        }
+                        (_, Some(h)) if !same => {
+                            let mut c = StoredClaim {
+                                n,
+                                id: ClaimId(h.id),
+                                added: h.added,
+                                reports: Vec::new(),
+                            };
+                            Self::add_reports(&mut c.reports, &chunk)?;
+                            Ok(Some(pending.replace(c)))
+                        }
+                        _ => Err(headless(n)),
+                    }
+                });
+                match step {
+                    Ok(Some(Some(c))) => return Some(Ok(c)),
+                    Ok(Some(None)) => {}
+                    Ok(None) => {
+                        done = true;
+                        return pending.take().map(Ok);
+                    }
+                    Err(e) => {
+                        done = true;
+                        return Some(Err(e));
+                    }
+                }
+            }
+            None
         })
     }
 
-    /// Visit every claim with only what listings need: its id, text, and each
-    /// report's hops as engine hops (stored source ids: the caller follows merges),
-    /// given as one flat buffer and a range per report. Decodes without allocating per
-    /// string, and reuses its buffers across claims.
+    /// Visit every claim, in the order they were first recorded, with only what
+    /// listings need: its number, its id, and each report's hops as engine hops
+    /// (stored source ids: the caller follows merges), given as one flat buffer and a
+    /// range per report. Decodes without allocating per report, and reuses its
+    /// buffers.
     pub fn scan_chains(
         &self,
         mut f: impl FnMut(
+            u64,
             ClaimId,
-            &str,
             &[std::ops::Range<usize>],
             &mut [crate::independence::Hop],
         ) -> Result<()>,
@@ -295,32 +416,43 @@ impl Store {
         use crate::independence::Hop as EHop;
         let mut hops: Vec<EHop> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-        for kv in self.claims.iter() {
+        let mut current: Option<(u64, ClaimId)> = None;
+        for kv in self.chunks.iter() {
             let (k, v) = kv?;
-            let id = ClaimId(
-                k.as_ref()
-                    .try_into()
-                    .map_err(|_| Error::Corrupt("a claim key is not 32 bytes".into()))?,
-            );
-            let c: values::ClaimLiteV1 = values::decode_borrowed(&v, "claim")?;
-            hops.clear();
-            ranges.clear();
+            let (n, _) = pair_of(&k)?;
+            let c: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+            match (current, &c.head) {
+                (Some((cn, _)), None) if cn == n => {}
+                (prev, Some(h)) if prev.is_none_or(|(cn, _)| cn != n) => {
+                    if let Some((pn, id)) = prev {
+                        f(pn, id, &ranges, &mut hops)?;
+                    }
+                    current = Some((n, ClaimId(h.id)));
+                    hops.clear();
+                    ranges.clear();
+                }
+                _ => return Err(headless(n)),
+            }
             for r in &c.reports {
                 let start = hops.len();
-                hops.extend(r.hops.iter().map(|h| match h {
-                    values::HopLiteV1::Named(s, _) => EHop::Named(SourceId(*s)),
-                    values::HopLiteV1::Anonymous(_) => EHop::Anonymous,
-                }));
+                decode_hops(r.hops, |h| {
+                    hops.push(match h {
+                        Some(s) => EHop::Named(s),
+                        None => EHop::Anonymous,
+                    })
+                })?;
                 ranges.push(start..hops.len());
             }
-            f(id, c.text, &ranges, &mut hops)?;
+        }
+        if let Some((n, id)) = current {
+            f(n, id, &ranges, &mut hops)?;
         }
         Ok(())
     }
 
     /// Number of claims.
     pub fn claim_count(&self) -> usize {
-        self.claims.len()
+        self.ids.len()
     }
 
     /// Ids of the claims whose hex id starts with `hex_prefix` (at most `limit`).
@@ -333,7 +465,7 @@ impl Store {
             bytes.push(u8::from_str_radix(s, 16).map_err(|_| Error::BadPrefix(hex_prefix.into()))?);
         }
         let mut out = Vec::new();
-        for k in self.claims.scan_prefix(&bytes).keys() {
+        for k in self.ids.scan_prefix(&bytes).keys() {
             let k = k?;
             let hex = crate::hex::encode(&k);
             if hex.starts_with(&lower) {
@@ -352,37 +484,40 @@ impl Store {
 
     // ---- postings --------------------------------------------------------------
 
-    /// Record that `claims` mention `source`, under the import batch at `batch`.
-    pub fn put_posting(
-        &self,
-        source: SourceId,
-        batch: u64,
-        claims: &BTreeSet<ClaimId>,
-    ) -> Result<()> {
+    /// Record that the claims numbered `claims` mention `source`, under the import
+    /// batch at `batch`.
+    pub fn put_posting(&self, source: SourceId, batch: u64, claims: &BTreeSet<u64>) -> Result<()> {
         let mut key = [0u8; 12];
         key[..4].copy_from_slice(&source.0.to_be_bytes());
         key[4..].copy_from_slice(&batch.to_be_bytes());
-        let mut v = Vec::with_capacity(claims.len() * 32);
-        for c in claims {
-            v.extend_from_slice(&c.0);
-        }
-        self.postings.insert(key, v)?;
+        let mut prev = 0;
+        let deltas = claims
+            .iter()
+            .map(|&n| {
+                let d = n - prev;
+                prev = n;
+                d
+            })
+            .collect();
+        self.postings
+            .insert(key, values::encode(&PostingV1 { deltas })?)?;
         Ok(())
     }
 
-    /// Claims that mention any of `sources` (pass a source and every id merged into it).
-    pub fn claims_of_sources(&self, sources: &[SourceId]) -> Result<BTreeSet<ClaimId>> {
+    /// Numbers of the claims that mention any of `sources` (pass a source and every id
+    /// merged into it).
+    pub fn claim_numbers_of_sources(&self, sources: &[SourceId]) -> Result<BTreeSet<u64>> {
         let mut out = BTreeSet::new();
         for s in sources {
             for kv in self.postings.scan_prefix(s.0.to_be_bytes()) {
                 let (_, v) = kv?;
-                if v.len() % 32 != 0 {
-                    return Err(Error::Corrupt("a posting list is malformed".into()));
-                }
-                for chunk in v.chunks_exact(32) {
-                    let mut id = [0u8; 32];
-                    id.copy_from_slice(chunk);
-                    out.insert(ClaimId(id));
+                let p: PostingV1 = values::decode(&v, "posting list")?;
+                let mut n = 0u64;
+                for d in p.deltas {
+                    n = n
+                        .checked_add(d)
+                        .ok_or_else(|| Error::Corrupt("a posting list overflows".into()))?;
+                    out.insert(n);
                 }
             }
         }
@@ -454,7 +589,8 @@ impl Store {
     pub fn diff(&self, other: &Store) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let pairs = [
-            ("claims", &self.claims, &other.claims),
+            ("ids", &self.ids, &other.ids),
+            ("chunks", &self.chunks, &other.chunks),
             ("sources", &self.sources, &other.sources),
             ("postings", &self.postings, &other.postings),
             ("verdicts", &self.verdicts, &other.verdicts),
@@ -505,10 +641,133 @@ impl Store {
 
 fn describe_key(tree: &str, k: &[u8]) -> String {
     match tree {
-        "claims" | "verdicts" if k.len() >= 32 => crate::hex::encode(&k[..32]),
+        "ids" | "verdicts" if k.len() >= 32 => crate::hex::encode(&k[..32]),
+        "chunks" if k.len() == 16 => match pair_of(k) {
+            Ok((n, b)) => format!("claim number {n}, batch {b}"),
+            Err(_) => crate::hex::encode(k),
+        },
         "sources" if k.len() == 4 => {
             format!("source #{}", u32::from_be_bytes([k[0], k[1], k[2], k[3]]))
         }
         _ => crate::hex::encode(k),
+    }
+}
+
+/// Key of a claim number and batch key (both u64 big-endian, so keys sort by number
+/// then batch).
+fn pair_key(n: u64, batch: u64) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&n.to_be_bytes());
+    k[8..].copy_from_slice(&batch.to_be_bytes());
+    k
+}
+
+/// The claim number and batch key of a `chunks` key.
+fn pair_of(k: &[u8]) -> Result<(u64, u64)> {
+    if k.len() != 16 {
+        return Err(Error::Corrupt("a claim chunk key is not 16 bytes".into()));
+    }
+    Ok((
+        u64_of(&k[..8], "claim number")?,
+        u64_of(&k[8..], "batch key")?,
+    ))
+}
+
+fn u64_of(b: &[u8], what: &str) -> Result<u64> {
+    Ok(u64::from_be_bytes(b.try_into().map_err(|_| {
+        Error::Corrupt(format!("a stored {what} is not 8 bytes"))
+    })?))
+}
+
+fn headless(n: u64) -> Error {
+    Error::Corrupt(format!(
+        "claim number {n}: its head is missing from its first chunk or repeated"
+    ))
+}
+
+/// Encode hops as varints: source id + 1, or 0 for an anonymous hop.
+fn encode_hops(hops: &[Option<SourceId>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hops.len() * 2);
+    for h in hops {
+        let mut v = h.map_or(0u64, |s| u64::from(s.0) + 1);
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    out
+}
+
+/// Decode hops written by [`encode_hops`], calling `f` for each.
+fn decode_hops(mut bytes: &[u8], mut f: impl FnMut(Option<SourceId>)) -> Result<()> {
+    let bad = || Error::Corrupt("a stored chain is malformed".into());
+    while !bytes.is_empty() {
+        let mut v: u64 = 0;
+        let mut shift = 0;
+        loop {
+            let (&b, rest) = bytes.split_first().ok_or_else(bad)?;
+            bytes = rest;
+            if shift > 28 {
+                return Err(bad());
+            }
+            v |= u64::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        f(match v {
+            0 => None,
+            v => Some(SourceId(u32::try_from(v - 1).map_err(|_| bad())?)),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hops_round_trip_through_varints() {
+        let hops = vec![
+            Some(SourceId(0)),
+            None,
+            Some(SourceId(127)),
+            Some(SourceId(128)),
+            Some(SourceId(u32::MAX - 1)),
+            Some(SourceId(u32::MAX)),
+        ];
+        let mut back = Vec::new();
+        decode_hops(&encode_hops(&hops), |h| back.push(h)).unwrap();
+        assert_eq!(back, hops);
+        assert_eq!(encode_hops(&[Some(SourceId(0)), None]), vec![1, 0]);
+        assert!(decode_hops(&[0x80], |_| {}).is_err());
+        assert!(decode_hops(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], |_| {}).is_err());
+    }
+
+    #[test]
+    fn a_chunk_reads_back_borrowed() {
+        let reports = vec![StoredReport {
+            entry: 1234,
+            hops: vec![Some(SourceId(3)), None],
+        }];
+        let bytes = Store::chunk_value(Some((&ClaimId([7; 32]), 99)), &reports).unwrap();
+        let lite: ChunkLiteV1 = values::decode_borrowed(&bytes, "chunk").unwrap();
+        assert_eq!(
+            lite.head,
+            Some(HeadV1 {
+                id: [7; 32],
+                added: 99
+            })
+        );
+        let mut back = Vec::new();
+        Store::add_reports(&mut back, &lite).unwrap();
+        assert_eq!(back, reports);
     }
 }

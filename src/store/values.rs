@@ -21,39 +21,65 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
     decode_borrowed(bytes, what)
 }
 
-/// A claim and all its reports (tree `claims`, key = claim id).
+/// The head of a claim, stored once, in the claim's first [`ChunkV1`]. Its text is
+/// not copied here: it is in the ledger entry at the claim's number.
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct ClaimV1 {
-    /// Text as first seen.
-    pub text: String,
+pub struct HeadV1 {
+    /// Claim id (also the key of tree `ids`, which maps it to the claim number).
+    pub id: [u8; 32],
     /// First added, seconds since 1970.
     pub added: i64,
-    /// Every report of the claim, in the order they were first recorded.
-    pub reports: Vec<ReportV1>,
 }
 
-/// One report inside a [`ClaimV1`].
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct ReportV1 {
-    /// Report id.
-    pub id: [u8; 32],
-    /// Hops, reader-facing first.
-    pub hops: Vec<HopV1>,
-    /// Where it was read.
-    pub url: Option<String>,
-    /// When published (ISO 8601 as written).
-    pub published: Option<String>,
-    /// When added.
-    pub added: i64,
+/// The reports of one claim written by one import batch (tree `chunks`, key = claim
+/// number ++ batch key, both u64 big-endian). The claim's first chunk carries its head.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct ChunkV1 {
+    /// Present in (and only in) the claim's first chunk.
+    pub head: Option<HeadV1>,
+    /// Reports new in this batch, in ledger order.
+    pub reports: Vec<ReportV2>,
 }
 
-/// One hop of a stored report.
+/// One report inside a [`ChunkV1`]: where its entry is in the ledger and how its hops
+/// resolved. The URL, the dates, the names as written and anonymous descriptions are
+/// read from the ledger entry when a command shows them. (Version 1, in store format
+/// 1, held all of that, and the report id, which is recomputed from the hops.)
+#[derive(Serialize, Debug, PartialEq)]
+pub struct ReportV2 {
+    /// Ledger offset of the report's entry.
+    pub entry: u64,
+    /// Hops, reader-facing first: per hop a varint, the source id plus one for a
+    /// named hop, zero for an anonymous one.
+    pub hops: Vec<u8>,
+}
+
+/// A borrowed reading of [`ChunkV1`] (same bytes).
+#[derive(Deserialize, Debug)]
+pub struct ChunkLiteV1<'a> {
+    /// The claim's head, in its first chunk.
+    pub head: Option<HeadV1>,
+    /// Reports.
+    #[serde(borrow)]
+    pub reports: Vec<ReportLiteV2<'a>>,
+}
+
+/// A borrowed reading of [`ReportV2`].
+#[derive(Deserialize, Debug)]
+pub struct ReportLiteV2<'a> {
+    /// Ledger offset of the report's entry.
+    pub entry: u64,
+    /// Hops, encoded as in [`ReportV2::hops`].
+    pub hops: &'a [u8],
+}
+
+/// The claims of one source in one batch (tree `postings`): the claim numbers in
+/// ascending order, each stored as its difference from the previous one (varints, so
+/// most take one to three bytes).
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub enum HopV1 {
-    /// A registry source (dense id) and the name as written when it differs.
-    Named(u32, Option<String>),
-    /// An anonymous source's description.
-    Anonymous(String),
+pub struct PostingV1 {
+    /// Claim numbers, delta-encoded.
+    pub deltas: Vec<u64>,
 }
 
 /// A source (tree `sources`, key = id as u32 big-endian).
@@ -90,47 +116,6 @@ pub struct VerdictV1 {
     pub date: Option<String>,
     /// When it was added.
     pub added: i64,
-}
-
-/// A borrowed reading of [`ClaimV1`] (same bytes): what listings need, without
-/// allocating a string per URL, date or written name.
-#[derive(Deserialize, Debug)]
-pub struct ClaimLiteV1<'a> {
-    /// Text as first seen.
-    #[serde(borrow)]
-    pub text: &'a str,
-    /// First added.
-    pub added: i64,
-    /// Every report.
-    #[serde(borrow)]
-    pub reports: Vec<ReportLiteV1<'a>>,
-}
-
-/// A borrowed reading of [`ReportV1`].
-#[derive(Deserialize, Debug)]
-pub struct ReportLiteV1<'a> {
-    /// Report id.
-    pub id: [u8; 32],
-    /// Hops.
-    #[serde(borrow)]
-    pub hops: Vec<HopLiteV1<'a>>,
-    /// Where it was read.
-    #[serde(borrow)]
-    pub url: Option<&'a str>,
-    /// When published.
-    #[serde(borrow)]
-    pub published: Option<&'a str>,
-    /// When added.
-    pub added: i64,
-}
-
-/// A borrowed reading of [`HopV1`].
-#[derive(Deserialize, Debug)]
-pub enum HopLiteV1<'a> {
-    /// A registry source and the name as written.
-    Named(u32, #[serde(borrow)] Option<&'a str>),
-    /// An anonymous source's description.
-    Anonymous(&'a str),
 }
 
 /// Decode a value written by [`encode`] as a borrowed reading of it.
