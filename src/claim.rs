@@ -31,11 +31,10 @@ pub fn normalize_v1(text: &str) -> String {
     // ASCII is unchanged by NFKC and has no typographic quotes or dashes, so plain
     // ASCII lowercasing gives the same result without the Unicode tables (most claim
     // texts are ASCII; this halves import time). Anything else takes the full rule.
-    let lower = if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.nfkc().collect::<String>().to_lowercase()
-    };
+    if text.is_ascii() {
+        return trim_periods(normalize_ascii(text));
+    }
+    let lower = text.nfkc().collect::<String>().to_lowercase();
     let mut out = String::with_capacity(lower.len());
     let mut pending_space = false;
     for ch in lower.chars() {
@@ -50,7 +49,32 @@ pub fn normalize_v1(text: &str) -> String {
         }
         out.push(ch);
     }
-    // Trailing periods, possibly separated by spaces ("end. ." -> "end").
+    trim_periods(out)
+}
+
+/// [`normalize_v1`] for ASCII text in one pass over the bytes: lowercase, and every
+/// run of white space (the ASCII characters `char::is_whitespace` accepts, vertical
+/// tab included) to one space, none at the start.
+fn normalize_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
+}
+
+/// Remove trailing periods, possibly separated by spaces ("end. ." -> "end"), and
+/// trailing spaces.
+fn trim_periods(mut out: String) -> String {
     loop {
         let trimmed = out.trim_end_matches('.').trim_end();
         if trimmed.len() == out.len() {

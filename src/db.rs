@@ -1190,7 +1190,7 @@ fn flush_batch(
     seen_known: &mut HashSet<ClaimId>,
     first_new: u64,
 ) -> Result<()> {
-    let mut postings: HashMap<SourceId, BTreeSet<u64>> = HashMap::new();
+    let mut postings: Vec<(SourceId, u64)> = Vec::new();
     let mut claims = std::mem::take(&mut batch.claims);
     batch.index.clear();
     claims.sort_by_key(|c| c.n);
@@ -1207,7 +1207,7 @@ fn flush_batch(
                 _ => {}
             }
         }
-        let mut known: HashSet<ReportId> = HashSet::new();
+        let mut known: Vec<ReportId> = Vec::new();
         if c.head.is_some() {
             if c.n >= first_new {
                 sum.claims_new += 1;
@@ -1221,14 +1221,27 @@ fn flush_batch(
                 known.extend(claim.reports.iter().map(|r| r.id));
             }
         }
+        // Most claims have a few reports: a linear search beats hashing them.
+        let many = known.len() + c.reports.len() > 32;
+        let mut known_set: HashSet<ReportId> = if many {
+            known.drain(..).collect()
+        } else {
+            HashSet::new()
+        };
         let mut fresh = Vec::with_capacity(c.reports.len());
         for (id, r) in c.reports {
             // Postings list every claim of the batch, duplicates included, so that a
             // batch replayed after a crash writes exactly what the first run would have.
-            for source in r.hops.iter().flatten() {
-                postings.entry(*source).or_default().insert(c.n);
-            }
-            if known.insert(id) {
+            postings.extend(r.hops.iter().flatten().map(|s| (*s, c.n)));
+            let new = if many {
+                known_set.insert(id)
+            } else if known.contains(&id) {
+                false
+            } else {
+                known.push(id);
+                true
+            };
+            if new {
                 fresh.push(r);
                 sum.reports_new += 1;
             } else {
@@ -1240,8 +1253,10 @@ fn flush_batch(
             store.put_chunk(c.n, batch.key, head, &fresh)?;
         }
     }
-    for (source, claims) in postings {
-        store.put_posting(source, batch.key, &claims)?;
+    postings.sort_unstable();
+    postings.dedup();
+    for group in postings.chunk_by(|a, b| a.0 == b.0) {
+        store.put_posting(group[0].0, batch.key, group.iter().map(|p| p.1))?;
     }
     store.put_sources(batch.dirty.iter().filter_map(|id| reg.get(*id)))?;
     batch.dirty.clear();

@@ -33,7 +33,7 @@ use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
 use crate::source::{Registry, Source, SourceId, SourceKind};
-use values::{ChunkLiteV1, ChunkV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
+use values::{ChunkV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
 
 /// On-disk format version of the sled store. Format 1 kept each claim with all its
 /// reports in one value under its id; a store in an older format is rebuilt from the
@@ -229,20 +229,32 @@ impl Store {
     // ---- claims ----------------------------------------------------------------
 
     fn chunk_value(head: Option<(&ClaimId, i64)>, reports: &[StoredReport]) -> Result<Vec<u8>> {
+        let mut hops = Vec::new();
+        let mut ends = Vec::with_capacity(reports.len());
+        for r in reports {
+            encode_hops(&r.hops, &mut hops);
+            ends.push(hops.len());
+        }
+        let mut start = 0;
         let v = ChunkV1 {
             head: head.map(|(id, added)| HeadV1 { id: id.0, added }),
             reports: reports
                 .iter()
-                .map(|r| ReportV2 {
-                    entry: r.entry,
-                    hops: encode_hops(&r.hops),
+                .zip(ends)
+                .map(|(r, end)| {
+                    let slice = &hops[start..end];
+                    start = end;
+                    ReportV2 {
+                        entry: r.entry,
+                        hops: slice,
+                    }
                 })
                 .collect(),
         };
         values::encode(&v)
     }
 
-    fn add_reports(into: &mut Vec<StoredReport>, chunk: &ChunkLiteV1) -> Result<()> {
+    fn add_reports(into: &mut Vec<StoredReport>, chunk: &ChunkV1) -> Result<()> {
         for r in &chunk.reports {
             let mut hops = Vec::new();
             decode_hops(r.hops, |h| hops.push(h))?;
@@ -295,7 +307,7 @@ impl Store {
         let mut out: Option<(StoredClaim, u64)> = None;
         for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
             let (k, v) = kv?;
-            let chunk: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+            let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
             match (&mut out, &chunk.head) {
                 (None, Some(h)) => {
                     let mut c = StoredClaim {
@@ -362,7 +374,7 @@ impl Store {
                         return Ok(None);
                     };
                     let (n, _) = pair_of(&k)?;
-                    let chunk: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+                    let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
                     let same = pending.as_ref().is_some_and(|c| c.n == n);
                     match (pending.as_mut(), &chunk.head) {
                         (Some(c), None) if same => {
@@ -420,7 +432,7 @@ impl Store {
         for kv in self.chunks.iter() {
             let (k, v) = kv?;
             let (n, _) = pair_of(&k)?;
-            let c: ChunkLiteV1 = values::decode_borrowed(&v, "claim chunk")?;
+            let c: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
             match (current, &c.head) {
                 (Some((cn, _)), None) if cn == n => {}
                 (prev, Some(h)) if prev.is_none_or(|(cn, _)| cn != n) => {
@@ -486,14 +498,20 @@ impl Store {
 
     /// Record that the claims numbered `claims` mention `source`, under the import
     /// batch at `batch`.
-    pub fn put_posting(&self, source: SourceId, batch: u64, claims: &BTreeSet<u64>) -> Result<()> {
+    /// The numbers must come in ascending order.
+    pub fn put_posting(
+        &self,
+        source: SourceId,
+        batch: u64,
+        claims: impl IntoIterator<Item = u64>,
+    ) -> Result<()> {
         let mut key = [0u8; 12];
         key[..4].copy_from_slice(&source.0.to_be_bytes());
         key[4..].copy_from_slice(&batch.to_be_bytes());
         let mut prev = 0;
         let deltas = claims
-            .iter()
-            .map(|&n| {
+            .into_iter()
+            .map(|n| {
                 let d = n - prev;
                 prev = n;
                 d
@@ -685,9 +703,8 @@ fn headless(n: u64) -> Error {
     ))
 }
 
-/// Encode hops as varints: source id + 1, or 0 for an anonymous hop.
-fn encode_hops(hops: &[Option<SourceId>]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(hops.len() * 2);
+/// Append hops to `out` as varints: source id + 1, or 0 for an anonymous hop.
+fn encode_hops(hops: &[Option<SourceId>], out: &mut Vec<u8>) {
     for h in hops {
         let mut v = h.map_or(0u64, |s| u64::from(s.0) + 1);
         loop {
@@ -700,7 +717,6 @@ fn encode_hops(hops: &[Option<SourceId>]) -> Vec<u8> {
             out.push(byte | 0x80);
         }
     }
-    out
 }
 
 /// Decode hops written by [`encode_hops`], calling `f` for each.
@@ -743,10 +759,14 @@ mod tests {
             Some(SourceId(u32::MAX - 1)),
             Some(SourceId(u32::MAX)),
         ];
+        let mut bytes = Vec::new();
+        encode_hops(&hops, &mut bytes);
         let mut back = Vec::new();
-        decode_hops(&encode_hops(&hops), |h| back.push(h)).unwrap();
+        decode_hops(&bytes, |h| back.push(h)).unwrap();
         assert_eq!(back, hops);
-        assert_eq!(encode_hops(&[Some(SourceId(0)), None]), vec![1, 0]);
+        let mut bytes = Vec::new();
+        encode_hops(&[Some(SourceId(0)), None], &mut bytes);
+        assert_eq!(bytes, vec![1, 0]);
         assert!(decode_hops(&[0x80], |_| {}).is_err());
         assert!(decode_hops(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], |_| {}).is_err());
     }
@@ -758,7 +778,7 @@ mod tests {
             hops: vec![Some(SourceId(3)), None],
         }];
         let bytes = Store::chunk_value(Some((&ClaimId([7; 32]), 99)), &reports).unwrap();
-        let lite: ChunkLiteV1 = values::decode_borrowed(&bytes, "chunk").unwrap();
+        let lite: ChunkV1 = values::decode_borrowed(&bytes, "chunk").unwrap();
         assert_eq!(
             lite.head,
             Some(HeadV1 {

@@ -33,43 +33,26 @@ pub struct HeadV1 {
 
 /// The reports of one claim written by one import batch (tree `chunks`, key = claim
 /// number ++ batch key, both u64 big-endian). The claim's first chunk carries its head.
-#[derive(Serialize, Debug, PartialEq)]
-pub struct ChunkV1 {
+/// Read borrowing from the stored bytes, so a scan allocates nothing per report.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct ChunkV1<'a> {
     /// Present in (and only in) the claim's first chunk.
     pub head: Option<HeadV1>,
     /// Reports new in this batch, in ledger order.
-    pub reports: Vec<ReportV2>,
+    #[serde(borrow)]
+    pub reports: Vec<ReportV2<'a>>,
 }
 
 /// One report inside a [`ChunkV1`]: where its entry is in the ledger and how its hops
 /// resolved. The URL, the dates, the names as written and anonymous descriptions are
 /// read from the ledger entry when a command shows them. (Version 1, in store format
 /// 1, held all of that, and the report id, which is recomputed from the hops.)
-#[derive(Serialize, Debug, PartialEq)]
-pub struct ReportV2 {
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct ReportV2<'a> {
     /// Ledger offset of the report's entry.
     pub entry: u64,
     /// Hops, reader-facing first: per hop a varint, the source id plus one for a
     /// named hop, zero for an anonymous one.
-    pub hops: Vec<u8>,
-}
-
-/// A borrowed reading of [`ChunkV1`] (same bytes).
-#[derive(Deserialize, Debug)]
-pub struct ChunkLiteV1<'a> {
-    /// The claim's head, in its first chunk.
-    pub head: Option<HeadV1>,
-    /// Reports.
-    #[serde(borrow)]
-    pub reports: Vec<ReportLiteV2<'a>>,
-}
-
-/// A borrowed reading of [`ReportV2`].
-#[derive(Deserialize, Debug)]
-pub struct ReportLiteV2<'a> {
-    /// Ledger offset of the report's entry.
-    pub entry: u64,
-    /// Hops, encoded as in [`ReportV2::hops`].
     pub hops: &'a [u8],
 }
 
