@@ -393,6 +393,26 @@ pub enum ClaimSort {
     Support,
 }
 
+/// Analyse every claim, in the order first recorded, calling `f` with its id, text,
+/// number of reports and analysis. Reads only what the store keeps (ids and resolved
+/// hops) and the texts from the ledger: listings never pay for the URLs, dates and
+/// names as written that they do not show.
+fn analyze_all(
+    db: &crate::db::Database,
+    mut f: impl FnMut(ClaimId, &str, usize, &Analysis) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let reg = db.registry();
+    db.scan_chains(|id, text, ranges, hops| {
+        for h in hops.iter_mut() {
+            if let independence::Hop::Named(s) = h {
+                *s = reg.canonical(*s);
+            }
+        }
+        let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
+        f(id, text, ranges.len(), &a)
+    })
+}
+
 /// Every claim that passes `filter`, analysed and sorted.
 pub fn list_claims(
     db: &crate::db::Database,
@@ -402,16 +422,8 @@ pub fn list_claims(
     let reg = db.registry();
     let cred = CredibilityIndex::build(db)?;
     let mut out = Vec::new();
-    // The listing reads only ids, texts and hops (a borrowed decode): most of its time
-    // used to go to allocating and freeing the URLs, dates and names it never shows.
-    db.scan_chains(|id, text, ranges, hops| {
-        for h in hops.iter_mut() {
-            if let independence::Hop::Named(s) = h {
-                *s = reg.canonical(*s);
-            }
-        }
-        let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
-        let s = summary(id, text, ranges.len(), &a, reg, &cred);
+    analyze_all(db, |id, text, reports, a| {
+        let s = summary(id, text, reports, a, reg, &cred);
         if filter.keeps(&s) {
             out.push(s);
         }
@@ -612,16 +624,15 @@ pub fn list_sources(
     let cred = CredibilityIndex::build(db)?;
     let counts = db.claim_counts()?;
     let mut blast: HashMap<SourceId, usize> = HashMap::new();
-    for c in db.claims() {
-        let c = c?;
-        let a = analyze(&c, reg);
+    analyze_all(db, |_, _, _, a| {
         let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
         for s in sources {
-            if credibility::blast(&a, s, reg).is_some() {
+            if credibility::blast(a, s, reg).is_some() {
                 *blast.entry(s).or_default() += 1;
             }
         }
-    }
+        Ok(())
+    })?;
     let mut rows: Vec<SourceSummary> = reg
         .live()
         .map(|s| {
