@@ -1124,24 +1124,11 @@ fn apply(
                             .map(|s| s.id)
                             .collect();
                         reg.merge(a, b)?;
+                        collapse_merged(store, reg, &mut cursors, &affected, e.offset)?;
+                        // Saved last: if the process dies before this, the replay after
+                        // it finds the sources unmerged and does all of the above again
+                        // (collapsing twice is collapsing once).
                         store.put_sources([a, b].iter().filter_map(|i| reg.get(*i)))?;
-                        // Only chunks written before this entry: after a crash, chunks
-                        // of later batches may exist already and are rewritten as they
-                        // were when those batches are replayed.
-                        // Reports that the merge made identical collapse into the first.
-                        for n in store.claim_numbers_of_sources(&affected)? {
-                            if let Some((mut sc, _)) = store.claim_before(n, e.offset)? {
-                                let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
-                                let mut seen = HashSet::new();
-                                let before = sc.reports.len();
-                                let mut ids = c.reports.iter().map(|r| r.id);
-                                sc.reports
-                                    .retain(|_| ids.next().is_some_and(|id| seen.insert(id)));
-                                if sc.reports.len() < before {
-                                    store.rewrite_claim(n, e.offset, &sc)?;
-                                }
-                            }
-                        }
                         sum.merges += 1;
                     }
                 }
@@ -1173,6 +1160,34 @@ fn apply(
     store.set_progress(Progress { applied: end, head })?;
     store.flush()?;
     Ok(sum)
+}
+
+/// After a merge, collapse the reports that it made identical (same claim, same
+/// canonical chain) into the first, in every claim citing one of `affected`. Only
+/// chunks written before `before` (the merge's entry) count: after a crash, chunks of
+/// later batches may exist already, and are written again as they were when those
+/// batches are replayed.
+fn collapse_merged(
+    store: &Store,
+    reg: &Registry,
+    cursors: &mut (ledger::Cursor, ledger::Cursor),
+    affected: &[SourceId],
+    before: u64,
+) -> Result<()> {
+    for n in store.claim_numbers_of_sources(affected)? {
+        if let Some((mut sc, _)) = store.claim_before(n, before)? {
+            let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
+            let mut seen = HashSet::new();
+            let count = sc.reports.len();
+            let mut ids = c.reports.iter().map(|r| r.id);
+            sc.reports
+                .retain(|_| ids.next().is_some_and(|id| seen.insert(id)));
+            if sc.reports.len() < count {
+                store.rewrite_claim(n, before, &sc)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Write one batch: per claim, the chunk of its reports that are new (not already
@@ -1310,5 +1325,95 @@ impl<R: BufRead> LineReader<R> {
             message: format!("the line is not valid UTF-8 (byte {})", e.valid_up_to() + 1),
         })?;
         Ok(Some((self.n, line.to_string())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(claim: ClaimRef, hops: &[&str]) -> Entry {
+        Entry::Report {
+            claim,
+            hops: hops
+                .iter()
+                .map(|h| HopEntry {
+                    name: h.to_string(),
+                    anonymous: h.starts_with('~'),
+                })
+                .collect(),
+            url: None,
+            published: None,
+            added: 7,
+        }
+    }
+
+    fn listing(db: &Database) -> Vec<(ClaimId, String, Vec<String>)> {
+        db.claims()
+            .map(|c| {
+                let c = c.unwrap();
+                let chains = c
+                    .reports
+                    .iter()
+                    .map(|r| format!("{:?} {}", r.hops, r.id.to_hex()))
+                    .collect();
+                (c.id, c.text, chains)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn replaying_applied_commits_over_the_store_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut db = Database::open(&path).unwrap();
+        let mut lines = String::new();
+        for i in 0..300 {
+            lines.push_str(&format!(
+                "{{\"type\":\"report\",\"claim\":\"Claim {} happened.\",\"chain\":\"Outlet {} via AP via ~an official\"}}\n",
+                i % 70,
+                i % 9
+            ));
+        }
+        db.import(lines.as_bytes(), "test", &mut |_| {}).unwrap();
+        let mark = db.progress().unwrap();
+        db.merge("Outlet 1", "Outlet 2").unwrap();
+        db.import(lines.as_bytes(), "again", &mut |_| {}).unwrap();
+        let before = listing(&db);
+        // Forget that the last two commits were applied, as after a crash just before
+        // their progress was recorded: the next open applies them again over what
+        // they already wrote (the merge included, whose sources are already saved).
+        db.store.set_progress(mark).unwrap();
+        db.flush().unwrap();
+        drop(db);
+        let db = Database::open(&path).unwrap();
+        assert_eq!(listing(&db), before);
+        assert_eq!(db.verify().unwrap().problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_second_first_sighting_joins_the_stored_claim() {
+        // A ledger written by a faulty build: the same claim recorded by text twice,
+        // in two commits. The second report must join the first claim.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        std::fs::create_dir_all(&path).unwrap();
+        {
+            let mut l = Ledger::open(&path.join("ledger.log")).unwrap();
+            let mut a = l.appender(ledger::genesis_hash()).unwrap();
+            a.append(&report(ClaimRef::Text("It rained.".into()), &["A"]))
+                .unwrap();
+            let (_, head) = a.commit("one", 1).unwrap();
+            let mut a = l.appender(head).unwrap();
+            a.append(&report(ClaimRef::Text("It rained".into()), &["B"]))
+                .unwrap();
+            a.commit("two", 2).unwrap();
+        }
+        let db = Database::open(&path).unwrap();
+        let all = listing(&db);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].1, "It rained.");
+        assert_eq!(all[0].2.len(), 2);
+        assert_eq!(db.verify().unwrap().problems, Vec::<String>::new());
     }
 }

@@ -1,6 +1,7 @@
 //! The storage contract through the real binary: verify catches a flipped ledger byte
 //! and names the entry, rebuild restores identical answers, a second process gets a
-//! clear lock error, a newer format is refused, an unfinished ledger tail is trimmed,
+//! clear lock error, a newer format is refused and an older store is rebuilt, an
+//! unfinished ledger tail is trimmed,
 //! and kill -9 at any moment of an import leaves all of it or none of it.
 
 mod common;
@@ -116,6 +117,32 @@ fn a_second_process_gets_a_clear_lock_error() {
     assert!(err.contains("in use by another process"), "{err}");
     drop(holder);
     db.ok(&["claims"]);
+}
+
+#[test]
+fn a_store_in_an_older_format_is_rebuilt_from_the_ledger() {
+    let db = TestDb::new();
+    db.import(&sample(60));
+    db.ok(&["source", "alias", "AP", "Outlet 3"]);
+    let before = answers(&db);
+    {
+        // What a build that wrote store format 1 leaves: its own trees and format 1.
+        let s = sled::open(db.path().join("store")).unwrap();
+        s.drop_tree("chunks").unwrap();
+        s.open_tree("claims")
+            .unwrap()
+            .insert([0u8; 32], b"\x01old value".as_slice())
+            .unwrap();
+        s.open_tree("meta")
+            .unwrap()
+            .insert("format", &1u32.to_be_bytes())
+            .unwrap();
+        s.flush().unwrap();
+    }
+    assert_eq!(answers(&db), before);
+    assert!(db.ok(&["verify"]).contains("ok"));
+    let s = sled::open(db.path().join("store")).unwrap();
+    assert!(!s.tree_names().iter().any(|n| n.as_ref() == b"claims"));
 }
 
 #[test]
