@@ -1175,7 +1175,7 @@ fn collapse_merged(
     before: u64,
 ) -> Result<()> {
     for n in store.claim_numbers_of_sources(affected)? {
-        if let Some((mut sc, _)) = store.claim_before(n, before)? {
+        if let Some(mut sc) = store.claim_before(n, before)? {
             let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
             let mut seen = HashSet::new();
             let count = sc.reports.len();
@@ -1206,6 +1206,7 @@ fn flush_batch(
     first_new: u64,
 ) -> Result<()> {
     let mut postings: Vec<(SourceId, u64)> = Vec::new();
+    let mut new_claims: Vec<StoredClaim> = Vec::new();
     let mut claims = std::mem::take(&mut batch.claims);
     batch.index.clear();
     claims.sort_by_key(|c| c.n);
@@ -1231,7 +1232,7 @@ fn flush_batch(
             if seen_known.insert(c.id) && c.n < first_new {
                 sum.claims_known += 1;
             }
-            if let Some((stored, _)) = store.claim_before(c.n, batch.key)? {
+            if let Some(stored) = store.claim_before(c.n, batch.key)? {
                 let claim = join(&mut cursors.0, &mut cursors.1, reg, stored)?;
                 known.extend(claim.reports.iter().map(|r| r.id));
             }
@@ -1263,10 +1264,20 @@ fn flush_batch(
                 sum.reports_duplicate += 1;
             }
         }
-        if !fresh.is_empty() || c.head.is_some() {
-            let head = c.head.map(|added| (&c.id, added));
-            store.put_chunk(c.n, batch.key, head, &fresh)?;
+        match c.head {
+            Some(added) => new_claims.push(StoredClaim {
+                n: c.n,
+                id: c.id,
+                added,
+                reports: fresh,
+            }),
+            None if !fresh.is_empty() => store.put_chunk(c.n, batch.key, &fresh)?,
+            None => {}
         }
+    }
+    // Claims first recorded here go in groups: one sled write per GROUP claims.
+    for group in new_claims.chunks(crate::store::GROUP) {
+        store.put_group(group)?;
     }
     postings.sort_unstable();
     postings.dedup();

@@ -73,16 +73,16 @@ fn verify_catches_a_store_that_disagrees_with_the_ledger() {
     // Tamper with the store: drop one claim behind the ledger's back.
     {
         let s = sled::open(db.path().join("store")).unwrap();
-        let chunks = s.open_tree("chunks").unwrap();
-        let first = chunks.iter().next().unwrap().unwrap().0;
-        chunks.remove(first).unwrap();
+        let heads = s.open_tree("heads").unwrap();
+        let first = heads.iter().next().unwrap().unwrap().0;
+        heads.remove(first).unwrap();
         s.flush().unwrap();
     }
     let out = db.cmd().arg("verify").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("store differs from the ledger: chunks"),
+        stdout.contains("store differs from the ledger: heads"),
         "{stdout}"
     );
     db.ok(&["rebuild"]);
@@ -128,7 +128,7 @@ fn a_store_in_an_older_format_is_rebuilt_from_the_ledger() {
     {
         // What a build that wrote store format 1 leaves: its own trees and format 1.
         let s = sled::open(db.path().join("store")).unwrap();
-        s.drop_tree("chunks").unwrap();
+        s.drop_tree("heads").unwrap();
         s.open_tree("claims")
             .unwrap()
             .insert([0u8; 32], b"\x01old value".as_slice())

@@ -33,7 +33,7 @@ use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
 use crate::source::{Registry, Source, SourceId, SourceKind};
-use values::{ChunkV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
+use values::{ChunkV1, GroupV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
 
 /// On-disk format version of the sled store. Format 1 kept each claim with all its
 /// reports in one value under its id; a store in an older format is rebuilt from the
@@ -46,6 +46,7 @@ pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
     ids: sled::Tree,
+    heads: sled::Tree,
     chunks: sled::Tree,
     sources: sled::Tree,
     postings: sled::Tree,
@@ -110,6 +111,7 @@ impl Store {
             path: path.to_path_buf(),
             meta: db.open_tree("meta")?,
             ids: db.open_tree("ids")?,
+            heads: db.open_tree("heads")?,
             chunks: db.open_tree("chunks")?,
             sources: db.open_tree("sources")?,
             postings: db.open_tree("postings")?,
@@ -228,34 +230,30 @@ impl Store {
 
     // ---- claims ----------------------------------------------------------------
 
-    fn chunk_value(head: Option<(&ClaimId, i64)>, reports: &[StoredReport]) -> Result<Vec<u8>> {
-        let mut hops = Vec::new();
+    fn reports_value<'a>(reports: &[StoredReport], hops: &'a mut Vec<u8>) -> Vec<ReportV2<'a>> {
         let mut ends = Vec::with_capacity(reports.len());
         for r in reports {
-            encode_hops(&r.hops, &mut hops);
+            encode_hops(&r.hops, hops);
             ends.push(hops.len());
         }
         let mut start = 0;
-        let v = ChunkV1 {
-            head: head.map(|(id, added)| HeadV1 { id: id.0, added }),
-            reports: reports
-                .iter()
-                .zip(ends)
-                .map(|(r, end)| {
-                    let slice = &hops[start..end];
-                    start = end;
-                    ReportV2 {
-                        entry: r.entry,
-                        hops: slice,
-                    }
-                })
-                .collect(),
-        };
-        values::encode(&v)
+        let hops: &'a [u8] = hops;
+        reports
+            .iter()
+            .zip(ends)
+            .map(|(r, end)| {
+                let slice = &hops[start..end];
+                start = end;
+                ReportV2 {
+                    entry: r.entry,
+                    hops: slice,
+                }
+            })
+            .collect()
     }
 
-    fn add_reports(into: &mut Vec<StoredReport>, chunk: &ChunkV1) -> Result<()> {
-        for r in &chunk.reports {
+    fn add_reports(into: &mut Vec<StoredReport>, reports: &[ReportV2]) -> Result<()> {
+        for r in reports {
             let mut hops = Vec::new();
             decode_hops(r.hops, |h| hops.push(h))?;
             into.push(StoredReport {
@@ -287,68 +285,114 @@ impl Store {
         }
     }
 
-    /// Write the chunk of claim `n` for the batch at `batch`: `head` (id and first
-    /// added) for the claim's first chunk, and the reports new in that batch.
-    pub fn put_chunk(
-        &self,
-        n: u64,
-        batch: u64,
-        head: Option<(&ClaimId, i64)>,
-        reports: &[StoredReport],
-    ) -> Result<()> {
-        self.chunks
-            .insert(pair_key(n, batch), Self::chunk_value(head, reports)?)?;
+    /// Write a group of claims first recorded in one batch, in ascending number order
+    /// (at most [`GROUP`] of them), under the number of the first.
+    pub fn put_group(&self, claims: &[StoredClaim]) -> Result<()> {
+        let Some(first) = claims.first() else {
+            return Ok(());
+        };
+        let mut bufs: Vec<Vec<u8>> = claims.iter().map(|_| Vec::new()).collect();
+        let mut heads = Vec::with_capacity(claims.len());
+        for (c, buf) in claims.iter().zip(bufs.iter_mut()) {
+            heads.push(HeadV1 {
+                n: c.n - first.n,
+                id: c.id.0,
+                added: c.added,
+                reports: Self::reports_value(&c.reports, buf),
+            });
+        }
+        self.heads.insert(
+            first.n.to_be_bytes(),
+            values::encode(&GroupV1 { claims: heads })?,
+        )?;
         Ok(())
     }
 
-    /// Claim `n` as made of its chunks written before batch key `before` (all of them
-    /// for `u64::MAX`), with the key of its first chunk.
-    pub fn claim_before(&self, n: u64, before: u64) -> Result<Option<(StoredClaim, u64)>> {
-        let mut out: Option<(StoredClaim, u64)> = None;
-        for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
-            let (k, v) = kv?;
-            let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
-            match (&mut out, &chunk.head) {
-                (None, Some(h)) => {
-                    let mut c = StoredClaim {
-                        n,
-                        id: ClaimId(h.id),
-                        added: h.added,
-                        reports: Vec::new(),
-                    };
-                    Self::add_reports(&mut c.reports, &chunk)?;
-                    out = Some((c, pair_of(&k)?.1));
-                }
-                (Some((c, _)), None) => Self::add_reports(&mut c.reports, &chunk)?,
-                _ => return Err(headless(n)),
-            }
-        }
-        Ok(out)
+    /// Write the reports of claim `n` (first recorded in an earlier batch) new in the
+    /// batch at `batch`.
+    pub fn put_chunk(&self, n: u64, batch: u64, reports: &[StoredReport]) -> Result<()> {
+        let mut hops = Vec::new();
+        let v = ChunkV1 {
+            reports: Self::reports_value(reports, &mut hops),
+        };
+        self.chunks
+            .insert(pair_key(n, batch), values::encode(&v)?)?;
+        Ok(())
     }
 
-    /// Replace the chunks of claim `n` written before batch key `before` with one
-    /// chunk holding `claim` (at the key of the first, which keeps the head).
+    /// The group holding claim `n`'s head: its key and bytes.
+    fn group_of(&self, n: u64) -> Result<Option<(u64, sled::IVec)>> {
+        match self.heads.range(..=n.to_be_bytes()).next_back() {
+            Some(kv) => {
+                let (k, v) = kv?;
+                Ok(Some((u64_of(&k, "group key")?, v)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Claim `n` as made of its head and its chunks written before batch key `before`
+    /// (all of them for `u64::MAX`).
+    pub fn claim_before(&self, n: u64, before: u64) -> Result<Option<StoredClaim>> {
+        let Some((start, bytes)) = self.group_of(n)? else {
+            return Ok(None);
+        };
+        let group: GroupV1 = values::decode_borrowed(&bytes, "claim group")?;
+        let Some(h) = group.claims.iter().find(|h| start + h.n == n) else {
+            return Ok(None);
+        };
+        let mut c = StoredClaim {
+            n,
+            id: ClaimId(h.id),
+            added: h.added,
+            reports: Vec::new(),
+        };
+        Self::add_reports(&mut c.reports, &h.reports)?;
+        for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
+            let (_, v) = kv?;
+            let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
+            Self::add_reports(&mut c.reports, &chunk.reports)?;
+        }
+        Ok(Some(c))
+    }
+
+    /// Replace claim `n`'s reports recorded before batch key `before` with those of
+    /// `claim`: they go into its head, and its chunks before `before` are removed.
     pub fn rewrite_claim(&self, n: u64, before: u64, claim: &StoredClaim) -> Result<()> {
-        let mut keys = Vec::new();
-        for k in self
+        let Some((start, bytes)) = self.group_of(n)? else {
+            return Err(Error::Corrupt(format!("claim number {n} has no head")));
+        };
+        let group: GroupV1 = values::decode_borrowed(&bytes, "claim group")?;
+        let mut claims = Vec::with_capacity(group.claims.len());
+        for h in &group.claims {
+            let mut c = StoredClaim {
+                n: start + h.n,
+                id: ClaimId(h.id),
+                added: h.added,
+                reports: Vec::new(),
+            };
+            if c.n == n {
+                c.reports.clone_from(&claim.reports);
+            } else {
+                Self::add_reports(&mut c.reports, &h.reports)?;
+            }
+            claims.push(c);
+        }
+        self.put_group(&claims)?;
+        let keys: Vec<sled::IVec> = self
             .chunks
             .range(pair_key(n, 0)..pair_key(n, before))
             .keys()
-        {
-            keys.push(pair_of(&k?)?.1);
+            .collect::<std::result::Result<_, _>>()?;
+        for k in keys {
+            self.chunks.remove(k)?;
         }
-        let Some((&first, rest)) = keys.split_first() else {
-            return Ok(());
-        };
-        for b in rest {
-            self.chunks.remove(pair_key(n, *b))?;
-        }
-        self.put_chunk(n, first, Some((&claim.id, claim.added)), &claim.reports)
+        Ok(())
     }
 
     /// One claim by number.
     pub fn claim_at(&self, n: u64) -> Result<Option<StoredClaim>> {
-        Ok(self.claim_before(n, u64::MAX)?.map(|(c, _)| c))
+        self.claim_before(n, u64::MAX)
     }
 
     /// One claim by id.
@@ -357,57 +401,53 @@ impl Store {
             Some(n) => self
                 .claim_at(n)?
                 .map(Some)
-                .ok_or_else(|| Error::Corrupt(format!("claim {id} has a number but no reports"))),
+                .ok_or_else(|| Error::Corrupt(format!("claim {id} has a number but no head"))),
             None => Ok(None),
         }
     }
 
     /// Every claim, in the order they were first recorded.
     pub fn claims(&self) -> impl Iterator<Item = Result<StoredClaim>> + '_ {
-        let mut it = self.chunks.iter();
-        let mut pending: Option<StoredClaim> = None;
+        let mut ready: std::collections::VecDeque<StoredClaim> = Default::default();
+        let mut groups = self.heads.iter();
+        let mut chunks = Chunks::new(self.chunks.iter());
         let mut done = false;
-        std::iter::from_fn(move || {
-            while !done {
-                let step = it.next().transpose().map_err(Error::from).and_then(|kv| {
-                    let Some((k, v)) = kv else {
-                        return Ok(None);
+        std::iter::from_fn(move || loop {
+            if let Some(c) = ready.pop_front() {
+                return Some(Ok(c));
+            }
+            if done {
+                return None;
+            }
+            let step = (|| -> Result<bool> {
+                let Some(kv) = groups.next() else {
+                    chunks.finish()?;
+                    return Ok(false);
+                };
+                let (k, v) = kv?;
+                let start = u64_of(&k, "group key")?;
+                let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
+                for h in &group.claims {
+                    let mut c = StoredClaim {
+                        n: start + h.n,
+                        id: ClaimId(h.id),
+                        added: h.added,
+                        reports: Vec::new(),
                     };
-                    let (n, _) = pair_of(&k)?;
-                    let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
-                    let same = pending.as_ref().is_some_and(|c| c.n == n);
-                    match (pending.as_mut(), &chunk.head) {
-                        (Some(c), None) if same => {
-                            Self::add_reports(&mut c.reports, &chunk)?;
-                            Ok(Some(None))
-                        }
-                        (_, Some(h)) if !same => {
-                            let mut c = StoredClaim {
-                                n,
-                                id: ClaimId(h.id),
-                                added: h.added,
-                                reports: Vec::new(),
-                            };
-                            Self::add_reports(&mut c.reports, &chunk)?;
-                            Ok(Some(pending.replace(c)))
-                        }
-                        _ => Err(headless(n)),
-                    }
-                });
-                match step {
-                    Ok(Some(Some(c))) => return Some(Ok(c)),
-                    Ok(Some(None)) => {}
-                    Ok(None) => {
-                        done = true;
-                        return pending.take().map(Ok);
-                    }
-                    Err(e) => {
-                        done = true;
-                        return Some(Err(e));
-                    }
+                    Self::add_reports(&mut c.reports, &h.reports)?;
+                    chunks.each_of(c.n, |r| Self::add_reports(&mut c.reports, r))?;
+                    ready.push_back(c);
+                }
+                Ok(true)
+            })();
+            match step {
+                Ok(true) => {}
+                Ok(false) => done = true,
+                Err(e) => {
+                    done = true;
+                    return Some(Err(e));
                 }
             }
-            None
         })
     }
 
@@ -428,24 +468,9 @@ impl Store {
         use crate::independence::Hop as EHop;
         let mut hops: Vec<EHop> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut current: Option<(u64, ClaimId)> = None;
-        for kv in self.chunks.iter() {
-            let (k, v) = kv?;
-            let (n, _) = pair_of(&k)?;
-            let c: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
-            match (current, &c.head) {
-                (Some((cn, _)), None) if cn == n => {}
-                (prev, Some(h)) if prev.is_none_or(|(cn, _)| cn != n) => {
-                    if let Some((pn, id)) = prev {
-                        f(pn, id, &ranges, &mut hops)?;
-                    }
-                    current = Some((n, ClaimId(h.id)));
-                    hops.clear();
-                    ranges.clear();
-                }
-                _ => return Err(headless(n)),
-            }
-            for r in &c.reports {
+        let mut chunks = Chunks::new(self.chunks.iter());
+        let add = |hops: &mut Vec<EHop>, ranges: &mut Vec<_>, reports: &[ReportV2]| {
+            for r in reports {
                 let start = hops.len();
                 decode_hops(r.hops, |h| {
                     hops.push(match h {
@@ -455,11 +480,21 @@ impl Store {
                 })?;
                 ranges.push(start..hops.len());
             }
+            Ok::<_, Error>(())
+        };
+        for kv in self.heads.iter() {
+            let (k, v) = kv?;
+            let start = u64_of(&k, "group key")?;
+            let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
+            for h in &group.claims {
+                hops.clear();
+                ranges.clear();
+                add(&mut hops, &mut ranges, &h.reports)?;
+                chunks.each_of(start + h.n, |r| add(&mut hops, &mut ranges, r))?;
+                f(start + h.n, ClaimId(h.id), &ranges, &mut hops)?;
+            }
         }
-        if let Some((n, id)) = current {
-            f(n, id, &ranges, &mut hops)?;
-        }
-        Ok(())
+        chunks.finish()
     }
 
     /// Number of claims.
@@ -608,6 +643,7 @@ impl Store {
         let mut out = Vec::new();
         let pairs = [
             ("ids", &self.ids, &other.ids),
+            ("heads", &self.heads, &other.heads),
             ("chunks", &self.chunks, &other.chunks),
             ("sources", &self.sources, &other.sources),
             ("postings", &self.postings, &other.postings),
@@ -660,6 +696,10 @@ impl Store {
 fn describe_key(tree: &str, k: &[u8]) -> String {
     match tree {
         "ids" | "verdicts" if k.len() >= 32 => crate::hex::encode(&k[..32]),
+        "heads" if k.len() == 8 => match u64_of(k, "group key") {
+            Ok(n) => format!("claim number {n}"),
+            Err(_) => crate::hex::encode(k),
+        },
         "chunks" if k.len() == 16 => match pair_of(k) {
             Ok((n, b)) => format!("claim number {n}, batch {b}"),
             Err(_) => crate::hex::encode(k),
@@ -697,9 +737,62 @@ fn u64_of(b: &[u8], what: &str) -> Result<u64> {
     })?))
 }
 
-fn headless(n: u64) -> Error {
+/// Most claims in one group of tree `heads`. Groups are cut at fixed positions of a
+/// batch's new claims (in number order), so a replayed batch writes the same groups.
+pub const GROUP: usize = 64;
+
+/// Walks tree `chunks` alongside a scan of `heads` (both in claim-number order),
+/// handing out each claim's chunks in turn.
+struct Chunks {
+    it: sled::Iter,
+    next: Option<(u64, sled::IVec)>,
+}
+
+impl Chunks {
+    fn new(it: sled::Iter) -> Chunks {
+        Chunks { it, next: None }
+    }
+
+    fn peek(&mut self) -> Result<Option<u64>> {
+        if self.next.is_none() {
+            if let Some(kv) = self.it.next() {
+                let (k, v) = kv?;
+                self.next = Some((pair_of(&k)?.0, v));
+            }
+        }
+        Ok(self.next.as_ref().map(|(n, _)| *n))
+    }
+
+    /// Call `f` with the reports of each chunk of claim `n`, in batch order. A chunk of
+    /// an earlier number was skipped: it belongs to no claim.
+    fn each_of(&mut self, n: u64, mut f: impl FnMut(&[ReportV2]) -> Result<()>) -> Result<()> {
+        while let Some(m) = self.peek()? {
+            if m > n {
+                break;
+            }
+            if m < n {
+                return Err(orphan(m));
+            }
+            if let Some((_, v)) = self.next.take() {
+                let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
+                f(&chunk.reports)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Check that no chunk is left over at the end of a scan.
+    fn finish(&mut self) -> Result<()> {
+        match self.peek()? {
+            Some(m) => Err(orphan(m)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn orphan(n: u64) -> Error {
     Error::Corrupt(format!(
-        "claim number {n}: its head is missing from its first chunk or repeated"
+        "reports are stored for claim number {n}, which has no head"
     ))
 }
 
@@ -771,23 +864,85 @@ mod tests {
         assert!(decode_hops(&[0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], |_| {}).is_err());
     }
 
+    fn claim(n: u64, entries: &[u64]) -> StoredClaim {
+        StoredClaim {
+            n,
+            id: ClaimId([n as u8; 32]),
+            added: 5,
+            reports: entries
+                .iter()
+                .map(|&e| StoredReport {
+                    entry: e,
+                    hops: vec![Some(SourceId(e as u32)), None],
+                })
+                .collect(),
+        }
+    }
+
     #[test]
-    fn a_chunk_reads_back_borrowed() {
-        let reports = vec![StoredReport {
-            entry: 1234,
-            hops: vec![Some(SourceId(3)), None],
-        }];
-        let bytes = Store::chunk_value(Some((&ClaimId([7; 32]), 99)), &reports).unwrap();
-        let lite: ChunkV1 = values::decode_borrowed(&bytes, "chunk").unwrap();
+    fn groups_and_later_chunks_read_back_as_whole_claims() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .put_group(&[
+                claim(100, &[100, 110]),
+                claim(130, &[130]),
+                claim(170, &[170]),
+            ])
+            .unwrap();
+        store.put_group(&[claim(900, &[900])]).unwrap();
+        store
+            .put_chunk(130, 500, &claim(0, &[520, 530]).reports)
+            .unwrap();
+        store
+            .put_chunk(130, 800, &claim(0, &[810]).reports)
+            .unwrap();
+
+        let whole = claim(130, &[130, 520, 530, 810]);
+        assert_eq!(store.claim_at(130).unwrap(), Some(whole.clone()));
         assert_eq!(
-            lite.head,
-            Some(HeadV1 {
-                id: [7; 32],
-                added: 99
-            })
+            store.claim_before(130, 800).unwrap(),
+            Some(claim(130, &[130, 520, 530]))
         );
-        let mut back = Vec::new();
-        Store::add_reports(&mut back, &lite).unwrap();
-        assert_eq!(back, reports);
+        assert_eq!(store.claim_at(120).unwrap(), None);
+        assert_eq!(store.claim_at(50).unwrap(), None);
+        let all: Vec<StoredClaim> = store.claims().map(|c| c.unwrap()).collect();
+        assert_eq!(
+            all,
+            vec![
+                claim(100, &[100, 110]),
+                whole,
+                claim(170, &[170]),
+                claim(900, &[900])
+            ]
+        );
+        let mut seen = Vec::new();
+        store
+            .scan_chains(|n, _, ranges, hops| {
+                seen.push((n, ranges.len(), hops.len()));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            seen,
+            vec![(100, 2, 4), (130, 4, 8), (170, 1, 2), (900, 1, 2)]
+        );
+
+        // A merge folds what came before it into the head and drops those chunks.
+        store
+            .rewrite_claim(130, 800, &claim(130, &[130, 530]))
+            .unwrap();
+        assert_eq!(
+            store.claim_at(130).unwrap(),
+            Some(claim(130, &[130, 530, 810]))
+        );
+        assert_eq!(store.claim_at(170).unwrap(), Some(claim(170, &[170])));
+
+        // Reports of a claim without a head are damage, and scans say so.
+        store
+            .put_chunk(120, 500, &claim(0, &[521]).reports)
+            .unwrap();
+        assert!(store.claims().any(|c| c.is_err()));
+        assert!(store.scan_chains(|_, _, _, _| Ok(())).is_err());
     }
 }

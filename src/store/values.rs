@@ -21,29 +21,40 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
     decode_borrowed(bytes, what)
 }
 
-/// The head of a claim, stored once, in the claim's first [`ChunkV1`]. Its text is
-/// not copied here: it is in the ledger entry at the claim's number.
+/// The claims first recorded in one import batch, a run of at most 64 in number
+/// order (tree `heads`, key = the first claim's number, u64 big-endian).
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct HeadV1 {
+pub struct GroupV1<'a> {
+    /// The claims, in number order.
+    #[serde(borrow)]
+    pub claims: Vec<HeadV1<'a>>,
+}
+
+/// A claim and its reports from the batch that first recorded it. Its text is not
+/// copied here: it is in the ledger entry at the claim's number.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct HeadV1<'a> {
+    /// Claim number minus the group's key.
+    pub n: u64,
     /// Claim id (also the key of tree `ids`, which maps it to the claim number).
     pub id: [u8; 32],
     /// First added, seconds since 1970.
     pub added: i64,
-}
-
-/// The reports of one claim written by one import batch (tree `chunks`, key = claim
-/// number ++ batch key, both u64 big-endian). The claim's first chunk carries its head.
-/// Read borrowing from the stored bytes, so a scan allocates nothing per report.
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-pub struct ChunkV1<'a> {
-    /// Present in (and only in) the claim's first chunk.
-    pub head: Option<HeadV1>,
-    /// Reports new in this batch, in ledger order.
+    /// Its reports in that batch, in ledger order.
     #[serde(borrow)]
     pub reports: Vec<ReportV2<'a>>,
 }
 
-/// One report inside a [`ChunkV1`]: where its entry is in the ledger and how its hops
+/// The reports of a claim that a later batch added (tree `chunks`, key = claim number
+/// ++ batch key, both u64 big-endian).
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct ChunkV1<'a> {
+    /// Reports new in that batch, in ledger order.
+    #[serde(borrow)]
+    pub reports: Vec<ReportV2<'a>>,
+}
+
+/// One report inside a [`HeadV1`] or [`ChunkV1`]: where its entry is in the ledger and how its hops
 /// resolved. The URL, the dates, the names as written and anonymous descriptions are
 /// read from the ledger entry when a command shows them. (Version 1, in store format
 /// 1, held all of that, and the report id, which is recomputed from the hops.)
