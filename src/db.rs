@@ -1209,20 +1209,22 @@ fn flush_batch(
     let mut new_claims: Vec<StoredClaim> = Vec::new();
     let mut claims = std::mem::take(&mut batch.claims);
     batch.index.clear();
-    claims.sort_by_key(|c| c.n);
-    for mut c in claims {
-        if c.head.is_some() {
-            match store.set_claim_number(&c.id, c.n)? {
-                Some(old) if old != c.n => {
-                    // A second first sighting of a claim already stored (a ledger
-                    // written by a faulty build): its reports join the stored claim.
-                    store.set_claim_number(&c.id, old)?;
-                    c.n = old;
-                    c.head = None;
-                }
-                _ => {}
+    // New claim ids go in in key order, so that neighbours share sled leaves.
+    claims.sort_unstable_by(|a, b| a.id.0.cmp(&b.id.0));
+    for c in claims.iter_mut().filter(|c| c.head.is_some()) {
+        match store.set_claim_number(&c.id, c.n)? {
+            Some(old) if old != c.n => {
+                // A second first sighting of a claim already stored (a ledger written
+                // by a faulty build): its reports join the stored claim.
+                store.set_claim_number(&c.id, old)?;
+                c.n = old;
+                c.head = None;
             }
+            _ => {}
         }
+    }
+    claims.sort_by_key(|c| c.n);
+    for c in claims {
         let mut known: Vec<ReportId> = Vec::new();
         if c.head.is_some() {
             if c.n >= first_new {
