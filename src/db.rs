@@ -465,24 +465,18 @@ impl Database {
             .store
             .get_claim(id)?
             .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))?;
-        let mut texts = self.ledger.cursor(POINT_WINDOW)?;
-        let mut entries = self.ledger.cursor(POINT_WINDOW)?;
+        let mut texts = self.ledger.cursor(POINT_WINDOW);
+        let mut entries = self.ledger.cursor(POINT_WINDOW);
         join(&mut texts, &mut entries, &self.reg, c)
     }
 
     /// Every claim, in the order they were first recorded.
     pub fn claims(&self) -> impl Iterator<Item = Result<Claim>> + '_ {
-        let mut cursors: Option<(ledger::Cursor, ledger::Cursor)> = None;
-        self.store.claims().map(move |c| {
-            let (texts, entries) = match &mut cursors {
-                Some(c) => c,
-                None => cursors.insert((
-                    self.ledger.cursor(SCAN_WINDOW)?,
-                    self.ledger.cursor(POINT_WINDOW)?,
-                )),
-            };
-            join(texts, entries, &self.reg, c?)
-        })
+        let mut texts = self.ledger.cursor(SCAN_WINDOW);
+        let mut entries = self.ledger.cursor(POINT_WINDOW);
+        self.store
+            .claims()
+            .map(move |c| join(&mut texts, &mut entries, &self.reg, c?))
     }
 
     /// Visit every claim, in the order they were first recorded, with what listings
@@ -497,7 +491,7 @@ impl Database {
             &mut [crate::independence::Hop],
         ) -> Result<()>,
     ) -> Result<()> {
-        let mut texts = self.ledger.cursor(SCAN_WINDOW)?;
+        let mut texts = self.ledger.cursor(SCAN_WINDOW);
         self.store
             .scan_chains(|n, id, ranges, hops| f(id, texts.claim_text_at(n)?, ranges, hops))
     }
@@ -532,21 +526,15 @@ impl Database {
         let numbers = self
             .store
             .claim_numbers_of_sources(&self.source_ids_of(id))?;
-        let mut cursors: Option<(ledger::Cursor, ledger::Cursor)> = None;
+        let mut texts = self.ledger.cursor(SCAN_WINDOW);
+        let mut entries = self.ledger.cursor(POINT_WINDOW);
         Ok(numbers.into_iter().map(move |n| {
             let c = self.store.claim_at(n)?.ok_or_else(|| {
                 Error::Corrupt(format!(
-                    "a posting names claim number {n}, which has no reports"
+                    "a posting names claim number {n}, which has no head"
                 ))
             })?;
-            let (texts, entries) = match &mut cursors {
-                Some(c) => c,
-                None => cursors.insert((
-                    self.ledger.cursor(SCAN_WINDOW)?,
-                    self.ledger.cursor(POINT_WINDOW)?,
-                )),
-            };
-            join(texts, entries, &self.reg, c)
+            join(&mut texts, &mut entries, &self.reg, c)
         }))
     }
 
@@ -758,8 +746,8 @@ impl Database {
 /// it is not the canonical name of the source it resolved to (an alias, a domain, a
 /// name merged away). Report ids are recomputed.
 fn join(
-    texts: &mut ledger::Cursor,
-    entries: &mut ledger::Cursor,
+    texts: &mut ledger::Cursor<'_>,
+    entries: &mut ledger::Cursor<'_>,
     reg: &Registry,
     c: StoredClaim,
 ) -> Result<Claim> {
@@ -957,7 +945,7 @@ fn apply(
     // hops; registry entries (new aliases, homepages, merges) can change resolution,
     // so they clear it.
     let mut resolved: HashMap<String, SourceId> = HashMap::new();
-    let mut cursors = (ledger.cursor(POINT_WINDOW)?, ledger.cursor(POINT_WINDOW)?);
+    let mut cursors = (ledger.cursor(POINT_WINDOW), ledger.cursor(POINT_WINDOW));
     let mut in_commit = 0u64;
     let mut head = from.head;
     while r.position() < end {
@@ -1170,7 +1158,7 @@ fn apply(
 fn collapse_merged(
     store: &Store,
     reg: &Registry,
-    cursors: &mut (ledger::Cursor, ledger::Cursor),
+    cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
     affected: &[SourceId],
     before: u64,
 ) -> Result<()> {
@@ -1199,7 +1187,7 @@ fn collapse_merged(
 fn flush_batch(
     store: &Store,
     reg: &Registry,
-    cursors: &mut (ledger::Cursor, ledger::Cursor),
+    cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
     batch: &mut Batch,
     sum: &mut WriteSummary,
     seen_known: &mut HashSet<ClaimId>,

@@ -377,13 +377,14 @@ impl Ledger {
 
     /// A [`Cursor`] reading entries by offset through a window of `window` bytes
     /// (0 for point reads).
-    pub fn cursor(&self, window: usize) -> Result<Cursor> {
-        Ok(Cursor {
-            file: File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?,
+    pub fn cursor(&self, window: usize) -> Cursor<'_> {
+        // Positioned reads leave the file offset that appends use alone.
+        Cursor {
+            file: &self.file,
             buf: Vec::new(),
             base: 0,
             window,
-        })
+        }
     }
 
     /// Start appending at the current end; `prev` is the hash of the last entry.
@@ -406,8 +407,8 @@ impl Ledger {
 /// (a scan in ledger order refills it once per `window` bytes; a point read with a
 /// window of 0 reads just the entry). Hash links are not checked here: `verify` and
 /// the sequential [`Reader`] do that.
-pub struct Cursor {
-    file: File,
+pub struct Cursor<'a> {
+    file: &'a File,
     buf: Vec<u8>,
     base: u64,
     window: usize,
@@ -430,7 +431,7 @@ enum ClaimRefPrefix<'a> {
     Id([u8; 32]),
 }
 
-impl Cursor {
+impl Cursor<'_> {
     fn covers(&self, offset: u64, len: usize) -> bool {
         offset >= self.base && offset + len as u64 <= self.base + self.buf.len() as u64
     }
