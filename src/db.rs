@@ -1198,7 +1198,7 @@ fn flush_batch(
     let mut claims = std::mem::take(&mut batch.claims);
     batch.index.clear();
     // New claim ids go in in key order, so that neighbours share sled leaves.
-    claims.sort_unstable_by(|a, b| a.id.0.cmp(&b.id.0));
+    claims.sort_unstable_by_key(|c| c.id.0);
     for c in claims.iter_mut().filter(|c| c.head.is_some()) {
         match store.set_claim_number(&c.id, c.n)? {
             Some(old) if old != c.n => {
