@@ -375,8 +375,7 @@ impl Ledger {
             .map_err(|e| Error::io("trimming the ledger", e))
     }
 
-    /// A [`Cursor`] reading entries by offset through a window of `window` bytes
-    /// (0 for point reads).
+    /// A [`Cursor`] reading entries by offset through a window of `window` bytes.
     pub fn cursor(&self, window: usize) -> Cursor<'_> {
         // Positioned reads leave the file offset that appends use alone.
         Cursor {
@@ -404,8 +403,8 @@ impl Ledger {
 }
 
 /// Reads single entries at offsets the store recorded, through a window of the file
-/// (a scan in ledger order refills it once per `window` bytes; a point read with a
-/// window of 0 reads just the entry). Hash links are not checked here: `verify` and
+/// (a scan in ledger order refills it once per `window` bytes; a small window suits
+/// point reads). Hash links are not checked here: `verify` and
 /// the sequential [`Reader`] do that.
 pub struct Cursor<'a> {
     file: &'a File,
@@ -433,7 +432,9 @@ enum ClaimRefPrefix<'a> {
 
 impl Cursor<'_> {
     fn covers(&self, offset: u64, len: usize) -> bool {
-        offset >= self.base && offset + len as u64 <= self.base + self.buf.len() as u64
+        // Offsets come from the store; a damaged one must not overflow.
+        offset >= self.base
+            && offset.saturating_add(len as u64) <= self.base + self.buf.len() as u64
     }
 
     fn fill(&mut self, offset: u64, len: usize) -> Result<()> {
@@ -441,7 +442,10 @@ impl Cursor<'_> {
         self.buf.resize(len, 0);
         let mut got = 0;
         while got < len {
-            match self.file.read_at(&mut self.buf[got..], offset + got as u64) {
+            match self
+                .file
+                .read_at(&mut self.buf[got..], offset.saturating_add(got as u64))
+            {
                 Ok(0) => break,
                 Ok(k) => got += k,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -594,6 +598,35 @@ mod tests {
             url: None,
             published: None,
             added: 1,
+        }
+    }
+
+    #[test]
+    fn cursors_read_entries_by_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("ledger.log")).unwrap();
+        let mut a = l.appender(genesis_hash()).unwrap();
+        let first = a.append(&report("one")).unwrap();
+        let second = a.append(&report(&"long ".repeat(2000))).unwrap();
+        let (end, _) = a.commit("test", 5).unwrap();
+        for window in [0, 64, 1 << 20] {
+            let mut c = l.cursor(window);
+            assert_eq!(c.claim_text_at(second).unwrap().len(), 10_000);
+            assert_eq!(c.claim_text_at(first).unwrap(), "one");
+            assert_eq!(c.entry_at(first).unwrap(), report("one"));
+            assert!(matches!(
+                c.entry_at(end - 10),
+                Err(Error::LedgerCorrupt { .. })
+            ));
+            assert!(c.entry_at(end).is_err());
+            assert!(c.entry_at(u64::MAX - 3).is_err());
+            // The commit is not a report: asking it for a claim text is an error.
+            let mut r = l.read_all().unwrap();
+            let commit = std::iter::from_fn(|| r.next_entry().unwrap())
+                .last()
+                .unwrap();
+            assert_eq!(commit.entry.kind(), "commit");
+            assert!(c.claim_text_at(commit.offset).is_err());
         }
     }
 
