@@ -1,26 +1,28 @@
-//! The sled store: the materialized view of the ledger. **Only this module touches
-//! sled.** It translates between domain types and the persisted values of
-//! [`values`], and owns the tree and key layout (documented in
-//! `docs/ARCHITECTURE.md`).
+//! The sled store: an index over the ledger. **Only this module touches sled.** It
+//! translates between the store's own types ([`StoredClaim`], sources, verdicts) and
+//! the persisted values of [`values`], and owns the tree and key layout (documented in
+//! `docs/ARCHITECTURE.md`). It never reads the ledger: a stored report is the ledger
+//! offset of its entry and its resolved hops, and `db` joins the two.
 //!
 //! Trees (format 2):
 //! - `meta`: `format` → u32 BE format version; `applied` → u64 BE ledger offset applied
 //!   so far; `head` → 32-byte hash of the last applied ledger entry.
 //! - `ids`: claim id (32 bytes) → claim number (u64 BE). A claim's number is the ledger
-//!   offset of the entry that first recorded it, so numbers grow with time and are a
-//!   pure function of the ledger.
+//!   offset of the entry that first recorded it (the one holding its text), so numbers
+//!   grow with time and are a pure function of the ledger.
+//! - `heads`: number of a group's first claim (u64 BE) → [`values::GroupV1`]: up to
+//!   [`GROUP`] claims first recorded in one batch, with that batch's reports.
 //! - `chunks`: claim number (u64 BE) ++ batch key (u64 BE) → [`values::ChunkV1`]: the
-//!   claim's reports that arrived in that import batch; the first chunk also holds the
-//!   claim's id, text and first time. Keys grow in import order, so an import appends
-//!   near the end of the tree instead of rewriting values all over it, and a claim's
-//!   chunks sit together for `show`.
+//!   reports a later batch added to an older claim.
 //! - `sources`: source id (u32 BE) → [`values::SourceV1`].
 //! - `postings`: source id (u32 BE) ++ batch key (u64 BE) → [`values::PostingV1`], the
 //!   numbers of the claims in which that source appeared in that import batch.
 //! - `verdicts`: claim id ++ ledger offset (u64 BE) → [`values::VerdictV1`].
 //!
-//! A batch key is a ledger position fixed by the ledger alone (see `db`), so replaying
-//! a range of the ledger writes the same keys and values again.
+//! Keys of `heads` and `chunks` grow with the ledger, so an import appends near the
+//! end of those trees, and a scan of both in key order visits claims in the order they
+//! were first recorded. A batch key is a ledger position fixed by the ledger alone (see
+//! `db`), so replaying a range of the ledger writes the same keys and values again.
 
 pub mod values;
 
