@@ -918,6 +918,10 @@ struct BatchClaim {
 #[derive(Default)]
 struct Batch {
     key: u64,
+    /// Where this apply started: claims numbered from there on are new to it.
+    first_new: u64,
+    /// Claims stored before this apply that it added reports to (counted once).
+    seen_known: HashSet<ClaimId>,
     index: HashMap<ClaimId, usize>,
     claims: Vec<BatchClaim>,
     dirty: BTreeSet<SourceId>,
@@ -937,10 +941,9 @@ fn apply(
     let mut sum = WriteSummary::default();
     let mut batch = Batch {
         key: from.applied,
+        first_new: from.applied,
         ..Default::default()
     };
-    let mut seen_claims: HashSet<ClaimId> = HashSet::new();
-    let first_new = from.applied;
     // Written hop name → source. The same few thousand names recur across millions of
     // hops; registry entries (new aliases, homepages, merges) can change resolution,
     // so they clear it.
@@ -957,15 +960,7 @@ fn apply(
         };
         head = e.hash;
         if in_commit > 0 && in_commit.is_multiple_of(BATCH) {
-            flush_batch(
-                store,
-                reg,
-                &mut cursors,
-                &mut batch,
-                &mut sum,
-                &mut seen_claims,
-                first_new,
-            )?;
+            flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
             batch.key = e.offset;
         }
         in_commit += 1;
@@ -1093,15 +1088,7 @@ fn apply(
             }
             Entry::Merge { into, from } => {
                 resolved.clear();
-                flush_batch(
-                    store,
-                    reg,
-                    &mut cursors,
-                    &mut batch,
-                    &mut sum,
-                    &mut seen_claims,
-                    first_new,
-                )?;
+                flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
                 batch.key = e.end;
                 if let (Ok(a), Ok(b)) = (reg.find(&into), reg.find(&from)) {
                     if a != b {
@@ -1122,29 +1109,13 @@ fn apply(
                 }
             }
             Entry::Commit { .. } => {
-                flush_batch(
-                    store,
-                    reg,
-                    &mut cursors,
-                    &mut batch,
-                    &mut sum,
-                    &mut seen_claims,
-                    first_new,
-                )?;
+                flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
                 batch.key = e.end;
                 in_commit = 0;
             }
         }
     }
-    flush_batch(
-        store,
-        reg,
-        &mut cursors,
-        &mut batch,
-        &mut sum,
-        &mut seen_claims,
-        first_new,
-    )?;
+    flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
     store.set_progress(Progress { applied: end, head })?;
     store.flush()?;
     Ok(sum)
@@ -1183,15 +1154,12 @@ fn collapse_merged(
 /// that sled appends near the end of the tree; then the batch's postings and the
 /// sources it created. Every key and value is a function of the ledger up to the
 /// batch, so writing a batch twice leaves what writing it once does.
-/// `first_new` is where this apply started: claims numbered from there on are new.
 fn flush_batch(
     store: &Store,
     reg: &Registry,
     cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
     batch: &mut Batch,
     sum: &mut WriteSummary,
-    seen_known: &mut HashSet<ClaimId>,
-    first_new: u64,
 ) -> Result<()> {
     let mut postings: Vec<(SourceId, u64)> = Vec::new();
     let mut new_claims: Vec<StoredClaim> = Vec::new();
@@ -1215,11 +1183,11 @@ fn flush_batch(
     for c in claims {
         let mut known: Vec<ReportId> = Vec::new();
         if c.head.is_some() {
-            if c.n >= first_new {
+            if c.n >= batch.first_new {
                 sum.claims_new += 1;
             }
         } else {
-            if seen_known.insert(c.id) && c.n < first_new {
+            if batch.seen_known.insert(c.id) && c.n < batch.first_new {
                 sum.claims_known += 1;
             }
             if let Some(stored) = store.claim_before(c.n, batch.key)? {

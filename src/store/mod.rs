@@ -266,6 +266,18 @@ impl Store {
         Ok(())
     }
 
+    /// A claim of the group at key `start`, with the reports of its first batch.
+    fn head_claim(start: u64, h: &HeadV1) -> Result<StoredClaim> {
+        let mut c = StoredClaim {
+            n: start + h.n,
+            id: ClaimId(h.id),
+            added: h.added,
+            reports: Vec::new(),
+        };
+        Self::add_reports(&mut c.reports, &h.reports)?;
+        Ok(c)
+    }
+
     /// The claim number stored for a claim id.
     pub fn claim_number(&self, id: &ClaimId) -> Result<Option<u64>> {
         match self.ids.get(id.0)? {
@@ -343,13 +355,7 @@ impl Store {
         let Some(h) = group.claims.iter().find(|h| start + h.n == n) else {
             return Ok(None);
         };
-        let mut c = StoredClaim {
-            n,
-            id: ClaimId(h.id),
-            added: h.added,
-            reports: Vec::new(),
-        };
-        Self::add_reports(&mut c.reports, &h.reports)?;
+        let mut c = Self::head_claim(start, h)?;
         for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
             let (_, v) = kv?;
             let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
@@ -367,16 +373,9 @@ impl Store {
         let group: GroupV1 = values::decode_borrowed(&bytes, "claim group")?;
         let mut claims = Vec::with_capacity(group.claims.len());
         for h in &group.claims {
-            let mut c = StoredClaim {
-                n: start + h.n,
-                id: ClaimId(h.id),
-                added: h.added,
-                reports: Vec::new(),
-            };
+            let mut c = Self::head_claim(start, h)?;
             if c.n == n {
                 c.reports.clone_from(&claim.reports);
-            } else {
-                Self::add_reports(&mut c.reports, &h.reports)?;
             }
             claims.push(c);
         }
@@ -430,13 +429,7 @@ impl Store {
                 let start = u64_of(&k, "group key")?;
                 let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
                 for h in &group.claims {
-                    let mut c = StoredClaim {
-                        n: start + h.n,
-                        id: ClaimId(h.id),
-                        added: h.added,
-                        reports: Vec::new(),
-                    };
-                    Self::add_reports(&mut c.reports, &h.reports)?;
+                    let mut c = Self::head_claim(start, h)?;
                     chunks.each_of(c.n, |r| Self::add_reports(&mut c.reports, r))?;
                     ready.push_back(c);
                 }
