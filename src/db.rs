@@ -968,9 +968,9 @@ fn apply(
             Entry::Report {
                 claim, hops, added, ..
             } => {
-                let (id, text) = match claim {
-                    ClaimRef::Text(t) => (ClaimId::of_text(&t), Some(t)),
-                    ClaimRef::Id(b) => (ClaimId(b), None),
+                let (id, first_sighting) = match claim {
+                    ClaimRef::Text(t) => (ClaimId::of_text(&t), true),
+                    ClaimRef::Id(b) => (ClaimId(b), false),
                 };
                 let mut stored = Vec::with_capacity(hops.len());
                 let hops: Vec<Hop> = hops
@@ -1002,16 +1002,15 @@ fn apply(
                 let slot = match batch.index.get(&id) {
                     Some(&i) => i,
                     None => {
-                        let (n, head) = match text {
-                            Some(_) => (e.offset, Some(added)),
-                            None => (
-                                store.claim_number(&id)?.ok_or_else(|| {
-                                    Error::Corrupt(format!(
-                                        "the ledger refers to claim {id} before recording its text"
-                                    ))
-                                })?,
-                                None,
-                            ),
+                        let (n, head) = if first_sighting {
+                            (e.offset, Some(added))
+                        } else {
+                            let n = store.claim_number(&id)?.ok_or_else(|| {
+                                Error::Corrupt(format!(
+                                    "the ledger refers to claim {id} before recording its text"
+                                ))
+                            })?;
+                            (n, None)
                         };
                         batch.claims.push(BatchClaim {
                             id,
