@@ -293,6 +293,17 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
     true
 }
 
+/// What the words after a cue word in `modifiers` name: a cited source ("citing …"), an
+/// outer relay ("according to …"), an inner relay ("told …"), or an inner relay only
+/// when it is a known outlet ("said on …").
+#[derive(Clone, Copy)]
+enum Take {
+    Cited,
+    Outer,
+    Inner,
+    InnerMedia,
+}
+
 /// Relays and origins found around a cue.
 #[derive(Default)]
 struct Mods {
@@ -1643,78 +1654,43 @@ impl<'a> State<'a> {
             }
             let lw = self.w(&toks[k]).to_ascii_lowercase();
             let next = self.word_at(toks, k + 1).unwrap_or("").to_ascii_lowercase();
-            match lw.as_str() {
-                "citing" | "quoting" => {
-                    let e = self.np_end_content(toks, k + 1, content);
-                    if let Some(h) = self.cited_source(toks, k + 1, e) {
-                        m.cited.push(h);
-                    }
-                    k = e.max(k + 1);
-                    continue;
-                }
-                "referring" if next == "to" => {
-                    let e = self.np_end_content(toks, k + 2, content);
-                    if let Some(h) = self.cited_source(toks, k + 2, e) {
-                        m.cited.push(h);
-                    }
-                    k = e.max(k + 1);
-                    continue;
-                }
-                "according" if next == "to" => {
-                    let e = self.np_end_content(toks, k + 2, content);
-                    if let Some(r) = self.relay(toks, k + 2, e, true) {
-                        m.outer.push(r);
-                    }
-                    k = e.max(k + 1);
-                    continue;
-                }
+            // What the words after the cue are, and how many words the cue takes.
+            let found = match lw.as_str() {
+                "citing" | "quoting" => Some((1, Take::Cited)),
+                "referring" if next == "to" => Some((2, Take::Cited)),
+                "according" if next == "to" => Some((2, Take::Outer)),
                 "carried" | "published" | "broadcast" | "aired" | "cited" | "circulated"
                     if next == "by" || next == "on" || next == "in" =>
                 {
-                    let e = self.np_end_content(toks, k + 2, content);
-                    if let Some(r) = self.relay(toks, k + 2, e, true) {
-                        m.outer.push(r);
-                    }
-                    k = e.max(k + 1);
-                    continue;
+                    Some((2, Take::Outer))
                 }
-                "told" | "tells" if k == ci || c != Cue::Told => {
-                    let e = self.np_end(toks, k + 1);
-                    if let Some(r) = self.relay(toks, k + 1, e, false) {
-                        m.inner.push(r);
-                    }
-                    k = e.max(k + 1);
-                    continue;
-                }
+                "told" | "tells" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
                 "speaking" | "talking" | "interview" | "interviewed" | "comments" | "remarks"
                     if next == "to" || next == "with" || next == "by" =>
                 {
-                    let e = self.np_end(toks, k + 2);
-                    if let Some(r) = self.relay(toks, k + 2, e, false) {
-                        m.inner.push(r);
-                    }
-                    k = e.max(k + 1);
-                    continue;
+                    Some((2, Take::Inner))
                 }
-                "statement" if next == "to" => {
-                    let e = self.np_end(toks, k + 2);
-                    if let Some(r) = self.relay(toks, k + 2, e, false) {
-                        m.inner.push(r);
-                    }
-                    k = e.max(k + 1);
-                    continue;
+                "statement" if next == "to" => Some((2, Take::Inner)),
+                "on" if k == ci + 1 => Some((1, Take::InnerMedia)),
+                _ => None,
+            };
+            if let Some((words, take)) = found {
+                let a = k + words;
+                let e = match take {
+                    Take::Cited | Take::Outer => self.np_end_content(toks, a, content),
+                    Take::Inner | Take::InnerMedia => self.np_end(toks, a),
+                };
+                match take {
+                    Take::Cited => m.cited.extend(self.cited_source(toks, a, e)),
+                    Take::Outer => m.outer.extend(self.relay(toks, a, e, true)),
+                    Take::Inner => m.inner.extend(self.relay(toks, a, e, false)),
+                    Take::InnerMedia => m.inner.extend(
+                        self.relay(toks, a, e, false)
+                            .filter(|r| is_known_media(&r.name)),
+                    ),
                 }
-                "on" if k == ci + 1 => {
-                    let e = self.np_end(toks, k + 1);
-                    if let Some(r) = self.relay(toks, k + 1, e, false) {
-                        if is_known_media(&r.name) {
-                            m.inner.push(r);
-                        }
-                    }
-                    k = e.max(k + 1);
-                    continue;
-                }
-                _ => {}
+                k = e.max(k + 1);
+                continue;
             }
             k += 1;
         }
