@@ -168,19 +168,7 @@ fn bad_rows_stop_the_import_with_their_line_and_write_nothing() {
 
 fn import_affiliations(db: &TestDb) -> String {
     let path = fixture("affiliations.csv");
-    db.ok(&[
-        "sources",
-        "import-affiliations",
-        path.as_str(),
-        "--name-column",
-        "Main assets",
-        "--homepage-column",
-        "URL",
-        "--affiliation-column",
-        "Media company",
-        "--label-template",
-        "{Typology|typology}:{Country}",
-    ])
+    db.ok(&common::import_affiliations_args(&path))
 }
 
 #[test]

@@ -107,19 +107,7 @@ fn state_media_matrix_makes_rt_and_sputnik_one_source() {
         "--homepage",
         "https://sputniknews.com",
     ]);
-    let args = [
-        "sources",
-        "import-affiliations",
-        path.as_str(),
-        "--name-column",
-        "Main assets",
-        "--homepage-column",
-        "URL",
-        "--affiliation-column",
-        "Media company",
-        "--label-template",
-        "{Typology|typology}:{Country}",
-    ];
+    let args = common::import_affiliations_args(path.as_str());
     let out = db.ok(&args);
     assert!(out.starts_with("read 1156 rows"), "{out}");
     let rt = source(&db, "RT");

@@ -156,3 +156,21 @@ pub fn run_python(py: &str, script: &str, stdin: &str, what: &str) -> Value {
     );
     serde_json::from_slice(&out.stdout).expect("python printed JSON")
 }
+
+/// `sources import-affiliations` of a state-media matrix at `path` (the columns of the
+/// one in `../shared/data`, which the test fixture copies in miniature).
+pub fn import_affiliations_args(path: &str) -> [&str; 11] {
+    [
+        "sources",
+        "import-affiliations",
+        path,
+        "--name-column",
+        "Main assets",
+        "--homepage-column",
+        "URL",
+        "--affiliation-column",
+        "Media company",
+        "--label-template",
+        "{Typology|typology}:{Country}",
+    ]
+}
