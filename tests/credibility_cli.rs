@@ -42,20 +42,25 @@ fn ledger_commits(db: &TestDb) -> usize {
     db.ok(&["log", "--format", "jsonl"]).lines().count()
 }
 
-fn import_ratings(db: &TestDb, file: &str, extra: &[&str]) -> Value {
-    let path = fixture(file);
+/// `sources import-ratings` of the fixture at `path` (columns `domain` and `score`).
+fn ratings_args<'a>(path: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "sources",
         "import-ratings",
-        path.as_str(),
+        path,
         "--domain-column",
         "domain",
         "--rating-column",
         "score",
-        "--format",
-        "json",
     ];
     args.extend_from_slice(extra);
+    args
+}
+
+fn import_ratings(db: &TestDb, file: &str, extra: &[&str]) -> Value {
+    let path = fixture(file);
+    let mut args = ratings_args(&path, extra);
+    args.extend(["--format", "json"]);
     serde_json::from_str(&db.ok(&args)).unwrap()
 }
 
@@ -149,17 +154,7 @@ fn bad_rows_stop_the_import_with_their_line_and_write_nothing() {
     ];
     for (file, extra, want) in cases {
         let path = fixture(file);
-        let mut args = vec![
-            "sources",
-            "import-ratings",
-            path.as_str(),
-            "--domain-column",
-            "domain",
-            "--rating-column",
-            "score",
-        ];
-        args.extend_from_slice(extra);
-        let err = db.fails(&args, 2);
+        let err = db.fails(&ratings_args(&path, extra), 2);
         assert!(err.contains(want), "{file}: {err}");
     }
     assert!(sources(&db, &[]).is_empty());

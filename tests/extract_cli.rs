@@ -202,26 +202,17 @@ fn the_real_corpus_runs_end_to_end() {
     };
     let csv_path = shared.join("data/news/news_articles_dev.csv");
     let db = TestDb::new();
-    let out = db
-        .cmd()
-        .args([
-            "extract",
-            "--csv",
-            csv_path.to_str().unwrap(),
-            "--text-column",
-            "text",
-            "--url-column",
-            "article_source_link",
-            "--id-column",
-            "article_id",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let n = String::from_utf8(out.stdout).unwrap().lines().count();
+    let out = db.ok(&[
+        "extract",
+        "--csv",
+        csv_path.to_str().unwrap(),
+        "--text-column",
+        "text",
+        "--url-column",
+        "article_source_link",
+        "--id-column",
+        "article_id",
+    ]);
+    let n = out.lines().count();
     assert!(n > 5_000, "only {n} statements from 2,868 articles");
 }
