@@ -152,12 +152,19 @@ impl fmt::Display for Chain {
             if i > 0 {
                 f.write_str(" via ")?;
             }
-            if hop.anonymous {
-                f.write_str("~")?;
-            }
-            f.write_str(&hop.name)?;
+            write!(f, "{hop}")?;
         }
         Ok(())
+    }
+}
+
+/// A hop as the string form writes it: the name, after `~` when anonymous.
+impl fmt::Display for HopSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.anonymous {
+            f.write_str("~")?;
+        }
+        f.write_str(&self.name)
     }
 }
 

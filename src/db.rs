@@ -694,11 +694,8 @@ impl Database {
                                     let chain: Vec<String> = hops
                                         .iter()
                                         .map(|h| {
-                                            if h.anonymous {
-                                                format!("~{}", h.name)
-                                            } else {
-                                                h.name.clone()
-                                            }
+                                            let tilde = if h.anonymous { "~" } else { "" };
+                                            format!("{tilde}{}", h.name)
                                         })
                                         .collect();
                                     format!("report via {}", chain.join(" via "))

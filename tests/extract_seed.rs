@@ -22,16 +22,7 @@ fn seed() -> Option<String> {
 }
 
 fn hops(c: &corroborate::chain::Chain) -> Vec<String> {
-    c.hops()
-        .iter()
-        .map(|h| {
-            if h.anonymous {
-                format!("~{}", h.name)
-            } else {
-                h.name.clone()
-            }
-        })
-        .collect()
+    c.hops().iter().map(|h| h.to_string()).collect()
 }
 
 #[test]

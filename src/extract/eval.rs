@@ -271,13 +271,7 @@ pub fn score_article(gold: &[&GoldStatement], pred: &[Extracted]) -> (Prf, Prf) 
 
 fn show(h: &[HopSpec]) -> String {
     h.iter()
-        .map(|x| {
-            if x.anonymous {
-                format!("~{}", x.name)
-            } else {
-                x.name.clone()
-            }
-        })
+        .map(HopSpec::to_string)
         .collect::<Vec<_>>()
         .join(" > ")
 }
