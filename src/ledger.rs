@@ -3,8 +3,10 @@
 //!
 //! Layout: a 16-byte header (`CRBLEDGER` magic, zero padding, u32 LE format version),
 //! then entries. Each entry is `u32 LE body length`, the 32-byte SHA-256 of the
-//! previous entry (of the header, for the first), and the body: a version byte and the
-//! postcard encoding of [`Entry`]. An entry's hash is SHA-256 over its length, previous
+//! previous entry (of the header, for the first), and the body: a version byte, then
+//! (version 2) a fixed kind tag and the postcard encoding of that kind's ledger-owned
+//! struct, or (version 1, read only) the postcard encoding of the frozen `v1::Entry`.
+//! [`Entry`] is the in-memory form; it is never encoded directly. An entry's hash is SHA-256 over its length, previous
 //! hash and body. A command appends its records, then a [`Entry::Commit`], then fsyncs;
 //! entries after the last commit are an unfinished write and are trimmed on open.
 
@@ -24,8 +26,6 @@ const MAGIC: &[u8; 12] = b"CRBLEDGER\0\0\0";
 pub const LEDGER_VERSION: u32 = 1;
 /// Size of the file header.
 pub const HEADER_LEN: u64 = 16;
-/// Version byte that starts every entry body.
-const ENTRY_V1: u8 = 1;
 /// Largest entry body accepted when reading (guards against a damaged length).
 const MAX_BODY: u32 = 4 * 1024 * 1024;
 
@@ -47,8 +47,9 @@ pub struct HopEntry {
     pub anonymous: bool,
 }
 
-/// One ledger entry (persisted; version 1). New variants go at the end.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One ledger entry, as the program uses it. What is stored is the ledger-owned
+/// encoding in [`v2`] (kind tags in [`tag`]); a new kind needs a new tag there.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
     /// A report record.
     Report {
@@ -162,24 +163,445 @@ fn entry_hash(len: &[u8; 4], prev: &[u8; 32], body: &[u8]) -> [u8; 32] {
     h.finalize().into()
 }
 
-/// Encode an entry body.
+/// Version byte of the entries written before the ledger had types of its own: the
+/// postcard encoding of [`v1::Entry`], whose variant numbers are frozen there. Read,
+/// never written.
+const ENTRY_V1: u8 = 1;
+/// Version byte of current entries: a kind tag (one of [`tag`]) followed by the
+/// postcard encoding of that kind's ledger-owned struct in `v2`. Domain enums (source
+/// kinds, verdicts) are stored as their names, never as positions.
+const ENTRY_V2: u8 = 2;
+
+/// The kind tags of version-2 entries. Fixed numbers: a new kind takes a new number,
+/// and no number is ever reused or renumbered.
+pub mod tag {
+    /// [`super::Entry::Report`].
+    pub const REPORT: u8 = 1;
+    /// [`super::Entry::Source`].
+    pub const SOURCE: u8 = 2;
+    /// [`super::Entry::Verdict`].
+    pub const VERDICT: u8 = 3;
+    /// [`super::Entry::Merge`].
+    pub const MERGE: u8 = 4;
+    /// [`super::Entry::Commit`].
+    pub const COMMIT: u8 = 5;
+}
+
+/// The persisted shapes of version-2 entries. These types belong to the ledger: they
+/// change only by adding a new kind tag (or a new entry version), never in place.
+mod v2 {
+    use super::{ClaimRef, HopEntry};
+    use serde::{Deserialize, Serialize};
+
+    /// The report's first field must stay `claim`: `Cursor::claim_text_at` reads it
+    /// without decoding the rest.
+    #[derive(Serialize, Deserialize)]
+    pub struct Report {
+        pub claim: ClaimRef,
+        pub hops: Vec<HopEntry>,
+        pub url: Option<String>,
+        pub published: Option<String>,
+        pub added: i64,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Source {
+        pub name: String,
+        pub aliases: Vec<String>,
+        pub homepage: Option<String>,
+        /// A source kind by name (`wire_agency`, …; see `kind_name`).
+        pub kind: Option<String>,
+        pub affiliations: Vec<String>,
+        pub rating: Option<f64>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Verdict {
+        pub claim: [u8; 32],
+        /// `true`, `false`, `mixed` or `unproven`.
+        pub verdict: String,
+        pub by: Option<String>,
+        pub url: Option<String>,
+        pub note: Option<String>,
+        pub date: Option<String>,
+        pub added: i64,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Merge {
+        pub into: String,
+        pub from: String,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Commit {
+        pub records: u64,
+        pub time: i64,
+        pub command: String,
+    }
+}
+
+/// The entries of version 1, frozen as corroborate 0.1 wrote them: postcard numbered
+/// the variants of `Entry` and of the domain enums `SourceKind` and `Verdict` by their
+/// position at the time. Those positions are copied here once and for all, so that the
+/// domain enums can change without changing what an old ledger means.
+mod v1 {
+    use super::{ClaimRef, HopEntry};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub enum Entry {
+        Report {
+            claim: ClaimRef,
+            hops: Vec<HopEntry>,
+            url: Option<String>,
+            published: Option<String>,
+            added: i64,
+        },
+        Source {
+            name: String,
+            aliases: Vec<String>,
+            homepage: Option<String>,
+            kind: Option<Kind>,
+            affiliations: Vec<String>,
+            rating: Option<f64>,
+        },
+        Verdict {
+            claim: [u8; 32],
+            verdict: Verdict,
+            by: Option<String>,
+            url: Option<String>,
+            note: Option<String>,
+            date: Option<String>,
+            added: i64,
+        },
+        Merge {
+            into: String,
+            from: String,
+        },
+        Commit {
+            records: u64,
+            time: i64,
+            command: String,
+        },
+    }
+
+    /// Source kinds in the order of 0.1 (postcard variant 0 = wire agency, …).
+    #[derive(Deserialize)]
+    pub enum Kind {
+        WireAgency,
+        Newspaper,
+        Broadcaster,
+        OnlineOutlet,
+        Ngo,
+        Government,
+        Person,
+        SocialAccount,
+        Other,
+    }
+
+    impl Kind {
+        pub fn name(&self) -> &'static str {
+            match self {
+                Kind::WireAgency => "wire_agency",
+                Kind::Newspaper => "newspaper",
+                Kind::Broadcaster => "broadcaster",
+                Kind::OnlineOutlet => "online_outlet",
+                Kind::Ngo => "ngo",
+                Kind::Government => "government",
+                Kind::Person => "person",
+                Kind::SocialAccount => "social_account",
+                Kind::Other => "other",
+            }
+        }
+    }
+
+    /// Verdicts in the order of 0.1.
+    #[derive(Deserialize)]
+    pub enum Verdict {
+        True,
+        False,
+        Mixed,
+        Unproven,
+    }
+
+    impl Verdict {
+        pub fn name(&self) -> &'static str {
+            match self {
+                Verdict::True => "true",
+                Verdict::False => "false",
+                Verdict::Mixed => "mixed",
+                Verdict::Unproven => "unproven",
+            }
+        }
+    }
+}
+
+/// The stored name of a source kind. Spelled out here (not taken from serde or the
+/// enum's order) so that the ledger's words cannot drift with the domain type.
+fn kind_name(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::WireAgency => "wire_agency",
+        SourceKind::Newspaper => "newspaper",
+        SourceKind::Broadcaster => "broadcaster",
+        SourceKind::OnlineOutlet => "online_outlet",
+        SourceKind::Ngo => "ngo",
+        SourceKind::Government => "government",
+        SourceKind::Person => "person",
+        SourceKind::SocialAccount => "social_account",
+        SourceKind::Other => "other",
+    }
+}
+
+fn kind_from_name(s: &str, offset: u64) -> Result<SourceKind> {
+    Ok(match s {
+        "wire_agency" => SourceKind::WireAgency,
+        "newspaper" => SourceKind::Newspaper,
+        "broadcaster" => SourceKind::Broadcaster,
+        "online_outlet" => SourceKind::OnlineOutlet,
+        "ngo" => SourceKind::Ngo,
+        "government" => SourceKind::Government,
+        "person" => SourceKind::Person,
+        "social_account" => SourceKind::SocialAccount,
+        "other" => SourceKind::Other,
+        _ => {
+            return Err(Error::LedgerCorrupt {
+                offset,
+                why: format!("unknown source kind {s:?}; a newer corroborate may have written it"),
+            })
+        }
+    })
+}
+
+fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::True => "true",
+        Verdict::False => "false",
+        Verdict::Mixed => "mixed",
+        Verdict::Unproven => "unproven",
+    }
+}
+
+fn verdict_from_name(s: &str, offset: u64) -> Result<Verdict> {
+    Ok(match s {
+        "true" => Verdict::True,
+        "false" => Verdict::False,
+        "mixed" => Verdict::Mixed,
+        "unproven" => Verdict::Unproven,
+        _ => {
+            return Err(Error::LedgerCorrupt {
+                offset,
+                why: format!("unknown verdict {s:?}; a newer corroborate may have written it"),
+            })
+        }
+    })
+}
+
+/// Encode an entry body (always the current version).
 fn encode(entry: &Entry) -> Result<Vec<u8>> {
-    let mut body = vec![ENTRY_V1];
-    body.extend(postcard::to_stdvec(entry).map_err(|e| Error::Encoding(e.to_string()))?);
-    Ok(body)
+    fn put<T: Serialize>(t: u8, value: &T) -> Result<Vec<u8>> {
+        postcard::to_extend(value, vec![ENTRY_V2, t]).map_err(|e| Error::Encoding(e.to_string()))
+    }
+    match entry.clone() {
+        Entry::Report {
+            claim,
+            hops,
+            url,
+            published,
+            added,
+        } => put(
+            tag::REPORT,
+            &v2::Report {
+                claim,
+                hops,
+                url,
+                published,
+                added,
+            },
+        ),
+        Entry::Source {
+            name,
+            aliases,
+            homepage,
+            kind,
+            affiliations,
+            rating,
+        } => put(
+            tag::SOURCE,
+            &v2::Source {
+                name,
+                aliases,
+                homepage,
+                kind: kind.map(|k| kind_name(k).to_string()),
+                affiliations,
+                rating,
+            },
+        ),
+        Entry::Verdict {
+            claim,
+            verdict,
+            by,
+            url,
+            note,
+            date,
+            added,
+        } => put(
+            tag::VERDICT,
+            &v2::Verdict {
+                claim,
+                verdict: verdict_name(verdict).to_string(),
+                by,
+                url,
+                note,
+                date,
+                added,
+            },
+        ),
+        Entry::Merge { into, from } => put(tag::MERGE, &v2::Merge { into, from }),
+        Entry::Commit {
+            records,
+            time,
+            command,
+        } => put(
+            tag::COMMIT,
+            &v2::Commit {
+                records,
+                time,
+                command,
+            },
+        ),
+    }
 }
 
 fn decode(body: &[u8], offset: u64) -> Result<Entry> {
-    match body.split_first() {
-        Some((&ENTRY_V1, rest)) => postcard::from_bytes(rest).map_err(|e| Error::LedgerCorrupt {
-            offset,
-            why: format!("the entry does not decode ({e})"),
+    let bad = |e: postcard::Error| Error::LedgerCorrupt {
+        offset,
+        why: format!("the entry does not decode ({e})"),
+    };
+    match body {
+        [ENTRY_V2, t, rest @ ..] => {
+            let entry = match *t {
+                tag::REPORT => {
+                    let r: v2::Report = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Report {
+                        claim: r.claim,
+                        hops: r.hops,
+                        url: r.url,
+                        published: r.published,
+                        added: r.added,
+                    }
+                }
+                tag::SOURCE => {
+                    let s: v2::Source = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Source {
+                        name: s.name,
+                        aliases: s.aliases,
+                        homepage: s.homepage,
+                        kind: s.kind.map(|k| kind_from_name(&k, offset)).transpose()?,
+                        affiliations: s.affiliations,
+                        rating: s.rating,
+                    }
+                }
+                tag::VERDICT => {
+                    let v: v2::Verdict = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Verdict {
+                        claim: v.claim,
+                        verdict: verdict_from_name(&v.verdict, offset)?,
+                        by: v.by,
+                        url: v.url,
+                        note: v.note,
+                        date: v.date,
+                        added: v.added,
+                    }
+                }
+                tag::MERGE => {
+                    let m: v2::Merge = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Merge {
+                        into: m.into,
+                        from: m.from,
+                    }
+                }
+                tag::COMMIT => {
+                    let c: v2::Commit = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Commit {
+                        records: c.records,
+                        time: c.time,
+                        command: c.command,
+                    }
+                }
+                other => {
+                    return Err(Error::LedgerCorrupt {
+                        offset,
+                        why: format!(
+                            "unknown entry kind {other}; a newer corroborate may have written it"
+                        ),
+                    })
+                }
+            };
+            Ok(entry)
+        }
+        [ENTRY_V1, rest @ ..] => Ok(match postcard::from_bytes(rest).map_err(bad)? {
+            v1::Entry::Report {
+                claim,
+                hops,
+                url,
+                published,
+                added,
+            } => Entry::Report {
+                claim,
+                hops,
+                url,
+                published,
+                added,
+            },
+            v1::Entry::Source {
+                name,
+                aliases,
+                homepage,
+                kind,
+                affiliations,
+                rating,
+            } => Entry::Source {
+                name,
+                aliases,
+                homepage,
+                kind: kind.map(|k| kind_from_name(k.name(), offset)).transpose()?,
+                affiliations,
+                rating,
+            },
+            v1::Entry::Verdict {
+                claim,
+                verdict,
+                by,
+                url,
+                note,
+                date,
+                added,
+            } => Entry::Verdict {
+                claim,
+                verdict: verdict_from_name(verdict.name(), offset)?,
+                by,
+                url,
+                note,
+                date,
+                added,
+            },
+            v1::Entry::Merge { into, from } => Entry::Merge { into, from },
+            v1::Entry::Commit {
+                records,
+                time,
+                command,
+            } => Entry::Commit {
+                records,
+                time,
+                command,
+            },
         }),
-        Some((v, _)) => Err(Error::LedgerCorrupt {
+        [v, ..] => Err(Error::LedgerCorrupt {
             offset,
             why: format!("unknown entry version {v}; a newer corroborate wrote it"),
         }),
-        None => Err(Error::LedgerCorrupt {
+        [] => Err(Error::LedgerCorrupt {
             offset,
             why: "empty entry".into(),
         }),
@@ -402,6 +824,106 @@ impl Ledger {
     }
 }
 
+/// What a pass over the whole ledger's hash links found (see [`Ledger::scan_links`]).
+#[derive(Clone, Debug)]
+pub struct LinkScan {
+    /// Entries whose links hold.
+    pub entries: u64,
+    /// Commits among them.
+    pub commits: u64,
+    /// Offset just past the last commit whose links hold: everything before it is sound.
+    pub committed: u64,
+    /// Hash of the entry that ends at `committed` (the genesis hash when none).
+    pub committed_head: [u8; 32],
+    /// Hash of the entry ending exactly at the offset asked about, when one does.
+    pub hash_at: Option<[u8; 32]>,
+    /// The first damage: its offset and what is wrong. `None` when every entry links up
+    /// to the end, or only an unfinished write follows (a torn entry, or zeros).
+    pub damage: Option<(u64, String)>,
+    /// File size.
+    pub len: u64,
+}
+
+impl Ledger {
+    /// Follow every hash link from the header to the end without decoding entries,
+    /// noting the hash of the entry that ends at `at`. Damage is reported in the
+    /// result, not as an error; only failing to read the file is an error.
+    pub fn scan_links(&self, at: u64) -> Result<LinkScan> {
+        let len = self.size()?;
+        let mut f = File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?;
+        f.seek(SeekFrom::Start(HEADER_LEN))
+            .map_err(|e| Error::io("seeking in the ledger", e))?;
+        let mut r = BufReader::with_capacity(1 << 20, f);
+        let read = |e| Error::io("reading the ledger", e);
+        let mut s = LinkScan {
+            entries: 0,
+            commits: 0,
+            committed: HEADER_LEN,
+            committed_head: genesis_hash(),
+            hash_at: (at == HEADER_LEN).then(genesis_hash),
+            damage: None,
+            len,
+        };
+        let mut pos = HEADER_LEN;
+        let mut prev = genesis_hash();
+        let mut body = Vec::new();
+        loop {
+            let mut head = [0u8; 36];
+            if !read_full(&mut r, &mut head).map_err(read)? {
+                break;
+            }
+            let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+            if n == 0 || n > MAX_BODY {
+                if !self.zeros_from(pos)? {
+                    s.damage = Some((
+                        pos,
+                        format!("entry {} has an impossible length {n}", s.entries),
+                    ));
+                }
+                break;
+            }
+            body.resize(n as usize, 0);
+            if !read_full(&mut r, &mut body).map_err(read)? {
+                break; // a torn last entry: an unfinished write
+            }
+            if head[4..] != prev {
+                s.damage = Some((
+                    pos,
+                    format!(
+                        "entry {} records a previous-entry hash that does not match entry {} (one of them was altered)",
+                        s.entries,
+                        s.entries.saturating_sub(1)
+                    ),
+                ));
+                break;
+            }
+            let len4 = [head[0], head[1], head[2], head[3]];
+            prev = entry_hash(&len4, &head[4..].try_into().unwrap_or([0; 32]), &body);
+            pos += 36 + u64::from(n);
+            s.entries += 1;
+            if pos == at {
+                s.hash_at = Some(prev);
+            }
+            if is_commit(&body) {
+                s.commits += 1;
+                s.committed = pos;
+                s.committed_head = prev;
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// Whether an entry body is a commit, from its first bytes (no decoding).
+fn is_commit(body: &[u8]) -> bool {
+    match body {
+        [ENTRY_V2, t, ..] => *t == tag::COMMIT,
+        // Version 1: postcard's variant number of `v1::Entry::Commit`.
+        [ENTRY_V1, 4, ..] => true,
+        _ => false,
+    }
+}
+
 /// Reads single entries at offsets the store recorded, through a window of the file
 /// (a scan in ledger order refills it once per `window` bytes; a small window suits
 /// point reads). Hash links are not checked here: `verify` and
@@ -413,8 +935,9 @@ pub struct Cursor<'a> {
     window: usize,
 }
 
-/// The first fields of an entry: enough to read a claim's text without decoding the
-/// rest (postcard decodes fields in order and ignores what follows).
+/// The first field of a version-1 entry: enough to read a claim's text without
+/// decoding the rest (postcard decodes fields in order and ignores what follows).
+/// Version 2 needs no such type: its report body starts with the claim.
 #[derive(Deserialize)]
 enum EntryPrefix<'a> {
     Report {
@@ -426,8 +949,7 @@ enum EntryPrefix<'a> {
 #[derive(Deserialize)]
 enum ClaimRefPrefix<'a> {
     Text(&'a str),
-    #[allow(dead_code)] // only decoded, to say what is wrong
-    Id([u8; 32]),
+    Id(#[allow(dead_code)] [u8; 32]),
 }
 
 impl Cursor<'_> {
@@ -508,15 +1030,19 @@ impl Cursor<'_> {
             offset,
             why: format!("the store expects a claim's first report here, but {why}"),
         };
-        match body.split_first() {
-            Some((&ENTRY_V1, rest)) => match postcard::from_bytes::<EntryPrefix>(rest) {
-                Ok(EntryPrefix::Report {
-                    claim: ClaimRefPrefix::Text(t),
-                }) => Ok(t),
-                Ok(_) => Err(bad("the entry refers to the claim by id")),
-                Err(_) => Err(bad("the entry is not a report")),
+        let claim = match body {
+            [ENTRY_V2, tag::REPORT, rest @ ..] => postcard::from_bytes::<ClaimRefPrefix>(rest),
+            [ENTRY_V2, ..] => return Err(bad("the entry is not a report")),
+            [ENTRY_V1, rest @ ..] => match postcard::from_bytes::<EntryPrefix>(rest) {
+                Ok(EntryPrefix::Report { claim }) => Ok(claim),
+                Err(e) => Err(e),
             },
-            _ => Err(bad("the entry has an unknown version")),
+            _ => return Err(bad("the entry has an unknown version")),
+        };
+        match claim {
+            Ok(ClaimRefPrefix::Text(t)) => Ok(t),
+            Ok(ClaimRefPrefix::Id(_)) => Err(bad("the entry refers to the claim by id")),
+            Err(_) => Err(bad("the entry is not a report")),
         }
     }
 }
@@ -680,5 +1206,147 @@ mod tests {
         }
         let msg = err.expect("the flip must be detected").to_string();
         assert!(msg.contains("entry 1") || msg.contains("decode"), "{msg}");
+    }
+
+    /// The bytes of version-2 bodies are a contract: these are worked out by hand from
+    /// postcard's rules (varint lengths, strings as length + UTF-8, `Option` as 0/1,
+    /// `bool` as 0/1, enum variants of ledger-owned types as their number).
+    #[test]
+    fn version_2_bodies_are_stable() {
+        let verdict = Entry::Verdict {
+            claim: [7; 32],
+            verdict: Verdict::Mixed,
+            by: Some("D".into()),
+            url: None,
+            note: None,
+            date: None,
+            added: 3,
+        };
+        let mut want = vec![ENTRY_V2, tag::VERDICT];
+        want.extend([7u8; 32]);
+        want.extend([5, b'm', b'i', b'x', b'e', b'd', 1, 1, b'D', 0, 0, 0, 6]);
+        assert_eq!(encode(&verdict).unwrap(), want);
+        let source = Entry::Source {
+            name: "A".into(),
+            aliases: vec![],
+            homepage: None,
+            kind: Some(SourceKind::Ngo),
+            affiliations: vec![],
+            rating: None,
+        };
+        assert_eq!(
+            encode(&source).unwrap(),
+            [
+                ENTRY_V2,
+                tag::SOURCE,
+                1,
+                b'A',
+                0,
+                0,
+                1,
+                3,
+                b'n',
+                b'g',
+                b'o',
+                0,
+                0
+            ]
+        );
+        let report = Entry::Report {
+            claim: ClaimRef::Text("x".into()),
+            hops: vec![HopEntry {
+                name: "B".into(),
+                anonymous: true,
+            }],
+            url: None,
+            published: None,
+            added: -1,
+        };
+        assert_eq!(
+            encode(&report).unwrap(),
+            [ENTRY_V2, tag::REPORT, 0, 1, b'x', 1, 1, b'B', 1, 0, 0, 1]
+        );
+        for e in [verdict, source, report] {
+            assert_eq!(decode(&encode(&e).unwrap(), 0).unwrap(), e);
+        }
+    }
+
+    /// Version-1 bodies read as they were written by 0.1: the kind and verdict
+    /// numbers are 0.1's positions (online_outlet was 3, unproven was 3).
+    #[test]
+    fn version_1_bodies_keep_their_meaning() {
+        // Source { name "A", no aliases, no homepage, kind Some(3), no affiliations,
+        // no rating } as postcard wrote `Entry::Source` (variant 1).
+        let body = [ENTRY_V1, 1, 1, b'A', 0, 0, 1, 3, 0, 0];
+        let Entry::Source { kind, .. } = decode(&body, 0).unwrap() else {
+            panic!("not a source")
+        };
+        assert_eq!(kind, Some(SourceKind::OnlineOutlet));
+        let mut body = vec![ENTRY_V1, 2];
+        body.extend([9u8; 32]);
+        body.extend([3, 0, 0, 0, 0, 2]);
+        let Entry::Verdict { verdict, added, .. } = decode(&body, 0).unwrap() else {
+            panic!("not a verdict")
+        };
+        assert_eq!((verdict, added), (Verdict::Unproven, 1));
+        assert!(is_commit(&[ENTRY_V1, 4, 0]));
+        assert!(!is_commit(&[ENTRY_V1, 1, 0]));
+    }
+
+    #[test]
+    fn the_committed_version_1_fixture_reads_to_the_end() {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ledger-v1/ledger.log");
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("ledger.log");
+        std::fs::copy(&p, &copy).expect("the committed fixture tests/data/ledger-v1/ledger.log");
+        let l = Ledger::open(&copy).unwrap();
+        let mut r = l.read_all().unwrap();
+        let mut kinds = std::collections::BTreeMap::new();
+        while let Some(e) = r.next_entry().unwrap() {
+            *kinds.entry(e.entry.kind()).or_insert(0) += 1;
+        }
+        assert_eq!(r.position(), l.size().unwrap());
+        let scan = l.scan_links(0).unwrap();
+        assert!(scan.damage.is_none());
+        assert_eq!(
+            (scan.entries, scan.commits, scan.committed),
+            (36, 7, l.size().unwrap())
+        );
+        assert_eq!(kinds.get("commit"), Some(&7));
+        assert_eq!(kinds.get("merge"), Some(&1));
+        assert_eq!(kinds.get("verdict"), Some(&4));
+    }
+
+    #[test]
+    fn scan_links_finds_the_hash_at_an_offset_and_stops_at_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ledger.log");
+        let mut l = Ledger::open(&p).unwrap();
+        let mut a = l.appender(genesis_hash()).unwrap();
+        a.append(&report("one")).unwrap();
+        let (first, head1) = a.commit("a", 1).unwrap();
+        let mut a = l.appender(head1).unwrap();
+        let second = a.append(&report("two")).unwrap();
+        let (end, head2) = a.commit("b", 2).unwrap();
+        let s = l.scan_links(first).unwrap();
+        assert_eq!(s.hash_at, Some(head1));
+        assert_eq!((s.committed, s.committed_head, s.commits), (end, head2, 2));
+        assert!(s.damage.is_none());
+        // An unfinished tail (zeros) is not damage.
+        drop(l);
+        let mut bytes = std::fs::read(&p).unwrap();
+        bytes.extend([0u8; 100]);
+        std::fs::write(&p, &bytes).unwrap();
+        let l = Ledger::open(&p).unwrap();
+        let s = l.scan_links(first).unwrap();
+        assert!(s.damage.is_none());
+        assert_eq!(s.committed, end);
+        // A flipped byte in the second report breaks the link of the commit after it.
+        bytes.truncate(end as usize);
+        bytes[second as usize + 40] ^= 1;
+        std::fs::write(&p, &bytes).unwrap();
+        let s = l.scan_links(first).unwrap();
+        assert_eq!(s.committed, first);
+        assert!(s.damage.is_some_and(|(at, _)| at > second));
     }
 }
