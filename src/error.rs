@@ -69,8 +69,42 @@ pub enum Error {
 
     // ---- the database ----------------------------------------------------------
     /// Another process holds the database lock.
-    #[error("the database at {0} is in use by another process; wait for it to finish or use another --db")]
-    Locked(PathBuf),
+    #[error("the database at {path} is in use by another process (waited {waited} s); a long import may be running: try again when it has finished, or wait longer with --wait SECONDS")]
+    Locked {
+        /// Database directory.
+        path: PathBuf,
+        /// Seconds waited.
+        waited: u64,
+    },
+    /// The database cannot be written here.
+    #[error("the database at {0} can only be read here (its directory, ledger or store cannot be written: a read-only file system, a permission, or a full disk); reads work, writes need write access and free space")]
+    ReadOnly(PathBuf),
+    /// The ledger holds less than the store applied: entries were lost.
+    #[error("the ledger {path} holds {len} bytes of committed entries, but the store holds records up to byte {applied}: entries the store still refers to are missing from the ledger. Do not delete the store. Restore ledger.log from a backup if you have one; otherwise `corroborate salvage NEW_DIR` starts a new database from what is left and lists what was lost")]
+    LedgerLost {
+        /// The ledger file.
+        path: PathBuf,
+        /// Bytes of it that are committed and intact.
+        len: u64,
+        /// Bytes the store applied.
+        applied: u64,
+    },
+    /// A write could not be completed on disk, and was undone.
+    #[error("the write failed and was undone, nothing of it is recorded ({cause}). Free disk space or fix the permission, then run the command again")]
+    WriteUndone {
+        /// Why the store could not be written.
+        cause: String,
+    },
+    /// A write reached the ledger but not the store, and could not be fully undone.
+    #[error("the write failed: the store could not be updated ({cause}); {}{}", if *trimmed { "the ledger was trimmed back" } else { "its records stay committed in the ledger and are applied when the store can be written" }, if *marked { "" } else { "; run `corroborate rebuild` once the disk has room" })]
+    WriteStuck {
+        /// Why the store could not be written.
+        cause: String,
+        /// Whether the ledger was trimmed back to before the write.
+        trimmed: bool,
+        /// Whether the store was marked for a rebuild.
+        marked: bool,
+    },
     /// The database was written by a newer corroborate.
     #[error("the database at {path} has format version {found}, newer than this corroborate understands ({supported}); upgrade corroborate")]
     NewerFormat {
@@ -94,10 +128,10 @@ pub enum Error {
     #[error("{0} is not a corroborate database (no ledger.log or store beside it); choose an empty or new directory")]
     NotADatabase(PathBuf),
     /// Stored data failed to decode or contradicts itself.
-    #[error("the database is damaged: {0}; run `corroborate verify` for details and `corroborate rebuild` to restore the store from the ledger")]
+    #[error("the database is damaged: {0}; run `corroborate verify` for details; `corroborate rebuild` recreates the store from the ledger (it refuses, changing nothing, when that would lose records)")]
     Corrupt(String),
     /// The ledger file is damaged.
-    #[error("the ledger is damaged at byte {offset}: {why}; run `corroborate verify`")]
+    #[error("the ledger is damaged at byte {offset}: {why}. Nothing is written to a damaged ledger; reads and exports still work. Keep a copy of the database directory, save what you can with `corroborate export --format jsonl -o backup.jsonl`, then `corroborate salvage NEW_DIR` starts a new database from the intact part and lists what was lost")]
     LedgerCorrupt {
         /// Byte offset of the bad entry.
         offset: u64,

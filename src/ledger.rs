@@ -720,25 +720,63 @@ impl Ledger {
         } else {
             let mut h = [0u8; 16];
             file.read_exact(&mut h).map_err(|e| Error::io(ctx(), e))?;
-            if &h[..12] != MAGIC {
-                return Err(Error::LedgerCorrupt {
-                    offset: 0,
-                    why: "the file does not start with the ledger header".into(),
-                });
-            }
-            let v = u32::from_le_bytes([h[12], h[13], h[14], h[15]]);
-            if v > LEDGER_VERSION {
-                return Err(Error::NewerFormat {
-                    path: path.to_path_buf(),
-                    found: v,
-                    supported: LEDGER_VERSION,
-                });
-            }
+            Self::check_header(path, &h)?;
         }
         Ok(Ledger {
             path: path.to_path_buf(),
             file,
         })
+    }
+
+    /// Open an existing ledger for reading only (a database that cannot be written
+    /// here, or the source of `salvage`).
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        let ctx = || format!("opening the ledger {}", path.display());
+        let mut file = File::open(path).map_err(|e| Error::io(ctx(), e))?;
+        let mut h = [0u8; 16];
+        file.read_exact(&mut h).map_err(|e| Error::io(ctx(), e))?;
+        Self::check_header(path, &h)?;
+        Ok(Ledger {
+            path: path.to_path_buf(),
+            file,
+        })
+    }
+
+    fn check_header(path: &Path, h: &[u8; 16]) -> Result<()> {
+        if &h[..12] != MAGIC {
+            return Err(Error::LedgerCorrupt {
+                offset: 0,
+                why: "the file does not start with the ledger header".into(),
+            });
+        }
+        let v = u32::from_le_bytes([h[12], h[13], h[14], h[15]]);
+        if v > LEDGER_VERSION {
+            return Err(Error::NewerFormat {
+                path: path.to_path_buf(),
+                found: v,
+                supported: LEDGER_VERSION,
+            });
+        }
+        Ok(())
+    }
+
+    /// The ledger file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Copy the first `end` bytes of the ledger to `out`.
+    pub fn copy_prefix(&self, end: u64, out: &mut impl Write) -> Result<()> {
+        let f = File::open(&self.path).map_err(|e| Error::io("opening the ledger", e))?;
+        let copied =
+            std::io::copy(&mut f.take(end), out).map_err(|e| Error::io("copying the ledger", e))?;
+        if copied != end {
+            return Err(Error::io(
+                "copying the ledger",
+                std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the ledger ended early"),
+            ));
+        }
+        Ok(())
     }
 
     /// Current file size in bytes.
@@ -837,6 +875,9 @@ pub struct LinkScan {
     pub committed_head: [u8; 32],
     /// Hash of the entry ending exactly at the offset asked about, when one does.
     pub hash_at: Option<[u8; 32]>,
+    /// Offset of the last entry whose link held (where damage is, the entry that
+    /// may have been altered: its successor's link no longer matches it).
+    pub last_entry: u64,
     /// The first damage: its offset and what is wrong. `None` when every entry links up
     /// to the end, or only an unfinished write follows (a torn entry, or zeros).
     pub damage: Option<(u64, String)>,
@@ -861,6 +902,7 @@ impl Ledger {
             committed: HEADER_LEN,
             committed_head: genesis_hash(),
             hash_at: (at == HEADER_LEN).then(genesis_hash),
+            last_entry: HEADER_LEN,
             damage: None,
             len,
         };
@@ -899,6 +941,7 @@ impl Ledger {
             }
             let len4 = [head[0], head[1], head[2], head[3]];
             prev = entry_hash(&len4, &head[4..].try_into().unwrap_or([0; 32]), &body);
+            s.last_entry = pos;
             pos += 36 + u64::from(n);
             s.entries += 1;
             if pos == at {

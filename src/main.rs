@@ -41,6 +41,15 @@ struct Cli {
     /// Output format of listings: table on a terminal, jsonl in a pipe by default.
     #[arg(long, global = true, value_enum)]
     format: Option<Format>,
+    /// Seconds to wait when another process holds the database (0: fail at once).
+    #[arg(
+        long,
+        global = true,
+        env = "CORROBORATE_WAIT",
+        value_name = "SECONDS",
+        default_value_t = 30
+    )]
+    wait: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -127,8 +136,25 @@ enum Command {
     },
     /// Check the ledger's hash chain, every id, and the store against the ledger.
     Verify,
-    /// Recreate the store from the ledger.
+    /// Recreate the store from the ledger (beside the old one; refused when the
+    /// ledger holds less than the store shows).
+    #[command(
+        after_help = "The new store is built beside the old one and replaces it only when complete.\nRebuild refuses, changing nothing, when the ledger is damaged or holds less than the\nstore applied: then see `corroborate salvage`."
+    )]
     Rebuild,
+    /// Start a new database from the intact part of a damaged ledger, and list what was lost.
+    #[command(
+        after_help = "Examples:\n  corroborate --db ./newsroom salvage ./newsroom-salvaged\n  corroborate --db ./newsroom salvage ./newsroom-salvaged --format json > lost.json\n\nThe damaged database is only read. Every commit before the first damage is copied into\nNEW_DIR, which must be new or empty; the entries after it that can still be read are\nlisted (reports with their text and chain), so that they can be recorded again."
+    )]
+    Salvage {
+        /// The new database directory.
+        #[arg(value_name = "NEW_DIR")]
+        to: PathBuf,
+        /// Also write the lost reports, sources and verdicts that can still be read as
+        /// import records (JSONL) to FILE, to review and import into NEW_DIR.
+        #[arg(long, value_name = "FILE")]
+        lost: Option<PathBuf>,
+    },
     /// Show the audit trail: what was added when.
     Log {
         /// Only entries about this claim (id or prefix).
@@ -390,6 +416,65 @@ fn default_db() -> anyhow::Result<PathBuf> {
 struct Ctx {
     format: Option<Format>,
     stdout_tty: bool,
+    wait: u64,
+    /// The progress bar on screen, shared with the observer so that a new stage can
+    /// take its place.
+    bar: Slot,
+}
+
+type Slot = std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>;
+
+/// Draws the library's long stages as progress bars on a terminal, and prints its
+/// notices on stderr.
+struct Bars {
+    bar: Slot,
+}
+
+impl Bars {
+    fn replace(&self, new: Option<indicatif::ProgressBar>) {
+        if let Ok(mut slot) = self.bar.lock() {
+            if let Some(old) = slot.take() {
+                old.finish_and_clear();
+            }
+            *slot = new;
+        }
+    }
+}
+
+impl corroborate::db::Observer for Bars {
+    fn stage(&mut self, what: &str, total: u64) {
+        let bar = progress_bar(Some(total), what);
+        self.replace(bar);
+    }
+    fn progress(&mut self, done: u64) {
+        if let Ok(slot) = self.bar.lock() {
+            if let Some(b) = slot.as_ref() {
+                b.set_position(done);
+            }
+        }
+    }
+    fn done(&mut self) {
+        self.replace(None);
+    }
+    fn notice(&mut self, text: &str) {
+        self.replace(None);
+        eprintln!("note: {text}");
+    }
+}
+
+impl Ctx {
+    fn open_options(&self) -> corroborate::db::OpenOptions {
+        corroborate::db::OpenOptions {
+            wait: std::time::Duration::from_secs(self.wait),
+            observer: Box::new(Bars {
+                bar: self.bar.clone(),
+            }),
+        }
+    }
+
+    fn open(&self, path: &Path) -> anyhow::Result<Database> {
+        Ok(Database::open_with(path, self.open_options())?)
+    }
 }
 
 impl Ctx {
@@ -407,6 +492,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Ctx {
         format: cli.format,
         stdout_tty: io::stdout().is_terminal(),
+        wait: cli.wait,
+        bar: Slot::default(),
     };
     let db_path = match &cli.db {
         Some(p) => p.clone(),
@@ -417,8 +504,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
         Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
+        Command::Salvage { to, lost } => {
+            let rep = Database::salvage(&db_path, &to, ctx.open_options())?;
+            if let Some(path) = &lost {
+                let mut f = std::fs::File::create_new(path).with_context(|| {
+                    format!("cannot create {} (it must not exist yet)", path.display())
+                })?;
+                for r in &rep.records {
+                    serde_json::to_writer(&mut f, r)?;
+                    writeln!(f)?;
+                }
+                f.sync_all()?;
+            }
+            print_salvage(&mut out, &ctx, &rep)?;
+            Ok(())
+        }
         Command::Rebuild => {
-            let db = Database::rebuild(&db_path)?;
+            let db = Database::rebuild(&db_path, ctx.open_options())?;
             writeln!(
                 out,
                 "rebuilt the store from the ledger: {} claims, {} sources",
@@ -428,7 +530,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         command => {
-            let mut db = Database::open(&db_path)?;
+            let mut db = ctx.open(&db_path)?;
             dispatch(command, &mut db, &ctx, &mut out)
         }
     }
@@ -474,7 +576,7 @@ fn dispatch(
             Ok(())
         }
         Command::Import { file } => {
-            let summary = import(db, &file)?;
+            let summary = import(db, &file, ctx)?;
             print_summary(out, &summary)?;
             Ok(())
         }
@@ -591,7 +693,7 @@ fn dispatch(
                 Ok(())
             } else {
                 Err(anyhow::anyhow!(
-                    "verification found {} problem{}; `corroborate rebuild` restores the store from the ledger if the ledger is intact",
+                    "verification found {} problem{}: a problem of the store alone is repaired by `corroborate rebuild`; a damaged ledger by `corroborate salvage NEW_DIR` (rebuild refuses, changing nothing, when the ledger is damaged)",
                     rep.problems.len(),
                     plural(rep.problems.len())
                 ))
@@ -603,7 +705,7 @@ fn dispatch(
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
             Ok(())
         }
-        Command::Demo | Command::Rebuild | Command::Extract(_) => {
+        Command::Demo | Command::Rebuild | Command::Extract(_) | Command::Salvage { .. } => {
             unreachable!("handled before opening the database")
         }
     }
@@ -745,7 +847,7 @@ fn sources_import(
     Ok(())
 }
 
-fn import(db: &mut Database, file: &str) -> anyhow::Result<WriteSummary> {
+fn import(db: &mut Database, file: &str, ctx: &Ctx) -> anyhow::Result<WriteSummary> {
     let label = format!("import {file}");
     let (reader, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
         (
@@ -758,39 +860,87 @@ fn import(db: &mut Database, file: &str) -> anyhow::Result<WriteSummary> {
         let size = f.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 20, f)), size)
     };
-    let bar = progress_bar(size);
+    let bar = progress_bar(size, "importing");
+    if let Ok(mut slot) = ctx.bar.lock() {
+        *slot = bar.clone();
+    }
     let result = db.import(reader, &label, &mut |bytes| {
         if let Some(b) = &bar {
             b.set_position(bytes);
         }
     });
-    if let Some(b) = &bar {
-        b.finish_and_clear();
+    if let Ok(mut slot) = ctx.bar.lock() {
+        if let Some(b) = slot.take() {
+            b.finish_and_clear();
+        }
     }
     Ok(result?)
 }
 
-/// A progress bar on stderr when it is a terminal and the input is large (or unknown).
-fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr when it is a terminal and the work is large (or of unknown
+/// size), with `what` as its label.
+fn progress_bar(size: Option<u64>, what: &str) -> Option<indicatif::ProgressBar> {
     if !io::stderr().is_terminal() || size.is_some_and(|s| s < 4 << 20) {
         return None;
     }
     let bar = match size {
         Some(s) => indicatif::ProgressBar::new(s).with_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} importing [{bar:30}] {bytes}/{total_bytes} ({eta})",
+                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} ({eta})",
             )
             .ok()?
             .progress_chars("=> "),
         ),
         None => indicatif::ProgressBar::new_spinner().with_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} importing {bytes} ({bytes_per_sec})",
-            )
-            .ok()?,
+            indicatif::ProgressStyle::with_template("{spinner} {msg} {bytes} ({bytes_per_sec})")
+                .ok()?,
         ),
     };
-    Some(bar)
+    Some(bar.with_message(what.to_string()))
+}
+
+fn print_salvage(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    r: &corroborate::db::SalvageReport,
+) -> anyhow::Result<()> {
+    if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
+        output::write_json(out, ctx.format(), r)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "salvaged {} entries ({} bytes, {} claims) into {}",
+        r.kept_entries, r.kept_bytes, r.kept_claims, r.to
+    )?;
+    match &r.damage {
+        Some(d) => writeln!(out, "damage at byte {}: {}", d.offset, d.why)?,
+        None => writeln!(out, "no damage found: only an unfinished write followed")?,
+    }
+    writeln!(
+        out,
+        "lost: {} bytes, {} readable entries, {} unreadable bytes, {} claims not in the new database",
+        r.lost_bytes,
+        r.lost_entries,
+        r.unreadable_bytes,
+        r.lost_claims.len()
+    )?;
+    for l in &r.lost {
+        let altered = if l.altered {
+            " (the entry that may have been altered)"
+        } else {
+            ""
+        };
+        writeln!(out, "  lost at byte {}: {}{altered}", l.offset, l.what)?;
+    }
+    if !r.lost.is_empty() {
+        writeln!(
+            out,
+            "Record what was lost again in the new database (`salvage --lost FILE` writes it as import records); {} itself is unchanged.",
+            r.from
+        )?;
+    }
+    Ok(())
 }
 
 fn print_summary(out: &mut dyn Write, s: &WriteSummary) -> io::Result<()> {
@@ -973,7 +1123,7 @@ fn extract(
 ) -> anyhow::Result<()> {
     match &args.csv {
         None => extract_one(&args, db_path, ctx, out),
-        Some(csv_path) => extract_corpus(&args, csv_path, db_path, out),
+        Some(csv_path) => extract_corpus(&args, csv_path, db_path, ctx, out),
     }
 }
 
@@ -1006,7 +1156,7 @@ fn extract_one(
     }
     let found = ex::extract(&text, &meta);
     if args.import {
-        let mut db = Database::open(db_path)?;
+        let mut db = ctx.open(db_path)?;
         let records = found.iter().map(|e| {
             Ok((
                 0,
@@ -1057,6 +1207,7 @@ fn extract_corpus(
     args: &ExtractArgs,
     csv_path: &str,
     db_path: &Path,
+    ctx: &Ctx,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     use corroborate::extract as ex;
@@ -1070,7 +1221,7 @@ fn extract_corpus(
     let size = file.metadata().ok().map(|m| m.len());
     // The registry names publishers from URLs; the database is opened only when needed.
     let mut db = if args.import || opts.publisher_column.is_none() {
-        Some(Database::open(db_path)?)
+        Some(ctx.open(db_path)?)
     } else {
         None
     };
@@ -1083,7 +1234,7 @@ fn extract_corpus(
         reg.lookup_host(&host)
             .map(|id| reg.display_name(id).to_string())
     };
-    let bar = progress_bar(size);
+    let bar = progress_bar(size, "extracting");
     let mut progress = |b: u64| {
         if let Some(bar) = &bar {
             bar.set_position(b);

@@ -112,7 +112,7 @@ fn a_second_process_gets_a_clear_lock_error() {
     db.import(&sample(5));
     let holder = corroborate::db::Database::open(&db.path()).unwrap();
     let start = Instant::now();
-    let err = db.fails(&["claims"], 1);
+    let err = db.fails(&["--wait", "0", "claims"], 1);
     assert!(start.elapsed() < Duration::from_secs(5));
     assert!(err.contains("in use by another process"), "{err}");
     drop(holder);
@@ -194,11 +194,21 @@ fn a_zero_filled_tail_is_trimmed_but_other_damage_is_not() {
     std::fs::write(&ledger, &zeros).unwrap();
     assert_eq!(answers(&db), before);
     assert_eq!(std::fs::read(&ledger).unwrap(), good);
-    // Garbage after the last commit is not a torn write: refuse, keep the bytes.
+    // Garbage after the last commit is not a torn write: keep the bytes, say so, show
+    // what the store holds, and refuse to write.
     let mut garbage = good.clone();
     garbage.extend_from_slice(&[0u8, 0, 0, 0, 1, 2, 3]);
     std::fs::write(&ledger, &garbage).unwrap();
-    let err = db.fails(&["claims"], 1);
+    let out = db
+        .cmd()
+        .args(["claims", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), before.0);
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("ledger is damaged"), "{note}");
+    let err = db.fails(&["add", "One more.", "--chain", "Blog via AP"], 1);
     assert!(err.contains("ledger is damaged"), "{err}");
     assert_eq!(std::fs::read(&ledger).unwrap(), garbage);
 }

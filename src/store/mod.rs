@@ -89,10 +89,27 @@ pub struct Progress {
     pub head: [u8; 32],
 }
 
+impl Progress {
+    /// Nothing applied yet: the offset just past the ledger's header.
+    pub fn start() -> Progress {
+        Progress {
+            applied: crate::ledger::HEADER_LEN,
+            head: crate::ledger::genesis_hash(),
+        }
+    }
+}
+
 fn map_open_error(path: &Path, e: sled::Error) -> Error {
     if let sled::Error::Io(io) = &e {
-        if io.kind() == std::io::ErrorKind::WouldBlock || io.raw_os_error() == Some(11) {
-            return Error::Locked(path.to_path_buf());
+        // sled words its lock failure as "could not acquire lock" (kind Other).
+        let locked = io.kind() == std::io::ErrorKind::WouldBlock
+            || io.raw_os_error() == Some(11)
+            || io.to_string().contains("could not acquire lock");
+        if locked {
+            return Error::Locked {
+                path: path.to_path_buf(),
+                waited: 0,
+            };
         }
     }
     Error::Store(e)

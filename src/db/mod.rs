@@ -7,9 +7,9 @@
 //! Directory layout: `LOCK` (held while open), `ledger.log`, `store/` (sled).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::fs::{File, OpenOptions};
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -20,6 +20,11 @@ use crate::record::{self, Record, VerdictEntry};
 use crate::report::{report_id, Hop, Report, ReportId};
 use crate::source::{name_key, Registry, SourceId, SourcePatch};
 use crate::store::{Progress, Store, StoredClaim, StoredReport};
+
+mod recovery;
+
+use recovery::Lock;
+pub use recovery::{Damage, LostEntry, SalvageReport};
 
 /// Report entries applied per store batch. Batches are cut at fixed positions of each
 /// commit (every `BATCH`-th entry and at the commit) so that a replay from any commit
@@ -35,10 +40,23 @@ const POINT_WINDOW: usize = 4096;
 /// An open database.
 pub struct Database {
     dir: PathBuf,
-    _lock: File,
     ledger: Ledger,
     store: Store,
     reg: Registry,
+    obs: Box<dyn Observer>,
+    /// Opened from a temporary copy: every write is refused.
+    read_only: bool,
+    /// Where the ledger is damaged after what the store applied: writes are refused.
+    damaged: Option<(u64, String)>,
+    /// A write failed after its commit and was undone: this handle's registry may be
+    /// ahead of the store, so it writes nothing more (open the database again).
+    poisoned: bool,
+    /// The temporary copy of a read-only database's store.
+    _tmp: Option<tempfile::TempDir>,
+    /// Last, so that it is released after the store and the ledger are closed
+    /// (fields drop in declaration order): a process that waits for the lock then
+    /// never finds sled's own lock still held.
+    _lock: Lock,
 }
 
 /// What an import or other write did.
@@ -94,84 +112,226 @@ pub struct VerifyReport {
     pub problems: Vec<String>,
 }
 
-fn lock_dir(dir: &Path) -> Result<File> {
-    let path = dir.join("LOCK");
-    let f = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
-    match f.try_lock() {
-        Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked(dir.to_path_buf())),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(Error::io(format!("locking {}", path.display()), e))
+/// Told by the library about long work and about what a person must know; a
+/// front-end draws bars and prints notices. Every method does nothing by default.
+pub trait Observer: Send {
+    /// A long stage begins; `total` is its size (ledger bytes).
+    fn stage(&mut self, _what: &str, _total: u64) {}
+    /// `done` of the current stage's total is finished.
+    fn progress(&mut self, _done: u64) {}
+    /// The current stage is over.
+    fn done(&mut self) {}
+    /// Something the user must be told: a store rebuilt, a read-only copy.
+    fn notice(&mut self, _text: &str) {}
+}
+
+/// An observer that tells nobody.
+pub struct Quiet;
+
+impl Observer for Quiet {}
+
+/// How to open a database.
+pub struct OpenOptions {
+    /// How long to wait for another process that holds the database.
+    pub wait: Duration,
+    /// Who hears about long work and notices.
+    pub observer: Box<dyn Observer>,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            wait: Duration::ZERO,
+            observer: Box::new(Quiet),
         }
+    }
+}
+
+/// Check that `dir` is a database directory or can become one (creating it).
+fn prepare_dir(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(Error::NotADatabase(dir.to_path_buf()));
+        }
+        let mut entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
+        let foreign = entries.any(|e| {
+            e.map(|e| !recovery::KNOWN.iter().any(|k| e.file_name() == *k))
+                .unwrap_or(true)
+        });
+        if foreign && !dir.join("ledger.log").exists() {
+            return Err(Error::NotADatabase(dir.to_path_buf()));
+        }
+        Ok(())
+    } else {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))
     }
 }
 
 impl Database {
     /// Open the database in `dir`, creating it when absent, and finish any committed
-    /// write that was not yet applied (trimming an unfinished one).
+    /// write that was not yet applied (trimming an unfinished one). Fails at once when
+    /// another process holds it; see [`Database::open_with`] to wait.
     pub fn open(dir: &Path) -> Result<Database> {
-        Self::open_with(dir, false)
+        Self::open_with(dir, OpenOptions::default())
     }
 
-    /// Delete the store and recreate it from the ledger.
-    pub fn rebuild(dir: &Path) -> Result<Database> {
-        if !dir.join("ledger.log").exists() {
-            return Err(Error::NotADatabase(dir.to_path_buf()));
+    /// Open the database in `dir` (see [`Database::open`]), waiting up to `opts.wait`
+    /// for another process, and telling `opts.observer` about long work. A store that
+    /// reads as damaged, or that a failed write may have left half-written, is rebuilt
+    /// from the ledger (beside the old one). A database that cannot be written here
+    /// (read-only directory, full disk) is read from a temporary copy of its store. A
+    /// ledger damaged after what the store applied leaves the database readable as the
+    /// store has it, with writes refused.
+    pub fn open_with(dir: &Path, opts: OpenOptions) -> Result<Database> {
+        prepare_dir(dir)?;
+        let lock = recovery::lock_dir(dir, opts.wait)?;
+        let mut obs = opts.observer;
+        let ledger_path = dir.join("ledger.log");
+        if !matches!(lock, Lock::Exclusive(_)) {
+            return Self::open_copy(dir, lock, obs, "it cannot be written here", true);
         }
-        Self::open_with(dir, true)
-    }
-
-    fn open_with(dir: &Path, wipe_store: bool) -> Result<Database> {
-        if dir.exists() {
-            if !dir.is_dir() {
-                return Err(Error::NotADatabase(dir.to_path_buf()));
+        recovery::tidy(dir)?;
+        let store_dir = dir.join(recovery::STORE);
+        if !ledger_path.exists() && store_dir.exists() {
+            let store = recovery::open_store(&store_dir, opts.wait)?;
+            if let Some(p) = store.progress()?.filter(|p| p.applied > ledger::HEADER_LEN) {
+                return Err(Error::LedgerLost {
+                    path: ledger_path,
+                    len: 0,
+                    applied: p.applied,
+                });
             }
-            let known = ["LOCK", "ledger.log", "store"];
-            let mut entries = std::fs::read_dir(dir)
-                .map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
-            let foreign = entries.any(|e| {
-                e.map(|e| !known.iter().any(|k| e.file_name() == *k))
-                    .unwrap_or(true)
-            });
-            if foreign && !dir.join("ledger.log").exists() {
-                return Err(Error::NotADatabase(dir.to_path_buf()));
-            }
-        } else {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
         }
-        let lock = lock_dir(dir)?;
-        let store_dir = dir.join("store");
-        if wipe_store && store_dir.exists() {
-            std::fs::remove_dir_all(&store_dir)
-                .map_err(|e| Error::io(format!("removing {}", store_dir.display()), e))?;
-        }
-        let ledger = Ledger::open(&dir.join("ledger.log"))?;
-        let store = match Store::open(&store_dir) {
-            // The store is only a view of the ledger: one written by an older build is
-            // replaced by a fresh one, which `recover` fills from the whole ledger.
-            Err(Error::OlderFormat { .. }) => {
-                std::fs::remove_dir_all(&store_dir)
-                    .map_err(|e| Error::io(format!("removing {}", store_dir.display()), e))?;
-                Store::open(&store_dir)?
+        let mut ledger = match Ledger::open(&ledger_path) {
+            Err(Error::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::PermissionDenied =>
+            {
+                return Self::open_copy(dir, lock, obs, "its ledger cannot be written here", true);
             }
             other => other?,
         };
+        let mut damaged = None;
+        let stale = dir.join(recovery::STALE).exists();
+        let attempt = (|| -> Result<(Store, Registry)> {
+            if stale {
+                return Err(Error::Corrupt(String::new()));
+            }
+            let store = recovery::open_store(&store_dir, opts.wait)?;
+            let mut reg = store.load_registry()?;
+            match recover(&mut ledger, &store, &mut reg, &mut *obs) {
+                // Damage after what the store applied: read what the store has, and
+                // refuse writes until the user decides (see `salvage`).
+                Err(Error::LedgerCorrupt { offset, why }) => damaged = Some((offset, why)),
+                other => other?,
+            }
+            Ok((store, reg))
+        })();
+        let (store, reg) = match attempt {
+            Ok(x) => x,
+            Err(e) if matches!(e, Error::OlderFormat { .. }) || recovery::is_store_damage(&e) => {
+                let why = if stale {
+                    "the last write failed part-way and may have left part of itself in the store"
+                        .to_string()
+                } else {
+                    e.to_string()
+                };
+                obs.notice(&format!("rebuilding the store from the ledger: {why}"));
+                let scan = ledger.scan_links(0)?;
+                if let Some((offset, why)) = scan.damage {
+                    return Err(Error::LedgerCorrupt { offset, why });
+                }
+                if scan.committed < scan.len {
+                    ledger.truncate(scan.committed)?;
+                }
+                let store =
+                    match recovery::build_store(dir, &ledger, scan.committed, opts.wait, &mut *obs)
+                    {
+                        Ok(s) => s,
+                        Err(e) if recovery::is_unwritable(&e) => {
+                            drop(ledger);
+                            let why = format!("its store cannot be rebuilt in place ({e})");
+                            return Self::open_copy(dir, lock, obs, &why, false);
+                        }
+                        Err(e) => return Err(e),
+                    };
+                let stale = dir.join(recovery::STALE);
+                if stale.exists() {
+                    std::fs::remove_file(&stale)
+                        .map_err(|e| Error::io(format!("removing {}", stale.display()), e))?;
+                }
+                let reg = store.load_registry()?;
+                (store, reg)
+            }
+            Err(e) if recovery::is_unwritable(&e) => {
+                drop(ledger);
+                let why = format!("its store cannot be written ({e})");
+                return Self::open_copy(dir, lock, obs, &why, true);
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some((offset, why)) = &damaged {
+            obs.notice(&format!(
+                "the ledger is damaged at byte {offset} ({why}); showing what the store holds, and refusing writes"
+            ));
+        }
+        let mut db = Database::assemble(dir, lock, ledger, store, reg, None, obs);
+        db.damaged = damaged;
+        Ok(db)
+    }
+
+    /// Open a database that cannot be written here from a temporary copy of its store
+    /// (`copy`), or from a temporary store indexed afresh from the ledger.
+    fn open_copy(
+        dir: &Path,
+        lock: Lock,
+        mut obs: Box<dyn Observer>,
+        why: &str,
+        copy: bool,
+    ) -> Result<Database> {
+        let ledger_path = dir.join("ledger.log");
+        if !ledger_path.exists() {
+            return Err(Error::NotADatabase(dir.to_path_buf()));
+        }
+        let ledger = Ledger::open_read_only(&ledger_path)?;
+        obs.notice(&format!(
+            "{} is read-only because {why}: reading it from a temporary copy; writes are refused",
+            dir.display()
+        ));
+        let (store, tmp) = recovery::temporary_store(dir, &ledger, copy, &mut *obs)?;
         let reg = store.load_registry()?;
-        let mut db = Database {
+        let mut db = Database::assemble(dir, lock, ledger, store, reg, Some(tmp), obs);
+        db.read_only = true;
+        Ok(db)
+    }
+
+    fn assemble(
+        dir: &Path,
+        lock: Lock,
+        ledger: Ledger,
+        store: Store,
+        reg: Registry,
+        tmp: Option<tempfile::TempDir>,
+        obs: Box<dyn Observer>,
+    ) -> Database {
+        Database {
             dir: dir.to_path_buf(),
-            _lock: lock,
             ledger,
             store,
             reg,
-        };
-        db.recover()?;
-        Ok(db)
+            obs,
+            read_only: false,
+            damaged: None,
+            poisoned: false,
+            _tmp: tmp,
+            _lock: lock,
+        }
+    }
+
+    /// Whether writes are refused because the database cannot be written here.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database directory.
@@ -190,51 +350,7 @@ impl Database {
     }
 
     fn progress(&self) -> Result<Progress> {
-        Ok(self.store.progress()?.unwrap_or(Progress {
-            applied: ledger::HEADER_LEN,
-            head: ledger::genesis_hash(),
-        }))
-    }
-
-    /// Apply committed entries the store lacks; trim an uncommitted tail.
-    fn recover(&mut self) -> Result<()> {
-        let p = self.progress()?;
-        let len = self.ledger.size()?;
-        if len < p.applied {
-            return Err(Error::Corrupt(format!(
-                "the ledger is {len} bytes but the store has applied {} bytes of it (was the ledger replaced?)",
-                p.applied
-            )));
-        }
-        let mut r = self.ledger.reader(p.applied, p.head, true)?;
-        let mut last_commit = (p.applied, p.head);
-        loop {
-            match r.next_entry() {
-                Ok(Some(e)) => {
-                    if matches!(e.entry, Entry::Commit { .. }) {
-                        last_commit = (e.end, e.hash);
-                    }
-                }
-                Ok(None) => break,
-                // After a crash some file systems show the unwritten end of a file as
-                // zeros. Zeros to the end of the file are an unfinished tail like any
-                // other; anything else is damage that `verify` must report, never trim.
-                Err(e @ Error::LedgerCorrupt { .. }) => {
-                    if self.ledger.zeros_from(r.position())? {
-                        break;
-                    }
-                    return Err(e);
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        if last_commit.0 < len {
-            self.ledger.truncate(last_commit.0)?;
-        }
-        if last_commit.0 > p.applied {
-            apply(&self.ledger, &self.store, &mut self.reg, p, last_commit.0)?;
-        }
-        Ok(())
+        Ok(self.store.progress()?.unwrap_or_else(Progress::start))
     }
 
     // ---- writes ----------------------------------------------------------------
@@ -284,12 +400,31 @@ impl Database {
         self.write(entries, label)
     }
 
+    /// The one path of every write: refuse when the database may not be written,
+    /// turn each item into a ledger entry (validating it, see `to_entry`), append,
+    /// commit, apply. A failure before the commit trims what was appended; a failure
+    /// to apply after it undoes the commit; either way the database is left as it was.
     fn write(
         &mut self,
         items: impl Iterator<Item = Result<(u64, Pending)>>,
         label: &str,
     ) -> Result<WriteSummary> {
+        if self.read_only {
+            return Err(Error::ReadOnly(self.dir.clone()));
+        }
+        if self.poisoned {
+            return Err(Error::Invalid(
+                "an earlier write through this handle failed; open the database again".into(),
+            ));
+        }
+        if let Some((offset, why)) = &self.damaged {
+            return Err(Error::LedgerCorrupt {
+                offset: *offset,
+                why: why.clone(),
+            });
+        }
         let before = self.progress()?;
+        recovery::check_for_write(&self.ledger, &before, &self.dir.join("ledger.log"))?;
         let now = crate::date::now_secs();
         let mut scratch = self.reg.clone();
         let mut seen: HashSet<ClaimId> = HashSet::new();
@@ -321,7 +456,12 @@ impl Database {
         if let Err(e) = result {
             drop(app);
             self.ledger.truncate(start)?;
-            return Err(e);
+            return Err(match e {
+                e @ Error::Io { .. } => Error::WriteUndone {
+                    cause: e.to_string(),
+                },
+                e => e,
+            });
         }
         if records == 0 {
             drop(app);
@@ -332,12 +472,46 @@ impl Database {
             Ok(x) => x,
             Err(e) => {
                 self.ledger.truncate(start)?;
-                return Err(e);
+                return Err(Error::WriteUndone {
+                    cause: e.to_string(),
+                });
             }
         };
-        let mut summary = apply(&self.ledger, &self.store, &mut self.reg, before, end)?;
-        summary.records = records;
-        Ok(summary)
+        self.obs.stage("indexing", end - start);
+        let applied = apply(
+            &self.ledger,
+            &self.store,
+            &mut self.reg,
+            before,
+            end,
+            &mut *self.obs,
+        );
+        self.obs.done();
+        match applied {
+            Ok(mut summary) => {
+                summary.records = records;
+                Ok(summary)
+            }
+            Err(cause) => Err(self.undo(start, cause)),
+        }
+    }
+
+    /// A write whose commit reached the ledger could not be applied to the store (a
+    /// full disk, a permission, an I/O error): take the commit back out of the ledger,
+    /// and mark the store, which may hold part of it, for a rebuild when next opened.
+    fn undo(&mut self, start: u64, cause: Error) -> Error {
+        self.poisoned = true;
+        let marked = recovery::mark_stale(&self.dir);
+        match (self.ledger.truncate(start), marked) {
+            (Ok(()), Ok(())) => Error::WriteUndone {
+                cause: format!("the store could not be updated: {cause}"),
+            },
+            (trim, marked) => Error::WriteStuck {
+                cause: cause.to_string(),
+                trimmed: trim.is_ok(),
+                marked: marked.is_ok(),
+            },
+        }
     }
 
     /// Add one report.
@@ -630,11 +804,8 @@ impl Database {
             }
             let fresh = Store::open(&tmp)?;
             let mut reg = Registry::new();
-            let start = Progress {
-                applied: ledger::HEADER_LEN,
-                head: ledger::genesis_hash(),
-            };
-            let result = apply(&self.ledger, &fresh, &mut reg, start, p.applied)
+            let start = Progress::start();
+            let result = apply(&self.ledger, &fresh, &mut reg, start, p.applied, &mut Quiet)
                 .and_then(|_| self.store.diff(&fresh));
             drop(fresh);
             let _ = std::fs::remove_dir_all(&tmp);
@@ -734,6 +905,92 @@ impl Database {
     /// Flush the store (writes are already durable in the ledger).
     pub fn flush(&self) -> Result<()> {
         self.store.flush()
+    }
+}
+
+/// Apply committed entries the store lacks; trim an uncommitted tail. Damage after
+/// what the store applied is returned as [`Error::LedgerCorrupt`], changing nothing.
+fn recover(
+    ledger: &mut Ledger,
+    store: &Store,
+    reg: &mut Registry,
+    obs: &mut dyn Observer,
+) -> Result<()> {
+    let p = store.progress()?.unwrap_or_else(Progress::start);
+    let len = ledger.size()?;
+    if len < p.applied {
+        return Err(Error::LedgerLost {
+            path: ledger.path().to_path_buf(),
+            len,
+            applied: p.applied,
+        });
+    }
+    let mut r = ledger.reader(p.applied, p.head, true)?;
+    let mut last_commit = (p.applied, p.head);
+    loop {
+        match r.next_entry() {
+            Ok(Some(e)) => {
+                if matches!(e.entry, Entry::Commit { .. }) {
+                    last_commit = (e.end, e.hash);
+                }
+            }
+            Ok(None) => break,
+            // After a crash some file systems show the unwritten end of a file as
+            // zeros. Zeros to the end of the file are an unfinished tail like any
+            // other; anything else is damage that `verify` must report, never trim.
+            Err(e @ Error::LedgerCorrupt { .. }) => {
+                if ledger.zeros_from(r.position())? {
+                    break;
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if last_commit.0 < len {
+        ledger.truncate(last_commit.0)?;
+    }
+    if last_commit.0 > p.applied {
+        obs.stage("finishing the last write", last_commit.0 - p.applied);
+        apply(ledger, store, reg, p, last_commit.0, obs)?;
+        obs.done();
+    }
+    Ok(())
+}
+
+/// What an entry recorded, in words (the audit trail, salvage's list of losses).
+fn describe(entry: &Entry) -> String {
+    match entry {
+        Entry::Report { claim, hops, .. } => {
+            let chain: Vec<String> = hops
+                .iter()
+                .map(|h| {
+                    let tilde = if h.anonymous { "~" } else { "" };
+                    format!("{tilde}{}", h.name)
+                })
+                .collect();
+            match claim {
+                ClaimRef::Text(t) => format!("report of {t:?} via {}", chain.join(" via ")),
+                ClaimRef::Id(b) => format!(
+                    "report of claim {} via {}",
+                    ClaimId(*b).to_hex(),
+                    chain.join(" via ")
+                ),
+            }
+        }
+        Entry::Source { name, .. } => format!("source record {name:?}"),
+        Entry::Verdict {
+            claim, verdict, by, ..
+        } => format!(
+            "verdict {} on claim {}{}",
+            verdict.as_str(),
+            ClaimId(*claim).to_hex(),
+            by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
+        ),
+        Entry::Merge { into, from } => format!("merge of {from:?} into {into:?}"),
+        Entry::Commit {
+            records, command, ..
+        } => format!("commit of {records} records ({command})"),
     }
 }
 
@@ -933,6 +1190,7 @@ fn apply(
     reg: &mut Registry,
     from: Progress,
     end: u64,
+    obs: &mut dyn Observer,
 ) -> Result<WriteSummary> {
     let mut r = ledger.reader(from.applied, from.head, true)?;
     let mut sum = WriteSummary::default();
@@ -956,6 +1214,9 @@ fn apply(
             )));
         };
         head = e.hash;
+        if e.index.is_multiple_of(4096) {
+            obs.progress(e.offset - from.applied);
+        }
         if in_commit > 0 && in_commit.is_multiple_of(BATCH) {
             flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
             batch.key = e.offset;
