@@ -49,6 +49,23 @@ pub trait Row: Serialize {
     }
 }
 
+/// A JSON writing error as an I/O error of the same kind, so that a closed pipe
+/// stays recognisable as one (and exits 0).
+fn json_io(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
+/// A CSV writing error as an I/O error, keeping the kind of an I/O failure.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// Write rows in a format.
 pub fn write_rows<T: Row>(
     out: &mut dyn Write,
@@ -58,21 +75,21 @@ pub fn write_rows<T: Row>(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, rows).map_err(json_io)?;
             writeln!(out)
         }
         Format::Jsonl => {
             for r in rows {
-                serde_json::to_writer(&mut *out, r).map_err(io::Error::other)?;
+                serde_json::to_writer(&mut *out, r).map_err(json_io)?;
                 writeln!(out)?;
             }
             Ok(())
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record(T::headers()).map_err(io::Error::other)?;
+            w.write_record(T::headers()).map_err(csv_io)?;
             for r in rows {
-                w.write_record(r.cells()).map_err(io::Error::other)?;
+                w.write_record(r.cells()).map_err(csv_io)?;
             }
             w.flush()
         }
@@ -231,9 +248,9 @@ impl Row for crate::db::LogLine {
 /// format), followed by a newline.
 pub fn write_json<T: Serialize>(out: &mut dyn Write, format: Format, value: &T) -> io::Result<()> {
     if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, value).map_err(json_io)?;
     } else {
-        serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, value).map_err(json_io)?;
     }
     writeln!(out)
 }

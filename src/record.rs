@@ -180,6 +180,11 @@ impl SourceRecord {
 /// Longest free-text field (reviewer, note, name), in bytes.
 const MAX_FIELD_BYTES: usize = 4096;
 
+/// Check a source name given to a registry command (a merge's two names).
+pub fn check_name(what: &str, s: &str) -> Result<()> {
+    check_field(what, s)
+}
+
 fn check_field(what: &str, s: &str) -> Result<()> {
     if s.len() > MAX_FIELD_BYTES {
         return Err(Error::Invalid(format!(
@@ -261,16 +266,21 @@ impl Record {
 
 /// Parse and validate one JSONL line (without its newline).
 pub fn parse_line(line: &str) -> Result<Record> {
+    let rec = parse_unchecked(line)?;
+    rec.validate()?;
+    Ok(rec)
+}
+
+/// Parse one JSONL line without the rule checks of [`Record::validate`]: for the
+/// database's write path, which validates every record it writes itself.
+pub fn parse_unchecked(line: &str) -> Result<Record> {
     if line.len() > MAX_LINE_BYTES {
         return Err(Error::Invalid(format!(
             "the line is {} bytes long; at most {MAX_LINE_BYTES} (1 MiB) are allowed",
             line.len()
         )));
     }
-    let rec: Record =
-        serde_json::from_str(line).map_err(|e| Error::Invalid(describe_json_error(&e)))?;
-    rec.validate()?;
-    Ok(rec)
+    serde_json::from_str(line).map_err(|e| Error::Invalid(describe_json_error(&e)))
 }
 
 /// Turn a serde_json error into a message a user can act on.

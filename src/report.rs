@@ -1,19 +1,22 @@
 //! Reports: one sighting of a claim with its resolved provenance chain, and the
-//! report id (content address of a claim id plus resolved hops).
+//! report id (content address of a claim id, resolved hops, URL and date).
 //!
-//! Report id v1 = SHA-256 of `"corroborate/report/v1\0"`, the claim id's 32 bytes, then
+//! Report id v2 = SHA-256 of `"corroborate/report/v2\0"`, the claim id's 32 bytes, then
 //! for each hop a tag byte (`N` named, `A` anonymous), the hop's key (for a named hop
 //! the `name_key` of the resolved source's canonical name; for an anonymous hop the
-//! `name_key` of its description) and a `0x00` terminator. Hashing canonical names, not
-//! database-local numbers, makes ids equal across databases (export, re-import).
+//! `name_key` of its description) and a `0x00` terminator; then, when present, `U`, the
+//! URL and `0x00`, and `P`, the publication date and `0x00`. Hashing canonical names,
+//! not database-local numbers, makes ids equal across databases (export, re-import).
+//! The same claim through the same chain seen at another URL or on another date is
+//! another sighting, so another report (v1 left URL and date out, and so dropped it).
 
 use sha2::{Digest, Sha256};
 
 use crate::claim::ClaimId;
 use crate::source::{name_key, Registry, SourceId};
 
-/// Domain-separation prefix of report ids, version 1.
-const REPORT_DOMAIN_V1: &[u8] = b"corroborate/report/v1\0";
+/// Domain-separation prefix of report ids, version 2.
+const REPORT_DOMAIN_V2: &[u8] = b"corroborate/report/v2\0";
 
 /// The content address of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,10 +61,17 @@ pub struct Report {
     pub added: i64,
 }
 
-/// Compute a report id from the claim and hops resolved against `reg`.
-pub fn report_id(claim: &ClaimId, hops: &[Hop], reg: &Registry) -> ReportId {
+/// Compute a report id from the claim, the hops resolved against `reg`, and where
+/// and when the report was published.
+pub fn report_id(
+    claim: &ClaimId,
+    hops: &[Hop],
+    url: Option<&str>,
+    published: Option<&str>,
+    reg: &Registry,
+) -> ReportId {
     let mut h = Sha256::new();
-    h.update(REPORT_DOMAIN_V1);
+    h.update(REPORT_DOMAIN_V2);
     h.update(claim.0);
     for hop in hops {
         match hop {
@@ -75,6 +85,13 @@ pub fn report_id(claim: &ClaimId, hops: &[Hop], reg: &Registry) -> ReportId {
             }
         }
         h.update([0u8]);
+    }
+    for (tag, field) in [(b"U", url), (b"P", published)] {
+        if let Some(v) = field {
+            h.update(tag);
+            h.update(v.as_bytes());
+            h.update([0u8]);
+        }
     }
     ReportId(h.finalize().into())
 }

@@ -433,27 +433,47 @@ fn broken_pipe_exits_quietly() {
         .map(|i| report(&format!("Claim {i}"), "A via B"))
         .collect();
     db.import(&lines.join("\n"));
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
-        .arg("--db")
-        .arg(db.path())
-        .args(["claims", "--format", "jsonl"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 10];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // Every format of a listing, a detail and an export: reading ten bytes and closing
+    // the pipe is what `| head -c 10` does.
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["claims", "--format", "jsonl"],
+        vec!["claims", "--format", "json"],
+        vec!["claims", "--format", "csv"],
+        vec!["claims", "--format", "table"],
+        vec!["sources", "--format", "json"],
+        vec!["log", "--format", "csv"],
+        vec!["export", "--format", "jsonl"],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "prov"],
+    ];
+    for args in runs {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+            .arg("--db")
+            .arg(db.path())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

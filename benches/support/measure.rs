@@ -268,7 +268,8 @@ pub fn import_sqlite(input: &Path, path: &Path) -> ImportOutcome {
                             }
                         })
                         .collect();
-                    let rid = report_id(&cid, &hops, &reg);
+                    let rid =
+                        report_id(&cid, &hops, r.url.as_deref(), r.published.as_deref(), &reg);
                     let added = add_report
                         .execute(params![&rid.0[..], claim_row, r.url, r.published, now])
                         .expect("insert report");

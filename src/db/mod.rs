@@ -66,7 +66,8 @@ pub struct WriteSummary {
     pub records: u64,
     /// Claims seen for the first time.
     pub claims_new: u64,
-    /// Claims already known that got reports.
+    /// Claims already stored that this write reported again (whether or not it added
+    /// a new report of them).
     pub claims_known: u64,
     /// Reports stored.
     pub reports_new: u64,
@@ -379,7 +380,7 @@ impl Database {
                 continue;
             }
             return Some(
-                record::parse_line(&line)
+                record::parse_unchecked(&line)
                     .map_err(|e| Error::Line {
                         line: n,
                         message: e.to_string(),
@@ -427,14 +428,16 @@ impl Database {
         recovery::check_for_write(&self.ledger, &before, &self.dir.join("ledger.log"))?;
         let now = crate::date::now_secs();
         let mut scratch = self.reg.clone();
-        let mut seen: HashSet<ClaimId> = HashSet::new();
-        let mut names = HashSet::new();
+        let mut seen = Seen::default();
+        // A second handle reads what is stored while the first one appends.
+        let reader = Ledger::open_read_only(self.ledger.path())?;
+        let mut cursors = (reader.cursor(POINT_WINDOW), reader.cursor(POINT_WINDOW));
         let mut app = self.ledger.appender(before.head)?;
         let start = app.start();
         let mut result: Result<()> = Ok(());
         for item in items {
             let step = item.and_then(|(n, p)| {
-                let entry = to_entry(p, &self.store, &mut scratch, &mut seen, &mut names, now)
+                let entry = to_entry(p, &self.store, &mut cursors, &mut scratch, &mut seen, now)
                     .map_err(|e| {
                         if n == 0 || matches!(e, Error::Line { .. }) {
                             e
@@ -445,7 +448,10 @@ impl Database {
                             }
                         }
                     })?;
-                app.append(&entry).map(|_| ())
+                match entry {
+                    Some(entry) => app.append(&entry).map(|_| ()),
+                    None => Ok(()),
+                }
             });
             if let Err(e) = step {
                 result = Err(e);
@@ -466,7 +472,11 @@ impl Database {
         if records == 0 {
             drop(app);
             self.ledger.truncate(start)?;
-            return Ok(WriteSummary::default());
+            return Ok(WriteSummary {
+                reports_duplicate: seen.duplicates,
+                claims_known: seen.known,
+                ..Default::default()
+            });
         }
         let (end, _) = match app.commit(label, now) {
             Ok(x) => x,
@@ -490,6 +500,8 @@ impl Database {
         match applied {
             Ok(mut summary) => {
                 summary.records = records;
+                summary.reports_duplicate += seen.duplicates;
+                summary.claims_known = seen.known;
                 Ok(summary)
             }
             Err(cause) => Err(self.undo(start, cause)),
@@ -518,7 +530,6 @@ impl Database {
     pub fn add(&mut self, rec: record::ReportRecord) -> Result<(ClaimId, WriteSummary)> {
         let id = ClaimId::of_text(&rec.claim);
         let r = Record::Report(rec);
-        r.validate()?;
         let s = self.write_records(std::iter::once(Ok((0, r))), "add")?;
         Ok((id, s))
     }
@@ -526,7 +537,6 @@ impl Database {
     /// Record a verdict.
     pub fn verdict(&mut self, rec: record::VerdictRecord) -> Result<WriteSummary> {
         let r = Record::Verdict(rec);
-        r.validate()?;
         self.write_records(std::iter::once(Ok((0, r))), "verdict")
     }
 
@@ -571,7 +581,7 @@ impl Database {
         patch: SourcePatch,
         label: &str,
     ) -> Result<WriteSummary> {
-        let item = Pending::Source(name.to_string(), patch);
+        let item = Pending::Record(source_record(name.to_string(), patch));
         self.write(std::iter::once(Ok((0, item))), label)
     }
 
@@ -586,7 +596,7 @@ impl Database {
     ) -> Result<WriteSummary> {
         let items = items
             .into_iter()
-            .map(|(n, name, patch)| Ok((n, Pending::Source(name, patch))));
+            .map(|(n, name, patch)| Ok((n, Pending::Record(source_record(name, patch)))));
         self.write(items, label)
     }
 
@@ -1039,7 +1049,7 @@ fn join(
             });
         }
         reports.push(Report {
-            id: report_id(&c.id, &hops, reg),
+            id: report_id(&c.id, &hops, url.as_deref(), published.as_deref(), reg),
             claim: c.id,
             hops,
             url,
@@ -1055,56 +1065,137 @@ fn join(
     })
 }
 
-/// An item to write: a record, or a registry command.
+/// An item to write: a record, or a registry command. Registry commands that set
+/// attributes are source records, so that they are validated like imported ones.
 enum Pending {
     Record(Record),
-    Source(String, SourcePatch),
     Merge(String, String),
+}
+
+/// A source patch (from `source set`, `alias`, a list importer) as the record that
+/// writes it.
+fn source_record(name: String, patch: SourcePatch) -> Record {
+    Record::Source(record::SourceRecord {
+        name,
+        aliases: patch.aliases,
+        homepage: patch.homepage.map(|u| u.to_string()),
+        kind: patch.kind,
+        affiliations: patch.affiliations,
+        rating: patch.rating,
+    })
 }
 
 /// Turn a validated item into a ledger entry, checking it against the registry as it
 /// will be when the entry is applied (`scratch` follows the write as it goes; `names`
 /// holds the hop names already resolved in it since the last registry entry).
+/// What a write has met so far, so that each report is written once.
+#[derive(Default)]
+struct Seen {
+    /// Claims met in this write.
+    claims: HashSet<ClaimId>,
+    /// Report ids (their first 16 bytes) written in this write, or stored already for
+    /// the claims met.
+    reports: HashSet<u128>,
+    /// Hop names resolved since the last registry entry, and their sources.
+    names: HashMap<String, SourceId>,
+    /// Reports left out as already recorded.
+    duplicates: u64,
+    /// Claims met that were stored before this write.
+    known: u64,
+}
+
+fn report_key(id: &ReportId) -> u128 {
+    let mut k = [0u8; 16];
+    k.copy_from_slice(&id.0[..16]);
+    u128::from_le_bytes(k)
+}
+
+/// Turn an item into a ledger entry, validating it and checking it against the
+/// registry as it will be when the entry is applied (`scratch` follows the write as it
+/// goes). A report already recorded (same claim, chain, URL and date) gives no entry:
+/// re-importing a file adds nothing to the ledger.
 fn to_entry(
     p: Pending,
     store: &Store,
+    cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
     scratch: &mut Registry,
-    seen: &mut HashSet<ClaimId>,
-    names: &mut HashSet<String>,
+    seen: &mut Seen,
     now: i64,
-) -> Result<Entry> {
+) -> Result<Option<Entry>> {
+    // The one place where what is written is validated: every write path (import,
+    // add, verdict, extract --import, registry commands, list importers) comes here.
+    match &p {
+        Pending::Record(r) => r.validate()?,
+        Pending::Merge(into, from) => {
+            record::check_name("source", into)?;
+            record::check_name("source", from)?;
+        }
+    }
     if !matches!(
         p,
         Pending::Record(Record::Report(_)) | Pending::Record(Record::Verdict(_))
     ) {
-        names.clear();
+        seen.names.clear();
     }
-    Ok(match p {
+    Ok(Some(match p {
         Pending::Record(Record::Report(r)) => {
             let id = ClaimId::of_text(&r.claim);
-            let claim = if seen.contains(&id) || store.has_claim(&id)? {
-                ClaimRef::Id(id.0)
-            } else {
-                ClaimRef::Text(r.claim)
-            };
-            seen.insert(id);
-            let hops = r
+            let first = seen.claims.insert(id);
+            let stored = first && store.has_claim(&id)?;
+            if stored {
+                seen.known += 1;
+                if let Some(c) = store.get_claim(&id)? {
+                    let c = join(&mut cursors.0, &mut cursors.1, scratch, c)?;
+                    seen.reports
+                        .extend(c.reports.iter().map(|r| report_key(&r.id)));
+                }
+            }
+            let hops: Vec<HopEntry> = r
                 .chain
                 .into_hops()
                 .into_iter()
+                .map(|h| HopEntry {
+                    name: h.name,
+                    anonymous: h.anonymous,
+                })
+                .collect();
+            let resolved: Vec<Hop> = hops
+                .iter()
                 .map(|h| {
-                    if !h.anonymous && !names.contains(&h.name) {
-                        scratch.resolve_or_create(&h.name);
-                        names.insert(h.name.clone());
+                    if h.anonymous {
+                        return Hop::Anonymous(h.name.clone());
                     }
-                    HopEntry {
-                        name: h.name,
-                        anonymous: h.anonymous,
+                    let source = match seen.names.get(&h.name) {
+                        Some(&s) => s,
+                        None => {
+                            let (s, _) = scratch.resolve_or_create(&h.name);
+                            seen.names.insert(h.name.clone(), s);
+                            s
+                        }
+                    };
+                    Hop::Named {
+                        source,
+                        written: None,
                     }
                 })
                 .collect();
+            let rid = report_id(
+                &id,
+                &resolved,
+                r.url.as_deref(),
+                r.published.as_deref(),
+                scratch,
+            );
+            if !seen.reports.insert(report_key(&rid)) {
+                seen.duplicates += 1;
+                return Ok(None);
+            }
             Entry::Report {
-                claim,
+                claim: if first && !stored {
+                    ClaimRef::Text(r.claim)
+                } else {
+                    ClaimRef::Id(id.0)
+                },
                 hops,
                 url: r.url,
                 published: r.published,
@@ -1123,20 +1214,9 @@ fn to_entry(
                 rating: s.rating,
             }
         }
-        Pending::Source(name, patch) => {
-            scratch.upsert(&name, &patch)?;
-            Entry::Source {
-                name,
-                aliases: patch.aliases,
-                homepage: patch.homepage.map(|u| u.to_string()),
-                kind: patch.kind,
-                affiliations: patch.affiliations,
-                rating: patch.rating,
-            }
-        }
         Pending::Record(Record::Verdict(v)) => {
             let id = v.claim_id()?;
-            if !seen.contains(&id) && !store.has_claim(&id)? {
+            if !seen.claims.contains(&id) && !store.has_claim(&id)? {
                 return Err(Error::NoSuchClaim(id.to_hex()));
             }
             Entry::Verdict {
@@ -1155,7 +1235,7 @@ fn to_entry(
             scratch.merge(a, b)?;
             Entry::Merge { into, from }
         }
-    })
+    }))
 }
 
 /// One claim's reports in the batch being applied.
@@ -1224,7 +1304,11 @@ fn apply(
         in_commit += 1;
         match e.entry {
             Entry::Report {
-                claim, hops, added, ..
+                claim,
+                hops,
+                added,
+                url,
+                published,
             } => {
                 let (id, first_sighting) = match claim {
                     ClaimRef::Text(t) => (ClaimId::of_text(&t), true),
@@ -1281,7 +1365,7 @@ fn apply(
                     }
                 };
                 batch.claims[slot].reports.push((
-                    report_id(&id, &hops, reg),
+                    report_id(&id, &hops, url.as_deref(), published.as_deref(), reg),
                     StoredReport {
                         entry: e.offset,
                         hops: stored,
