@@ -38,6 +38,16 @@ pub enum ClaimRef {
     Id([u8; 32]),
 }
 
+impl ClaimRef {
+    /// The claim's id (computed from the text of a first sighting).
+    pub fn id(&self) -> crate::claim::ClaimId {
+        match self {
+            ClaimRef::Text(t) => crate::claim::ClaimId::of_text(t),
+            ClaimRef::Id(b) => crate::claim::ClaimId(*b),
+        }
+    }
+}
+
 /// A hop as written in the input (resolution happens when the entry is applied).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HopEntry {
@@ -113,6 +123,17 @@ pub enum Entry {
         /// What wrote it ("import data.jsonl", "add", ...).
         command: String,
     },
+}
+
+/// A chain as written in the ledger, in the string form ("A via ~an official").
+pub fn chain_words(hops: &[HopEntry]) -> String {
+    hops.iter()
+        .map(|h| {
+            let tilde = if h.anonymous { "~" } else { "" };
+            format!("{tilde}{}", h.name)
+        })
+        .collect::<Vec<_>>()
+        .join(" via ")
 }
 
 impl Entry {
@@ -337,64 +358,45 @@ mod v1 {
     }
 }
 
-/// The stored name of a source kind. Spelled out here (not taken from serde or the
-/// enum's order) so that the ledger's words cannot drift with the domain type.
-fn kind_name(k: SourceKind) -> &'static str {
-    match k {
-        SourceKind::WireAgency => "wire_agency",
-        SourceKind::Newspaper => "newspaper",
-        SourceKind::Broadcaster => "broadcaster",
-        SourceKind::OnlineOutlet => "online_outlet",
-        SourceKind::Ngo => "ngo",
-        SourceKind::Government => "government",
-        SourceKind::Person => "person",
-        SourceKind::SocialAccount => "social_account",
-        SourceKind::Other => "other",
-    }
+/// The stored names of source kinds and verdicts. Spelled out here (not taken from
+/// serde or from the enums' order) so that the ledger's words cannot drift with the
+/// domain types; each table is read in both directions.
+const KIND_NAMES: [(SourceKind, &str); 9] = [
+    (SourceKind::WireAgency, "wire_agency"),
+    (SourceKind::Newspaper, "newspaper"),
+    (SourceKind::Broadcaster, "broadcaster"),
+    (SourceKind::OnlineOutlet, "online_outlet"),
+    (SourceKind::Ngo, "ngo"),
+    (SourceKind::Government, "government"),
+    (SourceKind::Person, "person"),
+    (SourceKind::SocialAccount, "social_account"),
+    (SourceKind::Other, "other"),
+];
+
+const VERDICT_NAMES: [(Verdict, &str); 4] = [
+    (Verdict::True, "true"),
+    (Verdict::False, "false"),
+    (Verdict::Mixed, "mixed"),
+    (Verdict::Unproven, "unproven"),
+];
+
+fn name_of<T: PartialEq + Copy>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map(|(_, n)| *n)
+        .expect("every value has a stored name")
 }
 
-fn kind_from_name(s: &str, offset: u64) -> Result<SourceKind> {
-    Ok(match s {
-        "wire_agency" => SourceKind::WireAgency,
-        "newspaper" => SourceKind::Newspaper,
-        "broadcaster" => SourceKind::Broadcaster,
-        "online_outlet" => SourceKind::OnlineOutlet,
-        "ngo" => SourceKind::Ngo,
-        "government" => SourceKind::Government,
-        "person" => SourceKind::Person,
-        "social_account" => SourceKind::SocialAccount,
-        "other" => SourceKind::Other,
-        _ => {
-            return Err(Error::LedgerCorrupt {
-                offset,
-                why: format!("unknown source kind {s:?}; a newer corroborate may have written it"),
-            })
-        }
-    })
-}
-
-fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::True => "true",
-        Verdict::False => "false",
-        Verdict::Mixed => "mixed",
-        Verdict::Unproven => "unproven",
-    }
-}
-
-fn verdict_from_name(s: &str, offset: u64) -> Result<Verdict> {
-    Ok(match s {
-        "true" => Verdict::True,
-        "false" => Verdict::False,
-        "mixed" => Verdict::Mixed,
-        "unproven" => Verdict::Unproven,
-        _ => {
-            return Err(Error::LedgerCorrupt {
-                offset,
-                why: format!("unknown verdict {s:?}; a newer corroborate may have written it"),
-            })
-        }
-    })
+fn value_of<T: Copy>(table: &[(T, &str)], name: &str, what: &str, offset: u64) -> Result<T> {
+    table
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map(|(v, _)| *v)
+        .ok_or_else(|| Error::LedgerCorrupt {
+            offset,
+            why: format!("unknown {what} {name:?}; a newer corroborate may have written it"),
+        })
 }
 
 /// Encode an entry body (always the current version).
@@ -432,7 +434,7 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
                 name,
                 aliases,
                 homepage,
-                kind: kind.map(|k| kind_name(k).to_string()),
+                kind: kind.map(|k| name_of(&KIND_NAMES, k).to_string()),
                 affiliations,
                 rating,
             },
@@ -449,7 +451,7 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
             tag::VERDICT,
             &v2::Verdict {
                 claim,
-                verdict: verdict_name(verdict).to_string(),
+                verdict: name_of(&VERDICT_NAMES, verdict).to_string(),
                 by,
                 url,
                 note,
@@ -497,7 +499,10 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                         name: s.name,
                         aliases: s.aliases,
                         homepage: s.homepage,
-                        kind: s.kind.map(|k| kind_from_name(&k, offset)).transpose()?,
+                        kind: s
+                            .kind
+                            .map(|k| value_of(&KIND_NAMES, &k, "source kind", offset))
+                            .transpose()?,
                         affiliations: s.affiliations,
                         rating: s.rating,
                     }
@@ -506,7 +511,7 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                     let v: v2::Verdict = postcard::from_bytes(rest).map_err(bad)?;
                     Entry::Verdict {
                         claim: v.claim,
-                        verdict: verdict_from_name(&v.verdict, offset)?,
+                        verdict: value_of(&VERDICT_NAMES, &v.verdict, "verdict", offset)?,
                         by: v.by,
                         url: v.url,
                         note: v.note,
@@ -565,7 +570,9 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                 name,
                 aliases,
                 homepage,
-                kind: kind.map(|k| kind_from_name(k.name(), offset)).transpose()?,
+                kind: kind
+                    .map(|k| value_of(&KIND_NAMES, k.name(), "source kind", offset))
+                    .transpose()?,
                 affiliations,
                 rating,
             },
@@ -579,7 +586,7 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                 added,
             } => Entry::Verdict {
                 claim,
-                verdict: verdict_from_name(verdict.name(), offset)?,
+                verdict: value_of(&VERDICT_NAMES, verdict.name(), "verdict", offset)?,
                 by,
                 url,
                 note,

@@ -866,22 +866,8 @@ impl Database {
                     *counts.entry(other.kind()).or_default() += 1;
                     if let Some(want) = claim {
                         let about = match other {
-                            Entry::Report { claim: c, hops, .. } => {
-                                let id = match c {
-                                    ClaimRef::Text(t) => ClaimId::of_text(t),
-                                    ClaimRef::Id(b) => ClaimId(*b),
-                                };
-                                (id == *want).then(|| {
-                                    let chain: Vec<String> = hops
-                                        .iter()
-                                        .map(|h| {
-                                            let tilde = if h.anonymous { "~" } else { "" };
-                                            format!("{tilde}{}", h.name)
-                                        })
-                                        .collect();
-                                    format!("report via {}", chain.join(" via "))
-                                })
-                            }
+                            Entry::Report { claim: c, hops, .. } => (c.id() == *want)
+                                .then(|| format!("report via {}", ledger::chain_words(hops))),
                             Entry::Verdict {
                                 claim: c,
                                 verdict,
@@ -972,20 +958,10 @@ fn recover(
 fn describe(entry: &Entry) -> String {
     match entry {
         Entry::Report { claim, hops, .. } => {
-            let chain: Vec<String> = hops
-                .iter()
-                .map(|h| {
-                    let tilde = if h.anonymous { "~" } else { "" };
-                    format!("{tilde}{}", h.name)
-                })
-                .collect();
+            let chain = ledger::chain_words(hops);
             match claim {
-                ClaimRef::Text(t) => format!("report of {t:?} via {}", chain.join(" via ")),
-                ClaimRef::Id(b) => format!(
-                    "report of claim {} via {}",
-                    ClaimId(*b).to_hex(),
-                    chain.join(" via ")
-                ),
+                ClaimRef::Text(t) => format!("report of {t:?} via {chain}"),
+                ClaimRef::Id(b) => format!("report of claim {} via {chain}", ClaimId(*b).to_hex()),
             }
         }
         Entry::Source { name, .. } => format!("source record {name:?}"),
@@ -1310,10 +1286,7 @@ fn apply(
                 url,
                 published,
             } => {
-                let (id, first_sighting) = match claim {
-                    ClaimRef::Text(t) => (ClaimId::of_text(&t), true),
-                    ClaimRef::Id(b) => (ClaimId(b), false),
-                };
+                let (id, first_sighting) = (claim.id(), matches!(claim, ClaimRef::Text(_)));
                 let mut stored = Vec::with_capacity(hops.len());
                 let hops: Vec<Hop> = hops
                     .into_iter()

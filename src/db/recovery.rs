@@ -383,10 +383,7 @@ impl Database {
                 Ok(Some(e)) => {
                     lost_entries += 1;
                     if let Entry::Report { claim, .. } = &e.entry {
-                        lost_claims.insert(match claim {
-                            ClaimRef::Text(t) => ClaimId::of_text(t),
-                            ClaimRef::Id(b) => ClaimId(*b),
-                        });
+                        lost_claims.insert(claim.id());
                     }
                     if !matches!(e.entry, Entry::Commit { .. }) {
                         let altered = suspect == Some(e.offset);
