@@ -9,14 +9,25 @@
 //!    boundaries, ignoring a leading `www.` (`edition.cnn.com` → cnn.com; `cnn.com.de`
 //!    never matches cnn.com);
 //! 3. otherwise the name is unknown, and a hop that names it creates it.
+//!
+//! The built-in outlet table ([`crate::outlets`]) takes part in steps 1 and 2: a name,
+//! alias or host the registry does not know but the table does stands for the
+//! registry source that carries the outlet's canonical name or one of its hosts, or
+//! else for the
+//! outlet itself, which a hop then creates with the table's name, homepage, aliases
+//! and kind. Host matching walks from the written host up to its registrable domain
+//! (Public Suffix List: `foo.blogspot.com` never reaches `blogspot.com`), and at each
+//! step the registry, then the table, is asked: the longest registered host wins
+//! (`abcnews.go.com` is ABC News even when `go.com` is a source).
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::outlets::{Outlet, OutletTable};
 
 /// Dense id of a source in one database (assigned in ledger order). Never shown to
 /// users and never hashed: report ids hash canonical names, so they are the same in
@@ -25,7 +36,10 @@ use crate::error::{Error, Result};
 pub struct SourceId(pub u32);
 
 /// What kind of source this is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Written canonically (`wire_agency`) in records and output; read leniently (see
+/// [`SourceKind::parse`]) from records, options and tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// A news agency that sells copy to other outlets (AP, Reuters, AFP, TASS, SANA).
@@ -78,11 +92,19 @@ impl SourceKind {
         }
     }
 
-    /// Parse a snake_case kind name.
+    /// Parse a kind as people write it: case, spaces, hyphens and underscores do not
+    /// matter, so "wire agency", "Wire Agency", "wire-agency" and `wire_agency` are all
+    /// [`SourceKind::WireAgency`].
     pub fn parse(s: &str) -> Result<SourceKind> {
+        let folded: String = s
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("_");
         SourceKind::ALL
             .into_iter()
-            .find(|k| k.as_str() == s)
+            .find(|k| k.as_str() == folded)
             .ok_or_else(|| {
                 let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
                 Error::Invalid(format!(
@@ -90,6 +112,56 @@ impl SourceKind {
                     all.join(", ")
                 ))
             })
+    }
+}
+
+impl std::str::FromStr for SourceKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<SourceKind> {
+        SourceKind::parse(s)
+    }
+}
+
+impl std::fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceKind {
+    /// Human-readable formats (JSON records) give a string, read with
+    /// [`SourceKind::parse`]; compact formats (postcard, in the ledger) give the
+    /// variant as derived serde writes it, so their bytes are unchanged.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<SourceKind, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+            return SourceKind::parse(&s).map_err(serde::de::Error::custom);
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Tag {
+            WireAgency,
+            Newspaper,
+            Broadcaster,
+            OnlineOutlet,
+            Ngo,
+            Government,
+            Person,
+            SocialAccount,
+            Other,
+        }
+        Ok(match Tag::deserialize(d)? {
+            Tag::WireAgency => SourceKind::WireAgency,
+            Tag::Newspaper => SourceKind::Newspaper,
+            Tag::Broadcaster => SourceKind::Broadcaster,
+            Tag::OnlineOutlet => SourceKind::OnlineOutlet,
+            Tag::Ngo => SourceKind::Ngo,
+            Tag::Government => SourceKind::Government,
+            Tag::Person => SourceKind::Person,
+            Tag::SocialAccount => SourceKind::SocialAccount,
+            Tag::Other => SourceKind::Other,
+        })
     }
 }
 
@@ -221,8 +293,42 @@ fn looks_like_domain(s: &str) -> bool {
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
-/// The registry of every source in a database, with its name and domain indexes.
-#[derive(Clone, Debug, Default)]
+/// The hosts a host is matched by, longest first: the host itself, then each parent
+/// domain down to its registrable domain by the Public Suffix List (`edition.cnn.com`,
+/// `cnn.com`; `foo.blogspot.com` alone, since `blogspot.com` is a public suffix;
+/// `bbc.co.uk` but never `co.uk`). A host that is itself a public suffix, an IP
+/// address or unknown to the list's rules is matched only as written.
+pub fn host_levels(host: &str) -> impl Iterator<Item = &str> {
+    let numeric = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
+    let floor = match psl::domain_str(host) {
+        Some(d) if !numeric && host.ends_with(d) => d.len(),
+        _ => host.len(),
+    };
+    let mut next = Some(host);
+    std::iter::from_fn(move || {
+        let h = next?;
+        next = match h.split_once('.') {
+            Some((_, parent)) if parent.len() >= floor && h.len() > floor => Some(parent),
+            _ => None,
+        };
+        Some(h)
+    })
+}
+
+/// What a written name stands for.
+#[derive(Clone, Copy, Debug)]
+enum Found {
+    Source(SourceId),
+    Outlet(&'static Outlet),
+    Nothing,
+}
+
+/// The registry of every source in a database, with its name and domain indexes, and
+/// the outlet table it consults for names it does not know.
+#[derive(Clone, Debug)]
 pub struct Registry {
     sources: Vec<Source>,
     by_name: HashMap<String, SourceId>,
@@ -232,6 +338,22 @@ pub struct Registry {
     /// Affiliation label classes over the live sources, computed on first use and
     /// dropped whenever affiliations or merges change.
     label_classes: std::cell::OnceCell<HashMap<String, String>>,
+    /// The outlet table consulted for unknown names (the built-in one, or none).
+    outlets: Option<&'static OutletTable>,
+}
+
+impl Default for Registry {
+    /// An empty registry that consults the built-in outlet table.
+    fn default() -> Registry {
+        Registry {
+            sources: Vec::new(),
+            by_name: HashMap::new(),
+            by_host: HashMap::new(),
+            keys: Vec::new(),
+            label_classes: std::cell::OnceCell::new(),
+            outlets: Some(crate::outlets::builtin()),
+        }
+    }
 }
 
 /// How a written name resolved.
@@ -244,9 +366,17 @@ pub enum Resolution {
 }
 
 impl Registry {
-    /// An empty registry.
+    /// An empty registry that consults the built-in outlet table.
     pub fn new() -> Registry {
         Registry::default()
+    }
+
+    /// An empty registry that consults no outlet table.
+    pub fn without_outlets() -> Registry {
+        Registry {
+            outlets: None,
+            ..Registry::default()
+        }
     }
 
     /// Number of sources ever created (merged ones included).
@@ -289,15 +419,71 @@ impl Registry {
 
     /// Resolve a written name, alias, domain or URL to a live source.
     pub fn resolve(&self, written: &str) -> Resolution {
-        if let Some(id) = self.by_name.get(&name_key(written)) {
-            return Resolution::Known(self.canonical(*id));
+        match self.found(written) {
+            Found::Source(id) => Resolution::Known(id),
+            Found::Outlet(_) | Found::Nothing => Resolution::Unknown,
         }
-        if let Some(host) = domain_of(written) {
-            if let Some(id) = self.lookup_host(&host) {
-                return Resolution::Known(id);
+    }
+
+    /// The table outlet a written name would create: `Some` exactly when
+    /// [`Registry::resolve`] says `Unknown` and the outlet table knows the name.
+    pub fn builtin_outlet(&self, written: &str) -> Option<&'static Outlet> {
+        match self.found(written) {
+            Found::Outlet(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The name a publisher at this host goes by: its source's canonical name, or the
+    /// name of the table outlet it would create.
+    pub fn name_for_host(&self, host: &str) -> Option<String> {
+        match self.found_host(host) {
+            Found::Source(id) => Some(self.display_name(id).to_string()),
+            Found::Outlet(o) => Some(o.name.clone()),
+            Found::Nothing => None,
+        }
+    }
+
+    fn found(&self, written: &str) -> Found {
+        if let Some(id) = self.by_name.get(&name_key(written)) {
+            return Found::Source(self.canonical(*id));
+        }
+        if let Some(o) = self.outlets.and_then(|t| t.by_name(written)) {
+            return self.outlet_source(o);
+        }
+        match domain_of(written) {
+            Some(host) => self.found_host(&host),
+            None => Found::Nothing,
+        }
+    }
+
+    /// The longest registered host: at each level, a registry host, then a table host.
+    fn found_host(&self, host: &str) -> Found {
+        for h in host_levels(host) {
+            // A homepage host, or a name or alias written as a domain.
+            if let Some(id) = self.by_host.get(h).or_else(|| self.by_name.get(h)) {
+                return Found::Source(self.canonical(*id));
+            }
+            if let Some(o) = self.outlets.and_then(|t| t.by_host(h)) {
+                return self.outlet_source(o);
             }
         }
-        Resolution::Unknown
+        Found::Nothing
+    }
+
+    /// The registry source carrying the outlet's canonical name or one of its hosts,
+    /// else the outlet. (Not its aliases: a user's source that claims "AP" for itself
+    /// must not also capture "Associated Press".)
+    fn outlet_source(&self, o: &'static Outlet) -> Found {
+        if let Some(id) = self.by_name.get(&name_key(&o.name)) {
+            return Found::Source(self.canonical(*id));
+        }
+        for h in &o.hosts {
+            if let Some(id) = self.by_host.get(h) {
+                return Found::Source(self.canonical(*id));
+            }
+        }
+        Found::Outlet(o)
     }
 
     /// Resolve, or fail with [`Error::NoSuchSource`].
@@ -308,32 +494,48 @@ impl Registry {
         }
     }
 
-    /// The source whose homepage host is `host` or a parent domain of it.
+    /// The source whose homepage host is `host` or a parent domain of it down to the
+    /// registrable domain ([`host_levels`]); `None` also when the longest match is a
+    /// table outlet the registry does not hold yet.
     pub fn lookup_host(&self, host: &str) -> Option<SourceId> {
-        let mut h = host;
-        loop {
-            if let Some(id) = self.by_host.get(h) {
-                return Some(self.canonical(*id));
-            }
-            match h.split_once('.') {
-                Some((_, parent)) if parent.contains('.') => h = parent,
-                _ => return None,
-            }
+        match self.found_host(host) {
+            Found::Source(id) => Some(id),
+            _ => None,
         }
     }
 
     /// Resolve a written name, creating a source for it when nothing matches.
     /// Returns the id and whether it was created.
     pub fn resolve_or_create(&mut self, written: &str) -> (SourceId, bool) {
-        match self.resolve(written) {
-            Resolution::Known(id) => (id, false),
-            Resolution::Unknown => {
+        match self.found(written) {
+            Found::Source(id) => (id, false),
+            Found::Outlet(o) => (self.create_outlet(o), true),
+            Found::Nothing => {
                 let homepage =
                     domain_of(written).and_then(|h| Url::parse(&format!("https://{h}/")).ok());
                 let id = self.create(written, homepage);
                 (id, true)
             }
         }
+    }
+
+    /// Create a table outlet: its name, homepage (first host), kind, and each alias
+    /// that names no source yet. Its other hosts are not indexed: the table finds them.
+    fn create_outlet(&mut self, o: &Outlet) -> SourceId {
+        let id = self.create(&o.name, o.homepage());
+        for alias in &o.aliases {
+            let key = name_key(alias);
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.by_name.entry(key) {
+                slot.insert(id);
+                if let Some(s) = self.sources.get_mut(id.0 as usize) {
+                    s.aliases.push(alias.clone());
+                }
+            }
+        }
+        if let Some(s) = self.sources.get_mut(id.0 as usize) {
+            s.kind = o.kind;
+        }
+        id
     }
 
     /// Create a source with this canonical name (no check that it is unknown).
@@ -362,9 +564,10 @@ impl Registry {
     /// aliases and affiliations and overwriting the scalar fields the patch sets.
     /// An alias that already names another source is an error: merge instead.
     pub fn upsert(&mut self, name: &str, patch: &SourcePatch) -> Result<SourceId> {
-        let (id, _) = match self.resolve(name) {
-            Resolution::Known(id) => (id, false),
-            Resolution::Unknown => (self.create(name, None), true),
+        let id = match self.found(name) {
+            Found::Source(id) => id,
+            Found::Outlet(o) => self.create_outlet(o),
+            Found::Nothing => self.create(name, None),
         };
         for alias in &patch.aliases {
             self.add_alias(id, alias)?;
@@ -503,6 +706,7 @@ impl Registry {
     }
 
     /// Rebuild a registry from stored sources (as saved by `store`), in id order.
+    /// The registry consults the built-in outlet table.
     pub fn from_sources(sources: Vec<Source>) -> Result<Registry> {
         let mut reg = Registry::new();
         for (i, s) in sources.into_iter().enumerate() {
@@ -558,7 +762,7 @@ mod tests {
     use super::*;
 
     fn reg_with(sources: &[(&str, Option<&str>)]) -> Registry {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         for (name, home) in sources {
             let patch = SourcePatch {
                 homepage: home.map(|h| parse_http_url(h).unwrap()),
@@ -601,7 +805,7 @@ mod tests {
 
     #[test]
     fn names_are_case_and_space_insensitive() {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         let ap = r
             .upsert(
                 "Associated Press",
@@ -618,7 +822,7 @@ mod tests {
 
     #[test]
     fn creation_from_domain_sets_homepage() {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         let (id, created) = r.resolve_or_create("apnews.com");
         assert!(created);
         assert_eq!(
@@ -661,5 +865,187 @@ mod tests {
         assert!(parse_http_url("javascript:alert(1)").is_err());
         assert!(parse_http_url("file:///etc/passwd").is_err());
         assert!(parse_http_url("example.org").is_err());
+    }
+
+    fn known(r: &Registry, written: &str) -> Option<SourceId> {
+        match r.resolve(written) {
+            Resolution::Known(id) => Some(id),
+            Resolution::Unknown => None,
+        }
+    }
+
+    #[test]
+    fn host_levels_stop_at_the_registrable_domain() {
+        fn levels(h: &str) -> Vec<&str> {
+            host_levels(h).collect()
+        }
+        assert_eq!(levels("edition.cnn.com"), ["edition.cnn.com", "cnn.com"]);
+        assert_eq!(
+            levels("a.b.bbc.co.uk"),
+            ["a.b.bbc.co.uk", "b.bbc.co.uk", "bbc.co.uk"]
+        );
+        assert_eq!(levels("foo.blogspot.com"), ["foo.blogspot.com"]);
+        assert_eq!(levels("blogspot.com"), ["blogspot.com"]);
+        assert_eq!(levels("co.uk"), ["co.uk"]);
+        assert_eq!(levels("abcnews.go.com"), ["abcnews.go.com", "go.com"]);
+        assert_eq!(levels("10.0.0.1"), ["10.0.0.1"]);
+        assert_eq!(levels("localhost"), ["localhost"]);
+    }
+
+    #[test]
+    fn the_outlet_table_joins_names_and_domains() {
+        let mut r = Registry::new();
+        let (cnn, created) = r.resolve_or_create("cnn.com");
+        assert!(created);
+        let src = r.get(cnn).unwrap();
+        assert_eq!(src.name, "CNN");
+        assert_eq!(src.kind, SourceKind::Broadcaster);
+        assert!(src.aliases.contains(&"Cable News Network".to_string()));
+        for w in [
+            "CNN",
+            "cable news network",
+            "https://edition.cnn.com/2017/x",
+            "www.cnn.com",
+        ] {
+            assert_eq!(r.resolve_or_create(w), (cnn, false), "{w}");
+        }
+        // Names people write for RT and Sputnik.
+        let (rt, _) = r.resolve_or_create("Russia Today");
+        assert_eq!(r.resolve_or_create("RT International"), (rt, false));
+        assert_eq!(r.resolve_or_create("RT"), (rt, false));
+        assert_eq!(r.resolve_or_create("https://de.rt.com/x"), (rt, false));
+        let (sp, _) = r.resolve_or_create("Sputnik International");
+        assert_eq!(r.resolve_or_create("Sputnik"), (sp, false));
+        assert_ne!(sp, rt);
+    }
+
+    #[test]
+    fn longest_registered_host_wins() {
+        let mut r = Registry::new();
+        let (go, _) = r.resolve_or_create("go.com");
+        assert_eq!(r.get(go).unwrap().name, "go.com");
+        // abcnews.go.com is a table host: longer than the registry's go.com.
+        assert_eq!(r.builtin_outlet("abcnews.go.com").unwrap().name, "ABC News");
+        let (abc, created) = r.resolve_or_create("https://abcnews.go.com/International/x");
+        assert!(created);
+        assert_ne!(abc, go);
+        assert_eq!(r.resolve_or_create("ABC News"), (abc, false));
+        assert_eq!(r.resolve_or_create("espn.go.com"), (go, false));
+        // Platform subdomains stay apart (the Public Suffix List).
+        let (a, _) = r.resolve_or_create("alice.blogspot.com");
+        let (b, created) = r.resolve_or_create("bob.blogspot.com");
+        assert!(created);
+        assert_ne!(a, b);
+        assert_eq!(
+            r.resolve_or_create("https://alice.blogspot.com/2017/"),
+            (a, false)
+        );
+    }
+
+    #[test]
+    fn registry_sources_take_precedence_over_the_table() {
+        let mut r = Registry::new();
+        // A source created without the table: the table's CNN is that source.
+        let mut plain = Registry::without_outlets();
+        let (c, _) = plain.resolve_or_create("cnn.com");
+        let mut r2 = Registry::from_sources(plain.all().to_vec()).unwrap();
+        assert_eq!(r2.resolve_or_create("Cable News Network"), (c, false));
+        // A record for a name the table knows creates the table's outlet, then patches it.
+        let user = r
+            .upsert(
+                "AP",
+                &SourcePatch {
+                    kind: Some(SourceKind::Person),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(r.get(user).unwrap().name, "Associated Press");
+        assert_eq!(r.get(user).unwrap().kind, SourceKind::Person);
+        // A user source that claims "AP" first overrides the table's alias.
+        let mut r3 = Registry::new();
+        let mine = r3
+            .upsert(
+                "My AP",
+                &SourcePatch {
+                    aliases: vec!["AP".into()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(known(&r3, "AP"), Some(mine));
+        assert_ne!(known(&r3, "Associated Press"), Some(mine));
+    }
+
+    #[test]
+    fn kinds_are_read_as_people_write_them() {
+        for k in SourceKind::ALL {
+            let spaced = k.as_str().replace('_', " ");
+            let title: String = spaced
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_ascii_uppercase().to_string() + c.as_str()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for w in [
+                k.as_str().to_string(),
+                spaced.clone(),
+                title,
+                k.as_str().replace('_', "-"),
+                format!("  {}  ", k.as_str().to_uppercase()),
+            ] {
+                assert_eq!(SourceKind::parse(&w).unwrap(), k, "{w}");
+                let json: SourceKind =
+                    serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
+                assert_eq!(json, k);
+            }
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+            // The compact (ledger) encoding is the derived one and round-trips.
+            let bytes = postcard::to_allocvec(&k).unwrap();
+            assert_eq!(bytes, [k as u8]);
+            assert_eq!(postcard::from_bytes::<SourceKind>(&bytes).unwrap(), k);
+        }
+        assert!(SourceKind::parse("blog").is_err());
+        assert!(SourceKind::parse("wire__").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolution_never_panics(s in "\\PC{0,80}") {
+            let mut r = Registry::new();
+            let _ = r.resolve_or_create(&s);
+            let _ = r.resolve(&s);
+        }
+
+        /// Among registered hosts that are the host or its parents (within the
+        /// registrable domain), the longest one wins.
+        #[test]
+        fn the_longest_registered_host_wins(
+            labels in proptest::collection::vec("[a-z]{1,6}", 1..5),
+            registered in proptest::collection::vec(proptest::bool::ANY, 5),
+        ) {
+            let host = format!("{}.example.org", labels.join("."));
+            let levels: Vec<&str> = host_levels(&host).collect();
+            let mut r = Registry::without_outlets();
+            let mut ids = Vec::new();
+            for (i, l) in levels.iter().enumerate() {
+                if registered.get(i).copied().unwrap_or(false) {
+                    let id = r.upsert(&format!("S{i}"), &SourcePatch {
+                        homepage: Some(Url::parse(&format!("https://{l}/")).unwrap()),
+                        ..Default::default()
+                    }).unwrap();
+                    ids.push((i, id));
+                }
+            }
+            let want = ids.first().map(|p| p.1);
+            proptest::prop_assert_eq!(r.lookup_host(&host), want);
+        }
     }
 }
