@@ -18,7 +18,7 @@ use url::Url;
 use crate::chain::collapse_ws;
 use crate::error::{Error, Result};
 use crate::source::{
-    domain_of, host_key, parse_http_url, Registry, Resolution, SourceId, SourcePatch,
+    domain_of, host_key, name_key, parse_http_url, Registry, Resolution, SourceId, SourcePatch,
 };
 
 /// A patch to write: the CSV line it comes from, the name it is applied to (an
@@ -612,11 +612,17 @@ pub fn plan_affiliations(
             Resolution::Known(id) => Some(id),
             Resolution::Unknown => None,
         };
+        // The row's name becomes an alias of its source when no source has that name
+        // or alias yet and it is not a domain (the built-in table's names are not
+        // taken: writing them into the registry keeps a re-import from changing).
+        let free =
+            (scratch.named(&name).is_none() && domain_of(&name).is_none()).then(|| name.clone());
         // (target name, create?, alias to add, homepage to set)
         let (target, create, alias, set_home): (String, bool, Option<String>, Option<Url>) =
             match (by_host, by_name) {
                 (Some(y), n) => {
-                    let alias = n.is_none().then(|| name.clone());
+                    // Not when the name stands for another source (by the table).
+                    let alias = free.filter(|_| n.is_none_or(|x| x == y));
                     (scratch.display_name(y).to_string(), false, alias, None)
                 }
                 (None, Some(x)) => {
@@ -637,10 +643,18 @@ pub fn plan_affiliations(
                                 }
                             }
                         }
-                        (h, _) => (scratch.display_name(x).to_string(), false, None, h.clone()),
+                        (h, _) => (scratch.display_name(x).to_string(), false, free, h.clone()),
                     }
                 }
-                (None, None) => (name.clone(), true, None, homepage.clone()),
+                (None, None) => {
+                    // A name the table knows creates the table's outlet; unless it is
+                    // the outlet's own name, it is that source's alias.
+                    let alias = scratch
+                        .builtin_outlet(&name)
+                        .filter(|o| name_key(&o.name) != name_key(&name))
+                        .and(free);
+                    (name.clone(), true, alias, homepage.clone())
+                }
             };
         let existing: &[String] = match scratch.resolve(&target) {
             Resolution::Known(id) if !create => {
@@ -783,7 +797,7 @@ fn note_name(
     line: u64,
     id: SourceId,
 ) {
-    let key = crate::source::name_key(&v);
+    let key = name_key(&v);
     match index.get(&key) {
         Some(&i) => {
             if let Some(e) = names.get_mut(i) {

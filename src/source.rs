@@ -13,12 +13,13 @@
 //! The built-in outlet table ([`crate::outlets`]) takes part in steps 1 and 2: a name,
 //! alias or host the registry does not know but the table does stands for the
 //! registry source that carries the outlet's canonical name or one of its hosts, or
-//! else for the
-//! outlet itself, which a hop then creates with the table's name, homepage, aliases
-//! and kind. Host matching walks from the written host up to its registrable domain
+//! else for the outlet itself, which a hop then creates with the table's name,
+//! homepage and kind (its aliases stay in the table, so a user's source may still
+//! claim one). Host matching walks from the written host up to its registrable domain
 //! (Public Suffix List: `foo.blogspot.com` never reaches `blogspot.com`), and at each
-//! step the registry, then the table, is asked: the longest registered host wins
-//! (`abcnews.go.com` is ABC News even when `go.com` is a source).
+//! step the registry (homepage hosts, then names written as domains), then the table,
+//! is asked: the longest registered host wins (`abcnews.go.com` is ABC News even when
+//! `go.com` is a source).
 
 use std::collections::HashMap;
 
@@ -434,6 +435,13 @@ impl Registry {
         }
     }
 
+    /// The source that has this exact name or alias (no domain or table lookup).
+    pub fn named(&self, written: &str) -> Option<SourceId> {
+        self.by_name
+            .get(&name_key(written))
+            .map(|id| self.canonical(*id))
+    }
+
     /// The name a publisher at this host goes by: its source's canonical name, or the
     /// name of the table outlet it would create.
     pub fn name_for_host(&self, host: &str) -> Option<String> {
@@ -519,19 +527,11 @@ impl Registry {
         }
     }
 
-    /// Create a table outlet: its name, homepage (first host), kind, and each alias
-    /// that names no source yet. Its other hosts are not indexed: the table finds them.
+    /// Create a table outlet: its name, homepage (first host) and kind. Its aliases
+    /// and other hosts are not copied: the table resolves them to the source by its
+    /// name, and a user's source may still claim any of them for itself.
     fn create_outlet(&mut self, o: &Outlet) -> SourceId {
         let id = self.create(&o.name, o.homepage());
-        for alias in &o.aliases {
-            let key = name_key(alias);
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.by_name.entry(key) {
-                slot.insert(id);
-                if let Some(s) = self.sources.get_mut(id.0 as usize) {
-                    s.aliases.push(alias.clone());
-                }
-            }
-        }
         if let Some(s) = self.sources.get_mut(id.0 as usize) {
             s.kind = o.kind;
         }
@@ -900,7 +900,7 @@ mod tests {
         let src = r.get(cnn).unwrap();
         assert_eq!(src.name, "CNN");
         assert_eq!(src.kind, SourceKind::Broadcaster);
-        assert!(src.aliases.contains(&"Cable News Network".to_string()));
+        assert!(src.aliases.is_empty());
         for w in [
             "CNN",
             "cable news network",
