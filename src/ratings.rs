@@ -258,17 +258,15 @@ pub fn plan_ratings(input: impl Read, reg: &Registry, opts: &RatingOptions) -> R
                 }
             }
             Resolution::Unknown if scratch.builtin_outlet(&host).is_some() => {
-                let name = scratch
-                    .builtin_outlet(&host)
-                    .map_or_else(|| host.clone(), |o| o.name.clone());
+                // The domain creates the table's outlet (with its own homepage).
                 let patch = SourcePatch {
                     rating: Some(rating),
                     ..Default::default()
                 };
-                let id = scratch.upsert(&name, &patch).map_err(|e| at(line, e))?;
+                let id = scratch.upsert(&host, &patch).map_err(|e| at(line, e))?;
                 rated.insert(id);
                 plan.created += 1;
-                plan.patches.push((line, name, patch));
+                plan.patches.push((line, host, patch));
             }
             Resolution::Unknown => {
                 let homepage =
@@ -1000,15 +998,23 @@ mod tests {
             .iter()
             .map(|p| (p.1.as_str(), p.2.rating))
             .collect();
-        // Parents first: go.com, blogspot.com, then CNN (a table outlet, by its name);
+        let mut after = Registry::new();
+        for (_, name, patch) in &plan.patches {
+            after.upsert(name, patch).unwrap();
+        }
+        let name_of = |w: &str| after.get(after.find(w).unwrap()).unwrap().name.clone();
+        assert_eq!(name_of("cnn.com"), "CNN");
+        assert_eq!(name_of("edition.cnn.com"), "CNN");
+        assert_eq!(name_of("abcnews.go.com"), "ABC News");
+        // Parents first: go.com, blogspot.com, then cnn.com (which creates CNN);
         // abcnews.go.com is ABC News, the blogs stay apart, edition.cnn.com folds.
         assert_eq!(
             names,
             [
                 ("go.com", Some(0.2)),
                 ("blogspot.com", Some(0.1)),
-                ("CNN", Some(0.6)),
-                ("ABC News", Some(0.8)),
+                ("cnn.com", Some(0.6)),
+                ("abcnews.go.com", Some(0.8)),
                 ("alice.blogspot.com", Some(0.3)),
                 ("bob.blogspot.com", Some(0.4)),
             ]

@@ -294,18 +294,38 @@ fn looks_like_domain(s: &str) -> bool {
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
+/// Publishing platforms whose sub-domains are separate publications but which the
+/// Public Suffix List does not list (it does list `blogspot.com` and `github.io`):
+/// for host matching they count as public suffixes too.
+pub const PLATFORMS: [&str; 7] = [
+    "wordpress.com",
+    "substack.com",
+    "tumblr.com",
+    "typepad.com",
+    "weebly.com",
+    "wixsite.com",
+    "livejournal.com",
+];
+
 /// The hosts a host is matched by, longest first: the host itself, then each parent
 /// domain down to its registrable domain by the Public Suffix List (`edition.cnn.com`,
 /// `cnn.com`; `foo.blogspot.com` alone, since `blogspot.com` is a public suffix;
-/// `bbc.co.uk` but never `co.uk`). A host that is itself a public suffix, an IP
-/// address or unknown to the list's rules is matched only as written.
+/// `bbc.co.uk` but never `co.uk`) and [`PLATFORMS`] (`foo.wordpress.com` alone). A
+/// host that is itself a public suffix, an IP address or unknown to the list's rules
+/// is matched only as written.
 pub fn host_levels(host: &str) -> impl Iterator<Item = &str> {
     let numeric = host
         .rsplit('.')
         .next()
         .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
-    let floor = match psl::domain_str(host) {
-        Some(d) if !numeric && host.ends_with(d) => d.len(),
+    let platform = PLATFORMS.iter().find_map(|p| {
+        let head = host.strip_suffix(p)?.strip_suffix('.')?;
+        let label = head.rsplit('.').next()?;
+        Some(label.len() + 1 + p.len())
+    });
+    let floor = match (platform, psl::domain_str(host)) {
+        (Some(n), _) => n,
+        (None, Some(d)) if !numeric && host.ends_with(d) => d.len(),
         _ => host.len(),
     };
     let mut next = Some(host);
@@ -319,11 +339,33 @@ pub fn host_levels(host: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// True when the URL's host is one of the outlet's hosts or under one of them.
+fn outlet_has_host(o: &Outlet, url: &Url) -> bool {
+    let Some(h) = url.host_str().map(host_key) else {
+        return false;
+    };
+    o.hosts.iter().any(|oh| {
+        h == *oh
+            || h.strip_suffix(oh.as_str())
+                .is_some_and(|p| p.ends_with('.'))
+    })
+}
+
+/// The name a table outlet gets when a source of another homepage has its name.
+fn namesake_name(o: &Outlet) -> String {
+    match o.hosts.first() {
+        Some(h) => format!("{} ({h})", o.name),
+        None => o.name.clone(),
+    }
+}
+
 /// What a written name stands for.
 #[derive(Clone, Copy, Debug)]
 enum Found {
     Source(SourceId),
-    Outlet(&'static Outlet),
+    /// A table outlet the registry does not hold; `true` when a source of another
+    /// homepage has its name, so it is created as `NAME (host)`.
+    Outlet(&'static Outlet, bool),
     Nothing,
 }
 
@@ -422,7 +464,7 @@ impl Registry {
     pub fn resolve(&self, written: &str) -> Resolution {
         match self.found(written) {
             Found::Source(id) => Resolution::Known(id),
-            Found::Outlet(_) | Found::Nothing => Resolution::Unknown,
+            Found::Outlet(..) | Found::Nothing => Resolution::Unknown,
         }
     }
 
@@ -430,7 +472,7 @@ impl Registry {
     /// [`Registry::resolve`] says `Unknown` and the outlet table knows the name.
     pub fn builtin_outlet(&self, written: &str) -> Option<&'static Outlet> {
         match self.found(written) {
-            Found::Outlet(o) => Some(o),
+            Found::Outlet(o, _) => Some(o),
             _ => None,
         }
     }
@@ -447,7 +489,8 @@ impl Registry {
     pub fn name_for_host(&self, host: &str) -> Option<String> {
         match self.found_host(host) {
             Found::Source(id) => Some(self.display_name(id).to_string()),
-            Found::Outlet(o) => Some(o.name.clone()),
+            Found::Outlet(o, false) => Some(o.name.clone()),
+            Found::Outlet(o, true) => Some(namesake_name(o)),
             Found::Nothing => None,
         }
     }
@@ -479,19 +522,31 @@ impl Registry {
         Found::Nothing
     }
 
-    /// The registry source carrying the outlet's canonical name or one of its hosts,
-    /// else the outlet. (Not its aliases: a user's source that claims "AP" for itself
-    /// must not also capture "Associated Press".)
+    /// The registry source carrying one of the outlet's hosts, else the one carrying
+    /// its canonical name unless that source has a homepage elsewhere (a namesake:
+    /// Azerbaijan's "CBC" is not cbc.ca), else the outlet itself. Not its aliases: a
+    /// user's source that claims "AP" must not also capture "Associated Press".
     fn outlet_source(&self, o: &'static Outlet) -> Found {
-        if let Some(id) = self.by_name.get(&name_key(&o.name)) {
-            return Found::Source(self.canonical(*id));
-        }
         for h in &o.hosts {
             if let Some(id) = self.by_host.get(h) {
                 return Found::Source(self.canonical(*id));
             }
         }
-        Found::Outlet(o)
+        let Some(&id) = self.by_name.get(&name_key(&o.name)) else {
+            return Found::Outlet(o, false);
+        };
+        let id = self.canonical(id);
+        let elsewhere = self
+            .get(id)
+            .and_then(|s| s.homepage.as_ref())
+            .is_some_and(|u| !outlet_has_host(o, u));
+        if !elsewhere {
+            return Found::Source(id);
+        }
+        match self.by_name.get(&name_key(&namesake_name(o))) {
+            Some(&id) => Found::Source(self.canonical(id)),
+            None => Found::Outlet(o, true),
+        }
     }
 
     /// Resolve, or fail with [`Error::NoSuchSource`].
@@ -517,7 +572,7 @@ impl Registry {
     pub fn resolve_or_create(&mut self, written: &str) -> (SourceId, bool) {
         match self.found(written) {
             Found::Source(id) => (id, false),
-            Found::Outlet(o) => (self.create_outlet(o), true),
+            Found::Outlet(o, namesake) => (self.create_outlet(o, namesake), true),
             Found::Nothing => {
                 let homepage =
                     domain_of(written).and_then(|h| Url::parse(&format!("https://{h}/")).ok());
@@ -527,11 +582,17 @@ impl Registry {
         }
     }
 
-    /// Create a table outlet: its name, homepage (first host) and kind. Its aliases
-    /// and other hosts are not copied: the table resolves them to the source by its
-    /// name, and a user's source may still claim any of them for itself.
-    fn create_outlet(&mut self, o: &Outlet) -> SourceId {
-        let id = self.create(&o.name, o.homepage());
+    /// Create a table outlet: its name (`NAME (host)` for a namesake), homepage (first
+    /// host) and kind. Its aliases and other hosts are not copied: the table resolves
+    /// them to the source by its name or homepage, and a user's source may still claim
+    /// any of them for itself.
+    fn create_outlet(&mut self, o: &Outlet, namesake: bool) -> SourceId {
+        let name = if namesake {
+            namesake_name(o)
+        } else {
+            o.name.clone()
+        };
+        let id = self.create(&name, o.homepage());
         if let Some(s) = self.sources.get_mut(id.0 as usize) {
             s.kind = o.kind;
         }
@@ -566,7 +627,16 @@ impl Registry {
     pub fn upsert(&mut self, name: &str, patch: &SourcePatch) -> Result<SourceId> {
         let id = match self.found(name) {
             Found::Source(id) => id,
-            Found::Outlet(o) => self.create_outlet(o),
+            // A record that puts the name at another homepage is not the table's outlet.
+            Found::Outlet(o, _)
+                if patch
+                    .homepage
+                    .as_ref()
+                    .is_some_and(|u| !outlet_has_host(o, u)) =>
+            {
+                self.create(name, None)
+            }
+            Found::Outlet(o, namesake) => self.create_outlet(o, namesake),
             Found::Nothing => self.create(name, None),
         };
         for alias in &patch.aliases {
@@ -624,6 +694,13 @@ impl Registry {
     /// Set a source's homepage, indexing its host. A host that already belongs to
     /// another source is an error.
     pub fn set_homepage(&mut self, id: SourceId, url: Url) -> Result<()> {
+        // The index holds current homepages only, as a registry loaded from the store
+        // does: a replaced homepage's host no longer finds this source.
+        let old = self
+            .get(id)
+            .and_then(|s| s.homepage.as_ref())
+            .and_then(|u| u.host_str())
+            .map(host_key);
         if let Some(h) = url.host_str() {
             let key = host_key(h);
             match self.by_host.get(&key).map(|o| self.canonical(*o)) {
@@ -634,6 +711,11 @@ impl Registry {
                     )))
                 }
                 _ => {
+                    if let Some(old) = old.filter(|o| *o != key) {
+                        if self.by_host.get(&old) == Some(&id) {
+                            self.by_host.remove(&old);
+                        }
+                    }
                     self.by_host.insert(key, id);
                 }
             }
@@ -885,6 +967,12 @@ mod tests {
             ["a.b.bbc.co.uk", "b.bbc.co.uk", "bbc.co.uk"]
         );
         assert_eq!(levels("foo.blogspot.com"), ["foo.blogspot.com"]);
+        assert_eq!(
+            levels("a.foo.wordpress.com"),
+            ["a.foo.wordpress.com", "foo.wordpress.com"]
+        );
+        assert_eq!(levels("wordpress.com"), ["wordpress.com"]);
+        assert_eq!(levels("notwordpress.com"), ["notwordpress.com"]);
         assert_eq!(levels("blogspot.com"), ["blogspot.com"]);
         assert_eq!(levels("co.uk"), ["co.uk"]);
         assert_eq!(levels("abcnews.go.com"), ["abcnews.go.com", "go.com"]);
@@ -975,6 +1063,33 @@ mod tests {
             .unwrap();
         assert_eq!(known(&r3, "AP"), Some(mine));
         assert_ne!(known(&r3, "Associated Press"), Some(mine));
+    }
+
+    #[test]
+    fn a_namesake_with_another_homepage_is_not_the_table_outlet() {
+        let mut r = Registry::new();
+        let az = r
+            .upsert(
+                "CBC",
+                &SourcePatch {
+                    homepage: Some(parse_http_url("https://www.socar.az/").unwrap()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let (ca, created) = r.resolve_or_create("https://www.cbc.ca/news/x");
+        assert!(created);
+        assert_ne!(ca, az);
+        assert_eq!(r.get(ca).unwrap().name, "CBC (cbc.ca)");
+        assert_eq!(
+            r.resolve_or_create("Canadian Broadcasting Corporation"),
+            (ca, false)
+        );
+        assert_eq!(r.resolve_or_create("CBC"), (az, false));
+        // Without a homepage, the registry's CBC is taken to be the table's.
+        let mut r = Registry::new();
+        let plain = r.upsert("CBC", &SourcePatch::default()).unwrap();
+        assert_eq!(r.resolve_or_create("cbc.ca"), (plain, false));
     }
 
     #[test]
