@@ -103,7 +103,7 @@ enum Command {
     /// List sources (aliases, kind, affiliations, rating, claims, credibility, blast
     /// radius), or import rating and affiliation lists.
     #[command(
-        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' --homepage-column URL --alias-column 'Media company' --label-template '{Typology|controlled}:{Country}'\n  corroborate sources builtin --format csv\n  corroborate sources import-outlets my-outlets.tsv"
+        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'\n  corroborate sources builtin --format csv\n  corroborate sources import-outlets my-outlets.tsv"
     )]
     Sources {
         /// Ordering of the listing.
@@ -257,7 +257,7 @@ enum SourcesCommand {
     },
     /// Add affiliation labels (owner, state control) from a CSV (all or nothing).
     #[command(
-        after_help = "Templates: {Column} is the row's value, {Column|typology} maps State Media Matrix\ncodes (SC → state-controlled, CaPu → captured-public, CaPr → captured-private,\nISFM, ISF, ISM, IP → independent-…), {Column|controlled} maps only SC, CaPu and CaPr\nand leaves the label out for every other code; {{ and }} are braces. A label with an\nempty field is left out. An --alias-column value (a company or brand) becomes an alias\nwhen the rows carrying it belong to one source. Rows of one source with other labels\nare listed as conflicts. See docs/credibility.md.\n\nExample:\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' --label-template '{Typology|controlled}:{Country}'"
+        after_help = "Templates: {Column} is the row's value, {Column|typology} maps State Media Matrix\ncodes (SC → state-controlled, CaPu → captured-public, CaPr → captured-private,\nISFM, ISF, ISM, IP → independent-…), {Column|controlled} maps only SC, CaPu and CaPr\nand leaves the label out for every other code; {{ and }} are braces. A label with an\nempty field is left out. An --alias-column value (a company or brand) becomes an alias\nwhen the rows carrying it belong to one source. Rows of one source with other labels\nare listed as conflicts. See docs/credibility.md.\n\nExample:\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'"
     )]
     ImportAffiliations {
         /// CSV file with a header row.
