@@ -1137,6 +1137,8 @@ mod tests {
             let mut r = Registry::new();
             let _ = r.resolve_or_create(&s);
             let _ = r.resolve(&s);
+            let _ = SourceKind::parse(&s);
+            let _ = host_levels(&s).count();
         }
 
         /// Among registered hosts that are the host or its parents (within the
