@@ -322,6 +322,30 @@ pub fn support(a: &Analysis, mean: &impl Fn(SourceId) -> f64) -> f64 {
     support_of(a.groups.iter().map(|g| group_credibility(g, mean).0))
 }
 
+/// The support interval of a claim: [`support_of`] computed once with every group's
+/// credibility at the low end of its 90 % credible interval, and once at the high end.
+/// `bounds` gives a source's (low, high); as for [`group_credibility`], a group counts
+/// with its best member and an anonymous origin with [`ANONYMOUS_DISCOUNT`] times the
+/// vouching outlet's bounds. Support is monotone in each c_g, so the point support lies
+/// inside. It shows how much the number rests on evidence: an unrated source with no
+/// track record has the uniform prior, whose interval is [0.05, 0.95].
+pub fn support_interval(a: &Analysis, bounds: &impl Fn(SourceId) -> (f64, f64)) -> (f64, f64) {
+    let mut lows = Vec::with_capacity(a.groups.len());
+    let mut highs = Vec::with_capacity(a.groups.len());
+    for g in &a.groups {
+        let (mut lo, mut hi) = (0.0f64, 0.0f64);
+        for m in &g.members {
+            let (l, h) = bounds(m.source);
+            let d = if m.anonymous { ANONYMOUS_DISCOUNT } else { 1.0 };
+            lo = lo.max(l.clamp(0.0, 1.0) * d);
+            hi = hi.max(h.clamp(0.0, 1.0) * d);
+        }
+        lows.push(lo);
+        highs.push(hi);
+    }
+    (support_of(lows), support_of(highs))
+}
+
 /// `1 − Π (1 − c)` over group credibilities (each clamped to [0, 1]).
 pub fn support_of(groups: impl IntoIterator<Item = f64>) -> f64 {
     let miss: f64 = groups
@@ -622,6 +646,50 @@ mod tests {
         assert!(b[1].anonymous);
         assert!(close(b[1].credibility, 0.4, 1e-12));
         assert!(close(support(&a, &mean), 1.0 - 0.6 * 0.6, 1e-12));
+    }
+
+    #[test]
+    fn support_interval_shows_what_rests_on_no_rating() {
+        // The worked example of docs/credibility.md: one unrated origin against one
+        // rated 0.2 (Beta(3, 9)).
+        let mut view = TableView::default();
+        let unrated = view.add("Unrated", &[]);
+        let low = view.add("Low", &[]);
+        let outlet = view.add("Outlet", &[]);
+        let bounds = |s: SourceId| {
+            let c = if s == low {
+                Credibility::from_record(Some(0.2), &TrackRecord::default())
+            } else {
+                Credibility::from_record(None, &TrackRecord::default())
+            };
+            (c.low, c.high)
+        };
+        let one = |origin: SourceId| {
+            let chains = [vec![Hop::Named(outlet), Hop::Named(origin)]];
+            independence::analyze(chains.iter().map(Vec::as_slice), &view)
+        };
+        let (ul, uh) = support_interval(&one(unrated), &bounds);
+        assert!(close(ul, 0.05, 1e-9) && close(uh, 0.95, 1e-9), "{ul} {uh}");
+        let (ll, lh) = support_interval(&one(low), &bounds);
+        assert!(
+            close(ll, 0.0788, 1e-4) && close(lh, 0.4701, 1e-4),
+            "{ll} {lh}"
+        );
+        assert!(ll > ul, "the rated claim ranks first by support_low");
+        // Two unrated groups: 1 − 0.95² and 1 − 0.05².
+        let chains = [
+            vec![Hop::Named(outlet), Hop::Named(unrated)],
+            vec![Hop::Named(outlet), Hop::Named(low)],
+        ];
+        let a = independence::analyze(chains.iter().map(Vec::as_slice), &view);
+        let unrated_bounds = |_| (0.05, 0.95);
+        let (l2, h2) = support_interval(&a, &unrated_bounds);
+        assert!(close(l2, 1.0 - 0.95 * 0.95, 1e-12) && close(h2, 1.0 - 0.05 * 0.05, 1e-12));
+        // An anonymous origin is discounted at both ends.
+        let chains = [vec![Hop::Named(outlet), Hop::Anonymous]];
+        let a = independence::analyze(chains.iter().map(Vec::as_slice), &view);
+        let (al, ah) = support_interval(&a, &unrated_bounds);
+        assert!(close(al, 0.025, 1e-12) && close(ah, 0.475, 1e-12));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod extract;
 pub mod hex;
 pub mod independence;
 pub mod ledger;
+pub mod outlets;
 pub mod output;
 pub mod ratings;
 pub mod record;

@@ -103,7 +103,7 @@ enum Command {
     /// List sources (aliases, kind, affiliations, rating, claims, credibility, blast
     /// radius), or import rating and affiliation lists.
     #[command(
-        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' --homepage-column URL --affiliation-column 'Media company' --label-template '{Typology|typology}:{Country}'"
+        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'\n  corroborate sources builtin --format csv\n  corroborate sources import-outlets my-outlets.tsv"
     )]
     Sources {
         /// Ordering of the listing.
@@ -257,7 +257,7 @@ enum SourcesCommand {
     },
     /// Add affiliation labels (owner, state control) from a CSV (all or nothing).
     #[command(
-        after_help = "Templates: {Column} is the row's value, {Column|typology} maps State Media Matrix\ncodes (SC → state-controlled, CaPu → captured-public, CaPr → captured-private,\nISFM, ISF, ISM, IP → independent-…); {{ and }} are braces. A label with an empty field\nis left out. See docs/credibility.md."
+        after_help = "Templates: {Column} is the row's value, {Column|typology} maps State Media Matrix\ncodes (SC → state-controlled, CaPu → captured-public, CaPr → captured-private,\nISFM, ISF, ISM, IP → independent-…), {Column|controlled} maps only SC, CaPu and CaPr\nand leaves the label out for every other code; {{ and }} are braces. A label with an\nempty field is left out. An --alias-column value (a company or brand) becomes an alias\nwhen the rows carrying it belong to one source. Rows of one source with other labels\nare listed as conflicts. See docs/credibility.md.\n\nExample:\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'"
     )]
     ImportAffiliations {
         /// CSV file with a header row.
@@ -271,9 +271,25 @@ enum SourcesCommand {
         /// Column whose value is a label as it is (repeatable).
         #[arg(long = "affiliation-column", value_name = "A")]
         affiliation_columns: Vec<String>,
-        /// Label template, e.g. '{Typology|typology}:{Country}' (repeatable).
+        /// Label template, e.g. '{Typology|controlled}:{Country}' (repeatable).
         #[arg(long = "label-template", value_name = "TEMPLATE")]
         label_templates: Vec<String>,
+        /// Column whose value is another name of the row's outlet (repeatable).
+        #[arg(long = "alias-column", value_name = "N")]
+        alias_columns: Vec<String>,
+    },
+    /// List the built-in outlet table (names, hosts, aliases, kinds).
+    #[command(
+        after_help = "A hop name, alias or domain that no source of the database matches but this table\nknows creates the table's outlet. The table's format is in docs/guide.md.\n\nExamples:\n  corroborate sources builtin\n  corroborate sources builtin --format csv > outlets.csv"
+    )]
+    Builtin,
+    /// Add or extend sources from an outlet table of your own (all or nothing).
+    #[command(
+        after_help = "The file has the format of the built-in table (docs/guide.md): one outlet a line,\nTAB-separated name, hosts (|-separated; the first is the homepage), aliases\n(|-separated), kind. Each row becomes a source record: it creates the outlet or\nextends the source its name already resolves to. Further hosts become aliases.\n\nExample:\n  corroborate sources import-outlets my-outlets.tsv"
+    )]
+    ImportOutlets {
+        /// The table file, or - for standard input.
+        file: PathBuf,
     },
 }
 
@@ -805,18 +821,32 @@ fn sources_import(
             homepage_column,
             affiliation_columns,
             label_templates,
+            alias_columns,
         } => {
             let opts = ratings::AffiliationOptions {
                 name_column,
                 homepage_column,
                 affiliation_columns,
+                alias_columns,
                 templates: label_templates,
             };
             let mut plan = ratings::plan_affiliations(open(&file)?, db.registry(), &opts)?;
-            let text = format!(
-                "read {} rows: {} sources created, {} updated ({} labels, {} aliases added; {} namesakes with another homepage), {} unchanged, {} skipped",
-                plan.rows, plan.created, plan.updated, plan.labels, plan.aliases, plan.namesakes, plan.unchanged, plan.skipped.len()
+            let mut text = format!(
+                "read {} rows: {} sources created, {} updated ({} labels, {} aliases added; {} namesakes with another homepage; {} names shared by several sources not made aliases), {} unchanged, {} skipped, {} conflicting rows",
+                plan.rows, plan.created, plan.updated, plan.labels, plan.aliases, plan.namesakes, plan.shared_names, plan.unchanged, plan.skipped.len(), plan.conflicts.len()
             );
+            for c in plan.conflicts.iter().take(20) {
+                text.push_str(&format!(
+                    "\n  conflict line {}: {:?}: {}",
+                    c.line, c.value, c.why
+                ));
+            }
+            if plan.conflicts.len() > 20 {
+                text.push_str(&format!(
+                    "\n  … and {} more conflicts (see --format json)",
+                    plan.conflicts.len() - 20
+                ));
+            }
             let patches = std::mem::take(&mut plan.patches);
             let json = serde_json::to_value(&plan)?;
             (
@@ -824,6 +854,34 @@ fn sources_import(
                 patches,
                 (text, json, plan.skipped),
             )
+        }
+        SourcesCommand::ImportOutlets { file } => {
+            let input: Box<dyn io::Read> = if file.as_os_str() == "-" {
+                Box::new(io::stdin())
+            } else {
+                Box::new(open(&file)?)
+            };
+            let mut plan = corroborate::outlets::plan_import(input, db.registry())?;
+            let text = format!(
+                "read {} outlets: {} sources created, {} extended, {} unchanged",
+                plan.outlets, plan.created, plan.updated, plan.unchanged
+            );
+            let patches = std::mem::take(&mut plan.patches);
+            let json = serde_json::to_value(&plan)?;
+            (
+                format!("sources import-outlets {}", file.display()),
+                patches,
+                (text, json, Vec::new()),
+            )
+        }
+        SourcesCommand::Builtin => {
+            let rows: Vec<OutletRow> = corroborate::outlets::builtin()
+                .outlets()
+                .iter()
+                .map(|o| OutletRow(o.clone()))
+                .collect();
+            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            return Ok(());
         }
     };
     db.patch_sources(patches, &label)?;
@@ -1099,6 +1157,25 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
     )
 }
 
+/// One outlet of the built-in table as a listing row.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct OutletRow(corroborate::outlets::Outlet);
+
+impl output::Row for OutletRow {
+    fn headers() -> Vec<&'static str> {
+        vec!["name", "hosts", "aliases", "kind"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.0.name.clone(),
+            self.0.hosts.join("|"),
+            self.0.aliases.join("|"),
+            self.0.kind.as_str().to_string(),
+        ]
+    }
+}
+
 /// One extracted statement as a listing row.
 #[derive(serde::Serialize)]
 struct ExtractRow {
@@ -1231,8 +1308,7 @@ fn extract_corpus(
         .unwrap_or_default();
     let lookup = |url: &str| -> Option<String> {
         let host = corroborate::source::domain_of(url)?;
-        reg.lookup_host(&host)
-            .map(|id| reg.display_name(id).to_string())
+        reg.name_for_host(&host)
     };
     let bar = progress_bar(size, "extracting");
     let mut progress = |b: u64| {

@@ -9,7 +9,7 @@
 //! that would change nothing produce no patch, so re-importing a file writes nothing.
 //! The rules are documented in `docs/credibility.md`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use serde::Serialize;
@@ -18,7 +18,7 @@ use url::Url;
 use crate::chain::collapse_ws;
 use crate::error::{Error, Result};
 use crate::source::{
-    domain_of, host_key, parse_http_url, Registry, Resolution, SourceId, SourcePatch,
+    domain_of, host_key, name_key, parse_http_url, Registry, Resolution, SourceId, SourcePatch,
 };
 
 /// A patch to write: the CSV line it comes from, the name it is applied to (an
@@ -166,8 +166,11 @@ fn cell(row: &[String], i: usize) -> &str {
 /// source that domain resolves to by the registry's rule (its own homepage host, else
 /// the nearest parent domain on label boundaries): `edition.cnn.com` goes to the
 /// cnn.com source, and is folded into it when cnn.com was rated by an earlier row;
-/// `cnn.com.de` never matches cnn.com. A domain that resolves to nothing creates a
-/// source named by the domain with `https://DOMAIN/` as homepage.
+/// `cnn.com.de` never matches cnn.com, and the walk up stops at the registrable domain
+/// (Public Suffix List), so `a.blogspot.com` never folds into `blogspot.com`. A domain
+/// the built-in outlet table knows creates that outlet (`abcnews.go.com` → ABC News,
+/// apart from `go.com`); any other unknown domain creates a source named by the domain
+/// with `https://DOMAIN/` as homepage.
 pub fn plan_ratings(input: impl Read, reg: &Registry, opts: &RatingOptions) -> Result<RatingPlan> {
     let table = Table::read(input)?;
     let dcol = table.column(&opts.domain_column, "--domain-column")?;
@@ -254,6 +257,17 @@ pub fn plan_ratings(input: impl Read, reg: &Registry, opts: &RatingOptions) -> R
                     plan.patches.push((line, name, patch));
                 }
             }
+            Resolution::Unknown if scratch.builtin_outlet(&host).is_some() => {
+                // The domain creates the table's outlet (with its own homepage).
+                let patch = SourcePatch {
+                    rating: Some(rating),
+                    ..Default::default()
+                };
+                let id = scratch.upsert(&host, &patch).map_err(|e| at(line, e))?;
+                rated.insert(id);
+                plan.created += 1;
+                plan.patches.push((line, host, patch));
+            }
             Resolution::Unknown => {
                 let homepage =
                     Url::parse(&format!("https://{host}/")).map_err(|e| Error::Line {
@@ -295,6 +309,10 @@ pub struct AffiliationOptions {
     pub homepage_column: Option<String>,
     /// Columns whose values are labels as they are.
     pub affiliation_columns: Vec<String>,
+    /// Columns whose values are other names of the row's outlet (a company or brand):
+    /// each becomes an alias when all rows carrying it belong to one source and no
+    /// other source (or built-in outlet) has that name.
+    pub alias_columns: Vec<String>,
     /// Label templates: `{Column}` is replaced by the row's value, `{Column|typology}`
     /// by the word for a State Media Matrix typology code, `{{` and `}}` are braces.
     pub templates: Vec<String>,
@@ -313,6 +331,22 @@ pub const TYPOLOGY: [(&str, &str); 7] = [
     ("IP", "independent-public"),
 ];
 
+/// The typology codes that mark an outlet as controlled by a state: state-controlled
+/// and captured (public or private). The `controlled` template filter renders only
+/// these, so independent public broadcasters are never grouped by country.
+pub const CONTROLLED: [&str; 3] = ["SC", "CaPu", "CaPr"];
+
+/// The word for a typology code when it marks state control or capture
+/// ([`CONTROLLED`]), else the empty string (which drops the label).
+pub fn controlled_word(code: &str) -> String {
+    let c = code.trim().trim_end_matches('?').trim();
+    if CONTROLLED.iter().any(|k| k.eq_ignore_ascii_case(c)) {
+        typology_word(c)
+    } else {
+        String::new()
+    }
+}
+
 /// The word for a typology code (see [`TYPOLOGY`]).
 pub fn typology_word(code: &str) -> String {
     let c = code.trim().trim_end_matches('?').trim();
@@ -326,7 +360,18 @@ pub fn typology_word(code: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 enum Piece {
     Text(String),
-    Field { column: usize, typology: bool },
+    Field { column: usize, filter: Filter },
+}
+
+/// How a template field's value is rendered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Filter {
+    /// As written.
+    Plain,
+    /// `|typology`: the word for any typology code.
+    Typology,
+    /// `|controlled`: the word for a state-controlled or captured code, else nothing.
+    Controlled,
 }
 
 /// A parsed label template.
@@ -340,7 +385,7 @@ impl Template {
         let mut chars = src.chars().peekable();
         let bad = |why: &str| {
             Error::Invalid(format!(
-                "--label-template {src:?}: {why}; write columns as {{Column}} or {{Column|typology}}, braces as {{{{ and }}}}"
+                "--label-template {src:?}: {why}; write columns as {{Column}}, {{Column|typology}} or {{Column|controlled}}, braces as {{{{ and }}}}"
             ))
         };
         while let Some(c) = chars.next() {
@@ -367,12 +412,13 @@ impl Template {
                         Some((c, f)) => (c.trim(), Some(f.trim())),
                         None => (inner.trim(), None),
                     };
-                    let typology = match filter {
-                        None => false,
-                        Some("typology") => true,
+                    let filter = match filter {
+                        None => Filter::Plain,
+                        Some("typology") => Filter::Typology,
+                        Some("controlled") => Filter::Controlled,
                         Some(f) => {
                             return Err(bad(&format!(
-                                "unknown filter {f:?} (the only one is `typology`)"
+                                "unknown filter {f:?} (the filters are `typology` and `controlled`)"
                             )))
                         }
                     };
@@ -380,7 +426,7 @@ impl Template {
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));
                     }
-                    pieces.push(Piece::Field { column, typology });
+                    pieces.push(Piece::Field { column, filter });
                 }
                 c => text.push(c),
             }
@@ -397,9 +443,13 @@ impl Template {
         for p in &self.0 {
             match p {
                 Piece::Text(t) => out.push_str(t),
-                Piece::Field { column, typology } => {
+                Piece::Field { column, filter } => {
                     let v = collapse_ws(cell(row, *column));
-                    let v = if *typology { typology_word(&v) } else { v };
+                    let v = match filter {
+                        Filter::Plain => v,
+                        Filter::Typology => typology_word(&v),
+                        Filter::Controlled => controlled_word(&v),
+                    };
                     if v.is_empty() {
                         return None;
                     }
@@ -428,8 +478,15 @@ pub struct AffiliationPlan {
     pub unchanged: u64,
     /// Labels added.
     pub labels: u64,
-    /// Row names added as aliases of the source that owns the row's homepage.
+    /// Aliases added: row names of the source that owns the row's homepage, and
+    /// values of the alias columns.
     pub aliases: u64,
+    /// Alias-column values not made aliases because rows of several sources carry
+    /// them (a company that owns several outlets) or another source has that name.
+    pub shared_names: u64,
+    /// Rows that belong to the same source as an earlier row but give it other
+    /// labels (both rows' labels are kept; check the list).
+    pub conflicts: Vec<Skipped>,
     /// Rows whose name already belongs to a source with another homepage: a new
     /// source "NAME (host)" was planned for them.
     pub namesakes: u64,
@@ -468,13 +525,23 @@ pub fn plan_affiliations(
         .iter()
         .map(|t| Template::parse(t, &table))
         .collect::<Result<_>>()?;
-    if acols.is_empty() && templates.is_empty() {
+    let alias_cols: Vec<usize> = opts
+        .alias_columns
+        .iter()
+        .map(|c| table.column(c, "--alias-column"))
+        .collect::<Result<_>>()?;
+    if acols.is_empty() && templates.is_empty() && alias_cols.is_empty() {
         return Err(Error::Invalid(
-            "give at least one --affiliation-column or --label-template: they say which labels each row gets".into(),
+            "give at least one --affiliation-column, --label-template or --alias-column: they say which labels or names each row gives".into(),
         ));
     }
     let mut plan = AffiliationPlan::default();
     let mut scratch = reg.clone();
+    // Per source: the first row's line and labels (for conflicts).
+    let mut first_labels: HashMap<SourceId, (u64, Vec<String>)> = HashMap::new();
+    // Alias-column value → (first line, the sources whose rows carry it).
+    let mut names: Vec<(String, u64, Vec<SourceId>)> = Vec::new();
+    let mut name_index: HashMap<String, usize> = HashMap::new();
     for (line, row) in &table.rows {
         let line = *line;
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -543,11 +610,17 @@ pub fn plan_affiliations(
             Resolution::Known(id) => Some(id),
             Resolution::Unknown => None,
         };
+        // The row's name becomes an alias of its source when no source has that name
+        // or alias yet and it is not a domain (the built-in table's names are not
+        // taken: writing them into the registry keeps a re-import from changing).
+        let free =
+            (scratch.named(&name).is_none() && domain_of(&name).is_none()).then(|| name.clone());
         // (target name, create?, alias to add, homepage to set)
         let (target, create, alias, set_home): (String, bool, Option<String>, Option<Url>) =
             match (by_host, by_name) {
                 (Some(y), n) => {
-                    let alias = n.is_none().then(|| name.clone());
+                    // Not when the name stands for another source (by the table).
+                    let alias = free.filter(|_| n.is_none_or(|x| x == y));
                     (scratch.display_name(y).to_string(), false, alias, None)
                 }
                 (None, Some(x)) => {
@@ -568,10 +641,18 @@ pub fn plan_affiliations(
                                 }
                             }
                         }
-                        (h, _) => (scratch.display_name(x).to_string(), false, None, h.clone()),
+                        (h, _) => (scratch.display_name(x).to_string(), false, free, h.clone()),
                     }
                 }
-                (None, None) => (name.clone(), true, None, homepage.clone()),
+                (None, None) => {
+                    // A name the table knows creates the table's outlet; unless it is
+                    // the outlet's own name, it is that source's alias.
+                    let alias = scratch
+                        .builtin_outlet(&name)
+                        .filter(|o| name_key(&o.name) != name_key(&name))
+                        .and(free);
+                    (name.clone(), true, alias, homepage.clone())
+                }
             };
         let existing: &[String] = match scratch.resolve(&target) {
             Resolution::Known(id) if !create => {
@@ -580,11 +661,30 @@ pub fn plan_affiliations(
             _ => &[],
         };
         let new_labels: Vec<String> = labels
-            .into_iter()
+            .iter()
             .filter(|l| !existing.contains(l))
+            .cloned()
+            .collect();
+        let row_names: Vec<String> = alias_cols
+            .iter()
+            .map(|&c| collapse_ws(cell(row, c).trim_end_matches('*')))
+            .filter(|v| !v.is_empty() && v.len() <= crate::chain::MAX_HOP_NAME_BYTES)
             .collect();
         if !create && alias.is_none() && set_home.is_none() && new_labels.is_empty() {
             plan.unchanged += 1;
+            if let Resolution::Known(id) = scratch.resolve(&target) {
+                note_row(
+                    &mut first_labels,
+                    &mut plan.conflicts,
+                    id,
+                    line,
+                    &target,
+                    &labels,
+                );
+                for v in row_names {
+                    note_name(&mut names, &mut name_index, v, line, id);
+                }
+            }
             continue;
         }
         plan.labels += new_labels.len() as u64;
@@ -602,10 +702,113 @@ pub fn plan_affiliations(
             affiliations: new_labels,
             ..Default::default()
         };
+        let id = scratch.upsert(&target, &patch).map_err(|e| at(line, e))?;
+        note_row(
+            &mut first_labels,
+            &mut plan.conflicts,
+            id,
+            line,
+            &target,
+            &labels,
+        );
+        for v in row_names {
+            note_name(&mut names, &mut name_index, v, line, id);
+        }
+        plan.patches.push((line, target, patch));
+    }
+    // Alias-column values, in the order first seen: an alias when one source owns them.
+    for (value, line, ids) in names {
+        let [id] = ids.as_slice() else {
+            plan.shared_names += 1;
+            continue;
+        };
+        let id = scratch.canonical(*id);
+        match scratch.resolve(&value) {
+            Resolution::Known(other) if other == id => continue,
+            Resolution::Known(_) => {
+                plan.shared_names += 1;
+                continue;
+            }
+            Resolution::Unknown if scratch.builtin_outlet(&value).is_some() => {
+                plan.shared_names += 1;
+                continue;
+            }
+            Resolution::Unknown => {}
+        }
+        let target = scratch.display_name(id).to_string();
+        let patch = SourcePatch {
+            aliases: vec![value],
+            ..Default::default()
+        };
         scratch.upsert(&target, &patch).map_err(|e| at(line, e))?;
+        plan.aliases += 1;
         plan.patches.push((line, target, patch));
     }
     Ok(plan)
+}
+
+/// Remember the first row of each source; report a later row with other labels.
+fn note_row(
+    first: &mut HashMap<SourceId, (u64, Vec<String>)>,
+    conflicts: &mut Vec<Skipped>,
+    id: SourceId,
+    line: u64,
+    name: &str,
+    labels: &[String],
+) {
+    let mut sorted = labels.to_vec();
+    sorted.sort();
+    match first.get(&id) {
+        None => {
+            first.insert(id, (line, sorted));
+        }
+        Some((l, earlier)) if *earlier != sorted => conflicts.push(Skipped {
+            line,
+            value: name.chars().take(200).collect(),
+            why: format!(
+                "the row belongs to the same source as line {l} but gives other labels ({} instead of {}); both are kept",
+                list_or_none(&sorted),
+                list_or_none(earlier)
+            ),
+        }),
+        Some(_) => {}
+    }
+}
+
+fn list_or_none(labels: &[String]) -> String {
+    if labels.is_empty() {
+        "none".into()
+    } else {
+        labels
+            .iter()
+            .map(|l| format!("{l:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Record that a row of source `id` carries the alias-column value `v`.
+fn note_name(
+    names: &mut Vec<(String, u64, Vec<SourceId>)>,
+    index: &mut HashMap<String, usize>,
+    v: String,
+    line: u64,
+    id: SourceId,
+) {
+    let key = name_key(&v);
+    match index.get(&key) {
+        Some(&i) => {
+            if let Some(e) = names.get_mut(i) {
+                if !e.2.contains(&id) {
+                    e.2.push(id);
+                }
+            }
+        }
+        None => {
+            index.insert(key, names.len());
+            names.push((v, line, vec![id]));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -621,8 +824,10 @@ mod tests {
         }
     }
 
+    /// A registry without the outlet table, so the rules of this module are tested
+    /// alone (the table's part is tested in `table_outlets_and_public_suffixes`).
     fn reg_with_cnn() -> Registry {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         r.upsert(
             "CNN",
             &SourcePatch {
@@ -698,7 +903,7 @@ mod tests {
             ("site,pc1\na.com,0.5\n", "line 1: there is no column \"domain\" (--domain-column); the columns are: \"site\", \"pc1\""),
         ];
         for (csv, want) in cases {
-            let e = plan_ratings(csv.as_bytes(), &Registry::new(), &opts())
+            let e = plan_ratings(csv.as_bytes(), &Registry::without_outlets(), &opts())
                 .unwrap_err()
                 .to_string();
             assert!(e.starts_with(want), "{e}");
@@ -721,6 +926,7 @@ mod tests {
             name_column: "Outlet".into(),
             homepage_column: Some("URL".into()),
             affiliation_columns: vec!["Owner".into()],
+            alias_columns: Vec::new(),
             templates: vec!["{Type|typology}:{Country}".into()],
         }
     }
@@ -781,5 +987,88 @@ mod tests {
         let again = plan_affiliations(csv.as_bytes(), &after, &aff_opts()).unwrap();
         assert!(again.patches.is_empty(), "{:?}", again.patches);
         assert_eq!(again.unchanged, 5);
+    }
+
+    #[test]
+    fn table_outlets_and_public_suffixes() {
+        let csv = "domain,score\ngo.com,0.2\nabcnews.go.com,0.8\nblogspot.com,0.1\nalice.blogspot.com,0.3\nbob.blogspot.com,0.4\nedition.cnn.com,0.7\ncnn.com,0.6\n";
+        let plan = plan_ratings(csv.as_bytes(), &Registry::new(), &opts()).unwrap();
+        let names: Vec<(&str, Option<f64>)> = plan
+            .patches
+            .iter()
+            .map(|p| (p.1.as_str(), p.2.rating))
+            .collect();
+        let mut after = Registry::new();
+        for (_, name, patch) in &plan.patches {
+            after.upsert(name, patch).unwrap();
+        }
+        let name_of = |w: &str| after.get(after.find(w).unwrap()).unwrap().name.clone();
+        assert_eq!(name_of("cnn.com"), "CNN");
+        assert_eq!(name_of("edition.cnn.com"), "CNN");
+        assert_eq!(name_of("abcnews.go.com"), "ABC News");
+        // Parents first: go.com, blogspot.com, then cnn.com (which creates CNN);
+        // abcnews.go.com is ABC News, the blogs stay apart, edition.cnn.com folds.
+        assert_eq!(
+            names,
+            [
+                ("go.com", Some(0.2)),
+                ("blogspot.com", Some(0.1)),
+                ("cnn.com", Some(0.6)),
+                ("abcnews.go.com", Some(0.8)),
+                ("alice.blogspot.com", Some(0.3)),
+                ("bob.blogspot.com", Some(0.4)),
+            ]
+        );
+        assert_eq!((plan.created, plan.folded), (6, 1));
+    }
+
+    #[test]
+    fn affiliation_aliases_controlled_labels_and_conflicts() {
+        let csv = "Country,Company,Asset,URL,Typology\n\
+            Germany,ARD,ARD,http://www.ard.de/,IP\n\
+            Germany,Zweites Deutsches Fernsehen (ZDF),ZDF,http://www.zdf.de/,IP\n\
+            Russia,RT,RT International,https://www.rt.com/,SC\n\
+            Russia,RT,RT Deutsch,https://de.rt.com/,SC\n\
+            Russia,RT,RT Deutsch,https://rtde.world/,SC\n\
+            Russia,TASS,TASS,https://tass.com/,SC\n\
+            Russia,TASS,TASS,https://tass.ru/,CaPu\n\
+            Russia,Gazprom Media**,NTV,https://www.ntv.ru/,CaPu\n";
+        let opts = AffiliationOptions {
+            name_column: "Asset".into(),
+            homepage_column: Some("URL".into()),
+            affiliation_columns: Vec::new(),
+            alias_columns: vec!["Company".into()],
+            templates: vec!["{Typology|controlled}:{Country}".into()],
+        };
+        let reg = Registry::new();
+        let plan = plan_affiliations(csv.as_bytes(), &reg, &opts).unwrap();
+        let mut after = reg.clone();
+        for (_, name, patch) in &plan.patches {
+            after.upsert(name, patch).unwrap();
+        }
+        let src = |n: &str| after.get(after.find(n).unwrap()).unwrap().clone();
+        // Independent public broadcasters get no label, so they stay apart.
+        assert!(src("ARD").affiliations.is_empty());
+        assert!(src("ZDF").affiliations.is_empty());
+        assert_ne!(src("ARD").id, src("ZDF").id);
+        // A company that owns one outlet is its alias; one that owns several is not.
+        assert_eq!(src("Zweites Deutsches Fernsehen (ZDF)").id, src("ZDF").id);
+        assert_eq!(src("Gazprom Media").id, src("NTV").id);
+        assert_eq!(src("RT").id, src("RT International").id);
+        assert_eq!(src("RT").affiliations, ["state-controlled:Russia"]);
+        assert_eq!(src("NTV").affiliations, ["captured-public:Russia"]);
+        assert_eq!(plan.shared_names, 1); // RT: rt.com and the rtde.world namesake
+                                          // TASS's second row gives it another label: reported, both kept.
+        assert_eq!(plan.conflicts.len(), 1);
+        assert_eq!(plan.conflicts[0].line, 8);
+        assert!(
+            plan.conflicts[0].why.contains("line 7"),
+            "{:?}",
+            plan.conflicts
+        );
+        assert_eq!(
+            src("TASS").affiliations,
+            ["state-controlled:Russia", "captured-public:Russia"]
+        );
     }
 }

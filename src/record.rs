@@ -337,7 +337,7 @@ mod tests {
             (r#"{"type":"source","name":"A","rating":1.5}"#, "outside"),
             (
                 r#"{"type":"source","name":"A","kind":"blog"}"#,
-                "unknown variant",
+                "unknown source kind \"blog\"; use one of wire_agency, newspaper,",
             ),
             (r#"{"type":"verdict","verdict":"false"}"#, "exactly one"),
             (

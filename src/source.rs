@@ -9,14 +9,26 @@
 //!    boundaries, ignoring a leading `www.` (`edition.cnn.com` → cnn.com; `cnn.com.de`
 //!    never matches cnn.com);
 //! 3. otherwise the name is unknown, and a hop that names it creates it.
+//!
+//! The built-in outlet table ([`crate::outlets`]) takes part in steps 1 and 2: a name,
+//! alias or host the registry does not know but the table does stands for the
+//! registry source that carries the outlet's canonical name or one of its hosts, or
+//! else for the outlet itself, which a hop then creates with the table's name,
+//! homepage and kind (its aliases stay in the table, so a user's source may still
+//! claim one). Host matching walks from the written host up to its registrable domain
+//! (Public Suffix List: `foo.blogspot.com` never reaches `blogspot.com`), and at each
+//! step the registry (homepage hosts, then names written as domains), then the table,
+//! is asked: the longest registered host wins (`abcnews.go.com` is ABC News even when
+//! `go.com` is a source).
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::outlets::{Outlet, OutletTable};
 
 /// Dense id of a source in one database (assigned in ledger order). Never shown to
 /// users and never hashed: report ids hash canonical names, so they are the same in
@@ -25,7 +37,10 @@ use crate::error::{Error, Result};
 pub struct SourceId(pub u32);
 
 /// What kind of source this is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Written canonically (`wire_agency`) in records and output; read leniently (see
+/// [`SourceKind::parse`]) from records, options and tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// A news agency that sells copy to other outlets (AP, Reuters, AFP, TASS, SANA).
@@ -78,11 +93,19 @@ impl SourceKind {
         }
     }
 
-    /// Parse a snake_case kind name.
+    /// Parse a kind as people write it: case, spaces, hyphens and underscores do not
+    /// matter, so "wire agency", "Wire Agency", "wire-agency" and `wire_agency` are all
+    /// [`SourceKind::WireAgency`].
     pub fn parse(s: &str) -> Result<SourceKind> {
+        let folded: String = s
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("_");
         SourceKind::ALL
             .into_iter()
-            .find(|k| k.as_str() == s)
+            .find(|k| k.as_str() == folded)
             .ok_or_else(|| {
                 let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
                 Error::Invalid(format!(
@@ -90,6 +113,56 @@ impl SourceKind {
                     all.join(", ")
                 ))
             })
+    }
+}
+
+impl std::str::FromStr for SourceKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<SourceKind> {
+        SourceKind::parse(s)
+    }
+}
+
+impl std::fmt::Display for SourceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceKind {
+    /// Human-readable formats (JSON records) give a string, read with
+    /// [`SourceKind::parse`]; compact formats (postcard, in the ledger) give the
+    /// variant as derived serde writes it, so their bytes are unchanged.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<SourceKind, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+            return SourceKind::parse(&s).map_err(serde::de::Error::custom);
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Tag {
+            WireAgency,
+            Newspaper,
+            Broadcaster,
+            OnlineOutlet,
+            Ngo,
+            Government,
+            Person,
+            SocialAccount,
+            Other,
+        }
+        Ok(match Tag::deserialize(d)? {
+            Tag::WireAgency => SourceKind::WireAgency,
+            Tag::Newspaper => SourceKind::Newspaper,
+            Tag::Broadcaster => SourceKind::Broadcaster,
+            Tag::OnlineOutlet => SourceKind::OnlineOutlet,
+            Tag::Ngo => SourceKind::Ngo,
+            Tag::Government => SourceKind::Government,
+            Tag::Person => SourceKind::Person,
+            Tag::SocialAccount => SourceKind::SocialAccount,
+            Tag::Other => SourceKind::Other,
+        })
     }
 }
 
@@ -221,8 +294,84 @@ fn looks_like_domain(s: &str) -> bool {
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
-/// The registry of every source in a database, with its name and domain indexes.
-#[derive(Clone, Debug, Default)]
+/// Publishing platforms whose sub-domains are separate publications but which the
+/// Public Suffix List does not list (it does list `blogspot.com` and `github.io`):
+/// for host matching they count as public suffixes too.
+pub const PLATFORMS: [&str; 7] = [
+    "wordpress.com",
+    "substack.com",
+    "tumblr.com",
+    "typepad.com",
+    "weebly.com",
+    "wixsite.com",
+    "livejournal.com",
+];
+
+/// The hosts a host is matched by, longest first: the host itself, then each parent
+/// domain down to its registrable domain by the Public Suffix List (`edition.cnn.com`,
+/// `cnn.com`; `foo.blogspot.com` alone, since `blogspot.com` is a public suffix;
+/// `bbc.co.uk` but never `co.uk`) and [`PLATFORMS`] (`foo.wordpress.com` alone). A
+/// host that is itself a public suffix, an IP address or unknown to the list's rules
+/// is matched only as written.
+pub fn host_levels(host: &str) -> impl Iterator<Item = &str> {
+    let numeric = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
+    let platform = PLATFORMS.iter().find_map(|p| {
+        let head = host.strip_suffix(p)?.strip_suffix('.')?;
+        let label = head.rsplit('.').next()?;
+        Some(label.len() + 1 + p.len())
+    });
+    let floor = match (platform, psl::domain_str(host)) {
+        (Some(n), _) => n,
+        (None, Some(d)) if !numeric && host.ends_with(d) => d.len(),
+        _ => host.len(),
+    };
+    let mut next = Some(host);
+    std::iter::from_fn(move || {
+        let h = next?;
+        next = match h.split_once('.') {
+            Some((_, parent)) if parent.len() >= floor && h.len() > floor => Some(parent),
+            _ => None,
+        };
+        Some(h)
+    })
+}
+
+/// True when the URL's host is one of the outlet's hosts or under one of them.
+fn outlet_has_host(o: &Outlet, url: &Url) -> bool {
+    let Some(h) = url.host_str().map(host_key) else {
+        return false;
+    };
+    o.hosts.iter().any(|oh| {
+        h == *oh
+            || h.strip_suffix(oh.as_str())
+                .is_some_and(|p| p.ends_with('.'))
+    })
+}
+
+/// The name a table outlet gets when a source of another homepage has its name.
+fn namesake_name(o: &Outlet) -> String {
+    match o.hosts.first() {
+        Some(h) => format!("{} ({h})", o.name),
+        None => o.name.clone(),
+    }
+}
+
+/// What a written name stands for.
+#[derive(Clone, Copy, Debug)]
+enum Found {
+    Source(SourceId),
+    /// A table outlet the registry does not hold; `true` when a source of another
+    /// homepage has its name, so it is created as `NAME (host)`.
+    Outlet(&'static Outlet, bool),
+    Nothing,
+}
+
+/// The registry of every source in a database, with its name and domain indexes, and
+/// the outlet table it consults for names it does not know.
+#[derive(Clone, Debug)]
 pub struct Registry {
     sources: Vec<Source>,
     by_name: HashMap<String, SourceId>,
@@ -232,6 +381,22 @@ pub struct Registry {
     /// Affiliation label classes over the live sources, computed on first use and
     /// dropped whenever affiliations or merges change.
     label_classes: std::cell::OnceCell<HashMap<String, String>>,
+    /// The outlet table consulted for unknown names (the built-in one, or none).
+    outlets: Option<&'static OutletTable>,
+}
+
+impl Default for Registry {
+    /// An empty registry that consults the built-in outlet table.
+    fn default() -> Registry {
+        Registry {
+            sources: Vec::new(),
+            by_name: HashMap::new(),
+            by_host: HashMap::new(),
+            keys: Vec::new(),
+            label_classes: std::cell::OnceCell::new(),
+            outlets: Some(crate::outlets::builtin()),
+        }
+    }
 }
 
 /// How a written name resolved.
@@ -244,9 +409,17 @@ pub enum Resolution {
 }
 
 impl Registry {
-    /// An empty registry.
+    /// An empty registry that consults the built-in outlet table.
     pub fn new() -> Registry {
         Registry::default()
+    }
+
+    /// An empty registry that consults no outlet table.
+    pub fn without_outlets() -> Registry {
+        Registry {
+            outlets: None,
+            ..Registry::default()
+        }
     }
 
     /// Number of sources ever created (merged ones included).
@@ -289,15 +462,91 @@ impl Registry {
 
     /// Resolve a written name, alias, domain or URL to a live source.
     pub fn resolve(&self, written: &str) -> Resolution {
-        if let Some(id) = self.by_name.get(&name_key(written)) {
-            return Resolution::Known(self.canonical(*id));
+        match self.found(written) {
+            Found::Source(id) => Resolution::Known(id),
+            Found::Outlet(..) | Found::Nothing => Resolution::Unknown,
         }
-        if let Some(host) = domain_of(written) {
-            if let Some(id) = self.lookup_host(&host) {
-                return Resolution::Known(id);
+    }
+
+    /// The table outlet a written name would create: `Some` exactly when
+    /// [`Registry::resolve`] says `Unknown` and the outlet table knows the name.
+    pub fn builtin_outlet(&self, written: &str) -> Option<&'static Outlet> {
+        match self.found(written) {
+            Found::Outlet(o, _) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The source that has this exact name or alias (no domain or table lookup).
+    pub fn named(&self, written: &str) -> Option<SourceId> {
+        self.by_name
+            .get(&name_key(written))
+            .map(|id| self.canonical(*id))
+    }
+
+    /// The name a publisher at this host goes by: its source's canonical name, or the
+    /// name of the table outlet it would create.
+    pub fn name_for_host(&self, host: &str) -> Option<String> {
+        match self.found_host(host) {
+            Found::Source(id) => Some(self.display_name(id).to_string()),
+            Found::Outlet(o, false) => Some(o.name.clone()),
+            Found::Outlet(o, true) => Some(namesake_name(o)),
+            Found::Nothing => None,
+        }
+    }
+
+    fn found(&self, written: &str) -> Found {
+        if let Some(id) = self.by_name.get(&name_key(written)) {
+            return Found::Source(self.canonical(*id));
+        }
+        if let Some(o) = self.outlets.and_then(|t| t.by_name(written)) {
+            return self.outlet_source(o);
+        }
+        match domain_of(written) {
+            Some(host) => self.found_host(&host),
+            None => Found::Nothing,
+        }
+    }
+
+    /// The longest registered host: at each level, a registry host, then a table host.
+    fn found_host(&self, host: &str) -> Found {
+        for h in host_levels(host) {
+            // A homepage host, or a name or alias written as a domain.
+            if let Some(id) = self.by_host.get(h).or_else(|| self.by_name.get(h)) {
+                return Found::Source(self.canonical(*id));
+            }
+            if let Some(o) = self.outlets.and_then(|t| t.by_host(h)) {
+                return self.outlet_source(o);
             }
         }
-        Resolution::Unknown
+        Found::Nothing
+    }
+
+    /// The registry source carrying one of the outlet's hosts, else the one carrying
+    /// its canonical name unless that source has a homepage elsewhere (a namesake:
+    /// Azerbaijan's "CBC" is not cbc.ca), else the outlet itself. Not its aliases: a
+    /// user's source that claims "AP" must not also capture "Associated Press".
+    fn outlet_source(&self, o: &'static Outlet) -> Found {
+        for h in &o.hosts {
+            if let Some(id) = self.by_host.get(h) {
+                return Found::Source(self.canonical(*id));
+            }
+        }
+        let Some(&id) = self.by_name.get(&name_key(&o.name)) else {
+            return Found::Outlet(o, false);
+        };
+        let id = self.canonical(id);
+        let elsewhere = self
+            .get(id)
+            .and_then(|s| s.homepage.as_ref())
+            .is_some_and(|u| !outlet_has_host(o, u));
+        if !elsewhere {
+            return Found::Source(id);
+        }
+        match self.by_name.get(&name_key(&namesake_name(o))) {
+            Some(&id) => Found::Source(self.canonical(id)),
+            None => Found::Outlet(o, true),
+        }
     }
 
     /// Resolve, or fail with [`Error::NoSuchSource`].
@@ -308,32 +557,46 @@ impl Registry {
         }
     }
 
-    /// The source whose homepage host is `host` or a parent domain of it.
+    /// The source whose homepage host is `host` or a parent domain of it down to the
+    /// registrable domain ([`host_levels`]); `None` also when the longest match is a
+    /// table outlet the registry does not hold yet.
     pub fn lookup_host(&self, host: &str) -> Option<SourceId> {
-        let mut h = host;
-        loop {
-            if let Some(id) = self.by_host.get(h) {
-                return Some(self.canonical(*id));
-            }
-            match h.split_once('.') {
-                Some((_, parent)) if parent.contains('.') => h = parent,
-                _ => return None,
-            }
+        match self.found_host(host) {
+            Found::Source(id) => Some(id),
+            _ => None,
         }
     }
 
     /// Resolve a written name, creating a source for it when nothing matches.
     /// Returns the id and whether it was created.
     pub fn resolve_or_create(&mut self, written: &str) -> (SourceId, bool) {
-        match self.resolve(written) {
-            Resolution::Known(id) => (id, false),
-            Resolution::Unknown => {
+        match self.found(written) {
+            Found::Source(id) => (id, false),
+            Found::Outlet(o, namesake) => (self.create_outlet(o, namesake), true),
+            Found::Nothing => {
                 let homepage =
                     domain_of(written).and_then(|h| Url::parse(&format!("https://{h}/")).ok());
                 let id = self.create(written, homepage);
                 (id, true)
             }
         }
+    }
+
+    /// Create a table outlet: its name (`NAME (host)` for a namesake), homepage (first
+    /// host) and kind. Its aliases and other hosts are not copied: the table resolves
+    /// them to the source by its name or homepage, and a user's source may still claim
+    /// any of them for itself.
+    fn create_outlet(&mut self, o: &Outlet, namesake: bool) -> SourceId {
+        let name = if namesake {
+            namesake_name(o)
+        } else {
+            o.name.clone()
+        };
+        let id = self.create(&name, o.homepage());
+        if let Some(s) = self.sources.get_mut(id.0 as usize) {
+            s.kind = o.kind;
+        }
+        id
     }
 
     /// Create a source with this canonical name (no check that it is unknown).
@@ -362,9 +625,19 @@ impl Registry {
     /// aliases and affiliations and overwriting the scalar fields the patch sets.
     /// An alias that already names another source is an error: merge instead.
     pub fn upsert(&mut self, name: &str, patch: &SourcePatch) -> Result<SourceId> {
-        let (id, _) = match self.resolve(name) {
-            Resolution::Known(id) => (id, false),
-            Resolution::Unknown => (self.create(name, None), true),
+        let id = match self.found(name) {
+            Found::Source(id) => id,
+            // A record that puts the name at another homepage is not the table's outlet.
+            Found::Outlet(o, _)
+                if patch
+                    .homepage
+                    .as_ref()
+                    .is_some_and(|u| !outlet_has_host(o, u)) =>
+            {
+                self.create(name, None)
+            }
+            Found::Outlet(o, namesake) => self.create_outlet(o, namesake),
+            Found::Nothing => self.create(name, None),
         };
         for alias in &patch.aliases {
             self.add_alias(id, alias)?;
@@ -421,6 +694,13 @@ impl Registry {
     /// Set a source's homepage, indexing its host. A host that already belongs to
     /// another source is an error.
     pub fn set_homepage(&mut self, id: SourceId, url: Url) -> Result<()> {
+        // The index holds current homepages only, as a registry loaded from the store
+        // does: a replaced homepage's host no longer finds this source.
+        let old = self
+            .get(id)
+            .and_then(|s| s.homepage.as_ref())
+            .and_then(|u| u.host_str())
+            .map(host_key);
         if let Some(h) = url.host_str() {
             let key = host_key(h);
             match self.by_host.get(&key).map(|o| self.canonical(*o)) {
@@ -431,6 +711,11 @@ impl Registry {
                     )))
                 }
                 _ => {
+                    if let Some(old) = old.filter(|o| *o != key) {
+                        if self.by_host.get(&old) == Some(&id) {
+                            self.by_host.remove(&old);
+                        }
+                    }
                     self.by_host.insert(key, id);
                 }
             }
@@ -503,6 +788,7 @@ impl Registry {
     }
 
     /// Rebuild a registry from stored sources (as saved by `store`), in id order.
+    /// The registry consults the built-in outlet table.
     pub fn from_sources(sources: Vec<Source>) -> Result<Registry> {
         let mut reg = Registry::new();
         for (i, s) in sources.into_iter().enumerate() {
@@ -558,7 +844,7 @@ mod tests {
     use super::*;
 
     fn reg_with(sources: &[(&str, Option<&str>)]) -> Registry {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         for (name, home) in sources {
             let patch = SourcePatch {
                 homepage: home.map(|h| parse_http_url(h).unwrap()),
@@ -601,7 +887,7 @@ mod tests {
 
     #[test]
     fn names_are_case_and_space_insensitive() {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         let ap = r
             .upsert(
                 "Associated Press",
@@ -618,7 +904,7 @@ mod tests {
 
     #[test]
     fn creation_from_domain_sets_homepage() {
-        let mut r = Registry::new();
+        let mut r = Registry::without_outlets();
         let (id, created) = r.resolve_or_create("apnews.com");
         assert!(created);
         assert_eq!(
@@ -661,5 +947,222 @@ mod tests {
         assert!(parse_http_url("javascript:alert(1)").is_err());
         assert!(parse_http_url("file:///etc/passwd").is_err());
         assert!(parse_http_url("example.org").is_err());
+    }
+
+    fn known(r: &Registry, written: &str) -> Option<SourceId> {
+        match r.resolve(written) {
+            Resolution::Known(id) => Some(id),
+            Resolution::Unknown => None,
+        }
+    }
+
+    #[test]
+    fn host_levels_stop_at_the_registrable_domain() {
+        fn levels(h: &str) -> Vec<&str> {
+            host_levels(h).collect()
+        }
+        assert_eq!(levels("edition.cnn.com"), ["edition.cnn.com", "cnn.com"]);
+        assert_eq!(
+            levels("a.b.bbc.co.uk"),
+            ["a.b.bbc.co.uk", "b.bbc.co.uk", "bbc.co.uk"]
+        );
+        assert_eq!(levels("foo.blogspot.com"), ["foo.blogspot.com"]);
+        assert_eq!(
+            levels("a.foo.wordpress.com"),
+            ["a.foo.wordpress.com", "foo.wordpress.com"]
+        );
+        assert_eq!(levels("wordpress.com"), ["wordpress.com"]);
+        assert_eq!(levels("notwordpress.com"), ["notwordpress.com"]);
+        assert_eq!(levels("blogspot.com"), ["blogspot.com"]);
+        assert_eq!(levels("co.uk"), ["co.uk"]);
+        assert_eq!(levels("abcnews.go.com"), ["abcnews.go.com", "go.com"]);
+        assert_eq!(levels("10.0.0.1"), ["10.0.0.1"]);
+        assert_eq!(levels("localhost"), ["localhost"]);
+    }
+
+    #[test]
+    fn the_outlet_table_joins_names_and_domains() {
+        let mut r = Registry::new();
+        let (cnn, created) = r.resolve_or_create("cnn.com");
+        assert!(created);
+        let src = r.get(cnn).unwrap();
+        assert_eq!(src.name, "CNN");
+        assert_eq!(src.kind, SourceKind::Broadcaster);
+        assert!(src.aliases.is_empty());
+        for w in [
+            "CNN",
+            "cable news network",
+            "https://edition.cnn.com/2017/x",
+            "www.cnn.com",
+        ] {
+            assert_eq!(r.resolve_or_create(w), (cnn, false), "{w}");
+        }
+        // Names people write for RT and Sputnik.
+        let (rt, _) = r.resolve_or_create("Russia Today");
+        assert_eq!(r.resolve_or_create("RT International"), (rt, false));
+        assert_eq!(r.resolve_or_create("RT"), (rt, false));
+        assert_eq!(r.resolve_or_create("https://de.rt.com/x"), (rt, false));
+        let (sp, _) = r.resolve_or_create("Sputnik International");
+        assert_eq!(r.resolve_or_create("Sputnik"), (sp, false));
+        assert_ne!(sp, rt);
+    }
+
+    #[test]
+    fn longest_registered_host_wins() {
+        let mut r = Registry::new();
+        let (go, _) = r.resolve_or_create("go.com");
+        assert_eq!(r.get(go).unwrap().name, "go.com");
+        // abcnews.go.com is a table host: longer than the registry's go.com.
+        assert_eq!(r.builtin_outlet("abcnews.go.com").unwrap().name, "ABC News");
+        let (abc, created) = r.resolve_or_create("https://abcnews.go.com/International/x");
+        assert!(created);
+        assert_ne!(abc, go);
+        assert_eq!(r.resolve_or_create("ABC News"), (abc, false));
+        assert_eq!(r.resolve_or_create("espn.go.com"), (go, false));
+        // Platform subdomains stay apart (the Public Suffix List).
+        let (a, _) = r.resolve_or_create("alice.blogspot.com");
+        let (b, created) = r.resolve_or_create("bob.blogspot.com");
+        assert!(created);
+        assert_ne!(a, b);
+        assert_eq!(
+            r.resolve_or_create("https://alice.blogspot.com/2017/"),
+            (a, false)
+        );
+    }
+
+    #[test]
+    fn registry_sources_take_precedence_over_the_table() {
+        let mut r = Registry::new();
+        // A source created without the table: the table's CNN is that source.
+        let mut plain = Registry::without_outlets();
+        let (c, _) = plain.resolve_or_create("cnn.com");
+        let mut r2 = Registry::from_sources(plain.all().to_vec()).unwrap();
+        assert_eq!(r2.resolve_or_create("Cable News Network"), (c, false));
+        // A record for a name the table knows creates the table's outlet, then patches it.
+        let user = r
+            .upsert(
+                "AP",
+                &SourcePatch {
+                    kind: Some(SourceKind::Person),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(r.get(user).unwrap().name, "Associated Press");
+        assert_eq!(r.get(user).unwrap().kind, SourceKind::Person);
+        // A user source that claims "AP" first overrides the table's alias.
+        let mut r3 = Registry::new();
+        let mine = r3
+            .upsert(
+                "My AP",
+                &SourcePatch {
+                    aliases: vec!["AP".into()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(known(&r3, "AP"), Some(mine));
+        assert_ne!(known(&r3, "Associated Press"), Some(mine));
+    }
+
+    #[test]
+    fn a_namesake_with_another_homepage_is_not_the_table_outlet() {
+        let mut r = Registry::new();
+        let az = r
+            .upsert(
+                "CBC",
+                &SourcePatch {
+                    homepage: Some(parse_http_url("https://www.socar.az/").unwrap()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let (ca, created) = r.resolve_or_create("https://www.cbc.ca/news/x");
+        assert!(created);
+        assert_ne!(ca, az);
+        assert_eq!(r.get(ca).unwrap().name, "CBC (cbc.ca)");
+        assert_eq!(
+            r.resolve_or_create("Canadian Broadcasting Corporation"),
+            (ca, false)
+        );
+        assert_eq!(r.resolve_or_create("CBC"), (az, false));
+        // Without a homepage, the registry's CBC is taken to be the table's.
+        let mut r = Registry::new();
+        let plain = r.upsert("CBC", &SourcePatch::default()).unwrap();
+        assert_eq!(r.resolve_or_create("cbc.ca"), (plain, false));
+    }
+
+    #[test]
+    fn kinds_are_read_as_people_write_them() {
+        for k in SourceKind::ALL {
+            let spaced = k.as_str().replace('_', " ");
+            let title: String = spaced
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_ascii_uppercase().to_string() + c.as_str()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for w in [
+                k.as_str().to_string(),
+                spaced.clone(),
+                title,
+                k.as_str().replace('_', "-"),
+                format!("  {}  ", k.as_str().to_uppercase()),
+            ] {
+                assert_eq!(SourceKind::parse(&w).unwrap(), k, "{w}");
+                let json: SourceKind =
+                    serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
+                assert_eq!(json, k);
+            }
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+            // The compact (ledger) encoding is the derived one and round-trips.
+            let bytes = postcard::to_allocvec(&k).unwrap();
+            assert_eq!(bytes, [k as u8]);
+            assert_eq!(postcard::from_bytes::<SourceKind>(&bytes).unwrap(), k);
+        }
+        assert!(SourceKind::parse("blog").is_err());
+        assert!(SourceKind::parse("wire__").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resolution_never_panics(s in "\\PC{0,80}") {
+            let mut r = Registry::new();
+            let _ = r.resolve_or_create(&s);
+            let _ = r.resolve(&s);
+            let _ = SourceKind::parse(&s);
+            let _ = host_levels(&s).count();
+        }
+
+        /// Among registered hosts that are the host or its parents (within the
+        /// registrable domain), the longest one wins.
+        #[test]
+        fn the_longest_registered_host_wins(
+            labels in proptest::collection::vec("[a-z]{1,6}", 1..5),
+            registered in proptest::collection::vec(proptest::bool::ANY, 5),
+        ) {
+            let host = format!("{}.example.org", labels.join("."));
+            let levels: Vec<&str> = host_levels(&host).collect();
+            let mut r = Registry::without_outlets();
+            let mut ids = Vec::new();
+            for (i, l) in levels.iter().enumerate() {
+                if registered.get(i).copied().unwrap_or(false) {
+                    let id = r.upsert(&format!("S{i}"), &SourcePatch {
+                        homepage: Some(Url::parse(&format!("https://{l}/")).unwrap()),
+                        ..Default::default()
+                    }).unwrap();
+                    ids.push((i, id));
+                }
+            }
+            let want = ids.first().map(|p| p.1);
+            proptest::prop_assert_eq!(r.lookup_host(&host), want);
+        }
     }
 }

@@ -56,6 +56,10 @@ pub struct ClaimSummary {
     /// Support in [0, 1]: `1 − Π_g (1 − c_g)` over the independence groups, where c_g is
     /// the group's credibility (see `docs/credibility.md`); 0 when unsourced.
     pub support: f64,
+    /// Support with every group at the low end of its credibility's 90 % interval.
+    pub support_low: f64,
+    /// Support with every group at the high end of its credibility's 90 % interval.
+    pub support_high: f64,
 }
 
 /// One hop in a `show` chain.
@@ -195,6 +199,7 @@ fn summary(
         })
         .collect();
     let origin_names = origins.iter().flat_map(|o| o.sources.clone()).collect();
+    let (support_low, support_high) = credibility::support_interval(a, &|s| cred.bounds(reg, s));
     ClaimSummary {
         id: id.to_hex(),
         text: text.to_string(),
@@ -214,6 +219,8 @@ fn summary(
             .collect(),
         echo: echo(reports, a.independent_sources),
         support: credibility::support(a, &|s| cred.mean(reg, s)),
+        support_low,
+        support_high,
     }
 }
 
@@ -389,7 +396,8 @@ pub enum ClaimSort {
     Reports,
     /// Most reports per independent source first (the most echoed claims).
     Echo,
-    /// Highest support first.
+    /// Highest support first, by the low end of its interval (`support_low`), then
+    /// by support: what rests on evidence ranks above what rests on no rating.
     Support,
 }
 
@@ -437,7 +445,14 @@ pub fn list_claims(
         ClaimSort::Sources => out.sort_by_key(|s| std::cmp::Reverse(s.independent_sources)),
         ClaimSort::Reports => out.sort_by_key(|s| std::cmp::Reverse(s.reports)),
         ClaimSort::Echo => out.sort_by(|a, b| b.echo.total_cmp(&a.echo)),
-        ClaimSort::Support => out.sort_by(|a, b| b.support.total_cmp(&a.support)),
+        // By what the claim is worth at the least, so that a claim resting on an
+        // unrated source (support 0.5, low end 0.05) ranks below one resting on a
+        // rated source; the point support breaks ties.
+        ClaimSort::Support => out.sort_by(|a, b| {
+            b.support_low
+                .total_cmp(&a.support_low)
+                .then(b.support.total_cmp(&a.support))
+        }),
     }
     Ok(out)
 }
@@ -449,6 +464,8 @@ pub fn list_claims(
 #[derive(Clone, Debug, Default)]
 pub struct CredibilityIndex {
     records: HashMap<SourceId, TrackRecord>,
+    /// Credible intervals computed so far, by source (quantiles cost a bisection).
+    bounds: std::cell::RefCell<HashMap<SourceId, (f64, f64)>>,
 }
 
 impl CredibilityIndex {
@@ -475,7 +492,10 @@ impl CredibilityIndex {
                 records.entry(s).or_default().add(outcome);
             }
         }
-        Ok(CredibilityIndex { records })
+        Ok(CredibilityIndex {
+            records,
+            bounds: Default::default(),
+        })
     }
 
     /// A source's track record (empty when it originated no judged claim).
@@ -487,6 +507,17 @@ impl CredibilityIndex {
     pub fn credibility(&self, reg: &Registry, id: SourceId) -> Credibility {
         let rating = reg.get(reg.canonical(id)).and_then(|s| s.rating);
         Credibility::from_record(rating, &self.track_record(reg.canonical(id)))
+    }
+
+    /// A source's 90 % credible interval (low, high), computed once per source.
+    pub fn bounds(&self, reg: &Registry, id: SourceId) -> (f64, f64) {
+        let id = reg.canonical(id);
+        if let Some(b) = self.bounds.borrow().get(&id) {
+            return *b;
+        }
+        let c = self.credibility(reg, id);
+        self.bounds.borrow_mut().insert(id, (c.low, c.high));
+        (c.low, c.high)
     }
 
     /// A source's posterior mean (no interval: cheap enough for every claim).

@@ -77,7 +77,8 @@ fn ratings_follow_the_domain_rule_and_reimport_writes_nothing() {
     assert_eq!(sum["skipped"][0]["line"], 9);
     // edition.cnn.com takes cnn.com's rating, through the sub-domain rule.
     let cnn = show_source(&db, "https://edition.cnn.com/2016/12/10/world");
-    assert_eq!(cnn["name"], "cnn.com");
+    // cnn.com is the built-in table's CNN.
+    assert_eq!(cnn["name"], "CNN");
     assert_eq!(cnn["rating"], 0.6);
     // Look-alikes are sources of their own.
     let de = show_source(&db, "cnn.com.de");
@@ -186,9 +187,10 @@ fn affiliation_lists_make_state_media_one_source() {
     );
     // The row named "Sputnik" became an alias; arabic.sputniknews.com is its sub-domain.
     assert_eq!(sputnik["aliases"], json!(["Sputnik", "Sputnik Arabic"]));
+    // The row "RT International" created the built-in table's RT, and is its alias.
     let rt = show_source(&db, "rt.com");
-    assert_eq!(rt["name"], "RT International");
-    assert_eq!(rt["aliases"], json!(["RT Deutsch"]));
+    assert_eq!(rt["name"], "RT");
+    assert_eq!(rt["aliases"], json!(["RT International", "RT Deutsch"]));
     // A mirror with another homepage is a namesake with the same labels.
     let mirror = show_source(&db, "rt-mirror.example");
     assert_eq!(mirror["name"], "RT Deutsch (rt-mirror.example)");
@@ -237,7 +239,7 @@ fn affiliation_import_errors() {
     assert!(err.contains("line 1: there is no column \"Outlet\" (--name-column); the columns are: \"Region\", \"Country\""), "{err}");
     let err = db.fails(&[&base[..], &["Main assets"]].concat(), 2);
     assert!(
-        err.contains("give at least one --affiliation-column or --label-template"),
+        err.contains("give at least one --affiliation-column, --label-template or --alias-column"),
         "{err}"
     );
     let err = db.fails(
@@ -379,7 +381,7 @@ fn support_combines_independent_groups() {
     let d: Value = serde_json::from_str(&db.ok(&["show", &id[..12], "--format", "json"])).unwrap();
     assert_schema("claim-detail.schema.json", &d);
     assert_eq!(d["support_groups"].as_array().unwrap().len(), 2);
-    assert_eq!(d["support_groups"][0]["source"], "AP");
+    assert_eq!(d["support_groups"][0]["source"], "Associated Press");
     let text = db.ok(&["show", &id[..12], "--format", "table"]);
     assert!(text.contains("support 0.859"), "{text}");
     assert!(
@@ -421,14 +423,23 @@ fn blast_radius_lists_claims_that_would_fall_below_two_sources() {
             )
         })
         .collect();
-    assert_eq!(top[0], ("AP", 6));
+    assert_eq!(top[0], ("Associated Press", 6));
     assert_eq!(top[1].1, 1);
     assert_eq!(top[2].1, 1);
     let rows = sources(&db, &["--sort", "name"]);
     let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    // AFP, AP and WaPo are written names of the built-in table's outlets.
     assert_eq!(
         names,
-        ["AFP", "AP", "Blog", "CNN", "Reuters", "Site", "WaPo"]
+        [
+            "Agence France-Presse",
+            "Associated Press",
+            "Blog",
+            "CNN",
+            "Reuters",
+            "Site",
+            "The Washington Post"
+        ]
     );
     let err = db.fails(&["source", "show", "no such outlet"], 2);
     assert!(

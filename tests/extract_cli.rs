@@ -78,7 +78,7 @@ fn import_goes_into_the_database() {
     assert_eq!(claims.len(), 1);
     assert_eq!(
         claims[0]["origins"][0]["sources"][0],
-        "anonymous source of SANA"
+        "anonymous source of Syrian Arab News Agency"
     );
     let log = db.ok(&["log", "--format", "jsonl"]);
     assert!(log.contains("extract"), "{log}");

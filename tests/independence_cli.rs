@@ -112,8 +112,9 @@ fn the_definitions_cases() {
 
 #[test]
 fn origins_relays_and_cycles_are_named() {
+    // AP is the built-in table's Associated Press.
     let c = count(&[], &["Blog via AP via Khatib", "Site via AP via Reuters"]);
-    assert_eq!(c["common_relays"], serde_json::json!(["AP"]));
+    assert_eq!(c["common_relays"], serde_json::json!(["Associated Press"]));
     assert_eq!(c["origin_names"], serde_json::json!(["Khatib", "Reuters"]));
     let c = count(&[], &["A via B", "B via A", "B via C"]);
     assert_eq!(c["independent_sources"], 1);
@@ -132,10 +133,10 @@ fn registry_changes_change_every_affected_count_at_once() {
     let db = TestDb::new();
     db.import(
         &[
-            report("First.", "CNN via AP"),
-            report("First.", "BBC via Associated Press"),
-            report("Second.", "Blog via Associated Press"),
-            report("Second.", "Blog via Reuters"),
+            report("First.", "CNN via NWA"),
+            report("First.", "BBC via Northwind Agency"),
+            report("Second.", "Blog via Northwind Agency"),
+            report("Second.", "Blog via Eastwind Wire"),
             report("Third.", "Site via RT"),
             report("Third.", "Site via Sputnik"),
             report("Untouched.", "Daily via Herald"),
@@ -157,8 +158,8 @@ fn registry_changes_change_every_affected_count_at_once() {
     assert_eq!(before["First."], 2);
     assert_eq!(before["Second."], 2);
     assert_eq!(before["Third."], 2);
-    // AP and Associated Press were two sources; the alias makes them one.
-    db.ok(&["source", "alias", "AP", "Associated Press"]);
+    // NWA and Northwind Agency were two sources; the alias makes them one.
+    db.ok(&["source", "alias", "NWA", "Northwind Agency"]);
     let after_alias = by_text(&db);
     assert_eq!(after_alias["First."], 1);
     assert_eq!(after_alias["Second."], 2);
@@ -169,9 +170,9 @@ fn registry_changes_change_every_affected_count_at_once() {
     let after = by_text(&db);
     assert_eq!(after["Third."], 1);
     assert_eq!(after["Untouched."], 1);
-    // Merge: Reuters becomes an alias of AP; "Second." now has one source, and its two
-    // reports resolve to the same chain (Blog via AP), so they are one report now.
-    db.ok(&["source", "merge", "AP", "Reuters"]);
+    // Merge: Eastwind Wire becomes an alias of NWA; "Second." now has one source, and its two
+    // reports resolve to the same chain (Blog via NWA), so they are one report now.
+    db.ok(&["source", "merge", "NWA", "Eastwind Wire"]);
     assert_eq!(by_text(&db)["Second."], 1);
     let second = db
         .claims(&[])
@@ -185,7 +186,7 @@ fn registry_changes_change_every_affected_count_at_once() {
         "--format",
         "table",
     ]);
-    assert!(show.contains("\"Associated Press\" = AP"), "{show}");
+    assert!(show.contains("\"Northwind Agency\" = NWA"), "{show}");
     // The store still agrees with the ledger after all of it, and a rebuild gives the
     // same answers.
     assert!(db.ok(&["verify"]).contains("ok"));
@@ -208,13 +209,16 @@ fn show_explains_the_count() {
     let id = ClaimId::of_text("Echoed.").to_hex();
     let text = db.ok(&["show", &id[..8], "--format", "table"]);
     assert!(text.contains("3 reports, 1 independent source"), "{text}");
-    assert!(text.contains("all three trace to AP"), "{text}");
-    assert!(text.contains("AP [origin]"), "{text}");
+    assert!(
+        text.contains("all three trace to Associated Press"),
+        "{text}"
+    );
+    assert!(text.contains("Associated Press [origin]"), "{text}");
     let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--format", "json"])).unwrap();
     assert!(v["explanation"][0]
         .as_str()
         .unwrap()
-        .contains("all three trace to AP"));
+        .contains("all three trace to Associated Press"));
 }
 
 #[test]

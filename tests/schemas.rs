@@ -51,6 +51,8 @@ fn schema_and_parser_agree() {
         r#"{"type":"report","claim":"c","chain":"A via ~b"}"#,
         r#"{"type":"report","claim":"c","chain":["A",{"name":"b","anonymous":true}],"published":"2016-12-10T18:30:00Z"}"#,
         r#"{"type":"source","name":"A","kind":"ngo","rating":0}"#,
+        r#"{"type":"source","name":"A","kind":"Wire Agency"}"#,
+        r#"{"type":"source","name":"A","kind":"social-account"}"#,
         r#"{"type":"verdict","claim":"c","verdict":"mixed"}"#,
     ];
     let rejected = [
@@ -58,6 +60,7 @@ fn schema_and_parser_agree() {
         r#"{"type":"report","claim":"c","chain":"A","extra":true}"#,
         r#"{"type":"source","name":"A","rating":2}"#,
         r#"{"type":"source","name":"A","kind":"blog"}"#,
+        r#"{"type":"source","name":"A","kind":"wireagency"}"#,
         r#"{"type":"verdict","claim":"c","claim_id":"00","verdict":"true"}"#,
         r#"{"type":"verdict","verdict":"true"}"#,
         r#"{"type":"report","claim":"c","chain":"A","url":"ftp://x.y/z"}"#,
