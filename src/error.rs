@@ -124,6 +124,17 @@ pub enum Error {
         /// Version found on disk.
         found: u32,
     },
+    /// The store was built with another version of the built-in outlet table.
+    /// `Database::open` answers this by rebuilding the store from the ledger.
+    #[error("the store at {path} was built with {} of the built-in outlet table, this corroborate has version {now}; `corroborate rebuild` resolves every hop again", found.map(|v| format!("version {v}")).unwrap_or_else(|| "no version".into()))]
+    OutletsChanged {
+        /// Store directory.
+        path: PathBuf,
+        /// Version recorded in the store.
+        found: Option<u32>,
+        /// This build's version.
+        now: u32,
+    },
     /// The path exists but does not look like a corroborate database.
     #[error("{0} is not a corroborate database (no ledger.log or store beside it); choose an empty or new directory")]
     NotADatabase(PathBuf),

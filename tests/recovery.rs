@@ -381,3 +381,20 @@ fn readers_wait_for_a_writer_instead_of_failing() {
     assert!(writer.wait().unwrap().success());
     assert!(counts.iter().all(|c| *c == 5 || *c == 15_000), "{counts:?}");
 }
+
+#[test]
+fn a_store_built_with_another_outlet_table_is_rebuilt_saying_so() {
+    let db = TestDb::new();
+    db.import(&sample(10));
+    let before = listing(&db);
+    {
+        let s = sled::open(db.path().join("store")).unwrap();
+        s.open_tree("meta").unwrap().remove("outlets").unwrap();
+        s.flush().unwrap();
+    }
+    let (ok, stdout, stderr) = stderr_of(&db, &["claims", "--format", "jsonl"]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("outlet table"), "{stderr}");
+    assert_eq!(stdout, before);
+    assert!(db.ok(&["verify"]).contains("ok"));
+}

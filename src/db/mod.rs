@@ -196,8 +196,8 @@ impl Database {
         recovery::tidy(dir)?;
         let store_dir = dir.join(recovery::STORE);
         if !ledger_path.exists() && store_dir.exists() {
-            let store = recovery::open_store(&store_dir, opts.wait)?;
-            if let Some(p) = store.progress()?.filter(|p| p.applied > ledger::HEADER_LEN) {
+            let applied = recovery::peek_progress(&store_dir, opts.wait);
+            if let Some(p) = applied.filter(|p| p.applied > ledger::HEADER_LEN) {
                 return Err(Error::LedgerLost {
                     path: ledger_path,
                     len: 0,
@@ -231,7 +231,10 @@ impl Database {
         })();
         let (store, reg) = match attempt {
             Ok(x) => x,
-            Err(e) if matches!(e, Error::OlderFormat { .. }) || recovery::is_store_damage(&e) => {
+            Err(e)
+                if matches!(e, Error::OlderFormat { .. } | Error::OutletsChanged { .. })
+                    || recovery::is_store_damage(&e) =>
+            {
                 let why = if stale {
                     "the last write failed part-way and may have left part of itself in the store"
                         .to_string()

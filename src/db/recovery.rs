@@ -165,13 +165,18 @@ pub(super) fn is_unwritable(e: &Error) -> bool {
     }
 }
 
-/// The store's progress, if it can be read at all (for the checks before replacing it).
-fn peek_progress(path: &Path, wait: Duration) -> Option<Progress> {
-    if !path.exists() {
-        return None;
+/// The store's progress, if it can be read at all (for the checks before replacing
+/// it), waiting like [`open_store`] for a lock that is still held.
+pub(super) fn peek_progress(path: &Path, wait: Duration) -> Option<Progress> {
+    let start = Instant::now();
+    loop {
+        match Store::peek_progress(path) {
+            Err(Error::Locked { .. }) if start.elapsed() < wait.max(Duration::from_secs(2)) => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => return other.ok().flatten(),
+        }
     }
-    let store = open_store(path, wait).ok()?;
-    store.progress().ok().flatten()
 }
 
 /// Refuse to go on when the ledger holds less than the store applied, or something

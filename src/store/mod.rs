@@ -137,9 +137,11 @@ impl Store {
             verdicts: db.open_tree("verdicts")?,
             db,
         };
+        let outlets = crate::outlets::VERSION.to_be_bytes();
         match store.meta.get("format")? {
             None => {
                 store.meta.insert("format", &FORMAT_VERSION.to_be_bytes())?;
+                store.meta.insert("outlets", &outlets)?;
             }
             Some(v) => {
                 let found = u32::from_be_bytes(
@@ -160,9 +162,42 @@ impl Store {
                         found,
                     });
                 }
+                // Hops were resolved with the built-in outlet table: a store made
+                // with another version of it is rebuilt, never read as if it agreed.
+                let table = store.meta.get("outlets")?;
+                if table.as_deref() != Some(&outlets[..]) {
+                    return Err(Error::OutletsChanged {
+                        path: path.to_path_buf(),
+                        found: table
+                            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes)),
+                        now: crate::outlets::VERSION,
+                    });
+                }
             }
         }
         Ok(store)
+    }
+
+    /// How far the store at `path` applied the ledger, read without the format checks
+    /// of [`Store::open`] (for the checks before a store is replaced). `Ok(None)` when
+    /// there is no store or it records no progress.
+    pub fn peek_progress(path: &Path) -> Result<Option<Progress>> {
+        if !path.is_dir() {
+            return Ok(None);
+        }
+        let db = sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|e| map_open_error(path, e))?;
+        let meta = db.open_tree("meta")?;
+        let (Some(a), Some(h)) = (meta.get("applied")?, meta.get("head")?) else {
+            return Ok(None);
+        };
+        let bad = || Error::Corrupt("the store's progress is malformed".into());
+        Ok(Some(Progress {
+            applied: u64::from_be_bytes(a.as_ref().try_into().map_err(|_| bad())?),
+            head: h.as_ref().try_into().map_err(|_| bad())?,
+        }))
     }
 
     /// Directory of the store.
