@@ -1,23 +1,14 @@
 //! The importers on the real lists in `../shared/data/` (never copied into the
 //! repository): Lin et al.'s domain quality ratings and the State Media Matrix. Each
-//! test prints why and returns when the shared directory is absent.
+//! test fails, saying what is missing, when the shared directory is absent.
 
 mod common;
 
-use common::{report, shared, TestDb};
+use common::{report, shared_file, TestDb};
 use serde_json::Value;
 
-fn data(file: &str) -> Option<String> {
-    let Some(dir) = shared() else {
-        eprintln!("skipping: ../shared is absent (the real data files live there)");
-        return None;
-    };
-    let p = dir.join("data").join(file);
-    if !p.is_file() {
-        eprintln!("skipping: {} is absent", p.display());
-        return None;
-    }
-    Some(p.display().to_string())
+fn data(file: &str) -> String {
+    shared_file(&format!("data/{file}")).display().to_string()
 }
 
 fn source(db: &TestDb, name: &str) -> Value {
@@ -33,9 +24,7 @@ fn rating(db: &TestDb, name: &str) -> f64 {
 
 #[test]
 fn domain_pc1_imports_with_the_domain_rule_and_idempotently() {
-    let Some(path) = data("domain_pc1.csv") else {
-        return;
-    };
+    let path = data("domain_pc1.csv");
     let db = TestDb::new();
     let args = [
         "sources",
@@ -99,9 +88,7 @@ fn domain_pc1_imports_with_the_domain_rule_and_idempotently() {
 
 #[test]
 fn state_media_matrix_makes_rt_and_sputnik_one_source() {
-    let Some(path) = data("state_media_matrix.csv") else {
-        return;
-    };
+    let path = data("state_media_matrix.csv");
     let db = TestDb::new();
     // A desk that already follows RT and Sputnik under its own names.
     db.ok(&["source", "set", "RT", "--homepage", "https://www.rt.com"]);

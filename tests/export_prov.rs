@@ -137,10 +137,7 @@ fn prov_document_has_the_hand_counted_records() {
 
 #[test]
 fn python_prov_loads_the_export_and_writes_prov_n() {
-    let Some(py) = common::python_with("prov.model") else {
-        println!("skipped: the Python `prov` package is not available (set CORROBORATE_PYTHON to a Python with prov==3.2.3; .ci/run does)");
-        return;
-    };
+    let py = common::python_with("prov.model");
     let db = TestDb::new();
     db.import(FIXTURE);
     let content = db.ok(&["export", "--format", "prov"]);

@@ -196,11 +196,7 @@ fn extract_errors() {
 
 #[test]
 fn the_real_corpus_runs_end_to_end() {
-    let Some(shared) = common::shared() else {
-        eprintln!("skipped: ../shared is absent, so the real news corpus cannot be read");
-        return;
-    };
-    let csv_path = shared.join("data/news/news_articles_dev.csv");
+    let csv_path = common::shared_file("data/news/news_articles_dev.csv");
     let db = TestDb::new();
     let out = db.ok(&[
         "extract",

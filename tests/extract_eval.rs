@@ -1,23 +1,18 @@
 //! Evaluation of attribution extraction on the labelled development articles of
 //! `../shared/data/news/news_articles_dev.csv` (labels in
 //! `tests/data/extraction/dev_labels.jsonl`): prints the table to stderr and checks the
-//! targets (chain-level F1 ≥ 0.85 with precision ≥ 0.90). Skips with a message when
-//! the shared data is absent.
+//! targets (chain-level F1 ≥ 0.85 with precision ≥ 0.90). Fails, saying what is
+//! missing, when the shared data is absent.
 
-use std::path::PathBuf;
+mod common;
 
 use corroborate::extract::eval::{evaluate_csv, load_labels};
 
 #[test]
 fn dev_set_meets_targets() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let csv = root.join("../shared/data/news/news_articles_dev.csv");
-    if !csv.exists() {
-        eprintln!("skipping: the development CSV {} is absent", csv.display());
-        return;
-    }
-    let labels =
-        load_labels(&root.join("tests/data/extraction/dev_labels.jsonl")).expect("labels parse");
+    let csv = common::shared_file("data/news/news_articles_dev.csv");
+    let labels = load_labels(&common::root().join("tests/data/extraction/dev_labels.jsonl"))
+        .expect("labels parse");
     let report = evaluate_csv(&csv, &labels).expect("evaluation runs");
     eprintln!("{}", report.table());
     // The label set itself: enough articles, chains and long chains, every outlet.

@@ -1,24 +1,17 @@
 //! The seed article (a blog post relaying the Washington Post, the Syrian Observatory
 //! for Human Rights, Russia Today, the Palmyra Coordination network and, via Arutz
 //! Sheva, the AP) must yield the chains a journalist would write down. Reads
-//! `../shared/seed/palmyra-article.txt`; skips with a message when it is absent.
+//! `../shared/seed/palmyra-article.txt`; fails, saying what is missing, when it is
+//! absent.
 
-use std::path::PathBuf;
+mod common;
 
 use corroborate::extract::{extract, ArticleMeta, ExtractKind};
 
-fn seed() -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/palmyra-article.txt");
-    match std::fs::read_to_string(&p) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            eprintln!(
-                "skipping: cannot read the seed article {}: {e}",
-                p.display()
-            );
-            None
-        }
-    }
+fn seed() -> String {
+    let p = common::shared_file("seed/palmyra-article.txt");
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("cannot read the seed article {}: {e}", p.display()))
 }
 
 fn hops(c: &corroborate::chain::Chain) -> Vec<String> {
@@ -27,9 +20,7 @@ fn hops(c: &corroborate::chain::Chain) -> Vec<String> {
 
 #[test]
 fn seed_article_chains() {
-    let Some(text) = seed() else {
-        return;
-    };
+    let text = seed();
     let meta = ArticleMeta {
         publisher: "Blog".into(),
         url: None,

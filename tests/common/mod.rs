@@ -109,25 +109,83 @@ pub fn report(claim: &str, chain: &str) -> String {
     serde_json::json!({"type": "report", "claim": claim, "chain": chain}).to_string()
 }
 
-/// The shared data directory beside the repository, when present.
-pub fn shared() -> Option<PathBuf> {
-    let p = root().join("../shared");
-    p.is_dir().then_some(p)
+/// The shared data directory: `$CORROBORATE_SHARED` when set, else `../shared` beside
+/// the repository (where CI lays it). Panics, saying how to get it, when it is absent:
+/// a test that needs the real data must fail without it, never pass untested.
+pub fn shared() -> PathBuf {
+    let p = match std::env::var_os("CORROBORATE_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => root().join("../shared"),
+    };
+    assert!(
+        p.is_dir(),
+        "the shared data directory {} is missing: this test reads the project's real data \
+         from shared/ beside the repository (CI puts it there); put a copy of shared/ \
+         beside the repository or point CORROBORATE_SHARED at one",
+        p.display()
+    );
+    p
 }
 
-/// A Python interpreter that can `import module`: `$CORROBORATE_PYTHON` (set by
-/// `.ci/run` to a venv with `prov`), else `python3`.
-pub fn python_with(module: &str) -> Option<String> {
-    let candidates = [
-        std::env::var("CORROBORATE_PYTHON").ok(),
-        Some("python3".into()),
-    ];
-    candidates.into_iter().flatten().find(|p| {
-        std::process::Command::new(p)
-            .args(["-c", &format!("import {module}")])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
+/// A file inside the shared data directory (`rel` like `data/domain_pc1.csv`). Panics,
+/// saying what is missing, when it is absent.
+pub fn shared_file(rel: &str) -> PathBuf {
+    let p = shared().join(rel);
+    assert!(
+        p.is_file(),
+        "the shared data file {} is missing: shared/ beside the repository is incomplete; \
+         get a complete copy of shared/ (CI has one)",
+        p.display()
+    );
+    p
+}
+
+/// A Python interpreter that can `import module`: `$CORROBORATE_PYTHON` when set (by
+/// `.ci/run`, to a venv with `prov`), else `python3`. Panics, saying how to get one,
+/// when neither can import the module: the test must fail, not pass untested.
+pub fn python_with(module: &str) -> String {
+    let configured = std::env::var("CORROBORATE_PYTHON").ok();
+    let py = configured.clone().unwrap_or_else(|| "python3".into());
+    let out = std::process::Command::new(&py)
+        .args(["-c", &format!("import {module}")])
+        .output();
+    match out {
+        Ok(o) if o.status.success() => py,
+        Ok(o) => panic!(
+            "{py} cannot import the Python module `{module}`: {}\nthis test needs it; \
+             run `bash .ci/run` (it makes .ci/venv with prov==3.2.3) and set \
+             CORROBORATE_PYTHON=$PWD/.ci/venv/bin/python, or install it into {py}",
+            String::from_utf8_lossy(&o.stderr).trim()
+        ),
+        Err(e) => panic!(
+            "cannot run the Python interpreter {py:?} ({e}){}: this test needs Python 3; \
+             install python3 or set CORROBORATE_PYTHON to an interpreter (.ci/run sets it \
+             to .ci/venv/bin/python)",
+            if configured.is_some() {
+                " named by CORROBORATE_PYTHON"
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
+/// Check that Graphviz's `dot` is installed (`dot -V` succeeds). Panics, saying how to
+/// install it, when it is not: the Graphviz tests must fail, not pass untested.
+pub fn require_dot() {
+    match std::process::Command::new("dot").arg("-V").output() {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => panic!(
+            "`dot -V` failed ({}): {}; this test needs a working Graphviz \
+             (apt install graphviz; .ci/run installs it)",
+            o.status,
+            String::from_utf8_lossy(&o.stderr).trim()
+        ),
+        Err(e) => panic!(
+            "Graphviz's `dot` is not on PATH ({e}); this test needs it: \
+             apt install graphviz (brew install graphviz on macOS); .ci/run installs it"
+        ),
+    }
 }
 
 /// Run a Python script with `stdin` as its input; panic with its stderr on failure
