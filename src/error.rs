@@ -164,6 +164,9 @@ pub enum Error {
     /// Encoding or decoding a stored value failed.
     #[error("could not encode or decode a stored value: {0}")]
     Encoding(String),
+    /// The work was stopped by Ctrl-C or SIGTERM before it finished.
+    #[error("interrupted: stopped before finishing; nothing was written and temporary files were removed (run the command again to start over)")]
+    Interrupted,
 }
 
 impl Error {

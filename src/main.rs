@@ -166,37 +166,45 @@ enum Command {
     /// Export claims, reports, sources and verdicts: a JSONL backup, CSV, a Graphviz
     /// graph (dot, svg), W3C PROV-JSON or schema.org ClaimReview.
     #[command(
-        after_help = "Examples:\n  corroborate export --format jsonl -o backup.jsonl\n  corroborate export --format csv --min-sources 2 > claims.csv\n  corroborate export --format dot --claim 3fa2 | dot -Tpng > graph.png\n  corroborate export --format svg --single-source -o single.svg\n  corroborate export --format prov --claim 3fa2 > claim.prov.json\n  corroborate export --format claimreview --skip-unreviewed > reviews.jsonld\n\nWithout -o the export goes to standard output. See docs/exports.md."
+        after_help = "Examples:\n  corroborate export --format jsonl -o backup.jsonl\n  corroborate export --format csv --min-sources 2 > claims.csv\n  corroborate export --format dot --claim 3fa2 | dot -Tpng > graph.png\n  corroborate export --format svg --single-source -o single.svg\n  corroborate export --format svg --split -o graphs\n  corroborate export --format prov --claim 3fa2 > claim.prov.json\n  corroborate export --format claimreview --skip-unreviewed > reviews.jsonld\n\nWithout -o the export goes to standard output. One dot or svg graph takes at most\n300 claims; --split writes one graph per claim into a new directory, with an\nindex.html. Ctrl-C stops an export (exit 130) and removes its temporary files.\nSee docs/exports.md."
     )]
-    Export {
-        /// jsonl (backup in the import format), csv, dot, svg, prov or claimreview.
-        #[arg(long = "format", id = "export_format", value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Jsonl)]
-        format: ExportFormat,
-        /// Only this claim (id or unique prefix; repeatable).
-        #[arg(long = "claim", value_name = "ID")]
-        claims: Vec<String>,
-        #[command(flatten)]
-        filter: FilterArgs,
-        /// Write to FILE (atomically) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace FILE if it exists.
-        #[arg(long)]
-        force: bool,
-        /// claimreview: leave out claims without a verdict instead of failing.
-        #[arg(long)]
-        skip_unreviewed: bool,
-        // Export's own `--format` takes other values than the global listing one. An arg
-        // with the global's id stops clap from copying the global into this command
-        // (which would clash on `--format`); it is hidden and unused.
-        #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
-        _listing_format: Option<Format>,
-    },
+    Export(ExportArgs),
     /// Propose claims and their provenance chains from article text (rule-based).
     #[command(
         after_help = "Examples:\n  corroborate extract article.txt --publisher \"Desert Dispatch\" --url https://dd.example/1\n  cat article.txt | corroborate extract - --publisher TASS --import\n  corroborate extract --csv corpus.csv --text-column text --url-column article_source_link > reports.jsonl\n\nEach attributed statement becomes one report record: the publisher first, then each\nnamed relay, then the origin (~ marks an unnamed source). Review before importing."
     )]
     Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// jsonl (backup in the import format), csv, dot, svg, prov or claimreview.
+    #[arg(long = "format", id = "export_format", value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Jsonl)]
+    format: ExportFormat,
+    /// Only this claim (id or unique prefix; repeatable).
+    #[arg(long = "claim", value_name = "ID")]
+    claims: Vec<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Write to FILE (atomically) instead of standard output; with --split, the new
+    /// directory to create.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE if it exists (not with --split, which never replaces a directory).
+    #[arg(long, conflicts_with = "split")]
+    force: bool,
+    /// dot, svg: one graph per claim, named by claim id, plus index.html, in the new
+    /// directory given with -o.
+    #[arg(long, requires = "output")]
+    split: bool,
+    /// claimreview: leave out claims without a verdict instead of failing.
+    #[arg(long)]
+    skip_unreviewed: bool,
+    // Export's own `--format` takes other values than the global listing one. An arg
+    // with the global's id stops clap from copying the global into this command
+    // (which would clash on `--format`); it is hidden and unused.
+    #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
+    _listing_format: Option<Format>,
 }
 
 #[derive(Args)]
@@ -411,6 +419,9 @@ fn main() -> ExitCode {
             }
             let user = e.downcast_ref::<Error>().is_some_and(Error::is_user_error);
             eprintln!("error: {e:#}");
+            if matches!(e.downcast_ref::<Error>(), Some(Error::Interrupted)) {
+                return ExitCode::from(130);
+            }
             ExitCode::from(if user { 2 } else { 1 })
         }
     }
@@ -520,6 +531,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
         Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
+        Command::Export(args) => export_command(args, &db_path, &ctx, &mut out),
         Command::Salvage { to, lost } => {
             let rep = Database::salvage(&db_path, &to, ctx.open_options())?;
             if let Some(path) = &lost {
@@ -634,38 +646,6 @@ fn dispatch(
             Ok(())
         }
         Command::Source(sc) => source_command(sc, db, out),
-        Command::Export {
-            format,
-            claims,
-            filter,
-            output,
-            force,
-            skip_unreviewed,
-            ..
-        } => {
-            let req = export::Request {
-                format,
-                claims,
-                filter: filter.filter(),
-                skip_unreviewed,
-            };
-            match output {
-                Some(path) => {
-                    let s = export::to_file(db, &req, &path, force)?;
-                    writeln!(
-                        out,
-                        "exported {} claim{} to {}",
-                        s.claims,
-                        plural(s.claims),
-                        path.display()
-                    )?;
-                }
-                None => {
-                    export::write(db, &req, out)?;
-                }
-            }
-            Ok(())
-        }
         Command::Verdict {
             id,
             verdict,
@@ -721,10 +701,73 @@ fn dispatch(
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
             Ok(())
         }
-        Command::Demo | Command::Rebuild | Command::Extract(_) | Command::Salvage { .. } => {
+        Command::Demo
+        | Command::Rebuild
+        | Command::Extract(_)
+        | Command::Export(_)
+        | Command::Salvage { .. } => {
             unreachable!("handled before opening the database")
         }
     }
+}
+
+/// `export`: opens the database and hands it to the library, which closes it (releasing
+/// the lock) before Graphviz runs. Ctrl-C or SIGTERM asks the export to stop: it
+/// removes its temporary files and fails with exit 130; a second Ctrl-C exits at once.
+fn export_command(
+    args: ExportArgs,
+    db_path: &Path,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let stop = export::Stop::new();
+    let flag = stop.clone();
+    // Best effort: without a handler (one already set) Ctrl-C simply ends the process.
+    let _ = ctrlc::set_handler(move || {
+        if flag.requested() {
+            std::process::exit(130);
+        }
+        flag.request();
+    });
+    let req = export::Request {
+        format: args.format,
+        claims: args.claims,
+        filter: args.filter.filter(),
+        skip_unreviewed: args.skip_unreviewed,
+        stop,
+    };
+    let db = ctx.open(db_path)?;
+    match (args.output, args.split) {
+        (Some(dir), true) => {
+            let s = export::run(db, &req, export::Output::Split(&dir))?;
+            writeln!(
+                out,
+                "exported {} claim{} to {}, one graph per claim; open {}",
+                s.claims,
+                plural(s.claims),
+                dir.display(),
+                dir.join("index.html").display()
+            )?;
+        }
+        (Some(path), false) => {
+            let output = export::Output::File {
+                path: &path,
+                force: args.force,
+            };
+            let s = export::run(db, &req, output)?;
+            writeln!(
+                out,
+                "exported {} claim{} to {}",
+                s.claims,
+                plural(s.claims),
+                path.display()
+            )?;
+        }
+        (None, _) => {
+            export::run(db, &req, export::Output::Stream(out))?;
+        }
+    }
+    Ok(())
 }
 
 fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> anyhow::Result<()> {

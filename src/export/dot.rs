@@ -1,5 +1,6 @@
-//! The Graphviz export: the attribution graph of each selected claim, and SVG
-//! rendering through Graphviz's `dot` program.
+//! The Graphviz export: the attribution graph of each selected claim, as one graph
+//! ([`write`], at most a few hundred claims) or one graph per claim ([`write_claim`],
+//! for the split export). Running Graphviz is the `graphviz` module's job.
 //!
 //! Layout decision: **one cluster per claim** (`subgraph cluster_N`, labelled with the
 //! claim's short id, text, counts and independence groups), not one graph merged over
@@ -18,49 +19,82 @@
 //! red. Every string is quoted and escaped ([`escape`]); node identifiers are
 //! generated (`cN_M`), never taken from names.
 
-use std::io::{self, Read, Write};
-use std::process::{Command, Stdio};
+use std::io::{self, Write};
 
+use crate::claim::Claim;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::independence::{Analysis, GraphNode, Role};
 use crate::output::shorten;
 use crate::source::Registry;
+use crate::view::ClaimSummary;
 
 use super::{write_error, Selection, Summary};
 
-/// Write the DOT source of the selection's attribution graphs.
-pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Result<Summary> {
+/// The graph's opening line and default attributes.
+const HEADER: &str = "digraph corroborate {\n  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labeljust=l, nodesep=0.3, ranksep=0.6];\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];";
+
+/// Write the DOT source of the selection's attribution graphs as one graph, one
+/// cluster per claim. A selection of more than `limit` claims is refused with advice
+/// before anything is written to `out` (Graphviz's layout of one graph grows much
+/// faster than its size).
+pub(super) fn write(
+    db: &Database,
+    sel: &Selection,
+    limit: usize,
+    out: &mut dyn Write,
+) -> Result<Summary> {
     let reg = db.registry();
     let mut sum = Summary::default();
-    writeln!(
-        out,
-        "digraph corroborate {{\n  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labeljust=l, nodesep=0.3, ranksep=0.6];\n  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];"
-    )
-    .map_err(write_error)?;
+    let mut body = Vec::new();
     sel.for_each(db, |c, a, s| {
-        let groups: Vec<&str> = s.origins.iter().map(|o| o.label.as_str()).collect();
-        let title = format!(
-            "claim {}: {}\n{} report{}, {} independent source{}{}{}",
-            &s.id[..12],
-            shorten(&c.text, 90),
-            s.reports,
-            if s.reports == 1 { "" } else { "s" },
-            s.independent_sources,
-            if s.independent_sources == 1 { "" } else { "s" },
-            if groups.is_empty() { "" } else { ": " },
-            shorten(&groups.join("; "), 120),
-        );
-        write_cluster(out, sum.claims, &title, a, reg).map_err(write_error)?;
+        if sum.claims == limit {
+            return Err(Error::Invalid(format!(
+                "the selection has more than {limit} claims, too many for one graph (Graphviz would take minutes to hours to lay it out); write one graph per claim into a new directory with `--split -o DIR`, or select fewer claims with --claim ID or the filters (--single-source, --circular, --min-sources N, …)"
+            )));
+        }
+        write_cluster(&mut body, sum.claims, &title(c, s), a, reg).map_err(write_error)?;
         sum.claims += 1;
         sum.items += 1;
         Ok(())
     })?;
+    writeln!(out, "{HEADER}").map_err(write_error)?;
+    out.write_all(&body).map_err(write_error)?;
     if sum.claims == 0 {
         writeln!(out, "  label=\"no claims selected\";").map_err(write_error)?;
     }
     writeln!(out, "}}").map_err(write_error)?;
     Ok(sum)
+}
+
+/// Write one claim's attribution graph as a graph of its own (one cluster, as in
+/// [`write`]), for the split export.
+pub(super) fn write_claim(
+    out: &mut dyn Write,
+    c: &Claim,
+    a: &Analysis,
+    s: &ClaimSummary,
+    reg: &Registry,
+) -> io::Result<()> {
+    writeln!(out, "{HEADER}")?;
+    write_cluster(out, 0, &title(c, s), a, reg)?;
+    writeln!(out, "}}")
+}
+
+/// A claim's cluster label: short id, text, counts and independence groups.
+fn title(c: &Claim, s: &ClaimSummary) -> String {
+    let groups: Vec<&str> = s.origins.iter().map(|o| o.label.as_str()).collect();
+    format!(
+        "claim {}: {}\n{} report{}, {} independent source{}{}{}",
+        &s.id[..12],
+        shorten(&c.text, 90),
+        s.reports,
+        if s.reports == 1 { "" } else { "s" },
+        s.independent_sources,
+        if s.independent_sources == 1 { "" } else { "s" },
+        if groups.is_empty() { "" } else { ": " },
+        shorten(&groups.join("; "), 120),
+    )
 }
 
 /// One claim's graph as `subgraph cluster_<n>`.
@@ -165,67 +199,6 @@ pub(crate) fn escape(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// What to tell someone who asked for SVG without Graphviz installed.
-const INSTALL_HINT: &str = "--format svg needs Graphviz's `dot` program, which was not found on PATH; install Graphviz (Debian/Ubuntu: apt install graphviz; macOS: brew install graphviz; others: https://graphviz.org/download/) or use --format dot and render it elsewhere";
-
-/// Render DOT source to SVG with Graphviz's `dot -Tsvg`, writing the SVG to `out`.
-/// Fails with an install hint when `dot` is not installed.
-pub fn render_svg(dot_source: &[u8], out: &mut dyn Write) -> Result<()> {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                Error::io(INSTALL_HINT, e)
-            } else {
-                Error::io("starting Graphviz's `dot`", e)
-            }
-        })?;
-    let feeder = child.stdin.take().map(|mut stdin| {
-        let src = dot_source.to_vec();
-        std::thread::spawn(move || stdin.write_all(&src))
-    });
-    let mut stderr = child.stderr.take();
-    let err_reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        if let Some(e) = stderr.as_mut() {
-            let _ = e.read_to_string(&mut s);
-        }
-        s
-    });
-    let mut copied = Ok(0);
-    if let Some(mut stdout) = child.stdout.take() {
-        copied = io::copy(&mut stdout, out);
-    }
-    if copied.is_err() {
-        // Nobody reads the rest (a closed pipe, a full disk): stop `dot` rather than
-        // wait for it to finish writing into a pipe no one drains.
-        let _ = child.kill();
-    }
-    let status = child
-        .wait()
-        .map_err(|e| Error::io("waiting for Graphviz's `dot`", e))?;
-    let fed = feeder.map(|h| h.join());
-    let messages = err_reader.join().unwrap_or_default();
-    copied.map_err(write_error)?;
-    if !status.success() {
-        return Err(Error::io(
-            format!(
-                "Graphviz's `dot` failed ({status}): {}",
-                messages.trim().chars().take(2000).collect::<String>()
-            ),
-            io::Error::other("dot exited with an error"),
-        ));
-    }
-    if let Some(Ok(Err(e))) = fed {
-        return Err(Error::io("sending the graph to Graphviz's `dot`", e));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -3,20 +3,29 @@
 //! - `jsonl`: a backup in the import format (`schemas/record.schema.json`); importing it
 //!   into an empty database reproduces the same claim ids, report ids and verdicts.
 //! - `csv`: one row per claim, for spreadsheets.
-//! - `dot` / `svg`: the attribution graphs, for Graphviz (svg runs Graphviz's `dot`).
+//! - `dot` / `svg`: the attribution graphs, for Graphviz (svg runs Graphviz's `dot`):
+//!   one graph of at most [`MAX_GRAPH_CLAIMS`] claims, or with [`Output::Split`] a new
+//!   directory with one graph per claim and an `index.html` (`folder`).
 //! - `prov`: W3C PROV-JSON (`schemas/export-prov.schema.json`).
 //! - `claimreview`: schema.org ClaimReview JSON-LD for fact-checks
 //!   (`schemas/export-claimreview.schema.json`).
 //!
-//! Every exporter writes to any [`Write`] and reads only through [`Database`]. The JSONL
-//! and CSV exporters stream: they hold one claim at a time (plus, for a filtered JSONL
-//! backup, the ids of the selected claims). [`to_file`] writes atomically (a temporary
-//! file in the target's directory, renamed into place) and never overwrites a file
-//! unless asked to. `docs/exports.md` documents every format and its mapping.
+//! [`run`] is the entry point. It takes the [`Database`] by value and closes it —
+//! releasing its lock — as soon as everything the export needs has been read, so
+//! Graphviz never runs while the database is locked. Every exporter writes to any
+//! [`Write`] and reads only through [`Database`]. The JSONL and CSV exporters stream:
+//! they hold one claim at a time (plus, for a filtered JSONL backup, the ids of the
+//! selected claims). [`Output::File`] writes atomically (a temporary file in the
+//! target's directory, renamed into place) and never overwrites a file unless asked
+//! to. Every export checks its [`Stop`] between claims and while Graphviz runs, and
+//! then returns [`Error::Interrupted`] after removing its temporary files.
+//! `docs/exports.md` documents every format and its mapping.
 
 mod claimreview;
 mod csv;
 mod dot;
+mod folder;
+mod graphviz;
 mod jsonl;
 mod prov;
 
@@ -24,6 +33,8 @@ use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::claim::{Claim, ClaimId};
 use crate::db::Database;
@@ -32,7 +43,44 @@ use crate::independence::Analysis;
 use crate::source::{name_key, Registry, SourceId};
 use crate::view::{self, ClaimFilter, ClaimSummary};
 
-pub use dot::render_svg;
+pub use graphviz::render_svg;
+
+/// The most claims a single-file `dot` or `svg` export takes. Graphviz lays one graph
+/// out in time that grows much faster than its size (1,035 claims took minutes), so a
+/// larger selection is refused with advice: `--split` (one graph per claim) or a
+/// narrower selection.
+pub const MAX_GRAPH_CLAIMS: usize = 300;
+
+/// A request to stop an export early, set from a Ctrl-C or SIGTERM handler. Clones
+/// share one flag.
+#[derive(Clone, Debug, Default)]
+pub struct Stop(Arc<AtomicBool>);
+
+impl Stop {
+    /// A flag that is not set.
+    pub fn new() -> Stop {
+        Stop::default()
+    }
+
+    /// Ask the export to stop (safe to call from a signal handler's thread).
+    pub fn request(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// True once [`Stop::request`] was called.
+    pub fn requested(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// [`Error::Interrupted`] once a stop was requested.
+    pub(crate) fn check(&self) -> Result<()> {
+        if self.requested() {
+            Err(Error::Interrupted)
+        } else {
+            Ok(())
+        }
+    }
+}
 
 /// An export format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -77,6 +125,24 @@ pub struct Request {
     pub filter: ClaimFilter,
     /// `claimreview` only: leave out claims without a verdict instead of failing.
     pub skip_unreviewed: bool,
+    /// Checked between claims and while Graphviz runs.
+    pub stop: Stop,
+}
+
+/// Where an export goes.
+pub enum Output<'a> {
+    /// A stream, such as standard output.
+    Stream(&'a mut dyn Write),
+    /// A file, written atomically; an existing one is replaced only when `force`.
+    File {
+        /// The file.
+        path: &'a Path,
+        /// Replace it if it exists.
+        force: bool,
+    },
+    /// `dot` and `svg` only: a new directory (its parent must exist, it must not) with
+    /// one graph per claim, named by claim id, and an `index.html`.
+    Split(&'a Path),
 }
 
 /// What an export wrote.
@@ -95,6 +161,7 @@ pub struct Summary {
 pub struct Selection {
     ids: Option<Vec<ClaimId>>,
     filter: ClaimFilter,
+    stop: Stop,
 }
 
 impl Selection {
@@ -113,7 +180,18 @@ impl Selection {
             }
             Some(ids)
         };
-        Ok(Selection { ids, filter })
+        Ok(Selection {
+            ids,
+            filter,
+            stop: Stop::default(),
+        })
+    }
+
+    /// The same selection, whose visits stop with [`Error::Interrupted`] once `stop`
+    /// is requested.
+    pub fn stopping_on(mut self, stop: Stop) -> Selection {
+        self.stop = stop;
+        self
     }
 
     /// True when the selection is the whole database (no ids, a filter that keeps
@@ -123,7 +201,7 @@ impl Selection {
     }
 
     /// Visit each selected claim with its analysis and summary, in selection order.
-    /// Holds one claim at a time.
+    /// Holds one claim at a time. Checks the stop flag before each claim.
     pub fn for_each(
         &self,
         db: &Database,
@@ -132,6 +210,7 @@ impl Selection {
         let reg = db.registry();
         let cred = view::CredibilityIndex::build(db)?;
         let mut visit = |c: Claim| -> Result<()> {
+            self.stop.check()?;
             let a = view::analyze(&c, reg);
             let s = view::summarize(&c, &a, reg, &cred);
             if self.filter.keeps(&s) {
@@ -162,41 +241,69 @@ fn filter_keeps_everything(f: &ClaimFilter) -> bool {
     format!("{f:?}") == format!("{:?}", ClaimFilter::default())
 }
 
-/// Write the export `req` asks for to `out`.
-pub fn write(db: &Database, req: &Request, out: &mut dyn Write) -> Result<Summary> {
+/// Run the export `req` asks for into `output`. The database is taken by value and
+/// closed, releasing its lock, once everything has been read: before Graphviz runs.
+/// A single-file `dot` or `svg` export of more than [`MAX_GRAPH_CLAIMS`] claims is
+/// refused before anything is written. On failure or [`Stop`] no temporary file or
+/// directory is left behind.
+pub fn run(db: Database, req: &Request, output: Output<'_>) -> Result<Summary> {
     if req.skip_unreviewed && req.format != ExportFormat::Claimreview {
         return Err(Error::Invalid(format!(
             "--skip-unreviewed applies to --format claimreview only, not {}",
             req.format.as_str()
         )));
     }
-    let sel = Selection::resolve(db, &req.claims, req.filter.clone())?;
-    let mut w = BufWriter::with_capacity(64 * 1024, out);
-    let summary = match req.format {
-        ExportFormat::Jsonl => jsonl::write(db, &sel, &mut w)?,
-        ExportFormat::Csv => csv::write(db, &sel, &mut w)?,
-        ExportFormat::Dot => dot::write(db, &sel, &mut w)?,
-        ExportFormat::Svg => {
-            let mut src = Vec::new();
-            let s = dot::write(db, &sel, &mut src)?;
-            render_svg(&src, &mut w)?;
-            s
+    match output {
+        Output::Stream(out) => write(db, req, out),
+        Output::File { path, force } => {
+            let mut target = AtomicFile::create(path, force)?;
+            let summary = write(db, req, &mut target)?;
+            req.stop.check()?;
+            target.commit()?;
+            Ok(summary)
         }
-        ExportFormat::Prov => prov::write(db, &sel, &mut w)?,
-        ExportFormat::Claimreview => claimreview::write(db, &sel, req.skip_unreviewed, &mut w)?,
-    };
-    w.flush().map_err(write_error)?;
-    Ok(summary)
+        Output::Split(dir) => {
+            let svg = match req.format {
+                ExportFormat::Dot => false,
+                ExportFormat::Svg => true,
+                other => {
+                    return Err(Error::Invalid(format!(
+                        "--split applies to --format dot and svg only, not {}; write {} to one file with -o FILE",
+                        other.as_str(),
+                        other.as_str()
+                    )))
+                }
+            };
+            let sel = Selection::resolve(&db, &req.claims, req.filter.clone())?
+                .stopping_on(req.stop.clone());
+            folder::write(db, &sel, svg, dir, &req.stop)
+        }
+    }
 }
 
-/// Write the export to `path` atomically: into a temporary file beside it, then
-/// renamed into place. An existing file is an error unless `force`; a directory, or a
-/// path whose parent directory does not exist, is always an error (no directory is
-/// created).
-pub fn to_file(db: &Database, req: &Request, path: &Path, force: bool) -> Result<Summary> {
-    let mut target = AtomicFile::create(path, force)?;
-    let summary = write(db, req, &mut target)?;
-    target.commit()?;
+/// Write the export `req` asks for to `out`, closing the database before Graphviz.
+fn write(db: Database, req: &Request, out: &mut dyn Write) -> Result<Summary> {
+    let sel =
+        Selection::resolve(&db, &req.claims, req.filter.clone())?.stopping_on(req.stop.clone());
+    let mut w = BufWriter::with_capacity(64 * 1024, out);
+    let summary = match req.format {
+        ExportFormat::Jsonl => jsonl::write(&db, &sel, &mut w)?,
+        ExportFormat::Csv => csv::write(&db, &sel, &mut w)?,
+        ExportFormat::Dot | ExportFormat::Svg => {
+            let mut src = Vec::new();
+            let s = dot::write(&db, &sel, MAX_GRAPH_CLAIMS, &mut src)?;
+            drop(db);
+            if req.format == ExportFormat::Svg {
+                render_svg(&src, &mut w, &req.stop)?;
+            } else {
+                w.write_all(&src).map_err(write_error)?;
+            }
+            s
+        }
+        ExportFormat::Prov => prov::write(&db, &sel, &mut w)?,
+        ExportFormat::Claimreview => claimreview::write(&db, &sel, req.skip_unreviewed, &mut w)?,
+    };
+    w.flush().map_err(write_error)?;
     Ok(summary)
 }
 
