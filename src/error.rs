@@ -165,7 +165,7 @@ pub enum Error {
     #[error("could not encode or decode a stored value: {0}")]
     Encoding(String),
     /// The work was stopped by Ctrl-C or SIGTERM before it finished.
-    #[error("interrupted: stopped before finishing; nothing was written and temporary files were removed (run the command again to start over)")]
+    #[error("interrupted before finishing; the temporary files were removed and no output file was written (run the command again to start over)")]
     Interrupted,
 }
 
