@@ -720,9 +720,12 @@ fn export_command(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    let db = ctx.open(db_path)?;
+    // From here on the export has temporary files to remove: Ctrl-C and SIGTERM ask it
+    // to stop (before, while the database opens, they end the process as usual). Best
+    // effort: if no handler can be set, a signal simply ends the process.
     let stop = export::Stop::new();
     let flag = stop.clone();
-    // Best effort: without a handler (one already set) Ctrl-C simply ends the process.
     let _ = ctrlc::set_handler(move || {
         if flag.requested() {
             std::process::exit(130);
@@ -734,12 +737,10 @@ fn export_command(
         claims: args.claims,
         filter: args.filter.filter(),
         skip_unreviewed: args.skip_unreviewed,
-        stop,
     };
-    let db = ctx.open(db_path)?;
     match (args.output, args.split) {
         (Some(dir), true) => {
-            let s = export::run(db, &req, export::Output::Split(&dir))?;
+            let s = export::run(db, &req, export::Output::Split(&dir), &stop)?;
             writeln!(
                 out,
                 "exported {} claim{} to {}, one graph per claim; open {}",
@@ -754,7 +755,7 @@ fn export_command(
                 path: &path,
                 force: args.force,
             };
-            let s = export::run(db, &req, output)?;
+            let s = export::run(db, &req, output, &stop)?;
             writeln!(
                 out,
                 "exported {} claim{} to {}",
@@ -764,7 +765,7 @@ fn export_command(
             )?;
         }
         (None, _) => {
-            export::run(db, &req, export::Output::Stream(out))?;
+            export::run(db, &req, export::Output::Stream(out), &stop)?;
         }
     }
     Ok(())

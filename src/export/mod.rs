@@ -18,7 +18,8 @@
 //! selected claims). [`Output::File`] writes atomically (a temporary file in the
 //! target's directory, renamed into place) and never overwrites a file unless asked
 //! to. Every export checks its [`Stop`] between claims and while Graphviz runs, and
-//! then returns [`Error::Interrupted`] after removing its temporary files.
+//! then returns [`Error::Interrupted`] after removing its temporary files. [`write`]
+//! serves a caller that keeps the database open (every format but `svg`).
 //! `docs/exports.md` documents every format and its mapping.
 
 mod claimreview;
@@ -125,8 +126,6 @@ pub struct Request {
     pub filter: ClaimFilter,
     /// `claimreview` only: leave out claims without a verdict instead of failing.
     pub skip_unreviewed: bool,
-    /// Checked between claims and while Graphviz runs.
-    pub stop: Stop,
 }
 
 /// Where an export goes.
@@ -244,21 +243,16 @@ fn filter_keeps_everything(f: &ClaimFilter) -> bool {
 /// Run the export `req` asks for into `output`. The database is taken by value and
 /// closed, releasing its lock, once everything has been read: before Graphviz runs.
 /// A single-file `dot` or `svg` export of more than [`MAX_GRAPH_CLAIMS`] claims is
-/// refused before anything is written. On failure or [`Stop`] no temporary file or
-/// directory is left behind.
-pub fn run(db: Database, req: &Request, output: Output<'_>) -> Result<Summary> {
-    if req.skip_unreviewed && req.format != ExportFormat::Claimreview {
-        return Err(Error::Invalid(format!(
-            "--skip-unreviewed applies to --format claimreview only, not {}",
-            req.format.as_str()
-        )));
-    }
+/// refused before anything is written. `stop` is checked between claims and while
+/// Graphviz runs; on failure or stop no temporary file or directory is left behind.
+pub fn run(db: Database, req: &Request, output: Output<'_>, stop: &Stop) -> Result<Summary> {
+    check(req)?;
     match output {
-        Output::Stream(out) => write(db, req, out),
+        Output::Stream(out) => write_closing(db, req, out, stop),
         Output::File { path, force } => {
             let mut target = AtomicFile::create(path, force)?;
-            let summary = write(db, req, &mut target)?;
-            req.stop.check()?;
+            let summary = write_closing(db, req, &mut target, stop)?;
+            stop.check()?;
             target.commit()?;
             Ok(summary)
         }
@@ -274,34 +268,68 @@ pub fn run(db: Database, req: &Request, output: Output<'_>) -> Result<Summary> {
                     )))
                 }
             };
-            let sel = Selection::resolve(&db, &req.claims, req.filter.clone())?
-                .stopping_on(req.stop.clone());
-            folder::write(db, &sel, svg, dir, &req.stop)
+            let sel =
+                Selection::resolve(&db, &req.claims, req.filter.clone())?.stopping_on(stop.clone());
+            folder::write(db, &sel, svg, dir, stop)
         }
     }
 }
 
-/// Write the export `req` asks for to `out`, closing the database before Graphviz.
-fn write(db: Database, req: &Request, out: &mut dyn Write) -> Result<Summary> {
-    let sel =
-        Selection::resolve(&db, &req.claims, req.filter.clone())?.stopping_on(req.stop.clone());
+/// Write the export `req` asks for to `out`, for a caller that keeps the database
+/// open. Every format but `svg`, which is refused: it runs Graphviz, which must not
+/// run while the database is locked — use [`run`], which closes it first.
+pub fn write(db: &Database, req: &Request, out: &mut dyn Write) -> Result<Summary> {
+    check(req)?;
+    if req.format == ExportFormat::Svg {
+        return Err(Error::Invalid(
+            "export::write does not render SVG: use export::run, which closes the database before Graphviz runs".into(),
+        ));
+    }
+    write_open(db, req, out, &Stop::default())
+}
+
+/// Checks of the request that need no database.
+fn check(req: &Request) -> Result<()> {
+    if req.skip_unreviewed && req.format != ExportFormat::Claimreview {
+        return Err(Error::Invalid(format!(
+            "--skip-unreviewed applies to --format claimreview only, not {}",
+            req.format.as_str()
+        )));
+    }
+    Ok(())
+}
+
+/// Write the export to `out`; for `svg`, read the DOT text, close the database, then
+/// run Graphviz.
+fn write_closing(db: Database, req: &Request, out: &mut dyn Write, stop: &Stop) -> Result<Summary> {
+    if req.format != ExportFormat::Svg {
+        return write_open(&db, req, out, stop);
+    }
+    let sel = Selection::resolve(&db, &req.claims, req.filter.clone())?.stopping_on(stop.clone());
+    let mut src = Vec::new();
+    let summary = dot::write(&db, &sel, MAX_GRAPH_CLAIMS, &mut src)?;
+    drop(db);
+    let mut w = BufWriter::with_capacity(64 * 1024, out);
+    render_svg(&src, &mut w, stop)?;
+    w.flush().map_err(write_error)?;
+    Ok(summary)
+}
+
+/// Write every format but `svg` to `out` while the database is open.
+fn write_open(db: &Database, req: &Request, out: &mut dyn Write, stop: &Stop) -> Result<Summary> {
+    let sel = Selection::resolve(db, &req.claims, req.filter.clone())?.stopping_on(stop.clone());
     let mut w = BufWriter::with_capacity(64 * 1024, out);
     let summary = match req.format {
-        ExportFormat::Jsonl => jsonl::write(&db, &sel, &mut w)?,
-        ExportFormat::Csv => csv::write(&db, &sel, &mut w)?,
-        ExportFormat::Dot | ExportFormat::Svg => {
-            let mut src = Vec::new();
-            let s = dot::write(&db, &sel, MAX_GRAPH_CLAIMS, &mut src)?;
-            drop(db);
-            if req.format == ExportFormat::Svg {
-                render_svg(&src, &mut w, &req.stop)?;
-            } else {
-                w.write_all(&src).map_err(write_error)?;
-            }
-            s
+        ExportFormat::Jsonl => jsonl::write(db, &sel, &mut w)?,
+        ExportFormat::Csv => csv::write(db, &sel, &mut w)?,
+        ExportFormat::Dot => dot::write(db, &sel, MAX_GRAPH_CLAIMS, &mut w)?,
+        ExportFormat::Svg => {
+            return Err(Error::Invalid(
+                "svg is rendered after the database is closed".into(),
+            ))
         }
-        ExportFormat::Prov => prov::write(&db, &sel, &mut w)?,
-        ExportFormat::Claimreview => claimreview::write(&db, &sel, req.skip_unreviewed, &mut w)?,
+        ExportFormat::Prov => prov::write(db, &sel, &mut w)?,
+        ExportFormat::Claimreview => claimreview::write(db, &sel, req.skip_unreviewed, &mut w)?,
     };
     w.flush().map_err(write_error)?;
     Ok(summary)
