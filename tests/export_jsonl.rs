@@ -365,17 +365,23 @@ fn output_files_are_written_atomically_and_never_clobbered() {
 
 #[test]
 fn a_closed_pipe_ends_the_export_quietly() {
-    let db = TestDb::new();
-    let many: Vec<String> = (0..3000)
-        .map(|i| {
-            report(
-                &format!("Claim {i} is padded to make the output long enough."),
-                "A via B via C",
-            )
-        })
-        .collect();
-    db.import(&many.join("\n"));
-    for format in ["jsonl", "csv", "dot"] {
+    let claims = |n: usize| -> TestDb {
+        let db = TestDb::new();
+        let many: Vec<String> = (0..n)
+            .map(|i| {
+                report(
+                    &format!("Claim {i} is padded to make the output long enough."),
+                    "A via B via C",
+                )
+            })
+            .collect();
+        db.import(&many.join("\n"));
+        db
+    };
+    let big = claims(3000);
+    // One graph takes at most 300 claims; their DOT is still far more than a pipe holds.
+    let graph = claims(300);
+    for (format, db) in [("jsonl", &big), ("csv", &big), ("dot", &graph)] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
             .args([
                 "--db",
