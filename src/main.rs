@@ -179,8 +179,13 @@ enum Command {
 #[derive(Args)]
 struct ExportArgs {
     /// jsonl (backup in the import format), csv, dot, svg, prov or claimreview.
-    #[arg(long = "format", id = "export_format", value_name = "FORMAT", value_enum, default_value_t = ExportFormat::Jsonl)]
-    format: ExportFormat,
+    #[arg(
+        long = "format",
+        id = "export_format",
+        value_name = "FORMAT",
+        value_enum
+    )]
+    format: Option<ExportFormat>,
     /// Only this claim (id or unique prefix; repeatable).
     #[arg(long = "claim", value_name = "ID")]
     claims: Vec<String>,
@@ -202,9 +207,10 @@ struct ExportArgs {
     skip_unreviewed: bool,
     // Export's own `--format` takes other values than the global listing one. An arg
     // with the global's id stops clap from copying the global into this command
-    // (which would clash on `--format`); it is hidden and unused.
+    // (which would clash on `--format`); it receives a `--format` written before
+    // `export`, which `ExportArgs::format` honours or refuses, never ignores.
     #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
-    _listing_format: Option<Format>,
+    listing_format: Option<Format>,
 }
 
 #[derive(Args)]
@@ -714,6 +720,32 @@ fn dispatch(
 /// `export`: opens the database and hands it to the library, which closes it (releasing
 /// the lock) before Graphviz runs. Ctrl-C or SIGTERM asks the export to stop: it
 /// removes its temporary files and fails with exit 130; a second Ctrl-C exits at once.
+impl ExportArgs {
+    /// The export format: `export --format F`, or a `--format` given before `export`
+    /// when it names an export format too (csv, jsonl); JSON Lines by default.
+    fn format(&self) -> Result<ExportFormat, Error> {
+        let before = match self.listing_format {
+            None => None,
+            Some(Format::Csv) => Some(ExportFormat::Csv),
+            Some(Format::Jsonl) => Some(ExportFormat::Jsonl),
+            Some(other) => {
+                return Err(Error::Invalid(format!(
+                    "`--format {}` before `export` is a listing format, not an export format; write the export's format after `export`: `corroborate export --format jsonl|csv|dot|svg|prov|claimreview`",
+                    if other == Format::Json { "json" } else { "table" }
+                )))
+            }
+        };
+        match (self.format, before) {
+            (Some(a), Some(b)) if a != b => Err(Error::Invalid(format!(
+                "two formats are given: `--format {}` before `export` and `--format {}` after it; give one",
+                b.as_str(),
+                a.as_str()
+            ))),
+            (a, b) => Ok(a.or(b).unwrap_or(ExportFormat::Jsonl)),
+        }
+    }
+}
+
 fn export_command(
     args: ExportArgs,
     db_path: &Path,
@@ -733,7 +765,7 @@ fn export_command(
         flag.request();
     });
     let req = export::Request {
-        format: args.format,
+        format: args.format()?,
         claims: args.claims,
         filter: args.filter.filter(),
         skip_unreviewed: args.skip_unreviewed,

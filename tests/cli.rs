@@ -477,3 +477,30 @@ fn broken_pipe_exits_quietly() {
         );
     }
 }
+
+#[test]
+fn a_format_before_the_subcommand_is_honoured_or_refused() {
+    let db = TestDb::new();
+    db.import(&sample());
+    // Before `export`: csv and jsonl are export formats too, and are honoured.
+    let csv = db.ok(&["--format", "csv", "export"]);
+    assert!(csv.starts_with("id,"), "{csv}");
+    assert_eq!(csv, db.ok(&["export", "--format", "csv"]));
+    let jsonl = db.ok(&["--format", "jsonl", "export"]);
+    assert_eq!(jsonl, db.ok(&["export"]));
+    // Listing formats that are not export formats, and two different formats, are
+    // refused with advice (exit 2), never ignored.
+    let err = db.fails(&["--format", "json", "export"], 2);
+    assert!(err.contains("after `export`"), "{err}");
+    let err = db.fails(&["--format", "csv", "export", "--format", "jsonl"], 2);
+    assert!(err.contains("two formats"), "{err}");
+    // Before any other command, the global flags apply as if written after it.
+    assert_eq!(
+        db.ok(&["--format", "json", "claims"]),
+        db.ok(&["claims", "--format", "json"])
+    );
+    assert_eq!(
+        db.ok(&["--wait", "1", "claims", "--format", "csv"]),
+        db.ok(&["claims", "--format", "csv", "--wait", "1"])
+    );
+}
