@@ -504,3 +504,30 @@ fn a_format_before_the_subcommand_is_honoured_or_refused() {
         db.ok(&["claims", "--format", "csv", "--wait", "1"])
     );
 }
+
+#[test]
+fn a_second_sighting_is_kept_and_a_reimport_adds_nothing() {
+    let db = TestDb::new();
+    let first = r#"{"type":"report","claim":"The dam was opened.","chain":"Blog via AP","url":"https://blog.example/1","published":"2024-01-02"}"#;
+    db.import(first);
+    // The same claim and chain at another URL, and on another date: two more sightings.
+    let other_url = first.replace("/1", "/2");
+    let other_date = first.replace("2024-01-02", "2024-01-03");
+    let out = db.import(&format!("{other_url}\n{other_date}"));
+    assert!(out.contains("reports 2 new, 0 duplicate"), "{out}");
+    let c = &db.claims(&[])[0];
+    assert_eq!(c["reports"], 3);
+    let id = c["id"].as_str().unwrap().to_string();
+    let shown = db.ok(&["show", &id]);
+    assert!(
+        shown.contains("blog.example/2") || shown.contains("2024-01-03"),
+        "{shown}"
+    );
+    // Importing everything again writes nothing to the ledger.
+    let ledger = db.path().join("ledger.log");
+    let size = std::fs::metadata(&ledger).unwrap().len();
+    let again = db.import(&format!("{first}\n{other_url}\n{other_date}"));
+    assert!(again.contains("reports 0 new, 3 duplicate"), "{again}");
+    assert_eq!(std::fs::metadata(&ledger).unwrap().len(), size);
+    assert!(db.ok(&["verify"]).contains("ok"));
+}

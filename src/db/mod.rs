@@ -477,7 +477,7 @@ impl Database {
             self.ledger.truncate(start)?;
             return Ok(WriteSummary {
                 reports_duplicate: seen.duplicates,
-                claims_known: seen.known,
+                claims_known: seen.stored.len() as u64,
                 ..Default::default()
             });
         }
@@ -504,7 +504,7 @@ impl Database {
             Ok(mut summary) => {
                 summary.records = records;
                 summary.reports_duplicate += seen.duplicates;
-                summary.claims_known = seen.known;
+                summary.claims_known = seen.stored.len() as u64;
                 Ok(summary)
             }
             Err(cause) => Err(self.undo(start, cause)),
@@ -1072,15 +1072,18 @@ fn source_record(name: String, patch: SourcePatch) -> Record {
 struct Seen {
     /// Claims met in this write.
     claims: HashSet<ClaimId>,
-    /// Report ids (their first 16 bytes) written in this write, or stored already for
-    /// the claims met.
+    /// Claims met that were stored before this write.
+    stored: HashSet<ClaimId>,
+    /// Report ids (their first 16 bytes) of the stored claims met: those stored, and
+    /// those this write adds. (A claim new in this write cannot repeat a stored
+    /// report; a line repeated inside one write is collapsed when applied. Tracking
+    /// only stored claims keeps a first import of millions of reports from holding
+    /// every report id in memory.)
     reports: HashSet<u128>,
     /// Hop names resolved since the last registry entry, and their sources.
     names: HashMap<String, SourceId>,
     /// Reports left out as already recorded.
     duplicates: u64,
-    /// Claims met that were stored before this write.
-    known: u64,
 }
 
 fn report_key(id: &ReportId) -> u128 {
@@ -1120,9 +1123,13 @@ fn to_entry(
         Pending::Record(Record::Report(r)) => {
             let id = ClaimId::of_text(&r.claim);
             let first = seen.claims.insert(id);
-            let stored = first && store.has_claim(&id)?;
-            if stored {
-                seen.known += 1;
+            let stored = if first {
+                store.has_claim(&id)?
+            } else {
+                seen.stored.contains(&id)
+            };
+            if first && stored {
+                seen.stored.insert(id);
                 if let Some(c) = store.get_claim(&id)? {
                     let c = join(&mut cursors.0, &mut cursors.1, scratch, c)?;
                     seen.reports
@@ -1138,36 +1145,36 @@ fn to_entry(
                     anonymous: h.anonymous,
                 })
                 .collect();
-            let resolved: Vec<Hop> = hops
-                .iter()
-                .map(|h| {
-                    if h.anonymous {
-                        return Hop::Anonymous(h.name.clone());
-                    }
-                    let source = match seen.names.get(&h.name) {
-                        Some(&s) => s,
-                        None => {
-                            let (s, _) = scratch.resolve_or_create(&h.name);
-                            seen.names.insert(h.name.clone(), s);
-                            s
-                        }
-                    };
-                    Hop::Named {
-                        source,
-                        written: None,
-                    }
-                })
-                .collect();
-            let rid = report_id(
-                &id,
-                &resolved,
-                r.url.as_deref(),
-                r.published.as_deref(),
-                scratch,
-            );
-            if !seen.reports.insert(report_key(&rid)) {
-                seen.duplicates += 1;
-                return Ok(None);
+            // Resolve every named hop against the registry as the write leaves it
+            // (creating sources as apply will), remembering the answer per name.
+            for h in hops.iter().filter(|h| !h.anonymous) {
+                if !seen.names.contains_key(&h.name) {
+                    let (s, _) = scratch.resolve_or_create(&h.name);
+                    seen.names.insert(h.name.clone(), s);
+                }
+            }
+            if stored {
+                let resolved: Vec<Hop> = hops
+                    .iter()
+                    .map(|h| match h.anonymous {
+                        true => Hop::Anonymous(h.name.clone()),
+                        false => Hop::Named {
+                            source: seen.names[&h.name],
+                            written: None,
+                        },
+                    })
+                    .collect();
+                let rid = report_id(
+                    &id,
+                    &resolved,
+                    r.url.as_deref(),
+                    r.published.as_deref(),
+                    scratch,
+                );
+                if !seen.reports.insert(report_key(&rid)) {
+                    seen.duplicates += 1;
+                    return Ok(None);
+                }
             }
             Entry::Report {
                 claim: if first && !stored {
