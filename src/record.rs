@@ -235,9 +235,11 @@ impl Record {
                     chars::check_name("an affiliation label", a)?;
                 }
                 if s.aliases.len() > 256 || s.affiliations.len() > 256 {
-                    return Err(Error::Invalid(
-                        "a source may have at most 256 aliases and 256 affiliations".into(),
-                    ));
+                    return Err(Error::Invalid(format!(
+                        "the source has {} aliases and {} affiliations; at most 256 of each are allowed",
+                        s.aliases.len(),
+                        s.affiliations.len()
+                    )));
                 }
                 if let Some(r) = s.rating {
                     check_rating(r)?;

@@ -226,7 +226,7 @@ pub fn parse_http_url(s: &str) -> Result<Url> {
     if s.len() > 4096 {
         return Err(Error::BadUrl {
             url: short(),
-            why: "longer than 4096 bytes".into(),
+            why: format!("it is {} bytes long; at most 4096 are allowed", s.len()),
         });
     }
     let url = Url::parse(s).map_err(|e| Error::BadUrl {
