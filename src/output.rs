@@ -356,6 +356,14 @@ impl<W: Write> Escaping<W> {
     }
 
     fn emit(&mut self, text: &str) -> io::Result<()> {
+        // Fast path: printable ASCII and line feeds need nothing (most of any output).
+        let html = self.mode == Mode::JsonInHtml;
+        if text.bytes().all(|b| {
+            (0x20..0x7f).contains(&b) && !(html && matches!(b, b'<' | b'>' | b'&')) || b == b'\n'
+        }) {
+            self.prev = text.chars().next_back().or(self.prev);
+            return self.inner.write_all(text.as_bytes());
+        }
         let hidden = |prev, c, next| match self.mode {
             Mode::Terminal => c != '\n' && chars::is_hidden(prev, c, next),
             // Without context: a JSON escape changes no value, so escape them all.
@@ -403,9 +411,25 @@ impl<W: Write> Escaping<W> {
 
 impl<W: Write> Write for Escaping<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut bytes = std::mem::take(&mut self.pending);
-        bytes.extend_from_slice(buf);
-        let mut rest: &[u8] = &bytes;
+        if self.pending.is_empty() {
+            self.write_bytes(buf)?;
+        } else {
+            let mut bytes = std::mem::take(&mut self.pending);
+            bytes.extend_from_slice(buf);
+            self.write_bytes(&bytes)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Escaping<W> {
+    /// Escape and write `bytes`, keeping an incomplete character at the end pending.
+    fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut rest: &[u8] = bytes;
         loop {
             match std::str::from_utf8(rest) {
                 Ok(text) => {
@@ -433,11 +457,7 @@ impl<W: Write> Write for Escaping<W> {
                 }
             }
         }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        Ok(())
     }
 }
 
