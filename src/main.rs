@@ -602,10 +602,12 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
     }
 }
 
-/// Warn on standard error about names that are internationalized domains.
+/// Warn on standard error about names that are internationalized domains or mix
+/// look-alike letters of two scripts.
 fn warn_idn<'a>(names: impl IntoIterator<Item = &'a str>) {
+    use corroborate::source::{idn_warning, lookalike_warning};
     for n in names {
-        if let Some(w) = corroborate::source::idn_warning(n) {
+        if let Some(w) = idn_warning(n).or_else(|| lookalike_warning(n)) {
             eprintln!("warning: {}", output::visible_lines(&w));
         }
     }

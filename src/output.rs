@@ -566,7 +566,7 @@ mod tests {
         }
 
         #[test]
-        fn escaping_writer_equals_visible_lines(s in any::<String>(), cut in 0usize..64) {
+        fn escaping_writer_never_shows_a_hidden_character(s in any::<String>(), cut in 0usize..64) {
             let mut w = Escaping::new(Vec::new(), Mode::Terminal);
             let b = s.as_bytes();
             let cut = cut.min(b.len());

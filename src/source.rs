@@ -303,6 +303,27 @@ pub fn idn_warning(s: &str) -> Option<String> {
     Some(w)
 }
 
+/// A warning for people when a name that is not a domain mixes ASCII letters with
+/// Cyrillic or Greek letters drawn like ASCII ones (`Reuterѕ` with a Cyrillic ѕ): it is
+/// a different source from the name it looks like.
+pub fn lookalike_warning(s: &str) -> Option<String> {
+    if s.is_ascii() || idn_host(s).is_some() {
+        return None;
+    }
+    let mixed = s.split_whitespace().any(|w| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars()
+                .any(|c| !c.is_ascii() && ascii_lookalike(c).is_ascii())
+    });
+    if !mixed {
+        return None;
+    }
+    let looks: String = s.chars().map(ascii_lookalike).collect();
+    Some(format!(
+        "{s:?} mixes Latin letters with Cyrillic or Greek ones drawn alike; it is a different source from {looks:?}"
+    ))
+}
+
 /// The host part of a written domain or URL, as written.
 fn written_host(s: &str) -> &str {
     let rest = s
@@ -1049,6 +1070,14 @@ mod tests {
         );
         assert!(idn_warning("apnews.com").is_none());
         assert!(idn_warning("Associated Press").is_none());
+        let w = lookalike_warning("Reuter\u{455}").unwrap();
+        assert!(w.contains("different source from \"reuters\""), "{w}");
+        assert!(lookalike_warning("Reuters").is_none());
+        assert!(lookalike_warning(
+            "\u{420}\u{418}\u{410} \u{41D}\u{43E}\u{432}\u{43E}\u{441}\u{442}\u{438}"
+        )
+        .is_none());
+        assert!(lookalike_warning("\u{430}pnews.com").is_none());
         // A source record naming the IDN makes the same source.
         let mut r2 = Registry::new();
         let a = r2

@@ -581,6 +581,32 @@ fn idn_homepage_is_stored_in_punycode() {
     assert_eq!(source_names(&db), ["Fake AP"]);
 }
 
+#[test]
+fn mixed_script_lookalike_names_are_warned_about() {
+    let db = TestDb::new();
+    db.ok(&["add", "c", "--chain", "Reuters"]);
+    // Reuters with a Cyrillic dze (U+0455) for the s.
+    let (code, _, err) = run(&db, &["add", "c", "--chain", "Reuter\u{455}"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning:") && err.contains(r#"different source from "reuters""#),
+        "{err}"
+    );
+    assert_eq!(db.claims(&[])[0]["independent_sources"], 2);
+    // A name written wholly in one script is not a look-alike.
+    let (_, _, err) = run(
+        &db,
+        &[
+            "add",
+            "c",
+            "--chain",
+            "\u{420}\u{418}\u{410} \u{41D}\u{43E}\u{432}\u{43E}\u{441}\u{442}\u{438}",
+        ],
+        None,
+    );
+    assert!(!err.contains("warning"), "{err}");
+}
+
 // ---- URLs, dates, published lists --------------------------------------------------
 
 #[test]
