@@ -490,7 +490,7 @@ impl corroborate::db::Observer for Bars {
     }
     fn notice(&mut self, text: &str) {
         self.replace(None);
-        eprintln!("note: {text}");
+        eprintln!("note: {}", output::visible_lines(text));
     }
 }
 
@@ -596,7 +596,8 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
         Command::Sources {
             import: Some(_), ..
         }
-        | Command::Verify => explicit_json,
+        | Command::Verify
+        | Command::Salvage { .. } => explicit_json,
         Command::Demo => ctx.format.is_some_and(|f| f != Format::Table),
         _ => false,
     }

@@ -465,14 +465,32 @@ impl<W: Write> Escaping<W> {
 /// `-`, `@`, a tab or a carriage return (or their full-width forms) would be run as a
 /// formula (`=HYPERLINK(…)`), so it gets a leading `'`, as OWASP recommends. The
 /// numbers corroborate writes (counts, support, ratings) are never negative, so they
-/// are never changed.
+/// are never changed. Control characters other than tab and line breaks (NUL, ESC,
+/// DEL, C1), which no spreadsheet can use and which a terminal showing the file would
+/// run, are written as `\u{..}` escapes.
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
-    match s.chars().next() {
+    let defuse = matches!(
+        s.chars().next(),
         Some(
-            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}',
-        ) => Cow::Owned(format!("'{s}")),
-        _ => Cow::Borrowed(s),
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'
+        )
+    );
+    let controls = s.chars().any(chars::is_bad_control);
+    if !defuse && !controls {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + 8);
+    if defuse {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if chars::is_bad_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -551,6 +569,8 @@ mod tests {
             ("0.500", "0.500"),
             ("a=b", "a=b"),
             ("", ""),
+            ("bell\u{7} esc\u{1b}[2J\r\n", "bell\\u{7} esc\\u{1b}[2J\r\n"),
+            ("=\0", "'=\\u{0}"),
         ] {
             assert_eq!(csv_cell(input), want, "{input:?}");
         }
@@ -591,7 +611,10 @@ mod tests {
             let c = csv_cell(&s);
             let first = c.chars().next();
             prop_assert!(!matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')));
-            prop_assert!(c == s || c.strip_prefix('\'') == Some(s.as_str()));
+            prop_assert!(!c.chars().any(chars::is_bad_control));
+            if !s.chars().any(chars::is_bad_control) {
+                prop_assert!(c == s || c.strip_prefix('\'') == Some(s.as_str()));
+            }
         }
     }
 }

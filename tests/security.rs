@@ -170,33 +170,57 @@ fn more_than_256_aliases_states_the_count() {
 // ---- control characters --------------------------------------------------------------
 
 #[test]
-fn nul_in_a_claim_is_refused() {
+fn nul_in_a_claim_is_stored_and_shown_escaped() {
     let db = TestDb::new();
-    let err = import_fails(&db, &report("before\0after", "AP"));
-    assert!(err.contains("U+0000 (NUL) at character 7"), "{err}");
-    assert!(db.claims(&[]).is_empty());
+    let text = "before\0after";
+    db.import(&report(text, "AP"));
+    // Stored as written (a backup must keep it), counted as one claim.
+    assert_eq!(db.claims(&[])[0]["text"], text);
+    let jsonl = db.ok(&["claims", "--format", "jsonl"]);
+    assert!(jsonl.contains(r"before\u0000after"), "{jsonl}");
+    let table = db.ok(&["claims", "--format", "table"]);
+    assert!(table.contains(r"before\u{0}after"), "{table}");
+    let csv = db.ok(&["export", "--format", "csv"]);
+    assert!(csv.contains(r"before\u{0}after"), "{csv}");
+    let dot = db.ok(&["export", "--format", "dot"]);
+    assert!(dot.contains("before after"), "{dot}");
+    for out in [jsonl, table, csv, dot] {
+        assert_terminal_safe("the output", &out);
+    }
 }
 
 #[test]
-fn escape_sequences_in_a_claim_are_refused() {
+fn escape_sequences_in_a_claim_are_shown_escaped() {
     let db = TestDb::new();
-    for (text, code) in [
-        ("red \u{1b}[31mALERT", "U+001B"),
+    for (text, shown) in [
+        ("red \u{1b}[31mALERT", r"red \u{1b}[31mALERT"),
         (
             "link \u{1b}]8;;https://evil.example\u{7}click\u{1b}]8;;\u{7}",
-            "U+001B",
+            r"link \u{1b}]8;;https://evil.example\u{7}click",
         ),
-        ("bell\u{7}", "U+0007"),
-        ("del\u{7f}", "U+007F"),
-        ("csi \u{9b}2J", "U+009B"),
+        ("bell\u{7}", r"bell\u{7}"),
+        ("del\u{7f}", r"del\u{7f}"),
+        ("csi \u{9b}2J", r"csi \u{9b}2J"),
     ] {
-        let err = import_fails(&db, &report(text, "AP"));
-        assert!(err.contains(code), "{text:?}: {err}");
-        assert_terminal_safe("the error", &err);
-        let err = db.fails(&["add", text, "--chain", "AP"], 2);
-        assert!(err.contains(code), "{text:?}: {err}");
+        let added = db.ok(&["add", text, "--chain", "AP"]);
+        assert_terminal_safe("add", &added);
+        let id = added.split_whitespace().next().unwrap().to_string();
+        let show = db.ok(&["show", &id, "--format", "table"]);
+        assert!(show.contains(shown), "{text:?}: {show}");
+        assert_terminal_safe("show", &show);
     }
-    assert!(db.claims(&[]).is_empty());
+    for args in [
+        vec!["claims", "--format", "table"],
+        vec!["claims", "--format", "json"],
+        vec!["claims", "--format", "csv"],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "jsonl"],
+        vec!["log", "--format", "table"],
+    ] {
+        let out = db.ok(&args);
+        assert_terminal_safe(&format!("{args:?}"), &out);
+    }
+    assert_eq!(db.claims(&[]).len(), 5);
 }
 
 #[test]
@@ -872,16 +896,14 @@ fn claimreview_json_ld_cannot_close_its_script_element() {
 #[test]
 fn jsonl_export_round_trips_hidden_characters() {
     let db = TestDb::new();
-    let text = "The \u{202E}gpj.exe claim\u{85}";
-    // U+0085 is a C1 control: refused. The override alone is accepted in claims.
-    import_fails(&db, &report(text, "AP"));
-    let text = "The \u{202E}gpj.exe claim";
+    let text = "The \u{202E}gpj.exe claim\u{85}\u{1b}[2J";
     db.import(&report(text, "AP"));
     let backup = db.ok(&["export", "--format", "jsonl"]);
     assert!(
-        backup.contains(r"\u202e") && !backup.contains('\u{202E}'),
+        backup.contains(r"\u202egpj.exe claim\u0085\u001b[2J"),
         "{backup}"
     );
+    assert_terminal_safe("the backup", &backup);
     let copy = TestDb::new();
     copy.import(&backup);
     assert_eq!(copy.claims(&[])[0]["text"], text);
