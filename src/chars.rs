@@ -60,9 +60,11 @@ fn is_script_joiner(c: char) -> bool {
 }
 
 /// Is `c` hidden in this context: a control (white space included), a bidirectional
-/// control, or an invisible character. A joiner or variation selector after a
-/// non-ASCII character (and, for the joiners, before one) is part of the writing and
-/// not hidden: `می‌گوید` keeps its non-joiner, `apnews` with a joiner inside does not.
+/// control, or an invisible character. A joiner or variation selector right after a
+/// visible non-ASCII character (and, for the joiners, before one or at the end) is part
+/// of the writing and not hidden: `می‌گوید` keeps its non-joiner, `apnews` with a joiner
+/// inside does not. Only visible neighbours count, so escaping the hidden characters
+/// around a joiner never changes whether the joiner itself is hidden.
 pub fn is_hidden(prev: Option<char>, c: char, next: Option<char>) -> bool {
     if c.is_control() || is_bidi_control(c) {
         return true;
@@ -71,9 +73,13 @@ pub fn is_hidden(prev: Option<char>, c: char, next: Option<char>) -> bool {
         return false;
     }
     if is_script_joiner(c) {
-        let after_script = prev.is_some_and(|p| !p.is_ascii());
-        let before_script = next.is_none_or(|n| !n.is_ascii()) || c >= '\u{FE00}';
-        return !(after_script && before_script);
+        let script = |x: Option<char>| {
+            x.is_some_and(|x| {
+                !x.is_ascii() && !x.is_control() && !is_bidi_control(x) && !is_invisible(x)
+            })
+        };
+        let before_ok = c >= '\u{FE00}' || next.is_none() || script(next);
+        return !(script(prev) && before_ok);
     }
     true
 }
@@ -141,6 +147,30 @@ pub fn strip_bom(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_name_passes_exactly_when_nothing_in_it_is_hidden(
+            s in prop_oneof![
+                any::<String>(),
+                // Dense in the characters the rules are about.
+                "[a-z\u{628}\u{645}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{61C}\u{FE0F}\u{FEFF}\u{85}\u{9B}\t\n\r\x00\x1b\x7f]{0,12}",
+            ]
+        ) {
+            let ok = check_name("the name", &s).is_ok();
+            let cleaned: String = s
+                .chars()
+                // The allowed exceptions, replaced by a space: like them, a space is no
+                // script letter a neighbouring joiner could belong to.
+                .map(|c| match c {
+                    '\t' | '\n' | '\r' | '\u{061C}' => ' ',
+                    c => c,
+                })
+                .collect();
+            prop_assert_eq!(ok, first_hidden(&cleaned).is_none(), "{:?}", s);
+        }
+    }
 
     #[test]
     fn hidden_table() {

@@ -578,7 +578,12 @@ mod tests {
 
     proptest! {
         #[test]
-        fn visible_never_shows_a_hidden_character(s in any::<String>()) {
+        fn visible_never_shows_a_hidden_character(
+            s in prop_oneof![
+                any::<String>(),
+                "[a-z\u{628}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{61C}\u{FE0F}\u{FEFF}\u{85}\u{9B}\t\n\r\x00\x1b\x7f]{0,12}",
+            ]
+        ) {
             let v = visible(&s);
             prop_assert!(chars::first_hidden(&v).is_none(), "{:?} -> {:?}", s, v);
             let l = visible_lines(&s);
@@ -586,7 +591,13 @@ mod tests {
         }
 
         #[test]
-        fn escaping_writer_never_shows_a_hidden_character(s in any::<String>(), cut in 0usize..64) {
+        fn escaping_writer_never_shows_a_hidden_character(
+            s in prop_oneof![
+                any::<String>(),
+                "[a-z\u{628}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{61C}\u{FE0F}\u{85}\n\x00\x1b]{0,12}",
+            ],
+            cut in 0usize..64,
+        ) {
             let mut w = Escaping::new(Vec::new(), Mode::Terminal);
             let b = s.as_bytes();
             let cut = cut.min(b.len());

@@ -1090,6 +1090,17 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_domain_key_is_always_ascii(s in proptest::prelude::any::<String>()) {
+            if let Some(h) = domain_of(&s) {
+                proptest::prop_assert!(h.is_ascii(), "{:?} -> {:?}", s, h);
+            }
+            let _ = idn_warning(&s);
+            let _ = lookalike_warning(&s);
+        }
+    }
+
     #[test]
     fn url_rules() {
         assert!(parse_http_url("https://example.org/a").is_ok());
