@@ -510,6 +510,33 @@ fn bidi_overrides_in_names_are_refused() {
         let err = import_fails(&db, &line);
         assert!(err.contains(&format!("U+{:04X}", c as u32)), "{err}");
     }
+    // Every other way to name a source goes through the same rule.
+    db.ok(&["add", "c", "--chain", "AP"]);
+    for args in [
+        vec!["source", "set", "Evil\u{202E}Desk"],
+        vec!["source", "set", "AP", "--alias", "A\u{202E}P"],
+        vec!["source", "alias", "AP", "A\u{2066}P"],
+        vec!["source", "affiliate", "AP", "owner\u{202E}"],
+    ] {
+        let err = db.fails(&args, 2);
+        assert!(err.contains("(a bidirectional control)"), "{args:?}: {err}");
+        assert_terminal_safe("the error", &err);
+    }
+    let f = file(&db, "a.csv", "name,owner\nNews\u{202E}Desk,x\n");
+    let err = db.fails(
+        &[
+            "sources",
+            "import-affiliations",
+            f.to_str().unwrap(),
+            "--name-column",
+            "name",
+            "--affiliation-column",
+            "owner",
+        ],
+        2,
+    );
+    assert!(err.contains("line 2") && err.contains("U+202E"), "{err}");
+    assert_eq!(source_names(&db), ["AP"]);
 }
 
 #[test]
