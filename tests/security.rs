@@ -346,7 +346,7 @@ fn bom_before_jsonl_is_accepted() {
 #[test]
 fn bom_in_ratings_csv_is_stripped() {
     let db = TestDb::new();
-    let f = file(&db, "r.csv", "\u{FEFF}domain,score\napnews.com,0.8\n");
+    let f = file(&db, "r.csv", "\u{FEFF}domain,score\nbugle.example,0.8\n");
     let f = f.to_str().unwrap();
     db.ok(&[
         "sources",
@@ -358,7 +358,7 @@ fn bom_in_ratings_csv_is_stripped() {
         "score",
     ]);
     let s = sources(&db);
-    assert_eq!(s[0]["name"], "apnews.com");
+    assert_eq!(s[0]["name"], "bugle.example");
     assert_eq!(s[0]["rating"], 0.8);
 }
 
@@ -425,8 +425,8 @@ fn bom_before_extract_csv_header_is_stripped() {
 #[test]
 fn bom_before_a_chain_is_ignored() {
     let db = TestDb::new();
-    db.ok(&["add", "c", "--chain", "\u{FEFF}AP via Reuters"]);
-    assert_eq!(source_names(&db), ["AP", "Reuters"]);
+    db.ok(&["add", "c", "--chain", "\u{FEFF}Bugle Desk via Wire Nine"]);
+    assert_eq!(source_names(&db), ["Bugle Desk", "Wire Nine"]);
 }
 
 #[test]
@@ -511,12 +511,12 @@ fn bidi_overrides_in_names_are_refused() {
         assert!(err.contains(&format!("U+{:04X}", c as u32)), "{err}");
     }
     // Every other way to name a source goes through the same rule.
-    db.ok(&["add", "c", "--chain", "AP"]);
+    db.ok(&["add", "c", "--chain", "Bugle Desk"]);
     for args in [
         vec!["source", "set", "Evil\u{202E}Desk"],
-        vec!["source", "set", "AP", "--alias", "A\u{202E}P"],
-        vec!["source", "alias", "AP", "A\u{2066}P"],
-        vec!["source", "affiliate", "AP", "owner\u{202E}"],
+        vec!["source", "set", "Bugle Desk", "--alias", "A\u{202E}P"],
+        vec!["source", "alias", "Bugle Desk", "A\u{2066}P"],
+        vec!["source", "affiliate", "Bugle Desk", "owner\u{202E}"],
     ] {
         let err = db.fails(&args, 2);
         assert!(err.contains("(a bidirectional control)"), "{args:?}: {err}");
@@ -536,7 +536,7 @@ fn bidi_overrides_in_names_are_refused() {
         2,
     );
     assert!(err.contains("line 2") && err.contains("U+202E"), "{err}");
-    assert_eq!(source_names(&db), ["AP"]);
+    assert_eq!(source_names(&db), ["Bugle Desk"]);
 }
 
 #[test]
@@ -544,8 +544,8 @@ fn joiners_inside_persian_and_arabic_names_are_accepted() {
     let db = TestDb::new();
     // "Fars News" with a zero-width non-joiner between two Arabic-script letters.
     let name = "\u{62E}\u{628}\u{631}\u{200C}\u{641}\u{627}\u{631}\u{633}";
-    db.ok(&["add", "c", "--chain", &format!("{name} via AP")]);
-    assert_eq!(source_names(&db), [name, "AP"]);
+    db.ok(&["add", "c", "--chain", &format!("{name} via Wire Nine")]);
+    assert_eq!(source_names(&db), [name, "Wire Nine"]);
 }
 
 // ---- internationalized and look-alike domains -----------------------------------
@@ -596,7 +596,8 @@ fn lookalike_domain_is_never_merged_with_the_ascii_one() {
     assert_eq!(claims[0]["independent_sources"], 2, "{claims:?}");
     let names = source_names(&db);
     assert_eq!(names.len(), 2, "{names:?}");
-    assert_eq!(names[0], "AP");
+    // The built-in outlet table names the real one.
+    assert_eq!(names[0], "Associated Press");
     assert!(names[1].starts_with("xn--"), "{names:?}");
 }
 
@@ -724,7 +725,7 @@ fn conflicting_duplicate_rating_rows_are_reported() {
     let f = file(
         &db,
         "r.csv",
-        "domain,score\nx.com,0.5\nreuters.com,0.9\nwww.x.com,0.8\n",
+        "domain,score\nx.com,0.5\nwire.example,0.9\nwww.x.com,0.8\n",
     );
     let f = f.to_str().unwrap();
     let args = [
@@ -754,7 +755,10 @@ fn conflicting_duplicate_rating_rows_are_reported() {
         .collect();
     assert_eq!(
         rated,
-        [("x.com".to_string(), 0.5), ("reuters.com".to_string(), 0.9)]
+        [
+            ("x.com".to_string(), 0.5),
+            ("wire.example".to_string(), 0.9)
+        ]
     );
     // The JSON summary lists the conflict too.
     let mut json_args = args.to_vec();
