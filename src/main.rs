@@ -584,7 +584,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 fn writes_data(command: &Command, ctx: &Ctx) -> bool {
     let explicit_json = matches!(ctx.format, Some(Format::Json | Format::Jsonl));
     match command {
-        Command::Export { output, .. } => output.is_none(),
+        Command::Export(a) => a.output.is_none(),
         Command::Extract(a) => !a.import && (a.csv.is_some() || ctx.format() != Format::Table),
         Command::Claims { .. } | Command::Show { .. } | Command::Log { .. } => {
             ctx.format() != Format::Table
