@@ -75,12 +75,9 @@ impl Chain {
                     hop.name.len()
                 )));
             }
-            if hop.name.chars().any(char::is_control) {
-                return Err(Error::BadChain(format!(
-                    "hop {} contains a control character",
-                    i + 1
-                )));
-            }
+            // Names are refused, not repaired: two hops that look alike must be alike.
+            crate::chars::check_name(&format!("hop {}", i + 1), &hop.name)
+                .map_err(|e| Error::BadChain(e.to_string()))?;
         }
         if hops[0].anonymous {
             return Err(Error::BadChain(format!(
@@ -93,28 +90,37 @@ impl Chain {
 
     /// Parse the string form: hops separated by the word `via` (any case, surrounded by
     /// white space); a hop starting with `~` is anonymous.
+    ///
+    /// A leading byte order mark is ignored. A chain with more than [`MAX_HOPS`] hops
+    /// is refused with its true number of hops, counted without keeping them.
     pub fn parse(s: &str) -> Result<Chain, Error> {
+        let s = crate::chars::strip_bom(s);
         let mut hops = Vec::new();
         let mut current: Vec<&str> = Vec::new();
         let mut tokens = 0usize;
+        let mut separators = 0usize;
         for word in s.split_whitespace() {
             tokens += 1;
             if word.eq_ignore_ascii_case("via") {
-                hops.push(Self::hop_from_words(&current, hops.len() + 1)?);
+                separators += 1;
+                if separators <= MAX_HOPS {
+                    hops.push(Self::hop_from_words(&current, hops.len() + 1)?);
+                }
                 current.clear();
-            } else {
+            } else if separators < MAX_HOPS {
                 current.push(word);
-            }
-            if hops.len() > MAX_HOPS {
-                break;
             }
         }
         if tokens == 0 {
             return Err(Error::BadChain("the chain is empty".into()));
         }
-        if hops.len() <= MAX_HOPS {
-            hops.push(Self::hop_from_words(&current, hops.len() + 1)?);
+        if separators >= MAX_HOPS {
+            return Err(Error::BadChain(format!(
+                "the chain has {} hops; at most {MAX_HOPS} are allowed",
+                separators + 1
+            )));
         }
+        hops.push(Self::hop_from_words(&current, hops.len() + 1)?);
         Chain::new(hops)
     }
 
@@ -306,6 +312,35 @@ mod tests {
         assert!(Chain::parse(&long).is_err());
         let ok = vec!["X"; MAX_HOPS].join(" via ");
         assert_eq!(Chain::parse(&ok).unwrap().hops().len(), MAX_HOPS);
+    }
+
+    #[test]
+    fn hostile_chains() {
+        // The true number of hops, however many there are.
+        for n in [65, 10_000] {
+            let long = vec!["X"; n].join(" via ");
+            let e = Chain::parse(&long).unwrap_err().to_string();
+            assert!(e.contains(&format!("the chain has {n} hops")), "{e}");
+        }
+        let e = serde_json::from_str::<Chain>(&serde_json::to_string(&vec!["X"; 10_000]).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("the chain has 10000 hops"), "{e}");
+        // A byte order mark before the chain is ignored; inside a name it is refused.
+        assert_eq!(
+            Chain::parse("\u{FEFF}AP via Reuters").unwrap().to_string(),
+            "AP via Reuters"
+        );
+        for (bad, code) in [
+            ("AP via Reu\u{FEFF}ters", "U+FEFF"),
+            ("AP via Re\u{200B}uters", "U+200B"),
+            ("AP via evil\u{202E}moc.sretuer", "U+202E"),
+            ("AP via Reuters\u{1b}[2J", "U+001B"),
+            ("AP via X\0Y", "U+0000"),
+        ] {
+            let e = Chain::parse(bad).unwrap_err().to_string();
+            assert!(e.contains(code) && e.contains("hop 2"), "{bad:?}: {e}");
+        }
     }
 
     #[test]

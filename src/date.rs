@@ -118,9 +118,36 @@ fn split_offset(t: &str) -> Option<(&str, i64)> {
     }
 }
 
-/// Check that `s` is an accepted ISO 8601 date or date-time.
+/// Earliest year a date given with a report or verdict may have.
+pub const MIN_YEAR: i64 = 1800;
+
+/// The latest year a date may have when the clock says `now` (seconds since 1970):
+/// next year, so a date written in another time zone on New Year's Eve passes.
+pub fn max_year(now: i64) -> i64 {
+    civil_from_days(now.div_euclid(86_400)).0 + 1
+}
+
+/// Check that `s` is an accepted ISO 8601 date or date-time within the plausible range:
+/// from 1800-01-01 to the end of next year. A date outside it is a typo (9999-12-31,
+/// 0201-05-03) and would sort before or after everything real.
 pub fn validate(s: &str) -> Result<()> {
-    sort_key(s).map(|_| ())
+    validate_at(s, now_secs())
+}
+
+/// [`validate`] with the clock given.
+pub fn validate_at(s: &str, now: i64) -> Result<()> {
+    sort_key(s)?;
+    let max = max_year(now);
+    // The year as written (sort_key checked that it is four digits).
+    let year: i64 = s.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    if (MIN_YEAR..=max).contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::DateOutOfRange {
+            date: s.to_string(),
+            max_year: max,
+        })
+    }
 }
 
 /// Seconds since 1970 now.
@@ -180,6 +207,26 @@ mod tests {
         ] {
             assert!(validate(s).is_err(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn plausible_range() {
+        // 2026-12-01T00:00:00Z.
+        let now = 1_796_083_200;
+        assert_eq!(format_utc(now), "2026-12-01T00:00:00Z");
+        assert_eq!(max_year(now), 2027);
+        for ok in ["1800-01-01", "2016-12-10", "2027-12-31T23:59:59Z"] {
+            assert!(validate_at(ok, now).is_ok(), "{ok}");
+        }
+        for bad in ["1799-12-31", "9999-12-31", "2028-01-01", "0001-01-01"] {
+            let e = validate_at(bad, now).unwrap_err().to_string();
+            assert!(
+                e.contains("between 1800-01-01 and 2027-12-31"),
+                "{bad}: {e}"
+            );
+        }
+        // The year is the one written, whatever the offset.
+        assert!(validate_at("1800-01-01T00:30:00+01:00", now).is_ok());
     }
 
     #[test]

@@ -52,6 +52,14 @@ pub enum Error {
     /// A date is not ISO 8601.
     #[error("{0:?} is not an ISO 8601 date: write 2016-12-10 or 2016-12-10T18:30:00Z")]
     BadDate(String),
+    /// A date is ISO 8601 but outside the plausible range.
+    #[error("{date:?} is not between 1800-01-01 and {max_year}-12-31; check the year")]
+    DateOutOfRange {
+        /// The date as written.
+        date: String,
+        /// The latest year accepted (next year).
+        max_year: i64,
+    },
     /// A rating is outside [0, 1] or not a number.
     #[error("rating {0} is outside [0, 1]")]
     BadRating(f64),
@@ -184,6 +192,7 @@ impl Error {
                 | Error::NoSuchSource(_)
                 | Error::BadUrl { .. }
                 | Error::BadDate(_)
+                | Error::DateOutOfRange { .. }
                 | Error::BadRating(_)
                 | Error::Invalid(_)
                 | Error::Line { .. }

@@ -9,6 +9,7 @@
 //! See `docs/ARCHITECTURE.md` for the module map and the rules each module keeps.
 
 pub mod chain;
+pub mod chars;
 pub mod claim;
 pub mod credibility;
 pub mod date;

@@ -413,8 +413,13 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
+            if e.use_stderr() {
+                // clap's message may quote what was typed: show it escaped.
+                eprint!("{}", output::visible_lines(&e.to_string()));
+                return ExitCode::from(2);
+            }
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     match run(cli) {
@@ -424,7 +429,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let user = e.downcast_ref::<Error>().is_some_and(Error::is_user_error);
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", output::visible_lines(&format!("{e:#}")));
             if matches!(e.downcast_ref::<Error>(), Some(Error::Interrupted)) {
                 return ExitCode::from(130);
             }
@@ -491,7 +496,7 @@ impl corroborate::db::Observer for Bars {
     }
     fn notice(&mut self, text: &str) {
         self.replace(None);
-        eprintln!("note: {text}");
+        eprintln!("note: {}", output::visible_lines(text));
     }
 }
 
@@ -532,8 +537,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(p) => p.clone(),
         None => default_db()?,
     };
+    // Text for people is escaped on its way out (no control, bidirectional or
+    // invisible character reaches the terminal); data for programs (JSON, CSV, exports)
+    // is written as it is, unless it goes to a terminal too.
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut escaped = output::Escaping::new(stdout.lock(), output::Mode::Terminal);
+    let mut raw = io::stdout().lock();
+    let out: &mut dyn Write = if writes_data(&cli.command, &ctx) && !ctx.stdout_tty {
+        &mut raw
+    } else {
+        &mut escaped
+    };
+    let mut out = out;
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
         Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
@@ -570,6 +585,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Whether a command writes data for programs (JSON, CSV, an export) to standard
+/// output rather than text for people.
+fn writes_data(command: &Command, ctx: &Ctx) -> bool {
+    let explicit_json = matches!(ctx.format, Some(Format::Json | Format::Jsonl));
+    match command {
+        Command::Export(a) => a.output.is_none(),
+        Command::Extract(a) => !a.import && (a.csv.is_some() || ctx.format() != Format::Table),
+        Command::Claims { .. } | Command::Show { .. } | Command::Log { .. } => {
+            ctx.format() != Format::Table
+        }
+        Command::Sources { import: None, .. } => ctx.format() != Format::Table,
+        Command::Source(SourceCommand::Show { .. }) => {
+            matches!(ctx.format(), Format::Json | Format::Jsonl)
+        }
+        Command::Sources {
+            import: Some(_), ..
+        }
+        | Command::Verify
+        | Command::Salvage { .. } => explicit_json,
+        Command::Demo => ctx.format.is_some_and(|f| f != Format::Table),
+        _ => false,
+    }
+}
+
+/// Warn on standard error about names that are internationalized domains or mix
+/// look-alike letters of two scripts.
+fn warn_idn<'a>(names: impl IntoIterator<Item = &'a str>) {
+    use corroborate::source::{idn_warning, lookalike_warning};
+    for n in names {
+        if let Some(w) = idn_warning(n).or_else(|| lookalike_warning(n)) {
+            eprintln!("warning: {}", output::visible_lines(&w));
+        }
+    }
+}
+
 fn dispatch(
     command: Command,
     db: &mut Database,
@@ -583,9 +633,11 @@ fn dispatch(
             url,
             published,
         } => {
+            let chain = Chain::parse(&chain)?;
+            warn_idn(chain.hops().iter().map(|h| h.name.as_str()));
             let rec = ReportRecord {
                 claim,
-                chain: Chain::parse(&chain)?,
+                chain,
                 url,
                 published,
             };
@@ -806,6 +858,7 @@ fn export_command(
 fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> anyhow::Result<()> {
     match sc {
         SourceCommand::Alias { name, alias } => {
+            warn_idn([name.as_str(), alias.as_str()]);
             let s = db.alias(&name, &alias)?;
             if s.merges > 0 {
                 writeln!(
@@ -836,6 +889,11 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             if let Some(r) = rating {
                 corroborate::record::check_rating(r)?;
             }
+            warn_idn(
+                std::iter::once(name.as_str())
+                    .chain(aliases.iter().map(String::as_str))
+                    .chain(homepage.as_deref()),
+            );
             let patch = SourcePatch {
                 aliases,
                 homepage: homepage.as_deref().map(parse_http_url).transpose()?,
@@ -883,6 +941,13 @@ fn sources_import(
                 if plan.kept > 0 { " (use --override to replace)" } else { "" },
                 plan.folded, plan.skipped.len()
             );
+            let mut text = text;
+            for c in &plan.conflicts {
+                text.push_str(&format!(
+                    "\n  warning: {} is rated twice: line {} ({:.3}) is kept, line {} ({:.3}) ignored",
+                    c.domain, c.kept_line, c.kept, c.ignored_line, c.ignored
+                ));
+            }
             let patches = std::mem::take(&mut plan.patches);
             let json = serde_json::to_value(&plan)?;
             (
@@ -963,8 +1028,7 @@ fn sources_import(
     db.patch_sources(patches, &label)?;
     let (text, json, skipped) = report;
     if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
-        serde_json::to_writer(&mut *out, &json)?;
-        writeln!(out)?;
+        output::write_json(out, Format::Jsonl, &json)?;
     } else {
         writeln!(out, "{text}")?;
         for s in skipped.iter().take(20) {
@@ -1338,13 +1402,11 @@ fn extract_one(
         }
         Format::Json => {
             let recs: Vec<serde_json::Value> = found.iter().map(|e| e.to_record(&meta)).collect();
-            serde_json::to_writer_pretty(&mut *out, &recs)?;
-            writeln!(out)?;
+            output::write_json(out, Format::Json, &recs)?;
         }
         Format::Jsonl => {
             for e in &found {
-                serde_json::to_writer(&mut *out, &e.to_record(&meta))?;
-                writeln!(out)?;
+                output::write_json(out, Format::Jsonl, &e.to_record(&meta))?;
             }
         }
     }
@@ -1407,9 +1469,8 @@ fn extract_corpus(
                 Some(w) => w,
                 None => &mut *out,
             };
-            serde_json::to_writer(&mut *w, &e.to_record(meta))
-                .map_err(|err| Error::io("writing extracted records", err.into()))?;
-            writeln!(w).map_err(|err| Error::io("writing extracted records", err))
+            output::write_json(w, Format::Jsonl, &e.to_record(meta))
+                .map_err(|err| Error::io("writing extracted records", err))
         };
         ex::extract_csv(
             io::BufReader::new(file),
@@ -1428,7 +1489,7 @@ fn extract_corpus(
             summary.statements, summary.articles, summary.skipped_rows
         );
         for why in &summary.skipped {
-            eprintln!("  skipped {why}");
+            eprintln!("  skipped {}", output::visible_lines(why));
         }
         if let (Some(p), Some(db), Some(w)) = (&spool, db.as_mut(), spool_w.take()) {
             w.into_inner().map_err(|e| e.into_error())?.sync_all()?;

@@ -71,6 +71,24 @@ pub struct RatingPlan {
     pub folded: u64,
     /// Rows whose domain cell is not a bare domain or URL (`rfi.fr/en`).
     pub skipped: Vec<Skipped>,
+    /// Rows that rate a domain an earlier row already rated differently (the same
+    /// domain, `www.` or not): the earlier row wins, and each such pair is reported.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Two rows of one list that disagree about the same domain.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// The domain (host key).
+    pub domain: String,
+    /// Line of the row that wins (the first).
+    pub kept_line: u64,
+    /// Its rating, on [0, 1].
+    pub kept: f64,
+    /// Line of the row that is ignored.
+    pub ignored_line: u64,
+    /// Its rating, on [0, 1].
+    pub ignored: f64,
 }
 
 /// Parse `MIN:MAX`.
@@ -223,7 +241,21 @@ pub fn plan_ratings(input: impl Read, reg: &Registry, opts: &RatingOptions) -> R
     rows.sort_by_key(|r| (r.0, r.1));
     let mut scratch = reg.clone();
     let mut rated: HashSet<SourceId> = HashSet::new();
+    let mut first: std::collections::HashMap<String, (u64, f64)> = Default::default();
     for (_, line, host, rating) in rows {
+        match first.get(&host) {
+            Some(&(kept_line, kept)) if kept != rating => plan.conflicts.push(Conflict {
+                domain: host.clone(),
+                kept_line,
+                kept,
+                ignored_line: line,
+                ignored: rating,
+            }),
+            Some(_) => {}
+            None => {
+                first.insert(host.clone(), (line, rating));
+            }
+        }
         match scratch.resolve(&host) {
             Resolution::Known(id) => {
                 if !rated.insert(id) {
@@ -892,6 +924,28 @@ mod tests {
         let csv = "domain,score\ncnn.com,45\n";
         let plan = plan_ratings(csv.as_bytes(), &reg, &o).unwrap();
         assert_eq!((plan.unchanged, plan.patches.len()), (1, 0));
+    }
+
+    #[test]
+    fn conflicting_duplicates_are_reported() {
+        let csv = "domain,score\nx.com,0.5\nwww.x.com,0.5\ny.org,0.2\nwww.x.com,0.9\nY.org,0.3\n";
+        let plan = plan_ratings(csv.as_bytes(), &Registry::new(), &opts()).unwrap();
+        let got: Vec<(&str, u64, f64, u64, f64)> = plan
+            .conflicts
+            .iter()
+            .map(|c| {
+                (
+                    c.domain.as_str(),
+                    c.kept_line,
+                    c.kept,
+                    c.ignored_line,
+                    c.ignored,
+                )
+            })
+            .collect();
+        // Identical duplicates (line 3) are fine; the first row of a domain wins.
+        assert_eq!(got, [("x.com", 2, 0.5, 5, 0.9), ("y.org", 4, 0.2, 6, 0.3)]);
+        assert_eq!(plan.created, 2);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::chain::Chain;
+use crate::chars;
 use crate::claim::{self, ClaimId};
 use crate::error::{Error, Result};
 use crate::source::{parse_http_url, SourceKind, SourcePatch};
@@ -223,16 +224,21 @@ impl Record {
             }
             Record::Source(s) => {
                 check_field("name", &s.name)?;
+                chars::check_name("the name", &s.name)?;
                 for a in &s.aliases {
                     check_field("aliases", a)?;
+                    chars::check_name("an alias", a)?;
                 }
                 for a in &s.affiliations {
                     check_field("affiliations", a)?;
+                    chars::check_name("an affiliation label", a)?;
                 }
                 if s.aliases.len() > 256 || s.affiliations.len() > 256 {
-                    return Err(Error::Invalid(
-                        "a source may have at most 256 aliases and 256 affiliations".into(),
-                    ));
+                    return Err(Error::Invalid(format!(
+                        "the source has {} aliases and {} affiliations; at most 256 of each are allowed",
+                        s.aliases.len(),
+                        s.affiliations.len()
+                    )));
                 }
                 if let Some(r) = s.rating {
                     check_rating(r)?;
@@ -249,6 +255,7 @@ impl Record {
                 }
                 if let Some(b) = &v.by {
                     check_field("by", b)?;
+                    chars::check_name("the reviewer (`by`)", b)?;
                 }
                 if let Some(n) = &v.note {
                     if n.len() > claim::MAX_CLAIM_BYTES {
@@ -274,6 +281,9 @@ pub fn parse_line(line: &str) -> Result<Record> {
 /// Parse one JSONL line without the rule checks of [`Record::validate`]: for the
 /// database's write path, which validates every record it writes itself.
 pub fn parse_unchecked(line: &str) -> Result<Record> {
+    // A file saved with a byte order mark starts with one; a trailing carriage return
+    // (CRLF line ends) is white space to JSON.
+    let line = chars::strip_bom(line);
     if line.len() > MAX_LINE_BYTES {
         return Err(Error::Invalid(format!(
             "the line is {} bytes long; at most {MAX_LINE_BYTES} (1 MiB) are allowed",

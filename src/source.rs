@@ -226,7 +226,7 @@ pub fn parse_http_url(s: &str) -> Result<Url> {
     if s.len() > 4096 {
         return Err(Error::BadUrl {
             url: short(),
-            why: "longer than 4096 bytes".into(),
+            why: format!("it is {} bytes long; at most 4096 are allowed", s.len()),
         });
     }
     let url = Url::parse(s).map_err(|e| Error::BadUrl {
@@ -267,7 +267,102 @@ pub fn domain_of(s: &str) -> Option<String> {
     if looks_like_domain(t) {
         return Some(host_key(t));
     }
+    // An internationalized domain (`аpnews.com` with a Cyrillic а) is matched by its
+    // ASCII (punycode) form, as a URL's host is: `xn--pnews-6ve.com`.
+    if !t.is_ascii() && !t.contains(|c: char| c.is_whitespace() || "/:@?#%\\[]".contains(c)) {
+        if let Ok(url::Host::Domain(d)) = url::Host::parse(t) {
+            if looks_like_domain(&d) {
+                return Some(host_key(&d));
+            }
+        }
+    }
     None
+}
+
+/// If `s` is written as a domain or URL whose host is internationalized (has an
+/// `xn--` label once in ASCII), that host in punycode. Such a source is named and shown
+/// by it, so `аpnews.com` can never pass for `apnews.com`.
+pub fn idn_host(s: &str) -> Option<String> {
+    domain_of(s).filter(|h| h.split('.').any(|l| l.starts_with("xn--")))
+}
+
+/// A warning for people when `s` names an internationalized domain: which ASCII
+/// domain it is shown as and, when its letters only look like ASCII ones, which domain
+/// it is not.
+pub fn idn_warning(s: &str) -> Option<String> {
+    let host = idn_host(s)?;
+    let written = s.trim();
+    let lookalike: String = written_host(written).chars().map(ascii_lookalike).collect();
+    let mut w = format!("{written:?} is an internationalized domain, shown as {host}");
+    if lookalike.is_ascii() && !lookalike.is_empty() && host_key(&lookalike) != host {
+        w.push_str(&format!(
+            "; it only looks like {} and is a different source",
+            host_key(&lookalike)
+        ));
+    }
+    Some(w)
+}
+
+/// A warning for people when a name that is not a domain mixes ASCII letters with
+/// Cyrillic or Greek letters drawn like ASCII ones (`Reuterѕ` with a Cyrillic ѕ): it is
+/// a different source from the name it looks like.
+pub fn lookalike_warning(s: &str) -> Option<String> {
+    if s.is_ascii() || idn_host(s).is_some() {
+        return None;
+    }
+    let mixed = s.split_whitespace().any(|w| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars()
+                .any(|c| !c.is_ascii() && ascii_lookalike(c).is_ascii())
+    });
+    if !mixed {
+        return None;
+    }
+    let looks: String = s.chars().map(ascii_lookalike).collect();
+    Some(format!(
+        "{s:?} mixes Latin letters with Cyrillic or Greek ones drawn alike; it is a different source from {looks:?}"
+    ))
+}
+
+/// The host part of a written domain or URL, as written.
+fn written_host(s: &str) -> &str {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    rest.split(['/', '?', '#', ':']).next().unwrap_or(rest)
+}
+
+/// The ASCII letter a Cyrillic or Greek letter is drawn like, for warnings (the
+/// common confusables of Unicode's list, lowercase); other characters stay.
+fn ascii_lookalike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'ь' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'һ' => 'h',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'ӏ' => 'l',
+        'м' => 'm',
+        'п' | 'η' => 'n',
+        'о' | 'ο' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'г' => 'r',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' | 'ս' => 'u',
+        'ѵ' | 'ν' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        'ᴢ' => 'z',
+        c => c.to_ascii_lowercase(),
+    }
 }
 
 /// A bare domain: at least two dot-separated labels of letters, digits and hyphens, no
@@ -289,9 +384,10 @@ fn looks_like_domain(s: &str) -> bool {
             && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
     labels.iter().all(ok_label)
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        && labels.last().is_some_and(|tld| {
+            tld.len() >= 2
+                && (tld.bytes().all(|b| b.is_ascii_alphabetic()) || tld.starts_with("xn--"))
+        })
 }
 
 /// Publishing platforms whose sub-domains are separate publications but which the
@@ -576,7 +672,9 @@ impl Registry {
             Found::Nothing => {
                 let homepage =
                     domain_of(written).and_then(|h| Url::parse(&format!("https://{h}/")).ok());
-                let id = self.create(written, homepage);
+                // An internationalized domain is named by its punycode form.
+                let name = idn_host(written);
+                let id = self.create(name.as_deref().unwrap_or(written), homepage);
                 (id, true)
             }
         }
@@ -637,7 +735,12 @@ impl Registry {
                 self.create(name, None)
             }
             Found::Outlet(o, namesake) => self.create_outlet(o, namesake),
-            Found::Nothing => self.create(name, None),
+            // An internationalized domain is named and homed by its punycode form, as a
+            // hop would create it.
+            Found::Nothing => match idn_host(name) {
+                Some(h) => self.resolve_or_create(&h).0,
+                None => self.create(name, None),
+            },
         };
         for alias in &patch.aliases {
             self.add_alias(id, alias)?;
@@ -939,6 +1042,63 @@ mod tests {
         let ap = r.find("AP").unwrap();
         assert!(r.add_alias(ap, "reuters").is_err());
         assert!(r.add_alias(ap, "ap").is_ok());
+    }
+
+    #[test]
+    fn idn_domains_are_punycode_and_never_the_lookalike() {
+        let mut r = reg_with(&[("AP", Some("https://apnews.com"))]);
+        let ap = r.find("AP").unwrap();
+        // Cyrillic а in the first place.
+        let (fake, created) = r.resolve_or_create("\u{430}pnews.com");
+        assert!(created);
+        assert_ne!(fake, ap);
+        let name = r.display_name(fake).to_string();
+        assert!(name.starts_with("xn--") && name.is_ascii(), "{name}");
+        // The URL form, any case, and the punycode itself are the same source.
+        for same in [
+            "https://\u{430}pnews.com/article/1",
+            "https://WWW.\u{430}PNEWS.com",
+            name.as_str(),
+        ] {
+            assert_eq!(r.resolve_or_create(same), (fake, false), "{same}");
+        }
+        assert_eq!(r.find("apnews.com").unwrap(), ap);
+        let w = idn_warning("\u{430}pnews.com").unwrap();
+        assert!(
+            w.contains(&name) && w.contains("only looks like apnews.com"),
+            "{w}"
+        );
+        assert!(idn_warning("apnews.com").is_none());
+        assert!(idn_warning("Associated Press").is_none());
+        let w = lookalike_warning("Reuter\u{455}").unwrap();
+        assert!(w.contains("different source from \"reuters\""), "{w}");
+        assert!(lookalike_warning("Reuters").is_none());
+        assert!(lookalike_warning(
+            "\u{420}\u{418}\u{410} \u{41D}\u{43E}\u{432}\u{43E}\u{441}\u{442}\u{438}"
+        )
+        .is_none());
+        assert!(lookalike_warning("\u{430}pnews.com").is_none());
+        // A source record naming the IDN makes the same source.
+        let mut r2 = Registry::new();
+        let a = r2
+            .upsert("\u{430}pnews.com", &SourcePatch::default())
+            .unwrap();
+        assert_eq!(r2.display_name(a), name);
+        assert_eq!(
+            r2.resolve("https://\u{430}pnews.com/x"),
+            Resolution::Known(a)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_domain_key_is_always_ascii(s in proptest::prelude::any::<String>()) {
+            if let Some(h) = domain_of(&s) {
+                proptest::prop_assert!(h.is_ascii(), "{:?} -> {:?}", s, h);
+            }
+            let _ = idn_warning(&s);
+            let _ = lookalike_warning(&s);
+        }
     }
 
     #[test]

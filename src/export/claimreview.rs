@@ -99,8 +99,10 @@ pub(super) fn write(
         )));
     }
     sum.items = items.len();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(json_error)?;
-    out.write_all(b"\n").map_err(write_error)?;
+    // Ready to paste into an HTML page: `</script>` in a claim cannot end the element.
+    let mut w = crate::output::Escaping::new(&mut *out, crate::output::Mode::JsonInHtml);
+    serde_json::to_writer_pretty(&mut w, &items).map_err(json_error)?;
+    w.write_all(b"\n").map_err(write_error)?;
     Ok(sum)
 }
 

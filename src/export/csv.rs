@@ -1,7 +1,8 @@
 //! The CSV export: one row per selected claim, RFC 4180 quoting (the `csv` crate), a
 //! header row. Columns come from [`COLUMNS`], a list of (header, cell) pairs, so a new
 //! column is one line. List cells (origins) are joined with `"; "`, flags with spaces,
-//! as in `claims --format csv`.
+//! as in `claims --format csv`. Every cell goes through [`output::csv_cell`], so a
+//! claim starting with `=`, `+`, `-` or `@` is not run as a spreadsheet formula.
 
 use std::io::{self, Write};
 
@@ -39,8 +40,13 @@ pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Resu
         .map_err(csv_error)?;
     let mut sum = Summary::default();
     sel.for_each(db, |_, _, s| {
-        w.write_record(COLUMNS.iter().map(|(_, cell)| cell(s)))
-            .map_err(csv_error)?;
+        // Every cell defused against spreadsheet formulas (`output::csv_cell`).
+        w.write_record(
+            COLUMNS
+                .iter()
+                .map(|(_, cell)| output::csv_cell(&cell(s)).into_owned()),
+        )
+        .map_err(csv_error)?;
         sum.claims += 1;
         sum.items += 1;
         Ok(())

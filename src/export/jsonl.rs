@@ -77,7 +77,8 @@ fn write_record(rec: &Record, out: &mut dyn Write) -> Result<()> {
             "cannot export a record that import would refuse ({e}); fix the data first"
         ))
     })?;
-    serde_json::to_writer(&mut *out, rec).map_err(json_error)?;
+    let mut w = crate::output::Escaping::new(&mut *out, crate::output::Mode::Json);
+    serde_json::to_writer(&mut w, rec).map_err(json_error)?;
     out.write_all(b"\n").map_err(write_error)
 }
 

@@ -196,7 +196,8 @@ pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Resu
         "wasAttributedTo": doc.attributed,
         "specializationOf": doc.specialization,
     });
-    serde_json::to_writer_pretty(&mut *out, &document).map_err(json_error)?;
+    let mut w = crate::output::Escaping::new(&mut *out, crate::output::Mode::Json);
+    serde_json::to_writer_pretty(&mut w, &document).map_err(json_error)?;
     out.write_all(b"\n").map_err(write_error)?;
     Ok(sum)
 }

@@ -74,7 +74,10 @@ pub fn extract_csv<R: Read>(
     let find = |name: &str| -> Result<usize, Error> {
         headers
             .iter()
-            .position(|h| String::from_utf8_lossy(h).trim() == name.trim())
+            // The first header carries the byte order mark of a file saved with one.
+            .position(|h| {
+                crate::chars::strip_bom(String::from_utf8_lossy(h).trim()).trim() == name.trim()
+            })
             .ok_or_else(|| {
                 let have: Vec<String> = headers
                     .iter()

@@ -92,6 +92,8 @@ impl Extracted {
 /// Extract the attributed statements of one article. Pure and deterministic; never
 /// panics; returns nothing for texts over [`MAX_ARTICLE_BYTES`] or an empty publisher.
 pub fn extract(text: &str, meta: &ArticleMeta) -> Vec<Extracted> {
+    // A file saved with a byte order mark starts with one; it is not part of the text.
+    let text = crate::chars::strip_bom(text);
     if text.len() > MAX_ARTICLE_BYTES || meta.publisher.trim().is_empty() {
         return Vec::new();
     }
