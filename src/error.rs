@@ -75,6 +75,10 @@ pub enum Error {
         message: String,
     },
 
+    /// A change that needs confirmation was not confirmed; nothing changed.
+    #[error("nothing changed: {0}; run the command again with --yes to go ahead (--dry-run shows the change)")]
+    Unconfirmed(String),
+
     // ---- the database ----------------------------------------------------------
     /// Another process holds the database lock.
     #[error("the database at {path} is in use by another process (waited {waited} s); a long import may be running: try again when it has finished, or wait longer with --wait SECONDS")]
@@ -196,6 +200,7 @@ impl Error {
                 | Error::BadRating(_)
                 | Error::Invalid(_)
                 | Error::Line { .. }
+                | Error::Unconfirmed(_)
         )
     }
 

@@ -113,6 +113,37 @@ pub enum Entry {
         /// Absorbed source (any resolving name).
         from: String,
     },
+    /// Undo a merge: `from` (absorbed by an earlier merge into `into`) is a source of
+    /// its own again; the names, labels and reports the merge gave `into` go back.
+    Unmerge {
+        /// The source that absorbed `from` (any resolving name).
+        into: String,
+        /// The absorbed source (its own name or one of its own aliases).
+        from: String,
+    },
+    /// Remove an alias from a source.
+    Unalias {
+        /// The source (any resolving name).
+        name: String,
+        /// The alias to remove.
+        alias: String,
+    },
+    /// Remove an affiliation label from a source.
+    Unaffiliate {
+        /// The source (any resolving name).
+        name: String,
+        /// The label to remove.
+        label: String,
+    },
+    /// Take back a report or a verdict: it stays in the ledger, and leaves the store.
+    Retract {
+        /// The claim's id.
+        claim: [u8; 32],
+        /// What is taken back.
+        target: RetractTarget,
+        /// Why, in the words of whoever retracted it.
+        reason: Option<String>,
+    },
     /// End of one command's writes: everything before it since the previous commit is
     /// applied together or not at all.
     Commit {
@@ -136,6 +167,17 @@ pub fn chain_words(hops: &[HopEntry]) -> String {
         .join(" via ")
 }
 
+/// What a [`Entry::Retract`] takes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetractTarget {
+    /// The claim's report with this report id (as computed when the retraction was
+    /// written: ids hash canonical names, which merges change).
+    Report([u8; 32]),
+    /// The verdict whose entry is at this ledger offset (its identity: offsets never
+    /// change in an append-only ledger).
+    Verdict(u64),
+}
+
 impl Entry {
     /// A short name of the entry's kind.
     pub fn kind(&self) -> &'static str {
@@ -144,6 +186,10 @@ impl Entry {
             Entry::Source { .. } => "source",
             Entry::Verdict { .. } => "verdict",
             Entry::Merge { .. } => "merge",
+            Entry::Unmerge { .. } => "unmerge",
+            Entry::Unalias { .. } => "unalias",
+            Entry::Unaffiliate { .. } => "unaffiliate",
+            Entry::Retract { .. } => "retraction",
             Entry::Commit { .. } => "commit",
         }
     }
@@ -206,6 +252,15 @@ pub mod tag {
     pub const MERGE: u8 = 4;
     /// [`super::Entry::Commit`].
     pub const COMMIT: u8 = 5;
+    /// [`super::Entry::Unmerge`].
+    pub const UNMERGE: u8 = 6;
+    /// [`super::Entry::Unalias`].
+    pub const UNALIAS: u8 = 7;
+    /// [`super::Entry::Unaffiliate`].
+    pub const UNAFFILIATE: u8 = 8;
+    /// [`super::Entry::Retract`].
+    pub const RETRACT: u8 = 9;
+    // 10 is reserved for the `distinct` record.
 }
 
 /// The persisted shapes of version-2 entries. These types belong to the ledger: they
@@ -259,6 +314,40 @@ mod v2 {
         pub records: u64,
         pub time: i64,
         pub command: String,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Unmerge {
+        pub into: String,
+        pub from: String,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Unalias {
+        pub name: String,
+        pub alias: String,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Unaffiliate {
+        pub name: String,
+        pub label: String,
+    }
+
+    /// What a retraction takes back. Variant numbers are fixed: 0 report, 1 verdict.
+    #[derive(Serialize, Deserialize)]
+    pub enum Retracted {
+        /// A report of the claim, by report id.
+        Report([u8; 32]),
+        /// A verdict, by the ledger offset of its entry.
+        Verdict(u64),
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Retract {
+        pub claim: [u8; 32],
+        pub target: Retracted,
+        pub reason: Option<String>,
     }
 }
 
@@ -460,6 +549,26 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
             },
         ),
         Entry::Merge { into, from } => put(tag::MERGE, &v2::Merge { into, from }),
+        Entry::Unmerge { into, from } => put(tag::UNMERGE, &v2::Unmerge { into, from }),
+        Entry::Unalias { name, alias } => put(tag::UNALIAS, &v2::Unalias { name, alias }),
+        Entry::Unaffiliate { name, label } => {
+            put(tag::UNAFFILIATE, &v2::Unaffiliate { name, label })
+        }
+        Entry::Retract {
+            claim,
+            target,
+            reason,
+        } => put(
+            tag::RETRACT,
+            &v2::Retract {
+                claim,
+                target: match target {
+                    RetractTarget::Report(id) => v2::Retracted::Report(id),
+                    RetractTarget::Verdict(at) => v2::Retracted::Verdict(at),
+                },
+                reason,
+            },
+        ),
         Entry::Commit {
             records,
             time,
@@ -524,6 +633,38 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                     Entry::Merge {
                         into: m.into,
                         from: m.from,
+                    }
+                }
+                tag::UNMERGE => {
+                    let m: v2::Unmerge = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Unmerge {
+                        into: m.into,
+                        from: m.from,
+                    }
+                }
+                tag::UNALIAS => {
+                    let u: v2::Unalias = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Unalias {
+                        name: u.name,
+                        alias: u.alias,
+                    }
+                }
+                tag::UNAFFILIATE => {
+                    let u: v2::Unaffiliate = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Unaffiliate {
+                        name: u.name,
+                        label: u.label,
+                    }
+                }
+                tag::RETRACT => {
+                    let r: v2::Retract = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Retract {
+                        claim: r.claim,
+                        target: match r.target {
+                            v2::Retracted::Report(id) => RetractTarget::Report(id),
+                            v2::Retracted::Verdict(at) => RetractTarget::Verdict(at),
+                        },
+                        reason: r.reason,
                     }
                 }
                 tag::COMMIT => {
@@ -1319,6 +1460,69 @@ mod tests {
         for e in [verdict, source, report] {
             assert_eq!(decode(&encode(&e).unwrap(), 0).unwrap(), e);
         }
+    }
+
+    /// The undo kinds (tags 6–9), byte by byte, worked out by hand like the above.
+    #[test]
+    fn version_2_undo_bodies_are_stable() {
+        let cases: Vec<(Entry, Vec<u8>)> = vec![
+            (
+                Entry::Unmerge {
+                    into: "A".into(),
+                    from: "Bc".into(),
+                },
+                vec![ENTRY_V2, 6, 1, b'A', 2, b'B', b'c'],
+            ),
+            (
+                Entry::Unalias {
+                    name: "A".into(),
+                    alias: "b".into(),
+                },
+                vec![ENTRY_V2, 7, 1, b'A', 1, b'b'],
+            ),
+            (
+                Entry::Unaffiliate {
+                    name: "A".into(),
+                    label: "x:y".into(),
+                },
+                vec![ENTRY_V2, 8, 1, b'A', 3, b'x', b':', b'y'],
+            ),
+        ];
+        let mut report = vec![ENTRY_V2, 9];
+        report.extend([4u8; 32]);
+        report.push(0); // variant 0: a report
+        report.extend([5u8; 32]);
+        report.extend([1, 2, b'n', b'o']); // Some("no")
+        let mut verdict = vec![ENTRY_V2, 9];
+        verdict.extend([4u8; 32]);
+        verdict.extend([1, 0xac, 0x02]); // variant 1: a verdict at offset 300 (varint)
+        verdict.push(0); // no reason
+        let cases = cases.into_iter().chain([
+            (
+                Entry::Retract {
+                    claim: [4; 32],
+                    target: RetractTarget::Report([5; 32]),
+                    reason: Some("no".into()),
+                },
+                report,
+            ),
+            (
+                Entry::Retract {
+                    claim: [4; 32],
+                    target: RetractTarget::Verdict(300),
+                    reason: None,
+                },
+                verdict,
+            ),
+        ]);
+        for (e, want) in cases {
+            assert_eq!(encode(&e).unwrap(), want, "{}", e.kind());
+            assert_eq!(decode(&want, 0).unwrap(), e);
+        }
+        assert_eq!(
+            (tag::UNMERGE, tag::UNALIAS, tag::UNAFFILIATE, tag::RETRACT),
+            (6, 7, 8, 9)
+        );
     }
 
     /// Version-1 bodies read as they were written by 0.1: the kind and verdict

@@ -134,6 +134,13 @@ enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Take back a report or a verdict: it stays in the ledger (and in `log`), and
+    /// leaves every count at once.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  corroborate show 3fa2                      # each chain with its report id, each verdict with its entry\n  corroborate retract report 3fa2 9c41d07e --reason \"wrong outlet\"\n  corroborate retract verdict 3fa2 1187 --reason \"entered on the wrong claim\""
+    )]
+    Retract(RetractCommand),
     /// Check the ledger's hash chain, every id, and the store against the ledger.
     Verify,
     /// Recreate the store from the ledger (beside the old one; refused when the
@@ -308,6 +315,41 @@ enum SourcesCommand {
 }
 
 #[derive(Subcommand)]
+enum RetractCommand {
+    /// Retract one report of a claim (the undo of `add` or of an imported report).
+    Report {
+        /// Claim id or unique prefix.
+        id: String,
+        /// Report id or unique prefix (at least 4 hex digits), as `show` lists it.
+        report: String,
+        /// Why (kept in the ledger, shown by `log`).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Retract one verdict of a claim (the undo of `verdict`).
+    Verdict {
+        /// Claim id or unique prefix.
+        id: String,
+        /// The verdict's entry, as `show` lists it.
+        entry: u64,
+        /// Why (kept in the ledger, shown by `log`).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+/// Confirmation of a change that joins two sources.
+#[derive(Args)]
+struct Confirm {
+    /// Join two sources that both have reports without asking.
+    #[arg(long, conflicts_with = "dry_run")]
+    yes: bool,
+    /// Print what would change and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Subcommand)]
 enum SourceCommand {
     /// Show one source: rating, track record, credibility, claims it originates, blast radius.
     #[command(
@@ -318,15 +360,51 @@ enum SourceCommand {
         name: String,
     },
     /// Add an alias; when the alias is already another source, merge that source in.
+    #[command(
+        after_help = "Examples:\n  corroborate source alias \"Associated Press\" AP\n  corroborate source alias CNN \"Cable News Network\" --dry-run\n  corroborate source unalias CNN \"Cable News Network\"     # the undo\n\nWhen ALIAS is already a source, it is merged into NAME. When both have reports this\nneeds --yes (or a yes at the prompt on a terminal); without it nothing changes, the\nplan is printed and the exit code is 2. When neither name is known, NAME is created\nwith the alias. When only ALIAS is known, nothing changes and the error says which\ncommand gives that source the name NAME."
+    )]
     Alias {
         /// The source (any name, alias, domain or URL).
         name: String,
         /// The new alias.
         alias: String,
+        #[command(flatten)]
+        confirm: Confirm,
+    },
+    /// Remove an alias (the undo of `source alias`, same arguments); an alias that
+    /// merged a source in unmerges it.
+    #[command(
+        after_help = "Examples:\n  corroborate source unalias CNN \"Fox News\"\n\nReports written with the alias resolve again as if it had never been one. The change is\na ledger record: `log` shows it, and the alias's history stays in the ledger."
+    )]
+    Unalias {
+        /// The source (any name, alias, domain or URL).
+        name: String,
+        /// The alias to remove.
+        alias: String,
+    },
+    /// Remove an affiliation label (the undo of `source affiliate`, same arguments).
+    #[command(
+        after_help = "Examples:\n  corroborate source unaffiliate RT state-controlled:Russia"
+    )]
+    Unaffiliate {
+        /// The source.
+        name: String,
+        /// The label to remove.
+        label: String,
+    },
+    /// Undo a merge (same arguments as `source merge`): B is a source of its own again.
+    #[command(
+        after_help = "Examples:\n  corroborate source merge CNN \"Fox News\" --yes\n  corroborate source unmerge CNN \"Fox News\"\n\nB gets back its reports (also those recorded through its names since the merge), and A\nloses the aliases, labels, homepage and rating it took from B."
+    )]
+    Unmerge {
+        /// The source that stayed.
+        a: String,
+        /// The source that was absorbed (its own name or one of its own aliases).
+        b: String,
     },
     /// Add an affiliation label (owner, state, network).
     #[command(
-        after_help = "Examples:\n  corroborate source affiliate RT state-controlled:Russia\n  corroborate source affiliate Sputnik state-controlled:Russia"
+        after_help = "Examples:\n  corroborate source affiliate RT state-controlled:Russia\n  corroborate source affiliate Sputnik state-controlled:Russia\n  corroborate source unaffiliate RT state-controlled:Russia   # the undo\n\nA source not yet known is created (and the output says so)."
     )]
     Affiliate {
         /// The source.
@@ -335,11 +413,16 @@ enum SourceCommand {
         label: String,
     },
     /// Merge source B into A: B becomes an alias of A and all reports follow.
+    #[command(
+        after_help = "Examples:\n  corroborate source merge \"Associated Press\" \"AP News\" --dry-run\n  corroborate source merge \"Associated Press\" \"AP News\" --yes\n  corroborate source unmerge \"Associated Press\" \"AP News\"   # the undo\n\nWhen both have reports this needs --yes (or a yes at the prompt on a terminal); without\nit nothing changes, the plan is printed and the exit code is 2."
+    )]
     Merge {
         /// The source that stays.
         a: String,
         /// The source that is absorbed.
         b: String,
+        #[command(flatten)]
+        confirm: Confirm,
     },
     /// Create a source or set its attributes.
     #[command(
@@ -703,7 +786,31 @@ fn dispatch(
             }
             Ok(())
         }
-        Command::Source(sc) => source_command(sc, db, out),
+        Command::Source(sc) => {
+            db.set_actor(actor().as_deref());
+            source_command(sc, db, out)
+        }
+        Command::Retract(rc) => {
+            db.set_actor(actor().as_deref());
+            let (id, summary) = match rc {
+                RetractCommand::Report { id, report, reason } => {
+                    let cid = db.resolve_claim(&id)?;
+                    (cid, db.retract_report(&cid, &report, reason)?)
+                }
+                RetractCommand::Verdict { id, entry, reason } => {
+                    let cid = db.resolve_claim(&id)?;
+                    (cid, db.retract_verdict(&cid, entry, reason)?)
+                }
+            };
+            if summary.retracted > 0 {
+                writeln!(
+                    out,
+                    "retracted; `corroborate show {}` shows the claim now",
+                    &id.to_hex()[..12]
+                )?;
+            }
+            Ok(())
+        }
         Command::Verdict {
             id,
             verdict,
@@ -855,27 +962,146 @@ fn export_command(
     Ok(())
 }
 
+/// Who runs this command, for the audit trail: $CORROBORATE_USER, else the login name.
+fn actor() -> Option<String> {
+    ["CORROBORATE_USER", "USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+}
+
+/// Print what joining two sources changes.
+fn print_join(out: &mut dyn Write, p: &corroborate::db::JoinPlan) -> io::Result<()> {
+    let side = |s: &corroborate::db::JoinSide| {
+        format!(
+            "{:?} ({} report{} in {} claim{})",
+            s.name,
+            s.reports,
+            plural(s.reports),
+            s.claims,
+            plural(s.claims)
+        )
+    };
+    writeln!(
+        out,
+        "would merge {} into {}: it becomes an alias, its reports go through {:?}, and every count that involves both changes",
+        side(&p.from),
+        side(&p.into),
+        p.into.name
+    )
+}
+
+/// Decide whether a join goes ahead: `Ok(false)` for a dry run (plan printed).
+fn confirm_join(
+    out: &mut dyn Write,
+    p: &corroborate::db::JoinPlan,
+    c: &Confirm,
+    undo: &str,
+) -> anyhow::Result<bool> {
+    if c.dry_run {
+        print_join(out, p)?;
+        writeln!(out, "nothing changed (dry run)")?;
+        return Ok(false);
+    }
+    if !p.needs_confirmation() || c.yes {
+        return Ok(true);
+    }
+    print_join(out, p)?;
+    out.flush()?;
+    if io::stdin().is_terminal() && io::stderr().is_terminal() {
+        eprint!("both have reports; join them? (undo: {undo}) [y/N] ");
+        let mut answer = String::new();
+        io::stdin().lock().read_line(&mut answer)?;
+        if matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+            return Ok(true);
+        }
+    }
+    Err(Error::Unconfirmed(format!(
+        "{:?} and {:?} both have reports",
+        p.into.name, p.from.name
+    ))
+    .into())
+}
+
 fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> anyhow::Result<()> {
     match sc {
-        SourceCommand::Alias { name, alias } => {
+        SourceCommand::Alias {
+            name,
+            alias,
+            confirm,
+        } => {
             warn_idn([name.as_str(), alias.as_str()]);
+            let plan = db.plan_alias(&name, &alias)?;
+            if let corroborate::db::AliasPlan::Join(p) = &plan {
+                let undo = format!("corroborate source unalias {name:?} {alias:?}");
+                if !confirm_join(out, p, &confirm, &undo)? {
+                    return Ok(());
+                }
+            } else if confirm.dry_run {
+                match plan {
+                    corroborate::db::AliasPlan::CreateWithAlias => writeln!(
+                        out,
+                        "would create the source {name:?} with the alias {alias:?}\nnothing changed (dry run)"
+                    )?,
+                    _ => writeln!(
+                        out,
+                        "would add the alias {alias:?} to {name:?}\nnothing changed (dry run)"
+                    )?,
+                }
+                return Ok(());
+            }
             let s = db.alias(&name, &alias)?;
             if s.merges > 0 {
                 writeln!(
                     out,
-                    "merged {alias:?} into {name:?}: it is now an alias, and its reports follow"
+                    "merged {alias:?} into {name:?}: it is now an alias, and its reports follow (undo: corroborate source unalias {name:?} {alias:?})"
+                )?;
+            } else if s.sources_created > 0 {
+                writeln!(
+                    out,
+                    "created the source {name:?} with the alias {alias:?} (no source was known by either name)"
                 )?;
             } else {
                 writeln!(out, "{alias:?} is now an alias of {name:?}")?;
             }
         }
-        SourceCommand::Affiliate { name, label } => {
-            db.affiliate(&name, &label)?;
-            writeln!(out, "{name:?} is now affiliated with {label:?}")?;
+        SourceCommand::Unalias { name, alias } => {
+            let s = db.unalias(&name, &alias)?;
+            if s.sources_created > 0 {
+                writeln!(
+                    out,
+                    "{alias:?} is no longer an alias of {name:?}; the reports written with it now go through a new source {alias:?}"
+                )?;
+            } else {
+                writeln!(out, "{alias:?} is no longer an alias of {name:?}")?;
+            }
         }
-        SourceCommand::Merge { a, b } => {
+        SourceCommand::Affiliate { name, label } => {
+            let s = db.affiliate(&name, &label)?;
+            if s.sources_created > 0 {
+                writeln!(
+                    out,
+                    "created the source {name:?} (no source was known by that name) and affiliated it with {label:?}"
+                )?;
+            } else {
+                writeln!(out, "{name:?} is now affiliated with {label:?}")?;
+            }
+        }
+        SourceCommand::Unaffiliate { name, label } => {
+            db.unaffiliate(&name, &label)?;
+            writeln!(out, "{name:?} is no longer affiliated with {label:?}")?;
+        }
+        SourceCommand::Merge { a, b, confirm } => {
+            let plan = db.plan_merge(&a, &b)?;
+            let undo = format!("corroborate source unmerge {a:?} {b:?}");
+            if !confirm_join(out, &plan, &confirm, &undo)? {
+                return Ok(());
+            }
             db.merge(&a, &b)?;
-            writeln!(out, "merged {b:?} into {a:?}")?;
+            writeln!(out, "merged {b:?} into {a:?} (undo: {undo})")?;
+        }
+        SourceCommand::Unmerge { a, b } => {
+            db.unmerge(&a, &b)?;
+            writeln!(out, "{b:?} is a source of its own again, with its reports")?;
         }
         SourceCommand::Show { .. } => unreachable!("handled in dispatch"),
         SourceCommand::Set {
@@ -1188,7 +1414,7 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
     )?;
     writeln!(out, "\nchains")?;
     for c in &d.chains {
-        let mut extra = Vec::new();
+        let mut extra = vec![format!("report {}", &c.report[..c.report.len().min(12)])];
         if let Some(p) = &c.published {
             extra.push(p.clone());
         }
@@ -1228,7 +1454,7 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
         for v in &d.verdicts {
             writeln!(
                 out,
-                "  {} {}{}{}",
+                "  {} {}{}{}  [entry {}]",
                 v.date,
                 v.verdict,
                 v.by.as_ref()
@@ -1237,7 +1463,8 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
                 v.note
                     .as_ref()
                     .map(|n| format!(": {n}"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                v.entry
             )?;
         }
     }

@@ -921,6 +921,90 @@ impl Registry {
             }
         }
     }
+
+    /// The source absorbed by a merge whose own name or own alias is `written`, among
+    /// the sources merged directly into the live source `into` stands for (its own
+    /// name first). `None` when `written` names no such source.
+    pub fn merged_into_by_name(&self, into: SourceId, written: &str) -> Option<SourceId> {
+        let live = self.canonical(into);
+        let key = name_key(written);
+        let direct = || {
+            self.sources
+                .iter()
+                .filter(move |s| s.merged_into == Some(live))
+        };
+        direct()
+            .find(|s| self.own_key(s.id) == key)
+            .or_else(|| direct().find(|s| s.aliases.iter().any(|a| name_key(a) == key)))
+            .map(|s| s.id)
+    }
+
+    /// Undo the merge of `from` into `into`: `from` is live again (its own name,
+    /// aliases and attributes were never changed by the merge), and `into` loses what
+    /// the merge gave it: `aliases`, `labels`, and the homepage and rating when
+    /// `homepage` / `rating` say it took them. Returns false when `from` is not merged
+    /// into `into`.
+    pub fn unmerge(
+        &mut self,
+        into: SourceId,
+        from: SourceId,
+        aliases: &[String],
+        labels: &[String],
+        homepage: bool,
+        rating: bool,
+    ) -> bool {
+        if self.get(from).and_then(|s| s.merged_into) != Some(into) {
+            return false;
+        }
+        let Some(victim) = self.get(from).cloned() else {
+            return false;
+        };
+        if let Some(t) = self.sources.get_mut(into.0 as usize) {
+            t.aliases.retain(|a| !aliases.contains(a));
+            t.affiliations.retain(|l| !labels.contains(l));
+            if homepage && t.homepage == victim.homepage {
+                t.homepage = None;
+            }
+            if rating && t.rating == victim.rating {
+                t.rating = None;
+            }
+        }
+        if let Some(v) = self.sources.get_mut(from.0 as usize) {
+            v.merged_into = None;
+        }
+        self.label_classes.take();
+        self.reindex();
+        true
+    }
+
+    /// Remove an alias (matched like a name) from the live source `id` stands for.
+    /// Returns the alias as it was spelled, or `None` when the source has no such alias.
+    pub fn remove_alias(&mut self, id: SourceId, alias: &str) -> Option<String> {
+        let live = self.canonical(id);
+        let key = name_key(alias);
+        let s = self.sources.get_mut(live.0 as usize)?;
+        let at = s.aliases.iter().position(|a| name_key(a) == key)?;
+        let removed = s.aliases.remove(at);
+        self.reindex();
+        Some(removed)
+    }
+
+    /// Remove an affiliation label (white space folded) from the live source `id`
+    /// stands for. Returns false when it does not carry the label.
+    pub fn remove_affiliation(&mut self, id: SourceId, label: &str) -> bool {
+        let live = self.canonical(id);
+        let label = crate::chain::collapse_ws(label);
+        let Some(s) = self.sources.get_mut(live.0 as usize) else {
+            return false;
+        };
+        let before = s.affiliations.len();
+        s.affiliations.retain(|l| *l != label);
+        let changed = s.affiliations.len() != before;
+        if changed {
+            self.label_classes.take();
+        }
+        changed
+    }
 }
 
 impl crate::independence::SourceView for Registry {

@@ -109,6 +109,8 @@ pub struct VerdictView {
     pub note: Option<String>,
     /// Date of the verdict, or when it was recorded.
     pub date: String,
+    /// Ledger offset of the verdict's entry: its identity (`retract verdict`).
+    pub entry: u64,
 }
 
 /// Everything `show` prints about one claim.
@@ -328,6 +330,7 @@ pub fn detail_with(
                     .date
                     .clone()
                     .unwrap_or_else(|| crate::date::format_utc(v.added)),
+                entry: v.seq,
             })
             .collect(),
     }

@@ -15,11 +15,11 @@ use serde::Serialize;
 
 use crate::claim::{Claim, ClaimId};
 use crate::error::{Error, Result};
-use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger};
+use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger, RetractTarget};
 use crate::record::{self, Record, VerdictEntry};
 use crate::report::{report_id, Hop, Report, ReportId};
 use crate::source::{name_key, Registry, SourceId, SourcePatch};
-use crate::store::{Progress, Store, StoredClaim, StoredReport};
+use crate::store::{MergeRecord, Progress, Store, StoredClaim, StoredReport};
 
 mod recovery;
 
@@ -51,6 +51,8 @@ pub struct Database {
     /// A write failed after its commit and was undone: this handle's registry may be
     /// ahead of the store, so it writes nothing more (open the database again).
     poisoned: bool,
+    /// Who is writing (named in the audit label of registry changes and retractions).
+    actor: Option<String>,
     /// The temporary copy of a read-only database's store.
     _tmp: Option<tempfile::TempDir>,
     /// Last, so that it is released after the store and the ledger are closed
@@ -81,6 +83,10 @@ pub struct WriteSummary {
     pub verdicts: u64,
     /// Merges applied.
     pub merges: u64,
+    /// Registry changes undone (unmerges, aliases and labels removed).
+    pub undone: u64,
+    /// Reports and verdicts retracted.
+    pub retracted: u64,
 }
 
 /// One line of the audit trail.
@@ -96,6 +102,46 @@ pub struct LogLine {
     pub claim: Option<String>,
     /// What happened, in words.
     pub what: String,
+}
+
+/// One side of a join of two sources: the source and what it has.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JoinSide {
+    /// Canonical name.
+    pub name: String,
+    /// Claims with a report through it (or a source merged into it).
+    pub claims: usize,
+    /// Reports through it.
+    pub reports: usize,
+}
+
+/// What a merge (or an alias that names another source) would change: `from` joins
+/// `into`, and every report through `from` then goes through `into`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JoinPlan {
+    /// The source that stays.
+    pub into: JoinSide,
+    /// The source that is absorbed.
+    pub from: JoinSide,
+}
+
+impl JoinPlan {
+    /// Both sides already have reports: joining them changes counts that people
+    /// have seen, so a front-end asks for confirmation (`--yes`).
+    pub fn needs_confirmation(&self) -> bool {
+        self.into.reports > 0 && self.from.reports > 0
+    }
+}
+
+/// What `source alias NAME ALIAS` would do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum AliasPlan {
+    /// Add the alias to the source.
+    Alias,
+    /// Neither name is known: create the source NAME with the alias.
+    CreateWithAlias,
+    /// The alias is another source: merge it in.
+    Join(JoinPlan),
 }
 
 /// Outcome of `verify`.
@@ -328,6 +374,7 @@ impl Database {
             read_only: false,
             damaged: None,
             poisoned: false,
+            actor: None,
             _tmp: tmp,
             _lock: lock,
         }
@@ -543,38 +590,226 @@ impl Database {
         self.write_records(std::iter::once(Ok((0, r))), "verdict")
     }
 
+    /// Name who is writing: registry changes and retractions record it in their audit
+    /// label ("source unmerge \"CNN\" \"Fox News\" by maria"), which `log` shows.
+    /// Control characters are dropped and the name is cut at 64 characters.
+    pub fn set_actor(&mut self, who: Option<&str>) {
+        self.actor = who
+            .map(|w| {
+                w.chars()
+                    .filter(|c| !c.is_control())
+                    .take(64)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.trim().is_empty());
+    }
+
+    /// The audit label of a registry command: the command, its arguments quoted, and
+    /// who ran it when known.
+    fn label(&self, command: &str, args: &[&str]) -> String {
+        let mut l = command.to_string();
+        for a in args {
+            l.push_str(&format!(" {:?}", a.chars().take(60).collect::<String>()));
+        }
+        if let Some(who) = &self.actor {
+            l.push_str(&format!(" by {who}"));
+        }
+        l
+    }
+
+    /// What `source alias NAME ALIAS` would do, without doing it.
+    pub fn plan_alias(&self, name: &str, alias: &str) -> Result<AliasPlan> {
+        use crate::source::Resolution::{Known, Unknown};
+        match (self.reg.resolve(name), self.reg.resolve(alias)) {
+            (Known(a), Known(b)) if a != b => Ok(AliasPlan::Join(self.plan_join(a, b)?)),
+            (Known(_), _) => Ok(AliasPlan::Alias),
+            (Unknown, Unknown) => Ok(AliasPlan::CreateWithAlias),
+            (Unknown, Known(b)) => Err(Error::Invalid(format!(
+                "no source is known as {name:?}, but {alias:?} is the source {:?}: to give it the name {name:?} too, run `corroborate source alias {:?} {name:?}`",
+                self.reg.display_name(b),
+                self.reg.display_name(b)
+            ))),
+        }
+    }
+
+    /// What `source merge INTO FROM` would do, without doing it.
+    pub fn plan_merge(&self, into: &str, from: &str) -> Result<JoinPlan> {
+        let a = self.reg.find(into)?;
+        let b = self.reg.find(from)?;
+        if a == b {
+            return Err(Error::Invalid(format!(
+                "{into:?} and {from:?} are already the same source ({})",
+                self.reg.display_name(a)
+            )));
+        }
+        self.plan_join(a, b)
+    }
+
+    /// The two sources a merge would join, with how many claims and reports each has.
+    fn plan_join(&self, into: SourceId, from: SourceId) -> Result<JoinPlan> {
+        let side = |id: SourceId| -> Result<JoinSide> {
+            let group = self.source_ids_of(id);
+            let mut claims = 0;
+            let mut reports = 0;
+            for c in self.claims_of_source(id)? {
+                let c = c?;
+                let n = c
+                    .reports
+                    .iter()
+                    .filter(|r| {
+                        r.hops.iter().any(
+                            |h| matches!(h, Hop::Named { source, .. } if group.contains(source)),
+                        )
+                    })
+                    .count();
+                if n > 0 {
+                    claims += 1;
+                    reports += n;
+                }
+            }
+            Ok(JoinSide {
+                name: self.reg.display_name(id).to_string(),
+                claims,
+                reports,
+            })
+        };
+        Ok(JoinPlan {
+            into: side(into)?,
+            from: side(from)?,
+        })
+    }
+
     /// Add an alias to a source. When the alias already names another source, that
     /// source is merged into this one (its reports follow), which is what a desk means
-    /// by "these two names are the same outlet".
+    /// by "these two names are the same outlet" (see [`Database::plan_alias`] for the
+    /// confirmation a front-end should ask). When neither is known, the source is
+    /// created with the alias (`sources_created` says so).
     pub fn alias(&mut self, name: &str, alias: &str) -> Result<WriteSummary> {
-        let id = self.reg.find(name)?;
-        match self.reg.resolve(alias) {
-            crate::source::Resolution::Known(other) if other != id => self.merge(name, alias),
-            _ => self.patch_source(
+        let label = self.label("source alias", &[name, alias]);
+        match self.plan_alias(name, alias)? {
+            AliasPlan::Join(_) => {
+                let item = Pending::Merge(name.to_string(), alias.to_string());
+                self.write(std::iter::once(Ok((0, item))), &label)
+            }
+            AliasPlan::Alias | AliasPlan::CreateWithAlias => self.patch_source(
                 name,
                 SourcePatch {
                     aliases: vec![alias.to_string()],
                     ..Default::default()
                 },
-                "source alias",
+                &label,
             ),
         }
     }
 
-    /// Add an affiliation label to a source.
+    /// Add an affiliation label to a source, creating the source when no source is
+    /// known by that name (`sources_created` says so).
     pub fn affiliate(&mut self, name: &str, label: &str) -> Result<WriteSummary> {
-        self.reg.find(name)?;
         if label.trim().is_empty() {
             return Err(Error::Invalid("the affiliation label is empty".into()));
         }
+        let audit = self.label("source affiliate", &[name, label]);
         self.patch_source(
             name,
             SourcePatch {
                 affiliations: vec![label.to_string()],
                 ..Default::default()
             },
-            "source affiliate",
+            &audit,
         )
+    }
+
+    /// Undo `source merge INTO FROM` (or an alias that merged): FROM is a source of
+    /// its own again, with its reports, and INTO loses what the merge gave it.
+    pub fn unmerge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
+        let label = self.label("source unmerge", &[into, from]);
+        let item = Pending::Unmerge(into.to_string(), from.to_string());
+        self.write(std::iter::once(Ok((0, item))), &label)
+    }
+
+    /// Undo `source alias NAME ALIAS`: remove the alias, or, when the alias named a
+    /// source that was merged in, unmerge that source. Reports written with the alias
+    /// resolve again as if it had never been one (a source of that name is created
+    /// when none matches).
+    pub fn unalias(&mut self, name: &str, alias: &str) -> Result<WriteSummary> {
+        let label = self.label("source unalias", &[name, alias]);
+        let item = Pending::Unalias(name.to_string(), alias.to_string());
+        self.write(std::iter::once(Ok((0, item))), &label)
+    }
+
+    /// Undo `source affiliate NAME LABEL`: remove the label.
+    pub fn unaffiliate(&mut self, name: &str, label: &str) -> Result<WriteSummary> {
+        let audit = self.label("source unaffiliate", &[name, label]);
+        let item = Pending::Unaffiliate(name.to_string(), label.to_string());
+        self.write(std::iter::once(Ok((0, item))), &audit)
+    }
+
+    /// Retract a report of a claim, given its report id or a unique prefix of it
+    /// (as `show` prints it). The report stays in the ledger and leaves every count.
+    pub fn retract_report(
+        &mut self,
+        claim: &ClaimId,
+        report: &str,
+        reason: Option<String>,
+    ) -> Result<WriteSummary> {
+        let c = self.claim(claim)?;
+        let p = report.trim().to_ascii_lowercase();
+        if p.len() < 4 || p.len() > 64 || !crate::hex::is_hex(&p) {
+            return Err(Error::Invalid(format!(
+                "{report:?} is not a report id: give at least 4 hexadecimal digits of an id that `corroborate show {}` lists",
+                &claim.to_hex()[..12]
+            )));
+        }
+        let hits: Vec<&Report> = c
+            .reports
+            .iter()
+            .filter(|r| r.id.to_hex().starts_with(&p))
+            .collect();
+        let id = match hits.as_slice() {
+            [_] if c.reports.len() == 1 => {
+                return Err(Error::Invalid(format!(
+                    "that is the only report of claim {}: a claim keeps at least one report, so it cannot be retracted (record a `false` verdict instead, or add the right report first)",
+                    claim.to_hex()
+                )))
+            }
+            [one] => one.id,
+            [] => {
+                return Err(Error::Invalid(format!(
+                    "claim {} has no report with an id starting with {p:?}: `corroborate show {}` lists its reports",
+                    claim.to_hex(),
+                    &claim.to_hex()[..12]
+                )))
+            }
+            _ => {
+                return Err(Error::Invalid(format!(
+                    "{p:?} starts the ids of {} reports of claim {}: give more digits",
+                    hits.len(),
+                    claim.to_hex()
+                )))
+            }
+        };
+        let label = self.label(
+            "retract report",
+            &[&claim.to_hex()[..12], &id.to_hex()[..12]],
+        );
+        let item = Pending::Retract(*claim, RetractTarget::Report(id.0), reason);
+        self.write(std::iter::once(Ok((0, item))), &label)
+    }
+
+    /// Retract a verdict of a claim, given its ledger offset (the `entry` that `show`
+    /// prints with each verdict).
+    pub fn retract_verdict(
+        &mut self,
+        claim: &ClaimId,
+        entry: u64,
+        reason: Option<String>,
+    ) -> Result<WriteSummary> {
+        let label = self.label(
+            "retract verdict",
+            &[&claim.to_hex()[..12], &entry.to_string()],
+        );
+        let item = Pending::Retract(*claim, RetractTarget::Verdict(entry), reason);
+        self.write(std::iter::once(Ok((0, item))), &label)
     }
 
     /// Create or update a source.
@@ -603,18 +838,13 @@ impl Database {
         self.write(items, label)
     }
 
-    /// Merge source `from` into `into`.
+    /// Merge source `from` into `into` (see [`Database::plan_merge`] for the
+    /// confirmation a front-end should ask).
     pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
-        let a = self.reg.find(into)?;
-        let b = self.reg.find(from)?;
-        if a == b {
-            return Err(Error::Invalid(format!(
-                "{into:?} and {from:?} are already the same source ({})",
-                self.reg.display_name(a)
-            )));
-        }
+        self.plan_merge(into, from)?;
+        let label = self.label("source merge", &[into, from]);
         let item = Pending::Merge(into.to_string(), from.to_string());
-        self.write(std::iter::once(Ok((0, item))), "source merge")
+        self.write(std::iter::once(Ok((0, item))), &label)
     }
 
     // ---- reads -----------------------------------------------------------------
@@ -883,6 +1113,9 @@ impl Database {
                                     by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
                                 )
                             }),
+                            Entry::Retract { claim: c, .. } => {
+                                (ClaimId(*c) == *want).then(|| describe(other))
+                            }
                             _ => None,
                         };
                         if let Some(what) = about {
@@ -977,6 +1210,29 @@ fn describe(entry: &Entry) -> String {
             by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
         ),
         Entry::Merge { into, from } => format!("merge of {from:?} into {into:?}"),
+        Entry::Unmerge { into, from } => format!("unmerge of {from:?} from {into:?}"),
+        Entry::Unalias { name, alias } => format!("alias {alias:?} removed from {name:?}"),
+        Entry::Unaffiliate { name, label } => {
+            format!("affiliation {label:?} removed from {name:?}")
+        }
+        Entry::Retract {
+            claim,
+            target,
+            reason,
+        } => {
+            let what = match target {
+                RetractTarget::Report(id) => format!("report {}", crate::hex::encode(id)),
+                RetractTarget::Verdict(at) => format!("the verdict at entry {at}"),
+            };
+            format!(
+                "retraction of {what} of claim {}{}",
+                ClaimId(*claim).to_hex(),
+                reason
+                    .as_ref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default()
+            )
+        }
         Entry::Commit {
             records, command, ..
         } => format!("commit of {records} records ({command})"),
@@ -1049,6 +1305,14 @@ fn join(
 enum Pending {
     Record(Record),
     Merge(String, String),
+    /// `into`, `from`.
+    Unmerge(String, String),
+    /// Source, alias.
+    Unalias(String, String),
+    /// Source, label.
+    Unaffiliate(String, String),
+    /// Claim, what, reason.
+    Retract(ClaimId, RetractTarget, Option<String>),
 }
 
 /// A source patch (from `source set`, `alias`, a list importer) as the record that
@@ -1108,9 +1372,18 @@ fn to_entry(
     // add, verdict, extract --import, registry commands, list importers) comes here.
     match &p {
         Pending::Record(r) => r.validate()?,
-        Pending::Merge(into, from) => {
+        Pending::Merge(into, from) | Pending::Unmerge(into, from) => {
             record::check_name("source", into)?;
             record::check_name("source", from)?;
+        }
+        Pending::Unalias(name, other) | Pending::Unaffiliate(name, other) => {
+            record::check_name("source", name)?;
+            record::check_name("alias or label", other)?;
+        }
+        Pending::Retract(_, _, reason) => {
+            if let Some(r) = reason {
+                record::check_name("reason", r)?;
+            }
         }
     }
     if !matches!(
@@ -1221,7 +1494,131 @@ fn to_entry(
             scratch.merge(a, b)?;
             Entry::Merge { into, from }
         }
+        Pending::Unmerge(into, from) => {
+            let a = scratch.find(&into)?;
+            let b = merged_in(scratch, a, &from)?;
+            scratch_unmerge(store, scratch, a, b)?;
+            Entry::Unmerge { into, from }
+        }
+        Pending::Unalias(name, alias) => {
+            let a = scratch.find(&name)?;
+            if let Some(b) = scratch.merged_into_by_name(a, &alias) {
+                // The alias came with a merge (`source alias` of a name that was a
+                // source): undoing it is undoing that merge.
+                scratch_unmerge(store, scratch, a, b)?;
+                Entry::Unmerge {
+                    into: name,
+                    from: alias,
+                }
+            } else {
+                if scratch.remove_alias(a, &alias).is_none() {
+                    let s = scratch
+                        .get(a)
+                        .map(|s| s.aliases.join(", "))
+                        .unwrap_or_default();
+                    return Err(Error::Invalid(format!(
+                        "{:?} has no alias {alias:?} (its aliases: {}); `corroborate source show {name:?}` lists them and where each came from",
+                        scratch.display_name(a),
+                        if s.is_empty() { "none".to_string() } else { s }
+                    )));
+                }
+                Entry::Unalias { name, alias }
+            }
+        }
+        Pending::Unaffiliate(name, label) => {
+            let a = scratch.find(&name)?;
+            if !scratch.remove_affiliation(a, &label) {
+                let s = scratch
+                    .get(a)
+                    .map(|s| s.affiliations.join(", "))
+                    .unwrap_or_default();
+                return Err(Error::Invalid(format!(
+                    "{:?} is not affiliated with {label:?} (its labels: {})",
+                    scratch.display_name(a),
+                    if s.is_empty() { "none".to_string() } else { s }
+                )));
+            }
+            Entry::Unaffiliate { name, label }
+        }
+        Pending::Retract(claim, target, reason) => {
+            if !store.has_claim(&claim)? {
+                return Err(Error::NoSuchClaim(claim.to_hex()));
+            }
+            match target {
+                RetractTarget::Report(id) => {
+                    let c = store
+                        .get_claim(&claim)?
+                        .ok_or_else(|| Error::NoSuchClaim(claim.to_hex()))?;
+                    let c = join(&mut cursors.0, &mut cursors.1, scratch, c)?;
+                    if !c.reports.iter().any(|r| r.id.0 == id) {
+                        return Err(Error::Invalid(format!(
+                            "claim {} has no report {} (retracted already?)",
+                            claim.to_hex(),
+                            crate::hex::encode(&id)
+                        )));
+                    }
+                }
+                RetractTarget::Verdict(at) => {
+                    if !store.verdicts_of(&claim)?.iter().any(|v| v.seq == at) {
+                        return Err(Error::Invalid(format!(
+                            "claim {} has no verdict at entry {at} (retracted already?): `corroborate show {}` lists each verdict with its entry",
+                            claim.to_hex(),
+                            &claim.to_hex()[..12]
+                        )));
+                    }
+                }
+            }
+            Entry::Retract {
+                claim: claim.0,
+                target,
+                reason,
+            }
+        }
     }))
+}
+
+/// The source merged directly into `into` that `from` names, or an error that says
+/// what `from` is.
+fn merged_in(reg: &Registry, into: SourceId, from: &str) -> Result<SourceId> {
+    if let Some(b) = reg.merged_into_by_name(into, from) {
+        return Ok(b);
+    }
+    let what = match reg.resolve(from) {
+        crate::source::Resolution::Known(b) if b != into => {
+            format!("it is the separate source {:?}", reg.display_name(b))
+        }
+        crate::source::Resolution::Known(_) => format!(
+            "it is {:?}'s own name or alias, or that of a source merged into another one first (unmerge that one first)",
+            reg.display_name(into)
+        ),
+        crate::source::Resolution::Unknown => "no source is known by it".to_string(),
+    };
+    Err(Error::Invalid(format!(
+        "{from:?} was not merged into {:?}: {what}",
+        reg.display_name(into)
+    )))
+}
+
+/// Unmerge `from` out of `into` in a scratch registry, with what the store recorded
+/// of the merge.
+fn scratch_unmerge(
+    store: &Store,
+    reg: &mut Registry,
+    into: SourceId,
+    from: SourceId,
+) -> Result<()> {
+    let m = store.merge_of(from)?;
+    let (aliases, labels, homepage, rating) = match &m {
+        Some(m) => (
+            m.aliases.as_slice(),
+            m.affiliations.as_slice(),
+            m.homepage,
+            m.rating,
+        ),
+        None => (&[][..], &[][..], false, false),
+    };
+    reg.unmerge(into, from, aliases, labels, homepage, rating);
+    Ok(())
 }
 
 /// One claim's reports in the batch being applied.
@@ -1422,8 +1819,47 @@ fn apply(
                             .filter(|s| reg.canonical(s.id) == b)
                             .map(|s| s.id)
                             .collect();
+                        let before = reg.get(a).cloned();
                         reg.merge(a, b)?;
-                        collapse_merged(store, reg, &mut cursors, &affected, e.offset)?;
+                        let collapsed =
+                            collapse_merged(store, reg, &mut cursors, &affected, e.offset)?;
+                        // What the merge changed, for `source unmerge`. A replay after a
+                        // crash may find fewer reports left to collapse: it adds to what
+                        // the first run recorded.
+                        if let (Some(old), Some(new)) = (before, reg.get(a)) {
+                            let mut m = MergeRecord {
+                                into: a,
+                                at: e.offset,
+                                aliases: new
+                                    .aliases
+                                    .iter()
+                                    .filter(|x| !old.aliases.contains(x))
+                                    .cloned()
+                                    .collect(),
+                                affiliations: new
+                                    .affiliations
+                                    .iter()
+                                    .filter(|x| !old.affiliations.contains(x))
+                                    .cloned()
+                                    .collect(),
+                                homepage: old.homepage.is_none() && new.homepage.is_some(),
+                                rating: old.rating.is_none() && new.rating.is_some(),
+                                collapsed,
+                            };
+                            if let Some(prev) = store.merge_of(b)?.filter(|p| p.at == e.offset) {
+                                for c in prev.collapsed {
+                                    if !m
+                                        .collapsed
+                                        .iter()
+                                        .any(|x| x.0 == c.0 && x.1.entry == c.1.entry)
+                                    {
+                                        m.collapsed.push(c);
+                                    }
+                                }
+                                m.collapsed.sort_by_key(|(n, r)| (*n, r.entry));
+                            }
+                            store.put_merge(b, &m)?;
+                        }
                         // Saved last: if the process dies before this, the replay after
                         // it finds the sources unmerged and does all of the above again
                         // (collapsing twice is collapsing once).
@@ -1432,6 +1868,87 @@ fn apply(
                     }
                 }
             }
+            Entry::Unmerge { into, from } => {
+                resolved.clear();
+                flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
+                batch.key = e.end;
+                if let Ok(a) = reg.find(&into) {
+                    if let Some(b) = reg.merged_into_by_name(a, &from) {
+                        apply_unmerge(store, reg, &mut cursors, a, b, e.offset)?;
+                        sum.undone += 1;
+                    }
+                }
+            }
+            Entry::Unalias { name, alias } => {
+                resolved.clear();
+                flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
+                batch.key = e.end;
+                if let Ok(a) = reg.find(&name) {
+                    if reg.remove_alias(a, &alias).is_some() {
+                        // Hops written with the alias resolve again without it.
+                        let key = name_key(&alias);
+                        let group = ids_of(reg, a);
+                        let created = repoint(
+                            store,
+                            reg,
+                            &mut cursors,
+                            &group,
+                            0,
+                            e.offset,
+                            &mut |reg, written, stored| {
+                                (name_key(written) == key && reg.canonical(stored) == a)
+                                    .then(|| reg.resolve_or_create(written))
+                            },
+                        )?;
+                        sum.sources_created += created.len() as u64;
+                        store.put_sources(
+                            std::iter::once(a).chain(created).filter_map(|i| reg.get(i)),
+                        )?;
+                        sum.undone += 1;
+                    }
+                }
+            }
+            Entry::Unaffiliate { name, label } => {
+                resolved.clear();
+                if let Ok(a) = reg.find(&name) {
+                    if reg.remove_affiliation(a, &label) {
+                        batch.dirty.insert(a);
+                        sum.undone += 1;
+                    }
+                }
+            }
+            Entry::Retract {
+                claim,
+                target,
+                reason: _,
+            } => match target {
+                RetractTarget::Verdict(at) => {
+                    if store.remove_verdict(&ClaimId(claim), at)? {
+                        sum.retracted += 1;
+                    }
+                }
+                RetractTarget::Report(rid) => {
+                    flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
+                    batch.key = e.end;
+                    if let Some(n) = store.claim_number(&ClaimId(claim))? {
+                        if let Some(mut sc) = store.claim_before(n, e.offset)? {
+                            let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
+                            let count = sc.reports.len();
+                            let mut seen = HashSet::new();
+                            let mut ids = c.reports.iter().map(|r| r.id);
+                            sc.reports.retain(|_| {
+                                ids.next().is_some_and(|id| id.0 != rid && seen.insert(id))
+                            });
+                            if sc.reports.len() < count {
+                                let was = sources_in(&c_hops(&c));
+                                store.rewrite_claim(n, e.offset, &sc)?;
+                                unpost_gone(store, n, &was, &sc, e.offset)?;
+                                sum.retracted += 1;
+                            }
+                        }
+                    }
+                }
+            },
             Entry::Commit { .. } => {
                 flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
                 batch.key = e.end;
@@ -1456,21 +1973,226 @@ fn collapse_merged(
     cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
     affected: &[SourceId],
     before: u64,
-) -> Result<()> {
+) -> Result<Vec<(u64, StoredReport)>> {
+    let mut collapsed = Vec::new();
     for n in store.claim_numbers_of_sources(affected)? {
         if let Some(mut sc) = store.claim_before(n, before)? {
             let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
             let mut seen = HashSet::new();
             let count = sc.reports.len();
             let mut ids = c.reports.iter().map(|r| r.id);
-            sc.reports
-                .retain(|_| ids.next().is_some_and(|id| seen.insert(id)));
+            let mut dropped = Vec::new();
+            sc.reports.retain(|r| {
+                let keep = ids.next().is_some_and(|id| seen.insert(id));
+                if !keep {
+                    dropped.push((n, r.clone()));
+                }
+                keep
+            });
             if sc.reports.len() < count {
                 store.rewrite_claim(n, before, &sc)?;
+                collapsed.extend(dropped);
             }
         }
     }
+    Ok(collapsed)
+}
+
+/// The sources a claim's joined reports cite.
+fn c_hops(c: &Claim) -> Vec<SourceId> {
+    c.reports
+        .iter()
+        .flat_map(|r| r.hops.iter())
+        .filter_map(|h| match h {
+            Hop::Named { source, .. } => Some(*source),
+            Hop::Anonymous(_) => None,
+        })
+        .collect()
+}
+
+fn sources_in(ids: &[SourceId]) -> BTreeSet<SourceId> {
+    ids.iter().copied().collect()
+}
+
+/// Claim `n` no longer cites the sources of `was` that `now` lacks: take it out of
+/// their postings (of batches before `before`), so that a source's claims are the
+/// claims it appears in.
+fn unpost_gone(
+    store: &Store,
+    n: u64,
+    was: &BTreeSet<SourceId>,
+    now: &StoredClaim,
+    before: u64,
+) -> Result<()> {
+    let still: BTreeSet<SourceId> = now
+        .reports
+        .iter()
+        .flat_map(|r| r.hops.iter().flatten().copied())
+        .collect();
+    let one = BTreeSet::from([n]);
+    for s in was.difference(&still) {
+        store.unpost(*s, &one, before)?;
+    }
     Ok(())
+}
+
+/// Every source id merged (directly or not) into the live source `id` stands for,
+/// that one included.
+fn ids_of(reg: &Registry, id: SourceId) -> Vec<SourceId> {
+    let live = reg.canonical(id);
+    reg.all()
+        .iter()
+        .filter(|s| reg.canonical(s.id) == live)
+        .map(|s| s.id)
+        .collect()
+}
+
+/// Undo the merge of `from` into `into` at the ledger entry `at`: the registry lets
+/// `from` go with what the merge took (see `store::MergeRecord`), the reports the
+/// merge collapsed come back, and hops that were resolved to `into` after the merge
+/// through one of `from`'s names (or its homepage) go back to `from`. Sources are
+/// saved and the merge record removed last, so a replay after a crash does it again.
+fn apply_unmerge(
+    store: &Store,
+    reg: &mut Registry,
+    cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
+    into: SourceId,
+    from: SourceId,
+    at: u64,
+) -> Result<()> {
+    let m = store.merge_of(from)?;
+    let (aliases, labels, homepage, rating) = match &m {
+        Some(m) => (
+            m.aliases.clone(),
+            m.affiliations.clone(),
+            m.homepage,
+            m.rating,
+        ),
+        None => (Vec::new(), Vec::new(), false, false),
+    };
+    let group = ids_of(reg, into);
+    reg.unmerge(into, from, &aliases, &labels, homepage, rating);
+    if let Some(m) = &m {
+        // The collapsed reports go back into their claims, in ledger order.
+        let mut by_claim: std::collections::BTreeMap<u64, Vec<StoredReport>> = Default::default();
+        for (n, r) in &m.collapsed {
+            by_claim.entry(*n).or_default().push(r.clone());
+        }
+        for (n, restored) in by_claim {
+            if let Some(mut sc) = store.claim_before(n, at)? {
+                let count = sc.reports.len();
+                for r in restored {
+                    if !sc.reports.iter().any(|x| x.entry == r.entry) {
+                        sc.reports.push(r);
+                    }
+                }
+                if sc.reports.len() > count {
+                    sc.reports.sort_by_key(|r| r.entry);
+                    store.rewrite_claim(n, at, &sc)?;
+                }
+            }
+        }
+    }
+    let since = m.as_ref().map_or(0, |m| m.at);
+    let created = repoint(
+        store,
+        reg,
+        cursors,
+        &group,
+        since,
+        at,
+        &mut |reg, written, stored| {
+            if reg.canonical(stored) != into {
+                return None;
+            }
+            match reg.resolve(written) {
+                crate::source::Resolution::Known(x) if reg.canonical(x) == from => Some((x, false)),
+                _ => None,
+            }
+        },
+    )?;
+    store.put_sources(
+        [into, from]
+            .into_iter()
+            .chain(created)
+            .filter_map(|i| reg.get(i)),
+    )?;
+    store.remove_merge(from)?;
+    Ok(())
+}
+
+/// Where a hop goes now, given the registry, its written name and its stored source:
+/// the new source and whether it was just created, or `None` to leave it.
+type Repick<'a> = dyn FnMut(&mut Registry, &str, SourceId) -> Option<(SourceId, bool)> + 'a;
+
+/// Re-resolve the named hops of reports recorded after ledger offset `since` in the
+/// claims that cite one of `group` (postings), in the store as it was before the entry
+/// at `before`: `pick(registry, written name, stored source)` gives the source a hop
+/// now goes to (and whether it was just created), or `None` to leave it. Changed
+/// claims are rewritten (reports that became identical collapsed into the first), and
+/// postings are written for the sources hops now go to, under batch key `before`.
+/// Returns the sources created.
+fn repoint(
+    store: &Store,
+    reg: &mut Registry,
+    cursors: &mut (ledger::Cursor<'_>, ledger::Cursor<'_>),
+    group: &[SourceId],
+    since: u64,
+    before: u64,
+    pick: &mut Repick<'_>,
+) -> Result<Vec<SourceId>> {
+    let mut created = Vec::new();
+    let mut postings: Vec<(SourceId, u64)> = Vec::new();
+    for n in store.claim_numbers_of_sources(group)? {
+        let Some(mut sc) = store.claim_before(n, before)? else {
+            continue;
+        };
+        if sc.reports.iter().all(|r| r.entry <= since) {
+            continue;
+        }
+        let was: BTreeSet<SourceId> = sc
+            .reports
+            .iter()
+            .flat_map(|r| r.hops.iter().flatten().copied())
+            .collect();
+        let mut changed = false;
+        for r in sc.reports.iter_mut().filter(|r| r.entry > since) {
+            let Entry::Report { hops, .. } = cursors.1.entry_at(r.entry)? else {
+                continue;
+            };
+            for (h, stored) in hops.iter().zip(r.hops.iter_mut()) {
+                let Some(s) = *stored else { continue };
+                if h.anonymous {
+                    continue;
+                }
+                if let Some((to, new)) = pick(reg, &h.name, s) {
+                    if new {
+                        created.push(to);
+                    }
+                    if to != s {
+                        *stored = Some(to);
+                        postings.push((to, n));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if changed {
+            let c = join(&mut cursors.0, &mut cursors.1, reg, sc.clone())?;
+            let mut seen = HashSet::new();
+            let mut ids = c.reports.iter().map(|r| r.id);
+            sc.reports
+                .retain(|_| ids.next().is_some_and(|id| seen.insert(id)));
+            store.rewrite_claim(n, before, &sc)?;
+            unpost_gone(store, n, &was, &sc, before)?;
+        }
+    }
+    postings.sort_unstable();
+    postings.dedup();
+    for g in postings.chunk_by(|a, b| a.0 == b.0) {
+        store.put_posting(g[0].0, before, g.iter().map(|p| p.1))?;
+    }
+    Ok(created)
 }
 
 /// Write one batch: per claim, the chunk of its reports that are new (not already

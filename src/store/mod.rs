@@ -18,6 +18,8 @@
 //! - `postings`: source id (u32 BE) ++ batch key (u64 BE) → [`values::PostingV1`], the
 //!   numbers of the claims in which that source appeared in that import batch.
 //! - `verdicts`: claim id ++ ledger offset (u64 BE) → [`values::VerdictV1`].
+//! - `merges`: absorbed source id (u32 BE) → [`values::MergeV1`], what a merge changed
+//!   (for `source unmerge`).
 //!
 //! Keys of `heads` and `chunks` grow with the ledger, so an import appends near the
 //! end of those trees, and a scan of both in key order visits claims in the order they
@@ -35,12 +37,12 @@ use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
 use crate::source::{Registry, Source, SourceId, SourceKind};
-use values::{ChunkV1, GroupV1, HeadV1, PostingV1, ReportV2, SourceV1, VerdictV1};
+use values::{ChunkV1, GroupV1, HeadV1, MergeV1, PostingV1, ReportV2, SourceV1, VerdictV1};
 
 /// On-disk format version of the sled store. Format 1 kept each claim with all its
-/// reports in one value under its id; a store in an older format is rebuilt from the
-/// ledger when opened (see `Database::open`).
-pub const FORMAT_VERSION: u32 = 2;
+/// reports in one value under its id; format 2 had no `merges` tree. A store in an
+/// older format is rebuilt from the ledger when opened (see `Database::open`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The opened sled store.
 pub struct Store {
@@ -53,6 +55,7 @@ pub struct Store {
     sources: sled::Tree,
     postings: sled::Tree,
     verdicts: sled::Tree,
+    merges: sled::Tree,
 }
 
 /// A claim as the store keeps it: an index into the ledger. `db` joins it with the
@@ -78,6 +81,25 @@ pub struct StoredReport {
     /// Each hop's source as resolved when the report was recorded (`None` for an
     /// anonymous hop), reader-facing first.
     pub hops: Vec<Option<SourceId>>,
+}
+
+/// What one merge changed (see [`values::MergeV1`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeRecord {
+    /// The surviving source.
+    pub into: SourceId,
+    /// Ledger offset of the merge entry.
+    pub at: u64,
+    /// Aliases the surviving source gained.
+    pub aliases: Vec<String>,
+    /// Affiliation labels it gained.
+    pub affiliations: Vec<String>,
+    /// It took the absorbed source's homepage.
+    pub homepage: bool,
+    /// It took the absorbed source's rating.
+    pub rating: bool,
+    /// Reports collapsed into others, with their claim numbers.
+    pub collapsed: Vec<(u64, StoredReport)>,
 }
 
 /// How far the store has applied the ledger.
@@ -135,6 +157,7 @@ impl Store {
             sources: db.open_tree("sources")?,
             postings: db.open_tree("postings")?,
             verdicts: db.open_tree("verdicts")?,
+            merges: db.open_tree("merges")?,
             db,
         };
         let outlets = crate::outlets::VERSION.to_be_bytes();
@@ -624,6 +647,50 @@ impl Store {
         Ok(out)
     }
 
+    /// Take the claims `claims` out of `source`'s postings of batches before batch key
+    /// `before` (a report was retracted or its hop now goes to another source). A
+    /// posting left empty is removed.
+    pub fn unpost(&self, source: SourceId, claims: &BTreeSet<u64>, before: u64) -> Result<()> {
+        let mut key = [0u8; 12];
+        key[..4].copy_from_slice(&source.0.to_be_bytes());
+        let end = key;
+        key[4..].copy_from_slice(&before.to_be_bytes());
+        let mut changes = Vec::new();
+        for kv in self.postings.range(end..key) {
+            let (k, v) = kv?;
+            let p: PostingV1 = values::decode(&v, "posting list")?;
+            let mut n = 0u64;
+            let mut kept = Vec::with_capacity(p.deltas.len());
+            for d in p.deltas {
+                n = n
+                    .checked_add(d)
+                    .ok_or_else(|| Error::Corrupt("a posting list overflows".into()))?;
+                if !claims.contains(&n) {
+                    kept.push(n);
+                }
+            }
+            changes.push((k, kept));
+        }
+        for (k, kept) in changes {
+            if kept.is_empty() {
+                self.postings.remove(k)?;
+            } else {
+                let mut prev = 0;
+                let deltas = kept
+                    .into_iter()
+                    .map(|n| {
+                        let d = n - prev;
+                        prev = n;
+                        d
+                    })
+                    .collect();
+                self.postings
+                    .insert(k, values::encode(&PostingV1 { deltas })?)?;
+            }
+        }
+        Ok(())
+    }
+
     // ---- verdicts --------------------------------------------------------------
 
     /// Store a verdict (idempotent: keyed by claim and ledger offset).
@@ -684,6 +751,69 @@ impl Store {
         })
     }
 
+    /// Remove a verdict (a retraction); removing one that is not there does nothing.
+    pub fn remove_verdict(&self, claim: &ClaimId, seq: u64) -> Result<bool> {
+        let mut key = [0u8; 40];
+        key[..32].copy_from_slice(&claim.0);
+        key[32..].copy_from_slice(&seq.to_be_bytes());
+        Ok(self.verdicts.remove(key)?.is_some())
+    }
+
+    // ---- merges ----------------------------------------------------------------
+
+    /// Record what merging `from` changed.
+    pub fn put_merge(&self, from: SourceId, m: &MergeRecord) -> Result<()> {
+        let v = MergeV1 {
+            into: m.into.0,
+            at: m.at,
+            aliases: m.aliases.clone(),
+            affiliations: m.affiliations.clone(),
+            homepage: m.homepage,
+            rating: m.rating,
+            collapsed: m
+                .collapsed
+                .iter()
+                .map(|(n, r)| {
+                    let mut hops = Vec::new();
+                    encode_hops(&r.hops, &mut hops);
+                    (*n, r.entry, hops)
+                })
+                .collect(),
+        };
+        self.merges
+            .insert(from.0.to_be_bytes(), values::encode(&v)?)?;
+        Ok(())
+    }
+
+    /// What merging `from` changed, if it is merged.
+    pub fn merge_of(&self, from: SourceId) -> Result<Option<MergeRecord>> {
+        let Some(v) = self.merges.get(from.0.to_be_bytes())? else {
+            return Ok(None);
+        };
+        let m: MergeV1 = values::decode(&v, "merge record")?;
+        let mut collapsed = Vec::with_capacity(m.collapsed.len());
+        for (n, entry, bytes) in m.collapsed {
+            let mut hops = Vec::new();
+            decode_hops(&bytes, |h| hops.push(h))?;
+            collapsed.push((n, StoredReport { entry, hops }));
+        }
+        Ok(Some(MergeRecord {
+            into: SourceId(m.into),
+            at: m.at,
+            aliases: m.aliases,
+            affiliations: m.affiliations,
+            homepage: m.homepage,
+            rating: m.rating,
+            collapsed,
+        }))
+    }
+
+    /// Forget what merging `from` changed (after an unmerge).
+    pub fn remove_merge(&self, from: SourceId) -> Result<()> {
+        self.merges.remove(from.0.to_be_bytes())?;
+        Ok(())
+    }
+
     /// Compare every tree except `meta` with another store, key by key. Returns a
     /// description of the first difference of each tree.
     pub fn diff(&self, other: &Store) -> Result<Vec<String>> {
@@ -695,6 +825,7 @@ impl Store {
             ("sources", &self.sources, &other.sources),
             ("postings", &self.postings, &other.postings),
             ("verdicts", &self.verdicts, &other.verdicts),
+            ("merges", &self.merges, &other.merges),
         ];
         for (name, a, b) in pairs {
             let mut ia = a.iter();

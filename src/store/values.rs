@@ -112,6 +112,29 @@ pub struct VerdictV1 {
     pub added: i64,
 }
 
+/// What a merge changed (tree `merges`, key = the absorbed source's id, u32 BE), kept
+/// so that `source unmerge` can take back exactly that: the names and labels the
+/// surviving source gained, whether it took the homepage and the rating, and the
+/// reports collapsed into others because the merge made them identical.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct MergeV1 {
+    /// The surviving source's id.
+    pub into: u32,
+    /// Ledger offset of the merge entry.
+    pub at: u64,
+    /// Aliases the surviving source gained.
+    pub aliases: Vec<String>,
+    /// Affiliation labels it gained.
+    pub affiliations: Vec<String>,
+    /// It took the absorbed source's homepage.
+    pub homepage: bool,
+    /// It took the absorbed source's rating.
+    pub rating: bool,
+    /// Reports the merge collapsed: (claim number, report entry offset, hops as in
+    /// [`ReportV2`]).
+    pub collapsed: Vec<(u64, u64, Vec<u8>)>,
+}
+
 /// Decode a value written by [`encode`] as a borrowed reading of it.
 pub fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8], what: &str) -> Result<T> {
     match bytes.split_first() {
