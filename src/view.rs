@@ -547,6 +547,43 @@ pub struct OriginOf {
     pub support: f64,
 }
 
+/// A claim a source relays: it appears on a chain (as the reader-facing outlet or a
+/// middle hop) but is not an origin.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RelayOf {
+    /// Claim id.
+    pub id: String,
+    /// Claim text.
+    pub text: String,
+    /// Independent sources of the claim.
+    pub independent_sources: usize,
+    /// The claim's support.
+    pub support: f64,
+}
+
+/// One step of a source's credibility history: a verdict on a claim it originates,
+/// and its credibility once that verdict counts.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CredibilityStep {
+    /// Ledger offset of the verdict's entry (`retract verdict` takes it).
+    pub entry: u64,
+    /// Date of the verdict, or when it was recorded.
+    pub date: String,
+    /// The claim judged.
+    pub claim: String,
+    /// true / false / mixed / unproven.
+    pub verdict: String,
+    /// Reviewer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Posterior mean after it.
+    pub mean: f64,
+    /// 5 % quantile after it.
+    pub low: f64,
+    /// 95 % quantile after it.
+    pub high: f64,
+}
+
 /// A claim in a source's blast radius.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct BlastEntry {
@@ -579,8 +616,18 @@ pub struct SourceDetail {
     pub track_record: TrackRecord,
     /// Beta posterior: mean, 90 % interval, parameters.
     pub credibility: Credibility,
+    /// Where each alias came from (which list or import, which command, which merge),
+    /// for the aliases whose origin the ledger shows.
+    pub alias_origins: Vec<crate::db::Provenance>,
+    /// Where each affiliation label came from (which list or command).
+    pub affiliation_origins: Vec<crate::db::Provenance>,
     /// Claims it is an origin of (named or vouching for an anonymous origin).
     pub origin_of: Vec<OriginOf>,
+    /// Claims it relays without being an origin (reader-facing outlet or middle hop).
+    pub relay_of: Vec<RelayOf>,
+    /// The verdicts on the claims it originates, oldest first, each with the
+    /// credibility once it counts (the last one is `credibility`'s mean).
+    pub credibility_history: Vec<CredibilityStep>,
     /// Claims that would be left with no independent source, or drop below two, if
     /// this source were discredited: its origin vertices (named, and the anonymous
     /// origin it vouches for) are removed and the rest regrouped by the engine.
@@ -596,14 +643,29 @@ pub fn source_detail(db: &crate::db::Database, written: &str) -> crate::Result<S
         .ok_or_else(|| crate::Error::NoSuchSource(written.to_string()))?;
     let cred = CredibilityIndex::build(db)?;
     let mut origin_of = Vec::new();
+    let mut relay_of = Vec::new();
     let mut blast_radius = Vec::new();
+    let mut judged: Vec<ClaimId> = Vec::new();
     for claim in db.claims_of_source(id)? {
         let claim = claim?;
         let cid = claim.id;
         let a = analyze(&claim, reg);
         if !credibility::is_origin(&a, id) {
+            let cites = claim
+                .reports
+                .iter()
+                .any(|r| r.engine_hops(reg).contains(&independence::Hop::Named(id)));
+            if cites {
+                relay_of.push(RelayOf {
+                    id: cid.to_hex(),
+                    text: claim.text.clone(),
+                    independent_sources: a.independent_sources,
+                    support: credibility::support(&a, &|s| cred.mean(reg, s)),
+                });
+            }
             continue;
         }
+        judged.push(cid);
         origin_of.push(OriginOf {
             id: cid.to_hex(),
             text: claim.text.clone(),
@@ -619,7 +681,42 @@ pub fn source_detail(db: &crate::db::Database, written: &str) -> crate::Result<S
             });
         }
     }
+    // The credibility history: every verdict on a claim it originates, in ledger
+    // order, with the track record recomputed over the claims judged so far.
+    let mut verdicts: Vec<VerdictEntry> = Vec::new();
+    for c in &judged {
+        verdicts.extend(db.verdicts_of(c)?);
+    }
+    verdicts.sort_by_key(|v| v.seq);
+    let mut so_far: HashMap<ClaimId, Vec<VerdictEntry>> = HashMap::new();
+    let mut credibility_history = Vec::with_capacity(verdicts.len());
+    for v in verdicts {
+        so_far.entry(v.claim).or_default().push(v.clone());
+        let mut t = TrackRecord::default();
+        for vs in so_far.values() {
+            t.add(credibility::consensus(vs));
+        }
+        let c = Credibility::from_record(src.rating, &t);
+        credibility_history.push(CredibilityStep {
+            entry: v.seq,
+            date: v
+                .date
+                .clone()
+                .unwrap_or_else(|| crate::date::format_utc(v.added)),
+            claim: v.claim.to_hex(),
+            verdict: v.verdict.as_str().to_string(),
+            by: v.by.clone(),
+            mean: c.mean,
+            low: c.low,
+            high: c.high,
+        });
+    }
+    let prov = db.provenance(id)?;
     Ok(SourceDetail {
+        alias_origins: prov.aliases,
+        affiliation_origins: prov.affiliations,
+        relay_of,
+        credibility_history,
         name: src.name.clone(),
         aliases: src.aliases.clone(),
         kind: src.kind.as_str().to_string(),
@@ -777,6 +874,51 @@ impl SourceDetail {
                 o.support,
                 crate::output::shorten(&o.text, 70)
             ));
+        }
+        s.push_str(&format!(
+            "\nrelays {} claim(s) it does not originate\n",
+            self.relay_of.len()
+        ));
+        for o in &self.relay_of {
+            s.push_str(&format!(
+                "  {}  {} source(s), support {:.3}  {}\n",
+                &o.id[..12],
+                o.independent_sources,
+                o.support,
+                crate::output::shorten(&o.text, 70)
+            ));
+        }
+        if !self.alias_origins.is_empty() || !self.affiliation_origins.is_empty() {
+            s.push_str("\nwhere its names and labels come from\n");
+            for (what, list) in [
+                ("alias", &self.alias_origins),
+                ("label", &self.affiliation_origins),
+            ] {
+                for p in list {
+                    s.push_str(&format!(
+                        "  {what} {:?}: {} ({}, entry {}, {})\n",
+                        p.value, p.how, p.command, p.entry, p.time
+                    ));
+                }
+            }
+        }
+        if !self.credibility_history.is_empty() {
+            s.push_str("\ncredibility history\n");
+            for h in &self.credibility_history {
+                s.push_str(&format!(
+                    "  {}  {} on {}{} → {:.3} ({:.3}–{:.3})  [entry {}]\n",
+                    h.date,
+                    h.verdict,
+                    &h.claim[..12],
+                    h.by.as_ref()
+                        .map(|b| format!(" by {b}"))
+                        .unwrap_or_default(),
+                    h.mean,
+                    h.low,
+                    h.high,
+                    h.entry
+                ));
+            }
         }
         s.push_str(&format!(
             "\nblast radius: {} claim(s) would drop below two independent sources without it\n",

@@ -144,6 +144,31 @@ pub enum AliasPlan {
     Join(JoinPlan),
 }
 
+/// Where one alias or affiliation label of a source came from (see
+/// [`Database::provenance`]).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Provenance {
+    /// The alias or label.
+    pub value: String,
+    /// The entry that gave it: a source record (for which name) or a merge.
+    pub how: String,
+    /// The audit label of its commit: the command, or the imported file or list.
+    pub command: String,
+    /// Its entry number in the ledger (as `log` numbers entries).
+    pub entry: u64,
+    /// When it was committed (UTC).
+    pub time: String,
+}
+
+/// Where a source's aliases and labels came from.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct SourceProvenance {
+    /// One per current alias whose origin the ledger shows, in the source's order.
+    pub aliases: Vec<Provenance>,
+    /// One per current label whose origin the ledger shows, in the source's order.
+    pub affiliations: Vec<Provenance>,
+}
+
 /// Outcome of `verify`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct VerifyReport {
@@ -1113,9 +1138,25 @@ impl Database {
                                     by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
                                 )
                             }),
-                            Entry::Retract { claim: c, .. } => {
-                                (ClaimId(*c) == *want).then(|| describe(other))
-                            }
+                            Entry::Retract {
+                                claim: c,
+                                target,
+                                reason,
+                            } => (ClaimId(*c) == *want).then(|| {
+                                let what = match target {
+                                    RetractTarget::Report(id) => {
+                                        format!("report {}", &crate::hex::encode(id)[..12])
+                                    }
+                                    RetractTarget::Verdict(at) => format!("verdict [entry {at}]"),
+                                };
+                                format!(
+                                    "retraction of {what}{}",
+                                    reason
+                                        .as_ref()
+                                        .map(|r| format!(": {r}"))
+                                        .unwrap_or_default()
+                                )
+                            }),
                             _ => None,
                         };
                         if let Some(what) = about {
@@ -1129,6 +1170,111 @@ impl Database {
                         }
                     }
                 }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Where each alias and affiliation label of a source came from, read from the
+    /// ledger (for `source show` only: one pass over the whole ledger). For each
+    /// current alias, the last entry that gave it: a source record naming the source
+    /// (from `source alias`, `source set`, an import or a list importer; the commit's
+    /// audit label says which), or a merge that brought in the source it names; for
+    /// each current label, the last source record naming the source that carried it.
+    /// Names in records are resolved with the current registry.
+    pub fn provenance(&self, id: SourceId) -> Result<SourceProvenance> {
+        let live = self.reg.canonical(id);
+        let Some(src) = self.reg.get(live) else {
+            return Ok(SourceProvenance::default());
+        };
+        let keys: HashMap<String, &String> = src.aliases.iter().map(|a| (name_key(a), a)).collect();
+        let is_here = |name: &str| matches!(self.reg.resolve(name), crate::source::Resolution::Known(x) if x == live);
+        let mut aliases: HashMap<String, (u64, String)> = HashMap::new();
+        let mut labels: HashMap<String, (u64, String)> = HashMap::new();
+        // (entry number, alias key or label, how) waiting for their commit.
+        let mut pending: Vec<(u64, bool, String, String)> = Vec::new();
+        let mut done: Vec<(bool, String, Provenance)> = Vec::new();
+        let mut r = self.ledger.read_all()?;
+        while let Some(e) = r.next_entry()? {
+            match &e.entry {
+                Entry::Source {
+                    name,
+                    aliases: added,
+                    affiliations,
+                    ..
+                } if is_here(name) => {
+                    for a in added {
+                        let k = name_key(a);
+                        if keys.contains_key(&k) {
+                            pending.push((e.index, true, k, format!("source record for {name:?}")));
+                        }
+                    }
+                    for l in affiliations {
+                        let l = crate::chain::collapse_ws(l);
+                        if src.affiliations.contains(&l) {
+                            pending.push((
+                                e.index,
+                                false,
+                                l,
+                                format!("source record for {name:?}"),
+                            ));
+                        }
+                    }
+                }
+                Entry::Merge { into, from } if is_here(into) && is_here(from) => {
+                    if let Some(v) = self.reg.merged_into_by_name(live, from) {
+                        if let Some(v) = self.reg.get(v) {
+                            for a in std::iter::once(&v.name).chain(v.aliases.iter()) {
+                                let k = name_key(a);
+                                if keys.contains_key(&k) {
+                                    pending.push((
+                                        e.index,
+                                        true,
+                                        k,
+                                        format!("merge of {from:?} into {into:?}"),
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+                Entry::Commit { time, command, .. } => {
+                    for (entry, alias, k, how) in pending.drain(..) {
+                        done.push((
+                            alias,
+                            k,
+                            Provenance {
+                                value: String::new(),
+                                how,
+                                command: command.clone(),
+                                entry,
+                                time: crate::date::format_utc(*time),
+                            },
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The last of each wins.
+        let mut out = SourceProvenance::default();
+        for (i, (alias, k, _)) in done.iter().enumerate() {
+            let slot = if *alias { &mut aliases } else { &mut labels };
+            slot.insert(k.clone(), (i as u64, String::new()));
+        }
+        for a in &src.aliases {
+            let k = name_key(a);
+            if let Some((i, _)) = aliases.get(&k) {
+                let mut p = done[*i as usize].2.clone();
+                p.value = a.clone();
+                out.aliases.push(p);
+            }
+        }
+        for l in &src.affiliations {
+            if let Some((i, _)) = labels.get(l) {
+                let mut p = done[*i as usize].2.clone();
+                p.value = l.clone();
+                out.affiliations.push(p);
             }
         }
         Ok(out)
