@@ -2553,6 +2553,64 @@ mod tests {
     }
 
     #[test]
+    fn replaying_undo_records_over_the_store_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let mut db = Database::open(&path).unwrap();
+        let mut lines = String::new();
+        for i in 0..120 {
+            lines.push_str(&format!(
+                "{{\"type\":\"report\",\"claim\":\"Claim {} happened.\",\"chain\":\"Outlet {} via Wire {} via ~an official\"}}\n",
+                i % 40,
+                i % 5,
+                i % 3
+            ));
+        }
+        db.import(lines.as_bytes(), "test", &mut |_| {}).unwrap();
+        db.merge("Outlet 1", "Outlet 2").unwrap();
+        db.alias("Wire 0", "Wire Zero").unwrap();
+        db.import(
+            "{\"type\":\"report\",\"claim\":\"Late.\",\"chain\":\"Outlet 2 via Wire Zero\"}\n{\"type\":\"report\",\"claim\":\"Late.\",\"chain\":\"Outlet 4\"}\n"
+                .as_bytes(),
+            "late",
+            &mut |_| {},
+        )
+        .unwrap();
+        db.verdict(record::VerdictRecord {
+            claim: Some("Late.".into()),
+            claim_id: None,
+            verdict: record::Verdict::True,
+            by: None,
+            url: None,
+            note: None,
+            date: None,
+        })
+        .unwrap();
+        let mark = db.progress().unwrap();
+        let late = ClaimId::of_text("Late.");
+        db.unmerge("Outlet 1", "Outlet 2").unwrap();
+        db.unalias("Wire 0", "Wire Zero").unwrap();
+        db.unaffiliate("Outlet 3", "none").unwrap_err();
+        let c = db.claim(&late).unwrap();
+        let rid = c.reports[1].id.to_hex();
+        db.retract_report(&late, &rid[..8], None).unwrap();
+        let seq = db.verdicts_of(&late).unwrap()[0].seq;
+        db.retract_verdict(&late, seq, Some("oops".into())).unwrap();
+        let before = listing(&db);
+        assert_eq!(db.verify().unwrap().problems, Vec::<String>::new());
+        // As after a crash before the progress of the undo commits was recorded: the
+        // next open applies them again over what they already wrote.
+        db.store.set_progress(mark).unwrap();
+        db.flush().unwrap();
+        drop(db);
+        let db = Database::open(&path).unwrap();
+        assert_eq!(listing(&db), before);
+        assert_eq!(db.verify().unwrap().problems, Vec::<String>::new());
+        assert!(db.verdicts_of(&late).unwrap().is_empty());
+        assert_eq!(db.claim(&late).unwrap().reports.len(), 1);
+    }
+
+    #[test]
     fn a_second_first_sighting_joins_the_stored_claim() {
         // A ledger written by a faulty build: the same claim recorded by text twice,
         // in two commits. The second report must join the first claim.
