@@ -361,7 +361,7 @@ enum SourceCommand {
     },
     /// Add an alias; when the alias is already another source, merge that source in.
     #[command(
-        after_help = "Examples:\n  corroborate source alias \"Associated Press\" AP\n  corroborate source alias CNN \"Cable News Network\" --dry-run\n  corroborate source unalias CNN \"Cable News Network\"     # the undo\n\nWhen ALIAS is already a source, it is merged into NAME. When both have reports this\nneeds --yes (or a yes at the prompt on a terminal); without it nothing changes, the\nplan is printed and the exit code is 2. When neither name is known, NAME is created\nwith the alias. When only ALIAS is known, nothing changes and the error says which\ncommand gives that source the name NAME."
+        after_help = "Examples:\n  corroborate source alias \"Associated Press\" AP\n  corroborate source alias CNN \"Cable News Network\" --dry-run\n  corroborate source unalias CNN \"Cable News Network\"     # the undo\n\nWhen ALIAS is already a source, it is merged into NAME. When both have reports this\nneeds --yes (or a yes at the prompt on a terminal); without it nothing changes, the\nplan is printed and the exit code is 2. An unknown NAME is refused: the error gives\nthe command that creates it (`source set NAME --alias ALIAS`), or, when ALIAS is a\nsource, the command that gives it the name NAME."
     )]
     Alias {
         /// The source (any name, alias, domain or URL).
@@ -404,7 +404,7 @@ enum SourceCommand {
     },
     /// Add an affiliation label (owner, state, network).
     #[command(
-        after_help = "Examples:\n  corroborate source affiliate RT state-controlled:Russia\n  corroborate source affiliate Sputnik state-controlled:Russia\n  corroborate source unaffiliate RT state-controlled:Russia   # the undo\n\nA source not yet known is created (and the output says so)."
+        after_help = "Examples:\n  corroborate source affiliate RT state-controlled:Russia\n  corroborate source affiliate Sputnik state-controlled:Russia\n  corroborate source unaffiliate RT state-controlled:Russia   # the undo\n\nAn unknown source is refused: the error gives the command that creates it\n(`source set NAME --affiliation LABEL`)."
     )]
     Affiliate {
         /// The source.
@@ -1037,16 +1037,10 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
                     return Ok(());
                 }
             } else if confirm.dry_run {
-                match plan {
-                    corroborate::db::AliasPlan::CreateWithAlias => writeln!(
-                        out,
-                        "would create the source {name:?} with the alias {alias:?}\nnothing changed (dry run)"
-                    )?,
-                    _ => writeln!(
-                        out,
-                        "would add the alias {alias:?} to {name:?}\nnothing changed (dry run)"
-                    )?,
-                }
+                writeln!(
+                    out,
+                    "would add the alias {alias:?} to {name:?}\nnothing changed (dry run)"
+                )?;
                 return Ok(());
             }
             let s = db.alias(&name, &alias)?;
@@ -1054,11 +1048,6 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
                 writeln!(
                     out,
                     "merged {alias:?} into {name:?}: it is now an alias, and its reports follow (undo: corroborate source unalias {name:?} {alias:?})"
-                )?;
-            } else if s.sources_created > 0 {
-                writeln!(
-                    out,
-                    "created the source {name:?} with the alias {alias:?} (no source was known by either name)"
                 )?;
             } else {
                 writeln!(out, "{alias:?} is now an alias of {name:?}")?;
@@ -1076,15 +1065,8 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             }
         }
         SourceCommand::Affiliate { name, label } => {
-            let s = db.affiliate(&name, &label)?;
-            if s.sources_created > 0 {
-                writeln!(
-                    out,
-                    "created the source {name:?} (no source was known by that name) and affiliated it with {label:?}"
-                )?;
-            } else {
-                writeln!(out, "{name:?} is now affiliated with {label:?}")?;
-            }
+            db.affiliate(&name, &label)?;
+            writeln!(out, "{name:?} is now affiliated with {label:?}")?;
         }
         SourceCommand::Unaffiliate { name, label } => {
             db.unaffiliate(&name, &label)?;

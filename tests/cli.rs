@@ -318,8 +318,8 @@ fn source_commands() {
     assert!(db
         .fails(&["source", "affiliate", "Nobody", "x"], 2)
         .contains("no source"));
-    // An alias that names an existing source merges it.
-    let out = db.ok(&["source", "alias", "RT", "Sputnik"]);
+    // An alias that names an existing source merges it (both have reports: --yes).
+    let out = db.ok(&["source", "alias", "RT", "Sputnik", "--yes"]);
     assert!(out.contains("merged"), "{out}");
     let after = db.claims(&[]);
     assert_eq!(after[0]["id"], id);

@@ -159,7 +159,7 @@ fn registry_changes_change_every_affected_count_at_once() {
     assert_eq!(before["Second."], 2);
     assert_eq!(before["Third."], 2);
     // NWA and Northwind Agency were two sources; the alias makes them one.
-    db.ok(&["source", "alias", "NWA", "Northwind Agency"]);
+    db.ok(&["source", "alias", "NWA", "Northwind Agency", "--yes"]);
     let after_alias = by_text(&db);
     assert_eq!(after_alias["First."], 1);
     assert_eq!(after_alias["Second."], 2);
@@ -172,7 +172,7 @@ fn registry_changes_change_every_affected_count_at_once() {
     assert_eq!(after["Untouched."], 1);
     // Merge: Eastwind Wire becomes an alias of NWA; "Second." now has one source, and its two
     // reports resolve to the same chain (Blog via NWA), so they are one report now.
-    db.ok(&["source", "merge", "NWA", "Eastwind Wire"]);
+    db.ok(&["source", "merge", "NWA", "Eastwind Wire", "--yes"]);
     assert_eq!(by_text(&db)["Second."], 1);
     let second = db
         .claims(&[])

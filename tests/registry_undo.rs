@@ -341,14 +341,27 @@ fn joining_two_sources_with_reports_needs_yes() {
 #[test]
 fn alias_and_affiliate_on_unknown_names() {
     let db = TestDb::new();
-    // The README's example works on a fresh database: RT is created.
-    let out = db.ok(&["source", "affiliate", "RT", "state-controlled:Russia"]);
-    assert!(out.contains("created the source \"RT\""), "{out}");
-    let out = db.ok(&["source", "alias", "Associated Press", "AP"]);
+    // A typo must not create a source: the error gives the command that does.
+    let err = db.fails(&["source", "affiliate", "RT", "state-controlled:Russia"], 2);
     assert!(
-        out.contains("created the source \"Associated Press\""),
-        "{out}"
+        err.contains("corroborate source set \"RT\" --affiliation \"state-controlled:Russia\""),
+        "{err}"
     );
+    let err = db.fails(&["source", "alias", "Associated Press", "AP"], 2);
+    assert!(
+        err.contains("corroborate source set \"Associated Press\" --alias \"AP\""),
+        "{err}"
+    );
+    assert_eq!(db.ok(&["sources", "--format", "json"]).trim(), "[]");
+    // Following the advice works.
+    db.ok(&[
+        "source",
+        "set",
+        "RT",
+        "--affiliation",
+        "state-controlled:Russia",
+    ]);
+    db.ok(&["source", "set", "Associated Press", "--alias", "AP"]);
     // A known alias and an unknown name: most likely swapped; nothing changes.
     let err = db.fails(&["source", "alias", "Agence France-Presse", "AP"], 2);
     assert!(

@@ -93,7 +93,7 @@ fn verify_catches_a_store_that_disagrees_with_the_ledger() {
 fn rebuild_after_deleting_the_store_gives_identical_answers() {
     let db = TestDb::new();
     db.import(&sample(200));
-    db.ok(&["source", "alias", "AP", "Outlet 3"]);
+    db.ok(&["source", "alias", "AP", "Outlet 3", "--yes"]);
     db.ok(&["source", "affiliate", "Outlet 5", "group:x"]);
     let before = answers(&db);
     std::fs::remove_dir_all(db.path().join("store")).unwrap();
@@ -123,7 +123,7 @@ fn a_second_process_gets_a_clear_lock_error() {
 fn a_store_in_an_older_format_is_rebuilt_from_the_ledger() {
     let db = TestDb::new();
     db.import(&sample(60));
-    db.ok(&["source", "alias", "AP", "Outlet 3"]);
+    db.ok(&["source", "alias", "AP", "Outlet 3", "--yes"]);
     let before = answers(&db);
     {
         // What a build that wrote store format 1 leaves: its own trees and format 1.

@@ -138,8 +138,6 @@ impl JoinPlan {
 pub enum AliasPlan {
     /// Add the alias to the source.
     Alias,
-    /// Neither name is known: create the source NAME with the alias.
-    CreateWithAlias,
     /// The alias is another source: merge it in.
     Join(JoinPlan),
 }
@@ -648,7 +646,9 @@ impl Database {
         match (self.reg.resolve(name), self.reg.resolve(alias)) {
             (Known(a), Known(b)) if a != b => Ok(AliasPlan::Join(self.plan_join(a, b)?)),
             (Known(_), _) => Ok(AliasPlan::Alias),
-            (Unknown, Unknown) => Ok(AliasPlan::CreateWithAlias),
+            (Unknown, Unknown) => Err(Error::Invalid(format!(
+                "no source is known as {name:?}: to create it with this alias, run `corroborate source set {name:?} --alias {alias:?}`; `corroborate sources` lists the known ones (check the spelling)"
+            ))),
             (Unknown, Known(b)) => Err(Error::Invalid(format!(
                 "no source is known as {name:?}, but {alias:?} is the source {:?}: to give it the name {name:?} too, run `corroborate source alias {:?} {name:?}`",
                 self.reg.display_name(b),
@@ -707,8 +707,8 @@ impl Database {
     /// Add an alias to a source. When the alias already names another source, that
     /// source is merged into this one (its reports follow), which is what a desk means
     /// by "these two names are the same outlet" (see [`Database::plan_alias`] for the
-    /// confirmation a front-end should ask). When neither is known, the source is
-    /// created with the alias (`sources_created` says so).
+    /// confirmation a front-end should ask). A name no source is known by is refused,
+    /// with the command that creates it.
     pub fn alias(&mut self, name: &str, alias: &str) -> Result<WriteSummary> {
         let label = self.label("source alias", &[name, alias]);
         match self.plan_alias(name, alias)? {
@@ -716,7 +716,7 @@ impl Database {
                 let item = Pending::Merge(name.to_string(), alias.to_string());
                 self.write(std::iter::once(Ok((0, item))), &label)
             }
-            AliasPlan::Alias | AliasPlan::CreateWithAlias => self.patch_source(
+            AliasPlan::Alias => self.patch_source(
                 name,
                 SourcePatch {
                     aliases: vec![alias.to_string()],
@@ -727,11 +727,16 @@ impl Database {
         }
     }
 
-    /// Add an affiliation label to a source, creating the source when no source is
-    /// known by that name (`sources_created` says so).
+    /// Add an affiliation label to a source. A name no source is known by is refused
+    /// (a typo must not create a source), with the command that creates it.
     pub fn affiliate(&mut self, name: &str, label: &str) -> Result<WriteSummary> {
         if label.trim().is_empty() {
             return Err(Error::Invalid("the affiliation label is empty".into()));
+        }
+        if self.reg.find(name).is_err() {
+            return Err(Error::Invalid(format!(
+                "no source is known as {name:?}: to create it with this label, run `corroborate source set {name:?} --affiliation {label:?}`; `corroborate sources` lists the known ones (check the spelling)"
+            )));
         }
         let audit = self.label("source affiliate", &[name, label]);
         self.patch_source(
