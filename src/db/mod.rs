@@ -711,19 +711,27 @@ impl Database {
     /// with the command that creates it.
     pub fn alias(&mut self, name: &str, alias: &str) -> Result<WriteSummary> {
         let label = self.label("source alias", &[name, alias]);
-        match self.plan_alias(name, alias)? {
-            AliasPlan::Join(_) => {
-                let item = Pending::Merge(name.to_string(), alias.to_string());
-                self.write(std::iter::once(Ok((0, item))), &label)
+        let joins = match (self.reg.resolve(name), self.reg.resolve(alias)) {
+            (crate::source::Resolution::Known(a), crate::source::Resolution::Known(b)) => a != b,
+            (crate::source::Resolution::Unknown, _) => {
+                // The same refusal (with its advice) as the plan gives.
+                self.plan_alias(name, alias)?;
+                false
             }
-            AliasPlan::Alias => self.patch_source(
+            _ => false,
+        };
+        if joins {
+            let item = Pending::Merge(name.to_string(), alias.to_string());
+            self.write(std::iter::once(Ok((0, item))), &label)
+        } else {
+            self.patch_source(
                 name,
                 SourcePatch {
                     aliases: vec![alias.to_string()],
                     ..Default::default()
                 },
                 &label,
-            ),
+            )
         }
     }
 
@@ -871,7 +879,14 @@ impl Database {
     /// Merge source `from` into `into` (see [`Database::plan_merge`] for the
     /// confirmation a front-end should ask).
     pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
-        self.plan_merge(into, from)?;
+        let a = self.reg.find(into)?;
+        let b = self.reg.find(from)?;
+        if a == b {
+            return Err(Error::Invalid(format!(
+                "{into:?} and {from:?} are already the same source ({})",
+                self.reg.display_name(a)
+            )));
+        }
         let label = self.label("source merge", &[into, from]);
         let item = Pending::Merge(into.to_string(), from.to_string());
         self.write(std::iter::once(Ok((0, item))), &label)
@@ -1194,8 +1209,8 @@ impl Database {
         };
         let keys: HashMap<String, &String> = src.aliases.iter().map(|a| (name_key(a), a)).collect();
         let is_here = |name: &str| matches!(self.reg.resolve(name), crate::source::Resolution::Known(x) if x == live);
-        let mut aliases: HashMap<String, (u64, String)> = HashMap::new();
-        let mut labels: HashMap<String, (u64, String)> = HashMap::new();
+        let mut aliases: HashMap<String, usize> = HashMap::new();
+        let mut labels: HashMap<String, usize> = HashMap::new();
         // (entry number, alias key or label, how) waiting for their commit.
         let mut pending: Vec<(u64, bool, String, String)> = Vec::new();
         let mut done: Vec<(bool, String, Provenance)> = Vec::new();
@@ -1262,27 +1277,28 @@ impl Database {
             }
         }
         // The last of each wins.
-        let mut out = SourceProvenance::default();
         for (i, (alias, k, _)) in done.iter().enumerate() {
             let slot = if *alias { &mut aliases } else { &mut labels };
-            slot.insert(k.clone(), (i as u64, String::new()));
+            slot.insert(k.clone(), i);
         }
-        for a in &src.aliases {
-            let k = name_key(a);
-            if let Some((i, _)) = aliases.get(&k) {
-                let mut p = done[*i as usize].2.clone();
-                p.value = a.clone();
-                out.aliases.push(p);
-            }
-        }
-        for l in &src.affiliations {
-            if let Some((i, _)) = labels.get(l) {
-                let mut p = done[*i as usize].2.clone();
-                p.value = l.clone();
-                out.affiliations.push(p);
-            }
-        }
-        Ok(out)
+        let pick = |i: Option<&usize>, value: &String| {
+            i.map(|&i| Provenance {
+                value: value.clone(),
+                ..done[i].2.clone()
+            })
+        };
+        Ok(SourceProvenance {
+            aliases: src
+                .aliases
+                .iter()
+                .filter_map(|a| pick(aliases.get(&name_key(a)), a))
+                .collect(),
+            affiliations: src
+                .affiliations
+                .iter()
+                .filter_map(|l| pick(labels.get(l), l))
+                .collect(),
+        })
     }
 
     /// Flush the store (writes are already durable in the ledger).
