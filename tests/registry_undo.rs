@@ -43,11 +43,11 @@ fn newsroom() -> TestDb {
     let db = TestDb::new();
     db.import(
         &[
-            report("The dam broke.", "CNN via ~an engineer"),
-            report("The dam broke.", "Fox News via ~a witness"),
-            report("The road is shut.", "Fox News"),
-            report("The road is shut.", "CNN"),
-            report("Rain is coming.", "Fox News via Reuters"),
+            report("The dam broke.", "Coast Herald via ~an engineer"),
+            report("The dam broke.", "Inland Post via ~a witness"),
+            report("The road is shut.", "Inland Post"),
+            report("The road is shut.", "Coast Herald"),
+            report("Rain is coming.", "Inland Post via Wire One"),
         ]
         .join("\n"),
     );
@@ -80,29 +80,29 @@ fn an_alias_typo_undone_by_unalias_restores_both_sources() {
         ]
     );
     // The typo: both have reports, so it needs --yes.
-    db.ok(&["source", "alias", "CNN", "Fox News", "--yes"]);
+    db.ok(&["source", "alias", "Coast Herald", "Inland Post", "--yes"]);
     assert_eq!(
         counts(&db),
         [
             ("Rain is coming.".to_string(), 1, 1),
             ("The dam broke.".to_string(), 2, 1),
-            // The two reports became identical ("CNN") and collapsed into one.
+            // The two reports became identical ("Coast Herald") and collapsed into one.
             ("The road is shut.".to_string(), 1, 1),
         ]
     );
     // A report recorded through the alias while it was one.
-    db.ok(&["add", "The bridge held.", "--chain", "Fox News via AP"]);
-    assert_eq!(source_claims(&db, "CNN"), Some(4));
-    let out = db.ok(&["source", "unalias", "CNN", "Fox News"]);
+    db.ok(&["add", "The bridge held.", "--chain", "Inland Post via AP"]);
+    assert_eq!(source_claims(&db, "Coast Herald"), Some(4));
+    let out = db.ok(&["source", "unalias", "Coast Herald", "Inland Post"]);
     assert!(out.contains("no longer an alias"), "{out}");
     let mut want = before.clone();
     want.push(("The bridge held.".to_string(), 1, 1));
     want.sort();
     assert_eq!(counts(&db), want);
     // Each is back with its own claims, the new report included.
-    assert_eq!(source_claims(&db, "CNN"), Some(2));
-    assert_eq!(source_claims(&db, "Fox News"), Some(4));
-    let fox = json(&db.ok(&["source", "show", "Fox News", "--format", "json"]));
+    assert_eq!(source_claims(&db, "Coast Herald"), Some(2));
+    assert_eq!(source_claims(&db, "Inland Post"), Some(4));
+    let fox = json(&db.ok(&["source", "show", "Inland Post", "--format", "json"]));
     assert_eq!(fox["relay_of"].as_array().unwrap().len(), 2, "{fox}");
     verify_ok(&db);
 }
@@ -113,7 +113,7 @@ fn merge_then_unmerge_restores_claims_verifies_and_rebuilds_identically() {
     db.ok(&[
         "source",
         "set",
-        "CNN",
+        "Coast Herald",
         "--rating",
         "0.8",
         "--affiliation",
@@ -122,32 +122,35 @@ fn merge_then_unmerge_restores_claims_verifies_and_rebuilds_identically() {
     db.ok(&[
         "source",
         "set",
-        "Fox News",
+        "Inland Post",
         "--alias",
-        "Fox",
+        "Inland",
         "--affiliation",
         "network:A",
         "--affiliation",
         "network:B",
         "--homepage",
-        "https://www.foxnews.com",
+        "https://www.inlandpost.example",
     ]);
     let before = answers(&db);
-    db.ok(&["source", "merge", "CNN", "Fox News", "--yes"]);
-    let merged = json(&db.ok(&["source", "show", "CNN", "--format", "json"]));
-    assert_eq!(merged["aliases"], serde_json::json!(["Fox News", "Fox"]));
+    db.ok(&["source", "merge", "Coast Herald", "Inland Post", "--yes"]);
+    let merged = json(&db.ok(&["source", "show", "Coast Herald", "--format", "json"]));
+    assert_eq!(
+        merged["aliases"],
+        serde_json::json!(["Inland Post", "Inland"])
+    );
     assert_eq!(
         merged["affiliations"],
         serde_json::json!(["network:A", "network:B"])
     );
-    assert_eq!(merged["homepage"], "https://www.foxnews.com/");
+    assert_eq!(merged["homepage"], "https://www.inlandpost.example/");
     verify_ok(&db);
-    let out = db.ok(&["source", "unmerge", "CNN", "Fox News"]);
+    let out = db.ok(&["source", "unmerge", "Coast Herald", "Inland Post"]);
     assert!(out.contains("own again"), "{out}");
-    // Exactly what the merge gave CNN goes back: the shared label stays, its own
-    // rating stays, Fox's names, label and homepage leave.
+    // Exactly what the merge gave Coast Herald goes back: the shared label stays, its own
+    // rating stays, Inland Post's names, label and homepage leave.
     assert_eq!(answers(&db), before);
-    let cnn = json(&db.ok(&["source", "show", "CNN", "--format", "json"]));
+    let cnn = json(&db.ok(&["source", "show", "Coast Herald", "--format", "json"]));
     assert_eq!(cnn["aliases"], serde_json::json!([]));
     assert_eq!(cnn["affiliations"], serde_json::json!(["network:A"]));
     assert_eq!(cnn["homepage"], Value::Null);
@@ -157,9 +160,9 @@ fn merge_then_unmerge_restores_claims_verifies_and_rebuilds_identically() {
     assert_eq!(answers(&db), before);
     verify_ok(&db);
     // Unmerging what is not merged changes nothing and says why.
-    let err = db.fails(&["source", "unmerge", "CNN", "Fox News"], 2);
+    let err = db.fails(&["source", "unmerge", "Coast Herald", "Inland Post"], 2);
     assert!(err.contains("was not merged into"), "{err}");
-    let err = db.fails(&["source", "unmerge", "CNN", "Nobody"], 2);
+    let err = db.fails(&["source", "unmerge", "Coast Herald", "Nobody"], 2);
     assert!(err.contains("no source is known"), "{err}");
 }
 
@@ -213,7 +216,7 @@ fn retracting_a_report_and_a_verdict_shows_in_claims_and_log() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["chain"] == "Fox News")
+        .find(|c| c["chain"] == "Inland Post")
         .unwrap()["report"]
         .as_str()
         .unwrap()
@@ -279,8 +282,8 @@ fn the_audit_label_names_the_command_its_arguments_and_who_ran_it() {
             .unwrap();
         assert!(out.status.success(), "{args:?}");
     };
-    run(&["source", "alias", "CNN", "Fox News", "--yes"]);
-    run(&["source", "unalias", "CNN", "Fox News"]);
+    run(&["source", "alias", "Coast Herald", "Inland Post", "--yes"]);
+    run(&["source", "unalias", "Coast Herald", "Inland Post"]);
     let log = json(&db.ok(&["log", "--format", "json"]));
     let whats: Vec<&str> = log
         .as_array()
@@ -288,9 +291,12 @@ fn the_audit_label_names_the_command_its_arguments_and_who_ran_it() {
         .iter()
         .map(|l| l["what"].as_str().unwrap())
         .collect();
-    assert!(whats.contains(&"source alias \"CNN\" \"Fox News\" by maria: 1 records (1 merge)"));
+    assert!(whats
+        .contains(&"source alias \"Coast Herald\" \"Inland Post\" by maria: 1 records (1 merge)"));
     assert!(
-        whats.contains(&"source unalias \"CNN\" \"Fox News\" by maria: 1 records (1 unmerge)"),
+        whats.contains(
+            &"source unalias \"Coast Herald\" \"Inland Post\" by maria: 1 records (1 unmerge)"
+        ),
         "{whats:?}"
     );
 }
@@ -303,24 +309,30 @@ fn joining_two_sources_with_reports_needs_yes() {
     // No terminal, no --yes: the plan is printed, nothing changes, exit 2.
     let out = db
         .cmd()
-        .args(["source", "alias", "CNN", "Fox News"])
+        .args(["source", "alias", "Coast Herald", "Inland Post"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains(
-            "would merge \"Fox News\" (3 reports in 3 claims) into \"CNN\" (2 reports in 2 claims)"
+            "would merge \"Inland Post\" (3 reports in 3 claims) into \"Coast Herald\" (2 reports in 2 claims)"
         ),
         "{stdout}"
     );
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .contains("nothing changed"));
-    let err = db.fails(&["source", "merge", "CNN", "Fox News"], 2);
+    let err = db.fails(&["source", "merge", "Coast Herald", "Inland Post"], 2);
     assert!(err.contains("--yes"), "{err}");
     // --dry-run: the same plan, exit 0, nothing changes.
-    let dry = db.ok(&["source", "merge", "CNN", "Fox News", "--dry-run"]);
+    let dry = db.ok(&[
+        "source",
+        "merge",
+        "Coast Herald",
+        "Inland Post",
+        "--dry-run",
+    ]);
     assert!(dry.contains("would merge"), "{dry}");
     assert!(dry.contains("nothing changed (dry run)"), "{dry}");
     assert_eq!(answers(&db), before);
@@ -329,11 +341,18 @@ fn joining_two_sources_with_reports_needs_yes() {
         log_len
     );
     // A source without reports joins without asking.
-    db.ok(&["source", "set", "Cable News Network"]);
-    db.ok(&["source", "alias", "CNN", "Cable News Network"]);
+    db.ok(&["source", "set", "Coast Herald Daily"]);
+    db.ok(&["source", "alias", "Coast Herald", "Coast Herald Daily"]);
     // --yes and --dry-run together are a usage error.
     db.fails(
-        &["source", "merge", "CNN", "Fox News", "--yes", "--dry-run"],
+        &[
+            "source",
+            "merge",
+            "Coast Herald",
+            "Inland Post",
+            "--yes",
+            "--dry-run",
+        ],
         2,
     );
 }
@@ -380,17 +399,17 @@ fn source_show_has_relays_alias_origins_and_credibility_history() {
     let db = TestDb::new();
     db.import(
         &[
-            report("Shelling hit the port.", "Daily via AP via ~an official"),
-            report("The port reopened.", "AP via Reuters"),
-            report("Ships left.", "Daily via AP"),
+            report("Shelling hit the port.", "Daily via GW via ~an official"),
+            report("The port reopened.", "GW via Delta Agency"),
+            report("Ships left.", "Daily via GW"),
         ]
         .join("\n"),
     );
-    db.ok(&["source", "alias", "AP", "Associated Press"]);
-    db.ok(&["source", "set", "Reuters"]);
-    db.ok(&["source", "set", "AP News"]);
-    db.ok(&["source", "merge", "AP", "AP News"]);
-    db.ok(&["source", "affiliate", "AP", "coop:US"]);
+    db.ok(&["source", "alias", "GW", "Gulf Wire Service"]);
+    db.ok(&["source", "set", "Delta Agency"]);
+    db.ok(&["source", "set", "GW News"]);
+    db.ok(&["source", "merge", "GW", "GW News"]);
+    db.ok(&["source", "affiliate", "GW", "coop:US"]);
     let claims = db.claims(&[]);
     let id_of = |text: &str| {
         claims.iter().find(|c| c["text"] == text).unwrap()["id"]
@@ -406,9 +425,9 @@ fn source_show_has_relays_alias_origins_and_credibility_history() {
         "--by",
         "Desk",
     ]);
-    let v = json(&db.ok(&["source", "show", "Associated Press", "--format", "json"]));
+    let v = json(&db.ok(&["source", "show", "Gulf Wire Service", "--format", "json"]));
     assert_schema("source-detail.schema.json", &v);
-    assert_eq!(v["name"], "AP");
+    assert_eq!(v["name"], "GW");
     // Originated: its own claim, and the one whose last hop is its anonymous source.
     let ids = |k: &str| -> Vec<String> {
         let mut x: Vec<String> = v[k]
@@ -425,13 +444,13 @@ fn source_show_has_relays_alias_origins_and_credibility_history() {
     // Where each alias came from.
     let origins = v["alias_origins"].as_array().unwrap();
     assert_eq!(origins.len(), 2, "{v}");
-    assert_eq!(origins[0]["value"], "Associated Press");
+    assert_eq!(origins[0]["value"], "Gulf Wire Service");
     assert!(origins[0]["command"]
         .as_str()
         .unwrap()
-        .starts_with("source alias \"AP\" \"Associated Press\""));
-    assert_eq!(origins[1]["value"], "AP News");
-    assert_eq!(origins[1]["how"], "merge of \"AP News\" into \"AP\"");
+        .starts_with("source alias \"GW\" \"Gulf Wire Service\""));
+    assert_eq!(origins[1]["value"], "GW News");
+    assert_eq!(origins[1]["how"], "merge of \"GW News\" into \"GW\"");
     assert_eq!(v["affiliation_origins"][0]["value"], "coop:US");
     // Credibility history: unrated prior Beta(1, 1); a true → Beta(2, 1), mean 2/3;
     // then a false → Beta(2, 2), mean 1/2.
@@ -443,11 +462,11 @@ fn source_show_has_relays_alias_origins_and_credibility_history() {
     assert_eq!(h[1]["by"], "Desk");
     assert!((h[1]["mean"].as_f64().unwrap() - 0.5).abs() < 1e-12);
     assert_eq!(h[1]["mean"], v["credibility"]["mean"]);
-    let reuters = json(&db.ok(&["source", "show", "Reuters", "--format", "json"]));
+    let reuters = json(&db.ok(&["source", "show", "Delta Agency", "--format", "json"]));
     assert_schema("source-detail.schema.json", &reuters);
     assert_eq!(reuters["origin_of"].as_array().unwrap().len(), 1);
     assert_eq!(reuters["relay_of"], serde_json::json!([]));
-    let text = db.ok(&["source", "show", "AP", "--format", "table"]);
+    let text = db.ok(&["source", "show", "GW", "--format", "table"]);
     assert!(text.contains("relays 1 claim(s)"), "{text}");
     assert!(text.contains("credibility history"), "{text}");
     verify_ok(&db);
