@@ -27,6 +27,8 @@ Examples:
   corroborate claims --format csv > claims.csv
   corroborate show 3fa2
   corroborate source alias \"Associated Press\" AP
+  corroborate source unalias \"Associated Press\" AP      # every registry change can be undone
+  corroborate retract report 3fa2 9c41d07e --reason \"wrong outlet\"
 
 Exit codes: 0 success, 1 failure, 2 usage error or bad input.
 The database is a directory: --db, else $CORROBORATE_DB, else the platform data directory.";
