@@ -94,3 +94,32 @@ fn dotted_capital_i_before_a_combining_mark() {
     assert_eq!(id, corroborate::claim::ClaimId::of_normalized(&once));
     assert_eq!(id, corroborate::claim::ClaimId::of_text(&text));
 }
+
+/// resolve_domain: `domain_of("https://.")` gave the empty host key (the host "." without
+/// its trailing dot), a domain that names nothing. A rating file with such a cell then
+/// failed with "\"\" does not make a homepage URL" instead of skipping the row.
+#[test]
+fn a_url_whose_host_is_only_dots_is_no_domain() {
+    for s in ["https://.", "http://...", "https://./news", " https://.. "] {
+        assert_eq!(corroborate::source::domain_of(s), None, "{s:?}");
+    }
+    assert_eq!(
+        corroborate::source::domain_of("https://www.cnn.com./x"),
+        Some("cnn.com".to_string())
+    );
+    let csv = fuzz_input("ratings_csv-empty-host.csv");
+    let opts = corroborate::ratings::RatingOptions {
+        domain_column: "domain".into(),
+        rating_column: "rating".into(),
+        scale: (0.0, 100.0),
+        override_existing: false,
+    };
+    let plan = corroborate::ratings::plan_ratings(csv.as_bytes(), &Registry::new(), &opts)
+        .expect("the row is skipped, not an error");
+    assert_eq!(plan.rows, 2);
+    assert_eq!(plan.created, 1);
+    assert_eq!(plan.skipped.len(), 1);
+    assert_eq!(plan.skipped[0].line, 2);
+    assert_eq!(plan.skipped[0].value, "https://.");
+    assert_eq!(plan.patches[0].1, "cnn.com");
+}
