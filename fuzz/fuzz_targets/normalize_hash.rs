@@ -57,7 +57,9 @@ fuzz_target!(|data: &[u8]| {
     let id = ClaimId::of_text(&text);
     assert_eq!(id, ClaimId::of_text(&text), "hashing is not deterministic");
     assert_eq!(id, ClaimId::of_normalized(&n));
-    assert_eq!(id, ClaimId::of_text(&n), "a normalized text has another id");
+    if n2 == n {
+        assert_eq!(id, ClaimId::of_text(&n), "a normalized text has another id");
+    }
     assert_eq!(ClaimId::from_hex(&id.to_hex()).ok(), Some(id));
     if validate_text(&text).is_ok() {
         assert!(
