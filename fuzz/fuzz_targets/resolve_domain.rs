@@ -55,8 +55,13 @@ fuzz_target!(|data: &[u8]| {
                     homepage,
                     ..Default::default()
                 };
+                let moves_home = patch.homepage.is_some();
                 if let Ok(id) = reg.upsert(name, &patch) {
-                    assert_eq!(reg.resolve(name), Resolution::Known(reg.canonical(id)));
+                    // A name written as a URL may have found the source by its old
+                    // homepage, which this patch replaces; otherwise it finds it still.
+                    if !moves_home {
+                        assert_eq!(reg.resolve(name), Resolution::Known(reg.canonical(id)));
+                    }
                 }
             }
             "M" => {
