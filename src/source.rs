@@ -721,16 +721,8 @@ impl Registry {
                 }
             }
         }
-        let new_host = url.host_str().map(host_key);
-        let Some(s) = self.sources.get_mut(id.0 as usize) else {
-            return Ok(());
-        };
-        let old = s.homepage.replace(url);
-        // A replaced homepage's host must stop resolving here, as it does in a registry
-        // loaded from the saved sources; otherwise a hop resolves differently before and
-        // after the database is reopened (found by fuzzing). Replacing is rare.
-        if old.is_some_and(|o| o.host_str().map(host_key) != new_host) {
-            self.reindex();
+        if let Some(s) = self.sources.get_mut(id.0 as usize) {
+            s.homepage = Some(url);
         }
         Ok(())
     }

@@ -100,6 +100,11 @@ fuzz_target!(|data: &[u8]| {
             } else {
                 vec![]
             },
+            alias_columns: if mode & 16 != 0 {
+                vec!["alias".into()]
+            } else {
+                vec![]
+            },
             templates: if mode & 8 != 0 {
                 vec!["{country} state media".into(), "{type|typology}".into()]
             } else {
