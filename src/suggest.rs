@@ -1523,6 +1523,36 @@ mod tests {
         assert_eq!(score("Bo Vance"), 0.12);
     }
 
+    proptest::proptest! {
+        /// The name rules take any string without panicking, and the suggestions for
+        /// any registry are well formed: scores in [0, 1], never a source paired with
+        /// itself.
+        #[test]
+        fn any_names_are_handled(names in proptest::collection::vec(".{0,24}", 0..12)) {
+            for n in &names {
+                let _ = party_tag(n);
+                let _ = strip_possessive(n);
+                let _ = acronym_letters(n);
+                let _ = expansions(n);
+                let _ = host_spellings(n);
+                let _ = host_labels(n);
+                let _ = name_words(n);
+            }
+            let r = reg(&names.iter().map(String::as_str).collect::<Vec<_>>());
+            let ids: Vec<SourceId> = r.live().map(|s| s.id).collect();
+            let facts = Facts {
+                mentions: HashMap::new(),
+                articles: vec![ids.clone()],
+                claims: vec![ids],
+            };
+            let opts = Options { min_score: 0.0, limit: None };
+            for s in suggest(&r, &facts, &[], &opts) {
+                proptest::prop_assert!((0.0..=1.0).contains(&s.score));
+                proptest::prop_assert!(s.ids.0 != s.ids.1);
+            }
+        }
+    }
+
     #[test]
     fn hostile_names_do_not_panic() {
         let r = reg(&[
