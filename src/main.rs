@@ -252,7 +252,7 @@ enum SourcesCommand {
     /// List likely same-source pairs (one source under two names) with the evidence
     /// for each; a person decides with `source merge A B` or `source distinct A B`.
     #[command(
-        after_help = "Examples:\n  corroborate sources suggest\n  corroborate sources suggest --min-score 0.8 --limit 20 --format json\n  corroborate sources suggest --apply-certain\n\nEach pair is A B: `source merge A B` keeps A and makes B its alias. Evidence: same\nhomepage host, case/punctuation only (U.S. / US), accents, possessive, party tag\n(R-Calif / R-California), acronym (DOJ / Justice Department), a domain spelling an\noutlet name, a surname or short form cited in the same article (same URL) or for\nthe same claim. The score is 1 - product(1 - weight). --apply-certain merges only the certain pairs (same\nhomepage host, case/punctuation only), one recorded merge each, shown by `log`.\nSee docs/sources.md."
+        after_help = "Examples:\n  corroborate sources suggest\n  corroborate sources suggest --min-score 0.8 --limit 20 --format json\n  corroborate sources suggest --apply-certain\n\nEach pair is A B: `source merge A B` keeps A and makes B its alias. Evidence: same\nhomepage host, case/punctuation only (U.S. / US), accents, possessive, party tag\n(R-Calif / R-California), acronym (DOJ / Justice Department), a domain spelling an\noutlet name, a surname or short form cited in the same article (same URL) or for\nthe same claim. The score is 1 - product(1 - weight). --apply-certain merges only\nthe certain pairs (same homepage host, case/punctuation only), one recorded merge\neach, shown by `log`. See docs/sources.md."
     )]
     Suggest {
         /// Leave out pairs scoring below X (0 to 1); certain pairs are always listed.
