@@ -7,13 +7,15 @@
 //! ```
 //!
 //! The pairs file lists names with a label (see `corroborate::suggest::parse_labels`).
-//! A chain counts as "publisher domain via its outlet" when its first hop is written
-//! as a domain and the first two hops are a pair labelled `same` there.
+//! A chain counts as "publisher via its own outlet name" when its second hop names the
+//! outlet of its article's host: a name labelled `same` as that host in the pairs file
+//! ("abcnews.go.com" / "ABC"), or a name the built-in outlet table gives that host.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use corroborate::db::Database;
+use corroborate::outlets::builtin;
 use corroborate::report::Hop;
 use corroborate::source::{domain_of, name_key};
 use corroborate::suggest;
@@ -64,45 +66,51 @@ fn main() -> anyhow::Result<()> {
         all.iter().filter(|s| s.certain).count()
     );
 
-    let same: HashSet<(String, String)> = labels
-        .iter()
-        .filter(|l| l.same)
-        .flat_map(|l| {
-            let (a, b) = (name_key(&l.a), name_key(&l.b));
-            [(a.clone(), b.clone()), (b, a)]
-        })
-        .collect();
+    // Publisher host → the names labelled `same` as it (cnn.com → CNN), and the names
+    // the built-in outlet table gives the outlet of that host.
+    let mut outlet_names: HashMap<String, HashSet<String>> = HashMap::new();
+    for l in labels.iter().filter(|l| l.same) {
+        for (d, n) in [(&l.a, &l.b), (&l.b, &l.a)] {
+            if let Some(host) = domain_of(d) {
+                outlet_names.entry(host).or_default().insert(name_key(n));
+            }
+        }
+    }
     let (mut chains, mut outlet_chains, mut resolved) = (0u64, 0u64, 0u64);
     for claim in db.claims() {
         for r in claim?.reports {
             chains += 1;
-            let named: Vec<(corroborate::source::SourceId, String)> = r
-                .hops
-                .iter()
-                .take(2)
-                .filter_map(|h| match h {
-                    Hop::Named { source, written } => Some((
-                        reg.canonical(*source),
-                        written
-                            .clone()
-                            .unwrap_or_else(|| reg.display_name(reg.canonical(*source)).into()),
-                    )),
-                    Hop::Anonymous(_) => None,
-                })
-                .collect();
-            if let [(s0, w0), (s1, w1)] = named.as_slice() {
-                if r.hops.len() >= 2
-                    && domain_of(w0).is_some()
-                    && same.contains(&(name_key(w0), name_key(w1)))
-                {
-                    outlet_chains += 1;
-                    resolved += u64::from(s0 == s1);
-                }
+            let Some(host) = r.url.as_deref().and_then(domain_of) else {
+                continue;
+            };
+            let written = |h: &Hop| match h {
+                Hop::Named { source, written } => Some((
+                    reg.canonical(*source),
+                    written
+                        .clone()
+                        .unwrap_or_else(|| reg.display_name(reg.canonical(*source)).into()),
+                )),
+                Hop::Anonymous(_) => None,
+            };
+            let (Some((s0, _)), Some((s1, w1))) = (
+                r.hops.first().and_then(written),
+                r.hops.get(1).and_then(written),
+            ) else {
+                continue;
+            };
+            let key = name_key(&w1);
+            let labelled = outlet_names.get(&host).is_some_and(|n| n.contains(&key));
+            let tabled = builtin()
+                .by_host(&host)
+                .is_some_and(|o| o.names().any(|n| name_key(n) == key));
+            if labelled || tabled {
+                outlet_chains += 1;
+                resolved += u64::from(s0 == s1);
             }
         }
     }
     println!(
-        "chains: {chains}; written 'publisher domain via its outlet': {outlet_chains} ({:.1} %), of which {resolved} resolve both hops to one source ({:.1} %)",
+        "chains: {chains}; 'publisher via its own outlet name' (second hop names the outlet of the article's host): {outlet_chains} ({:.1} %), of which {resolved} resolve both hops to one source ({:.1} %)",
         100.0 * outlet_chains as f64 / chains.max(1) as f64,
         100.0 * resolved as f64 / outlet_chains.max(1) as f64
     );

@@ -928,35 +928,6 @@ fn host_spellings(name: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// Homepages of outlets whose publisher domains appear in news corpora, by the name the
-/// outlet goes by. A stop-gap until the registry has a built-in outlet table: an
-/// entry makes a domain under that host and the name certain to be one source.
-pub const OUTLET_HOMEPAGES: &[(&str, &str)] = &[
-    ("ABC News", "abcnews.go.com"),
-    ("Al Jazeera", "aljazeera.com"),
-    ("Agence France-Presse", "afp.com"),
-    ("AFP", "afp.com"),
-    ("Associated Press", "apnews.com"),
-    ("BBC", "bbc.co.uk"),
-    ("BBC News", "bbc.co.uk"),
-    ("China Daily", "chinadaily.com.cn"),
-    ("CNN", "cnn.com"),
-    ("Deutsche Welle", "dw.com"),
-    ("DW", "dw.com"),
-    ("Fox News", "foxnews.com"),
-    ("HuffPost", "huffingtonpost.com"),
-    ("Huffington Post", "huffingtonpost.com"),
-    ("The Huffington Post", "huffingtonpost.com"),
-    ("New York Times", "nytimes.com"),
-    ("The New York Times", "nytimes.com"),
-    ("Reuters", "reuters.com"),
-    ("RTÉ", "rte.ie"),
-    ("RTE", "rte.ie"),
-    ("TASS", "tass.com"),
-    ("Washington Post", "washingtonpost.com"),
-    ("The Washington Post", "washingtonpost.com"),
-];
-
 /// Whether `host` is `home` or a subdomain of it (label boundaries, as resolution
 /// matches domains).
 fn under(host: &str, home: &str) -> bool {
@@ -966,14 +937,35 @@ fn under(host: &str, home: &str) -> bool {
             .is_some_and(|rest| rest.ends_with('.'))
 }
 
-/// A publisher domain and an outlet name: the outlet's homepage host (its own, or the
-/// one in [`OUTLET_HOMEPAGES`]) is the domain or a parent of it (certain), or a host
-/// label spells the name.
+/// A publisher domain and an outlet name: the outlet's homepage host (its own, or its
+/// hosts in the built-in outlet table) is the domain or a parent of it (certain), or a
+/// host label spells the name. Two names the table gives to one outlet are certain too.
 fn hosts(
     reg: &Registry,
     names: &Names,
     add: &mut impl FnMut(SourceId, SourceId, EvidenceKind, f64, String),
 ) {
+    let table = crate::outlets::builtin();
+    // Names the table knows, by outlet: two sources named for one outlet are one.
+    let mut by_outlet: HashMap<&str, Vec<(SourceId, &str)>> = HashMap::new();
+    for (id, n) in &names.all {
+        if let Some(o) = table.by_name(n) {
+            by_outlet.entry(o.name.as_str()).or_default().push((*id, n));
+        }
+    }
+    for (outlet, group) in &by_outlet {
+        for (i, (x, nx)) in group.iter().enumerate() {
+            for (y, ny) in &group[i + 1..] {
+                add(
+                    *x,
+                    *y,
+                    EvidenceKind::SameHomepage,
+                    1.0,
+                    format!("the built-in outlet table lists {nx:?} and {ny:?} as {outlet:?}"),
+                );
+            }
+        }
+    }
     if names.hosts.is_empty() {
         return;
     }
@@ -984,10 +976,6 @@ fn hosts(
             by_label.entry(l.to_string()).or_default().push((*id, host));
         }
     }
-    let table: HashMap<String, &str> = OUTLET_HOMEPAGES
-        .iter()
-        .map(|(n, h)| (name_key(n), *h))
-        .collect();
     for s in reg.live() {
         if names.domain.contains_key(&s.id) {
             continue;
@@ -1000,10 +988,10 @@ fn hosts(
             ));
         }
         for n in std::iter::once(&s.name).chain(s.aliases.iter()) {
-            if let Some(h) = table.get(&name_key(n)) {
+            for h in table.by_name(n).into_iter().flat_map(|o| o.hosts.iter()) {
                 homes.push((
-                    h.to_string(),
-                    format!("the outlet table gives {n:?} the homepage {h}"),
+                    h.clone(),
+                    format!("the built-in outlet table gives {n:?} the host {h}"),
                 ));
             }
         }

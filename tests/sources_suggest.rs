@@ -281,7 +281,9 @@ fn precision_on_the_labelled_news_pairs() {
     let labels = corroborate::suggest::parse_labels(&text).unwrap();
     assert_eq!(labels.len(), 100);
     let p = corroborate::suggest::precision(&listed, &labels);
-    assert!(p.automatic.0 >= 30, "{p:?}");
+    // The built-in outlet table resolves "cnn.com" and "CNN" at import, so the ten
+    // labelled domain/outlet pairs are no longer suggested: 22 certain pairs remain.
+    assert!(p.automatic.0 >= 20, "{p:?}");
     assert!(p.automatic_precision() >= 0.95, "{p:?}");
     assert!(p.shown.0 >= 60, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
