@@ -249,10 +249,7 @@ fn apply_certain_merges_only_the_certain_pairs_and_the_log_says_so() {
 /// shown suggestions at least 0.8 (issue 14, item 7).
 #[test]
 fn precision_on_the_labelled_news_pairs() {
-    let shared = common::shared()
-        .expect("../shared (the news corpus) is needed by this test; see docs/sources.md");
-    let csv = shared.join("data/news/news_articles_dev.csv");
-    assert!(csv.is_file(), "missing {}", csv.display());
+    let csv = common::shared_file("data/news/news_articles_dev.csv");
     let db = TestDb::new();
     db.ok(&[
         "extract",
