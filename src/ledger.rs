@@ -113,6 +113,14 @@ pub enum Entry {
         /// Absorbed source (any resolving name).
         from: String,
     },
+    /// A person's decision that two sources are not the same: source-resolution
+    /// suggestions leave the pair out from then on.
+    Distinct {
+        /// One source (any resolving name, as written).
+        a: String,
+        /// The other source (any resolving name, as written).
+        b: String,
+    },
     /// End of one command's writes: everything before it since the previous commit is
     /// applied together or not at all.
     Commit {
@@ -144,6 +152,7 @@ impl Entry {
             Entry::Source { .. } => "source",
             Entry::Verdict { .. } => "verdict",
             Entry::Merge { .. } => "merge",
+            Entry::Distinct { .. } => "distinct",
             Entry::Commit { .. } => "commit",
         }
     }
@@ -206,6 +215,9 @@ pub mod tag {
     pub const MERGE: u8 = 4;
     /// [`super::Entry::Commit`].
     pub const COMMIT: u8 = 5;
+    // 6 to 9 are taken by the undo kinds (unmerge, unalias, unaffiliate, retract).
+    /// [`super::Entry::Distinct`].
+    pub const DISTINCT: u8 = 10;
 }
 
 /// The persisted shapes of version-2 entries. These types belong to the ledger: they
@@ -252,6 +264,13 @@ mod v2 {
     pub struct Merge {
         pub into: String,
         pub from: String,
+    }
+
+    /// Two sources a person says are not the same, by the names as written.
+    #[derive(Serialize, Deserialize)]
+    pub struct Distinct {
+        pub a: String,
+        pub b: String,
     }
 
     #[derive(Serialize, Deserialize)]
@@ -460,6 +479,7 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
             },
         ),
         Entry::Merge { into, from } => put(tag::MERGE, &v2::Merge { into, from }),
+        Entry::Distinct { a, b } => put(tag::DISTINCT, &v2::Distinct { a, b }),
         Entry::Commit {
             records,
             time,
@@ -525,6 +545,10 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                         into: m.into,
                         from: m.from,
                     }
+                }
+                tag::DISTINCT => {
+                    let d: v2::Distinct = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Distinct { a: d.a, b: d.b }
                 }
                 tag::COMMIT => {
                     let c: v2::Commit = postcard::from_bytes(rest).map_err(bad)?;
@@ -1319,6 +1343,21 @@ mod tests {
         for e in [verdict, source, report] {
             assert_eq!(decode(&encode(&e).unwrap(), 0).unwrap(), e);
         }
+    }
+
+    /// Tag 10 is `distinct`: the two names as written, each as length + UTF-8.
+    #[test]
+    fn distinct_bodies_are_stable() {
+        let distinct = Entry::Distinct {
+            a: "Ann".into(),
+            b: "É".into(),
+        };
+        let bytes = encode(&distinct).unwrap();
+        assert_eq!(bytes, [ENTRY_V2, 10, 3, b'A', b'n', b'n', 2, 0xC3, 0x89]);
+        assert_eq!(decode(&bytes, 0).unwrap(), distinct);
+        assert_eq!(distinct.kind(), "distinct");
+        // A truncated body is damage, not a panic.
+        assert!(decode(&bytes[..5], 0).is_err());
     }
 
     /// Version-1 bodies read as they were written by 0.1: the kind and verdict

@@ -605,6 +605,12 @@ impl Database {
 
     /// Merge source `from` into `into`.
     pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
+        self.merge_as(into, from, "source merge")
+    }
+
+    /// Merge source `from` into `into`, naming the command `label` in the audit trail
+    /// (an automatic merge says there that it was automatic, and why).
+    pub fn merge_as(&mut self, into: &str, from: &str, label: &str) -> Result<WriteSummary> {
         let a = self.reg.find(into)?;
         let b = self.reg.find(from)?;
         if a == b {
@@ -614,7 +620,21 @@ impl Database {
             )));
         }
         let item = Pending::Merge(into.to_string(), from.to_string());
-        self.write(std::iter::once(Ok((0, item))), "source merge")
+        self.write(std::iter::once(Ok((0, item))), label)
+    }
+
+    /// Record a person's decision that sources `a` and `b` are not the same, so that
+    /// source-resolution suggestions leave the pair out. Recording a pair that is
+    /// already recorded writes nothing (the summary's `records` is 0).
+    pub fn distinct(&mut self, a: &str, b: &str) -> Result<WriteSummary> {
+        let item = Pending::Distinct(a.to_string(), b.to_string());
+        self.write(std::iter::once(Ok((0, item))), "source distinct")
+    }
+
+    /// The pairs of live sources recorded as distinct (see [`Database::distinct`]),
+    /// following merges made since, each in id order, sorted and without repeats.
+    pub fn distinct_pairs(&self) -> Result<Vec<(SourceId, SourceId)>> {
+        canonical_pairs(&self.store, &self.reg)
     }
 
     // ---- reads -----------------------------------------------------------------
@@ -977,6 +997,7 @@ fn describe(entry: &Entry) -> String {
             by.as_ref().map(|b| format!(" by {b}")).unwrap_or_default()
         ),
         Entry::Merge { into, from } => format!("merge of {from:?} into {into:?}"),
+        Entry::Distinct { a, b } => format!("{a:?} and {b:?} marked as distinct sources"),
         Entry::Commit {
             records, command, ..
         } => format!("commit of {records} records ({command})"),
@@ -1049,6 +1070,27 @@ fn join(
 enum Pending {
     Record(Record),
     Merge(String, String),
+    Distinct(String, String),
+}
+
+/// The stored distinct pairs as pairs of live sources (merges followed), in id order.
+fn canonical_pairs(store: &Store, reg: &Registry) -> Result<Vec<(SourceId, SourceId)>> {
+    let mut out: Vec<(SourceId, SourceId)> = store
+        .distinct_pairs()?
+        .into_iter()
+        .map(|(a, b)| {
+            let (a, b) = (reg.canonical(a), reg.canonical(b));
+            if a <= b {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// A source patch (from `source set`, `alias`, a list importer) as the record that
@@ -1108,7 +1150,7 @@ fn to_entry(
     // add, verdict, extract --import, registry commands, list importers) comes here.
     match &p {
         Pending::Record(r) => r.validate()?,
-        Pending::Merge(into, from) => {
+        Pending::Merge(into, from) | Pending::Distinct(into, from) => {
             record::check_name("source", into)?;
             record::check_name("source", from)?;
         }
@@ -1220,6 +1262,24 @@ fn to_entry(
             let b = scratch.find(&from)?;
             scratch.merge(a, b)?;
             Entry::Merge { into, from }
+        }
+        Pending::Distinct(a, b) => {
+            let x = scratch.find(&a)?;
+            let y = scratch.find(&b)?;
+            if x == y {
+                return Err(Error::Invalid(format!(
+                    "{a:?} and {b:?} are already the same source ({}), so they cannot be kept apart",
+                    scratch.display_name(x)
+                )));
+            }
+            let pair = if x <= y { (x, y) } else { (y, x) };
+            if canonical_pairs(store, scratch)?
+                .binary_search(&pair)
+                .is_ok()
+            {
+                return Ok(None);
+            }
+            Entry::Distinct { a, b }
         }
     }))
 }
@@ -1429,6 +1489,14 @@ fn apply(
                         // (collapsing twice is collapsing once).
                         store.put_sources([a, b].iter().filter_map(|i| reg.get(*i)))?;
                         sum.merges += 1;
+                    }
+                }
+            }
+            Entry::Distinct { a, b } => {
+                // Checked when written; both names resolve at this point of the ledger.
+                if let (Ok(x), Ok(y)) = (reg.find(&a), reg.find(&b)) {
+                    if x != y {
+                        store.put_distinct(x, y, e.offset)?;
                     }
                 }
             }

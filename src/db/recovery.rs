@@ -495,7 +495,7 @@ pub struct SalvageReport {
     /// The readable entries not kept, in ledger order.
     pub lost: Vec<LostEntry>,
     /// The lost reports, sources and verdicts as import records (not the altered
-    /// entry, nor merges, which have no record form).
+    /// entry, nor merges and distinct pairs, which have no record form).
     #[serde(skip)]
     pub records: Vec<crate::record::Record>,
 }
@@ -585,6 +585,6 @@ fn as_record(
             note,
             date,
         }),
-        Entry::Merge { .. } | Entry::Commit { .. } => return None,
+        Entry::Merge { .. } | Entry::Distinct { .. } | Entry::Commit { .. } => return None,
     })
 }
