@@ -144,6 +144,14 @@ pub enum Entry {
         /// Why, in the words of whoever retracted it.
         reason: Option<String>,
     },
+    /// A person's decision that two sources are not the same: source-resolution
+    /// suggestions leave the pair out from then on.
+    Distinct {
+        /// One source (any resolving name, as written).
+        a: String,
+        /// The other source (any resolving name, as written).
+        b: String,
+    },
     /// End of one command's writes: everything before it since the previous commit is
     /// applied together or not at all.
     Commit {
@@ -190,6 +198,7 @@ impl Entry {
             Entry::Unalias { .. } => "unalias",
             Entry::Unaffiliate { .. } => "unaffiliate",
             Entry::Retract { .. } => "retraction",
+            Entry::Distinct { .. } => "distinct",
             Entry::Commit { .. } => "commit",
         }
     }
@@ -261,6 +270,9 @@ pub mod tag {
     /// [`super::Entry::Retract`].
     pub const RETRACT: u8 = 9;
     // 10 is reserved for the `distinct` record.
+    // 6 to 9 are taken by the undo kinds (unmerge, unalias, unaffiliate, retract).
+    /// [`super::Entry::Distinct`].
+    pub const DISTINCT: u8 = 10;
 }
 
 /// The persisted shapes of version-2 entries. These types belong to the ledger: they
@@ -307,6 +319,13 @@ mod v2 {
     pub struct Merge {
         pub into: String,
         pub from: String,
+    }
+
+    /// Two sources a person says are not the same, by the names as written.
+    #[derive(Serialize, Deserialize)]
+    pub struct Distinct {
+        pub a: String,
+        pub b: String,
     }
 
     #[derive(Serialize, Deserialize)]
@@ -569,6 +588,7 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
                 reason,
             },
         ),
+        Entry::Distinct { a, b } => put(tag::DISTINCT, &v2::Distinct { a, b }),
         Entry::Commit {
             records,
             time,
@@ -666,6 +686,10 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                         },
                         reason: r.reason,
                     }
+                }
+                tag::DISTINCT => {
+                    let d: v2::Distinct = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Distinct { a: d.a, b: d.b }
                 }
                 tag::COMMIT => {
                     let c: v2::Commit = postcard::from_bytes(rest).map_err(bad)?;
@@ -1523,6 +1547,21 @@ mod tests {
             (tag::UNMERGE, tag::UNALIAS, tag::UNAFFILIATE, tag::RETRACT),
             (6, 7, 8, 9)
         );
+    }
+
+    /// Tag 10 is `distinct`: the two names as written, each as length + UTF-8.
+    #[test]
+    fn distinct_bodies_are_stable() {
+        let distinct = Entry::Distinct {
+            a: "Ann".into(),
+            b: "É".into(),
+        };
+        let bytes = encode(&distinct).unwrap();
+        assert_eq!(bytes, [ENTRY_V2, 10, 3, b'A', b'n', b'n', 2, 0xC3, 0x89]);
+        assert_eq!(decode(&bytes, 0).unwrap(), distinct);
+        assert_eq!(distinct.kind(), "distinct");
+        // A truncated body is damage, not a panic.
+        assert!(decode(&bytes[..5], 0).is_err());
     }
 
     /// Version-1 bodies read as they were written by 0.1: the kind and verdict

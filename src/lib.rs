@@ -28,6 +28,7 @@ pub mod record;
 pub mod report;
 pub mod source;
 pub mod store;
+pub mod suggest;
 pub mod view;
 
 pub use error::{Error, Result};

@@ -258,6 +258,23 @@ struct ExtractArgs {
 
 #[derive(Subcommand)]
 enum SourcesCommand {
+    /// List likely same-source pairs (one source under two names) with the evidence
+    /// for each; a person decides with `source merge A B` or `source distinct A B`.
+    #[command(
+        after_help = "Examples:\n  corroborate sources suggest\n  corroborate sources suggest --min-score 0.8 --limit 20 --format json\n  corroborate sources suggest --apply-certain\n\nEach pair is A B: `source merge A B` keeps A and makes B its alias. Evidence: same\nhomepage host, case/punctuation only (U.S. / US), accents, possessive, party tag\n(R-Calif / R-California), acronym (DOJ / Justice Department), a domain spelling an\noutlet name, a surname or short form cited in the same article (same URL) or for\nthe same claim. The score is 1 - product(1 - weight). --apply-certain merges only\nthe certain pairs (same homepage host, case/punctuation only), one recorded merge\neach, shown by `log`. See docs/sources.md."
+    )]
+    Suggest {
+        /// Leave out pairs scoring below X (0 to 1); certain pairs are always listed.
+        #[arg(long, value_name = "X", default_value_t = corroborate::suggest::DEFAULT_MIN_SCORE)]
+        min_score: f64,
+        /// Show at most N pairs (the best).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Merge the certain pairs (each a recorded merge, labelled automatic) instead
+        /// of listing.
+        #[arg(long)]
+        apply_certain: bool,
+    },
     /// Set source ratings from a CSV of domains and scores (all or nothing).
     #[command(
         after_help = "Each row's domain goes to the source whose homepage is that domain or a parent of it\n(edition.cnn.com → cnn.com; cnn.com.de never matches cnn.com); unknown domains become\nnew sources. Ratings are mapped from --scale onto [0, 1]. Existing ratings are kept\nunless --override is given. See docs/credibility.md."
@@ -425,6 +442,16 @@ enum SourceCommand {
         b: String,
         #[command(flatten)]
         confirm: Confirm,
+    },
+    /// Record that A and B are not the same source: suggestions leave the pair out.
+    #[command(
+        after_help = "Examples:\n  corroborate source distinct \"Ada Vance\" \"Bo Vance\"\n\nA person's decision, recorded in the ledger; `sources suggest` no longer lists the pair."
+    )]
+    Distinct {
+        /// One source (any name, alias, domain or URL).
+        a: String,
+        /// The other source.
+        b: String,
     },
     /// Create a source or set its attributes.
     #[command(
@@ -773,6 +800,15 @@ fn dispatch(
             Ok(())
         }
         Command::Sources {
+            import:
+                Some(SourcesCommand::Suggest {
+                    min_score,
+                    limit,
+                    apply_certain,
+                }),
+            ..
+        } => sources_suggest(db, ctx, out, min_score, limit, apply_certain),
+        Command::Sources {
             import: Some(ic), ..
         } => sources_import(ic, db, ctx, out),
         Command::Sources { sort, import: None } => {
@@ -1087,6 +1123,17 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             db.unmerge(&a, &b)?;
             writeln!(out, "{b:?} is a source of its own again, with its reports")?;
         }
+        SourceCommand::Distinct { a, b } => {
+            let s = db.distinct(&a, &b)?;
+            if s.records == 0 {
+                writeln!(out, "{a:?} and {b:?} were already recorded as distinct")?;
+            } else {
+                writeln!(
+                    out,
+                    "{a:?} and {b:?} are recorded as distinct sources: suggestions leave the pair out"
+                )?;
+            }
+        }
         SourceCommand::Show { .. } => unreachable!("handled in dispatch"),
         SourceCommand::Set {
             name,
@@ -1115,6 +1162,55 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             writeln!(out, "saved {name:?}")?;
         }
     }
+    Ok(())
+}
+
+/// `sources suggest`: list the likely same-source pairs, or merge the certain ones.
+fn sources_suggest(
+    db: &mut Database,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    min_score: f64,
+    limit: Option<usize>,
+    apply_certain: bool,
+) -> anyhow::Result<()> {
+    use corroborate::suggest;
+    if !(0.0..=1.0).contains(&min_score) {
+        return Err(
+            Error::Invalid(format!("--min-score {min_score} is not between 0 and 1")).into(),
+        );
+    }
+    let facts = suggest::gather(db)?;
+    let distinct = db.distinct_pairs()?;
+    let opts = suggest::Options { min_score, limit };
+    let rows = suggest::suggest(db.registry(), &facts, &distinct, &opts);
+    if !apply_certain {
+        if rows.is_empty() && ctx.format() == Format::Table {
+            writeln!(out, "no suggestions")?;
+            return Ok(());
+        }
+        output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+        return Ok(());
+    }
+    let mut merged = 0usize;
+    for s in rows.iter().filter(|s| s.certain) {
+        let done = suggest::apply_certain(db, s)?;
+        if done {
+            merged += 1;
+            writeln!(
+                out,
+                "merged {:?} into {:?} (automatic: {})",
+                s.b,
+                s.a,
+                suggest::certain_reason(s)
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{merged} automatic merge{}; each is in `corroborate log`",
+        plural(merged)
+    )?;
     Ok(())
 }
 
@@ -1166,6 +1262,7 @@ fn sources_import(
                 (text, json, plan.skipped),
             )
         }
+        SourcesCommand::Suggest { .. } => unreachable!("handled in dispatch"),
         SourcesCommand::ImportAffiliations {
             file,
             name_column,

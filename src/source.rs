@@ -262,7 +262,8 @@ pub fn domain_of(s: &str) -> Option<String> {
     let t = s.trim();
     if t.starts_with("http://") || t.starts_with("https://") {
         let url = Url::parse(t).ok()?;
-        return url.host_str().map(host_key);
+        // "https://." has the host "."; its key is empty and names no domain.
+        return url.host_str().map(host_key).filter(|h| !h.is_empty());
     }
     if looks_like_domain(t) {
         return Some(host_key(t));

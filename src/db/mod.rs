@@ -879,6 +879,12 @@ impl Database {
     /// Merge source `from` into `into` (see [`Database::plan_merge`] for the
     /// confirmation a front-end should ask).
     pub fn merge(&mut self, into: &str, from: &str) -> Result<WriteSummary> {
+        self.merge_as(into, from, "source merge")
+    }
+
+    /// Merge source `from` into `into`, naming the command `label` in the audit trail
+    /// (an automatic merge says there that it was automatic, and why).
+    pub fn merge_as(&mut self, into: &str, from: &str, label: &str) -> Result<WriteSummary> {
         let a = self.reg.find(into)?;
         let b = self.reg.find(from)?;
         if a == b {
@@ -887,9 +893,23 @@ impl Database {
                 self.reg.display_name(a)
             )));
         }
-        let label = self.label("source merge", &[into, from]);
+        let label = self.label(label, &[into, from]);
         let item = Pending::Merge(into.to_string(), from.to_string());
         self.write(std::iter::once(Ok((0, item))), &label)
+    }
+
+    /// Record a person's decision that sources `a` and `b` are not the same, so that
+    /// source-resolution suggestions leave the pair out. Recording a pair that is
+    /// already recorded writes nothing (the summary's `records` is 0).
+    pub fn distinct(&mut self, a: &str, b: &str) -> Result<WriteSummary> {
+        let item = Pending::Distinct(a.to_string(), b.to_string());
+        self.write(std::iter::once(Ok((0, item))), "source distinct")
+    }
+
+    /// The pairs of live sources recorded as distinct (see [`Database::distinct`]),
+    /// following merges made since, each in id order, sorted and without repeats.
+    pub fn distinct_pairs(&self) -> Result<Vec<(SourceId, SourceId)>> {
+        canonical_pairs(&self.store, &self.reg)
     }
 
     // ---- reads -----------------------------------------------------------------
@@ -1400,6 +1420,7 @@ fn describe(entry: &Entry) -> String {
                     .unwrap_or_default()
             )
         }
+        Entry::Distinct { a, b } => format!("{a:?} and {b:?} marked as distinct sources"),
         Entry::Commit {
             records, command, ..
         } => format!("commit of {records} records ({command})"),
@@ -1480,6 +1501,27 @@ enum Pending {
     Unaffiliate(String, String),
     /// Claim, what, reason.
     Retract(ClaimId, RetractTarget, Option<String>),
+    Distinct(String, String),
+}
+
+/// The stored distinct pairs as pairs of live sources (merges followed), in id order.
+fn canonical_pairs(store: &Store, reg: &Registry) -> Result<Vec<(SourceId, SourceId)>> {
+    let mut out: Vec<(SourceId, SourceId)> = store
+        .distinct_pairs()?
+        .into_iter()
+        .map(|(a, b)| {
+            let (a, b) = (reg.canonical(a), reg.canonical(b));
+            if a <= b {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// A source patch (from `source set`, `alias`, a list importer) as the record that
@@ -1539,7 +1581,9 @@ fn to_entry(
     // add, verdict, extract --import, registry commands, list importers) comes here.
     match &p {
         Pending::Record(r) => r.validate()?,
-        Pending::Merge(into, from) | Pending::Unmerge(into, from) => {
+        Pending::Merge(into, from)
+        | Pending::Unmerge(into, from)
+        | Pending::Distinct(into, from) => {
             record::check_name("source", into)?;
             record::check_name("source", from)?;
         }
@@ -1740,6 +1784,24 @@ fn to_entry(
                 target,
                 reason,
             }
+        }
+        Pending::Distinct(a, b) => {
+            let x = scratch.find(&a)?;
+            let y = scratch.find(&b)?;
+            if x == y {
+                return Err(Error::Invalid(format!(
+                    "{a:?} and {b:?} are already the same source ({}), so they cannot be kept apart",
+                    scratch.display_name(x)
+                )));
+            }
+            let pair = if x <= y { (x, y) } else { (y, x) };
+            if canonical_pairs(store, scratch)?
+                .binary_search(&pair)
+                .is_ok()
+            {
+                return Ok(None);
+            }
+            Entry::Distinct { a, b }
         }
     }))
 }
@@ -2116,6 +2178,14 @@ fn apply(
                     }
                 }
             },
+            Entry::Distinct { a, b } => {
+                // Checked when written; both names resolve at this point of the ledger.
+                if let (Ok(x), Ok(y)) = (reg.find(&a), reg.find(&b)) {
+                    if x != y {
+                        store.put_distinct(x, y, e.offset)?;
+                    }
+                }
+            }
             Entry::Commit { .. } => {
                 flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
                 batch.key = e.end;

@@ -495,7 +495,8 @@ pub struct SalvageReport {
     /// The readable entries not kept, in ledger order.
     pub lost: Vec<LostEntry>,
     /// The lost reports, sources and verdicts as import records (not the altered
-    /// entry, nor merges, undoing entries and retractions, which have no record form).
+    /// entry, nor merges, undoing entries, retractions and distinct pairs, which have
+    /// no record form).
     #[serde(skip)]
     pub records: Vec<crate::record::Record>,
 }
@@ -590,6 +591,7 @@ fn as_record(
         | Entry::Unalias { .. }
         | Entry::Unaffiliate { .. }
         | Entry::Retract { .. }
+        | Entry::Distinct { .. }
         | Entry::Commit { .. } => return None,
     })
 }

@@ -20,6 +20,9 @@
 //! - `verdicts`: claim id ++ ledger offset (u64 BE) → [`values::VerdictV1`].
 //! - `merges`: absorbed source id (u32 BE) → [`values::MergeV1`], what a merge changed
 //!   (for `source unmerge`).
+//! - `distinct`: two source ids (u32 BE each, the smaller first) → [`values::DistinctV1`]:
+//!   pairs a person said are not the same source. A store without this tree (written
+//!   before it existed) has no such pairs, and its ledger none either.
 //!
 //! Keys of `heads` and `chunks` grow with the ledger, so an import appends near the
 //! end of those trees, and a scan of both in key order visits claims in the order they
@@ -37,7 +40,9 @@ use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
 use crate::source::{Registry, Source, SourceId, SourceKind};
-use values::{ChunkV1, GroupV1, HeadV1, MergeV1, PostingV1, ReportV2, SourceV1, VerdictV1};
+use values::{
+    ChunkV1, DistinctV1, GroupV1, HeadV1, MergeV1, PostingV1, ReportV2, SourceV1, VerdictV1,
+};
 
 /// On-disk format version of the sled store. Format 1 kept each claim with all its
 /// reports in one value under its id; format 2 had no `merges` tree. A store in an
@@ -56,6 +61,7 @@ pub struct Store {
     postings: sled::Tree,
     verdicts: sled::Tree,
     merges: sled::Tree,
+    distinct: sled::Tree,
 }
 
 /// A claim as the store keeps it: an index into the ledger. `db` joins it with the
@@ -158,6 +164,7 @@ impl Store {
             postings: db.open_tree("postings")?,
             verdicts: db.open_tree("verdicts")?,
             merges: db.open_tree("merges")?,
+            distinct: db.open_tree("distinct")?,
             db,
         };
         let outlets = crate::outlets::VERSION.to_be_bytes();
@@ -814,6 +821,37 @@ impl Store {
         Ok(())
     }
 
+    // ---- distinct pairs --------------------------------------------------------
+
+    /// Record that sources `a` and `b` are not the same (idempotent; the pair is kept
+    /// in id order, `entry` is the ledger offset of the `distinct` entry).
+    pub fn put_distinct(&self, a: SourceId, b: SourceId, entry: u64) -> Result<()> {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let mut key = [0u8; 8];
+        key[..4].copy_from_slice(&lo.0.to_be_bytes());
+        key[4..].copy_from_slice(&hi.0.to_be_bytes());
+        self.distinct
+            .insert(key, values::encode(&DistinctV1 { entry })?)?;
+        Ok(())
+    }
+
+    /// Every pair recorded by [`Store::put_distinct`], as the ids were when it was
+    /// recorded (follow merges with `Registry::canonical`).
+    pub fn distinct_pairs(&self) -> Result<Vec<(SourceId, SourceId)>> {
+        self.distinct
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let _: DistinctV1 = values::decode(&v, "distinct pair")?;
+                if k.len() != 8 {
+                    return Err(Error::Corrupt("a distinct-pair key is not 8 bytes".into()));
+                }
+                let id = |b: &[u8]| SourceId(u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+                Ok((id(&k[..4]), id(&k[4..])))
+            })
+            .collect()
+    }
+
     /// Compare every tree except `meta` with another store, key by key. Returns a
     /// description of the first difference of each tree.
     pub fn diff(&self, other: &Store) -> Result<Vec<String>> {
@@ -826,6 +864,7 @@ impl Store {
             ("postings", &self.postings, &other.postings),
             ("verdicts", &self.verdicts, &other.verdicts),
             ("merges", &self.merges, &other.merges),
+            ("distinct", &self.distinct, &other.distinct),
         ];
         for (name, a, b) in pairs {
             let mut ia = a.iter();

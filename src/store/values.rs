@@ -135,6 +135,14 @@ pub struct MergeV1 {
     pub collapsed: Vec<(u64, u64, Vec<u8>)>,
 }
 
+/// Two sources a person said are not the same (tree `distinct`, key = the two source
+/// ids, u32 big-endian each, the smaller first).
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct DistinctV1 {
+    /// Ledger offset of the `distinct` entry that recorded the pair (the latest one).
+    pub entry: u64,
+}
+
 /// Decode a value written by [`encode`] as a borrowed reading of it.
 pub fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8], what: &str) -> Result<T> {
     match bytes.split_first() {
