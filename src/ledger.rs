@@ -1055,6 +1055,9 @@ pub struct LinkScan {
     pub damage: Option<(u64, String)>,
     /// File size.
     pub len: u64,
+    /// Offset where the scan stopped reading entries (the file size, or where damage
+    /// or an unfinished write begins).
+    pub stopped: u64,
 }
 
 impl Ledger {
@@ -1077,6 +1080,7 @@ impl Ledger {
             last_entry: HEADER_LEN,
             damage: None,
             len,
+            stopped: HEADER_LEN,
         };
         let mut pos = HEADER_LEN;
         let mut prev = genesis_hash();
@@ -1125,6 +1129,7 @@ impl Ledger {
                 s.committed_head = prev;
             }
         }
+        s.stopped = pos;
         Ok(s)
     }
 }

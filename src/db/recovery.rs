@@ -182,6 +182,14 @@ pub(super) fn peek_progress(path: &Path, wait: Duration) -> Option<Progress> {
 /// Refuse to go on when the ledger holds less than the store applied, or something
 /// else at that point. `scan` is a full pass over the ledger.
 pub(super) fn check_against(scan: &LinkScan, p: &Progress, path: &Path) -> Result<()> {
+    if scan.committed < p.applied && scan.len >= p.applied {
+        // The file is long enough: an entry's length was altered so that it seems to
+        // run past the end (an unfinished write can only follow what was applied).
+        return Err(Error::LedgerCorrupt {
+            offset: scan.stopped,
+            why: "the entry here claims more bytes than the ledger holds, although the store applied entries after it (its length was altered)".into(),
+        });
+    }
     if scan.committed < p.applied {
         return Err(Error::LedgerLost {
             path: path.to_path_buf(),
