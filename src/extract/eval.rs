@@ -133,8 +133,8 @@ pub struct LabelledArticle {
     pub split: String,
 }
 
-/// Parse `articles.tsv`: a header line `article_id	outlet	split`, then one article a
-/// line; lines starting with `#` are comments.
+/// Parse `articles.tsv`: a header line (`article_id`, `outlet`, `split`, tab-separated),
+/// then one article a line; lines starting with `#` are comments.
 pub fn parse_articles(src: &str) -> Result<Vec<LabelledArticle>, Error> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
