@@ -1,82 +1,105 @@
-//! Evaluate the attribution extractor on the labelled development articles and print a
-//! table of precision, recall and F1 at the chain and origin levels.
+//! Evaluate the attribution extractor on one split of the labelled articles and print
+//! precision, recall and F1 at the chain and origin levels with bootstrap intervals.
 //!
-//! `cargo run --release --example eval_extract [-- --errors] [--article ID] [--text PUBLISHER]`
-//! (`--article` prints what is extracted from one article, `--text` from standard
-//! input); paths default to
-//! `../shared/data/news/news_articles_dev.csv` and `tests/data/extraction/dev_labels.jsonl`.
+//! `cargo run --release --example eval_extract [-- --split dev|test] [--errors]`
+//! `[--article ID]` `[--text PUBLISHER]`
+//!
+//! The split defaults to `dev`. The `test` split is frozen: score it only when a piece
+//! of work is finished, and never read its errors (`--errors` is refused with it).
+//! `--article` prints what is extracted from one article, `--text` from standard input.
+//! The corpus is `../shared/data/news/news_articles_dev.csv` (or `$CORROBORATE_SHARED/data/…`),
+//! the labels `tests/data/extraction/`.
 
 use std::path::PathBuf;
+use std::process::exit;
 
-use corroborate::extract::eval::{evaluate_csv, load_labels};
+use corroborate::extract::eval::{evaluate_csv, load_label_set, outlet_for_url};
+use corroborate::extract::{extract, ArticleMeta};
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .map(|i| args.get(i + 1).cloned().unwrap_or_default())
+    };
     let show_errors = args.iter().any(|a| a == "--errors");
-    let csv = root.join("../shared/data/news/news_articles_dev.csv");
-    let labels = root.join("tests/data/extraction/dev_labels.jsonl");
+    if let Some(publisher) = value("--text") {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            eprintln!("error: reading standard input: {e}");
+            exit(1);
+        }
+        let meta = ArticleMeta {
+            publisher: if publisher.is_empty() {
+                "Wire".into()
+            } else {
+                publisher
+            },
+            url: None,
+            published: None,
+        };
+        for x in extract(&text, &meta) {
+            println!(
+                "{}..{} {:?} [{}] {}",
+                x.span.0, x.span.1, x.kind, x.chain, x.claim
+            );
+        }
+        return;
+    }
+    let shared = std::env::var_os("CORROBORATE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"));
+    let csv = shared.join("data/news/news_articles_dev.csv");
     if !csv.exists() {
         eprintln!(
-            "the development CSV {} is absent; nothing to evaluate",
+            "error: the development CSV {} is absent; set CORROBORATE_SHARED to the shared data directory",
             csv.display()
         );
+        exit(1);
+    }
+    if let Some(id) = value("--article") {
+        show_article(&csv, &id);
         return;
     }
-    if let Some(i) = args.iter().position(|a| a == "--text") {
-        // Extract from text given on standard input, with the publisher after --text.
-        let publisher = args.get(i + 1).cloned().unwrap_or_else(|| "Wire".into());
-        let mut text = String::new();
-        if std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).is_ok() {
-            let meta = corroborate::extract::ArticleMeta {
-                publisher,
-                url: None,
-                published: None,
-            };
-            for x in corroborate::extract::extract(&text, &meta) {
-                println!(
-                    "{}..{} {:?} [{}] {}",
-                    x.span.0, x.span.1, x.kind, x.chain, x.claim
-                );
-            }
-        }
-        return;
+    let split = value("--split").unwrap_or_else(|| "dev".into());
+    if split == "test" && show_errors {
+        eprintln!("error: the test split is frozen; its errors are not listed (use --split dev)");
+        exit(2);
     }
-    if let Some(i) = args.iter().position(|a| a == "--article") {
-        if let Some(id) = args.get(i + 1) {
-            show_article(&csv, id);
-        }
-        return;
-    }
-    let gold = match load_labels(&labels) {
-        Ok(g) => g,
+    let set = match load_label_set(&root.join("tests/data/extraction"), &split) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
-            std::process::exit(2);
+            exit(2);
         }
     };
-    match evaluate_csv(&csv, &gold) {
+    match evaluate_csv(&csv, &set) {
         Ok(report) => {
+            println!("split {split}");
             print!("{}", report.table());
             if show_errors {
-                for e in &report.errors {
+                for e in report.errors() {
                     println!("{e}");
                 }
             }
         }
         Err(e) => {
             eprintln!("error: {e}");
-            std::process::exit(1);
+            exit(1);
         }
     }
 }
 
 /// Print the statements extracted from one article of the CSV.
 fn show_article(csv_path: &std::path::Path, id: &str) {
-    use corroborate::extract::{eval::outlet_for_url, extract, ArticleMeta};
-    let Ok(mut rdr) = csv::Reader::from_path(csv_path) else {
-        eprintln!("cannot open {}", csv_path.display());
-        return;
+    let mut rdr = match csv::Reader::from_path(csv_path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot open {}: {e}", csv_path.display());
+            exit(1);
+        }
     };
     for rec in rdr.records().flatten() {
         if rec.get(0) != Some(id) {
