@@ -85,6 +85,11 @@ fn line_over_one_mib_is_refused() {
         err.contains("line 1:") && err.contains("1048576 bytes"),
         "{err}"
     );
+    // The message gives the line's true length, counted without keeping it.
+    assert!(
+        err.contains(&format!("the line is {} bytes long", line.len())),
+        "{err}"
+    );
 }
 
 #[test]

@@ -2564,10 +2564,31 @@ impl<R: BufRead> LineReader<R> {
                 self.buf.pop();
             }
         } else if got as u64 >= cap {
+            // Say how long the line really is: count the rest of it without keeping
+            // it (memory stays bounded whatever the input).
+            let mut len = got as u64;
+            loop {
+                let chunk = self
+                    .r
+                    .fill_buf()
+                    .map_err(|e| Error::io("reading the input", e))?;
+                if chunk.is_empty() {
+                    break;
+                }
+                let (used, end) = match chunk.iter().position(|b| *b == b'\n') {
+                    Some(i) => (i + 1, true),
+                    None => (chunk.len(), false),
+                };
+                len += (used - usize::from(end)) as u64;
+                self.r.consume(used);
+                if end {
+                    break;
+                }
+            }
             return Err(Error::Line {
                 line: self.n,
                 message: format!(
-                    "the line is longer than {} bytes (1 MiB)",
+                    "the line is {len} bytes long; at most {} bytes (1 MiB) are allowed",
                     record::MAX_LINE_BYTES
                 ),
             });
