@@ -87,7 +87,7 @@ fn line_over_one_mib_is_refused() {
     );
     // The message gives the line's true length, counted without keeping it.
     assert!(
-        err.contains(&format!("the line is {} bytes long", line.len())),
+        err.contains(&format!("it is {} bytes long", line.len())),
         "{err}"
     );
 }

@@ -2588,7 +2588,7 @@ impl<R: BufRead> LineReader<R> {
             return Err(Error::Line {
                 line: self.n,
                 message: format!(
-                    "the line is {len} bytes long; at most {} bytes (1 MiB) are allowed",
+                    "the line is longer than {} bytes (1 MiB), the most allowed: it is {len} bytes long",
                     record::MAX_LINE_BYTES
                 ),
             });
