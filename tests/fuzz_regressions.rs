@@ -123,3 +123,30 @@ fn a_url_whose_host_is_only_dots_is_no_domain() {
     assert_eq!(plan.skipped[0].value, "https://.");
     assert_eq!(plan.patches[0].1, "cnn.com");
 }
+
+/// The CI smoke of `extract_text` (seed 1) found a statement that was only "." and
+/// became a report record `import` refuses (an empty claim). Extraction now proposes
+/// only what `import` accepts.
+#[test]
+fn extraction_never_proposes_an_empty_claim() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz/extract_text-empty-claim");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let data = String::from_utf8_lossy(&bytes);
+    let (publisher, text) = data.split_once('\n').expect("publisher line");
+    let meta = corroborate::extract::ArticleMeta {
+        publisher: publisher.to_string(),
+        ..Default::default()
+    };
+    for e in corroborate::extract::extract(text, &meta) {
+        let line = serde_json::to_string(&e.to_record(&meta)).unwrap();
+        corroborate::record::parse_line(&line)
+            .unwrap_or_else(|err| panic!("{line} is refused by import: {err}"));
+    }
+    // And the statement that was only punctuation is not proposed at all.
+    assert!(
+        corroborate::extract::extract("Desert\n\".\" a police officer said.", &meta)
+            .iter()
+            .all(|e| !e.claim.trim_matches('.').is_empty())
+    );
+}

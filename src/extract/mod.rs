@@ -106,7 +106,9 @@ pub fn extract(text: &str, meta: &ArticleMeta) -> Vec<Extracted> {
             continue;
         }
         let claim = crate::chain::collapse_ws(&f.claim_text(text, s, e));
-        if claim.is_empty() {
+        // Only what `import` accepts is proposed: a statement that is nothing but
+        // punctuation (".") normalizes to an empty claim.
+        if crate::claim::validate_text(&claim).is_err() {
             continue;
         }
         let Ok(chain) = Chain::new(f.hops) else {
