@@ -152,6 +152,26 @@ pub enum Entry {
         /// The other source (any resolving name, as written).
         b: String,
     },
+    /// A decision that two claims (by id) state the same fact, or do not: by a person,
+    /// or by the matcher with its score, model and threshold. A later link of the same
+    /// pair by the same kind of author replaces the earlier one.
+    Link {
+        /// One claim's id.
+        a: [u8; 32],
+        /// The other claim's id.
+        b: [u8; 32],
+        /// The decision and who made it.
+        link: ClaimLink,
+        /// When it was added (seconds since 1970).
+        added: i64,
+    },
+    /// Remove every link between two claims (a person's and the matcher's).
+    Unlink {
+        /// One claim's id.
+        a: [u8; 32],
+        /// The other claim's id.
+        b: [u8; 32],
+    },
     /// End of one command's writes: everything before it since the previous commit is
     /// applied together or not at all.
     Commit {
@@ -173,6 +193,26 @@ pub fn chain_words(hops: &[HopEntry]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" via ")
+}
+
+/// What a [`Entry::Link`] says about two claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimLink {
+    /// True: the same claim in other words; false: different claims (a cannot-link).
+    pub same: bool,
+    /// `None` when a person decided; the matcher's evidence when it did.
+    pub matcher: Option<MatcherLink>,
+}
+
+/// The matcher's evidence for an automatic link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatcherLink {
+    /// Score in [0, 1].
+    pub score: f32,
+    /// The model's id ("lexical" without a model).
+    pub model: String,
+    /// The threshold the score was compared with.
+    pub threshold: f32,
 }
 
 /// What a [`Entry::Retract`] takes back.
@@ -199,6 +239,8 @@ impl Entry {
             Entry::Unaffiliate { .. } => "unaffiliate",
             Entry::Retract { .. } => "retraction",
             Entry::Distinct { .. } => "distinct",
+            Entry::Link { .. } => "link",
+            Entry::Unlink { .. } => "unlink",
             Entry::Commit { .. } => "commit",
         }
     }
@@ -273,6 +315,10 @@ pub mod tag {
     // 6 to 9 are taken by the undo kinds (unmerge, unalias, unaffiliate, retract).
     /// [`super::Entry::Distinct`].
     pub const DISTINCT: u8 = 10;
+    /// [`super::Entry::Link`].
+    pub const LINK: u8 = 11;
+    /// [`super::Entry::Unlink`].
+    pub const UNLINK: u8 = 12;
 }
 
 /// The persisted shapes of version-2 entries. These types belong to the ledger: they
@@ -326,6 +372,28 @@ mod v2 {
     pub struct Distinct {
         pub a: String,
         pub b: String,
+    }
+
+    /// Two claims linked as the same or as different, by a person (no score, model or
+    /// threshold) or by the matcher (all three).
+    #[derive(Serialize, Deserialize)]
+    pub struct Link {
+        pub a: [u8; 32],
+        pub b: [u8; 32],
+        /// `same` or `different`.
+        pub relation: String,
+        /// `person` or `matcher`.
+        pub by: String,
+        pub score: Option<f32>,
+        pub model: Option<String>,
+        pub threshold: Option<f32>,
+        pub added: i64,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct Unlink {
+        pub a: [u8; 32],
+        pub b: [u8; 32],
     }
 
     #[derive(Serialize, Deserialize)]
@@ -589,6 +657,25 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
             },
         ),
         Entry::Distinct { a, b } => put(tag::DISTINCT, &v2::Distinct { a, b }),
+        Entry::Link { a, b, link, added } => put(
+            tag::LINK,
+            &v2::Link {
+                a,
+                b,
+                relation: if link.same { "same" } else { "different" }.to_string(),
+                by: if link.matcher.is_some() {
+                    "matcher"
+                } else {
+                    "person"
+                }
+                .to_string(),
+                score: link.matcher.as_ref().map(|m| m.score),
+                model: link.matcher.as_ref().map(|m| m.model.clone()),
+                threshold: link.matcher.as_ref().map(|m| m.threshold),
+                added,
+            },
+        ),
+        Entry::Unlink { a, b } => put(tag::UNLINK, &v2::Unlink { a, b }),
         Entry::Commit {
             records,
             time,
@@ -608,6 +695,10 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
     let bad = |e: postcard::Error| Error::LedgerCorrupt {
         offset,
         why: format!("the entry does not decode ({e})"),
+    };
+    let invalid = |why: String| Error::LedgerCorrupt {
+        offset,
+        why: format!("the entry does not decode ({why})"),
     };
     match body {
         [ENTRY_V2, t, rest @ ..] => {
@@ -690,6 +781,39 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                 tag::DISTINCT => {
                     let d: v2::Distinct = postcard::from_bytes(rest).map_err(bad)?;
                     Entry::Distinct { a: d.a, b: d.b }
+                }
+                tag::LINK => {
+                    let l: v2::Link = postcard::from_bytes(rest).map_err(bad)?;
+                    let same = match l.relation.as_str() {
+                        "same" => true,
+                        "different" => false,
+                        other => return Err(invalid(format!("unknown link relation {other:?}"))),
+                    };
+                    let matcher = match (l.by.as_str(), l.score, l.model, l.threshold) {
+                        ("person", None, None, None) => None,
+                        ("matcher", Some(score), Some(model), Some(threshold)) => {
+                            Some(MatcherLink {
+                                score,
+                                model,
+                                threshold,
+                            })
+                        }
+                        (by, ..) => {
+                            return Err(invalid(format!(
+                                "a link by {by:?} with the wrong evidence"
+                            )))
+                        }
+                    };
+                    Entry::Link {
+                        a: l.a,
+                        b: l.b,
+                        link: ClaimLink { same, matcher },
+                        added: l.added,
+                    }
+                }
+                tag::UNLINK => {
+                    let u: v2::Unlink = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Unlink { a: u.a, b: u.b }
                 }
                 tag::COMMIT => {
                     let c: v2::Commit = postcard::from_bytes(rest).map_err(bad)?;

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod groups;
 pub mod hex;
 pub mod independence;
 pub mod ledger;

@@ -93,6 +93,34 @@ enum Command {
         /// Ordering.
         #[arg(long, value_enum, default_value_t = ClaimSort::Id)]
         sort: ClaimSort,
+        /// One row per wording instead of one per claim group (wordings linked as the
+        /// same claim are one group: see `corroborate link`).
+        #[arg(long)]
+        by_text: bool,
+    },
+    /// Record that two claims are the same claim in other words (or, with
+    /// --different, that they are not): their reports are then counted together.
+    #[command(
+        after_help = "Examples:\n  corroborate link 3fa2c1 9b07e4                # the same claim, in other words\n  corroborate link --different 3fa2c1 77d0aa    # not the same: no automatic match joins them\n  corroborate unlink 3fa2c1 9b07e4              # the undo\n\nA person's link always beats the matcher's. Linking claims a person marked different\n(directly or through a group) is refused with the links in the way. See docs/matching.md."
+    )]
+    Link {
+        /// One claim (id or unique prefix).
+        a: String,
+        /// The other claim (id or unique prefix).
+        b: String,
+        /// They are different claims: a cannot-link that no automatic match may cross.
+        #[arg(long)]
+        different: bool,
+    },
+    /// Remove the links (a person's and the matcher's) between two claims.
+    #[command(
+        after_help = "Examples:\n  corroborate unlink 3fa2c1 9b07e4\n\nOnly a direct link can be removed; `corroborate show ID` lists the links that joined a\ngroup. The ledger keeps the link and its removal (`corroborate log --claim ID`)."
+    )]
+    Unlink {
+        /// One claim (id or unique prefix).
+        a: String,
+        /// The other claim (id or unique prefix).
+        b: String,
     },
     /// Show one claim: its chains, the attribution graph and why it counts as it does.
     #[command(
@@ -754,8 +782,9 @@ fn dispatch(
                 published,
             };
             let (id, summary) = db.add(rec)?;
-            let c = db.claim(&id)?;
-            let cred = view::CredibilityIndex::build(db)?;
+            let groups = db.groups()?;
+            let (c, _) = db.group_claim(&groups, &id)?;
+            let cred = view::CredibilityIndex::build_with(db, &groups)?;
             let s = view::summarize(&c, &view::analyze(&c, db.registry()), db.registry(), &cred);
             if summary.reports_duplicate > 0 {
                 writeln!(out, "{id}  (this report was already recorded)")?;
@@ -778,8 +807,12 @@ fn dispatch(
             print_summary(out, &summary)?;
             Ok(())
         }
-        Command::Claims { filter, sort } => {
-            let rows = view::list_claims(db, &filter.filter(), sort)?;
+        Command::Claims {
+            filter,
+            sort,
+            by_text,
+        } => {
+            let rows = view::list_claims_as(db, &filter.filter(), sort, by_text)?;
             if rows.is_empty() && ctx.format() == Format::Table {
                 writeln!(out, "no claims match")?;
                 return Ok(());
@@ -827,6 +860,36 @@ fn dispatch(
         Command::Source(sc) => {
             db.set_actor(actor().as_deref());
             source_command(sc, db, out)
+        }
+        Command::Link { a, b, different } => {
+            db.set_actor(actor().as_deref());
+            let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
+            let s = db.link(&a, &b, !different)?;
+            let (ha, hb) = (&a.to_hex()[..12], &b.to_hex()[..12]);
+            match (s.links, different) {
+                (0, _) => writeln!(out, "{ha} and {hb} were already linked so")?,
+                (_, false) => writeln!(
+                    out,
+                    "linked {ha} and {hb} as the same claim; `corroborate show {ha}` counts their reports together"
+                )?,
+                (_, true) => writeln!(
+                    out,
+                    "marked {ha} and {hb} as different claims: no automatic match will join them"
+                )?,
+            }
+            Ok(())
+        }
+        Command::Unlink { a, b } => {
+            db.set_actor(actor().as_deref());
+            let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
+            db.unlink(&a, &b)?;
+            writeln!(
+                out,
+                "removed the links between {} and {}",
+                &a.to_hex()[..12],
+                &b.to_hex()[..12]
+            )?;
+            Ok(())
         }
         Command::Retract(rc) => {
             db.set_actor(actor().as_deref());
@@ -876,8 +939,8 @@ fn dispatch(
             if !matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
                 writeln!(
                     out,
-                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, and the store against the ledger",
-                    rep.entries, rep.commits, rep.claims, rep.reports
+                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, {} claim links ({} groups of wordings), and the store against the ledger",
+                    rep.entries, rep.commits, rep.claims, rep.reports, rep.links, rep.groups
                 )?;
                 for p in &rep.problems {
                     writeln!(out, "PROBLEM: {p}")?;
@@ -1451,7 +1514,7 @@ fn print_salvage(
 fn print_summary(out: &mut dyn Write, s: &WriteSummary) -> io::Result<()> {
     writeln!(
         out,
-        "imported {} records: claims {} new, {} known; reports {} new, {} duplicate; sources {} created, {} records applied; verdicts {}",
+        "imported {} records: claims {} new, {} known; reports {} new, {} duplicate; sources {} created, {} records applied; verdicts {}{}",
         s.records,
         s.claims_new,
         s.claims_known,
@@ -1459,7 +1522,12 @@ fn print_summary(out: &mut dyn Write, s: &WriteSummary) -> io::Result<()> {
         s.reports_duplicate,
         s.sources_created,
         s.source_records,
-        s.verdicts
+        s.verdicts,
+        if s.links > 0 {
+            format!("; claim links {}", s.links)
+        } else {
+            String::new()
+        }
     )
 }
 
@@ -1493,9 +1561,30 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
         plural(s.independent_sources),
         flag_suffix(s)
     )?;
+    if d.wordings.len() > 1 {
+        writeln!(
+            out,
+            "\nwordings ({}, counted as one claim)",
+            d.wordings.len()
+        )?;
+        for w in &d.wordings {
+            writeln!(
+                out,
+                "  {}  {} report{}  {}",
+                &w.id[..12],
+                w.reports,
+                plural(w.reports),
+                w.text
+            )?;
+            writeln!(out, "      {}", w.why)?;
+        }
+    }
     writeln!(out, "\nchains")?;
     for c in &d.chains {
         let mut extra = vec![format!("report {}", &c.report[..c.report.len().min(12)])];
+        if d.wordings.len() > 1 {
+            extra.push(format!("wording {}", &c.claim[..c.claim.len().min(12)]));
+        }
         if let Some(p) = &c.published {
             extra.push(p.clone());
         }

@@ -84,6 +84,87 @@ pub enum Record {
     Source(SourceRecord),
     /// A fact-check verdict on a claim.
     Verdict(VerdictRecord),
+    /// Two claims that state the same fact in other words, or that do not.
+    Link(LinkRecord),
+}
+
+/// `{"type":"link", ...}`: claims `a` and `b` (full ids) are the same claim
+/// (`relation` `same`, the default) or different ones (`different`: no automatic
+/// match may join them). `by` is `person` (the default) or `matcher`; a matcher's
+/// link carries its `score`, `model` and `threshold`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkRecord {
+    /// One claim's id (64 hex digits).
+    pub a: String,
+    /// The other claim's id (64 hex digits).
+    pub b: String,
+    /// `same` or `different`.
+    #[serde(default)]
+    pub relation: LinkRelation,
+    /// `person` or `matcher`.
+    #[serde(default)]
+    pub by: LinkAuthor,
+    /// The matcher's score in [0, 1].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// The matcher's model (`lexical` without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The threshold the matcher compared the score with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f32>,
+}
+
+/// What a link says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkRelation {
+    /// The same claim in other words.
+    #[default]
+    Same,
+    /// Different claims.
+    Different,
+}
+
+/// Who made a link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkAuthor {
+    /// A person: always beats the matcher.
+    #[default]
+    Person,
+    /// The automatic matcher.
+    Matcher,
+}
+
+impl LinkRecord {
+    /// The two claim ids, checked.
+    pub fn ids(&self) -> Result<(ClaimId, ClaimId)> {
+        let a = ClaimId::from_hex(&self.a)?;
+        let b = ClaimId::from_hex(&self.b)?;
+        if a == b {
+            return Err(Error::Invalid(
+                "a link needs two different claims; `a` and `b` are the same id".into(),
+            ));
+        }
+        Ok((a, b))
+    }
+
+    /// The ledger's form of what the link says (after validation).
+    pub fn link(&self) -> crate::ledger::ClaimLink {
+        crate::ledger::ClaimLink {
+            same: self.relation == LinkRelation::Same,
+            matcher: match self.by {
+                LinkAuthor::Person => None,
+                LinkAuthor::Matcher => Some(crate::ledger::MatcherLink {
+                    score: self.score.unwrap_or(0.0),
+                    model: self.model.clone().unwrap_or_default(),
+                    threshold: self.threshold.unwrap_or(0.0),
+                }),
+            },
+        }
+    }
 }
 
 /// `{"type":"report", ...}`
@@ -267,6 +348,31 @@ impl Record {
                 }
                 Ok(())
             }
+            Record::Link(l) => {
+                l.ids()?;
+                let unit = |what: &str, x: Option<f32>| match x {
+                    Some(x) if !(x.is_finite() && (0.0..=1.0).contains(&x)) => Err(Error::Invalid(
+                        format!("`{what}` must be a number from 0 to 1, not {x}"),
+                    )),
+                    _ => Ok(()),
+                };
+                unit("score", l.score)?;
+                unit("threshold", l.threshold)?;
+                if let Some(m) = &l.model {
+                    check_field("model", m)?;
+                    chars::check_name("the model", m)?;
+                }
+                match (l.by, l.score, &l.model, l.threshold) {
+                    (LinkAuthor::Person, None, None, None) => Ok(()),
+                    (LinkAuthor::Person, ..) => Err(Error::Invalid(
+                        "a person's link has no `score`, `model` or `threshold`; set `\"by\": \"matcher\"` for an automatic one".into(),
+                    )),
+                    (LinkAuthor::Matcher, Some(_), Some(_), Some(_)) => Ok(()),
+                    (LinkAuthor::Matcher, ..) => Err(Error::Invalid(
+                        "a matcher's link needs `score`, `model` and `threshold`".into(),
+                    )),
+                }
+            }
         }
     }
 }
@@ -302,7 +408,7 @@ fn describe_json_error(e: &serde_json::Error) -> String {
         None => msg,
     };
     if msg.contains("missing field `type`") || msg.contains("unknown variant") {
-        format!("{msg}; `type` must be \"report\", \"source\" or \"verdict\"")
+        format!("{msg}; `type` must be \"report\", \"source\", \"verdict\" or \"link\"")
     } else {
         msg
     }

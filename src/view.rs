@@ -24,11 +24,18 @@ pub struct OriginView {
     pub anonymous: bool,
 }
 
-/// A claim in a listing (`claims`): counts, origins and flags.
+/// A claim in a listing (`claims`): counts, origins and flags. By default a row is a
+/// claim group (every wording linked as the same claim, see `docs/matching.md`): `id`
+/// and `text` are its representative's, the earliest recorded wording.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ClaimSummary {
     /// Claim id (64 hex digits).
     pub id: String,
+    /// The id of the claim's group (its earliest recorded wording; the claim's own id
+    /// when it is linked to no other).
+    pub group: String,
+    /// Number of wordings in the group (1 when unlinked).
+    pub variants: usize,
     /// Text as first seen.
     pub text: String,
     /// Number of reports.
@@ -79,6 +86,8 @@ pub struct HopView {
 pub struct ChainView {
     /// Report id.
     pub report: String,
+    /// The id of the wording this report carried (one of the group's `variants`).
+    pub claim: String,
     /// The chain as text ("A via B via ~an official").
     pub chain: String,
     /// The hops.
@@ -129,6 +138,31 @@ pub struct ClaimDetail {
     pub verdicts: Vec<VerdictView>,
     /// How each independence group contributes to `support`, in the order of `origins`.
     pub support_groups: Vec<GroupSupport>,
+    /// Every wording in the claim's group, the representative first, with why it is
+    /// counted as this claim.
+    pub wordings: Vec<WordingView>,
+}
+
+/// One wording of a claim group in `show`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WordingView {
+    /// The wording's claim id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Its reports.
+    pub reports: usize,
+    /// Why it is in the group, for people.
+    pub why: String,
+    /// `representative`, `person` or `matcher`.
+    pub by: String,
+    /// The matcher's score, model and threshold, when it joined the wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f32>,
 }
 
 /// A source in `sources`.
@@ -168,12 +202,22 @@ pub fn summarize(
     reg: &Registry,
     cred: &CredibilityIndex,
 ) -> ClaimSummary {
-    summary(claim.id, &claim.text, claim.reports.len(), a, reg, cred)
+    summary(
+        claim.id,
+        (claim.id, 1),
+        &claim.text,
+        claim.reports.len(),
+        a,
+        reg,
+        cred,
+    )
 }
 
-/// A listing entry from the parts of a claim it shows.
+/// A listing entry from the parts of a claim it shows; `group` is the group's id and
+/// number of wordings.
 fn summary(
     id: crate::claim::ClaimId,
+    group: (ClaimId, usize),
     text: &str,
     reports: usize,
     a: &Analysis,
@@ -204,6 +248,8 @@ fn summary(
     let (support_low, support_high) = credibility::support_interval(a, &|s| cred.bounds(reg, s));
     ClaimSummary {
         id: id.to_hex(),
+        group: group.0.to_hex(),
+        variants: group.1,
         text: text.to_string(),
         reports,
         independent_sources: a.independent_sources,
@@ -243,15 +289,123 @@ pub fn detail(claim: &Claim, verdicts: &[VerdictEntry], reg: &Registry) -> Claim
 
 /// The full `show` view of a claim in the database, with support from every source's
 /// credibility (rating and track record).
+/// `id` may be any wording of a group: the detail is the whole group's.
 pub fn claim_detail(db: &crate::db::Database, id: &ClaimId) -> crate::Result<ClaimDetail> {
-    let claim = db.claim(id)?;
-    let cred = CredibilityIndex::build(db)?;
-    Ok(detail_with(
+    let groups = db.groups()?;
+    let (claim, wording) = db.group_claim(&groups, id)?;
+    let cred = CredibilityIndex::build_with(db, &groups)?;
+    let mut d = detail_with(
         &claim,
-        &db.verdicts_of(id)?,
+        &db.group_verdicts(&groups, id)?,
         db.registry(),
         &cred,
-    ))
+    );
+    let members = groups.members(id);
+    d.summary.variants = members.len();
+    for (c, w) in d.chains.iter_mut().zip(&wording) {
+        c.claim = w.to_hex();
+    }
+    if members.len() > 1 {
+        d.wordings = members
+            .iter()
+            .map(|m| {
+                let text = if *m == claim.id {
+                    claim.text.clone()
+                } else {
+                    db.claim(m).map(|c| c.text).unwrap_or_default()
+                };
+                wording_view(
+                    &groups,
+                    &claim.id,
+                    m,
+                    text,
+                    wording.iter().filter(|w| *w == m).count(),
+                )
+            })
+            .collect();
+        let short = |c: &ClaimId| c.to_hex()[..12].to_string();
+        d.explanation.insert(
+            0,
+            format!(
+                "{} wordings are counted as this one claim (its reports are theirs together); `wordings` says why each is in.",
+                members.len()
+            ),
+        );
+        for r in groups.refused() {
+            if members.contains(&r.link.a) || members.contains(&r.link.b) {
+                d.explanation.push(format!(
+                    "Claims {} and {} were matched (score {:.3}) but are not counted as one: {} marked {} and {} as different claims.",
+                    short(&r.link.a),
+                    short(&r.link.b),
+                    r.link.score.unwrap_or(0.0),
+                    if r.because.person { "a person" } else { "the matcher" },
+                    short(&r.because.a),
+                    short(&r.because.b)
+                ));
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Why wording `m` is in the group whose representative is `rep`.
+fn wording_view(
+    groups: &crate::groups::Groups,
+    rep: &ClaimId,
+    m: &ClaimId,
+    text: String,
+    reports: usize,
+) -> WordingView {
+    let mut v = WordingView {
+        id: m.to_hex(),
+        text,
+        reports,
+        why: "the group's representative: its earliest recorded wording".to_string(),
+        by: "representative".to_string(),
+        score: None,
+        model: None,
+        threshold: None,
+    };
+    if m == rep {
+        return v;
+    }
+    let short = |c: &ClaimId| c.to_hex()[..12].to_string();
+    let joined = groups.group_of(m).into_iter().flat_map(|g| &g.joined_by);
+    // A person's link of this wording first, else the matcher's best.
+    let mut best: Option<&crate::store::StoredLink> = None;
+    for l in joined.filter(|l| l.a == *m || l.b == *m) {
+        let better = match best {
+            None => true,
+            Some(b) => (l.person && !b.person) || (l.person == b.person && l.score > b.score),
+        };
+        if better {
+            best = Some(l);
+        }
+    }
+    if let Some(l) = best {
+        let other = if l.a == *m { l.b } else { l.a };
+        if l.person {
+            v.by = "person".into();
+            v.why = format!(
+                "confirmed by a person as the same claim as {} (ledger offset {})",
+                short(&other),
+                l.entry
+            );
+        } else {
+            v.by = "matcher".into();
+            v.score = l.score;
+            v.model = l.model.clone();
+            v.threshold = l.threshold;
+            v.why = format!(
+                "matched automatically with {}: score {:.3} ≥ threshold {:.3}, model {}",
+                short(&other),
+                l.score.unwrap_or(0.0),
+                l.threshold.unwrap_or(0.0),
+                l.model.as_deref().unwrap_or("?")
+            );
+        }
+    }
+    v
 }
 
 /// Build the full `show` view with support from `cred`.
@@ -267,6 +421,7 @@ pub fn detail_with(
         .iter()
         .map(|r| ChainView {
             report: r.id.to_hex(),
+            claim: claim.id.to_hex(),
             chain: r.chain_text(reg),
             hops: r
                 .hops
@@ -314,6 +469,16 @@ pub fn detail_with(
         ));
     }
     ClaimDetail {
+        wordings: vec![WordingView {
+            id: claim.id.to_hex(),
+            text: claim.text.clone(),
+            reports: claim.reports.len(),
+            why: "the group's representative: its earliest recorded wording".to_string(),
+            by: "representative".to_string(),
+            score: None,
+            model: None,
+            threshold: None,
+        }],
         summary: summarize(claim, &a, reg, cred),
         support_groups: credibility::support_breakdown(&a, reg, &|s| cred.mean(reg, s)),
         chains,
@@ -424,22 +589,111 @@ fn analyze_all(
     })
 }
 
-/// Every claim that passes `filter`, analysed and sorted.
+/// Analyse every claim group (see [`analyze_all`]): `f` gets the group's id, its
+/// representative's text, its number of reports and of wordings, and the analysis of
+/// all its members' reports together. Unlinked claims cost what they cost before;
+/// a group's members are held until its last member is read.
+fn analyze_groups(
+    db: &crate::db::Database,
+    groups: &crate::groups::Groups,
+    mut f: impl FnMut(ClaimId, &str, usize, usize, &Analysis) -> crate::Result<()>,
+) -> crate::Result<()> {
+    struct Pending {
+        text: String,
+        chains: Vec<Vec<independence::Hop>>,
+        seen: usize,
+    }
+    let reg = db.registry();
+    let mut pending: HashMap<ClaimId, Pending> = HashMap::new();
+    analyze_or_hold(db, |id, text, ranges, hops| match groups.group_of(&id) {
+        None => {
+            let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
+            f(id, text, ranges.len(), 1, &a)
+        }
+        Some(g) => {
+            let gid = g.members[0];
+            let p = pending.entry(gid).or_insert_with(|| Pending {
+                text: String::new(),
+                chains: Vec::new(),
+                seen: 0,
+            });
+            if id == gid {
+                p.text = text.to_string();
+            }
+            p.chains
+                .extend(ranges.iter().map(|r| hops[r.clone()].to_vec()));
+            p.seen += 1;
+            if p.seen == g.members.len() {
+                let p = pending.remove(&gid).expect("held above");
+                let a = independence::analyze(p.chains.iter().map(Vec::as_slice), reg);
+                f(gid, &p.text, p.chains.len(), g.members.len(), &a)?;
+            }
+            Ok(())
+        }
+    })
+}
+
+/// Visit every claim text with its hops canonicalised (merges followed).
+fn analyze_or_hold(
+    db: &crate::db::Database,
+    mut f: impl FnMut(
+        ClaimId,
+        &str,
+        &[std::ops::Range<usize>],
+        &[independence::Hop],
+    ) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let reg = db.registry();
+    db.scan_chains(|id, text, ranges, hops| {
+        for h in hops.iter_mut() {
+            if let independence::Hop::Named(s) = h {
+                *s = reg.canonical(*s);
+            }
+        }
+        f(id, text, ranges, hops)
+    })
+}
+
+/// Every claim group that passes `filter`, analysed and sorted: one row per group
+/// (`by_text` false), or one row per wording (`by_text` true; each row still names
+/// its group and the group's number of wordings).
 pub fn list_claims(
     db: &crate::db::Database,
     filter: &ClaimFilter,
     sort: ClaimSort,
 ) -> crate::Result<Vec<ClaimSummary>> {
+    list_claims_as(db, filter, sort, false)
+}
+
+/// [`list_claims`], choosing rows per group or per wording.
+pub fn list_claims_as(
+    db: &crate::db::Database,
+    filter: &ClaimFilter,
+    sort: ClaimSort,
+    by_text: bool,
+) -> crate::Result<Vec<ClaimSummary>> {
     let reg = db.registry();
-    let cred = CredibilityIndex::build(db)?;
+    let groups = db.groups()?;
+    let cred = CredibilityIndex::build_with(db, &groups)?;
     let mut out = Vec::new();
-    analyze_all(db, |id, text, reports, a| {
-        let s = summary(id, text, reports, a, reg, &cred);
-        if filter.keeps(&s) {
-            out.push(s);
-        }
-        Ok(())
-    })?;
+    if by_text {
+        analyze_all(db, |id, text, reports, a| {
+            let g = (groups.group_id(&id), groups.members(&id).len());
+            let s = summary(id, g, text, reports, a, reg, &cred);
+            if filter.keeps(&s) {
+                out.push(s);
+            }
+            Ok(())
+        })?;
+    } else {
+        analyze_groups(db, &groups, |id, text, reports, variants, a| {
+            let s = summary(id, (id, variants), text, reports, a, reg, &cred);
+            if filter.keeps(&s) {
+                out.push(s);
+            }
+            Ok(())
+        })?;
+    }
     // The store keeps claims in the order they were first recorded; ties of the other
     // orders stay in id order.
     out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -476,19 +730,30 @@ impl CredibilityIndex {
     /// ([`credibility::consensus`]) and credit it to each distinct origin source of
     /// the claim (named origins and outlets vouching for anonymous origins).
     pub fn build(db: &crate::db::Database) -> crate::Result<CredibilityIndex> {
+        Self::build_with(db, &db.groups()?)
+    }
+
+    /// [`CredibilityIndex::build`] with the claim groups read already: verdicts on any
+    /// wording of a group judge the group, whose origins are credited once.
+    pub fn build_with(
+        db: &crate::db::Database,
+        groups: &crate::groups::Groups,
+    ) -> crate::Result<CredibilityIndex> {
         let reg = db.registry();
-        let mut by_claim: Vec<(ClaimId, Vec<VerdictEntry>)> = Vec::new();
+        let mut by_group: std::collections::BTreeMap<ClaimId, Vec<VerdictEntry>> =
+            Default::default();
         for v in db.verdicts() {
             let v = v?;
-            match by_claim.last_mut() {
-                Some((id, vs)) if *id == v.claim => vs.push(v),
-                _ => by_claim.push((v.claim, vec![v])),
-            }
+            by_group
+                .entry(groups.group_id(&v.claim))
+                .or_default()
+                .push(v);
         }
         let mut records: HashMap<SourceId, TrackRecord> = HashMap::new();
-        for (id, verdicts) in by_claim {
+        for (id, mut verdicts) in by_group {
+            verdicts.sort_by_key(|v| v.seq);
             let outcome = credibility::consensus(&verdicts);
-            let claim = db.claim(&id)?;
+            let (claim, _) = db.group_claim(groups, &id)?;
             let a = analyze(&claim, reg);
             let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
             for s in sources {
@@ -752,10 +1017,11 @@ pub fn list_sources(
     sort: SourceSort,
 ) -> crate::Result<Vec<SourceSummary>> {
     let reg = db.registry();
-    let cred = CredibilityIndex::build(db)?;
+    let cred = CredibilityIndex::build_with(db, &db.groups()?)?;
     let counts = db.claim_counts()?;
     let mut blast: HashMap<SourceId, usize> = HashMap::new();
-    analyze_all(db, |_, _, _, a| {
+    let groups = db.groups()?;
+    analyze_groups(db, &groups, |_, _, _, _, a| {
         let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
         for s in sources {
             if credibility::blast(a, s, reg).is_some() {

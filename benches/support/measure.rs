@@ -227,6 +227,8 @@ pub fn import_sqlite(input: &Path, path: &Path) -> ImportOutcome {
             }
             let rec = parse_line(text).unwrap_or_else(|e| panic!("line {n}: {e}"));
             match rec {
+                // The workload has no claim links.
+                Record::Link(_) => {}
                 Record::Source(s) => {
                     let patch = s.patch().expect("valid source patch");
                     reg.upsert(&s.name, &patch)

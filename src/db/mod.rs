@@ -15,11 +15,12 @@ use serde::Serialize;
 
 use crate::claim::{Claim, ClaimId};
 use crate::error::{Error, Result};
+use crate::groups::Groups;
 use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger, RetractTarget};
 use crate::record::{self, Record, VerdictEntry};
 use crate::report::{report_id, Hop, Report, ReportId};
 use crate::source::{name_key, Registry, SourceId, SourcePatch};
-use crate::store::{MergeRecord, Progress, Store, StoredClaim, StoredReport};
+use crate::store::{MergeRecord, Progress, Store, StoredClaim, StoredLink, StoredReport};
 
 mod recovery;
 
@@ -87,6 +88,8 @@ pub struct WriteSummary {
     pub undone: u64,
     /// Reports and verdicts retracted.
     pub retracted: u64,
+    /// Claim links recorded (by a person or by the matcher).
+    pub links: u64,
 }
 
 /// One line of the audit trail.
@@ -178,6 +181,10 @@ pub struct VerifyReport {
     pub claims: u64,
     /// Reports whose ids were recomputed.
     pub reports: u64,
+    /// Live claim links (by a person or by the matcher).
+    pub links: u64,
+    /// Claim groups of two or more wordings.
+    pub groups: u64,
     /// Everything that is wrong (empty when all is well).
     pub problems: Vec<String>,
 }
@@ -906,6 +913,90 @@ impl Database {
         self.write(std::iter::once(Ok((0, item))), "source distinct")
     }
 
+    /// Link two claims as the same claim (`same`) or as different claims, as a
+    /// person. Refused when it contradicts a person's other links (see
+    /// `docs/matching.md`); nothing is written when the link is already recorded.
+    pub fn link(&mut self, a: &ClaimId, b: &ClaimId, same: bool) -> Result<WriteSummary> {
+        let rec = record::LinkRecord {
+            a: a.to_hex(),
+            b: b.to_hex(),
+            relation: if same {
+                record::LinkRelation::Same
+            } else {
+                record::LinkRelation::Different
+            },
+            by: record::LinkAuthor::Person,
+            score: None,
+            model: None,
+            threshold: None,
+        };
+        let (ha, hb) = (a.to_hex(), b.to_hex());
+        let command = if same { "link" } else { "link --different" };
+        let label = self.label(command, &[&ha[..12], &hb[..12]]);
+        self.write_records(std::iter::once(Ok((0, Record::Link(rec)))), &label)
+    }
+
+    /// Remove every link (a person's and the matcher's) between two claims.
+    pub fn unlink(&mut self, a: &ClaimId, b: &ClaimId) -> Result<WriteSummary> {
+        let (ha, hb) = (a.to_hex(), b.to_hex());
+        let label = self.label("unlink", &[&ha[..12], &hb[..12]]);
+        self.write(std::iter::once(Ok((0, Pending::Unlink(*a, *b)))), &label)
+    }
+
+    /// The claim groups, from the live links.
+    pub fn groups(&self) -> Result<Groups> {
+        let links = self.store.links()?;
+        Ok(Groups::build(links, |c| {
+            self.store.claim_number(c).ok().flatten()
+        }))
+    }
+
+    /// A claim's whole group as one claim: the representative's id, text and time, and
+    /// the reports of every member (members in record order, each one's reports in
+    /// theirs). Also returns, per report, the id of the wording it reported.
+    pub fn group_claim(&self, groups: &Groups, id: &ClaimId) -> Result<(Claim, Vec<ClaimId>)> {
+        let members = groups.members(id);
+        let mut merged: Option<Claim> = None;
+        let mut wording = Vec::new();
+        for m in &members {
+            let c = self.claim(m)?;
+            wording.extend(std::iter::repeat_n(*m, c.reports.len()));
+            match &mut merged {
+                None => merged = Some(c),
+                Some(g) => g.reports.extend(c.reports),
+            }
+        }
+        Ok((merged.expect("a group has a member"), wording))
+    }
+
+    /// Verdicts on any claim of `id`'s group, oldest first.
+    pub fn group_verdicts(&self, groups: &Groups, id: &ClaimId) -> Result<Vec<VerdictEntry>> {
+        let mut out = Vec::new();
+        for m in groups.members(id) {
+            out.extend(self.verdicts_of(&m)?);
+        }
+        out.sort_by_key(|v| v.seq);
+        Ok(out)
+    }
+
+    /// Every claim group as one claim (see [`Database::group_claim`]), in the order
+    /// their representatives were first recorded.
+    pub fn group_claims<'a>(
+        &'a self,
+        groups: &'a Groups,
+    ) -> impl Iterator<Item = Result<Claim>> + 'a {
+        self.claims().filter_map(move |c| match c {
+            Err(e) => Some(Err(e)),
+            Ok(c) => match groups.group_of(&c.id) {
+                None => Some(Ok(c)),
+                Some(g) if g.members[0] == c.id => {
+                    Some(self.group_claim(groups, &c.id).map(|(c, _)| c))
+                }
+                Some(_) => None,
+            },
+        })
+    }
+
     /// The pairs of live sources recorded as distinct (see [`Database::distinct`]),
     /// following merges made since, each in id order, sorted and without repeats.
     pub fn distinct_pairs(&self) -> Result<Vec<(SourceId, SourceId)>> {
@@ -1104,6 +1195,23 @@ impl Database {
                 }
             }
         }
+        match self.groups() {
+            Ok(g) => {
+                rep.links = g.links().len() as u64;
+                rep.groups = g.groups().len() as u64;
+                for l in g.links() {
+                    for c in [l.a, l.b] {
+                        if !self.store.has_claim(&c)? {
+                            rep.problems.push(format!(
+                                "link at entry {}: claim {} is not stored",
+                                l.entry, c
+                            ));
+                        }
+                    }
+                }
+            }
+            Err(e) => rep.problems.push(format!("store: {e}")),
+        }
         if chain_ok {
             let tmp = self.dir.join("store.verify");
             if tmp.exists() {
@@ -1197,6 +1305,11 @@ impl Database {
                                         .unwrap_or_default()
                                 )
                             }),
+                            Entry::Link { a, b, .. } | Entry::Unlink { a, b }
+                                if ClaimId(*a) == *want || ClaimId(*b) == *want =>
+                            {
+                                Some(describe(other))
+                            }
                             _ => None,
                         };
                         if let Some(what) = about {
@@ -1421,6 +1534,26 @@ fn describe(entry: &Entry) -> String {
             )
         }
         Entry::Distinct { a, b } => format!("{a:?} and {b:?} marked as distinct sources"),
+        Entry::Link { a, b, link, .. } => {
+            let (a, b) = (ClaimId(*a).to_hex(), ClaimId(*b).to_hex());
+            let what = if link.same {
+                "the same claim"
+            } else {
+                "different claims"
+            };
+            match &link.matcher {
+                None => format!("claims {a} and {b} linked as {what} by a person"),
+                Some(m) => format!(
+                    "claims {a} and {b} matched as {what} (score {:.3}, model {}, threshold {:.3})",
+                    m.score, m.model, m.threshold
+                ),
+            }
+        }
+        Entry::Unlink { a, b } => format!(
+            "links between claims {} and {} removed",
+            ClaimId(*a).to_hex(),
+            ClaimId(*b).to_hex()
+        ),
         Entry::Commit {
             records, command, ..
         } => format!("commit of {records} records ({command})"),
@@ -1502,6 +1635,8 @@ enum Pending {
     /// Claim, what, reason.
     Retract(ClaimId, RetractTarget, Option<String>),
     Distinct(String, String),
+    /// Remove the links between two claims.
+    Unlink(ClaimId, ClaimId),
 }
 
 /// The stored distinct pairs as pairs of live sources (merges followed), in id order.
@@ -1557,6 +1692,66 @@ struct Seen {
     names: HashMap<String, SourceId>,
     /// Reports left out as already recorded.
     duplicates: u64,
+    /// The claim links as the write leaves them, once a link or unlink is met.
+    links: Option<Vec<StoredLink>>,
+}
+
+impl Seen {
+    fn links(&mut self, store: &Store) -> Result<&mut Vec<StoredLink>> {
+        if self.links.is_none() {
+            self.links = Some(store.links()?);
+        }
+        Ok(self.links.as_mut().expect("just set"))
+    }
+}
+
+fn same_pair(l: &StoredLink, a: &ClaimId, b: &ClaimId) -> bool {
+    (l.a == *a && l.b == *b) || (l.a == *b && l.b == *a)
+}
+
+/// Check a person's link against the person's other links: "same" must not join two
+/// claims a person marked different, and "different" must not split claims a person
+/// joined (directly or through other claims). The matcher's links give way to either.
+fn check_person_link(store: &Store, stored: &[StoredLink], new: &StoredLink) -> Result<()> {
+    let short = |c: &ClaimId| c.to_hex()[..12].to_string();
+    let mut person: Vec<StoredLink> = stored
+        .iter()
+        .filter(|s| s.person && !same_pair(s, &new.a, &new.b))
+        .cloned()
+        .collect();
+    person.push(new.clone());
+    let number = |c: &ClaimId| store.claim_number(c).ok().flatten().or(Some(u64::MAX));
+    let groups = Groups::build(person, number);
+    if new.same {
+        if let Some(r) = groups.refused().iter().find(|r| r.link.entry == u64::MAX) {
+            return Err(Error::Invalid(format!(
+                "claims {} and {} cannot be linked as the same: a person marked {} and {} as different claims, and this link would put them in one group; if that was wrong, `corroborate unlink {} {}` first",
+                short(&new.a),
+                short(&new.b),
+                short(&r.because.a),
+                short(&r.because.b),
+                short(&r.because.a),
+                short(&r.because.b)
+            )));
+        }
+    } else if groups.same(&new.a, &new.b) {
+        let path: Vec<String> = groups
+            .group_of(&new.a)
+            .map(|g| {
+                g.joined_by
+                    .iter()
+                    .map(|l| format!("{}={}", short(&l.a), short(&l.b)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Err(Error::Invalid(format!(
+            "claims {} and {} cannot be marked different: a person linked them as the same (links {}); `corroborate unlink` one of those first",
+            short(&new.a),
+            short(&new.b),
+            path.join(", ")
+        )));
+    }
+    Ok(())
 }
 
 fn report_key(id: &ReportId) -> u128 {
@@ -1596,10 +1791,20 @@ fn to_entry(
                 record::check_name("reason", r)?;
             }
         }
+        Pending::Unlink(a, b) => {
+            if a == b {
+                return Err(Error::Invalid(
+                    "unlink needs two different claims; both ids are the same".into(),
+                ));
+            }
+        }
     }
     if !matches!(
         p,
-        Pending::Record(Record::Report(_)) | Pending::Record(Record::Verdict(_))
+        Pending::Record(Record::Report(_))
+            | Pending::Record(Record::Verdict(_))
+            | Pending::Record(Record::Link(_))
+            | Pending::Unlink(..)
     ) {
         seen.names.clear();
     }
@@ -1698,6 +1903,67 @@ fn to_entry(
                 date: v.date,
                 added: now,
             }
+        }
+        Pending::Record(Record::Link(l)) => {
+            let (a, b) = l.ids()?;
+            for id in [a, b] {
+                if !seen.claims.contains(&id) && !store.has_claim(&id)? {
+                    return Err(Error::NoSuchClaim(id.to_hex()));
+                }
+            }
+            let link = l.link();
+            let stored = seen.links(store)?;
+            let person = link.matcher.is_none();
+            if stored
+                .iter()
+                .any(|s| s.person == person && s.same == link.same && same_pair(s, &a, &b))
+            {
+                return Ok(None);
+            }
+            let new = StoredLink {
+                a: if a.0 <= b.0 { a } else { b },
+                b: if a.0 <= b.0 { b } else { a },
+                person,
+                same: link.same,
+                score: link.matcher.as_ref().map(|m| m.score),
+                model: link.matcher.as_ref().map(|m| m.model.clone()),
+                threshold: link.matcher.as_ref().map(|m| m.threshold),
+                // Orders after every stored link.
+                entry: u64::MAX,
+            };
+            if person {
+                check_person_link(store, stored, &new)?;
+            }
+            stored.retain(|s| !(s.person == person && same_pair(s, &a, &b)));
+            stored.push(new);
+            Entry::Link {
+                a: a.0,
+                b: b.0,
+                link,
+                added: now,
+            }
+        }
+        Pending::Unlink(a, b) => {
+            let stored = seen.links(store)?;
+            if !stored.iter().any(|s| same_pair(s, &a, &b)) {
+                let groups =
+                    Groups::build(stored.clone(), |c| store.claim_number(c).ok().flatten());
+                let why = if groups.same(&a, &b) {
+                    format!(
+                        "they are in one group through other links; `corroborate show {}` lists the links that joined it, unlink one of those",
+                        &a.to_hex()[..12]
+                    )
+                } else {
+                    "they are not in one group either".to_string()
+                };
+                return Err(Error::Invalid(format!(
+                    "claims {} and {} are not linked to each other: {why}",
+                    &a.to_hex()[..12],
+                    &b.to_hex()[..12]
+                )));
+            }
+            stored.retain(|s| !same_pair(s, &a, &b));
+            Entry::Unlink { a: a.0, b: b.0 }
         }
         Pending::Merge(into, from) => {
             let a = scratch.find(&into)?;
@@ -2184,6 +2450,25 @@ fn apply(
                     if x != y {
                         store.put_distinct(x, y, e.offset)?;
                     }
+                }
+            }
+            Entry::Link { a, b, link, .. } => {
+                let (a, b) = (ClaimId(a), ClaimId(b));
+                store.put_link(&StoredLink {
+                    a: if a.0 <= b.0 { a } else { b },
+                    b: if a.0 <= b.0 { b } else { a },
+                    person: link.matcher.is_none(),
+                    same: link.same,
+                    score: link.matcher.as_ref().map(|m| m.score),
+                    model: link.matcher.as_ref().map(|m| m.model.clone()),
+                    threshold: link.matcher.as_ref().map(|m| m.threshold),
+                    entry: e.offset,
+                })?;
+                sum.links += 1;
+            }
+            Entry::Unlink { a, b } => {
+                if store.remove_links(&ClaimId(a), &ClaimId(b))? {
+                    sum.undone += 1;
                 }
             }
             Entry::Commit { .. } => {

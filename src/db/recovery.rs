@@ -594,7 +594,25 @@ fn as_record(
             note,
             date,
         }),
+        Entry::Link { a, b, link, .. } => Record::Link(crate::record::LinkRecord {
+            a: ClaimId(a).to_hex(),
+            b: ClaimId(b).to_hex(),
+            relation: if link.same {
+                crate::record::LinkRelation::Same
+            } else {
+                crate::record::LinkRelation::Different
+            },
+            by: if link.matcher.is_some() {
+                crate::record::LinkAuthor::Matcher
+            } else {
+                crate::record::LinkAuthor::Person
+            },
+            score: link.matcher.as_ref().map(|m| m.score),
+            model: link.matcher.as_ref().map(|m| m.model.clone()),
+            threshold: link.matcher.as_ref().map(|m| m.threshold),
+        }),
         Entry::Merge { .. }
+        | Entry::Unlink { .. }
         | Entry::Unmerge { .. }
         | Entry::Unalias { .. }
         | Entry::Unaffiliate { .. }

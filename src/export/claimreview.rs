@@ -70,8 +70,9 @@ pub(super) fn write(
     let mut unreviewed: Vec<String> = Vec::new();
     let mut unreviewed_count = 0usize;
     let mut sum = Summary::default();
+    let groups = db.groups()?;
     sel.for_each(db, |c, a, _| {
-        let verdicts = db.verdicts_of(&c.id)?;
+        let verdicts = db.group_verdicts(&groups, &c.id)?;
         if verdicts.is_empty() {
             unreviewed_count += 1;
             if unreviewed.len() < 5 {

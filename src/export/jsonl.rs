@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::chain::{Chain, HopSpec};
-use crate::claim::Claim;
+use crate::claim::{Claim, ClaimId};
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::record::{Record, ReportRecord, SourceRecord, VerdictRecord};
@@ -45,12 +45,15 @@ pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Resu
             sum.items += write_claim(db, &c, out)?;
             sum.claims += 1;
         }
+        sum.items += write_links(db, |_| true, out)?;
     } else {
         // First pass: which claims, and which sources they cite (ids only).
         let mut ids = Vec::new();
         let mut cited: BTreeSet<SourceId> = BTreeSet::new();
+        let groups = db.groups()?;
         sel.for_each(db, |c, _, _| {
-            ids.push(c.id);
+            // Each wording of the group, as recorded (a backup keeps texts apart).
+            ids.extend(groups.members(&c.id));
             for r in &c.reports {
                 for h in &r.hops {
                     if let Hop::Named { source, .. } = h {
@@ -66,8 +69,49 @@ pub(super) fn write(db: &Database, sel: &Selection, out: &mut dyn Write) -> Resu
             sum.items += write_claim(db, &db.claim(id)?, out)?;
             sum.claims += 1;
         }
+        let chosen: std::collections::HashSet<ClaimId> = ids.iter().copied().collect();
+        sum.items += write_links(db, |l| chosen.contains(&l.a) && chosen.contains(&l.b), out)?;
     }
     Ok(sum)
+}
+
+/// The live claim links that `keep` keeps, as link records (after every claim: import
+/// needs both claims first). A backup holds the links as they stand, not their history
+/// (the ledger keeps that).
+fn write_links(
+    db: &Database,
+    keep: impl Fn(&crate::store::StoredLink) -> bool,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    use crate::record::{LinkAuthor, LinkRecord, LinkRelation};
+    let mut links: Vec<_> = db
+        .store()
+        .links()?
+        .into_iter()
+        .filter(|l| keep(l))
+        .collect();
+    links.sort_by_key(|l| l.entry);
+    for l in &links {
+        let rec = LinkRecord {
+            a: l.a.to_hex(),
+            b: l.b.to_hex(),
+            relation: if l.same {
+                LinkRelation::Same
+            } else {
+                LinkRelation::Different
+            },
+            by: if l.person {
+                LinkAuthor::Person
+            } else {
+                LinkAuthor::Matcher
+            },
+            score: l.score,
+            model: l.model.clone(),
+            threshold: l.threshold,
+        };
+        write_record(&Record::Link(rec), out)?;
+    }
+    Ok(links.len())
 }
 
 fn write_record(rec: &Record, out: &mut dyn Write) -> Result<()> {

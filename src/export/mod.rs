@@ -199,7 +199,8 @@ impl Selection {
         self.ids.is_none() && filter_keeps_everything(&self.filter)
     }
 
-    /// Visit each selected claim with its analysis and summary, in selection order.
+    /// Visit each selected claim group (as one claim: [`Database::group_claim`]) with
+    /// its analysis and summary, in selection order.
     /// Holds one claim at a time. Checks the stop flag before each claim.
     pub fn for_each(
         &self,
@@ -207,7 +208,8 @@ impl Selection {
         mut f: impl FnMut(&Claim, &Analysis, &ClaimSummary) -> Result<()>,
     ) -> Result<()> {
         let reg = db.registry();
-        let cred = view::CredibilityIndex::build(db)?;
+        let groups = db.groups()?;
+        let cred = view::CredibilityIndex::build_with(db, &groups)?;
         let mut visit = |c: Claim| -> Result<()> {
             self.stop.check()?;
             let a = view::analyze(&c, reg);
@@ -217,14 +219,19 @@ impl Selection {
             }
             Ok(())
         };
+        // Every export works on claim groups: a selected wording brings its group,
+        // once.
         match &self.ids {
             Some(ids) => {
+                let mut done = std::collections::HashSet::new();
                 for id in ids {
-                    visit(db.claim(id)?)?;
+                    if done.insert(groups.group_id(id)) {
+                        visit(db.group_claim(&groups, id)?.0)?;
+                    }
                 }
             }
             None => {
-                for c in db.claims() {
+                for c in db.group_claims(&groups) {
                     visit(c?)?;
                 }
             }

@@ -23,6 +23,11 @@
 //! - `distinct`: two source ids (u32 BE each, the smaller first) → [`values::DistinctV1`]:
 //!   pairs a person said are not the same source. A store without this tree (written
 //!   before it existed) has no such pairs, and its ledger none either.
+//! - `links`: two claim ids (the smaller first) ++ one byte (0 a person, 1 the matcher)
+//!   → [`values::LinkV1`]: the live "same"/"different" links between claims. Absent
+//!   in a store written before links existed, whose ledger has none either.
+//! - `vectors`: claim id → [`values::VectorV1`], the matcher's cache of embeddings
+//!   (not an index of the ledger: `diff` leaves it out, a rebuild starts it empty).
 //!
 //! Keys of `heads` and `chunks` grow with the ledger, so an import appends near the
 //! end of those trees, and a scan of both in key order visits claims in the order they
@@ -41,7 +46,8 @@ use crate::error::{Error, Result};
 use crate::record::{Verdict, VerdictEntry};
 use crate::source::{Registry, Source, SourceId, SourceKind};
 use values::{
-    ChunkV1, DistinctV1, GroupV1, HeadV1, MergeV1, PostingV1, ReportV2, SourceV1, VerdictV1,
+    ChunkV1, DistinctV1, GroupV1, HeadV1, LinkV1, MergeV1, PostingV1, ReportV2, SourceV1, VectorV1,
+    VerdictV1,
 };
 
 /// On-disk format version of the sled store. Format 1 kept each claim with all its
@@ -62,6 +68,27 @@ pub struct Store {
     verdicts: sled::Tree,
     merges: sled::Tree,
     distinct: sled::Tree,
+    links: sled::Tree,
+    vectors: sled::Tree,
+}
+
+/// A live link between two claims, as the store keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredLink {
+    /// The claim with the smaller id.
+    pub a: ClaimId,
+    /// The other claim.
+    pub b: ClaimId,
+    /// A person's link (else the matcher's).
+    pub person: bool,
+    /// Same claim (else different).
+    pub same: bool,
+    /// The matcher's score, model and threshold.
+    pub score: Option<f32>,
+    pub model: Option<String>,
+    pub threshold: Option<f32>,
+    /// Ledger offset of the entry that recorded it.
+    pub entry: u64,
 }
 
 /// A claim as the store keeps it: an index into the ledger. `db` joins it with the
@@ -165,6 +192,8 @@ impl Store {
             verdicts: db.open_tree("verdicts")?,
             merges: db.open_tree("merges")?,
             distinct: db.open_tree("distinct")?,
+            links: db.open_tree("links")?,
+            vectors: db.open_tree("vectors")?,
             db,
         };
         let outlets = crate::outlets::VERSION.to_be_bytes();
@@ -852,6 +881,105 @@ impl Store {
             .collect()
     }
 
+    // ---- claim links ----------------------------------------------------------
+
+    fn link_key(a: &ClaimId, b: &ClaimId, person: bool) -> [u8; 65] {
+        let (lo, hi) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+        let mut key = [0u8; 65];
+        key[..32].copy_from_slice(&lo.0);
+        key[32..64].copy_from_slice(&hi.0);
+        key[64] = u8::from(!person);
+        key
+    }
+
+    /// Record a link (replacing the same author's earlier link of the pair).
+    pub fn put_link(&self, l: &StoredLink) -> Result<()> {
+        let v = LinkV1 {
+            same: l.same,
+            score: l.score,
+            model: l.model.clone(),
+            threshold: l.threshold,
+            entry: l.entry,
+        };
+        self.links
+            .insert(Self::link_key(&l.a, &l.b, l.person), values::encode(&v)?)?;
+        Ok(())
+    }
+
+    /// Remove every link of a pair; true when there was one.
+    pub fn remove_links(&self, a: &ClaimId, b: &ClaimId) -> Result<bool> {
+        let p = self.links.remove(Self::link_key(a, b, true))?.is_some();
+        let m = self.links.remove(Self::link_key(a, b, false))?.is_some();
+        Ok(p || m)
+    }
+
+    /// Every live link, in key order.
+    pub fn links(&self) -> Result<Vec<StoredLink>> {
+        self.links
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                if k.len() != 65 {
+                    return Err(Error::Corrupt("a link key is not 65 bytes".into()));
+                }
+                let v: LinkV1 = values::decode(&v, "claim link")?;
+                let id = |b: &[u8]| {
+                    let mut x = [0u8; 32];
+                    x.copy_from_slice(b);
+                    ClaimId(x)
+                };
+                Ok(StoredLink {
+                    a: id(&k[..32]),
+                    b: id(&k[32..64]),
+                    person: k[64] == 0,
+                    same: v.same,
+                    score: v.score,
+                    model: v.model,
+                    threshold: v.threshold,
+                    entry: v.entry,
+                })
+            })
+            .collect()
+    }
+
+    // ---- the matcher's vectors ------------------------------------------------
+
+    /// Store a claim's vector under a model id.
+    pub fn put_vector(&self, id: &ClaimId, model: &str, vector: &[f32]) -> Result<()> {
+        let v = VectorV1 {
+            model: model.to_string(),
+            vector: vector.to_vec(),
+        };
+        self.vectors.insert(id.0, values::encode(&v)?)?;
+        Ok(())
+    }
+
+    /// The model id a claim's stored vector was made with, if any.
+    pub fn vector_model(&self, id: &ClaimId) -> Result<Option<String>> {
+        match self.vectors.get(id.0)? {
+            None => Ok(None),
+            Some(v) => {
+                let v: VectorV1 = values::decode(&v, "claim vector")?;
+                Ok(Some(v.model))
+            }
+        }
+    }
+
+    /// Every stored vector made with `model`.
+    pub fn vectors(&self, model: &str) -> Result<Vec<(ClaimId, Vec<f32>)>> {
+        let mut out = Vec::new();
+        for kv in self.vectors.iter() {
+            let (k, v) = kv?;
+            let v: VectorV1 = values::decode(&v, "claim vector")?;
+            if v.model == model && k.len() == 32 {
+                let mut x = [0u8; 32];
+                x.copy_from_slice(&k);
+                out.push((ClaimId(x), v.vector));
+            }
+        }
+        Ok(out)
+    }
+
     /// Compare every tree except `meta` with another store, key by key. Returns a
     /// description of the first difference of each tree.
     pub fn diff(&self, other: &Store) -> Result<Vec<String>> {
@@ -865,6 +993,7 @@ impl Store {
             ("verdicts", &self.verdicts, &other.verdicts),
             ("merges", &self.merges, &other.merges),
             ("distinct", &self.distinct, &other.distinct),
+            ("links", &self.links, &other.links),
         ];
         for (name, a, b) in pairs {
             let mut ia = a.iter();

@@ -143,6 +143,31 @@ pub struct DistinctV1 {
     pub entry: u64,
 }
 
+/// A link between two claims (tree `links`, key = the two claim ids, the smaller
+/// first, then one byte: 0 a person's link, 1 the matcher's).
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct LinkV1 {
+    /// True: the same claim; false: different claims.
+    pub same: bool,
+    /// The matcher's score, model and threshold (absent for a person's link).
+    pub score: Option<f32>,
+    pub model: Option<String>,
+    pub threshold: Option<f32>,
+    /// Ledger offset of the `link` entry that recorded it (the latest one).
+    pub entry: u64,
+}
+
+/// A claim's sentence embedding, or the mark that the lexical matcher has seen it
+/// (tree `vectors`, key = claim id). A cache: deterministic from the text and the
+/// model, never compared by `verify` and computed again by `match` when missing.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct VectorV1 {
+    /// The model's id (`lexical`: no vector).
+    pub model: String,
+    /// The L2-normalised embedding (empty for `lexical`).
+    pub vector: Vec<f32>,
+}
+
 /// Decode a value written by [`encode`] as a borrowed reading of it.
 pub fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8], what: &str) -> Result<T> {
     match bytes.split_first() {
