@@ -1719,8 +1719,13 @@ fn check_person_link(store: &Store, stored: &[StoredLink], new: &StoredLink) -> 
         .filter(|s| s.person && !same_pair(s, &new.a, &new.b))
         .cloned()
         .collect();
-    person.push(new.clone());
     let number = |c: &ClaimId| store.claim_number(c).ok().flatten().or(Some(u64::MAX));
+    if new.same {
+        person.push(new.clone());
+    } else {
+        // Which claims a person's "same" links join, without this link.
+        person.retain(|l| l.same);
+    }
     let groups = Groups::build(person, number);
     if new.same {
         if let Some(r) = groups.refused().iter().find(|r| r.link.entry == u64::MAX) {
