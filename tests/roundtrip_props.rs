@@ -1,5 +1,5 @@
 //! Whatever a write accepts, the backup reproduces: for generated batches of reports,
-//! sources and verdicts (with hostile-looking text), whatever `import` accepts, exported
+//! sources, verdicts and claim links (with hostile-looking text), whatever `import` accepts, exported
 //! as JSONL and imported into a fresh database, exports again byte for byte the same,
 //! with the same claims. Whatever it refuses leaves nothing behind.
 
@@ -75,7 +75,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn what_a_write_accepts_the_backup_reproduces(lines in prop::collection::vec(line(), 1..25), verdict_on in prop::option::of(0usize..25)) {
+    fn what_a_write_accepts_the_backup_reproduces(lines in prop::collection::vec(line(), 1..25), verdict_on in prop::option::of(0usize..25), links in prop::collection::vec((0usize..25, 0usize..25, any::<bool>(), prop::option::of(0.0f32..=1.0)), 0..6)) {
         let dir = tempfile::tempdir().unwrap();
         let mut a = Database::open(&dir.path().join("a")).unwrap();
         let mut accepted = Vec::new();
@@ -94,6 +94,23 @@ proptest! {
                 import(&mut a, &v.to_string()).unwrap();
             }
         }
+        // Links between accepted claims: a person's (same or different) or the matcher's.
+        // Each may be refused (a person contradicting their own links); what is
+        // accepted must come back from the backup with the same groups.
+        let claims: Vec<_> = a.claims().map(|c| c.unwrap().id).collect();
+        if claims.len() >= 2 {
+            for (i, j, same, score) in &links {
+                let (x, y) = (claims[i % claims.len()], claims[j % claims.len()]);
+                let mut l = json!({"type": "link", "a": x.to_hex(), "b": y.to_hex(), "relation": if *same { "same" } else { "different" }});
+                if let Some(s) = score {
+                    l["by"] = json!("matcher");
+                    l["score"] = json!(s);
+                    l["model"] = json!("lexical");
+                    l["threshold"] = json!(0.5);
+                }
+                let _ = import(&mut a, &l.to_string());
+            }
+        }
         let first = backup(&a);
         let mut b = Database::open(&dir.path().join("b")).unwrap();
         import(&mut b, &first).unwrap();
@@ -101,6 +118,11 @@ proptest! {
         prop_assert_eq!(&first, &second);
         let ids = |db: &Database| db.claims().map(|c| c.unwrap().id).collect::<Vec<_>>();
         prop_assert_eq!(ids(&a), ids(&b));
+        let groups = |db: &Database| {
+            let g = db.groups().unwrap();
+            db.claims().map(|c| g.group_id(&c.unwrap().id)).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(groups(&a), groups(&b));
         prop_assert!(b.verify().unwrap().problems.is_empty());
         // A refused line left nothing behind: the ledger verifies and holds only what
         // was accepted.
