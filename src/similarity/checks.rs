@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::lexical::MAX_TEXT_BYTES;
-use super::tokens::{canonical_number, is_stopword, numbers, plain_words};
+use super::tokens::{canonical_number, is_stopword, numbers_in_context, plain_words};
 
 /// How two statements compare on one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -37,8 +37,9 @@ impl Agreement {
 /// The result of the agreement checks on a pair of statements.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Checks {
-    /// Numbers: a conflict when each side has a number the other lacks
-    /// (values within 2 % of each other count as the same, for rounding).
+    /// Numbers: a conflict when each side has a number the other lacks and the two
+    /// speak of the same thing (a shared neighbouring word, or sizes within a third);
+    /// values within 2 % count as the same, for rounding, except years.
     pub numbers: Agreement,
     /// Numbers found on one side only, canonical, sorted (for the reasons).
     pub unmatched_numbers: Vec<String>,
@@ -209,32 +210,57 @@ fn entities(text: &str) -> BTreeSet<String> {
     out
 }
 
+fn year_like(x: f64) -> bool {
+    x.fract() == 0.0 && (1800.0..=2100.0).contains(&x)
+}
+
+/// The same value, allowing 2 % for rounding ("nearly 250" and "246"), but never
+/// between two years.
 fn close(x: f64, y: f64) -> bool {
     if x == y {
         return true;
     }
+    if year_like(x) || year_like(y) {
+        return false;
+    }
     let m = x.abs().max(y.abs());
     m > 0.0 && (x - y).abs() / m <= 0.02
+}
+
+type Numbered = (f64, Option<String>, Option<String>);
+
+/// Two different numbers that speak of the same thing: they share a neighbouring
+/// word ("12 policemen", "11 policemen") or are of nearly the same size (within a
+/// third: 7,583 and 7,853; category four and three).
+fn comparable(x: &Numbered, y: &Numbered) -> bool {
+    let shares = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+    if shares(&x.1, &y.1) || shares(&x.2, &y.2) {
+        return true;
+    }
+    let (a, b) = (x.0.abs(), y.0.abs());
+    let (lo, hi) = (a.min(b), a.max(b));
+    lo > 0.0 && hi / lo <= 4.0 / 3.0
 }
 
 /// Run every check on `a` and `b`. Any input; never panics; symmetric.
 pub fn checks(a: &str, b: &str) -> Checks {
     let a = cap(a);
     let b = cap(b);
-    let (na, nb) = (numbers(a), numbers(b));
-    let only_a: Vec<f64> = na
+    let (na, nb) = (numbers_in_context(a), numbers_in_context(b));
+    let only_a: Vec<&Numbered> = na
         .iter()
-        .copied()
-        .filter(|x| !nb.iter().any(|y| close(*x, *y)))
+        .filter(|x| !nb.iter().any(|y| close(x.0, y.0)))
         .collect();
-    let only_b: Vec<f64> = nb
+    let only_b: Vec<&Numbered> = nb
         .iter()
-        .copied()
-        .filter(|y| !na.iter().any(|x| close(*x, *y)))
+        .filter(|y| !na.iter().any(|x| close(x.0, y.0)))
         .collect();
     let numbers = if na.is_empty() && nb.is_empty() {
         Agreement::NotApplicable
-    } else if !only_a.is_empty() && !only_b.is_empty() {
+    } else if only_a
+        .iter()
+        .any(|x| only_b.iter().any(|y| comparable(x, y)))
+    {
         Agreement::Conflict
     } else if !only_a.is_empty() || !only_b.is_empty() {
         Agreement::Partial
@@ -244,7 +270,7 @@ pub fn checks(a: &str, b: &str) -> Checks {
     let unmatched_numbers: BTreeSet<String> = only_a
         .iter()
         .chain(only_b.iter())
-        .filter_map(|x| canonical_number(*x))
+        .filter_map(|x| canonical_number(x.0))
         .collect();
 
     let (wa, wb) = (plain_words(a), plain_words(b));

@@ -16,6 +16,7 @@
 //! `docs/matching.md` for the measured tables). No I/O; any input; never panics.
 
 pub mod checks;
+pub mod eval;
 pub mod lexical;
 pub mod tokens;
 
@@ -68,10 +69,14 @@ pub struct Decision {
     pub reasons: Vec<String>,
 }
 
+/// Number of combiner features.
+pub const N_FEATURES: usize = 9;
+
 /// Names of the combiner's features, in the order of [`features`].
-pub const FEATURES: [&str; 8] = [
+pub const FEATURES: [&str; N_FEATURES] = [
     "cosine",
     "lexical",
+    "numbers_agree",
     "numbers_conflict",
     "numbers_partial",
     "negation_conflict",
@@ -81,12 +86,13 @@ pub const FEATURES: [&str; 8] = [
 ];
 
 /// The combiner's input: see [`FEATURES`]. Cosine is 0 without a model.
-pub fn features(e: &Evidence) -> [f32; 8] {
+pub fn features(e: &Evidence) -> [f32; N_FEATURES] {
     let c = &e.checks;
     let flag = |a: Agreement, want: Agreement| if a == want { 1.0 } else { 0.0 };
     [
         e.cosine.map(unit).unwrap_or(0.0),
         unit(e.lexical),
+        flag(c.numbers, Agreement::Agree),
         flag(c.numbers, Agreement::Conflict),
         flag(c.numbers, Agreement::Partial),
         flag(c.negation, Agreement::Conflict),
@@ -102,7 +108,7 @@ pub struct Combiner {
     /// Intercept.
     pub bias: f32,
     /// One weight per entry of [`FEATURES`].
-    pub weights: [f32; 8],
+    pub weights: [f32; N_FEATURES],
     /// Conflicting numbers forbid `same` whatever the score.
     pub veto_numbers: bool,
     /// A negation mismatch forbids `same` whatever the score.
@@ -111,16 +117,20 @@ pub struct Combiner {
 
 /// With an embedding model. Trained on the dev split (see the module docs).
 pub const MODEL_COMBINER: Combiner = Combiner {
-    bias: -9.0,
-    weights: [14.0, 2.0, -2.0, -0.5, -1.0, -1.0, -0.3, -0.5],
+    bias: -6.185,
+    weights: [
+        5.179, 5.646, 1.697, -2.278, -0.337, 0.099, 0.219, 0.175, -0.105,
+    ],
     veto_numbers: true,
     veto_negation: false,
 };
 
 /// Without a model (lexical similarity and checks only). Trained on the dev split.
 pub const LEXICAL_COMBINER: Combiner = Combiner {
-    bias: -4.0,
-    weights: [0.0, 9.0, -2.0, -0.5, -1.0, -1.0, -0.3, -0.5],
+    bias: -3.366,
+    weights: [
+        0.000, 7.780, 1.844, -2.049, -0.488, -0.295, -0.134, -0.081, -0.228,
+    ],
     veto_numbers: true,
     veto_negation: false,
 };
@@ -129,9 +139,9 @@ pub const LEXICAL_COMBINER: Combiner = Combiner {
 /// precision first.
 pub fn default_threshold(with_model: bool) -> f32 {
     if with_model {
-        0.5
+        0.657
     } else {
-        0.5
+        0.603
     }
 }
 

@@ -112,12 +112,17 @@ pub fn canonical_number(x: f64) -> Option<String> {
 
 /// A raw piece of text: a run of letters and digits, with `.`, `,`, `'` and `-` kept
 /// when they sit between two alphanumerics (`1,200`, `U.S`, `don't`, `forty-one`).
-fn pieces(text: &str) -> Vec<String> {
+/// Each piece comes with whether a currency sign stands right before it (`$5.3m`).
+fn pieces(text: &str) -> Vec<(String, bool)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut cur = String::new();
+    let mut currency = false;
     for (i, &c) in chars.iter().enumerate() {
         if c.is_alphanumeric() {
+            if cur.is_empty() {
+                currency = i > 0 && matches!(chars[i - 1], '$' | '\u{a3}' | '\u{20ac}' | '\u{a5}');
+            }
             cur.push(c);
             continue;
         }
@@ -129,11 +134,11 @@ fn pieces(text: &str) -> Vec<String> {
         if joins {
             cur.push(if c == '\u{2019}' { '\'' } else { c });
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            out.push((std::mem::take(&mut cur), currency));
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push((cur, currency));
     }
     out
 }
@@ -216,7 +221,7 @@ enum Raw {
 
 fn raw_tokens(text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
-    for piece in pieces(text) {
+    for (piece, currency) in pieces(text) {
         // hyphenated and comma-joined pieces without digits are several words
         let has_digit = piece.chars().any(|c| c.is_ascii_digit());
         let subs: Vec<&str> = if has_digit {
@@ -239,9 +244,11 @@ fn raw_tokens(text: &str) -> Vec<Raw> {
                 let digits = digits.trim_end_matches([',', '.']);
                 let mut values = parse_digits(digits);
                 let suffix = clean_word(suffix);
+                // "m" is millions after a currency sign ("$5.3m") and metres otherwise
                 let mult = match suffix.as_str() {
                     "k" => Some(1e3),
-                    "m" | "mn" => Some(1e6),
+                    "m" | "mn" if currency => Some(1e6),
+                    "mn" => Some(1e6),
                     "b" | "bn" => Some(1e9),
                     _ => None,
                 };
@@ -353,11 +360,32 @@ pub fn numbers(text: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The numbers of `text`, each with the content words right before and after it (for
+/// telling "12 policemen" against "11 policemen" from unrelated numbers).
+pub fn numbers_in_context(text: &str) -> Vec<(f64, Option<String>, Option<String>)> {
+    let toks = tokens(text);
+    let word = |i: Option<usize>| match i.and_then(|i| toks.get(i)) {
+        Some(Token::Word(w)) => Some(w.clone()),
+        _ => None,
+    };
+    toks.iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t {
+            Token::Number(s) => Some((
+                s.parse::<f64>().ok()?,
+                word(i.checked_sub(1)),
+                word(Some(i + 1)),
+            )),
+            Token::Word(_) => None,
+        })
+        .collect()
+}
+
 /// Lower-cased words of `text` before stemming and stop-word removal (for the cue lists
 /// of the negation and modality checks).
 pub(crate) fn plain_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in pieces(text) {
+    for (piece, _) in pieces(text) {
         for sub in piece.split(['-', ',']) {
             let lower = sub.to_lowercase().replace('\u{2019}', "'");
             if lower.is_empty() {
@@ -410,6 +438,8 @@ mod tests {
         assert_eq!(nums("the second time in three months"), ["2", "3"]);
         assert_eq!(nums("by 335 votes to 287"), ["335", "287"]);
         assert_eq!(nums("100kg gold coin"), ["100"]);
+        assert_eq!(nums("At 230m high"), ["230"]);
+        assert_eq!(nums("paid \u{a3}31m"), ["31000000"]);
         assert_eq!(nums("at 12:30 local time"), ["12", "30"]);
     }
 
