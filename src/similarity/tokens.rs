@@ -194,11 +194,18 @@ fn stem(w: &str) -> String {
         w.to_string()
     };
     // a doubled final consonant left by -ing/-ed ("stopped" -> "stopp" -> "stop")
-    let b = base.as_bytes();
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]) {
-        base[..base.len() - 1].to_string()
-    } else {
-        base
+    let mut rev = base.chars().rev();
+    let (last, before) = (rev.next(), rev.next());
+    match (last, before) {
+        (Some(l), Some(p))
+            if l == p
+                && l.is_ascii_alphabetic()
+                && !"aeiouls".contains(l)
+                && base.chars().count() >= 4 =>
+        {
+            base[..base.len() - 1].to_string()
+        }
+        _ => base,
     }
 }
 
