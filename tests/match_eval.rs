@@ -5,7 +5,6 @@
 //! `CORROBORATE_MODEL` names a model directory (CI sets it). Fails, never skips,
 //! when the shared data is missing.
 
-#[allow(dead_code)]
 mod common;
 
 use corroborate::similarity::eval::{classify, retrieval, PairSet, Split};

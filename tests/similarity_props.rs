@@ -43,7 +43,7 @@ fn spell(n: u64) -> String {
         if r > 0 || n == 0 {
             parts.push(if r < 20 {
                 SMALL[r as usize].to_string()
-            } else if r % 10 == 0 {
+            } else if r.is_multiple_of(10) {
                 TENS[(r / 10) as usize].to_string()
             } else {
                 format!("{}-{}", TENS[(r / 10) as usize], SMALL[(r % 10) as usize])
@@ -66,7 +66,7 @@ fn with_commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

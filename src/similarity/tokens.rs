@@ -184,9 +184,7 @@ fn stem(w: &str) -> String {
         format!("{}y", &w[..w.len() - 3])
     } else if strip("ing", 6) {
         w[..w.len() - 3].to_string()
-    } else if strip("ed", 5) {
-        w[..w.len() - 2].to_string()
-    } else if strip("es", 5) && !w.ends_with("ses") {
+    } else if strip("ed", 5) || (strip("es", 5) && !w.ends_with("ses")) {
         w[..w.len() - 2].to_string()
     } else if strip("s", 4) && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w[..w.len() - 1].to_string()
