@@ -79,6 +79,29 @@ pub enum Error {
     #[error("nothing changed: {0}; run the command again with --yes to go ahead (--dry-run shows the change)")]
     Unconfirmed(String),
 
+    // ---- the embedding model --------------------------------------------------
+    /// A directory given as a model is not a usable sentence-embedding model.
+    #[error("{dir} is not a usable sentence-embedding model: {why}. Give a sentence-transformers directory of all-MiniLM-L6-v2 (config.json, tokenizer.json, model.safetensors); `corroborate model show` says how to get one")]
+    BadModel {
+        /// The directory given.
+        dir: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// Another model is installed where a model is being installed.
+    #[error("another model ({installed}) is installed at {path}; installing {new} in its place means every stored embedding is computed again: run the command again with --force to replace it")]
+    ModelExists {
+        /// The installed model directory.
+        path: PathBuf,
+        /// Id of the installed model.
+        installed: String,
+        /// Id of the model being installed.
+        new: String,
+    },
+    /// The model failed on an input (a bug: every input should be embeddable).
+    #[error("the embedding model failed: {0}; nothing was stored. Please report this with the text being embedded")]
+    Embedding(String),
+
     // ---- the database ----------------------------------------------------------
     /// Another process holds the database lock.
     #[error("the database at {path} is in use by another process (waited {waited} s); a long import may be running: try again when it has finished, or wait longer with --wait SECONDS")]
@@ -201,6 +224,8 @@ impl Error {
                 | Error::Invalid(_)
                 | Error::Line { .. }
                 | Error::Unconfirmed(_)
+                | Error::BadModel { .. }
+                | Error::ModelExists { .. }
         )
     }
 

