@@ -85,13 +85,28 @@ fn embed_all(set: &PairSet) -> (String, Vec<Vec<f32>>) {
     embed_with_model(Path::new(&dir), set)
 }
 
-#[allow(unused_variables)]
 fn embed_with_model(dir: &Path, set: &PairSet) -> (String, Vec<Vec<f32>>) {
-    fail(format!(
-        "this build has no embedder yet (corroborate::embed); pass --vectors FILE instead of \
-         CORROBORATE_MODEL={}",
-        dir.display()
-    ))
+    let emb = corroborate::embed::Embedder::load(dir)
+        .unwrap_or_else(|e| fail(format!("CORROBORATE_MODEL={}: {e}", dir.display())));
+    let texts: Vec<&str> = set.statements.iter().map(|s| s.text.as_str()).collect();
+    eprintln!(
+        "embedding {} statements with {}",
+        texts.len(),
+        emb.model_id()
+    );
+    let mut last = 0;
+    let vecs = emb
+        .embed_with(&texts, &mut |done, total| {
+            if done * 10 / total.max(1) != last * 10 / total.max(1) {
+                eprintln!("  {done}/{total}");
+            }
+            last = done;
+        })
+        .unwrap_or_else(|e| fail(e));
+    (
+        emb.model_id().to_string(),
+        vecs.into_iter().map(|v| v.to_vec()).collect(),
+    )
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
