@@ -28,6 +28,7 @@ pub mod output;
 pub mod ratings;
 pub mod record;
 pub mod report;
+pub mod similarity;
 pub mod source;
 pub mod store;
 pub mod suggest;

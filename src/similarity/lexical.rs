@@ -1,0 +1,252 @@
+//! TF-IDF cosine over the tokens of [`super::tokens`], with an inverted index for
+//! search over a growing set of claim texts. Needs no model. Term weights are
+//! `(1 + ln tf) · idf` with the smoothed `idf = 1 + ln((n + 1) / (df + 1))`, taken
+//! from the index at the moment of the call, so a score is always the exact cosine
+//! under the current document frequencies (adding texts may move later scores a
+//! little; nothing is cached that could go stale).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::tokens::{tokens, Token};
+
+/// Texts longer than this are cut (at a character boundary) before tokenizing: a claim
+/// is a sentence or two, and the cap bounds the work any one input can cause.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+fn capped(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// An inverted index of claim texts under caller-chosen `u64` keys.
+#[derive(Debug, Default, Clone)]
+pub struct LexicalIndex {
+    /// term string -> term id
+    vocab: HashMap<Token, u32>,
+    /// per term id: documents containing it
+    df: Vec<u32>,
+    /// per term id: (key, tf) postings in insertion order
+    postings: Vec<Vec<(u64, u32)>>,
+    /// per key: its terms sorted by id with their counts
+    docs: HashMap<u64, Vec<(u32, u32)>>,
+}
+
+/// A bag of terms: term id (or `u32::MAX` and up for terms the index has never seen,
+/// numbered in order of appearance) with its count, sorted by id.
+type Bag = Vec<(u32, u32)>;
+
+impl LexicalIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of texts in the index.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the index holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Add `text` under `key`. Adding a key again replaces its text.
+    pub fn add(&mut self, key: u64, text: &str) {
+        self.remove(key);
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for t in tokens(capped(text)) {
+            let next = self.df.len() as u32;
+            let id = *self.vocab.entry(t).or_insert(next);
+            if id == next {
+                self.df.push(0);
+                self.postings.push(Vec::new());
+            }
+            *counts.entry(id).or_insert(0) += 1;
+        }
+        let mut bag: Bag = counts.into_iter().collect();
+        bag.sort_unstable();
+        for &(id, tf) in &bag {
+            self.df[id as usize] += 1;
+            self.postings[id as usize].push((key, tf));
+        }
+        self.docs.insert(key, bag);
+    }
+
+    /// Remove the text under `key` (no-op when absent).
+    pub fn remove(&mut self, key: u64) {
+        if let Some(bag) = self.docs.remove(&key) {
+            for (id, _) in bag {
+                self.df[id as usize] -= 1;
+                self.postings[id as usize].retain(|(k, _)| *k != key);
+            }
+        }
+    }
+
+    fn idf(&self, id: u32) -> f64 {
+        let n = self.docs.len() as f64;
+        let df = self.df.get(id as usize).copied().unwrap_or(0) as f64;
+        1.0 + ((n + 1.0) / (df + 1.0)).ln()
+    }
+
+    fn bag(&self, text: &str) -> Bag {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut unseen: HashMap<Token, u32> = HashMap::new();
+        for t in tokens(capped(text)) {
+            let id = match self.vocab.get(&t) {
+                Some(id) => *id,
+                None => {
+                    let next = u32::MAX - unseen.len() as u32;
+                    *unseen.entry(t).or_insert(next)
+                }
+            };
+            *counts.entry(id).or_insert(0) += 1;
+        }
+        let mut bag: Bag = counts.into_iter().collect();
+        bag.sort_unstable();
+        bag
+    }
+
+    fn weight(&self, id: u32, tf: u32) -> f64 {
+        (1.0 + (tf as f64).ln()) * self.idf(id)
+    }
+
+    fn norm(&self, bag: &Bag) -> f64 {
+        bag.iter()
+            .map(|&(id, tf)| self.weight(id, tf).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    fn idf_of(&self, t: &Token) -> f64 {
+        match self.vocab.get(t) {
+            Some(id) => self.idf(*id),
+            None => self.idf(u32::MAX),
+        }
+    }
+
+    /// TF-IDF cosine of two texts under this index's document frequencies (0..1).
+    /// Symmetric bit for bit: the sums run over terms in sorted order, whichever text
+    /// comes first.
+    pub fn similarity(&self, a: &str, b: &str) -> f32 {
+        let count = |text: &str| {
+            let mut m: BTreeMap<Token, u32> = BTreeMap::new();
+            for t in tokens(capped(text)) {
+                *m.entry(t).or_insert(0) += 1;
+            }
+            m
+        };
+        let (ca, cb) = (count(a), count(b));
+        let w = |t: &Token, tf: u32| (1.0 + (tf as f64).ln()) * self.idf_of(t);
+        let norm = |c: &BTreeMap<Token, u32>| {
+            c.iter()
+                .map(|(t, tf)| w(t, *tf).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let (na, nb) = (norm(&ca), norm(&cb));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let dot: f64 = ca
+            .iter()
+            .filter_map(|(t, tfa)| cb.get(t).map(|tfb| w(t, *tfa) * w(t, *tfb)))
+            .sum();
+        ((dot / (na * nb)) as f32).clamp(0.0, 1.0)
+    }
+
+    /// The `k` texts most similar to `text`, best first, as `(key, score)` with
+    /// score in 0..1; ties are broken by the smaller key. Texts sharing no term with
+    /// `text` are never returned.
+    pub fn search(&self, text: &str, k: usize) -> Vec<(u64, f32)> {
+        if k == 0 || self.docs.is_empty() {
+            return Vec::new();
+        }
+        let q = self.bag(text);
+        let qn = self.norm(&q);
+        if qn == 0.0 {
+            return Vec::new();
+        }
+        let mut dots: HashMap<u64, f64> = HashMap::new();
+        for &(id, tf) in &q {
+            let Some(posts) = self.postings.get(id as usize) else {
+                continue; // a term the index has never seen
+            };
+            let qw = self.weight(id, tf);
+            for &(key, dtf) in posts {
+                *dots.entry(key).or_insert(0.0) += qw * self.weight(id, dtf);
+            }
+        }
+        let mut scored: Vec<(u64, f32)> = dots
+            .into_iter()
+            .filter_map(|(key, dot)| {
+                let dn = self.norm(self.docs.get(&key)?);
+                (dn > 0.0).then(|| (key, ((dot / (qn * dn)) as f32).clamp(0.0, 1.0)))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(k);
+        scored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_score_one_and_disjoint_zero() {
+        let idx = LexicalIndex::new();
+        let s = idx.similarity("Floods killed 246 people", "Floods killed 246 people");
+        assert!((s - 1.0).abs() < 1e-6, "{s}");
+        assert_eq!(
+            idx.similarity("Floods killed people", "Markets rallied"),
+            0.0
+        );
+        assert_eq!(idx.similarity("", "anything"), 0.0);
+    }
+
+    #[test]
+    fn numbers_match_across_spellings() {
+        let idx = LexicalIndex::new();
+        let s = idx.similarity("forty-one seats", "41 seats");
+        assert!((s - 1.0).abs() < 1e-6, "{s}");
+    }
+
+    #[test]
+    fn search_ranks_best_first_and_uses_idf() {
+        let mut idx = LexicalIndex::new();
+        idx.add(1, "The governing party won 41 of 90 seats");
+        idx.add(2, "The party congress opens on Monday");
+        idx.add(3, "Turnout was the highest since 1998");
+        let hits = idx.search("the ruling party now holds 41 seats", 3);
+        assert_eq!(hits.first().map(|h| h.0), Some(1));
+        assert!(hits.iter().all(|h| h.1 > 0.0 && h.1 <= 1.0));
+        assert!(
+            !hits.iter().any(|h| h.0 == 3),
+            "no shared term, not returned"
+        );
+        // replacing and removing keep the index consistent
+        idx.add(1, "Markets rallied");
+        assert_ne!(idx.search("41 seats", 1).first().map(|h| h.0), Some(1));
+        idx.remove(2);
+        idx.remove(2);
+        assert_eq!(idx.len(), 2);
+        assert!(idx.search("party congress", 5).is_empty());
+    }
+
+    #[test]
+    fn unseen_terms_count_in_similarity() {
+        let mut idx = LexicalIndex::new();
+        idx.add(1, "something else entirely");
+        let s = idx.similarity("Zealandia continent", "Zealandia continent");
+        assert!((s - 1.0).abs() < 1e-6, "{s}");
+        assert_eq!(idx.similarity("Zealandia", "continent"), 0.0);
+    }
+}
