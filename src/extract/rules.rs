@@ -5,7 +5,7 @@
 
 use crate::chain::HopSpec;
 
-use super::lexicon::{self, is_in, Cue};
+use super::lexicon::{self, is_in, Cue, Form, Frame};
 use super::text::{self, Tok, K};
 use super::{normalise_name, same_name, ExtractKind};
 
@@ -540,7 +540,11 @@ impl<'a> State<'a> {
             }
             if let Some(f) = self.with_cue(toks, i, c) {
                 let end = f.span.1;
+                let second = self.second_statement(toks, &f);
                 self.push(f);
+                if let Some(g) = second {
+                    self.out.push(g);
+                }
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
                     if let Some(j) = (k..toks.len().min(k + 3))
@@ -565,6 +569,48 @@ impl<'a> State<'a> {
                 self.push(f);
             }
         }
+    }
+
+    /// ", adding/noting (that) …" after a statement: a second statement by the same
+    /// speaker, with the same relays (rulebook R1: one statement per cue).
+    fn second_statement(&self, toks: &[Tok], f: &Found) -> Option<Found> {
+        let len = toks.len();
+        let k = (0..len).find(|&k| toks[k].s >= f.span.1)?;
+        let pi = (k..len).find(|&j| {
+            j > 0
+                && toks[j - 1].k == K::Comma
+                && self.is_word(toks, j, lexicon::SECOND_STATEMENT_PARTICIPLES)
+        })?;
+        let mut s = pi + 1;
+        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+            s += 1;
+        }
+        if s >= len || self.is_word(toks, s, &["to", "for", "on"]) {
+            return None;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s || (self.words(toks, s, e) < 3 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let (a, b) = trim_punct(self.n, toks[s].s, toks[e - 1].e);
+        Some(Found {
+            span: (a, b),
+            pieces: vec![(a, b)],
+            kind: if direct {
+                ExtractKind::DirectQuote
+            } else {
+                ExtractKind::IndirectSpeech
+            },
+            hops: Vec::new(),
+            sentence: f.sentence,
+            origin: f.origin,
+            speaker: f.speaker.clone(),
+            inner: f.inner.clone(),
+            via: f.via.clone(),
+            outer: f.outer.clone(),
+            cited: Vec::new(),
+        })
     }
 
     fn push(&mut self, f: Found) {
@@ -605,6 +651,38 @@ impl<'a> State<'a> {
             None
         };
         let next = self.word_at(toks, i + 1).unwrap_or("");
+        let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
+            return false;
+        };
+        match cw.form {
+            // "are saying": only as a progressive, never a participle or a noun.
+            Form::Progressive => {
+                return prev.is_some_and(|p| is_in(p, lexicon::PROGRESSIVE_AUX))
+                    && cw.frame != Frame::Evaluative;
+            }
+            // "officials say", "they deny": only after a plural subject; a base form
+            // after anything else is an infinitive, an imperative or a noun.
+            Form::Base => {
+                let Some(p) = prev else {
+                    return false;
+                };
+                let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
+                    || (p.len() > 3
+                        && p.ends_with('s')
+                        && !p.ends_with("ss")
+                        && !p.ends_with("'s")
+                        && !is_in(p, lexicon::NOT_BEFORE_CUE)
+                        && !is_in(p, SUBJECT_ADVERBS));
+                if !plural || is_in(next, &["to", "for", "on", "up", "out", "off"]) {
+                    return false;
+                }
+                return cw.frame != Frame::Evaluative || cw.lemma != "call";
+            }
+            Form::Third | Form::Past => {}
+        }
+        if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
+            return false;
+        }
         if let Some(p) = prev {
             let passive_ok =
                 c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
@@ -657,6 +735,36 @@ impl<'a> State<'a> {
             return false;
         }
         true
+    }
+
+    /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or
+    /// `on` for blame), or a quotation ("called the move "…""); "called for", "called
+    /// on" and "described how" are not evaluations.
+    fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
+        let len = toks.len();
+        if self.is_word(
+            toks,
+            i + 1,
+            &["for", "on", "off", "up", "in", "out", "how", "what", "it"],
+        ) {
+            return false;
+        }
+        let preps: &[&str] = match lemma {
+            "accuse" => &["of"],
+            "blame" => &["for", "on"],
+            "criticise" | "criticize" | "lambast" | "rebuke" => &["for", "over", "as"],
+            "call" => &[],
+            _ => &["as"],
+        };
+        for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
+            match t.k {
+                K::Quote => return k > i + 1 && lemma != "accuse" && lemma != "blame",
+                K::Word if k > i + 1 && is_in(self.w(t), preps) => return true,
+                K::Comma if lemma != "call" => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Does a clause starting at `j` read "speaker (≤ 6 words) said/told/added …"?
@@ -896,10 +1004,24 @@ impl<'a> State<'a> {
                 }
                 Cue::Quoted => false,
             };
-            if bare_ok {
+            // An evaluative act's object and frame, or a verb whose noun object is a
+            // checkable fact ("denied any role", "confirmed the toll"), is the claim.
+            let frame = lexicon::cue_word(self.w(&toks[ci])).map(|c| c.frame);
+            let object_ok = p == ci + 1
+                && match frame {
+                    Some(Frame::Evaluative) => true,
+                    Some(Frame::FactObject) => {
+                        !is_in(first, &["to", "having", "that", "it", "if", "whether"])
+                            && (first.starts_with(|c: char| c.is_ascii_lowercase())
+                                || first.starts_with(|c: char| c.is_ascii_digit()))
+                    }
+                    _ => false,
+                };
+            if bare_ok || object_ok {
                 let e = self.content_end(toks, p);
                 let quoted = toks[p..e].iter().filter(|t| t.k == K::Quote).count();
-                if self.words(toks, p, e) + 2 * quoted >= 3 {
+                let min = if object_ok { 2 } else { 3 };
+                if self.words(toks, p, e) + 2 * quoted >= min {
                     content = Some((p, e, false));
                 }
             }
@@ -1288,7 +1410,8 @@ impl<'a> State<'a> {
             && !toks[..q].iter().any(|t| {
                 t.k == K::Word
                     && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
-                    && lexicon::cue(self.w(t)).is_some()
+                    && lexicon::cue_word(self.w(t))
+                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
             })
             && !toks[..q].iter().any(|t| t.k == K::Colon);
         if lead {
