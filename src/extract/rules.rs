@@ -10,6 +10,7 @@ use super::text::{self, Tok, K};
 use super::{normalise_name, same_name, ExtractKind};
 
 /// A statement found by the rules, before validation into an `Extracted`.
+#[derive(Clone)]
 pub(crate) struct Found {
     /// Byte range in the text (may cover two pieces of an interrupted quotation).
     pub span: (usize, usize),
@@ -136,7 +137,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         }
         st.sentence_no += 1; // quotations do not continue across paragraphs here
     }
-    propagate_relays(&mut st.out);
+    // Rulebook R2: a relay is never carried to another sentence.
     for f in &mut st.out {
         if f.hops.is_empty() {
             f.hops = assemble(
@@ -151,36 +152,6 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
     }
     st.out.retain(|f| f.hops.len() >= 2);
     st.out
-}
-
-/// A speaker who talked to a relay in one statement talked to it in the others that
-/// name none (an interview reported over several paragraphs).
-fn propagate_relays(out: &mut [Found]) {
-    let mut known: Vec<(HopSpec, Vec<HopSpec>, usize)> = Vec::new();
-    for f in out.iter() {
-        if let Some(s) = &f.speaker {
-            if s.person && !f.inner.is_empty() {
-                known.push((s.hop.clone(), f.inner.clone(), f.origin));
-            }
-        }
-    }
-    if known.is_empty() {
-        return;
-    }
-    for f in out.iter_mut() {
-        if !f.inner.is_empty() || !f.outer.is_empty() || !f.cited.is_empty() {
-            continue;
-        }
-        if let Some(s) = &f.speaker {
-            // Only nearby statements: a later interview is another occasion.
-            if let Some((_, inner, _)) = known
-                .iter()
-                .find(|(k, _, at)| *k == s.hop && at.abs_diff(f.origin) <= 3)
-            {
-                f.inner = inner.clone();
-            }
-        }
-    }
 }
 
 /// Build the chain: publisher, "Via" block, outer relays, inner relays, speaker, cited
@@ -543,7 +514,7 @@ impl<'a> State<'a> {
                 let second = self.second_statement(toks, &f);
                 self.push(f);
                 if let Some(g) = second {
-                    self.out.push(g);
+                    self.push(g);
                 }
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
@@ -614,6 +585,72 @@ impl<'a> State<'a> {
     }
 
     fn push(&mut self, f: Found) {
+        if let Some(parts) = f
+            .speaker
+            .as_ref()
+            .and_then(|s| self.coordinated(&s.hop.name))
+        {
+            for spk in parts {
+                let mut g = f.clone();
+                g.speaker = Some(spk);
+                self.push_one(g);
+            }
+            return;
+        }
+        self.push_one(f);
+    }
+
+    /// Rulebook R4: "A and B said …" is one statement per source. The parts of a
+    /// speaker phrase joined by "and" (or a comma list ending in "and"), when every
+    /// part reads as a source on its own; `None` for a single source. Names of one
+    /// body that contain "and" ("Ministry of Trade and Industry") are not split.
+    fn coordinated(&mut self, name: &str) -> Option<Vec<Spk>> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let and = words.iter().position(|w| *w == "and" || *w == "&")?;
+        if and == 0 || and + 1 >= words.len() {
+            return None;
+        }
+        let left = &words[..and];
+        let right = &words[and + 1..];
+        let right_cap = right
+            .iter()
+            .find(|w| !is_in(w, DETERMINERS))
+            .is_some_and(|w| is_cap(w));
+        if right_cap && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
+            return None;
+        }
+        let mut pieces: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        for w in left {
+            match w.strip_suffix(',') {
+                Some(stem) => {
+                    cur.push(stem);
+                    pieces.push(std::mem::take(&mut cur));
+                }
+                None => cur.push(w),
+            }
+        }
+        pieces.push(cur);
+        pieces.push(right.to_vec());
+        if pieces.len() > 4 || pieces.iter().any(|p| p.is_empty() || p.len() > 8) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for p in &pieces {
+            // A bare adjective or a lone lower-case modifier is not a source.
+            if p.len() == 1 && !is_cap(p[0]) && !is_in(p[0], lexicon::ANON_NOUNS) {
+                return None;
+            }
+            let spk = self.phrase_speaker(p)?;
+            if spk.hop.name.split_whitespace().any(|w| w == "and") {
+                return None;
+            }
+            out.push(spk);
+        }
+        Some(out)
+    }
+
+    fn push_one(&mut self, f: Found) {
         if let Some(s) = &f.speaker {
             self.speakers.push(s.clone());
             if self.speakers.len() > 256 {
