@@ -651,6 +651,12 @@ impl<'a> State<'a> {
     }
 
     fn push_one(&mut self, f: Found) {
+        if f.speaker
+            .as_ref()
+            .is_some_and(|s| !super::validity::valid_source(&s.hop))
+        {
+            return;
+        }
         if let Some(s) = &f.speaker {
             self.speakers.push(s.clone());
             if self.speakers.len() > 256 {
