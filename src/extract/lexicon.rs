@@ -267,6 +267,34 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
     })
 }
 
+/// Social platforms: "wrote on Twitter" names no relay (rulebook R2).
+pub(crate) const PLATFORMS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "weibo",
+    "wechat",
+    "tiktok",
+    "linkedin",
+    "reddit",
+    "snapchat",
+    "whatsapp",
+];
+
+/// Capitalised modifiers that do not name a medium ("Pakistani state TV" names one
+/// through its country; "Local", "State" at a sentence start do not).
+pub(crate) const DEMONYM_LIKE: &[&str] = &[
+    "local",
+    "state",
+    "regional",
+    "national",
+    "independent",
+    "private",
+    "public",
+];
+
 /// Auxiliaries that make a progressive of an -ing form ("are saying").
 pub(crate) const PROGRESSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "am"];
 

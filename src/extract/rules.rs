@@ -166,6 +166,14 @@ fn assemble(
     cited: &[HopSpec],
 ) -> Vec<HopSpec> {
     let mut hops = vec![HopSpec::named(publisher)];
+    // An unnamed relay is a middle hop (rulebook R2): the speaker still follows it.
+    let anonymous_relays: Vec<&String> = via
+        .iter()
+        .chain(outer)
+        .chain(inner)
+        .filter(|h| h.anonymous)
+        .map(|h| &h.name)
+        .collect();
     let all = via
         .iter()
         .chain(outer)
@@ -180,7 +188,7 @@ fn assemble(
             continue;
         }
         if let Some(last) = hops.last() {
-            if last.anonymous {
+            if last.anonymous && !anonymous_relays.contains(&&last.name) {
                 break;
             }
             if !h.anonymous && normalise_name(&last.name) == normalise_name(&h.name) {
@@ -271,8 +279,13 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
 enum Take {
     Cited,
     Outer,
+    /// An outer relay that is any proper name ("an article in the Fresno Bee").
+    OuterNamed,
     Inner,
     InnerMedia,
+    /// A relay the speaker talked to that is any proper name ("in an interview with
+    /// the Valley Review", "wrote in the Harbour Journal").
+    InnerNamed,
 }
 
 /// Relays and origins found around a cue.
@@ -1831,6 +1844,17 @@ impl<'a> State<'a> {
                     Some((2, Take::Outer))
                 }
                 "told" | "tells" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
+                "interview" | "interviewed" if next == "with" || next == "by" => {
+                    Some((2, Take::InnerNamed))
+                }
+                "article" | "interview" | "op-ed" | "column" | "editorial"
+                    if next == "in" || next == "for" =>
+                {
+                    Some((2, Take::OuterNamed))
+                }
+                "wrote" | "writing" | "writes" | "write" if next == "in" || next == "for" => {
+                    Some((2, Take::InnerNamed))
+                }
                 "speaking" | "talking" | "interview" | "interviewed" | "comments" | "remarks"
                     if next == "to" || next == "with" || next == "by" =>
                 {
@@ -1843,13 +1867,17 @@ impl<'a> State<'a> {
             if let Some((words, take)) = found {
                 let a = k + words;
                 let e = match take {
-                    Take::Cited | Take::Outer => self.np_end_content(toks, a, content),
-                    Take::Inner | Take::InnerMedia => self.np_end(toks, a),
+                    Take::Cited | Take::Outer | Take::OuterNamed => {
+                        self.np_end_content(toks, a, content)
+                    }
+                    Take::Inner | Take::InnerMedia | Take::InnerNamed => self.np_end(toks, a),
                 };
                 match take {
                     Take::Cited => m.cited.extend(self.cited_source(toks, a, e)),
                     Take::Outer => m.outer.extend(self.relay(toks, a, e, true)),
+                    Take::OuterNamed => m.outer.extend(self.relay(toks, a, e, true)),
                     Take::Inner => m.inner.extend(self.relay(toks, a, e, false)),
+                    Take::InnerNamed => m.inner.extend(self.relay(toks, a, e, true)),
                     Take::InnerMedia => m.inner.extend(
                         self.relay(toks, a, e, false)
                             .filter(|r| is_known_media(&r.name)),
@@ -1928,17 +1956,34 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
+        if words.iter().any(|w| is_in(w, lexicon::PLATFORMS)) {
+            return None;
+        }
+        let unnamed = words
+            .iter()
+            .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE) || is_in(w, NOT_NAMES));
         if words
             .first()
             .is_some_and(|w| is_in(w, &["a", "an", "one", "some", "several"]))
+            || (unnamed && words.first().is_some_and(|w| !is_in(w, &["the"])))
         {
+            // Rulebook R2: an unnamed medium ("a local TV network", "local media",
+            // "regional television") is an anonymous middle hop.
+            let head = words.last().copied().unwrap_or("");
+            if words.len() <= 6
+                && (is_in(head, lexicon::MEDIA_WORDS)
+                    || is_in(head, &["media", "network", "station", "outlet", "outlets"]))
+            {
+                return Some(HopSpec::anonymous(&words.join(" ")));
+            }
             return None;
         }
         // Capitalised pieces, split at possessives.
         let mut pieces: Vec<Vec<&str>> = Vec::new();
         let mut cur: Vec<&str> = Vec::new();
         for w in &words {
-            if is_cap(w) && !is_in(w, NOT_NAMES) {
+            let number = !cur.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+            if (is_cap(w) && !is_in(w, NOT_NAMES)) || number {
                 if let Some(base) = w.strip_suffix("'s") {
                     cur.push(base);
                     pieces.push(std::mem::take(&mut cur));

@@ -502,3 +502,29 @@ fn base_forms_and_progressives_are_cues_only_in_their_frames() {
     )
     .is_empty());
 }
+
+#[test]
+fn unnamed_relays_are_anonymous_middle_hops_and_interviews_name_any_relay() {
+    let x = one(
+        "Two port officials told local media that the cranes had been sabotaged.",
+        "Wire",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Wire via ~local media via ~Two port officials"
+    );
+    let x = one(
+        "In an interview with the Valley Review, Piet Varnum said the mine would stay open.",
+        "Wire",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Wire via Valley Review via Piet Varnum"
+    );
+    // A social platform is no relay.
+    let x = one(
+        "Piet Varnum wrote on Twitter that the mine would stay open.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Piet Varnum");
+}
