@@ -102,6 +102,9 @@ struct State<'a> {
     mentions: Vec<(String, String)>,
     /// Every capitalised multi-word name seen, for surname expansion.
     names: Vec<String>,
+    /// Every organisation named so far (a capitalised run with an organisation word),
+    /// for definite descriptions ("the agency" → "Korean Central News Agency").
+    orgs: Vec<String>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -116,6 +119,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         speakers: Vec::new(),
         mentions: Vec::new(),
         names: Vec::new(),
+        orgs: Vec::new(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -743,7 +747,9 @@ impl<'a> State<'a> {
             let passive_ok =
                 c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
             let lower = p.starts_with(|c: char| c.is_lowercase());
-            if !passive_ok && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
+            // "…, Name, who said …": a cue in a relative clause speaks for the antecedent.
+            let relative = p == "who" && i >= 2 && toks[i - 2].k == K::Comma;
+            if !passive_ok && !relative && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
                 return false;
             }
             // "repeat claims", "media reports": noun forms after a lower-case word.
@@ -2332,6 +2338,29 @@ impl<'a> State<'a> {
             if anon_any && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
                 return Some(Spk::anonymous(&phrase, true));
             }
+            // "the government", "the agency": an earlier speaker, else an organisation
+            // named earlier in the article, whose name has this head word.
+            if is_in(&lower0, &["the", "its"])
+                && words.len() <= 3
+                && !anon_head
+                && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
+            {
+                let has_head = |n: &str| {
+                    n.split_whitespace()
+                        .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(&head))
+                };
+                if let Some(s) = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| !s.person && !s.hop.anonymous && has_head(&s.hop.name))
+                {
+                    return Some(s.clone());
+                }
+                if let Some(o) = self.orgs.iter().rev().find(|o| has_head(o)) {
+                    return Some(Spk::named(o, false, is_known_media(o)));
+                }
+            }
             if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
                 let media = is_in(
                     &head,
@@ -2575,6 +2604,13 @@ impl<'a> State<'a> {
                         let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
                         self.mentions.retain(|m| m.0 != p);
                         self.mentions.push((p, ctx));
+                    }
+                } else if (2..=6).contains(&piece.len()) && is_org(&piece) {
+                    let o = piece.join(" ");
+                    self.orgs.retain(|x| *x != o);
+                    self.orgs.push(o);
+                    if self.orgs.len() > 128 {
+                        self.orgs.drain(..64);
                     }
                 } else if (2..=3).contains(&piece.len())
                     && !piece

@@ -528,3 +528,27 @@ fn unnamed_relays_are_anonymous_middle_hops_and_interviews_name_any_relay() {
     );
     assert_eq!(x.chain.to_string(), "Wire via Piet Varnum");
 }
+
+#[test]
+fn definite_descriptions_resolve_to_an_organisation_named_earlier() {
+    let v = chains(
+        "A report carried by the Valmont Press Agency said the dam held. The agency said repairs would take a week.",
+        "Wire",
+    );
+    assert_eq!(
+        v,
+        [
+            "Wire via Valmont Press Agency",
+            "Wire via Valmont Press Agency"
+        ]
+    );
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_speaks_for_the_antecedent() {
+    let x = one(
+        "The governor met Mayor Elke Saarin, who said two tugs were missing.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Elke Saarin");
+}
