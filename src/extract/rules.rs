@@ -850,7 +850,11 @@ impl<'a> State<'a> {
             }
         }
         for j in (s..i).rev() {
-            if self.is_word(toks, j, &["who", "which", "whom", "what"]) {
+            // Lower case only: "WHO said" is the World Health Organization.
+            if self
+                .word_at(toks, j)
+                .is_some_and(|w| matches!(w, "who" | "which" | "whom" | "what"))
+            {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
@@ -1072,6 +1076,13 @@ impl<'a> State<'a> {
             let object_ok = p == ci + 1
                 && match frame {
                     Some(Frame::Evaluative) => true,
+                    // "claimed responsibility/credit for …": the claim is the object.
+                    Some(Frame::Clausal)
+                        if lexicon::cue_word(self.w(&toks[ci]))
+                            .is_some_and(|c| c.lemma == "claim") =>
+                    {
+                        is_in(first, &["responsibility", "credit"])
+                    }
                     Some(Frame::FactObject) => {
                         !is_in(first, &["to", "having", "that", "it", "if", "whether"])
                             && (first.starts_with(|c: char| c.is_ascii_lowercase())
@@ -1720,7 +1731,10 @@ impl<'a> State<'a> {
         segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
-            if segs.len() > 1 && self.words(toks, la, lb) == 1 && self.is_word(toks, la, &["who"]) {
+            if segs.len() > 1
+                && self.words(toks, la, lb) == 1
+                && self.word_at(toks, la) == Some("who")
+            {
                 segs.pop();
                 if let Some(last) = segs.last_mut() {
                     if self.is_word(toks, last.0, &["according"]) {
@@ -2417,6 +2431,21 @@ impl<'a> State<'a> {
             }
             if anon_any {
                 return Some(Spk::anonymous(&phrase, true));
+            }
+            // An unresolved description ("the separatists", "the airport") is an
+            // anonymous hop, never someone else's name (issue 12, reference resolution).
+            if words.len() <= 4
+                && head_lower
+                && head.len() > 3
+                && head.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && (determiner || head.ends_with('s'))
+                && !words
+                    .iter()
+                    .any(|w| is_in(w, PRONOUNS) || is_in(w, CONNECTORS))
+                && !is_in(&head, lexicon::ADVERBIAL)
+                && !is_in(&head, NOT_NAMES)
+            {
+                return Some(Spk::anonymous(&phrase, head.ends_with('s')));
             }
             return None;
         }

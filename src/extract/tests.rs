@@ -552,3 +552,24 @@ fn a_cue_in_a_relative_clause_speaks_for_the_antecedent() {
     );
     assert_eq!(x.chain.to_string(), "Wire via Elke Saarin");
 }
+
+#[test]
+fn an_unresolved_description_is_an_anonymous_hop() {
+    let x = one(
+        "\"Keeping it closed is unfair to the people of the town,\" a shopkeeper said.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~a shopkeeper");
+    let x = one(
+        "Prices will rise by a tenth next year, some estimates say.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~some estimates");
+    let x = one(
+        "A rebel spokesman claimed responsibility for both attacks.",
+        "Wire",
+    );
+    assert!(x.claim.starts_with("responsibility for"), "{}", x.claim);
+    // "claimed" with any other object is not a statement.
+    assert!(chains("The rebels claimed the town after a week.", "Wire").is_empty());
+}
