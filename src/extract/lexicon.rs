@@ -295,6 +295,12 @@ pub(crate) const DEMONYM_LIKE: &[&str] = &[
     "public",
 ];
 
+/// The head word of an unnamed medium ("local media", "a regional TV network"): the
+/// only kind of anonymous hop that may stand in the middle of a chain (rulebook R2).
+pub(crate) fn is_media_head(w: &str) -> bool {
+    is_in(w, MEDIA_WORDS) || is_in(w, &["media", "network", "station", "outlet", "outlets"])
+}
+
 /// Auxiliaries that make a progressive of an -ing form ("are saying").
 pub(crate) const PROGRESSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "am"];
 

@@ -175,7 +175,13 @@ fn assemble(
         .iter()
         .chain(outer)
         .chain(inner)
-        .filter(|h| h.anonymous)
+        .filter(|h| {
+            h.anonymous
+                && h.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(lexicon::is_media_head)
+        })
         .map(|h| &h.name)
         .collect();
     let all = via
@@ -1990,10 +1996,7 @@ impl<'a> State<'a> {
             // Rulebook R2: an unnamed medium ("a local TV network", "local media",
             // "regional television") is an anonymous middle hop.
             let head = words.last().copied().unwrap_or("");
-            if words.len() <= 6
-                && (is_in(head, lexicon::MEDIA_WORDS)
-                    || is_in(head, &["media", "network", "station", "outlet", "outlets"]))
-            {
+            if words.len() <= 6 && lexicon::is_media_head(head) {
                 return Some(HopSpec::anonymous(&words.join(" ")));
             }
             return None;
