@@ -29,7 +29,7 @@ fn main() {
     for rec in rdr.records().flatten() {
         let url = rec.get(2).unwrap_or("").to_string();
         let meta = ArticleMeta {
-            publisher: outlet_for_url(&url).unwrap_or("unknown").to_string(),
+            publisher: outlet_for_url(&url).unwrap_or_else(|| "unknown".to_string()),
             url: Some(url),
             published: None,
         };
@@ -64,7 +64,7 @@ fn main() {
         url_column: Some("article_source_link".into()),
         id_column: Some("article_id".into()),
     };
-    let lookup = |u: &str| outlet_for_url(u).map(str::to_string);
+    let lookup = outlet_for_url;
     let t = Instant::now();
     let mut emitted = 0u64;
     let summary = extract_csv(

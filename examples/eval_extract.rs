@@ -108,7 +108,7 @@ fn show_article(csv_path: &std::path::Path, id: &str) {
         let url = rec.get(2).unwrap_or("");
         let text = rec.get(5).unwrap_or("");
         let meta = ArticleMeta {
-            publisher: outlet_for_url(url).unwrap_or("unknown").to_string(),
+            publisher: outlet_for_url(url).unwrap_or_else(|| "unknown".to_string()),
             url: Some(url.to_string()),
             published: None,
         };

@@ -17,6 +17,7 @@ pub mod eval;
 mod lexicon;
 mod rules;
 mod text;
+mod validity;
 
 use serde::Serialize;
 use serde_json::{Map, Value};

@@ -5,11 +5,12 @@
 
 use crate::chain::HopSpec;
 
-use super::lexicon::{self, is_in, Cue};
+use super::lexicon::{self, is_in, Cue, Form, Frame};
 use super::text::{self, Tok, K};
 use super::{normalise_name, same_name, ExtractKind};
 
 /// A statement found by the rules, before validation into an `Extracted`.
+#[derive(Clone)]
 pub(crate) struct Found {
     /// Byte range in the text (may cover two pieces of an interrupted quotation).
     pub span: (usize, usize),
@@ -101,6 +102,9 @@ struct State<'a> {
     mentions: Vec<(String, String)>,
     /// Every capitalised multi-word name seen, for surname expansion.
     names: Vec<String>,
+    /// Every organisation named so far (a capitalised run with an organisation word),
+    /// for definite descriptions ("the agency" → "Korean Central News Agency").
+    orgs: Vec<String>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -115,6 +119,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         speakers: Vec::new(),
         mentions: Vec::new(),
         names: Vec::new(),
+        orgs: Vec::new(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -136,7 +141,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         }
         st.sentence_no += 1; // quotations do not continue across paragraphs here
     }
-    propagate_relays(&mut st.out);
+    // Rulebook R2: a relay is never carried to another sentence.
     for f in &mut st.out {
         if f.hops.is_empty() {
             f.hops = assemble(
@@ -153,36 +158,6 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
     st.out
 }
 
-/// A speaker who talked to a relay in one statement talked to it in the others that
-/// name none (an interview reported over several paragraphs).
-fn propagate_relays(out: &mut [Found]) {
-    let mut known: Vec<(HopSpec, Vec<HopSpec>, usize)> = Vec::new();
-    for f in out.iter() {
-        if let Some(s) = &f.speaker {
-            if s.person && !f.inner.is_empty() {
-                known.push((s.hop.clone(), f.inner.clone(), f.origin));
-            }
-        }
-    }
-    if known.is_empty() {
-        return;
-    }
-    for f in out.iter_mut() {
-        if !f.inner.is_empty() || !f.outer.is_empty() || !f.cited.is_empty() {
-            continue;
-        }
-        if let Some(s) = &f.speaker {
-            // Only nearby statements: a later interview is another occasion.
-            if let Some((_, inner, _)) = known
-                .iter()
-                .find(|(k, _, at)| *k == s.hop && at.abs_diff(f.origin) <= 3)
-            {
-                f.inner = inner.clone();
-            }
-        }
-    }
-}
-
 /// Build the chain: publisher, "Via" block, outer relays, inner relays, speaker, cited
 /// origins. Hops equal to the publisher and repeated hops are dropped; nothing follows
 /// an anonymous hop.
@@ -195,6 +170,20 @@ fn assemble(
     cited: &[HopSpec],
 ) -> Vec<HopSpec> {
     let mut hops = vec![HopSpec::named(publisher)];
+    // An unnamed relay is a middle hop (rulebook R2): the speaker still follows it.
+    let anonymous_relays: Vec<&String> = via
+        .iter()
+        .chain(outer)
+        .chain(inner)
+        .filter(|h| {
+            h.anonymous
+                && h.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(lexicon::is_media_head)
+        })
+        .map(|h| &h.name)
+        .collect();
     let all = via
         .iter()
         .chain(outer)
@@ -209,7 +198,7 @@ fn assemble(
             continue;
         }
         if let Some(last) = hops.last() {
-            if last.anonymous {
+            if last.anonymous && !anonymous_relays.contains(&&last.name) {
                 break;
             }
             if !h.anonymous && normalise_name(&last.name) == normalise_name(&h.name) {
@@ -300,8 +289,13 @@ fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
 enum Take {
     Cited,
     Outer,
+    /// An outer relay that is any proper name ("an article in the Fresno Bee").
+    OuterNamed,
     Inner,
     InnerMedia,
+    /// A relay the speaker talked to that is any proper name ("in an interview with
+    /// the Valley Review", "wrote in the Harbour Journal").
+    InnerNamed,
 }
 
 /// Relays and origins found around a cue.
@@ -540,7 +534,11 @@ impl<'a> State<'a> {
             }
             if let Some(f) = self.with_cue(toks, i, c) {
                 let end = f.span.1;
+                let second = self.second_statement(toks, &f);
                 self.push(f);
+                if let Some(g) = second {
+                    self.push(g);
+                }
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
                     if let Some(j) = (k..toks.len().min(k + 3))
@@ -567,7 +565,121 @@ impl<'a> State<'a> {
         }
     }
 
+    /// ", adding/noting (that) …" after a statement: a second statement by the same
+    /// speaker, with the same relays (rulebook R1: one statement per cue).
+    fn second_statement(&self, toks: &[Tok], f: &Found) -> Option<Found> {
+        let len = toks.len();
+        let k = (0..len).find(|&k| toks[k].s >= f.span.1)?;
+        let pi = (k..len).find(|&j| {
+            j > 0
+                && toks[j - 1].k == K::Comma
+                && self.is_word(toks, j, lexicon::SECOND_STATEMENT_PARTICIPLES)
+        })?;
+        let mut s = pi + 1;
+        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+            s += 1;
+        }
+        if s >= len || self.is_word(toks, s, &["to", "for", "on"]) {
+            return None;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s || (self.words(toks, s, e) < 3 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let (a, b) = trim_punct(self.n, toks[s].s, toks[e - 1].e);
+        Some(Found {
+            span: (a, b),
+            pieces: vec![(a, b)],
+            kind: if direct {
+                ExtractKind::DirectQuote
+            } else {
+                ExtractKind::IndirectSpeech
+            },
+            hops: Vec::new(),
+            sentence: f.sentence,
+            origin: f.origin,
+            speaker: f.speaker.clone(),
+            inner: f.inner.clone(),
+            via: f.via.clone(),
+            outer: f.outer.clone(),
+            cited: Vec::new(),
+        })
+    }
+
     fn push(&mut self, f: Found) {
+        if let Some(parts) = f
+            .speaker
+            .as_ref()
+            .and_then(|s| self.coordinated(&s.hop.name))
+        {
+            for spk in parts {
+                let mut g = f.clone();
+                g.speaker = Some(spk);
+                self.push_one(g);
+            }
+            return;
+        }
+        self.push_one(f);
+    }
+
+    /// Rulebook R4: "A and B said …" is one statement per source. The parts of a
+    /// speaker phrase joined by "and" (or a comma list ending in "and"), when every
+    /// part reads as a source on its own; `None` for a single source. Names of one
+    /// body that contain "and" ("Ministry of Trade and Industry") are not split.
+    fn coordinated(&mut self, name: &str) -> Option<Vec<Spk>> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let and = words.iter().position(|w| *w == "and" || *w == "&")?;
+        if and == 0 || and + 1 >= words.len() {
+            return None;
+        }
+        let left = &words[..and];
+        let right = &words[and + 1..];
+        let right_cap = right
+            .iter()
+            .find(|w| !is_in(w, DETERMINERS))
+            .is_some_and(|w| is_cap(w));
+        if right_cap && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
+            return None;
+        }
+        let mut pieces: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        for w in left {
+            match w.strip_suffix(',') {
+                Some(stem) => {
+                    cur.push(stem);
+                    pieces.push(std::mem::take(&mut cur));
+                }
+                None => cur.push(w),
+            }
+        }
+        pieces.push(cur);
+        pieces.push(right.to_vec());
+        if pieces.len() > 4 || pieces.iter().any(|p| p.is_empty() || p.len() > 8) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for p in &pieces {
+            // A bare adjective or a lone lower-case modifier is not a source.
+            if p.len() == 1 && !is_cap(p[0]) && !is_in(p[0], lexicon::ANON_NOUNS) {
+                return None;
+            }
+            let spk = self.phrase_speaker(p)?;
+            if spk.hop.name.split_whitespace().any(|w| w == "and") {
+                return None;
+            }
+            out.push(spk);
+        }
+        Some(out)
+    }
+
+    fn push_one(&mut self, f: Found) {
+        if f.speaker
+            .as_ref()
+            .is_some_and(|s| !super::validity::valid_source(&s.hop))
+        {
+            return;
+        }
         if let Some(s) = &f.speaker {
             self.speakers.push(s.clone());
             if self.speakers.len() > 256 {
@@ -605,11 +717,45 @@ impl<'a> State<'a> {
             None
         };
         let next = self.word_at(toks, i + 1).unwrap_or("");
+        let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
+            return false;
+        };
+        match cw.form {
+            // "are saying": only as a progressive, never a participle or a noun.
+            Form::Progressive => {
+                return prev.is_some_and(|p| is_in(p, lexicon::PROGRESSIVE_AUX))
+                    && cw.frame != Frame::Evaluative;
+            }
+            // "officials say", "they deny": only after a plural subject; a base form
+            // after anything else is an infinitive, an imperative or a noun.
+            Form::Base => {
+                let Some(p) = prev else {
+                    return false;
+                };
+                let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
+                    || (p.len() > 3
+                        && p.ends_with('s')
+                        && !p.ends_with("ss")
+                        && !p.ends_with("'s")
+                        && !is_in(p, lexicon::NOT_BEFORE_CUE)
+                        && !is_in(p, SUBJECT_ADVERBS));
+                if !plural || is_in(next, &["to", "for", "on", "up", "out", "off"]) {
+                    return false;
+                }
+                return cw.frame != Frame::Evaluative || cw.lemma != "call";
+            }
+            Form::Third | Form::Past => {}
+        }
+        if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
+            return false;
+        }
         if let Some(p) = prev {
             let passive_ok =
                 c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
             let lower = p.starts_with(|c: char| c.is_lowercase());
-            if !passive_ok && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
+            // "…, Name, who said …": a cue in a relative clause speaks for the antecedent.
+            let relative = p == "who" && i >= 2 && toks[i - 2].k == K::Comma;
+            if !passive_ok && !relative && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
                 return false;
             }
             // "repeat claims", "media reports": noun forms after a lower-case word.
@@ -659,6 +805,36 @@ impl<'a> State<'a> {
         true
     }
 
+    /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or
+    /// `on` for blame), or a quotation ("called the move "…""); "called for", "called
+    /// on" and "described how" are not evaluations.
+    fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
+        let len = toks.len();
+        if self.is_word(
+            toks,
+            i + 1,
+            &["for", "on", "off", "up", "in", "out", "how", "what", "it"],
+        ) {
+            return false;
+        }
+        let preps: &[&str] = match lemma {
+            "accuse" => &["of"],
+            "blame" => &["for", "on"],
+            "criticise" | "criticize" | "lambast" | "rebuke" => &["for", "over", "as"],
+            "call" => &[],
+            _ => &["as"],
+        };
+        for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
+            match t.k {
+                K::Quote => return k > i + 1 && lemma != "accuse" && lemma != "blame",
+                K::Word if k > i + 1 && is_in(self.w(t), preps) => return true,
+                K::Comma if lemma != "call" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Does a clause starting at `j` read "speaker (≤ 6 words) said/told/added …"?
     fn clause_with_cue(&self, toks: &[Tok], j: usize) -> bool {
         (j..toks.len().min(j + 7)).any(|k| {
@@ -680,7 +856,11 @@ impl<'a> State<'a> {
             }
         }
         for j in (s..i).rev() {
-            if self.is_word(toks, j, &["who", "which", "whom", "what"]) {
+            // Lower case only: "WHO said" is the World Health Organization.
+            if self
+                .word_at(toks, j)
+                .is_some_and(|w| matches!(w, "who" | "which" | "whom" | "what"))
+            {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
@@ -896,10 +1076,31 @@ impl<'a> State<'a> {
                 }
                 Cue::Quoted => false,
             };
-            if bare_ok {
+            // An evaluative act's object and frame, or a verb whose noun object is a
+            // checkable fact ("denied any role", "confirmed the toll"), is the claim.
+            let frame = lexicon::cue_word(self.w(&toks[ci])).map(|c| c.frame);
+            let object_ok = p == ci + 1
+                && match frame {
+                    Some(Frame::Evaluative) => true,
+                    // "claimed responsibility/credit for …": the claim is the object.
+                    Some(Frame::Clausal)
+                        if lexicon::cue_word(self.w(&toks[ci]))
+                            .is_some_and(|c| c.lemma == "claim") =>
+                    {
+                        is_in(first, &["responsibility", "credit"])
+                    }
+                    Some(Frame::FactObject) => {
+                        !is_in(first, &["to", "having", "that", "it", "if", "whether"])
+                            && (first.starts_with(|c: char| c.is_ascii_lowercase())
+                                || first.starts_with(|c: char| c.is_ascii_digit()))
+                    }
+                    _ => false,
+                };
+            if bare_ok || object_ok {
                 let e = self.content_end(toks, p);
                 let quoted = toks[p..e].iter().filter(|t| t.k == K::Quote).count();
-                if self.words(toks, p, e) + 2 * quoted >= 3 {
+                let min = if object_ok { 2 } else { 3 };
+                if self.words(toks, p, e) + 2 * quoted >= min {
                     content = Some((p, e, false));
                 }
             }
@@ -1288,7 +1489,8 @@ impl<'a> State<'a> {
             && !toks[..q].iter().any(|t| {
                 t.k == K::Word
                     && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
-                    && lexicon::cue(self.w(t)).is_some()
+                    && lexicon::cue_word(self.w(t))
+                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
             })
             && !toks[..q].iter().any(|t| t.k == K::Colon);
         if lead {
@@ -1535,7 +1737,10 @@ impl<'a> State<'a> {
         segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
-            if segs.len() > 1 && self.words(toks, la, lb) == 1 && self.is_word(toks, la, &["who"]) {
+            if segs.len() > 1
+                && self.words(toks, la, lb) == 1
+                && self.word_at(toks, la) == Some("who")
+            {
                 segs.pop();
                 if let Some(last) = segs.last_mut() {
                     if self.is_word(toks, last.0, &["according"]) {
@@ -1665,6 +1870,17 @@ impl<'a> State<'a> {
                     Some((2, Take::Outer))
                 }
                 "told" | "tells" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
+                "interview" | "interviewed" if next == "with" || next == "by" => {
+                    Some((2, Take::InnerNamed))
+                }
+                "article" | "interview" | "op-ed" | "column" | "editorial"
+                    if next == "in" || next == "for" =>
+                {
+                    Some((2, Take::OuterNamed))
+                }
+                "wrote" | "writing" | "writes" | "write" if next == "in" || next == "for" => {
+                    Some((2, Take::InnerNamed))
+                }
                 "speaking" | "talking" | "interview" | "interviewed" | "comments" | "remarks"
                     if next == "to" || next == "with" || next == "by" =>
                 {
@@ -1677,13 +1893,17 @@ impl<'a> State<'a> {
             if let Some((words, take)) = found {
                 let a = k + words;
                 let e = match take {
-                    Take::Cited | Take::Outer => self.np_end_content(toks, a, content),
-                    Take::Inner | Take::InnerMedia => self.np_end(toks, a),
+                    Take::Cited | Take::Outer | Take::OuterNamed => {
+                        self.np_end_content(toks, a, content)
+                    }
+                    Take::Inner | Take::InnerMedia | Take::InnerNamed => self.np_end(toks, a),
                 };
                 match take {
                     Take::Cited => m.cited.extend(self.cited_source(toks, a, e)),
                     Take::Outer => m.outer.extend(self.relay(toks, a, e, true)),
+                    Take::OuterNamed => m.outer.extend(self.relay(toks, a, e, true)),
                     Take::Inner => m.inner.extend(self.relay(toks, a, e, false)),
+                    Take::InnerNamed => m.inner.extend(self.relay(toks, a, e, true)),
                     Take::InnerMedia => m.inner.extend(
                         self.relay(toks, a, e, false)
                             .filter(|r| is_known_media(&r.name)),
@@ -1762,17 +1982,31 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
+        if words.iter().any(|w| is_in(w, lexicon::PLATFORMS)) {
+            return None;
+        }
+        let unnamed = words
+            .iter()
+            .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE) || is_in(w, NOT_NAMES));
         if words
             .first()
             .is_some_and(|w| is_in(w, &["a", "an", "one", "some", "several"]))
+            || (unnamed && words.first().is_some_and(|w| !is_in(w, &["the"])))
         {
+            // Rulebook R2: an unnamed medium ("a local TV network", "local media",
+            // "regional television") is an anonymous middle hop.
+            let head = words.last().copied().unwrap_or("");
+            if words.len() <= 6 && lexicon::is_media_head(head) {
+                return Some(HopSpec::anonymous(&words.join(" ")));
+            }
             return None;
         }
         // Capitalised pieces, split at possessives.
         let mut pieces: Vec<Vec<&str>> = Vec::new();
         let mut cur: Vec<&str> = Vec::new();
         for w in &words {
-            if is_cap(w) && !is_in(w, NOT_NAMES) {
+            let number = !cur.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+            if (is_cap(w) && !is_in(w, NOT_NAMES)) || number {
                 if let Some(base) = w.strip_suffix("'s") {
                     cur.push(base);
                     pieces.push(std::mem::take(&mut cur));
@@ -2121,6 +2355,29 @@ impl<'a> State<'a> {
             if anon_any && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
                 return Some(Spk::anonymous(&phrase, true));
             }
+            // "the government", "the agency": an earlier speaker, else an organisation
+            // named earlier in the article, whose name has this head word.
+            if is_in(&lower0, &["the", "its"])
+                && words.len() <= 3
+                && !anon_head
+                && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
+            {
+                let has_head = |n: &str| {
+                    n.split_whitespace()
+                        .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(&head))
+                };
+                if let Some(s) = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| !s.person && !s.hop.anonymous && has_head(&s.hop.name))
+                {
+                    return Some(s.clone());
+                }
+                if let Some(o) = self.orgs.iter().rev().find(|o| has_head(o)) {
+                    return Some(Spk::named(o, false, is_known_media(o)));
+                }
+            }
             if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
                 let media = is_in(
                     &head,
@@ -2177,6 +2434,21 @@ impl<'a> State<'a> {
             }
             if anon_any {
                 return Some(Spk::anonymous(&phrase, true));
+            }
+            // An unresolved description ("the separatists", "the airport") is an
+            // anonymous hop, never someone else's name (issue 12, reference resolution).
+            if words.len() <= 4
+                && head_lower
+                && head.len() > 3
+                && head.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && (determiner || head.ends_with('s'))
+                && !words
+                    .iter()
+                    .any(|w| is_in(w, PRONOUNS) || is_in(w, CONNECTORS))
+                && !is_in(&head, lexicon::ADVERBIAL)
+                && !is_in(&head, NOT_NAMES)
+            {
+                return Some(Spk::anonymous(&phrase, head.ends_with('s')));
             }
             return None;
         }
@@ -2364,6 +2636,13 @@ impl<'a> State<'a> {
                         let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
                         self.mentions.retain(|m| m.0 != p);
                         self.mentions.push((p, ctx));
+                    }
+                } else if (2..=6).contains(&piece.len()) && is_org(&piece) {
+                    let o = piece.join(" ");
+                    self.orgs.retain(|x| *x != o);
+                    self.orgs.push(o);
+                    if self.orgs.len() > 128 {
+                        self.orgs.drain(..64);
                     }
                 } else if (2..=3).contains(&piece.len())
                     && !piece
