@@ -202,16 +202,16 @@ pub fn run(
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut proposals: Vec<(usize, usize, f32)> = Vec::new();
     let mut compared = 0usize;
-    obs.stage("comparing claims", fresh.len() as u64);
-    for (n, &i) in fresh.iter().enumerate() {
-        if n % 64 == 0 {
-            obs.progress(n as u64);
-        }
-        let candidates: Vec<(usize, f32)> = match &vectors[i] {
+    obs.stage("finding the nearest claims", fresh.len() as u64);
+    // The nearest claims of each new claim: an exact scan, split over the processors.
+    let nearest = |i: usize| -> Vec<(usize, f32)> {
+        match &vectors[i] {
             Some(q) => top_k(
-                vectors.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(j, v)| {
-                    v.as_ref().map(|v| (j, dot(q, v)))
-                }),
+                vectors
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .filter_map(|(j, v)| v.as_ref().map(|v| (j, dot(q, v)))),
                 CANDIDATES,
             ),
             None => lex
@@ -221,7 +221,43 @@ pub fn run(
                 .filter(|(j, _)| *j != i)
                 .take(CANDIDATES)
                 .collect(),
-        };
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = fresh.len().div_ceil(workers).max(1);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<Vec<(usize, f32)>> = Vec::with_capacity(fresh.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = fresh
+            .chunks(chunk)
+            .map(|part| {
+                let (nearest, done) = (&nearest, &done);
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&i| {
+                            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            nearest(i)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            while !h.is_finished() {
+                obs.progress(done.load(std::sync::atomic::Ordering::Relaxed) as u64);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            found.extend(h.join().expect("a search thread panicked"));
+        }
+    });
+    obs.done();
+    obs.stage("deciding pairs", fresh.len() as u64);
+    for (n, (&i, candidates)) in fresh.iter().zip(found).enumerate() {
+        if n % 64 == 0 {
+            obs.progress(n as u64);
+        }
         for (j, cos) in candidates {
             let key = (i.min(j), i.max(j));
             if !seen.insert(key) {
