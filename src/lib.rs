@@ -23,6 +23,7 @@ pub mod groups;
 pub mod hex;
 pub mod independence;
 pub mod ledger;
+pub mod matching;
 pub mod outlets;
 pub mod output;
 pub mod ratings;

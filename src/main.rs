@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use corroborate::chain::Chain;
 use corroborate::db::{Database, WriteSummary};
 use corroborate::export::{self, ExportFormat};
+use corroborate::matching::{Matcher, Query};
 use corroborate::output::{self, Format};
 use corroborate::record::{ReportRecord, Verdict, VerdictRecord};
 use corroborate::source::{parse_http_url, SourceKind, SourcePatch};
@@ -82,6 +83,40 @@ enum Command {
     Import {
         /// JSONL file, or - for standard input.
         file: String,
+        /// Then match the new claims with the stored ones (`corroborate match`).
+        #[arg(long = "match")]
+        run_match: bool,
+        #[command(flatten)]
+        matching: MatchArgs,
+    },
+    /// Find wordings of the same claim among the stored claims and link them
+    /// (the matcher's links; a person's links always win).
+    #[command(
+        after_help = "Examples:\n  corroborate match --dry-run          # what it would link, nothing written\n  corroborate match\n  corroborate match --threshold 0.9 --format json\n  corroborate import news.jsonl --match\n\nIncremental: each claim is matched once per model. With a model installed\n(`corroborate model install`), claims are compared by meaning (all-MiniLM-L6-v2) and\nchecked for agreeing numbers, names and negation; without one, by their words.\n`corroborate unlink A B` takes back a wrong match; `link --different A B` keeps\nit from coming back. See docs/matching.md."
+    )]
+    Match {
+        #[command(flatten)]
+        matching: MatchArgs,
+        /// Show what would be linked and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The stored claims most like one claim, or like a text, best first.
+    #[command(
+        after_help = "Examples:\n  corroborate similar 3fa2c1\n  corroborate similar --text \"The ruling party lost seven seats.\" --limit 5 --format json\n\nEach row has the score (0–1), whether the tool counts the two as one claim (`same`:\nalready linked, or the matcher would link them) and whether they are linked already.\nClaims not yet seen by `corroborate match` are found by their words only."
+    )]
+    Similar {
+        /// Claim id or unique prefix.
+        #[arg(required_unless_present = "text", conflicts_with = "text")]
+        id: Option<String>,
+        /// Look for claims like this text instead.
+        #[arg(long)]
+        text: Option<String>,
+        /// Most rows.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        matching: MatchArgs,
     },
     /// List claims with their independent-source counts.
     #[command(
@@ -278,6 +313,19 @@ struct ExportArgs {
     listing_format: Option<Format>,
 }
 
+/// How `match`, `import --match` and `extract --import --match` match claims.
+#[derive(Args, Clone, Debug, Default)]
+struct MatchArgs {
+    /// The score (0–1) at which two claims count as one; the default is the matcher's
+    /// (docs/matching.md).
+    #[arg(long, value_name = "T")]
+    threshold: Option<f32>,
+    /// A sentence-embedding model directory (default: $CORROBORATE_MODEL, else the one
+    /// `corroborate model install` put in the database; else lexical matching).
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+}
+
 #[derive(Args)]
 struct ExtractArgs {
     /// Article text file, or - for standard input (not with --csv).
@@ -295,6 +343,11 @@ struct ExtractArgs {
     /// Import the records into the database (all or nothing) instead of printing them.
     #[arg(long)]
     import: bool,
+    /// After --import, match the new claims with the stored ones (`corroborate match`).
+    #[arg(long = "match", requires = "import")]
+    run_match: bool,
+    #[command(flatten)]
+    matching: MatchArgs,
     /// Run over a corpus CSV (one article per row) instead of one text.
     #[arg(long, value_name = "FILE")]
     csv: Option<String>,
@@ -761,7 +814,10 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
     match command {
         Command::Export(a) => a.output.is_none(),
         Command::Extract(a) => !a.import && (a.csv.is_some() || ctx.format() != Format::Table),
-        Command::Claims { .. } | Command::Show { .. } | Command::Log { .. } => {
+        Command::Claims { .. }
+        | Command::Show { .. }
+        | Command::Log { .. }
+        | Command::Similar { .. } => {
             ctx.format() != Format::Table
         }
         Command::Sources { import: None, .. } => ctx.format() != Format::Table,
@@ -772,6 +828,7 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
             import: Some(_), ..
         }
         | Command::Verify
+        | Command::Match { .. }
         | Command::Model(ModelCommand::Show { .. })
         | Command::Salvage { .. } => explicit_json,
         Command::Demo => ctx.format.is_some_and(|f| f != Format::Table),
@@ -832,9 +889,43 @@ fn dispatch(
             )?;
             Ok(())
         }
-        Command::Import { file } => {
+        Command::Import {
+            file,
+            run_match,
+            matching,
+        } => {
             let summary = import(db, &file, ctx)?;
             print_summary(out, &summary)?;
+            if run_match {
+                match_command(db, &matching, false, ctx, out)?;
+            }
+            Ok(())
+        }
+        Command::Match { matching, dry_run } => match_command(db, &matching, dry_run, ctx, out),
+        Command::Similar {
+            id,
+            text,
+            limit,
+            matching,
+        } => {
+            let m = Matcher::open(matching.model.as_deref(), db.dir())?;
+            let q = match (id, text) {
+                (Some(id), _) => Query::Claim(db.resolve_claim(&id)?),
+                (None, Some(t)) => Query::Text(t),
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let (rows, unseen) = corroborate::matching::similar(db, &m, &q, limit, matching.threshold)?;
+            if unseen > 0 {
+                eprintln!(
+                    "note: {unseen} claims have not been matched with model {} yet and are found by their words only; `corroborate match` embeds them",
+                    m.model_id()
+                );
+            }
+            if rows.is_empty() && ctx.format() == Format::Table {
+                writeln!(out, "no similar claims")?;
+            } else {
+                output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            }
             Ok(())
         }
         Command::Claims {
@@ -1446,6 +1537,55 @@ fn sources_import(
     Ok(())
 }
 
+/// Run the matcher and report what it did.
+fn match_command(
+    db: &mut Database,
+    args: &MatchArgs,
+    dry_run: bool,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let m = Matcher::open(args.model.as_deref(), db.dir())?;
+    let opts = corroborate::matching::MatchOptions {
+        threshold: args.threshold,
+        dry_run,
+    };
+    let mut bars = Bars {
+        bar: ctx.bar.clone(),
+    };
+    let s = corroborate::matching::run(db, &m, &opts, &mut bars)?;
+    match ctx.format {
+        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, &s)?,
+        _ => {
+            writeln!(
+                out,
+                "{} {} claim link{} ({} new of {} claims matched, {} pairs decided, {} left out for a person's \"different\"; model {}, threshold {:.2})",
+                if s.dry_run { "would record" } else { "recorded" },
+                s.links,
+                plural(s.links),
+                s.new_claims,
+                s.claims,
+                s.pairs_compared,
+                s.refused,
+                s.model,
+                s.threshold
+            )?;
+            if s.dry_run {
+                for p in &s.pairs {
+                    writeln!(out, "  {:.3}  {}  {}", p.score, &p.a[..12], p.a_text)?;
+                    writeln!(out, "         {}  {}", &p.b[..12], p.b_text)?;
+                }
+            } else if s.model == corroborate::similarity::MODEL_LEXICAL {
+                writeln!(
+                    out,
+                    "no embedding model was found, so claims were matched by their words; `corroborate model show` says how to install one"
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn import(db: &mut Database, file: &str, ctx: &Ctx) -> anyhow::Result<WriteSummary> {
     let label = format!("import {file}");
     let (reader, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
@@ -1873,6 +2013,9 @@ fn extract_one(
         });
         let summary = db.write_records(records, &format!("extract {file}"))?;
         print_summary(out, &summary)?;
+        if args.run_match {
+            match_command(&mut db, &args.matching, false, ctx, out)?;
+        }
         return Ok(());
     }
     match ctx.format() {
@@ -1986,6 +2129,9 @@ fn extract_corpus(
                 &mut |_| {},
             )?;
             print_summary(out, &s)?;
+            if args.run_match {
+                match_command(db, &args.matching, false, ctx, out)?;
+            }
         }
         Ok(())
     };

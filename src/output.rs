@@ -249,6 +249,38 @@ impl Row for crate::view::SourceSummary {
     }
 }
 
+impl Row for crate::matching::SimilarRow {
+    fn headers() -> Vec<&'static str> {
+        vec!["score", "same", "linked", "id", "text", "model"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            format!("{:.3}", self.score),
+            self.same.to_string(),
+            self.linked.to_string(),
+            self.id.clone(),
+            self.text.clone(),
+            self.model.clone(),
+        ]
+    }
+    fn table_headers() -> Vec<&'static str> {
+        vec!["score", "same", "id", "text"]
+    }
+    fn table_cells(&self) -> Vec<String> {
+        let same = match (self.linked, self.same) {
+            (true, _) => "linked",
+            (false, true) => "same",
+            _ => "",
+        };
+        vec![
+            format!("{:.3}", self.score),
+            same.to_string(),
+            self.id[..12.min(self.id.len())].to_string(),
+            self.text.clone(),
+        ]
+    }
+}
+
 impl Row for crate::db::LogLine {
     fn headers() -> Vec<&'static str> {
         vec!["entry", "time", "kind", "claim", "what"]

@@ -943,6 +943,19 @@ impl Database {
         self.write(std::iter::once(Ok((0, Pending::Unlink(*a, *b)))), &label)
     }
 
+    /// Keep claims' vectors (or, for `lexical`, the mark that the matcher has seen
+    /// them) in the store's cache. Nothing is kept in a read-only database: the
+    /// matcher computes them again next time.
+    pub fn put_vectors(&self, model: &str, items: &[(ClaimId, Vec<f32>)]) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        for (id, v) in items {
+            self.store.put_vector(id, model, v)?;
+        }
+        self.store.flush()
+    }
+
     /// The claim groups, from the live links.
     pub fn groups(&self) -> Result<Groups> {
         let links = self.store.links()?;

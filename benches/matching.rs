@@ -1,0 +1,207 @@
+//! Matching benchmark: what claim matching costs, on news sentences.
+//!
+//! `cargo bench --bench matching -- [--claims N] [--queries Q] [--model DIR]`
+//!
+//! 1. Import N claims (sentences of `../shared/data/news/news_articles_dev.csv`, made
+//!    unique with a suffix past the corpus's supply) into a fresh database: the
+//!    baseline. Then the same import followed by lexical `match` (the ratio is what
+//!    `import --match` costs without a model).
+//! 2. `similar` latency (p50, p99 over Q queries, each a stored claim), lexical.
+//! 3. With `--model DIR` (or `$CORROBORATE_MODEL`): every claim gets a vector under the
+//!    model's id — random unit vectors, since embedding N claims takes N/100 seconds
+//!    here; the search does not care what the vectors mean — and `similar` is timed
+//!    again through the real code path (query embedding, vector scan, decisions). Also
+//!    the disk the vectors add per claim.
+//!
+//! Prints a markdown table; numbers go to docs/benchmarks.md with the machine's load.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use corroborate::claim::ClaimId;
+use corroborate::db::{Database, Quiet};
+use corroborate::matching::{self, MatchOptions, Matcher, Query};
+
+struct Args {
+    claims: usize,
+    queries: usize,
+    model: Option<PathBuf>,
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        claims: 20_000,
+        queries: 50,
+        model: std::env::var_os("CORROBORATE_MODEL").map(PathBuf::from),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        match arg.as_str() {
+            "--claims" => a.claims = value().parse().expect("--claims N"),
+            "--queries" => a.queries = value().parse().expect("--queries Q"),
+            "--model" => a.model = Some(PathBuf::from(value())),
+            _ => {}
+        }
+    }
+    a
+}
+
+fn shared() -> PathBuf {
+    let p = std::env::var_os("CORROBORATE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    assert!(
+        p.join("data/news/news_articles_dev.csv").is_file(),
+        "the news corpus is missing: put the shared data beside the repository (../shared) or set CORROBORATE_SHARED"
+    );
+    p
+}
+
+/// Sentences of the corpus, at least 40 bytes long, unique, in corpus order.
+fn sentences(n: usize) -> Vec<String> {
+    let path = shared().join("data/news/news_articles_dev.csv");
+    let mut rdr = csv::Reader::from_path(&path).expect("read the corpus");
+    let headers = rdr.headers().expect("headers").clone();
+    let col = headers
+        .iter()
+        .position(|h| h == "text")
+        .expect("a text column");
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for row in rdr.records() {
+        let row = row.expect("a row");
+        for s in row.get(col).unwrap_or("").split(". ") {
+            let s = s.trim();
+            if s.len() >= 40 && s.len() <= 400 && seen.insert(s.to_string()) {
+                out.push(format!("{s}."));
+            }
+        }
+    }
+    let supply = out.len();
+    let mut k = 1;
+    while out.len() < n {
+        let s = format!("{} (variant {k})", &out[out.len() % supply]);
+        out.push(s);
+        k += 1;
+    }
+    out.truncate(n);
+    out
+}
+
+fn jsonl(texts: &[String]) -> String {
+    let mut s = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        let line = serde_json::json!({
+            "type": "report",
+            "claim": t,
+            "chain": format!("Outlet {} via Source {}", i % 97, i % 389),
+        });
+        s.push_str(&line.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+fn import(dir: &Path, data: &str) -> (Database, f64) {
+    let mut db = Database::open(dir).expect("open");
+    let t = Instant::now();
+    db.import(data.as_bytes(), "bench", &mut |_| {})
+        .expect("import");
+    (db, t.elapsed().as_secs_f64())
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let mut n = 0;
+    for e in std::fs::read_dir(p).into_iter().flatten().flatten() {
+        let m = e.metadata().expect("metadata");
+        n += if m.is_dir() {
+            dir_size(&e.path())
+        } else {
+            m.len()
+        };
+    }
+    n
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+fn time_similar(db: &Database, m: &Matcher, ids: &[ClaimId], q: usize) -> (f64, f64) {
+    let mut times = Vec::new();
+    for id in ids.iter().step_by((ids.len() / q).max(1)).take(q) {
+        let t = Instant::now();
+        let rows = matching::similar(db, m, &Query::Claim(*id), 10, None).expect("similar");
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(rows);
+    }
+    (percentile(&mut times, 0.5), percentile(&mut times, 0.99))
+}
+
+fn main() {
+    let a = parse_args();
+    let texts = sentences(a.claims);
+    let data = jsonl(&texts);
+    let ids: Vec<ClaimId> = texts.iter().map(|t| ClaimId::of_text(t)).collect();
+    let work = tempfile::tempdir().expect("temp dir");
+    println!("| measure ({} claims of news sentences) | value |", a.claims);
+    println!("| --- | --- |");
+
+    let (db, base) = import(&work.path().join("base"), &data);
+    println!("| import, no matching (baseline) | {base:.2} s |");
+    drop(db);
+
+    let (mut db, t_import) = import(&work.path().join("lexical"), &data);
+    let t = Instant::now();
+    let s = matching::run(
+        &mut db,
+        &Matcher::lexical(),
+        &MatchOptions::default(),
+        &mut Quiet,
+    )
+    .expect("match");
+    let t_match = t.elapsed().as_secs_f64();
+    println!(
+        "| import + lexical `match` | {:.2} s ({:.2}× the baseline; {} links) |",
+        t_import + t_match,
+        (t_import + t_match) / base,
+        s.links
+    );
+    let (p50, p99) = time_similar(&db, &Matcher::lexical(), &ids, a.queries);
+    println!("| `similar`, lexical: p50 / p99 | {p50:.1} ms / {p99:.1} ms |");
+
+    if let Some(model) = &a.model {
+        let m = Matcher::open(Some(model), work.path()).expect("load the model");
+        let before = dir_size(&work.path().join("lexical"));
+        // Random unit vectors (a fixed xorshift), one per claim, under the model's id.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut vectors = Vec::with_capacity(ids.len());
+        for id in &ids {
+            let mut v: Vec<f32> = (0..corroborate::embed::DIM)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+                })
+                .collect();
+            let n = v.iter().map(|a| a * a).sum::<f32>().sqrt();
+            v.iter_mut().for_each(|a| *a /= n);
+            vectors.push((*id, v));
+        }
+        db.put_vectors(m.model_id(), &vectors).expect("store vectors");
+        db.flush().expect("flush");
+        let after = dir_size(&work.path().join("lexical"));
+        println!(
+            "| disk added by vectors | {:.0} bytes per claim |",
+            (after.saturating_sub(before)) as f64 / ids.len() as f64
+        );
+        let (p50, p99) = time_similar(&db, &m, &ids, a.queries);
+        println!(
+            "| `similar`, model {}: p50 / p99 | {p50:.1} ms / {p99:.1} ms |",
+            m.model_id()
+        );
+    }
+}

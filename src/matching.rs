@@ -1,0 +1,491 @@
+//! The claim matcher: finds wordings of the same claim among the stored claims and
+//! records what it finds as the matcher's "same" links (see `groups` and
+//! `docs/matching.md`). Two operations:
+//!
+//! - [`run`] (`corroborate match`): embeds every claim the current model has not seen,
+//!   stores the vectors (a cache in the store), compares each new claim with every
+//!   claim, decides each close pair with [`crate::similarity`] and writes the links in
+//!   one commit. Incremental: a claim is matched once per model.
+//! - [`similar`] (`corroborate similar`): the claims nearest to one claim or to a text,
+//!   best first, with the decision for each. It reads stored vectors; it embeds only
+//!   the query.
+//!
+//! Without a model, both use the lexical similarity of `similarity` (reported as
+//! `"model": "lexical"`). Search is exact: every stored vector is compared (see
+//! `docs/matching.md` for what that costs and where it stops being enough).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::claim::ClaimId;
+use crate::db::{Database, Observer};
+use crate::embed::{Embedder, DIM};
+use crate::error::{Error, Result};
+use crate::groups::Groups;
+use crate::record::{LinkAuthor, LinkRecord, LinkRelation, Record};
+use crate::similarity::{self, Evidence, LexicalIndex, MODEL_LEXICAL};
+use crate::store::StoredLink;
+
+/// Candidates per new claim that are decided on (the nearest ones).
+const CANDIDATES: usize = 10;
+
+/// The matcher: a sentence-embedding model, or lexical similarity alone.
+pub struct Matcher {
+    embedder: Option<Embedder>,
+}
+
+impl Matcher {
+    /// The model in `explicit` (refused with the reason when it does not load), else the
+    /// one `embed::locate` finds (`$CORROBORATE_MODEL`, the database's `model/`), else
+    /// lexical matching.
+    pub fn open(explicit: Option<&Path>, db_dir: &Path) -> Result<Matcher> {
+        let embedder = match crate::embed::locate(explicit, db_dir) {
+            Some(dir) => Some(Embedder::load(&dir)?),
+            None => None,
+        };
+        Ok(Matcher { embedder })
+    }
+
+    /// Lexical matching only.
+    pub fn lexical() -> Matcher {
+        Matcher { embedder: None }
+    }
+
+    /// The model's id, or `lexical`.
+    pub fn model_id(&self) -> &str {
+        self.embedder
+            .as_ref()
+            .map_or(MODEL_LEXICAL, |e| e.model_id())
+    }
+
+    /// The default threshold for this matcher.
+    pub fn default_threshold(&self) -> f32 {
+        similarity::default_threshold(self.embedder.is_some())
+    }
+
+    fn threshold(&self, t: Option<f32>) -> Result<f32> {
+        match t {
+            None => Ok(self.default_threshold()),
+            Some(t) if t.is_finite() && (0.0..=1.0).contains(&t) => Ok(t),
+            Some(t) => Err(Error::Invalid(format!(
+                "--threshold must be a number from 0 to 1, not {t}"
+            ))),
+        }
+    }
+}
+
+/// What `match` is asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct MatchOptions {
+    /// The score at which two claims count as one (default: the matcher's).
+    pub threshold: Option<f32>,
+    /// Decide and report, write nothing (no links, no vectors).
+    pub dry_run: bool,
+}
+
+/// One automatic link `match` made (or would make).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MatchedPair {
+    /// One claim's id.
+    pub a: String,
+    /// The other claim's id.
+    pub b: String,
+    /// Their texts.
+    pub a_text: String,
+    pub b_text: String,
+    /// The score.
+    pub score: f32,
+}
+
+/// What `match` did.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MatchSummary {
+    /// The model (`lexical` without one).
+    pub model: String,
+    /// The threshold used.
+    pub threshold: f32,
+    /// Claims stored.
+    pub claims: usize,
+    /// Claims matched in this run (those the model had not seen).
+    pub new_claims: usize,
+    /// Pairs decided on.
+    pub pairs_compared: usize,
+    /// Links recorded (or, in a dry run, that would be).
+    pub links: usize,
+    /// Matches left out because a person marked the claims different.
+    pub refused: usize,
+    /// True when nothing was written.
+    pub dry_run: bool,
+    /// The links, best first.
+    pub pairs: Vec<MatchedPair>,
+}
+
+/// Every claim text, in record order.
+fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
+    let mut out = Vec::new();
+    db.scan_chains(|id, text, _, _| {
+        out.push((id, text.to_string()));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// The `k` best (index, score) of `scores`, best first (ties by index).
+fn top_k(scores: impl Iterator<Item = (usize, f32)>, k: usize) -> Vec<(usize, f32)> {
+    let mut v: Vec<(usize, f32)> = scores.filter(|(_, s)| s.is_finite()).collect();
+    let k = k.min(v.len());
+    if k == 0 {
+        return Vec::new();
+    }
+    v.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(k);
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// Run the matcher over the claims the model has not seen yet; see the module docs.
+pub fn run(
+    db: &mut Database,
+    m: &Matcher,
+    opts: &MatchOptions,
+    obs: &mut dyn Observer,
+) -> Result<MatchSummary> {
+    let threshold = m.threshold(opts.threshold)?;
+    let model = m.model_id().to_string();
+    let all = texts(db)?;
+    let mut fresh: Vec<usize> = Vec::new();
+    for (i, (id, _)) in all.iter().enumerate() {
+        if db.store().vector_model(id)?.as_deref() != Some(model.as_str()) {
+            fresh.push(i);
+        }
+    }
+    let mut lex = LexicalIndex::new();
+    for (i, (_, t)) in all.iter().enumerate() {
+        lex.add(i as u64, t);
+    }
+    // Vectors: the stored ones, and the new claims' computed now.
+    let mut vectors: Vec<Option<Vec<f32>>> = vec![None; all.len()];
+    let mut computed: Vec<(ClaimId, Vec<f32>)> = Vec::new();
+    if let Some(e) = &m.embedder {
+        let index: HashMap<ClaimId, usize> =
+            all.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        for (id, v) in db.store().vectors(&model)? {
+            if let Some(&i) = index.get(&id) {
+                if v.len() == DIM {
+                    vectors[i] = Some(v);
+                }
+            }
+        }
+        let need: Vec<&str> = fresh.iter().map(|&i| all[i].1.as_str()).collect();
+        obs.stage("embedding claims", need.len() as u64);
+        let got = e.embed_with(&need, &mut |done, _| obs.progress(done as u64));
+        obs.done();
+        for (&i, v) in fresh.iter().zip(got?) {
+            vectors[i] = Some(v.to_vec());
+            computed.push((all[i].0, v.to_vec()));
+        }
+    }
+    // Candidates of each new claim among all claims.
+    let groups = db.groups()?;
+    let linked: HashSet<(ClaimId, ClaimId)> = groups
+        .links()
+        .iter()
+        .map(|l| (l.a, l.b))
+        .collect();
+    let pair_key = |a: ClaimId, b: ClaimId| if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut proposals: Vec<(usize, usize, f32)> = Vec::new();
+    let mut compared = 0usize;
+    obs.stage("finding the nearest claims", fresh.len() as u64);
+    // The nearest claims of each new claim: an exact scan, split over the processors.
+    let nearest = |i: usize| -> Vec<(usize, f32)> {
+        match &vectors[i] {
+            Some(q) => top_k(
+                vectors
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .filter_map(|(j, v)| v.as_ref().map(|v| (j, dot(q, v)))),
+                CANDIDATES,
+            ),
+            None => lex
+                .search(&all[i].1, CANDIDATES + 1)
+                .into_iter()
+                .map(|(j, s)| (j as usize, s))
+                .filter(|(j, _)| *j != i)
+                .take(CANDIDATES)
+                .collect(),
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = fresh.len().div_ceil(workers).max(1);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<Vec<(usize, f32)>> = Vec::with_capacity(fresh.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = fresh
+            .chunks(chunk)
+            .map(|part| {
+                let (nearest, done) = (&nearest, &done);
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&i| {
+                            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            nearest(i)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            while !h.is_finished() {
+                obs.progress(done.load(std::sync::atomic::Ordering::Relaxed) as u64);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            found.extend(h.join().expect("a search thread panicked"));
+        }
+    });
+    obs.done();
+    obs.stage("deciding pairs", fresh.len() as u64);
+    for (n, (&i, candidates)) in fresh.iter().zip(found).enumerate() {
+        if n % 64 == 0 {
+            obs.progress(n as u64);
+        }
+        for (j, cos) in candidates {
+            let key = (i.min(j), i.max(j));
+            if !seen.insert(key) {
+                continue;
+            }
+            let (a, b) = (all[i].0, all[j].0);
+            if groups.same(&a, &b) || linked.contains(&pair_key(a, b)) {
+                continue;
+            }
+            compared += 1;
+            let cosine = m.embedder.as_ref().map(|_| cos);
+            let e = Evidence::new(&lex, &all[i].1, &all[j].1, cosine);
+            let d = similarity::decide(&e, threshold);
+            if d.same {
+                proposals.push((key.0, key.1, d.score));
+            }
+        }
+    }
+    obs.done();
+    // Leave out the matches a person's "different" forbids (those the groups would
+    // refuse anyway), best score first as the groups join them.
+    proposals.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut trial: Vec<StoredLink> = groups.links().to_vec();
+    for (k, (i, j, s)) in proposals.iter().enumerate() {
+        let (a, b) = pair_key(all[*i].0, all[*j].0);
+        trial.push(StoredLink {
+            a,
+            b,
+            person: false,
+            same: true,
+            score: Some(*s),
+            model: Some(model.clone()),
+            threshold: Some(threshold),
+            entry: u64::MAX - proposals.len() as u64 + k as u64,
+        });
+    }
+    let number: HashMap<ClaimId, u64> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i as u64))
+        .collect();
+    let tried = Groups::build(trial, |c| number.get(c).copied());
+    let refused: HashSet<(ClaimId, ClaimId)> = tried
+        .refused()
+        .iter()
+        .filter(|r| !r.link.person)
+        .map(|r| (r.link.a, r.link.b))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut records = Vec::new();
+    for (i, j, s) in &proposals {
+        let (a, b) = pair_key(all[*i].0, all[*j].0);
+        if refused.contains(&(a, b)) {
+            continue;
+        }
+        pairs.push(MatchedPair {
+            a: a.to_hex(),
+            b: b.to_hex(),
+            a_text: all[*i].1.clone(),
+            b_text: all[*j].1.clone(),
+            score: *s,
+        });
+        records.push(Record::Link(LinkRecord {
+            a: a.to_hex(),
+            b: b.to_hex(),
+            relation: LinkRelation::Same,
+            by: LinkAuthor::Matcher,
+            score: Some(*s),
+            model: Some(model.clone()),
+            threshold: Some(threshold),
+        }));
+    }
+    if !opts.dry_run {
+        if !records.is_empty() {
+            let label = format!("match (model {model}, threshold {threshold:.3})");
+            db.write_records(records.into_iter().map(|r| Ok((0, r))), &label)?;
+        }
+        // Only now are the new claims matched: a failed write matches them again.
+        if m.embedder.is_some() {
+            db.put_vectors(&model, &computed)?;
+        } else {
+            let marks: Vec<(ClaimId, Vec<f32>)> =
+                fresh.iter().map(|&i| (all[i].0, Vec::new())).collect();
+            db.put_vectors(&model, &marks)?;
+        }
+    }
+    Ok(MatchSummary {
+        model,
+        threshold,
+        claims: all.len(),
+        new_claims: fresh.len(),
+        pairs_compared: compared,
+        links: pairs.len(),
+        refused: refused.len(),
+        dry_run: opts.dry_run,
+        pairs,
+    })
+}
+
+/// What `similar` looks for.
+#[derive(Clone, Debug)]
+pub enum Query {
+    /// Claims like this stored claim.
+    Claim(ClaimId),
+    /// Claims like this text.
+    Text(String),
+}
+
+/// One claim `similar` found.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SimilarRow {
+    /// Full claim id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// How alike, 0–1 (higher = more alike): the matcher's score.
+    pub score: f32,
+    /// The tool counts the two as one claim: already in one group, or the matcher
+    /// decides so at the threshold.
+    pub same: bool,
+    /// Already in the same group.
+    pub linked: bool,
+    /// The embedding cosine (absent without a model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cosine: Option<f32>,
+    /// The lexical similarity.
+    pub lexical: f32,
+    /// The model (`lexical` without one).
+    pub model: String,
+    /// Why, for people.
+    pub reasons: Vec<String>,
+}
+
+/// The claims nearest to `q`, best first (at most `limit`); the query claim itself is
+/// left out. Claims the model has not seen yet (`corroborate match` embeds them) are
+/// found by their words only; the second value counts them.
+pub fn similar(
+    db: &Database,
+    m: &Matcher,
+    q: &Query,
+    limit: usize,
+    threshold: Option<f32>,
+) -> Result<(Vec<SimilarRow>, usize)> {
+    let threshold = m.threshold(threshold)?;
+    let model = m.model_id().to_string();
+    let all = texts(db)?;
+    let (qid, qtext) = match q {
+        Query::Claim(id) => {
+            let t = all
+                .iter()
+                .find(|(c, _)| c == id)
+                .map(|(_, t)| t.clone())
+                .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))?;
+            (Some(*id), t)
+        }
+        Query::Text(t) => {
+            crate::claim::validate_text(t)?;
+            (Some(ClaimId::of_text(t)), t.clone())
+        }
+    };
+    let mut lex = LexicalIndex::new();
+    for (i, (_, t)) in all.iter().enumerate() {
+        lex.add(i as u64, t);
+    }
+    let index: HashMap<ClaimId, usize> =
+        all.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let wanted = (limit.max(1) * 3).max(20);
+    let mut candidates: HashMap<usize, Option<f32>> = HashMap::new();
+    let mut unseen = all.len();
+    let mut query_vector: Option<Vec<f32>> = None;
+    if let Some(e) = &m.embedder {
+        let stored = db.store().vectors(&model)?;
+        unseen = all.len().saturating_sub(stored.len());
+        let qv: Vec<f32> = match qid
+            .and_then(|id| stored.iter().find(|(c, _)| *c == id))
+            .map(|(_, v)| v.clone())
+        {
+            Some(v) => v,
+            None => e.embed(&[qtext.as_str()])?[0].to_vec(),
+        };
+        query_vector = Some(qv.clone());
+        let scored = stored.iter().filter_map(|(c, v)| {
+            let i = *index.get(c)?;
+            (Some(*c) != qid && v.len() == DIM).then(|| (i, dot(&qv, v)))
+        });
+        for (i, cos) in top_k(scored, wanted) {
+            candidates.insert(i, Some(cos));
+        }
+    }
+    // Words find what the model has not seen (and everything without a model).
+    for (j, _) in lex.search(&qtext, wanted) {
+        let j = j as usize;
+        if Some(all[j].0) != qid {
+            candidates.entry(j).or_insert(None);
+        }
+    }
+    let groups = db.groups()?;
+    let embedder = m.embedder.as_ref();
+    let mut rows: Vec<SimilarRow> = Vec::new();
+    for (j, cos) in candidates {
+        let cos = match (cos, embedder, &query_vector) {
+            (Some(c), _, _) => Some(c),
+            // A claim without a stored vector, found by its words: embed it too, so
+            // that its score is comparable (a handful at most).
+            (None, Some(e), Some(qv)) => Some(dot(qv, &e.embed(&[all[j].1.as_str()])?[0])),
+            _ => None,
+        };
+        let ev = Evidence::new(&lex, &qtext, &all[j].1, cos);
+        let d = similarity::decide(&ev, threshold);
+        let linked = qid.is_some_and(|q| index.contains_key(&q) && groups.same(&q, &all[j].0));
+        rows.push(SimilarRow {
+            id: all[j].0.to_hex(),
+            text: all[j].1.clone(),
+            score: d.score,
+            same: linked || d.same,
+            linked,
+            cosine: ev.cosine,
+            lexical: ev.lexical,
+            model: model.clone(),
+            reasons: d.reasons,
+        });
+    }
+    rows.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.linked.cmp(&a.linked))
+            .then(a.id.cmp(&b.id))
+    });
+    rows.truncate(limit);
+    Ok((rows, unseen))
+}
