@@ -27,9 +27,6 @@ from pyspark.sql.pandas.types import from_arrow_schema
 
 import corroborate_spark as engine_module
 
-_ENGINE = {}
-
-
 def _schema(ipc_bytes):
     return pa.ipc.open_stream(pa.py_buffer(ipc_bytes)).schema
 
@@ -45,14 +42,14 @@ def _ipc(table_or_batch, schema):
 
 
 def _engine(sources_ipc):
-    """One engine per Python worker process (Spark reuses workers between tasks)."""
+    """One engine per Python worker process, kept on the imported module (Spark reuses
+    workers between tasks; the job's own globals are pickled with each task)."""
     key = hash(sources_ipc)  # a bytes object caches its hash
-    e = _ENGINE.get(key)
-    if e is None:
-        _ENGINE.clear()
-        e = engine_module.Engine(sources_ipc)
-        _ENGINE[key] = e
-    return e
+    cached = getattr(engine_module, "_corroborate_cached", None)
+    if cached is None or cached[0] != key:
+        cached = (key, engine_module.Engine(sources_ipc))
+        engine_module._corroborate_cached = cached
+    return cached[1]
 
 
 def _local_path(uri):
@@ -96,7 +93,8 @@ def main(argv=None):
     sources = spark.read.parquet(export + "/sources.parquet").toArrow()
     sources = sources.select(sources_schema.names).cast(sources_schema)
     sources_ipc = spark.sparkContext.broadcast(_ipc(sources, sources_schema))
-    _engine(sources_ipc.value)  # fails here, on the driver, if the registry is unreadable
+    # Fails here, on the driver, if the registry is unreadable.
+    source_count = engine_module.Engine(sources_ipc.value).sources()
 
     reports = spark.read.parquet(export + "/reports.parquet")
     hop = F.transform(
@@ -139,7 +137,7 @@ def main(argv=None):
             spark.read.parquet(out + "/claims.parquet").select("json").write.text(out + "/claims.jsonl")
     print(
         f"corroborate-spark: {claims} claim groups from {export} to {out} in {time.time() - started:.1f} s "
-        f"({spark.sparkContext.master}, {partitions} partitions, {_engine(sources_ipc.value).sources()} sources)",
+        f"({spark.sparkContext.master}, {partitions} partitions, {source_count} sources)",
         file=sys.stderr,
     )
     spark.stop()
