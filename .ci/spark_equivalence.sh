@@ -89,11 +89,12 @@ for i in 1 2; do
   pids+=($!)
 done
 # Wait (at most 60 s) until both workers have registered with the master.
+registered() { grep -c 'Registering worker' "$work/logs/master.log" 2>/dev/null || true; }
 for _ in $(seq 60); do
-  [ "$(grep -c 'Registering worker' "$work/logs/master.log" 2>/dev/null || true)" -ge 2 ] && break
+  [ "$(registered)" -ge 2 ] 2>/dev/null && break
   sleep 1
 done
-[ "$(grep -c 'Registering worker' "$work/logs/master.log" || true)" -ge 2 ] || {
+[ "$(registered)" -ge 2 ] 2>/dev/null || {
   echo "the Spark workers did not register with the master within 60 s" >&2
   exit 1
 }
