@@ -199,6 +199,9 @@ pub enum Error {
     /// Encoding or decoding a stored value failed.
     #[error("could not encode or decode a stored value: {0}")]
     Encoding(String),
+    /// Building or writing Arrow/Parquet data failed.
+    #[error("could not build or write Arrow/Parquet data: {0}; check the output directory's disk space and permissions, then run the export again")]
+    Columnar(String),
     /// The work was stopped by Ctrl-C or SIGTERM before it finished.
     #[error("interrupted before finishing; the temporary files were removed and no output file was written (run the command again to start over)")]
     Interrupted,

@@ -11,6 +11,7 @@
 pub mod chain;
 pub mod chars;
 pub mod claim;
+pub mod columnar;
 pub mod credibility;
 pub mod date;
 pub mod db;

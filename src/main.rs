@@ -238,7 +238,7 @@ enum Command {
     /// Export claims, reports, sources and verdicts: a JSONL backup, CSV, a Graphviz
     /// graph (dot, svg), W3C PROV-JSON or schema.org ClaimReview.
     #[command(
-        after_help = "Examples:\n  corroborate export --format jsonl -o backup.jsonl\n  corroborate export --format csv --min-sources 2 > claims.csv\n  corroborate export --format dot --claim 3fa2 | dot -Tpng > graph.png\n  corroborate export --format svg --single-source -o single.svg\n  corroborate export --format svg --split -o graphs\n  corroborate export --format prov --claim 3fa2 > claim.prov.json\n  corroborate export --format claimreview --skip-unreviewed > reviews.jsonld\n\nWithout -o the export goes to standard output. One dot or svg graph takes at most\n300 claims; --split writes one graph per claim into a new directory, with an\nindex.html. Ctrl-C stops an export (exit 130) and removes its temporary files.\nSee docs/exports.md."
+        after_help = "Examples:\n  corroborate export --format jsonl -o backup.jsonl\n  corroborate export --format csv --min-sources 2 > claims.csv\n  corroborate export --format dot --claim 3fa2 | dot -Tpng > graph.png\n  corroborate export --format svg --single-source -o single.svg\n  corroborate export --format svg --split -o graphs\n  corroborate export --format prov --claim 3fa2 > claim.prov.json\n  corroborate export --format claimreview --skip-unreviewed > reviews.jsonld\n  corroborate export --format parquet -o corpus.parquet.d\n\nWithout -o the export goes to standard output. One dot or svg graph takes at most\n300 claims; --split writes one graph per claim into a new directory, with an\nindex.html. Ctrl-C stops an export (exit 130) and removes its temporary files.\nSee docs/exports.md."
     )]
     Export(ExportArgs),
     /// Propose claims and their provenance chains from article text (rule-based).
@@ -278,7 +278,8 @@ enum ModelCommand {
 
 #[derive(Args)]
 struct ExportArgs {
-    /// jsonl (backup in the import format), csv, dot, svg, prov or claimreview.
+    /// jsonl (backup in the import format), csv, dot, svg, prov, claimreview or
+    /// parquet (a new directory of Parquet tables, given with -o DIR).
     #[arg(
         long = "format",
         id = "export_format",
@@ -291,8 +292,8 @@ struct ExportArgs {
     claims: Vec<String>,
     #[command(flatten)]
     filter: FilterArgs,
-    /// Write to FILE (atomically) instead of standard output; with --split, the new
-    /// directory to create.
+    /// Write to FILE (atomically) instead of standard output; with --split or
+    /// --format parquet, the new directory to create.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Replace FILE if it exists (not with --split, which never replaces a directory).
@@ -1162,6 +1163,19 @@ fn export_command(
                 plural(s.claims),
                 dir.display(),
                 dir.join("index.html").display()
+            )?;
+        }
+        (Some(dir), false) if req.format == ExportFormat::Parquet => {
+            let s = export::run(db, &req, export::Output::Directory(&dir), &stop)?;
+            writeln!(
+                out,
+                "exported {} claim{} ({} report{}) to {} as Parquet (schema version {}; docs/parquet.md)",
+                s.claims,
+                plural(s.claims),
+                s.items,
+                plural(s.items),
+                dir.display(),
+                corroborate::columnar::SCHEMA_VERSION
             )?;
         }
         (Some(path), false) => {

@@ -92,10 +92,8 @@ pub fn write_rows<T: Row>(
             writeln!(w)
         }
         Format::Jsonl => {
-            let mut w = Escaping::new(&mut *out, Mode::Json);
             for r in rows {
-                serde_json::to_writer(&mut w, r).map_err(json_io)?;
-                writeln!(w)?;
+                write_json_line(&mut *out, r)?;
             }
             Ok(())
         }
@@ -122,6 +120,18 @@ pub fn write_rows<T: Row>(
             writeln!(out, "{t}")
         }
     }
+}
+
+/// Write `row` as one JSON Lines line (hidden characters escaped, newline ended): the
+/// line `--format jsonl` prints for it. The Spark engine writes its lines with this too.
+pub fn write_json_line<T: serde::Serialize + ?Sized>(
+    out: &mut dyn Write,
+    row: &T,
+) -> io::Result<()> {
+    let mut w = Escaping::new(out, Mode::Json);
+    serde_json::to_writer(&mut w, row).map_err(json_io)?;
+    // A whole JSON text ends on a complete character: nothing is held back.
+    writeln!(w)
 }
 
 /// A table in the house style (no colour, UTF-8 borders, wrapped to `width`).

@@ -579,12 +579,7 @@ fn analyze_all(
 ) -> crate::Result<()> {
     let reg = db.registry();
     db.scan_chains(|id, text, ranges, hops| {
-        for h in hops.iter_mut() {
-            if let independence::Hop::Named(s) = h {
-                *s = reg.canonical(*s);
-            }
-        }
-        let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
+        let a = analyze_chains(hops, ranges, reg);
         f(id, text, ranges.len(), &a)
     })
 }
@@ -652,6 +647,40 @@ fn analyze_or_hold(
         }
         f(id, text, ranges, hops)
     })
+}
+
+/// Run the independence engine over chains given as engine hops with stored source
+/// ids (merges are followed here, in place) in one flat buffer, one range per report,
+/// in the order the reports were recorded.
+pub fn analyze_chains(
+    hops: &mut [independence::Hop],
+    ranges: &[std::ops::Range<usize>],
+    reg: &Registry,
+) -> Analysis {
+    for h in hops.iter_mut() {
+        if let independence::Hop::Named(s) = h {
+            *s = reg.canonical(*s);
+        }
+    }
+    independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg)
+}
+
+/// The listing entry (`claims`) of a claim group from all its members' reports'
+/// chains ([`analyze_chains`]): `id` and `text` are the group's (those of its
+/// earliest-recorded member), `variants` its number of wordings, and every range is
+/// one report, in the order recorded. What `claims` computes for a group, for the
+/// Spark engine (`columnar::Engine`).
+pub fn summarize_chains(
+    id: ClaimId,
+    variants: usize,
+    text: &str,
+    hops: &mut [independence::Hop],
+    ranges: &[std::ops::Range<usize>],
+    reg: &Registry,
+    cred: &CredibilityIndex,
+) -> ClaimSummary {
+    let a = analyze_chains(hops, ranges, reg);
+    summary(id, (id, variants), text, ranges.len(), &a, reg, cred)
 }
 
 /// Every claim group that passes `filter`, analysed and sorted: one row per group
@@ -760,10 +789,16 @@ impl CredibilityIndex {
                 records.entry(s).or_default().add(outcome);
             }
         }
-        Ok(CredibilityIndex {
+        Ok(CredibilityIndex::from_records(records))
+    }
+
+    /// An index of the given track records (by live source id), such as those
+    /// exported to `sources.parquet`.
+    pub fn from_records(records: HashMap<SourceId, TrackRecord>) -> CredibilityIndex {
+        CredibilityIndex {
             records,
             bounds: Default::default(),
-        })
+        }
     }
 
     /// A source's track record (empty when it originated no judged claim).

@@ -30,7 +30,7 @@ pub(super) fn write(
     dir: &Path,
     stop: &Stop,
 ) -> Result<Summary> {
-    let staging = Staging::create(dir)?;
+    let staging = Staging::create(dir, "--split")?;
     let ext = if svg { "svg" } else { "dot" };
     let index_path = staging.path.join("index.html");
     let file_error = |p: &Path, e: io::Error| Error::io(format!("writing {}", p.display()), e);
@@ -127,14 +127,15 @@ fn html(s: &str) -> String {
 
 /// A temporary directory beside the target, renamed into place by
 /// [`Staging::commit`] and removed with its content when dropped before that.
-struct Staging {
+pub(super) struct Staging {
     target: PathBuf,
-    path: PathBuf,
+    pub(super) path: PathBuf,
     done: bool,
 }
 
 impl Staging {
-    fn create(dir: &Path) -> Result<Staging> {
+    /// `flag` names the option that asked for a new directory, for messages.
+    pub(super) fn create(dir: &Path, flag: &str) -> Result<Staging> {
         let shown = dir.display();
         if dir.as_os_str().is_empty() {
             return Err(Error::Invalid("the output directory is empty".into()));
@@ -142,7 +143,7 @@ impl Staging {
         match std::fs::symlink_metadata(dir) {
             Ok(_) => {
                 return Err(Error::Invalid(format!(
-                    "{shown} already exists; --split writes a new directory: remove it or choose another name"
+                    "{shown} already exists; {flag} writes a new directory: remove it or choose another name"
                 )))
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -159,7 +160,7 @@ impl Staging {
         };
         if !parent.is_dir() {
             return Err(Error::Invalid(format!(
-                "the directory {} does not exist; create it first (--split creates only the export's own directory)",
+                "the directory {} does not exist; create it first ({flag} creates only the export's own directory)",
                 parent.display()
             )));
         }
@@ -191,7 +192,7 @@ impl Staging {
         )))
     }
 
-    fn commit(mut self) -> Result<()> {
+    pub(super) fn commit(mut self) -> Result<()> {
         let shown = self.target.display();
         if std::fs::symlink_metadata(&self.target).is_ok() {
             return Err(Error::Invalid(format!(

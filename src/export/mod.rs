@@ -9,6 +9,8 @@
 //! - `prov`: W3C PROV-JSON (`schemas/export-prov.schema.json`).
 //! - `claimreview`: schema.org ClaimReview JSON-LD for fact-checks
 //!   (`schemas/export-claimreview.schema.json`).
+//! - `parquet`: the whole database as Parquet files in a new directory
+//!   ([`Output::Directory`]; schemas in [`crate::columnar`], `docs/parquet.md`).
 //!
 //! [`run`] is the entry point. It takes the [`Database`] by value and closes it —
 //! releasing its lock — as soon as everything the export needs has been read, so
@@ -28,6 +30,7 @@ mod dot;
 mod folder;
 mod graphviz;
 mod jsonl;
+mod parquet;
 mod prov;
 
 use std::collections::HashSet;
@@ -99,6 +102,9 @@ pub enum ExportFormat {
     Prov,
     /// schema.org ClaimReview JSON-LD, one per reviewed claim and reviewer.
     Claimreview,
+    /// The whole database as Parquet files (reports, sources, links, verdicts) in a
+    /// new directory.
+    Parquet,
 }
 
 impl ExportFormat {
@@ -111,6 +117,7 @@ impl ExportFormat {
             ExportFormat::Svg => "svg",
             ExportFormat::Prov => "prov",
             ExportFormat::Claimreview => "claimreview",
+            ExportFormat::Parquet => "parquet",
         }
     }
 }
@@ -142,6 +149,9 @@ pub enum Output<'a> {
     /// `dot` and `svg` only: a new directory (its parent must exist, it must not) with
     /// one graph per claim, named by claim id, and an `index.html`.
     Split(&'a Path),
+    /// `parquet` only: a new directory (its parent must exist, it must not) with one
+    /// Parquet file per table.
+    Directory(&'a Path),
 }
 
 /// What an export wrote.
@@ -253,8 +263,23 @@ fn filter_keeps_everything(f: &ClaimFilter) -> bool {
 /// refused before anything is written. `stop` is checked between claims and while
 /// Graphviz runs; on failure or stop no temporary file or directory is left behind.
 pub fn run(db: Database, req: &Request, output: Output<'_>, stop: &Stop) -> Result<Summary> {
-    check(req)?;
+    check(req, matches!(output, Output::Directory(_)))?;
     match output {
+        Output::Directory(dir) => {
+            if req.format != ExportFormat::Parquet {
+                return Err(Error::Invalid(format!(
+                    "only --format parquet writes a directory of tables, not {}",
+                    req.format.as_str()
+                )));
+            }
+            let sel = Selection::resolve(&db, &req.claims, req.filter.clone())?;
+            if !sel.is_everything() {
+                return Err(Error::Invalid(
+                    "--format parquet exports the whole database; leave out --claim and the listing filters (select claims in the engine that reads the files)".into(),
+                ));
+            }
+            parquet::write(&db, dir, stop)
+        }
         Output::Stream(out) => write_closing(db, req, out, stop),
         Output::File { path, force } => {
             let mut target = AtomicFile::create(path, force)?;
@@ -286,7 +311,7 @@ pub fn run(db: Database, req: &Request, output: Output<'_>, stop: &Stop) -> Resu
 /// open. Every format but `svg`, which is refused: it runs Graphviz, which must not
 /// run while the database is locked — use [`run`], which closes it first.
 pub fn write(db: &Database, req: &Request, out: &mut dyn Write) -> Result<Summary> {
-    check(req)?;
+    check(req, false)?;
     if req.format == ExportFormat::Svg {
         return Err(Error::Invalid(
             "export::write does not render SVG: use export::run, which closes the database before Graphviz runs".into(),
@@ -296,7 +321,13 @@ pub fn write(db: &Database, req: &Request, out: &mut dyn Write) -> Result<Summar
 }
 
 /// Checks of the request that need no database.
-fn check(req: &Request) -> Result<()> {
+fn check(req: &Request, directory: bool) -> Result<()> {
+    if req.format == ExportFormat::Parquet && !directory {
+        return Err(Error::Invalid(
+            "--format parquet writes a new directory of Parquet files; give its name with -o DIR"
+                .into(),
+        ));
+    }
     if req.skip_unreviewed && req.format != ExportFormat::Claimreview {
         return Err(Error::Invalid(format!(
             "--skip-unreviewed applies to --format claimreview only, not {}",
@@ -337,6 +368,11 @@ fn write_open(db: &Database, req: &Request, out: &mut dyn Write, stop: &Stop) ->
         }
         ExportFormat::Prov => prov::write(db, &sel, &mut w)?,
         ExportFormat::Claimreview => claimreview::write(db, &sel, req.skip_unreviewed, &mut w)?,
+        ExportFormat::Parquet => {
+            return Err(Error::Invalid(
+                "--format parquet writes a directory, not a stream".into(),
+            ))
+        }
     };
     w.flush().map_err(write_error)?;
     Ok(summary)
