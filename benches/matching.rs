@@ -146,7 +146,10 @@ fn main() {
     let data = jsonl(&texts);
     let ids: Vec<ClaimId> = texts.iter().map(|t| ClaimId::of_text(t)).collect();
     let work = tempfile::tempdir().expect("temp dir");
-    println!("| measure ({} claims of news sentences) | value |", a.claims);
+    println!(
+        "| measure ({} claims of news sentences) | value |",
+        a.claims
+    );
     println!("| --- | --- |");
 
     let (db, base) = import(&work.path().join("base"), &data);
@@ -191,7 +194,8 @@ fn main() {
             v.iter_mut().for_each(|a| *a /= n);
             vectors.push((*id, v));
         }
-        db.put_vectors(m.model_id(), &vectors).expect("store vectors");
+        db.put_vectors(m.model_id(), &vectors)
+            .expect("store vectors");
         db.flush().expect("flush");
         let after = dir_size(&work.path().join("lexical"));
         println!(

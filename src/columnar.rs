@@ -404,6 +404,44 @@ pub fn sources_batch(reg: &Registry, cred: &CredibilityIndex) -> Result<RecordBa
     .map_err(arrow_error)
 }
 
+/// `links.parquet` rows: the live claim links (a removed link leaves the store, so
+/// `removed` is false in every row of this version; the ledger keeps the history).
+pub fn links_batch(links: &[crate::store::StoredLink]) -> Result<RecordBatch> {
+    RecordBatch::try_new(
+        links_schema(),
+        vec![
+            Arc::new(StringArray::from_iter_values(
+                links.iter().map(|l| l.a.to_hex()),
+            )),
+            Arc::new(StringArray::from_iter_values(
+                links.iter().map(|l| l.b.to_hex()),
+            )),
+            Arc::new(StringArray::from_iter_values(links.iter().map(|l| {
+                if l.same {
+                    "same"
+                } else {
+                    "different"
+                }
+            }))),
+            Arc::new(StringArray::from_iter_values(links.iter().map(|l| {
+                if l.person {
+                    "person"
+                } else {
+                    "matcher"
+                }
+            }))),
+            Arc::new(Float64Array::from_iter(
+                links.iter().map(|l| l.score.map(f64::from)),
+            )),
+            Arc::new(StringArray::from_iter(
+                links.iter().map(|l| l.model.as_deref()),
+            )),
+            Arc::new(BooleanArray::from(vec![false; links.len()])),
+        ],
+    )
+    .map_err(arrow_error)
+}
+
 /// Verdicts as one batch of [`verdicts_schema`].
 pub fn verdicts_batch(verdicts: &[VerdictEntry]) -> Result<RecordBatch> {
     let opt = |f: fn(&VerdictEntry) -> &Option<String>| -> ArrayRef {

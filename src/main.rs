@@ -818,9 +818,7 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
         Command::Claims { .. }
         | Command::Show { .. }
         | Command::Log { .. }
-        | Command::Similar { .. } => {
-            ctx.format() != Format::Table
-        }
+        | Command::Similar { .. } => ctx.format() != Format::Table,
         Command::Sources { import: None, .. } => ctx.format() != Format::Table,
         Command::Source(SourceCommand::Show { .. }) => {
             matches!(ctx.format(), Format::Json | Format::Jsonl)
@@ -915,7 +913,8 @@ fn dispatch(
                 (None, Some(t)) => Query::Text(t),
                 (None, None) => unreachable!("clap requires one"),
             };
-            let (rows, unseen) = corroborate::matching::similar(db, &m, &q, limit, matching.threshold)?;
+            let (rows, unseen) =
+                corroborate::matching::similar(db, &m, &q, limit, matching.threshold)?;
             if unseen > 0 {
                 eprintln!(
                     "note: {unseen} claims have not been matched with model {} yet and are found by their words only; `corroborate match` embeds them",

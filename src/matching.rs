@@ -173,8 +173,11 @@ pub fn run(
     let mut vectors: Vec<Option<Vec<f32>>> = vec![None; all.len()];
     let mut computed: Vec<(ClaimId, Vec<f32>)> = Vec::new();
     if let Some(e) = &m.embedder {
-        let index: HashMap<ClaimId, usize> =
-            all.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let index: HashMap<ClaimId, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
         for (id, v) in db.store().vectors(&model)? {
             if let Some(&i) = index.get(&id) {
                 if v.len() == DIM {
@@ -193,11 +196,7 @@ pub fn run(
     }
     // Candidates of each new claim among all claims.
     let groups = db.groups()?;
-    let linked: HashSet<(ClaimId, ClaimId)> = groups
-        .links()
-        .iter()
-        .map(|l| (l.a, l.b))
-        .collect();
+    let linked: HashSet<(ClaimId, ClaimId)> = groups.links().iter().map(|l| (l.a, l.b)).collect();
     let pair_key = |a: ClaimId, b: ClaimId| if a.0 <= b.0 { (a, b) } else { (b, a) };
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut proposals: Vec<(usize, usize, f32)> = Vec::new();
@@ -306,6 +305,24 @@ pub fn run(
         .filter(|r| !r.link.person)
         .map(|r| (r.link.a, r.link.b))
         .collect();
+    // One link per join: a proposal between claims already joined (by the groups or
+    // by a better proposal) adds nothing and is left out, so that unlinking one wrong
+    // match is enough to undo it.
+    let mut parent: HashMap<ClaimId, ClaimId> = HashMap::new();
+    fn root(parent: &mut HashMap<ClaimId, ClaimId>, mut x: ClaimId) -> ClaimId {
+        while let Some(&p) = parent.get(&x) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        x
+    }
+    for g in groups.groups() {
+        for m in &g.members[1..] {
+            parent.insert(*m, g.members[0]);
+        }
+    }
     let mut pairs = Vec::new();
     let mut records = Vec::new();
     for (i, j, s) in &proposals {
@@ -313,6 +330,11 @@ pub fn run(
         if refused.contains(&(a, b)) {
             continue;
         }
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra == rb {
+            continue;
+        }
+        parent.insert(rb, ra);
         pairs.push(MatchedPair {
             a: a.to_hex(),
             b: b.to_hex(),
@@ -422,8 +444,11 @@ pub fn similar(
     for (i, (_, t)) in all.iter().enumerate() {
         lex.add(i as u64, t);
     }
-    let index: HashMap<ClaimId, usize> =
-        all.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let index: HashMap<ClaimId, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (*id, i))
+        .collect();
     let wanted = (limit.max(1) * 3).max(20);
     let mut candidates: HashMap<usize, Option<f32>> = HashMap::new();
     let mut unseen = all.len();

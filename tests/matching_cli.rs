@@ -10,7 +10,8 @@ use serde_json::Value;
 
 const COPY_A: &str = "Floods in the northern province killed 12 people on Monday, officials said.";
 const COPY_B: &str = "Floods in the northern province killed 12 people on Monday, officials say.";
-const OTHER_NUMBER: &str = "Floods in the northern province killed 14 people on Monday, officials said.";
+const OTHER_NUMBER: &str =
+    "Floods in the northern province killed 14 people on Monday, officials said.";
 const UNRELATED: &str = "The central bank left its main interest rate unchanged at 4.5 percent.";
 
 fn id(t: &str) -> String {
@@ -90,7 +91,10 @@ fn match_links_a_near_copy_but_not_a_different_number() {
     assert_eq!(s["links"], 0);
 
     // A person's "different" wins over the match.
-    run(&db, &["link", "--different", &id(COPY_A)[..8], &id(COPY_B)[..8]]);
+    run(
+        &db,
+        &["link", "--different", &id(COPY_A)[..8], &id(COPY_B)[..8]],
+    );
     assert_eq!(db.claims(&[]).len(), 4);
     let log = run(&db, &["log", "--format", "jsonl"]);
     assert!(log.contains("match (model lexical"), "{log}");
@@ -101,7 +105,14 @@ fn similar_follows_the_json_contract() {
     let db = lexical_db();
     let v = json(&run(
         &db,
-        &["similar", &id(COPY_A)[..8], "--limit", "3", "--format", "json"],
+        &[
+            "similar",
+            &id(COPY_A)[..8],
+            "--limit",
+            "3",
+            "--format",
+            "json",
+        ],
     ));
     let rows = v.as_array().unwrap();
     assert!(!rows.is_empty() && rows.len() <= 3, "{v}");
@@ -174,8 +185,14 @@ fn the_model_matches_a_paraphrase() {
     let db = TestDb::new();
     db.import(
         &[
-            report("The governing party won 41 of the 90 seats in parliament.", "Daily News via AP"),
-            report("The ruling party secured 41 out of 90 parliamentary seats.", "Evening Post via Reuters"),
+            report(
+                "The governing party won 41 of the 90 seats in parliament.",
+                "Daily News via AP",
+            ),
+            report(
+                "The ruling party secured 41 out of 90 parliamentary seats.",
+                "Evening Post via Reuters",
+            ),
             report(UNRELATED, "Wire Digest via Bloomberg"),
         ]
         .join("\n"),
@@ -187,6 +204,12 @@ fn the_model_matches_a_paraphrase() {
         first["id"],
         id("The ruling party secured 41 out of 90 parliamentary seats.")
     );
-    assert!(first["model"].as_str().unwrap().starts_with("all-MiniLM-L6-v2"), "{first}");
+    assert!(
+        first["model"]
+            .as_str()
+            .unwrap()
+            .starts_with("all-MiniLM-L6-v2"),
+        "{first}"
+    );
     assert!(first["cosine"].as_f64().unwrap() > 0.7, "{first}");
 }

@@ -128,11 +128,15 @@ pub(super) fn write(db: &Database, dir: &Path, stop: &Stop) -> Result<Summary> {
     }
     close(w)?;
 
-    // GROUP: link records are not exported yet; the file has its schema and no rows.
-    let w = writer(
+    let mut w = writer(
         &staging.path.join("links.parquet"),
         columnar::links_schema(),
     )?;
+    let mut links = db.store().links()?;
+    links.sort_by_key(|l| l.entry);
+    if !links.is_empty() {
+        write_batch(&mut w, &columnar::links_batch(&links)?)?;
+    }
     close(w)?;
 
     stop.check()?;
