@@ -284,7 +284,7 @@ fn precision_on_the_labelled_news_pairs() {
     assert!(p.automatic_precision() >= 0.95, "{p:?}");
     // The labels were drawn from the extractor's output before issue 12's speaker
     // validity rule; that rule now drops possessives and weekdays as speakers
-    // ("China's", "Monday's"), so the 19 labelled pairs made of such a name and its
+    // ("China's", "Monday's"), so the 18 labelled pairs made of such a name and its
     // base form can no longer arise, and 51 of the remaining labelled pairs are shown
     // (60 before). The precision floors below are unchanged. Redrawing the labels from
     // the current extractor is the follow-up (noted in issue 14's thread).
