@@ -1052,10 +1052,10 @@ pub fn list_sources(
     sort: SourceSort,
 ) -> crate::Result<Vec<SourceSummary>> {
     let reg = db.registry();
-    let cred = CredibilityIndex::build_with(db, &db.groups()?)?;
+    let groups = db.groups()?;
+    let cred = CredibilityIndex::build_with(db, &groups)?;
     let counts = db.claim_counts()?;
     let mut blast: HashMap<SourceId, usize> = HashMap::new();
-    let groups = db.groups()?;
     analyze_groups(db, &groups, |_, _, _, _, a| {
         let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
         for s in sources {
