@@ -11,17 +11,28 @@
 //!
 //! Where a model is found ([`locate`]) and how it gets into a database's directory
 //! ([`install`]) live here too; nothing in this module touches the ledger or the store.
+//!
+//! The model code needs the cargo feature `model` (on by default; candle and
+//! tokenizers). Builds without it (the fuzz targets, the Spark wheel) keep every type
+//! and function, and [`Embedder::load`] refuses with a typed error, so matching falls
+//! back to, or is limited to, lexical similarity.
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+#[cfg(feature = "model")]
 use std::sync::atomic::{AtomicUsize, Ordering};
+#[cfg(feature = "model")]
 use std::sync::mpsc;
 
+#[cfg(feature = "model")]
 use candle_core::{DType, Device, Tensor};
+#[cfg(feature = "model")]
 use candle_nn::VarBuilder;
+#[cfg(feature = "model")]
 use candle_transformers::models::bert::{BertModel, Config, HiddenAct};
 use sha2::{Digest, Sha256};
+#[cfg(feature = "model")]
 use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
 
 use crate::error::{Error, Result};
@@ -57,16 +68,21 @@ const REQUIRED_FILES: usize = 3;
 
 /// Largest `model.safetensors` accepted (MiniLM-L6 is 91 MB; a BERT of this width
 /// with many more layers still fits).
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 const MAX_WEIGHTS: u64 = 1 << 30;
 /// Largest JSON file accepted (`tokenizer.json` of MiniLM is 466 kB).
 const MAX_JSON: u64 = 64 << 20;
 
 /// Inputs embedded together in one forward pass.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 const BATCH: usize = 32;
 
 /// A loaded sentence-embedding model.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 pub struct Embedder {
+    #[cfg(feature = "model")]
     model: BertModel,
+    #[cfg(feature = "model")]
     tokenizer: Tokenizer,
     max_seq_length: usize,
     lowercase: bool,
@@ -90,11 +106,13 @@ fn bad(dir: &Path, why: impl Into<String>) -> Error {
     }
 }
 
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn embed_err(e: impl std::fmt::Display) -> Error {
     Error::Embedding(e.to_string())
 }
 
 /// Reads a whole file of at most `max` bytes.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn read_limited(dir: &Path, name: &str, max: u64) -> Result<Vec<u8>> {
     let path = dir.join(name);
     let file = fs::File::open(&path).map_err(|e| match e.kind() {
@@ -112,6 +130,7 @@ fn read_limited(dir: &Path, name: &str, max: u64) -> Result<Vec<u8>> {
 }
 
 /// Reads an optional JSON file; `None` when it does not exist.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn read_json(dir: &Path, name: &str) -> Result<Option<serde_json::Value>> {
     if !dir.join(name).is_file() {
         return Ok(None);
@@ -123,6 +142,7 @@ fn read_json(dir: &Path, name: &str) -> Result<Option<serde_json::Value>> {
 }
 
 /// The first 12 hex digits of a SHA-256.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn short_hash(digest: &[u8]) -> String {
     crate::hex::encode(digest)[..12].to_string()
 }
@@ -132,6 +152,18 @@ impl Embedder {
     /// tokenizer.json, model.safetensors; 1_Pooling/config.json and
     /// sentence_bert_config.json if present). Refuses anything that is not a
     /// 384-dimensional BERT with mean pooling, with a typed error saying what to do.
+    #[cfg(not(feature = "model"))]
+    pub fn load(dir: &Path) -> Result<Embedder> {
+        Err(bad(
+            dir,
+            "this build of corroborate has no embedding model support (built without the cargo \
+             feature `model`); use a build with default features, or match by words alone by \
+             leaving CORROBORATE_MODEL unset",
+        ))
+    }
+
+    /// See the other `load`: this is the one with the model code.
+    #[cfg(feature = "model")]
     pub fn load(dir: &Path) -> Result<Embedder> {
         if !dir.is_dir() {
             return Err(bad(dir, "it is not a directory"));
@@ -320,6 +352,20 @@ impl Embedder {
 
     /// The work of [`Embedder::embed_with`] with the batch size and the sorting by
     /// length chosen (for the benchmark; `sorted = false` batches in input order).
+    #[cfg(not(feature = "model"))]
+    pub fn embed_batched(
+        &self,
+        _texts: &[&str],
+        _batch: usize,
+        _sorted: bool,
+        _progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<[f32; DIM]>> {
+        // No `Embedder` can be loaded without the feature.
+        Err(embed_err("built without the cargo feature `model`"))
+    }
+
+    /// See the other `embed_batched`: this is the one with the model code.
+    #[cfg(feature = "model")]
     pub fn embed_batched(
         &self,
         texts: &[&str],
@@ -395,6 +441,7 @@ impl Embedder {
     }
 
     /// Word-piece ids of each input, cut at `max_seq_length` (with `[CLS]` and `[SEP]`).
+    #[cfg(feature = "model")]
     fn tokenize(&self, texts: &[&str]) -> Result<Vec<(Vec<u32>, Vec<u32>)>> {
         texts
             .iter()
@@ -411,6 +458,7 @@ impl Embedder {
     }
 
     /// One forward pass over the inputs `members` (indexes into `encodings`).
+    #[cfg(feature = "model")]
     fn forward(
         &self,
         members: &[usize],
@@ -452,6 +500,7 @@ impl Embedder {
 /// The mean of the token vectors whose mask is 1, then divided by its L2 norm (as
 /// sentence-transformers' Pooling and Normalize modules do, with the same guards
 /// against dividing by zero).
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn pool(tokens: &[Vec<f32>], mask: &[u32]) -> [f32; DIM] {
     let mut sum = [0f32; DIM];
     let mut count = 0f32;
@@ -476,6 +525,7 @@ fn pool(tokens: &[Vec<f32>], mask: &[u32]) -> [f32; DIM] {
 }
 
 /// Threads that embed side by side by default: one per available processor.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 fn default_workers() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
