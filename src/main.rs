@@ -1572,7 +1572,7 @@ fn match_command(
         _ => {
             writeln!(
                 out,
-                "{} {} claim link{} ({} new of {} claims matched, {} pairs decided, {} left out for a person's \"different\"; model {}, threshold {:.2})",
+                "{} {} claim link{} ({} new of {} claims matched, {} pairs decided, {} left out for a person's \"different\", {} kept apart because the groups' first wordings differ; model {}, threshold {:.2})",
                 if s.dry_run { "would record" } else { "recorded" },
                 s.links,
                 plural(s.links),
@@ -1580,13 +1580,25 @@ fn match_command(
                 s.claims,
                 s.pairs_compared,
                 s.refused,
+                s.kept_apart,
                 s.model,
                 s.threshold
             )?;
             if s.dry_run {
                 for p in &s.pairs {
-                    writeln!(out, "  {:.3}  {}  {}", p.score, &p.a[..12], p.a_text)?;
-                    writeln!(out, "         {}  {}", &p.b[..12], p.b_text)?;
+                    writeln!(
+                        out,
+                        "  {:.3}  {}  {}",
+                        p.score,
+                        &p.a[..12],
+                        output::visible(&p.a_text)
+                    )?;
+                    writeln!(
+                        out,
+                        "         {}  {}",
+                        &p.b[..12],
+                        output::visible(&p.b_text)
+                    )?;
                 }
             } else if s.model == corroborate::similarity::MODEL_LEXICAL {
                 writeln!(

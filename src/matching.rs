@@ -116,6 +116,9 @@ pub struct MatchSummary {
     pub links: usize,
     /// Matches left out because a person marked the claims different.
     pub refused: usize,
+    /// Matches left out because they would join two groups whose representatives
+    /// (earliest wordings) do not match each other: groups do not chain.
+    pub kept_apart: usize,
     /// True when nothing was written.
     pub dry_run: bool,
     /// The links, best first.
@@ -323,23 +326,52 @@ pub fn run(
             parent.insert(*m, g.members[0]);
         }
     }
+    // The representative (earliest-recorded wording, an index into `all`) of each
+    // group's root; a claim alone is its own.
+    let mut rep: HashMap<ClaimId, usize> = HashMap::new();
+    for g in groups.groups() {
+        if let Some(first) = g.members.iter().filter_map(|c| number.get(c)).min() {
+            rep.insert(g.members[0], *first as usize);
+        }
+    }
     let mut pairs = Vec::new();
     let mut records = Vec::new();
+    let mut kept_apart = 0usize;
     for (i, j, s) in &proposals {
         let (a, b) = pair_key(all[*i].0, all[*j].0);
         if refused.contains(&(a, b)) {
             continue;
         }
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        if ra == rb {
+        let (ri, rj) = (root(&mut parent, all[*i].0), root(&mut parent, all[*j].0));
+        if ri == rj {
             continue;
         }
-        parent.insert(rb, ra);
+        // No chaining: two groups join only when their representatives match too, so
+        // a group cannot drift one close pair at a time to a different claim.
+        let (pi, pj) = (
+            rep.get(&ri).copied().unwrap_or(*i),
+            rep.get(&rj).copied().unwrap_or(*j),
+        );
+        if (pi, pj) != (*i, *j) {
+            let cosine = match (&vectors[pi], &vectors[pj]) {
+                (Some(x), Some(y)) if m.embedder.is_some() => Some(dot(x, y)),
+                _ => None,
+            };
+            let e = Evidence::new(&lex, &all[pi].1, &all[pj].1, cosine);
+            if !similarity::decide(&e, threshold).same {
+                kept_apart += 1;
+                continue;
+            }
+        }
+        parent.insert(rj, ri);
+        rep.insert(ri, pi.min(pj));
+        // `a` is the smaller id of the two, whichever of i and j it is.
+        let (ta, tb) = if a == all[*i].0 { (*i, *j) } else { (*j, *i) };
         pairs.push(MatchedPair {
             a: a.to_hex(),
             b: b.to_hex(),
-            a_text: all[*i].1.clone(),
-            b_text: all[*j].1.clone(),
+            a_text: all[ta].1.clone(),
+            b_text: all[tb].1.clone(),
             score: *s,
         });
         records.push(Record::Link(LinkRecord {
@@ -374,6 +406,7 @@ pub fn run(
         pairs_compared: compared,
         links: pairs.len(),
         refused: refused.len(),
+        kept_apart,
         dry_run: opts.dry_run,
         pairs,
     })

@@ -213,3 +213,74 @@ fn the_model_matches_a_paraphrase() {
     );
     assert!(first["cosine"].as_f64().unwrap() > 0.7, "{first}");
 }
+
+// Three wordings where each neighbour pair is close but the two ends are not (lexical
+// scores measured with `similar`: first–second 0.84, second–third 0.71, first–third
+// 0.23, threshold 0.60).
+const CHAIN_1: &str =
+    "Heavy rain flooded the old market district and the river port on Sunday night";
+const CHAIN_2: &str = "Heavy rain flooded the river port and the railway station on Sunday night";
+const CHAIN_3: &str = "Strong winds damaged the railway station and the river port on Sunday night";
+
+#[test]
+fn groups_do_not_chain_and_fragments_are_never_matched() {
+    let db = TestDb::new();
+    db.import(
+        &[
+            report(CHAIN_1, "Daily News via AP"),
+            report(CHAIN_2, "Evening Post via Reuters"),
+            report(CHAIN_3, "Morning Star via AFP"),
+            report("It was absurd.", "Daily News via AP"),
+            report("The plan was absurd.", "Evening Post via Reuters"),
+        ]
+        .join("\n"),
+    );
+    // The fragments are alike in words, but too short to be matched automatically.
+    let v = json(&run(
+        &db,
+        &["similar", "--text", "It was absurd.", "--format", "json"],
+    ));
+    let plan = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["text"] == "The plan was absurd.")
+        .expect("the other fragment is found");
+    assert_eq!(plan["same"], false, "{plan}");
+    assert!(plan["reasons"].as_array().unwrap().iter().any(|r| r
+        .as_str()
+        .unwrap()
+        .contains("too short to match automatically")));
+
+    // The best pair (1–2) joins; 2–3 would chain the third wording onto a group whose
+    // first wording it does not match, so it is kept apart; the fragments stay apart.
+    let s = json(&run(&db, &["match", "--format", "json"]));
+    assert_eq!(s["links"], 1, "{s}");
+    assert_eq!(s["kept_apart"], 1, "{s}");
+    let rows = db.claims(&[]);
+    assert_eq!(rows.len(), 4);
+    let g = rows.iter().find(|r| r["id"] == id(CHAIN_1)).unwrap();
+    assert_eq!(g["variants"], 2);
+    let third = rows.iter().find(|r| r["id"] == id(CHAIN_3)).unwrap();
+    assert_eq!(third["variants"], 1);
+    // A person can still put the third wording in the group.
+    run(&db, &["link", &id(CHAIN_2)[..10], &id(CHAIN_3)[..10]]);
+    assert_eq!(db.claims(&[]).len(), 3);
+}
+
+#[test]
+fn a_dry_run_shows_claim_texts_escaped() {
+    let db = TestDb::new();
+    let a = "Floods in the northern province killed 12 people on Monday, \u{1b}[31mofficials said.";
+    let b = "Floods in the northern province killed 12 people on Monday, \u{1b}[31mofficials say.";
+    db.import(
+        &[
+            report(a, "Daily News via AP"),
+            report(b, "Evening Post via Reuters"),
+        ]
+        .join("\n"),
+    );
+    let out = run(&db, &["match", "--dry-run"]);
+    assert!(out.contains("would record 1 claim link"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+}

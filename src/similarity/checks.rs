@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::lexical::MAX_TEXT_BYTES;
-use super::tokens::{canonical_number, is_stopword, numbers_in_context, plain_words};
+use super::tokens::{canonical_number, is_stopword, numbers_in_context, plain_words, tokens};
 
 /// How two statements compare on one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -53,7 +53,17 @@ pub struct Checks {
     /// Modality: a conflict when one statement speaks of a plan, expectation or
     /// possibility and the other does not.
     pub modality: Agreement,
+    /// Distinct content words and numbers of the shorter statement: below
+    /// [`MIN_CONTENT_WORDS`] it is a fragment ("was absurd", "the accusations") that
+    /// says too little to be matched to anything automatically.
+    pub shorter_content_words: usize,
 }
+
+/// Fewest distinct content words and numbers a statement needs before the matcher may
+/// merge it automatically. Extracted fragments under this size matched each other
+/// across unrelated stories on the news corpus (docs/matching.md); a person can still
+/// link them.
+pub const MIN_CONTENT_WORDS: usize = 4;
 
 const NEGATIONS: &[&str] = &[
     "no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
@@ -298,6 +308,7 @@ pub fn checks(a: &str, b: &str) -> Checks {
         Agreement::Agree
     };
     let unmatched_entities: BTreeSet<String> = ua.into_iter().chain(ub).cloned().collect();
+    let content = |t: &str| tokens(t).into_iter().collect::<BTreeSet<_>>().len();
 
     Checks {
         numbers,
@@ -306,6 +317,7 @@ pub fn checks(a: &str, b: &str) -> Checks {
         entities,
         unmatched_entities: unmatched_entities.into_iter().collect(),
         modality,
+        shorter_content_words: content(a).min(content(b)),
     }
 }
 

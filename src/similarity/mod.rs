@@ -20,7 +20,7 @@ pub mod eval;
 pub mod lexical;
 pub mod tokens;
 
-pub use checks::{checks, Agreement, Checks};
+pub use checks::{checks, Agreement, Checks, MIN_CONTENT_WORDS};
 pub use lexical::LexicalIndex;
 
 /// The `model` value reported when no embedding model was used.
@@ -102,7 +102,8 @@ pub fn features(e: &Evidence) -> [f32; N_FEATURES] {
     ]
 }
 
-/// A logistic combiner of the features plus the checks that veto a merge outright.
+/// A logistic combiner of the features plus the checks that veto a merge outright
+/// (a fragment under [`MIN_CONTENT_WORDS`] is always vetoed).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Combiner {
     /// Intercept.
@@ -196,6 +197,13 @@ impl Combiner {
         }
         if c.modality == Agreement::Conflict {
             reasons.push("one speaks of a plan or possibility, the other does not".into());
+        }
+        if c.shorter_content_words < MIN_CONTENT_WORDS {
+            reasons.push(format!(
+                "too short to match automatically: {} content word(s), at least {MIN_CONTENT_WORDS} needed (a person can link it)",
+                c.shorter_content_words
+            ));
+            vetoed = true;
         }
         let same = score >= threshold && !vetoed;
         reasons.push(if vetoed {
@@ -297,8 +305,8 @@ mod doc_examples {
             ),
             // the four below are different claims that the decision still merges
             (
-                "The minister will resign next week.",
-                "The minister resigned on Friday.",
+                "The finance minister will resign from the cabinet next week.",
+                "The finance minister resigned from the cabinet on Friday.",
                 true,
             ),
             (
@@ -312,10 +320,12 @@ mod doc_examples {
                 true,
             ),
             (
-                "Rebels hold several districts of the province.",
-                "Rebels hold most of the province.",
+                "Rebels hold several districts of the northern province.",
+                "Rebels hold most of the northern province.",
                 true,
             ),
+            // a fragment is never merged automatically
+            ("It was absurd.", "The plan was absurd.", false),
         ];
         for (a, b, decided_same) in cases {
             let d = decide(&Evidence::new(&idx, a, b, None), default_threshold(false));
