@@ -133,10 +133,7 @@ pub fn normalise_name(name: &str) -> String {
         .split_whitespace()
         .filter(|w| {
             let l = w.to_lowercase();
-            !(l.ends_with("-based")
-                || l.ends_with("-run")
-                || l.ends_with("-backed")
-                || l.ends_with("-led"))
+            !lexicon::AFFILIATION_SUFFIXES.iter().any(|x| l.ends_with(x))
         })
         .collect::<Vec<_>>()
         .join(" ");

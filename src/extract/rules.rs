@@ -5,7 +5,10 @@
 
 use crate::chain::HopSpec;
 
-use super::lexicon::{self, is_in, Cue, Form, Frame};
+use super::lexicon::{
+    self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES,
+    NOT_SUBJECT_START, NP_STOP, PARTICIPLES, PRONOUNS, SUBJECT_ADVERBS,
+};
 use super::text::{self, Tok, K};
 use super::{normalise_name, same_name, ExtractKind};
 
@@ -306,181 +309,6 @@ struct Mods {
     cited: Vec<HopSpec>,
 }
 
-const NP_STOP: &[&str] = &[
-    "that",
-    "as",
-    "saying",
-    "said",
-    "says",
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "from",
-    "while",
-    "when",
-    "last",
-    "this",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "and",
-    "but",
-    "about",
-    "over",
-    "for",
-    "amid",
-    "following",
-    "who",
-    "which",
-    "where",
-    "because",
-    "although",
-    "if",
-    "adding",
-    "reported",
-    "told",
-    "stated",
-    "to",
-    "by",
-];
-
-/// Adverbs between a subject and its verb ("has also said").
-const SUBJECT_ADVERBS: &[&str] = &[
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "earlier",
-    "then",
-    "previously",
-    "further",
-    "again",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "would",
-    "originally",
-    "initially",
-    "separately",
-    "recently",
-    "once",
-    "subsequently",
-    "himself",
-    "herself",
-    "itself",
-    "themselves",
-    "reportedly",
-    "just",
-    "strongly",
-    "firmly",
-    "flatly",
-    "already",
-    "first",
-    "last",
-    "often",
-    "always",
-    "never",
-    "still",
-    "however",
-    "now",
-    "quickly",
-    "privately",
-    "personally",
-    "previously",
-];
-
-/// Words opening a segment that cannot hold the speaker.
-const NOT_SUBJECT_START: &[&str] = &[
-    "however",
-    "who",
-    "which",
-    "whose",
-    "where",
-    "when",
-    "speaking",
-    "citing",
-    "according",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "meanwhile",
-    "moreover",
-    "earlier",
-    "later",
-    "separately",
-    "yesterday",
-    "today",
-    "last",
-    "following",
-    "despite",
-    "since",
-    "while",
-    "as",
-    "with",
-    "for",
-    "by",
-    "from",
-    "late",
-    "early",
-    "although",
-    "though",
-    "if",
-    "once",
-];
-
-/// Participles that carry a statement after a comma ("…, saying that …").
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "insisting",
-    "claiming",
-    "arguing",
-    "warning",
-    "noting",
-    "stressing",
-    "explaining",
-    "adding",
-    "stating",
-    "declaring",
-    "alleging",
-    "asserting",
-];
-
-/// Lower-case words that may join capitalised words into one name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
-    "der", "la", "le", "du", "on", "to",
-];
-
-/// Pronouns that open a clause.
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it", "i", "there", "you"];
-
-/// Determiners and possessives that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-];
-
 impl<'a> State<'a> {
     fn w(&self, t: &Tok) -> &'a str {
         &self.n[t.s..t.e]
@@ -542,7 +370,7 @@ impl<'a> State<'a> {
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
                     if let Some(j) = (k..toks.len().min(k + 3))
-                        .find(|&j| self.is_word(toks, j, &["while", "whereas", "but", "and"]))
+                        .find(|&j| self.is_word(toks, j, lexicon::CLAUSE_JOINERS))
                     {
                         if self.clause_with_cue(toks, j + 1) {
                             self.sentence(&toks[j + 1..]);
@@ -739,7 +567,7 @@ impl<'a> State<'a> {
                         && !p.ends_with("'s")
                         && !is_in(p, lexicon::NOT_BEFORE_CUE)
                         && !is_in(p, SUBJECT_ADVERBS));
-                if !plural || is_in(next, &["to", "for", "on", "up", "out", "off"]) {
+                if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
                     return false;
                 }
                 return cw.frame != Frame::Evaluative || cw.lemma != "call";
@@ -750,8 +578,7 @@ impl<'a> State<'a> {
             return false;
         }
         if let Some(p) = prev {
-            let passive_ok =
-                c == Cue::Quoted && is_in(p, &["was", "were", "is", "are", "been", "being"]);
+            let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
             let lower = p.starts_with(|c: char| c.is_lowercase());
             // "…, Name, who said …": a cue in a relative clause speaks for the antecedent.
             let relative = p == "who" && i >= 2 && toks[i - 2].k == K::Comma;
@@ -759,10 +586,7 @@ impl<'a> State<'a> {
                 return false;
             }
             // "repeat claims", "media reports": noun forms after a lower-case word.
-            let ambiguous = is_in(
-                self.w(&toks[i]),
-                &["claims", "reports", "notes", "states", "estimates"],
-            );
+            let ambiguous = is_in(self.w(&toks[i]), lexicon::NOUN_LIKE_CUES);
             if ambiguous
                 && lower
                 && !is_in(p, PRONOUNS)
@@ -774,26 +598,11 @@ impl<'a> State<'a> {
         }
         let w = self.w(&toks[i]);
         if is_in(w, &["reported", "reports"])
-            && is_in(
-                next,
-                &[
-                    "missing", "dead", "killed", "injured", "wounded", "to", "of", "on", "by",
-                ],
-            )
+            && is_in(next, lexicon::NOT_AFTER_REPORTED)
             && !(next.eq_ignore_ascii_case("on")
                 && self.word_at(toks, i + 2).is_some_and(|d| {
-                    is_in(
-                        d,
-                        &[
-                            "monday",
-                            "tuesday",
-                            "wednesday",
-                            "thursday",
-                            "friday",
-                            "saturday",
-                            "sunday",
-                        ],
-                    ) || is_in(d, NOT_NAMES)
+                    is_in(d, lexicon::WEEKDAYS)
+                        || is_in(d, NOT_NAMES)
                         || d.starts_with(|c: char| c.is_ascii_digit())
                 }))
         {
@@ -810,20 +619,10 @@ impl<'a> State<'a> {
     /// on" and "described how" are not evaluations.
     fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
         let len = toks.len();
-        if self.is_word(
-            toks,
-            i + 1,
-            &["for", "on", "off", "up", "in", "out", "how", "what", "it"],
-        ) {
+        if self.is_word(toks, i + 1, lexicon::NOT_EVALUATIVE_OBJECT) {
             return false;
         }
-        let preps: &[&str] = match lemma {
-            "accuse" => &["of"],
-            "blame" => &["for", "on"],
-            "criticise" | "criticize" | "lambast" | "rebuke" => &["for", "over", "as"],
-            "call" => &[],
-            _ => &["as"],
-        };
+        let preps = lexicon::evaluative_preps(lemma);
         for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
             match t.k {
                 K::Quote => return k > i + 1 && lemma != "accuse" && lemma != "blame",
@@ -839,7 +638,7 @@ impl<'a> State<'a> {
     fn clause_with_cue(&self, toks: &[Tok], j: usize) -> bool {
         (j..toks.len().min(j + 7)).any(|k| {
             k > j
-                && self.is_word(toks, k, &["said", "says", "told", "added", "stated"])
+                && self.is_word(toks, k, lexicon::CLAUSE_CUES)
                 && toks[j..k].iter().all(|t| t.k == K::Word)
         })
     }
@@ -981,11 +780,7 @@ impl<'a> State<'a> {
                         break;
                     }
                     if w.eq_ignore_ascii_case("by")
-                        && self.is_word(
-                            toks,
-                            p + 1,
-                            &["phone", "telephone", "email", "text", "video", "letter"],
-                        )
+                        && self.is_word(toks, p + 1, lexicon::CONTACT_MEANS)
                     {
                         p += 2;
                         continue;
@@ -998,30 +793,7 @@ impl<'a> State<'a> {
                 }
                 K::Comma => {
                     let nx = self.word_at(toks, p + 1).unwrap_or("");
-                    if is_in(
-                        nx,
-                        &[
-                            "citing",
-                            "quoting",
-                            "according",
-                            "referring",
-                            "speaking",
-                            "adding",
-                            "talking",
-                            "in",
-                            "on",
-                            "at",
-                            "during",
-                            "after",
-                            "while",
-                            "when",
-                            "as",
-                            "without",
-                            "from",
-                            "writing",
-                            "posting",
-                        ],
-                    ) {
+                    if is_in(nx, lexicon::COMMA_ADVERBIALS) {
                         // A comma-led adverbial runs to the next comma.
                         p += 2;
                         while p < len && toks[p].k == K::Word {
@@ -1063,16 +835,8 @@ impl<'a> State<'a> {
                 Cue::Clausal => {
                     is_in(first, PRONOUNS)
                         || ((is_cap(first) || is_in(first, DETERMINERS))
-                            && (p + 1..len.min(p + 4)).any(|j| {
-                                self.is_word(
-                                    toks,
-                                    j,
-                                    &[
-                                        "was", "is", "were", "are", "had", "has", "have", "would",
-                                        "will", "could", "did", "should", "might",
-                                    ],
-                                )
-                            }))
+                            && (p + 1..len.min(p + 4))
+                                .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX)))
                 }
                 Cue::Quoted => false,
             };
@@ -1087,10 +851,10 @@ impl<'a> State<'a> {
                         if lexicon::cue_word(self.w(&toks[ci]))
                             .is_some_and(|c| c.lemma == "claim") =>
                     {
-                        is_in(first, &["responsibility", "credit"])
+                        is_in(first, lexicon::CLAIMED_OBJECTS)
                     }
                     Some(Frame::FactObject) => {
-                        !is_in(first, &["to", "having", "that", "it", "if", "whether"])
+                        !is_in(first, lexicon::NOT_FACT_OBJECT)
                             && (first.starts_with(|c: char| c.is_ascii_lowercase())
                                 || first.starts_with(|c: char| c.is_ascii_digit()))
                     }
@@ -1161,9 +925,9 @@ impl<'a> State<'a> {
         if rest.len() < 2 || rest.len() > 7 {
             return None;
         }
-        let cue_at = rest.iter().position(|&j| {
-            self.is_word(toks, j, &["reported", "reports", "said", "says", "added"])
-        })?;
+        let cue_at = rest
+            .iter()
+            .position(|&j| self.is_word(toks, j, lexicon::TRAILING_RELAY_CUES))?;
         if cue_at == 0 {
             return None;
         }
@@ -1174,8 +938,7 @@ impl<'a> State<'a> {
     fn with_quoted(&mut self, toks: &[Tok], ci: usize) -> Option<Found> {
         let len = toks.len();
         let as_i = (ci + 1..len.min(ci + 14)).find(|&k| {
-            self.is_word(toks, k, &["as"])
-                && self.is_word(toks, k + 1, &["saying", "stating", "telling"])
+            self.is_word(toks, k, &["as"]) && self.is_word(toks, k + 1, lexicon::QUOTED_AS_VERBS)
         })?;
         let mut s = as_i + 2;
         if self.is_word(toks, s, &["that"]) {
@@ -1189,12 +952,11 @@ impl<'a> State<'a> {
             return None;
         }
         let cs = self.clause_start(toks, ci);
-        let passive =
-            ci > 0 && self.is_word(toks, ci - 1, &["was", "were", "is", "are", "been", "being"]);
+        let passive = ci > 0 && self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX);
         let mut mods = self.modifiers(toks, &[(s, e)], ci, Cue::Quoted);
         let spk = if passive {
             let mut end = ci - 1;
-            while end > cs && self.is_word(toks, end - 1, &["has", "have", "had", "also"]) {
+            while end > cs && self.is_word(toks, end - 1, lexicon::AUX_BEFORE_PASSIVE) {
                 end -= 1;
             }
             if self.is_word(toks, ci + 1, &["by", "in"]) {
@@ -1251,14 +1013,7 @@ impl<'a> State<'a> {
             if let Some(w) = self.word_at(toks, v) {
                 let verbish = v > a
                     && w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && (w.ends_with("ed")
-                        || is_in(
-                            w,
-                            &[
-                                "has", "have", "had", "is", "was", "were", "are", "will", "gave",
-                                "made", "took", "sent", "held", "put", "went", "urged", "told",
-                            ],
-                        ));
+                    && (w.ends_with("ed") || is_in(w, lexicon::SUBJECT_VERBS));
                 if verbish {
                     break;
                 }
@@ -1308,20 +1063,8 @@ impl<'a> State<'a> {
         let mut src_e = np_e;
         let mut outer = Vec::new();
         for k in np_s..np_e {
-            if self.is_word(
-                toks,
-                k,
-                &[
-                    "quoted",
-                    "carried",
-                    "cited",
-                    "published",
-                    "reported",
-                    "broadcast",
-                    "aired",
-                    "circulated",
-                ],
-            ) && self.is_word(toks, k + 1, &["by", "in", "on"])
+            if self.is_word(toks, k, lexicon::CARRIED_BY_VERBS)
+                && self.is_word(toks, k + 1, &["by", "in", "on"])
             {
                 src_e = k;
                 if let Some(r) = self.relay(toks, k + 2, np_e, true) {
@@ -1391,42 +1134,13 @@ impl<'a> State<'a> {
     /// ("a statement from the ministry", "the report" = the last outlet's report).
     fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
         let mut k = s;
-        while k < e
-            && self.is_word(
-                toks,
-                k,
-                &[
-                    "a",
-                    "an",
-                    "the",
-                    "new",
-                    "latest",
-                    "official",
-                    "recent",
-                    "joint",
-                    "written",
-                    "preliminary",
-                    "published",
-                    "released",
-                    "its",
-                    "their",
-                    "his",
-                    "her",
-                    "court",
-                    "local",
-                    "initial",
-                    "unconfirmed",
-                    "this",
-                    "that",
-                ],
-            )
-        {
+        while k < e && self.is_word(toks, k, lexicon::DOC_MODIFIERS) {
             k += 1;
         }
         if k < e && self.is_word(toks, k, DOCS) {
             let doc = self.w(&toks[k]);
             let mut j = k + 1;
-            while j < e && !self.is_word(toks, j, &["by", "from", "of", "on"]) {
+            while j < e && !self.is_word(toks, j, lexicon::DOC_OWNER_PREPS) {
                 j += 1;
             }
             if j + 1 < e {
@@ -1436,7 +1150,7 @@ impl<'a> State<'a> {
                 let d = self.n[toks[s].s..toks[e - 1].e].to_string();
                 return Some(Spk::anonymous(&d, false));
             }
-            if k > s && self.is_word(toks, k - 1, &["the", "its", "this", "that"]) && k + 1 == e {
+            if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
                 return self.resolve_org(true).or_else(|| self.resolve_org(false));
             }
             return None;
@@ -1572,7 +1286,7 @@ impl<'a> State<'a> {
                     if w.eq_ignore_ascii_case("that") {
                         return i;
                     }
-                    if i > start && is_in(w, &["citing", "quoting", "referring", "according"]) {
+                    if i > start && is_in(w, lexicon::CITING_WORDS) {
                         return i;
                     }
                     if i > start && is_in(w, PRONOUNS) && !w.eq_ignore_ascii_case("it") {
@@ -1605,14 +1319,14 @@ impl<'a> State<'a> {
             }
             if k > s
                 && self.is_word(toks, k, &["and", "but"])
-                && self.is_word(toks, k + 1, &["told", "added", "said"])
+                && self.is_word(toks, k + 1, lexicon::COORDINATED_CUES)
             {
                 e = k;
                 break;
             }
             if k > s
                 && matches!(toks[k - 1].k, K::Comma | K::Quote)
-                && self.is_word(toks, k, &["while", "whereas", "but", "and"])
+                && self.is_word(toks, k, lexicon::CLAUSE_JOINERS)
                 && self.clause_with_cue(toks, k + 1)
             {
                 e = k;
@@ -1621,32 +1335,17 @@ impl<'a> State<'a> {
             if toks[k].k != K::Comma {
                 continue;
             }
-            if self.is_word(
-                toks,
-                k + 1,
-                &[
-                    "citing",
-                    "quoting",
-                    "according",
-                    "referring",
-                    "adding",
-                    "speaking",
-                    "talking",
-                ],
-            ) {
+            if self.is_word(toks, k + 1, lexicon::CONTENT_TRAILERS) {
                 e = k;
                 break;
             }
             // ", he said." / ", the news agency reported." closing the sentence.
             let rest: Vec<usize> = (k + 1..len).filter(|&j| toks[j].k == K::Word).collect();
             if (1..=7).contains(&rest.len())
-                && rest.iter().skip(1).any(|&j| {
-                    self.is_word(
-                        toks,
-                        j,
-                        &["said", "says", "added", "told", "reported", "reports"],
-                    )
-                })
+                && rest
+                    .iter()
+                    .skip(1)
+                    .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
                 && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
             {
                 e = k;
@@ -1663,13 +1362,10 @@ impl<'a> State<'a> {
     fn trailer_at(&self, toks: &[Tok], k: usize) -> bool {
         let rest: Vec<usize> = (k..toks.len()).filter(|&j| toks[j].k == K::Word).collect();
         (2..=8).contains(&rest.len())
-            && rest.iter().skip(1).any(|&j| {
-                self.is_word(
-                    toks,
-                    j,
-                    &["said", "says", "added", "told", "reported", "reports"],
-                )
-            })
+            && rest
+                .iter()
+                .skip(1)
+                .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
             && !toks[k..].iter().any(|t| t.k == K::Quote)
     }
 
@@ -1700,7 +1396,7 @@ impl<'a> State<'a> {
                 return Some((commas[pos - 1], before));
             }
             if seg_b <= 4
-                && is_in(spk_first, &["the", "a", "an"])
+                && is_in(spk_first, ARTICLES)
                 && toks[before..cut]
                     .iter()
                     .all(|t| t.k == K::Word && is_cap(self.w(t)))
@@ -1753,21 +1449,13 @@ impl<'a> State<'a> {
         // at the first name or determiner after it.
         if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
             if self.is_word(toks, last.0, NOT_SUBJECT_START)
-                && !self.is_word(toks, last.0, &["who", "which", "whose"])
+                && !self.is_word(toks, last.0, lexicon::RELATIVE_PRONOUNS)
             {
                 // Not the object of a preposition ("in May", "in Paris").
                 let start = (last.0 + 1..last.1).find(|&k| {
-                    let after_prep = self.is_word(
-                        toks,
-                        k - 1,
-                        &[
-                            "in", "on", "at", "since", "until", "by", "from", "during", "after",
-                            "before",
-                        ],
-                    );
+                    let after_prep = self.is_word(toks, k - 1, lexicon::PLACE_TIME_PREPS);
                     self.word_at(toks, k).is_some_and(|w| {
-                        (is_cap(w) && !is_in(w, NOT_NAMES) && !after_prep)
-                            || is_in(w, &["the", "a", "an"])
+                        (is_cap(w) && !is_in(w, NOT_NAMES) && !after_prep) || is_in(w, ARTICLES)
                     })
                 });
                 if let Some(k) = start {
@@ -1815,7 +1503,7 @@ impl<'a> State<'a> {
             .rev()
             .find(|&&(a, b)| {
                 self.has_name(toks, a, b)
-                    && !self.is_word(toks, a, &["a", "an", "one", "another"])
+                    && !self.is_word(toks, a, lexicon::INDEFINITE_OPENERS)
                     && !self.word_at(toks, a).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase()) && !is_in(w, DETERMINERS)
                     })
@@ -1953,15 +1641,7 @@ impl<'a> State<'a> {
         let mut k = i;
         while k < toks.len() && toks[k].k == K::Word && !content.iter().any(|&(s, _)| s == k) {
             let w = self.w(&toks[k]);
-            if k > i
-                && is_in(
-                    w,
-                    &[
-                        "that", "as", "saying", "said", "says", "reported", "told", "on", "while",
-                        "when", "who", "which",
-                    ],
-                )
-            {
+            if k > i && is_in(w, lexicon::RELAY_NP_STOP) {
                 break;
             }
             k += 1;
@@ -1990,7 +1670,7 @@ impl<'a> State<'a> {
             .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE) || is_in(w, NOT_NAMES));
         if words
             .first()
-            .is_some_and(|w| is_in(w, &["a", "an", "one", "some", "several"]))
+            .is_some_and(|w| is_in(w, lexicon::UNNAMED_RELAY_OPENERS))
             || (unnamed && words.first().is_some_and(|w| !is_in(w, &["the"])))
         {
             // Rulebook R2: an unnamed medium ("a local TV network", "local media",
@@ -2013,7 +1693,7 @@ impl<'a> State<'a> {
                 } else {
                     cur.push(w);
                 }
-            } else if !cur.is_empty() && is_in(w, &["of", "for", "and", "de", "al"]) {
+            } else if !cur.is_empty() && is_in(w, lexicon::RELAY_NAME_CONNECTORS) {
                 cur.push(w);
             } else if !cur.is_empty() {
                 while cur.last().is_some_and(|x| is_in(x, CONNECTORS)) {
@@ -2100,41 +1780,25 @@ impl<'a> State<'a> {
         let mut end = b;
         for k in a..b {
             if matches!(toks[k].k, K::Comma | K::Open | K::Close)
-                || (k > a && self.is_word(toks, k, &["who", "which", "whose"]))
+                || (k > a && self.is_word(toks, k, lexicon::RELATIVE_PRONOUNS))
             {
                 end = k;
                 break;
             }
             // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
             // after the head noun is not part of the speaker.
-            if k > a
-                && self.is_word(
-                    toks,
-                    k,
-                    &["on", "in", "at", "from", "late", "early", "last", "this"],
-                )
-            {
+            if k > a && self.is_word(toks, k, lexicon::SPEAKER_PHRASE_CUTS) {
                 let nxt = self.word_at(toks, k + 1).unwrap_or("");
                 let prev = self.word_at(toks, k - 1).unwrap_or("");
-                let time = is_in(
-                    nxt,
-                    &[
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                    ],
-                ) || nxt.starts_with(|c: char| c.is_ascii_digit())
+                let time = is_in(nxt, lexicon::WEEKDAYS)
+                    || nxt.starts_with(|c: char| c.is_ascii_digit())
                     || (is_in(nxt, NOT_NAMES) && is_cap(nxt));
                 let role_head = prev.starts_with(|c: char| c.is_lowercase())
                     && (is_in(prev, lexicon::PERSON_REFS)
                         || is_in(prev, lexicon::ANON_NOUNS)
                         || is_in(prev, lexicon::INSTITUTIONS));
-                if time && self.is_word(toks, k, &["on", "late", "early", "last", "this"])
-                    || role_head && self.is_word(toks, k, &["in", "at", "from", "on"])
+                if time && self.is_word(toks, k, lexicon::TIME_OPENERS)
+                    || role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS)
                 {
                     end = k;
                     break;
@@ -2146,23 +1810,10 @@ impl<'a> State<'a> {
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
             .collect();
-        while words.first().is_some_and(|w| {
-            is_in(
-                w,
-                &[
-                    "and",
-                    "but",
-                    "however",
-                    "meanwhile",
-                    "so",
-                    "now",
-                    "then",
-                    "also",
-                    "while",
-                    "yet",
-                ],
-            )
-        }) {
+        while words
+            .first()
+            .is_some_and(|w| is_in(w, lexicon::LEADING_LINKERS))
+        {
             words.remove(0);
         }
         while words.len() > 1 && words.last().is_some_and(|w| is_in(w, SUBJECT_ADVERBS)) {
@@ -2216,40 +1867,14 @@ impl<'a> State<'a> {
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
         let caps = cap_runs(words);
         let phrase = words.join(" ");
-        let determiner = is_in(&lower0, &["the", "a", "an"]);
+        let determiner = is_in(&lower0, ARTICLES);
         let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
         let anon_any = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
-        let spokes = words.iter().any(|w| {
-            is_in(
-                w,
-                &[
-                    "spokesman",
-                    "spokeswoman",
-                    "spokesperson",
-                    "representative",
-                    "press",
-                    "spokespeople",
-                    "spokesmen",
-                    "statement",
-                ],
-            )
-        });
+        let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
         // "Reuters correspondents": the outlet's own staff speak for it.
-        if head_lower
-            && is_in(
-                &head,
-                &[
-                    "correspondents",
-                    "correspondent",
-                    "reporters",
-                    "reporter",
-                    "journalists",
-                    "journalist",
-                ],
-            )
-        {
+        if head_lower && is_in(&head, lexicon::STAFF_WORDS) {
             if let Some(m) = caps
                 .iter()
                 .map(|r| words[r.0..r.1].join(" "))
@@ -2292,10 +1917,7 @@ impl<'a> State<'a> {
         }
         // A lower-case head after capitalised modifiers: "the Chilean envoy",
         // "Peruvian farmers", "One harbour pilot", "Danish media".
-        let definite = is_in(
-            &lower0,
-            &["the", "this", "that", "his", "her", "their", "its"],
-        );
+        let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
         if head_lower && definite && is_in(&head, lexicon::PERSON_REFS) {
             // The speaker introduced with the same role noun, else a titled name with
             // it, else (for a bare "the minister") the most recent person.
@@ -2330,8 +1952,7 @@ impl<'a> State<'a> {
                 if indefinite {
                     return Some(Spk::anonymous(&phrase, true).with_head(&head));
                 }
-                if determiner || is_in(&lower0, &["his", "her", "their", "its"]) || !caps.is_empty()
-                {
+                if determiner || is_in(&lower0, lexicon::POSSESSIVES) || !caps.is_empty() {
                     if let Some(s) = self.resolve(true) {
                         return Some(s);
                     }
@@ -2352,7 +1973,7 @@ impl<'a> State<'a> {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
-            if anon_any && !is_in(&lower0, &["the", "his", "her", "their", "its"]) {
+            if anon_any && !is_in(&lower0, lexicon::THE_OR_POSSESSIVE) {
                 return Some(Spk::anonymous(&phrase, true));
             }
             // "the government", "the agency": an earlier speaker, else an organisation
@@ -2379,23 +2000,7 @@ impl<'a> State<'a> {
                 }
             }
             if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
-                let media = is_in(
-                    &head,
-                    &[
-                        "newspaper",
-                        "channel",
-                        "broadcaster",
-                        "paper",
-                        "outlet",
-                        "daily",
-                        "agency",
-                        "television",
-                        "station",
-                        "magazine",
-                        "website",
-                        "report",
-                    ],
-                );
+                let media = is_in(&head, lexicon::MEDIA_REF_HEADS);
                 // An earlier organisation named with this head ("the ministry" for
                 // "Chile's Foreign Ministry"), else for a generic head the latest one.
                 if let Some(s) = self.speakers.iter().rev().find(|s| {
@@ -2409,20 +2014,7 @@ impl<'a> State<'a> {
                 }) {
                     return Some(s.clone());
                 }
-                let generic = media
-                    || is_in(
-                        &head,
-                        &[
-                            "it",
-                            "group",
-                            "organisation",
-                            "organization",
-                            "company",
-                            "firm",
-                            "body",
-                            "movement",
-                        ],
-                    );
+                let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
                 if generic {
                     if let Some(s) = self.resolve_org(media) {
                         return Some(s);
@@ -2463,22 +2055,12 @@ impl<'a> State<'a> {
         while org_end < words.len() {
             let w = words[org_end];
             let generic = is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS);
-            let modifier = is_in(
-                w,
-                &[
-                    "state",
-                    "state-run",
-                    "official",
-                    "town",
-                    "city",
-                    "local",
-                    "national",
-                ],
-            ) && words.get(org_end + 1).is_some_and(|n| {
-                is_in(n, lexicon::INSTITUTIONS)
-                    || is_in(n, lexicon::MEDIA_WORDS)
-                    || is_in(n, &["hall"])
-            });
+            let modifier = is_in(w, lexicon::ORG_NAME_MODIFIERS)
+                && words.get(org_end + 1).is_some_and(|n| {
+                    is_in(n, lexicon::INSTITUTIONS)
+                        || is_in(n, lexicon::MEDIA_WORDS)
+                        || is_in(n, &["hall"])
+                });
             if generic || modifier || is_in(w, &["hall"]) {
                 org_end += 1;
             } else {
@@ -2496,10 +2078,7 @@ impl<'a> State<'a> {
         }
         let mut name_end = org_end;
         while name_end > r.1
-            && is_in(
-                words[name_end - 1],
-                &["news", "agency", "newspaper", "daily"],
-            )
+            && is_in(words[name_end - 1], lexicon::OUTLET_TAIL_WORDS)
             && !is_cap(words[name_end - 1])
         {
             name_end -= 1;
@@ -2659,157 +2238,10 @@ impl<'a> State<'a> {
     }
 }
 
-/// Nouns for documents that speak for their owner.
-const DOCS: &[&str] = &[
-    "statement",
-    "report",
-    "study",
-    "survey",
-    "data",
-    "figures",
-    "estimates",
-    "document",
-    "documents",
-    "records",
-    "filing",
-    "complaint",
-    "indictment",
-    "letter",
-    "post",
-    "tweet",
-    "website",
-    "poll",
-    "analysis",
-    "announcement",
-    "research",
-    "census",
-    "statistics",
-    "account",
-    "transcript",
-    "memo",
-    "release",
-    "affidavit",
-    "papers",
-    "count",
-    "tally",
-    "reports",
-    "note",
-    "calculations",
-    "findings",
-    "results",
-    "website",
-    "figures",
-];
-
-/// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "on",
-    "in",
-    "at",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "also",
-    "later",
-    "earlier",
-    "speaking",
-    "citing",
-    "according",
-    "after",
-    "before",
-    "while",
-    "when",
-    "last",
-    "yesterday",
-    "today",
-    "separately",
-    "as",
-    "mr",
-    "mrs",
-    "ms",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr",
-    "dr.",
-    "one",
-    "two",
-    "some",
-    "many",
-    "several",
-    "both",
-    "other",
-    "another",
-    "there",
-    "if",
-    "so",
-    "our",
-    "my",
-    "you",
-    "your",
-    "what",
-    "who",
-    "asked",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "late",
-    "early",
-    "during",
-    "read",
-    "more",
-    "opinion",
-    "watch",
-    "source",
-    "sources",
-    "reporting",
-    "by",
-    "with",
-    "from",
-    "for",
-    "to",
-    "of",
-    "despite",
-    "since",
-];
-
 /// A title word; acronyms ("UN", "US", "EU") only in capitals, so that the name
 /// "Un" or "Us" is not taken for one.
 fn is_title(w: &str) -> bool {
-    if is_in(w, &["un", "us", "eu", "uk", "u.n.", "u.s."]) {
+    if is_in(w, lexicon::TITLE_ACRONYMS) {
         return w.chars().all(|c| !c.is_lowercase());
     }
     is_in(w, lexicon::TITLES)
@@ -2822,12 +2254,8 @@ fn is_cap(w: &str) -> bool {
     // "al-Rashid", "el-Nour", "bin-Tariq": a lower-case particle joined to a name.
     match w.split_once('-') {
         Some((p, rest)) => {
-            is_in(
-                p,
-                &[
-                    "al", "el", "ad", "as", "ash", "bin", "abu", "ibn", "an", "az",
-                ],
-            ) && rest.chars().next().is_some_and(|c| c.is_uppercase())
+            is_in(p, lexicon::NAME_PARTICLES)
+                && rest.chars().next().is_some_and(|c| c.is_uppercase())
         }
         None => false,
     }
@@ -2859,7 +2287,7 @@ fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
             let s = i;
             let mut e = i + 1;
             loop {
-                if e < words.len() && is_cap(words[e]) && !is_in(words[e], &["The", "A", "An"]) {
+                if e < words.len() && is_cap(words[e]) && !is_in(words[e], ARTICLES) {
                     e += 1;
                     continue;
                 }
@@ -2894,7 +2322,7 @@ fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
 fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
     let mut out = vec![Vec::new()];
     for w in run {
-        if is_in(w, &["of", "for", "the", "and", "on"]) {
+        if is_in(w, lexicon::NAME_SPLITTERS) {
             out.push(Vec::new());
         } else if let Some(last) = out.last_mut() {
             last.push(*w);
@@ -2929,10 +2357,7 @@ fn person_name(run: &[&str]) -> Option<String> {
         .copied()
         .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
         .collect();
-    if run
-        .iter()
-        .any(|w| is_in(w, &["of", "for", "the", "and", "on"]))
-    {
+    if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
         return None;
     }
     let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
@@ -2975,12 +2400,10 @@ fn strip_based(s: &str) -> String {
     s.split_whitespace()
         .filter(|w| {
             let l = w.to_ascii_lowercase();
-            !(l.ends_with("-based")
-                || l.ends_with("-run")
-                || l.ends_with("-backed")
-                || l.ends_with("-led")
-                || l.ends_with("-owned")
-                || l.ends_with("-controlled"))
+            !lexicon::AFFILIATION_SUFFIXES
+                .iter()
+                .chain(lexicon::OWNERSHIP_SUFFIXES)
+                .any(|x| l.ends_with(x))
         })
         .collect::<Vec<_>>()
         .join(" ")
