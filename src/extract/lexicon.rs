@@ -607,6 +607,11 @@ pub(crate) const THE_OR_POSSESSIVE: &[&str] = joined!(&["the"], POSSESSIVES);
 /// Relative pronouns that end a speaker phrase ("officials who …").
 pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
 
+/// Relative and interrogative pronouns that open a clause inside a subject ("…, who
+/// officials say had …"). Matched in lower case only, with `contains`, not `is_in`:
+/// "WHO said" is the World Health Organization.
+pub(crate) const RELATIVE_OPENERS: &[&str] = &["who", "which", "whom", "what"];
+
 /// Openers of an indefinite apposition, which does not hold the speaker's name ("a
 /// UK-based group …").
 pub(crate) const INDEFINITE_OPENERS: &[&str] = &["a", "an", "one", "another"];
@@ -1897,6 +1902,18 @@ pub(crate) const ORG_NAME_MODIFIERS: &[&str] = &[
 /// Generic outlet words dropped from the end of an organisation's name after its last
 /// capitalised word ("the Ostwind news agency" → "Ostwind").
 pub(crate) const OUTLET_TAIL_WORDS: &[&str] = &["news", "agency", "newspaper", "daily"];
+
+/// Generic outlet words at the end of a name, dropped when names are compared ("Ostwind
+/// News Agency" and "Ostwind"); tried in this order, the first that matches is dropped
+/// and only when a word is left.
+pub(crate) const OUTLET_NAME_TAILS: &[&[&str]] = &[
+    &["news", "agency"],
+    &["agency"],
+    &["newspaper"],
+    &["daily"],
+    &["news"],
+    &["group"],
+];
 
 /// Suffixes of modifiers that say where or by whom a source is run, not who it is
 /// ("Oslo-based", "state-run", "Iran-backed", "Saudi-led"); dropped from names.

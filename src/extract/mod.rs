@@ -184,14 +184,7 @@ fn plain_lower(a: &str) -> String {
         .iter()
         .map(|w| w.strip_suffix("'s").unwrap_or(w))
         .collect();
-    for tail in [
-        &["news", "agency"][..],
-        &["agency"],
-        &["newspaper"],
-        &["daily"],
-        &["news"],
-        &["group"],
-    ] {
+    for &tail in lexicon::OUTLET_NAME_TAILS {
         if words.len() > tail.len() && words.ends_with(tail) {
             let n = words.len() - tail.len();
             words.truncate(n);

@@ -30,7 +30,7 @@ impl<'a> State<'a> {
             // Lower case only: "WHO said" is the World Health Organization.
             if self
                 .word_at(toks, j)
-                .is_some_and(|w| matches!(w, "who" | "which" | "whom" | "what"))
+                .is_some_and(|w| lexicon::RELATIVE_OPENERS.contains(&w))
             {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
