@@ -3,8 +3,9 @@
 //! reporting cues (the inventory generated from lemmas and frames) and the words that
 //! decide whether a cue form is a cue, clause grammar, names and speakers, documents,
 //! relays and media, and sentence splitting. No list is written twice: a list that
-//! shares words with another (weekdays inside the noun-phrase stops, for example) is
-//! joined from the shared part at compile time.
+//! contains another (the weekdays inside the noun-phrase stops, for example) is joined
+//! from the shared part at compile time. Lists with different meanings may share some
+//! words (the passive and the progressive auxiliaries).
 //!
 //! Most lists are grammar: closed classes of English words and the vocabulary of
 //! attribution. A few are world knowledge that a user might want to extend — the known
@@ -15,9 +16,13 @@
 //! own outlets are known to the source registry (`src/outlets.rs`,
 //! `sources import-outlets`), which resolves the names the extractor proposes.
 //!
-//! Lookups of one to three function words that are part of a rule's pattern (`that`,
-//! `by`/`in`, `as`) stay inline in the rule: they are syntax, not vocabulary.
-//! All lookups are ASCII case-insensitive and allocation-free.
+//! Lookups of one to three words that belong to one rule's pattern (`that`, `by`/`in`,
+//! `named`, `identified as`) stay inline in that rule: they are syntax, not vocabulary.
+//! The evaluation (`eval`) keeps its own list of words dropped from names on purpose:
+//! the scorer must not share the extractor's vocabulary.
+//!
+//! Lookups through [`is_in`] are ASCII case-insensitive and allocation-free; the few
+//! lists matched otherwise say so.
 
 // ---------------------------------------------------------------------------------
 // Lookups
