@@ -133,10 +133,7 @@ pub fn normalise_name(name: &str) -> String {
         .split_whitespace()
         .filter(|w| {
             let l = w.to_lowercase();
-            !(l.ends_with("-based")
-                || l.ends_with("-run")
-                || l.ends_with("-backed")
-                || l.ends_with("-led"))
+            !lexicon::AFFILIATION_SUFFIXES.iter().any(|x| l.ends_with(x))
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -187,14 +184,7 @@ fn plain_lower(a: &str) -> String {
         .iter()
         .map(|w| w.strip_suffix("'s").unwrap_or(w))
         .collect();
-    for tail in [
-        &["news", "agency"][..],
-        &["agency"],
-        &["newspaper"],
-        &["daily"],
-        &["news"],
-        &["group"],
-    ] {
+    for &tail in lexicon::OUTLET_NAME_TAILS {
         if words.len() > tail.len() && words.ends_with(tail) {
             let n = words.len() - tail.len();
             words.truncate(n);

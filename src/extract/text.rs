@@ -161,14 +161,6 @@ pub(crate) fn quotes(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     out
 }
 
-/// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "maj", "adm", "cmdr", "supt",
-    "insp", "det", "rev", "hon", "messrs", "approx", "est", "dept", "univ", "gens",
-];
-
 /// Sentence ranges of a paragraph (trimmed of surrounding white space).
 pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     let b = n.as_bytes();
@@ -252,7 +244,9 @@ fn is_abbreviation(n: &str, floor: usize, dot: usize) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.len() <= 3) {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+    super::lexicon::ABBREVIATIONS
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Kinds of tokens.

@@ -1,0 +1,710 @@
+//! The attribution patterns of a clause around its cue — quotation first, speaker
+//! first, content first, inverted, "according to", "quoted … as saying", participles
+//! — and the bounds they need: where a clause starts, where a noun phrase, an
+//! apposition or the content ends, and which quotation a cue attributes.
+
+use crate::extract::lexicon::{
+    self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES,
+    NOT_SUBJECT_START, NP_STOP, PRONOUNS, SUBJECT_ADVERBS,
+};
+use crate::extract::text::{Tok, K};
+use crate::extract::ExtractKind;
+
+use super::names::{is_cap, is_known_media};
+use super::relays::Mods;
+use super::{Found, Spk, State};
+
+impl<'a> State<'a> {
+    /// Clause start: after the last quotation, break or colon before `i`; after a
+    /// relative pronoun close to the cue ("…, who officials say had …").
+    fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
+        let mut s = 0;
+        for (j, t) in toks[..i].iter().enumerate() {
+            let opening_quote =
+                t.k == K::Quote && j + 1 < i && !toks[..j].iter().any(|x| x.k == K::Word);
+            if matches!(t.k, K::Break | K::Colon) || opening_quote {
+                s = j + 1;
+            }
+        }
+        for j in (s..i).rev() {
+            // Lower case only: "WHO said" is the World Health Organization.
+            if self
+                .word_at(toks, j)
+                .is_some_and(|w| lexicon::RELATIVE_OPENERS.contains(&w))
+            {
+                let between = self.words(toks, j + 1, i);
+                if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
+                    let first = self.word_at(toks, j + 1).unwrap_or("");
+                    if !is_in(first, SUBJECT_ADVERBS) {
+                        return j + 1;
+                    }
+                }
+                break;
+            }
+        }
+        s
+    }
+
+    pub(super) fn with_cue(&mut self, toks: &[Tok], ci: usize, c: Cue) -> Option<Found> {
+        let len = toks.len();
+        // 1. Quotation first: "…," speaker said / "…," said speaker.
+        if let Some((q, lead)) = self.quote_before(toks, ci) {
+            let mut a = q + 1;
+            while a < ci && toks[a].k != K::Word {
+                a += 1;
+            }
+            let (spk, after) = if a < ci {
+                (self.subject_speaker(toks, a, ci), ci + 1)
+            } else {
+                let e = self.np_end(toks, ci + 1);
+                let e2 = self.appos_end(toks, e);
+                (self.subject_speaker(toks, ci + 1, e2), e2)
+            };
+            let spk = spk?;
+            let start = if lead { toks[0].s } else { toks[q].s };
+            let mut pieces = vec![(start, toks[q].e)];
+            // "…," he said, "…"
+            let mut k = after;
+            while k < len && toks[k].k != K::Quote {
+                if toks[k].k == K::Word && !is_in(self.w(&toks[k]), lexicon::ADVERBIAL) {
+                    break;
+                }
+                k += 1;
+            }
+            if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma {
+                pieces.push((toks[k].s, toks[k].e));
+            }
+            let mut mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
+            if c == Cue::Quoted && mods.outer.is_empty() && mods.inner.is_empty() {
+                // "…," X was quoted as saying: by the outlet of the previous statement.
+                mods.outer.extend(self.previous_outlet());
+            }
+            let kind = if lead {
+                ExtractKind::IndirectSpeech
+            } else {
+                ExtractKind::DirectQuote
+            };
+            return Some(self.found(pieces, kind, spk, mods));
+        }
+        if c == Cue::Quoted {
+            return self.with_quoted(toks, ci);
+        }
+        let cs = self.clause_start(toks, ci);
+        // Inverted: "…, said Ines Koh, head of …"
+        if ci > cs + 2 && matches!(toks[ci - 1].k, K::Comma | K::Quote) {
+            if let Some(w) = self.word_at(toks, ci + 1) {
+                if is_cap(w) && !is_in(w, NOT_NAMES) && c != Cue::Told {
+                    let e = self.appos_end(toks, self.np_end(toks, ci + 1));
+                    if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
+                        let spk = self.subject_speaker(toks, ci + 1, e)?;
+                        let e2 = if toks[ci - 1].k == K::Quote {
+                            ci
+                        } else {
+                            ci - 1
+                        };
+                        let s = cs;
+                        if self.words(toks, s, e2) >= 2
+                            || toks[s..e2].iter().any(|t| t.k == K::Quote)
+                        {
+                            let mods = self.modifiers(toks, &[(s, e2)], ci, c);
+                            let direct = toks[s..e2].iter().all(|t| t.k != K::Word);
+                            let kind = if direct {
+                                ExtractKind::DirectQuote
+                            } else {
+                                ExtractKind::IndirectSpeech
+                            };
+                            return Some(self.found(
+                                vec![(toks[s].s, toks[e2 - 1].e)],
+                                kind,
+                                spk,
+                                mods,
+                            ));
+                        }
+                    }
+                    // "…, says Name "…"": a headline fragment, not a clause.
+                    let e = self.np_end(toks, ci + 1);
+                    if toks.get(e).is_some_and(|t| t.k == K::Quote) {
+                        return None;
+                    }
+                }
+            }
+        }
+        // 2. Complement after the cue.
+        let mut p = ci + 1;
+        if c == Cue::Told {
+            p = self.np_end(toks, p);
+            // "told a session of the council: "…"": the listener runs to the colon.
+            if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k == K::Colon) {
+                if toks[p..col].iter().all(|t| t.k == K::Word) {
+                    p = col;
+                }
+            }
+        }
+        loop {
+            if p >= len {
+                break;
+            }
+            let t = toks[p];
+            match t.k {
+                K::Word => {
+                    let w = self.w(&t);
+                    if w.eq_ignore_ascii_case("that") {
+                        break;
+                    }
+                    if w.eq_ignore_ascii_case("by")
+                        && self.is_word(toks, p + 1, lexicon::CONTACT_MEANS)
+                    {
+                        p += 2;
+                        continue;
+                    }
+                    if is_in(w, lexicon::ADVERBIAL) {
+                        p = self.skip_phrase(toks, p + 1);
+                        continue;
+                    }
+                    break;
+                }
+                K::Comma => {
+                    let nx = self.word_at(toks, p + 1).unwrap_or("");
+                    if is_in(nx, lexicon::COMMA_ADVERBIALS) {
+                        // A comma-led adverbial runs to the next comma.
+                        p += 2;
+                        while p < len && toks[p].k == K::Word {
+                            p += 1;
+                        }
+                        continue;
+                    }
+                    // A short tail after a comma ("…, Norway.") is no content clause.
+                    let tail = self.words(toks, p + 1, len);
+                    if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
+                        p = len;
+                        break;
+                    }
+                    p += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let at = |k: K| p < len && toks[p].k == k;
+        let mut content: Option<(usize, usize, bool)> = None; // token range, direct?
+        if p < len && self.is_word(toks, p, &["that"]) {
+            let e = self.content_end(toks, p + 1);
+            if e > p + 1 {
+                content = Some((p + 1, e, false));
+            }
+        } else if at(K::Colon) || at(K::Quote) {
+            let s = if at(K::Colon) { p + 1 } else { p };
+            let e = self.content_end(toks, s);
+            if e > s {
+                let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+                content = Some((s, e, direct));
+            }
+        } else if p < len && toks[p].k == K::Word {
+            let first = self.w(&toks[p]);
+            let bare_ok = match c {
+                Cue::Bare => true,
+                Cue::Told => p > ci + 1,
+                Cue::Clausal => {
+                    is_in(first, PRONOUNS)
+                        || ((is_cap(first) || is_in(first, DETERMINERS))
+                            && (p + 1..len.min(p + 4))
+                                .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX)))
+                }
+                Cue::Quoted => false,
+            };
+            // An evaluative act's object and frame, or a verb whose noun object is a
+            // checkable fact ("denied any role", "confirmed the toll"), is the claim.
+            let frame = lexicon::cue_word(self.w(&toks[ci])).map(|c| c.frame);
+            let object_ok = p == ci + 1
+                && match frame {
+                    Some(Frame::Evaluative) => true,
+                    // "claimed responsibility/credit for …": the claim is the object.
+                    Some(Frame::Clausal)
+                        if lexicon::cue_word(self.w(&toks[ci]))
+                            .is_some_and(|c| c.lemma == "claim") =>
+                    {
+                        is_in(first, lexicon::CLAIMED_OBJECTS)
+                    }
+                    Some(Frame::FactObject) => {
+                        !is_in(first, lexicon::NOT_FACT_OBJECT)
+                            && (first.starts_with(|c: char| c.is_ascii_lowercase())
+                                || first.starts_with(|c: char| c.is_ascii_digit()))
+                    }
+                    _ => false,
+                };
+            if bare_ok || object_ok {
+                let e = self.content_end(toks, p);
+                let quoted = toks[p..e].iter().filter(|t| t.k == K::Quote).count();
+                let min = if object_ok { 2 } else { 3 };
+                if self.words(toks, p, e) + 2 * quoted >= min {
+                    content = Some((p, e, false));
+                }
+            }
+        }
+        if let Some((s, e, direct)) = content {
+            let spk = self.subject_speaker(toks, cs, ci)?;
+            let mut mods = self.modifiers(toks, &[(s, e)], ci, c);
+            if let Some(r) = self.trailing_relay(toks, e) {
+                mods.outer.insert(0, r);
+            }
+            let kind = if direct {
+                ExtractKind::DirectQuote
+            } else {
+                ExtractKind::IndirectSpeech
+            };
+            return Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods));
+        }
+        // 3. Content first: "…, speaker said."
+        if p < len && toks[p].k == K::Word {
+            return None;
+        }
+        let mut end = ci;
+        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+            end -= 1;
+        }
+        let (content_end, spk_start) = self.split_content_first(toks, cs, end)?;
+        let spk = self.subject_speaker(toks, spk_start, end)?;
+        let (s, e) = (cs, content_end);
+        if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let mods = self.modifiers(toks, &[(s, e)], ci, c);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "Y quoted X as saying …" and "X was quoted (by Y) as saying …".
+    fn with_quoted(&mut self, toks: &[Tok], ci: usize) -> Option<Found> {
+        let len = toks.len();
+        let as_i = (ci + 1..len.min(ci + 14)).find(|&k| {
+            self.is_word(toks, k, &["as"]) && self.is_word(toks, k + 1, lexicon::QUOTED_AS_VERBS)
+        })?;
+        let mut s = as_i + 2;
+        if self.is_word(toks, s, &["that"]) {
+            s += 1;
+        }
+        while s < len && matches!(toks[s].k, K::Comma | K::Colon) {
+            s += 1;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s {
+            return None;
+        }
+        let cs = self.clause_start(toks, ci);
+        let passive = ci > 0 && self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX);
+        let mut mods = self.modifiers(toks, &[(s, e)], ci, Cue::Quoted);
+        let spk = if passive {
+            let mut end = ci - 1;
+            while end > cs && self.is_word(toks, end - 1, lexicon::AUX_BEFORE_PASSIVE) {
+                end -= 1;
+            }
+            if self.is_word(toks, ci + 1, &["by", "in"]) {
+                if let Some(r) = self.relay(toks, ci + 2, as_i, true) {
+                    mods.outer.push(r);
+                }
+            } else {
+                mods.outer.extend(self.previous_outlet());
+            }
+            self.subject_speaker(toks, cs, end)?
+        } else {
+            let relay = self.subject_speaker(toks, cs, ci)?;
+            mods.outer.push(relay.hop);
+            self.subject_speaker(toks, ci + 1, as_i)?
+        };
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "X did something, saying (that) …": the subject of the sentence said it.
+    pub(super) fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
+        let len = toks.len();
+        let mut s = pi + 1;
+        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+            s += 1;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s || (self.words(toks, s, e) < 3 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        // The subject: the first segment that can hold one, cut at its verb.
+        let cs = self.clause_start(toks, pi);
+        let mut a = cs;
+        let mut seg_end = pi - 1;
+        for k in cs..pi {
+            if toks[k].k == K::Comma {
+                if self.words(toks, a, k) > 0 && !self.is_word(toks, a, NOT_SUBJECT_START) {
+                    seg_end = k;
+                    break;
+                }
+                a = k + 1;
+            }
+        }
+        if a >= seg_end {
+            return None;
+        }
+        let mut v = a;
+        while v < seg_end {
+            if let Some(w) = self.word_at(toks, v) {
+                let verbish = v > a
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (w.ends_with("ed") || is_in(w, lexicon::SUBJECT_VERBS));
+                if verbish {
+                    break;
+                }
+            }
+            v += 1;
+        }
+        let spk = self.speaker(toks, (a, v))?;
+        let mods = self.modifiers(toks, &[(s, e)], pi, Cue::Bare);
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let kind = if direct {
+            ExtractKind::DirectQuote
+        } else {
+            ExtractKind::IndirectSpeech
+        };
+        Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "According to X, …" and "…, according to X".
+    pub(super) fn with_according(&mut self, toks: &[Tok], a: usize) -> Option<Found> {
+        let len = toks.len();
+        let np_s = a + 2;
+        let mut np_e = np_s;
+        while np_e < len && toks[np_e].k == K::Word {
+            np_e += 1;
+        }
+        if np_e == np_s {
+            return None;
+        }
+        // Split off "quoted in/by Y", "carried by Y", "cited by Y".
+        let mut src_e = np_e;
+        let mut outer = Vec::new();
+        for k in np_s..np_e {
+            if self.is_word(toks, k, lexicon::CARRIED_BY_VERBS)
+                && self.is_word(toks, k + 1, &["by", "in", "on"])
+            {
+                src_e = k;
+                if let Some(r) = self.relay(toks, k + 2, np_e, true) {
+                    outer.push(r);
+                }
+                break;
+            }
+        }
+        let cs = self.clause_start(toks, a);
+        let (s, e) = if a <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
+            let s = np_e + 1;
+            (s, self.content_end(toks, s))
+        } else if a > cs + 1 && toks[a - 1].k == K::Comma {
+            (cs, a - 1)
+        } else {
+            return None;
+        };
+        if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        let mut spk = if src_e > np_s {
+            self.document_source(toks, np_s, src_e)
+        } else {
+            None
+        };
+        // "…, according to the panel's chair, Ana Ruiz."
+        if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
+            let tail_end = (np_e + 1..len)
+                .find(|&j| toks[j].k != K::Word)
+                .unwrap_or(len);
+            if tail_end + 1 >= len && (1..=4).contains(&self.words(toks, np_e + 1, tail_end)) {
+                if let Some(p) = self.speaker(toks, (np_e + 1, tail_end)) {
+                    if p.person {
+                        spk = Some(p);
+                    }
+                }
+            }
+        }
+        let spk = match (spk, outer.is_empty()) {
+            (Some(s), _) => s,
+            (None, false) => {
+                // "according to a statement carried by X": X is the source.
+                let h = outer.remove(0);
+                Spk {
+                    hop: h,
+                    person: false,
+                    media: true,
+                    head: String::new(),
+                }
+            }
+            (None, true) => return None,
+        };
+        let mods = Mods {
+            outer,
+            inner: Vec::new(),
+            cited: Vec::new(),
+        };
+        Some(self.found(
+            vec![(toks[s].s, toks[e - 1].e)],
+            ExtractKind::AccordingTo,
+            spk,
+            mods,
+        ))
+    }
+
+    /// The source named in an "according to" phrase, seeing through documents
+    /// ("a statement from the ministry", "the report" = the last outlet's report).
+    fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
+        let mut k = s;
+        while k < e && self.is_word(toks, k, lexicon::DOC_MODIFIERS) {
+            k += 1;
+        }
+        if k < e && self.is_word(toks, k, DOCS) {
+            let doc = self.w(&toks[k]);
+            let mut j = k + 1;
+            while j < e && !self.is_word(toks, j, lexicon::DOC_OWNER_PREPS) {
+                j += 1;
+            }
+            if j + 1 < e {
+                return self.speaker(toks, (j + 1, e));
+            }
+            if is_in(doc, &["reports"]) {
+                let d = self.n[toks[s].s..toks[e - 1].e].to_string();
+                return Some(Spk::anonymous(&d, false));
+            }
+            if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
+                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+            }
+            return None;
+        }
+        self.speaker(toks, (s, e))
+    }
+
+    /// The quotation that a cue at `ci` attributes: the last one before the cue,
+    /// followed by at most a speaker phrase. The flag is set when words precede the
+    /// quotation (a partial quotation inside reported speech).
+    fn quote_before(&self, toks: &[Tok], ci: usize) -> Option<(usize, bool)> {
+        let q = (0..ci).rev().find(|&k| toks[k].k == K::Quote)?;
+        let words = self.words(toks, q + 1, ci);
+        if words > 24
+            || toks[q + 1..ci]
+                .iter()
+                .any(|t| matches!(t.k, K::Quote | K::Colon | K::Break))
+        {
+            return None;
+        }
+        // Words before the quotation make it a partial quotation closing reported
+        // speech, unless they hold a cue of their own (then only the quotation counts).
+        let lead = toks[..q].iter().any(|t| t.k == K::Word)
+            && !toks[..q].iter().any(|t| {
+                t.k == K::Word
+                    && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
+                    && lexicon::cue_word(self.w(t))
+                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
+            })
+            && !toks[..q].iter().any(|t| t.k == K::Colon);
+        if lead {
+            // Only "… "quoted words," speaker said" with a comma after the quotation.
+            let comma_inside = self.n[..toks[q].e].trim_end().ends_with(',');
+            if !(toks.get(q + 1).map(|t| t.k) == Some(K::Comma) || comma_inside) || words > 12 {
+                return None;
+            }
+            if toks[..q].iter().any(|t| t.k == K::Quote) {
+                return None;
+            }
+        }
+        Some((q, lead))
+    }
+
+    /// End (exclusive) of a short noun phrase starting at `i`; a capitalised phrase
+    /// ends with its last capitalised word (plus generic media words).
+    pub(super) fn np_end(&self, toks: &[Tok], i: usize) -> usize {
+        let mut k = i;
+        let mut n = 0;
+        let first_cap = self.word_at(toks, i).is_some_and(is_cap);
+        while k < toks.len() && toks[k].k == K::Word && n < 8 {
+            let w = self.w(&toks[k]);
+            if n > 0 && is_in(w, NP_STOP) {
+                break;
+            }
+            if n > 0 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
+                break;
+            }
+            if first_cap
+                && n > 0
+                && !is_cap(w)
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+                && !is_in(w, CONNECTORS)
+                && !is_in(w, lexicon::MEDIA_WORDS)
+            {
+                break;
+            }
+            k += 1;
+            n += 1;
+        }
+        // "told Reuters Justice Minister X …": a known outlet ends the phrase.
+        if first_cap && k > i + 1 {
+            for len in 1..=3.min(k - i - 1) {
+                let name: Vec<&str> = toks[i..i + len].iter().map(|t| self.w(t)).collect();
+                if is_known_media(&name.join(" "))
+                    && self.word_at(toks, i + len).is_some_and(is_cap)
+                {
+                    return i + len;
+                }
+            }
+        }
+        k
+    }
+
+    /// Extend a speaker phrase over a following apposition ", the …," up to the next
+    /// comma or the end.
+    fn appos_end(&self, toks: &[Tok], e: usize) -> usize {
+        let mut k = e;
+        if k < toks.len() && toks[k].k == K::Comma {
+            k += 1;
+            while k < toks.len() && toks[k].k == K::Word {
+                k += 1;
+            }
+            return k;
+        }
+        e
+    }
+
+    /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
+    /// pronoun or determiner that opens the content clause.
+    fn skip_phrase(&self, toks: &[Tok], mut i: usize) -> usize {
+        let start = i;
+        while i < toks.len() {
+            match toks[i].k {
+                K::Comma | K::Colon | K::Quote | K::Break => return i,
+                K::Word => {
+                    let w = self.w(&toks[i]);
+                    if w.eq_ignore_ascii_case("that") {
+                        return i;
+                    }
+                    if i > start && is_in(w, lexicon::CITING_WORDS) {
+                        return i;
+                    }
+                    if i > start && is_in(w, PRONOUNS) && !w.eq_ignore_ascii_case("it") {
+                        return i;
+                    }
+                    if i >= start + 2 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
+                        return i;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        i
+    }
+
+    /// End (exclusive) of content starting at `s`: stops before ", citing …" style
+    /// trailers, a final ", X reported", and final punctuation.
+    pub(super) fn content_end(&self, toks: &[Tok], s: usize) -> usize {
+        let len = toks.len();
+        let mut e = len;
+        for k in s..len {
+            if k > s
+                && toks[k].k == K::Word
+                && toks[k - 1].k == K::Quote
+                && self.trailer_at(toks, k)
+            {
+                e = k;
+                break;
+            }
+            if k > s
+                && self.is_word(toks, k, &["and", "but"])
+                && self.is_word(toks, k + 1, lexicon::COORDINATED_CUES)
+            {
+                e = k;
+                break;
+            }
+            if k > s
+                && matches!(toks[k - 1].k, K::Comma | K::Quote)
+                && self.is_word(toks, k, lexicon::CLAUSE_JOINERS)
+                && self.clause_with_cue(toks, k + 1)
+            {
+                e = k;
+                break;
+            }
+            if toks[k].k != K::Comma {
+                continue;
+            }
+            if self.is_word(toks, k + 1, lexicon::CONTENT_TRAILERS) {
+                e = k;
+                break;
+            }
+            // ", he said." / ", the news agency reported." closing the sentence.
+            let rest: Vec<usize> = (k + 1..len).filter(|&j| toks[j].k == K::Word).collect();
+            if (1..=7).contains(&rest.len())
+                && rest
+                    .iter()
+                    .skip(1)
+                    .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
+                && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
+            {
+                e = k;
+                break;
+            }
+        }
+        while e > s && matches!(toks[e - 1].k, K::Other | K::Comma | K::Colon | K::Open) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?
+    fn trailer_at(&self, toks: &[Tok], k: usize) -> bool {
+        let rest: Vec<usize> = (k..toks.len()).filter(|&j| toks[j].k == K::Word).collect();
+        (2..=8).contains(&rest.len())
+            && rest
+                .iter()
+                .skip(1)
+                .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
+            && !toks[k..].iter().any(|t| t.k == K::Quote)
+    }
+
+    /// Split a content-first clause `[cs, end)`: returns (content end, speaker start).
+    fn split_content_first(&self, toks: &[Tok], cs: usize, end: usize) -> Option<(usize, usize)> {
+        let commas: Vec<usize> = (cs..end).filter(|&k| toks[k].k == K::Comma).collect();
+        let &last = commas.last()?;
+        let mut spk_start = last + 1;
+        let mut cut = last;
+        if spk_start >= end {
+            // "…, Lena Varga, told": the speaker is the segment before the last comma.
+            let prev = commas.iter().rev().nth(1).copied()?;
+            spk_start = prev + 1;
+            cut = prev;
+        }
+        let seg = self.words(toks, spk_start, end);
+        if seg == 0 || seg > 14 {
+            return None;
+        }
+        // Appositions: "…, Title of Org, Name, said" / "…, Name, the title, said".
+        let pos = commas.iter().position(|&c| c == cut)?;
+        if pos > 0 {
+            let before = commas[pos - 1] + 1;
+            let first = self.word_at(toks, before).unwrap_or("");
+            let spk_first = self.word_at(toks, spk_start).unwrap_or("");
+            let seg_b = self.words(toks, before, cut);
+            if seg_b <= 8 && is_in(first, lexicon::TITLES) && is_cap(first) && is_cap(spk_first) {
+                return Some((commas[pos - 1], before));
+            }
+            if seg_b <= 4
+                && is_in(spk_first, ARTICLES)
+                && toks[before..cut]
+                    .iter()
+                    .all(|t| t.k == K::Word && is_cap(self.w(t)))
+            {
+                return Some((commas[pos - 1], before));
+            }
+        }
+        Some((cut, spk_start))
+    }
+}

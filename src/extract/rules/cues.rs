@@ -1,0 +1,118 @@
+//! Whether an occurrence of a cue form is a reporting cue here: sense constraints on
+//! base forms, progressives, passives, nouns and embedded verbs, the frame an
+//! evaluative cue needs, and whether a clause holds a cue of its own.
+
+use crate::extract::lexicon::{
+    self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS, SUBJECT_ADVERBS,
+};
+use crate::extract::text::{Tok, K};
+
+use super::State;
+
+impl<'a> State<'a> {
+    /// Rule out verb forms that are nouns, adjectives, passives or embedded.
+    pub(super) fn cue_usable(&self, toks: &[Tok], i: usize, c: Cue) -> bool {
+        let prev = if i > 0 {
+            self.word_at(toks, i - 1)
+        } else {
+            None
+        };
+        let next = self.word_at(toks, i + 1).unwrap_or("");
+        let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
+            return false;
+        };
+        match cw.form {
+            // "are saying": only as a progressive, never a participle or a noun.
+            Form::Progressive => {
+                return prev.is_some_and(|p| is_in(p, lexicon::PROGRESSIVE_AUX))
+                    && cw.frame != Frame::Evaluative;
+            }
+            // "officials say", "they deny": only after a plural subject; a base form
+            // after anything else is an infinitive, an imperative or a noun.
+            Form::Base => {
+                let Some(p) = prev else {
+                    return false;
+                };
+                let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
+                    || (p.len() > 3
+                        && p.ends_with('s')
+                        && !p.ends_with("ss")
+                        && !p.ends_with("'s")
+                        && !is_in(p, lexicon::NOT_BEFORE_CUE)
+                        && !is_in(p, SUBJECT_ADVERBS));
+                if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
+                    return false;
+                }
+                return cw.frame != Frame::Evaluative || cw.lemma != "call";
+            }
+            Form::Third | Form::Past => {}
+        }
+        if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
+            return false;
+        }
+        if let Some(p) = prev {
+            let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
+            let lower = p.starts_with(|c: char| c.is_lowercase());
+            // "…, Name, who said …": a cue in a relative clause speaks for the antecedent.
+            let relative = p == "who" && i >= 2 && toks[i - 2].k == K::Comma;
+            if !passive_ok && !relative && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
+                return false;
+            }
+            // "repeat claims", "media reports": noun forms after a lower-case word.
+            let ambiguous = is_in(self.w(&toks[i]), lexicon::NOUN_LIKE_CUES);
+            if ambiguous
+                && lower
+                && !is_in(p, PRONOUNS)
+                && !is_in(p, SUBJECT_ADVERBS)
+                && !next.eq_ignore_ascii_case("that")
+            {
+                return false;
+            }
+        }
+        let w = self.w(&toks[i]);
+        if is_in(w, &["reported", "reports"])
+            && is_in(next, lexicon::NOT_AFTER_REPORTED)
+            && !(next.eq_ignore_ascii_case("on")
+                && self.word_at(toks, i + 2).is_some_and(|d| {
+                    is_in(d, lexicon::WEEKDAYS)
+                        || is_in(d, NOT_NAMES)
+                        || d.starts_with(|c: char| c.is_ascii_digit())
+                }))
+        {
+            return false;
+        }
+        if c == Cue::Told && is_in(next, &["to", "by"]) {
+            return false;
+        }
+        true
+    }
+
+    /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or
+    /// `on` for blame), or a quotation ("called the move "…""); "called for", "called
+    /// on" and "described how" are not evaluations.
+    fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
+        let len = toks.len();
+        if self.is_word(toks, i + 1, lexicon::NOT_EVALUATIVE_OBJECT) {
+            return false;
+        }
+        let preps = lexicon::evaluative_preps(lemma);
+        for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
+            match t.k {
+                K::Quote => return k > i + 1 && lemma != "accuse" && lemma != "blame",
+                K::Word if k > i + 1 && is_in(self.w(t), preps) => return true,
+                K::Comma if lemma != "call" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Does a clause starting at `j` read "speaker (≤ 6 words) said/told/added …"?
+    pub(super) fn clause_with_cue(&self, toks: &[Tok], j: usize) -> bool {
+        (j..toks.len().min(j + 7)).any(|k| {
+            k > j
+                && self.is_word(toks, k, lexicon::CLAUSE_CUES)
+                && toks[j..k].iter().all(|t| t.k == K::Word)
+        })
+    }
+}

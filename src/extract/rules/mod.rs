@@ -1,0 +1,445 @@
+//! The attribution rules, by concern: this module holds the per-article state, runs
+//! every rule over an article (paragraph by paragraph, sentence by sentence), chooses
+//! the rule for a sentence (the first usable cue, else "according to", else a
+//! participle), records statements (one per coordinated speaker, second statements,
+//! quotation continuations) and hands back the chains. The rules themselves:
+//! `furniture` (lines that are page furniture rather than prose: "Via X:" blocks, photo
+//! credits), `cues` (whether a cue form is a cue here), `clauses` (the attribution
+//! patterns of a clause and the bounds of its content), `speakers` (the speaker phrase
+//! and references back to earlier speakers), `relays` (the relays and cited origins
+//! around a cue, and assembling the chain), `names` (what a run of capitalised words
+//! is: a person, an organisation, a medium). Works on token indices of one sentence at
+//! a time; every word list is in `lexicon`.
+
+mod clauses;
+mod cues;
+mod furniture;
+mod names;
+mod relays;
+mod speakers;
+
+use crate::chain::HopSpec;
+
+use super::lexicon::{self, is_in, DETERMINERS, PARTICIPLES};
+use super::text::{self, Tok, K};
+use super::ExtractKind;
+use furniture::{photo_credit, via_line};
+use names::is_cap;
+use relays::{assemble, Mods};
+
+/// A statement found by the rules, before validation into an `Extracted`.
+#[derive(Clone)]
+pub(crate) struct Found {
+    /// Byte range in the text (may cover two pieces of an interrupted quotation).
+    pub span: (usize, usize),
+    /// Byte ranges whose text makes the claim (usually just `span`).
+    pub pieces: Vec<(usize, usize)>,
+    pub kind: ExtractKind,
+    pub hops: Vec<HopSpec>,
+    /// Index of the last sentence it covers (for quotation continuations).
+    sentence: usize,
+    /// Index of the sentence where it was attributed (for relay propagation).
+    origin: usize,
+    /// The speaker, kept for relay propagation.
+    speaker: Option<Spk>,
+    /// Relays the speaker talked to (told X, speaking to X) — propagated to the same
+    /// speaker's other statements that name no relay.
+    inner: Vec<HopSpec>,
+    via: Vec<HopSpec>,
+    outer: Vec<HopSpec>,
+    cited: Vec<HopSpec>,
+}
+
+impl Found {
+    /// The claim text, from the original `text`, given the snapped span.
+    pub(crate) fn claim_text(&self, text: &str, s: usize, e: usize) -> String {
+        if self.pieces.len() <= 1 {
+            return text.get(s..e).unwrap_or("").to_string();
+        }
+        let mut out = String::new();
+        for &(a, b) in &self.pieces {
+            let a = text::ceil_boundary(text, a);
+            let b = text::floor_boundary(text, b);
+            if b > a {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(text.get(a..b).unwrap_or("").trim());
+            }
+        }
+        out
+    }
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug)]
+struct Spk {
+    hop: HopSpec,
+    person: bool,
+    media: bool,
+    /// The role noun it was introduced with ("official"), if any.
+    head: String,
+}
+
+impl Spk {
+    fn named(name: &str, person: bool, media: bool) -> Spk {
+        Spk {
+            hop: HopSpec::named(name),
+            person,
+            media,
+            head: String::new(),
+        }
+    }
+    fn anonymous(desc: &str, person: bool) -> Spk {
+        // A plural description ("sources", "officials") is nobody's "he" or "she".
+        let plural = desc
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+        Spk {
+            hop: HopSpec::anonymous(desc),
+            person: person && !plural,
+            media: false,
+            head: String::new(),
+        }
+    }
+    fn with_head(mut self, head: &str) -> Spk {
+        self.head = head.to_string();
+        self
+    }
+}
+
+/// Per-article state.
+struct State<'a> {
+    n: &'a str,
+    publisher: &'a str,
+    /// Speakers so far, most recent last (anonymous ones included).
+    speakers: Vec<Spk>,
+    /// Names introduced with a title, with the words around the title
+    /// ("Foreign Minister Ana Ruiz").
+    mentions: Vec<(String, String)>,
+    /// Every capitalised multi-word name seen, for surname expansion.
+    names: Vec<String>,
+    /// Every organisation named so far (a capitalised run with an organisation word),
+    /// for definite descriptions ("the agency" → "Korean Central News Agency").
+    orgs: Vec<String>,
+    via: Vec<HopSpec>,
+    out: Vec<Found>,
+    sentence_no: usize,
+}
+
+/// Run every rule over an article; `publisher` is the first hop.
+pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
+    let n = text::normalise(original);
+    let mut st = State {
+        n: &n,
+        publisher,
+        speakers: Vec::new(),
+        mentions: Vec::new(),
+        names: Vec::new(),
+        orgs: Vec::new(),
+        via: Vec::new(),
+        out: Vec::new(),
+        sentence_no: 0,
+    };
+    for para in text::paragraphs(&n) {
+        if let Some(v) = via_line(&n, para) {
+            st.via = vec![HopSpec::named(&v)];
+            continue;
+        }
+        if photo_credit(&mut st, para) {
+            continue;
+        }
+        let qs = text::quotes(&n, para);
+        for sent in text::sentences(&n, para) {
+            st.sentence_no += 1;
+            let toks = text::tokenize(&n, sent, &qs);
+            st.note_names(&toks);
+            st.sentence(&toks);
+        }
+        st.sentence_no += 1; // quotations do not continue across paragraphs here
+    }
+    // Rulebook R2: a relay is never carried to another sentence.
+    for f in &mut st.out {
+        if f.hops.is_empty() {
+            f.hops = assemble(
+                publisher,
+                &f.via,
+                &f.outer,
+                &f.inner,
+                f.speaker.as_ref(),
+                &f.cited,
+            );
+        }
+    }
+    st.out.retain(|f| f.hops.len() >= 2);
+    st.out
+}
+
+impl<'a> State<'a> {
+    fn w(&self, t: &Tok) -> &'a str {
+        &self.n[t.s..t.e]
+    }
+
+    fn word_at(&self, toks: &[Tok], i: usize) -> Option<&'a str> {
+        toks.get(i).filter(|t| t.k == K::Word).map(|t| self.w(t))
+    }
+
+    fn is_word(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
+        self.word_at(toks, i).is_some_and(|w| is_in(w, list))
+    }
+
+    fn words(&self, toks: &[Tok], a: usize, b: usize) -> usize {
+        toks[a.min(b)..b].iter().filter(|t| t.k == K::Word).count()
+    }
+
+    /// Analyse one sentence.
+    fn sentence(&mut self, toks: &[Tok]) {
+        if toks.is_empty() || self.continuation(toks) {
+            return;
+        }
+        // The first usable reporting cue, else "according to", else a participle.
+        let mut according = None;
+        let mut participle = None;
+        for i in 0..toks.len() {
+            if toks[i].k != K::Word {
+                continue;
+            }
+            let w = self.w(&toks[i]);
+            if w.eq_ignore_ascii_case("according") && self.is_word(toks, i + 1, &["to"]) {
+                according = according.or(Some(i));
+                continue;
+            }
+            if participle.is_none()
+                && is_in(w, PARTICIPLES)
+                && i > 0
+                && matches!(toks[i - 1].k, K::Comma | K::Close)
+                && !w.eq_ignore_ascii_case("adding")
+            {
+                participle = Some(i);
+            }
+            if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+                continue;
+            }
+            let Some(c) = lexicon::cue(w) else {
+                continue;
+            };
+            if !self.cue_usable(toks, i, c) {
+                continue;
+            }
+            if let Some(f) = self.with_cue(toks, i, c) {
+                let end = f.span.1;
+                let second = self.second_statement(toks, &f);
+                self.push(f);
+                if let Some(g) = second {
+                    self.push(g);
+                }
+                // "A said X, while B said Y": a second clause with its own speaker.
+                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
+                    if let Some(j) = (k..toks.len().min(k + 3))
+                        .find(|&j| self.is_word(toks, j, lexicon::CLAUSE_JOINERS))
+                    {
+                        if self.clause_with_cue(toks, j + 1) {
+                            self.sentence(&toks[j + 1..]);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(a) = according {
+            if let Some(f) = self.with_according(toks, a) {
+                self.push(f);
+                return;
+            }
+        }
+        if let Some(p) = participle {
+            if let Some(f) = self.with_participle(toks, p) {
+                self.push(f);
+            }
+        }
+    }
+
+    /// ", adding/noting (that) …" after a statement: a second statement by the same
+    /// speaker, with the same relays (rulebook R1: one statement per cue).
+    fn second_statement(&self, toks: &[Tok], f: &Found) -> Option<Found> {
+        let len = toks.len();
+        let k = (0..len).find(|&k| toks[k].s >= f.span.1)?;
+        let pi = (k..len).find(|&j| {
+            j > 0
+                && toks[j - 1].k == K::Comma
+                && self.is_word(toks, j, lexicon::SECOND_STATEMENT_PARTICIPLES)
+        })?;
+        let mut s = pi + 1;
+        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+            s += 1;
+        }
+        if s >= len || self.is_word(toks, s, &["to", "for", "on"]) {
+            return None;
+        }
+        let e = self.content_end(toks, s);
+        if e <= s || (self.words(toks, s, e) < 3 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
+            return None;
+        }
+        let direct = toks[s..e].iter().all(|t| t.k != K::Word);
+        let (a, b) = trim_punct(self.n, toks[s].s, toks[e - 1].e);
+        Some(Found {
+            span: (a, b),
+            pieces: vec![(a, b)],
+            kind: if direct {
+                ExtractKind::DirectQuote
+            } else {
+                ExtractKind::IndirectSpeech
+            },
+            hops: Vec::new(),
+            sentence: f.sentence,
+            origin: f.origin,
+            speaker: f.speaker.clone(),
+            inner: f.inner.clone(),
+            via: f.via.clone(),
+            outer: f.outer.clone(),
+            cited: Vec::new(),
+        })
+    }
+
+    fn push(&mut self, f: Found) {
+        if let Some(parts) = f
+            .speaker
+            .as_ref()
+            .and_then(|s| self.coordinated(&s.hop.name))
+        {
+            for spk in parts {
+                let mut g = f.clone();
+                g.speaker = Some(spk);
+                self.push_one(g);
+            }
+            return;
+        }
+        self.push_one(f);
+    }
+
+    /// Rulebook R4: "A and B said …" is one statement per source. The parts of a
+    /// speaker phrase joined by "and" (or a comma list ending in "and"), when every
+    /// part reads as a source on its own; `None` for a single source. Names of one
+    /// body that contain "and" ("Ministry of Trade and Industry") are not split.
+    fn coordinated(&mut self, name: &str) -> Option<Vec<Spk>> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let and = words.iter().position(|w| *w == "and" || *w == "&")?;
+        if and == 0 || and + 1 >= words.len() {
+            return None;
+        }
+        let left = &words[..and];
+        let right = &words[and + 1..];
+        let right_cap = right
+            .iter()
+            .find(|w| !is_in(w, DETERMINERS))
+            .is_some_and(|w| is_cap(w));
+        if right_cap && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
+            return None;
+        }
+        let mut pieces: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        for w in left {
+            match w.strip_suffix(',') {
+                Some(stem) => {
+                    cur.push(stem);
+                    pieces.push(std::mem::take(&mut cur));
+                }
+                None => cur.push(w),
+            }
+        }
+        pieces.push(cur);
+        pieces.push(right.to_vec());
+        if pieces.len() > 4 || pieces.iter().any(|p| p.is_empty() || p.len() > 8) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for p in &pieces {
+            // A bare adjective or a lone lower-case modifier is not a source.
+            if p.len() == 1 && !is_cap(p[0]) && !is_in(p[0], lexicon::ANON_NOUNS) {
+                return None;
+            }
+            let spk = self.phrase_speaker(p)?;
+            if spk.hop.name.split_whitespace().any(|w| w == "and") {
+                return None;
+            }
+            out.push(spk);
+        }
+        Some(out)
+    }
+
+    fn push_one(&mut self, f: Found) {
+        if f.speaker
+            .as_ref()
+            .is_some_and(|s| !super::validity::valid_source(&s.hop))
+        {
+            return;
+        }
+        if let Some(s) = &f.speaker {
+            self.speakers.push(s.clone());
+            if self.speakers.len() > 256 {
+                self.speakers.drain(..128);
+            }
+        }
+        self.out.push(f);
+    }
+
+    /// A sentence that is only a quotation right after a quoted statement continues it.
+    fn continuation(&mut self, toks: &[Tok]) -> bool {
+        let quotes: Vec<&Tok> = toks.iter().filter(|t| t.k == K::Quote).collect();
+        if quotes.len() != 1 || toks.iter().any(|t| t.k == K::Word) {
+            return false;
+        }
+        let q = quotes[0];
+        let sn = self.sentence_no;
+        let Some(last) = self.out.last_mut() else {
+            return false;
+        };
+        if last.kind != ExtractKind::DirectQuote || last.sentence + 1 != sn || q.s < last.span.1 {
+            return false;
+        }
+        last.span.1 = q.e;
+        last.pieces.push((q.s, q.e));
+        last.sentence = sn;
+        true
+    }
+
+    fn found(&self, pieces: Vec<(usize, usize)>, kind: ExtractKind, spk: Spk, mods: Mods) -> Found {
+        let span = (
+            pieces.iter().map(|p| p.0).min().unwrap_or(0),
+            pieces.iter().map(|p| p.1).max().unwrap_or(0),
+        );
+        let (s, e) = trim_punct(self.n, span.0, span.1);
+        let pieces = if pieces.len() == 1 {
+            vec![(s, e)]
+        } else {
+            pieces
+        };
+        Found {
+            span: (s, e),
+            pieces,
+            kind,
+            hops: Vec::new(),
+            sentence: self.sentence_no,
+            origin: self.sentence_no,
+            speaker: Some(spk),
+            inner: mods.inner,
+            via: self.via.clone(),
+            outer: mods.outer,
+            cited: mods.cited,
+        }
+    }
+}
+
+/// Trim white space and trailing commas/colons from a byte range.
+fn trim_punct(n: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = n.as_bytes();
+    let (mut s, mut e) = text::trim_range(n, s, e.min(n.len()));
+    while e > s && matches!(b[e - 1], b',' | b':' | b';' | b' ' | b'-') {
+        e -= 1;
+    }
+    while s < e && matches!(b[s], b' ' | b',' | b':' | b'-') {
+        s += 1;
+    }
+    (s, e)
+}

@@ -1,0 +1,188 @@
+//! What a run of capitalised words is: title words, capitalised words (with name
+//! particles such as "al-"), runs and their pieces, a person's name after its titles,
+//! an organisation, a known medium; surname matching and the clean-up of names
+//! ("Oslo-based", a leading "the").
+
+use crate::extract::lexicon::{self, is_in, ARTICLES, CONNECTORS, NOT_NAMES};
+use crate::extract::normalise_name;
+
+/// A title word; acronyms ("UN", "US", "EU") only in capitals, so that the name
+/// "Un" or "Us" is not taken for one.
+pub(super) fn is_title(w: &str) -> bool {
+    if is_in(w, lexicon::TITLE_ACRONYMS) {
+        return w.chars().all(|c| !c.is_lowercase());
+    }
+    is_in(w, lexicon::TITLES)
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    // "al-Rashid", "el-Nour", "bin-Tariq": a lower-case particle joined to a name.
+    match w.split_once('-') {
+        Some((p, rest)) => {
+            is_in(p, lexicon::NAME_PARTICLES)
+                && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        None => false,
+    }
+}
+
+/// Does `full` (two or more words) stand for the one word `one` — its last word
+/// ("al-Rashid" for "Rashid" too)?
+pub(super) fn surname_matches(full: &str, one: &str) -> bool {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let last = parts[parts.len() - 1];
+    last == one || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
+}
+
+/// A family name written first ("Chen" for "Chen Lihua").
+pub(super) fn family_first(full: &str, one: &str) -> bool {
+    let parts: Vec<&str> = full.split_whitespace().collect();
+    parts.len() >= 2 && parts[0] == one && !is_in(one, NOT_NAMES)
+}
+
+/// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
+pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if is_cap(words[i]) && !is_in(words[i], NOT_NAMES) {
+            let s = i;
+            let mut e = i + 1;
+            loop {
+                if e < words.len() && is_cap(words[e]) && !is_in(words[e], ARTICLES) {
+                    e += 1;
+                    continue;
+                }
+                let mut j = e;
+                while j < words.len()
+                    && is_in(words[j], CONNECTORS)
+                    && words[j].starts_with(|c: char| c.is_lowercase())
+                {
+                    j += 1;
+                }
+                if j > e
+                    && j < words.len()
+                    && is_cap(words[j])
+                    && j - e <= 2
+                    && (!is_in(words[e], &["and"]) || is_org(&words[s..e]))
+                {
+                    e = j + 1;
+                    continue;
+                }
+                break;
+            }
+            out.push((s, e));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Pieces of a run between connector words ("de", "al" stay inside names).
+pub(super) fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
+    let mut out = vec![Vec::new()];
+    for w in run {
+        if is_in(w, lexicon::NAME_SPLITTERS) {
+            out.push(Vec::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(*w);
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// A person's name preceded by a title word in the same piece.
+pub(super) fn titled_person(piece: &[&str]) -> Option<String> {
+    let t = piece
+        .iter()
+        .rposition(|w| is_title(w) || w.ends_with("'s"))?;
+    if t + 1 >= piece.len() {
+        return None;
+    }
+    person_name(piece)
+}
+
+pub(super) fn is_org(run: &[&str]) -> bool {
+    run.iter().any(|w| {
+        is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
+    }) || is_known_media(&run.join(" "))
+}
+
+/// The person's name in a capitalised run, after its last title word ("Russian Foreign
+/// Minister Sergey Lavrov" → "Sergey Lavrov"); None for organisations and bare titles.
+pub(super) fn person_name(run: &[&str]) -> Option<String> {
+    let run: Vec<&str> = run
+        .iter()
+        .copied()
+        .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
+        .collect();
+    if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
+        return None;
+    }
+    let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
+    let rest = match last_title {
+        Some(t) => &run[t + 1..],
+        None => &run[..],
+    };
+    if rest.is_empty() || rest.len() > 4 {
+        return None;
+    }
+    if rest.iter().any(|w| {
+        is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
+    }) {
+        return None;
+    }
+    if is_known_media(&rest.join(" ")) {
+        return None;
+    }
+    // A single word without a title in front is ambiguous (a surname or a place).
+    if rest.len() == 1 && last_title.is_none() {
+        return None;
+    }
+    if rest.len() == 1
+        && rest[0]
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
+        return None; // an acronym
+    }
+    Some(rest.join(" "))
+}
+
+pub(super) fn is_known_media(name: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| lexicon::MEDIA.iter().map(|m| normalise_name(m)).collect());
+    set.contains(&normalise_name(name))
+}
+
+pub(super) fn strip_based(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            let l = w.to_ascii_lowercase();
+            !lexicon::AFFILIATION_SUFFIXES
+                .iter()
+                .chain(lexicon::OWNERSHIP_SUFFIXES)
+                .any(|x| l.ends_with(x))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn strip_leading_the(s: &str) -> String {
+    let t = s.trim();
+    for p in ["The ", "the "] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r.to_string();
+        }
+    }
+    t.to_string()
+}

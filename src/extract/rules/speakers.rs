@@ -1,0 +1,642 @@
+//! Speakers and references: the speaker of a subject with its appositions, reading a
+//! speaker phrase into a hop (named person, organisation, unnamed source), and
+//! resolving pronouns, role nouns ("the minister"), definite descriptions ("the
+//! agency") and surnames to earlier speakers and names the article has mentioned.
+
+use crate::extract::lexicon::{
+    self, is_in, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES, NOT_SUBJECT_START, PRONOUNS,
+    SUBJECT_ADVERBS,
+};
+use crate::extract::text::{Tok, K};
+
+use super::names::{
+    cap_runs, family_first, is_cap, is_known_media, is_org, is_title, person_name,
+    split_connectors, strip_based, strip_leading_the, surname_matches, titled_person,
+};
+use super::{Spk, State};
+
+impl<'a> State<'a> {
+    /// Speaker of a subject `[cs, ci)` with appositions and fronted adverbials: a
+    /// segment naming a person wins, else the last segment naming anything, else the
+    /// last segment.
+    pub(super) fn subject_speaker(&mut self, toks: &[Tok], cs: usize, ci: usize) -> Option<Spk> {
+        let mut end = ci.min(toks.len());
+        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+            end -= 1;
+        }
+        while end > cs && matches!(toks[end - 1].k, K::Comma | K::Other) {
+            end -= 1;
+        }
+        if end <= cs {
+            return None;
+        }
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut a = cs;
+        for (k, t) in toks.iter().enumerate().take(end).skip(cs) {
+            if matches!(t.k, K::Comma | K::Open | K::Close) {
+                segs.push((a, k));
+                a = k + 1;
+            }
+        }
+        segs.push((a, end));
+        segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
+        // "…, according to residents, who told": the antecedent of "who".
+        if let Some(&(la, lb)) = segs.last() {
+            if segs.len() > 1
+                && self.words(toks, la, lb) == 1
+                && self.word_at(toks, la) == Some("who")
+            {
+                segs.pop();
+                if let Some(last) = segs.last_mut() {
+                    if self.is_word(toks, last.0, &["according"]) {
+                        last.0 += 2;
+                    }
+                }
+            }
+        }
+        // A fronted adverbial without a comma ("In 2015 Koh said"): the subject starts
+        // at the first name or determiner after it.
+        if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
+            if self.is_word(toks, last.0, NOT_SUBJECT_START)
+                && !self.is_word(toks, last.0, lexicon::RELATIVE_PRONOUNS)
+            {
+                // Not the object of a preposition ("in May", "in Paris").
+                let start = (last.0 + 1..last.1).find(|&k| {
+                    let after_prep = self.is_word(toks, k - 1, lexicon::PLACE_TIME_PREPS);
+                    self.word_at(toks, k).is_some_and(|w| {
+                        (is_cap(w) && !is_in(w, NOT_NAMES) && !after_prep) || is_in(w, ARTICLES)
+                    })
+                });
+                if let Some(k) = start {
+                    last.0 = k;
+                }
+            }
+        }
+        segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
+        if segs.is_empty() {
+            return None;
+        }
+        if segs.len() > 1 {
+            // The segments next to the cue: the last one and those before it while the
+            // later one is an apposition ("Name, the title," / "Name, head of X,").
+            let mut from = segs.len() - 1;
+            while from > 0 && self.appositive(toks, segs[from]) {
+                from -= 1;
+            }
+            for &seg in &segs[from..] {
+                if self.words(toks, seg.0, seg.1) > 16 {
+                    continue;
+                }
+                if let Some(s) = self.speaker(toks, seg) {
+                    let last = s.hop.name.split_whitespace().last().unwrap_or("");
+                    let named_here = toks[seg.0..seg.1]
+                        .iter()
+                        .any(|t| t.k == K::Word && self.w(t).contains(last));
+                    if s.person && !s.hop.anonymous && named_here {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        if segs.len() > 1 {
+            let last = segs[segs.len() - 1];
+            if self.words(toks, last.0, last.1) <= 6 {
+                if let Some(s) = self.speaker(toks, last) {
+                    return Some(s);
+                }
+            }
+        }
+        // An indefinite apposition ("a UK-based group …") does not hold the name.
+        let named = segs
+            .iter()
+            .rev()
+            .find(|&&(a, b)| {
+                self.has_name(toks, a, b)
+                    && !self.is_word(toks, a, lexicon::INDEFINITE_OPENERS)
+                    && !self.word_at(toks, a).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_lowercase()) && !is_in(w, DETERMINERS)
+                    })
+            })
+            .copied();
+        let seg = named.or_else(|| segs.last().copied())?;
+        if self.words(toks, seg.0, seg.1) > 16 {
+            return None;
+        }
+        self.speaker(toks, seg)
+    }
+
+    /// Does a segment read like an apposition: "the/a …", "head of …", "Mr X's aide"?
+    fn appositive(&self, toks: &[Tok], (a, b): (usize, usize)) -> bool {
+        let first = self.word_at(toks, a).unwrap_or("");
+        let head = first.split('-').next().unwrap_or(first);
+        self.words(toks, a, b) <= 20
+            && (first.starts_with(|c: char| c.is_lowercase())
+                || is_in(first, lexicon::TITLES)
+                || is_in(head, lexicon::TITLES))
+            && !is_in(first, NOT_SUBJECT_START)
+    }
+
+    fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
+        toks[a..b].iter().any(|t| {
+            let w = self.w(t);
+            t.k == K::Word && is_cap(w) && !is_in(w, NOT_NAMES) && !w.ends_with("-based")
+        })
+    }
+
+    /// Read a speaker phrase `[a, b)` into a hop, resolving references.
+    pub(super) fn speaker(&mut self, toks: &[Tok], (a, b): (usize, usize)) -> Option<Spk> {
+        let b = b.min(toks.len());
+        if a >= b || toks[a..b].iter().any(|t| t.k == K::Quote) {
+            return None;
+        }
+        let all: Vec<&str> = toks[a..b]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        // "… the name X", "named X", "identified as X"
+        for (i, w) in all.iter().enumerate() {
+            let after = if is_in(w, &["name", "named"]) {
+                Some(i + 1)
+            } else if is_in(w, &["identified", "known"])
+                && all.get(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("as"))
+            {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(mut j) = after {
+                while all.get(j).is_some_and(|x| is_in(x, &["only", "as"])) {
+                    j += 1;
+                }
+                let run: Vec<&str> = all[j.min(all.len())..]
+                    .iter()
+                    .take_while(|x| is_cap(x) || is_in(x, CONNECTORS))
+                    .copied()
+                    .collect();
+                if !run.is_empty() {
+                    return Some(Spk::named(&run.join(" "), true, false));
+                }
+            }
+        }
+        // Cut at a relative clause or a comma.
+        let mut end = b;
+        for k in a..b {
+            if matches!(toks[k].k, K::Comma | K::Open | K::Close)
+                || (k > a && self.is_word(toks, k, lexicon::RELATIVE_PRONOUNS))
+            {
+                end = k;
+                break;
+            }
+            // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
+            // after the head noun is not part of the speaker.
+            if k > a && self.is_word(toks, k, lexicon::SPEAKER_PHRASE_CUTS) {
+                let nxt = self.word_at(toks, k + 1).unwrap_or("");
+                let prev = self.word_at(toks, k - 1).unwrap_or("");
+                let time = is_in(nxt, lexicon::WEEKDAYS)
+                    || nxt.starts_with(|c: char| c.is_ascii_digit())
+                    || (is_in(nxt, NOT_NAMES) && is_cap(nxt));
+                let role_head = prev.starts_with(|c: char| c.is_lowercase())
+                    && (is_in(prev, lexicon::PERSON_REFS)
+                        || is_in(prev, lexicon::ANON_NOUNS)
+                        || is_in(prev, lexicon::INSTITUTIONS));
+                if time && self.is_word(toks, k, lexicon::TIME_OPENERS)
+                    || role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS)
+                {
+                    end = k;
+                    break;
+                }
+            }
+        }
+        let mut words: Vec<&str> = toks[a..end]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        while words
+            .first()
+            .is_some_and(|w| is_in(w, lexicon::LEADING_LINKERS))
+        {
+            words.remove(0);
+        }
+        while words.len() > 1 && words.last().is_some_and(|w| is_in(w, SUBJECT_ADVERBS)) {
+            words.pop();
+        }
+        if words.is_empty() || words.len() > 16 {
+            return None;
+        }
+        let lower0 = words[0].to_ascii_lowercase();
+        if words.len() == 1 {
+            match lower0.as_str() {
+                "he" | "she" => return self.resolve(true),
+                "it" => return self.resolve_org(false),
+                "they" => return self.speakers.last().cloned(),
+                "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
+                    return None
+                }
+                _ => {}
+            }
+        }
+        // "the ministry's statement", "a board's report": the owner speaks.
+        let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        let head_is_lower = words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
+            if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
+                let mut owner: Vec<String> = words[..=pos].iter().map(|w| w.to_string()).collect();
+                if let Some(l) = owner.last_mut() {
+                    *l = l.trim_end_matches("'s").to_string();
+                }
+                let owner: Vec<&str> = owner.iter().map(String::as_str).collect();
+                return self.phrase_speaker(&owner);
+            }
+            if is_in(&lower0, &["the", "its", "this"]) && words.len() == 2 {
+                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+            }
+        }
+        self.phrase_speaker(&words)
+    }
+
+    /// The hop for a cleaned speaker phrase.
+    pub(super) fn phrase_speaker(&mut self, words: &[&str]) -> Option<Spk> {
+        if words.is_empty() {
+            return None;
+        }
+        let lower0 = words[0].to_ascii_lowercase();
+        let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        let head_lower = words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let caps = cap_runs(words);
+        let phrase = words.join(" ");
+        let determiner = is_in(&lower0, ARTICLES);
+        let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
+        let anon_any = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
+        let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
+        let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
+        // Person names inside the phrase.
+        // "Reuters correspondents": the outlet's own staff speak for it.
+        if head_lower && is_in(&head, lexicon::STAFF_WORDS) {
+            if let Some(m) = caps
+                .iter()
+                .map(|r| words[r.0..r.1].join(" "))
+                .find(|n| is_known_media(n))
+            {
+                return Some(Spk::named(&m, false, true));
+            }
+        }
+        let org_head = head_lower
+            && (is_in(&head, lexicon::INSTITUTIONS) || is_in(&head, lexicon::MEDIA_WORDS));
+        let person = if anon_head || org_head {
+            None
+        } else {
+            caps.iter()
+                .rev()
+                .find_map(|r| {
+                    split_connectors(&words[r.0..r.1])
+                        .iter()
+                        .find_map(|p| titled_person(p))
+                })
+                .or_else(|| {
+                    caps.iter().rev().find_map(|r| {
+                        let headed = words.get(r.1).is_some_and(|w| {
+                            is_in(w, lexicon::INSTITUTIONS)
+                                || is_in(w, lexicon::MEDIA_WORDS)
+                                || is_in(w, lexicon::ANON_NOUNS)
+                                || is_in(w, lexicon::PERSON_REFS)
+                        });
+                        if headed {
+                            None
+                        } else {
+                            person_name(&words[r.0..r.1])
+                        }
+                    })
+                })
+        };
+        if let Some(p) = person {
+            let full = self.expand(&p);
+            return Some(Spk::named(&full, true, false));
+        }
+        // A lower-case head after capitalised modifiers: "the Chilean envoy",
+        // "Peruvian farmers", "One harbour pilot", "Danish media".
+        let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
+        if head_lower && definite && is_in(&head, lexicon::PERSON_REFS) {
+            // The speaker introduced with the same role noun, else a titled name with
+            // it, else (for a bare "the minister") the most recent person.
+            if let Some(s) = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| s.person && s.head == head)
+            {
+                return Some(s.clone());
+            }
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.1.split_whitespace().any(|w| w == head))
+            {
+                return Some(Spk::named(&m.0, true, false));
+            }
+            if words.len() <= 2 || !is_in(&head, lexicon::ANON_NOUNS) {
+                if let Some(s) = self.resolve(true) {
+                    return Some(s);
+                }
+            }
+            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+        }
+        if head_lower && !spokes {
+            if anon_head && (indefinite || !determiner || caps.is_empty()) {
+                return Some(Spk::anonymous(&phrase, true).with_head(&head));
+            }
+            if is_in(&head, lexicon::PERSON_REFS) {
+                if indefinite {
+                    return Some(Spk::anonymous(&phrase, true).with_head(&head));
+                }
+                if determiner || is_in(&lower0, lexicon::POSSESSIVES) || !caps.is_empty() {
+                    if let Some(s) = self.resolve(true) {
+                        return Some(s);
+                    }
+                    return Some(Spk::anonymous(&phrase, true));
+                }
+            }
+            if anon_head {
+                return Some(Spk::anonymous(&phrase, true));
+            }
+        }
+        if caps.is_empty() && spokes && indefinite {
+            return Some(Spk::anonymous(&phrase, true));
+        }
+        if caps.is_empty() {
+            let desc = words
+                .iter()
+                .skip(usize::from(is_in(&lower0, &["the"])))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if anon_any && !is_in(&lower0, lexicon::THE_OR_POSSESSIVE) {
+                return Some(Spk::anonymous(&phrase, true));
+            }
+            // "the government", "the agency": an earlier speaker, else an organisation
+            // named earlier in the article, whose name has this head word.
+            if is_in(&lower0, &["the", "its"])
+                && words.len() <= 3
+                && !anon_head
+                && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
+            {
+                let has_head = |n: &str| {
+                    n.split_whitespace()
+                        .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(&head))
+                };
+                if let Some(s) = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| !s.person && !s.hop.anonymous && has_head(&s.hop.name))
+                {
+                    return Some(s.clone());
+                }
+                if let Some(o) = self.orgs.iter().rev().find(|o| has_head(o)) {
+                    return Some(Spk::named(o, false, is_known_media(o)));
+                }
+            }
+            if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
+                let media = is_in(&head, lexicon::MEDIA_REF_HEADS);
+                // An earlier organisation named with this head ("the ministry" for
+                // "Chile's Foreign Ministry"), else for a generic head the latest one.
+                if let Some(s) = self.speakers.iter().rev().find(|s| {
+                    !s.person
+                        && !s.hop.anonymous
+                        && s.hop
+                            .name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w == head)
+                }) {
+                    return Some(s.clone());
+                }
+                let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
+                if generic {
+                    if let Some(s) = self.resolve_org(media) {
+                        return Some(s);
+                    }
+                }
+            }
+            if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 5 {
+                return Some(Spk::named(&desc, false, false));
+            }
+            if anon_any {
+                return Some(Spk::anonymous(&phrase, true));
+            }
+            // An unresolved description ("the separatists", "the airport") is an
+            // anonymous hop, never someone else's name (issue 12, reference resolution).
+            if words.len() <= 4
+                && head_lower
+                && head.len() > 3
+                && head.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && (determiner || head.ends_with('s'))
+                && !words
+                    .iter()
+                    .any(|w| is_in(w, PRONOUNS) || is_in(w, CONNECTORS))
+                && !is_in(&head, lexicon::ADVERBIAL)
+                && !is_in(&head, NOT_NAMES)
+            {
+                return Some(Spk::anonymous(&phrase, head.ends_with('s')));
+            }
+            return None;
+        }
+        // Capitalised names without a person: an organisation, possibly with a lower-case
+        // head ("the U.S. military", "the Harbour Watch network").
+        let r = *caps.last()?;
+        let mut org_end = r.1;
+        if head_lower && is_in(&head, lexicon::INSTITUTIONS) && words.len() - r.1 <= 3 {
+            // "the Turkish foreign ministry": the lower-case head belongs to the name.
+            org_end = words.len();
+        }
+        while org_end < words.len() {
+            let w = words[org_end];
+            let generic = is_in(w, lexicon::INSTITUTIONS) || is_in(w, lexicon::MEDIA_WORDS);
+            let modifier = is_in(w, lexicon::ORG_NAME_MODIFIERS)
+                && words.get(org_end + 1).is_some_and(|n| {
+                    is_in(n, lexicon::INSTITUTIONS)
+                        || is_in(n, lexicon::MEDIA_WORDS)
+                        || is_in(n, &["hall"])
+                });
+            if generic || modifier || is_in(w, &["hall"]) {
+                org_end += 1;
+            } else {
+                break;
+            }
+        }
+        if anon_any
+            && !spokes
+            && (indefinite || !determiner)
+            && !caps
+                .iter()
+                .any(|c| is_org(&words[c.0..c.1]) && org_end == words.len())
+        {
+            return Some(Spk::anonymous(&phrase, true));
+        }
+        let mut name_end = org_end;
+        while name_end > r.1
+            && is_in(words[name_end - 1], lexicon::OUTLET_TAIL_WORDS)
+            && !is_cap(words[name_end - 1])
+        {
+            name_end -= 1;
+        }
+        let name = strip_leading_the(&strip_based(&words[r.0..name_end].join(" ")));
+        if name.is_empty() {
+            return None;
+        }
+        let media = is_known_media(&name)
+            || words[r.0..org_end]
+                .iter()
+                .any(|w| is_in(w, lexicon::MEDIA_WORDS));
+        let org = media || org_end > r.1 || is_org(&words[r.0..r.1]) || spokes;
+        if !org && r.1 - r.0 == 1 {
+            // A single capitalised word: a surname seen before, else a name as written.
+            let full = self.expand(&name);
+            let person = full != name;
+            return Some(Spk::named(&full, person, false));
+        }
+        Some(Spk::named(&name, !org, media))
+    }
+
+    /// The most recent person speaker (named or not), else a titled person mentioned.
+    fn resolve(&self, person: bool) -> Option<Spk> {
+        if let Some(s) = self.speakers.iter().rev().find(|s| !person || s.person) {
+            return Some(s.clone());
+        }
+        self.mentions.last().map(|m| Spk::named(&m.0, true, false))
+    }
+
+    pub(super) fn resolve_org(&self, media: bool) -> Option<Spk> {
+        self.speakers
+            .iter()
+            .rev()
+            .find(|s| !s.person && !s.hop.anonymous && (!media || s.media))
+            .cloned()
+    }
+
+    /// Expand a surname (or a one-word family name written first) to the full name of
+    /// an earlier speaker or name.
+    fn expand(&self, name: &str) -> String {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() != 1 {
+            return name.to_string();
+        }
+        let one = parts[0];
+        for s in self.speakers.iter().rev() {
+            if s.person && !s.hop.anonymous && surname_matches(&s.hop.name, one) {
+                return s.hop.name.clone();
+            }
+        }
+        for m in self.mentions.iter().rev() {
+            if surname_matches(&m.0, one) {
+                return m.0.clone();
+            }
+        }
+        for s in self.speakers.iter().rev() {
+            if s.person && !s.hop.anonymous && family_first(&s.hop.name, one) {
+                return s.hop.name.clone();
+            }
+        }
+        for m in self.mentions.iter().rev() {
+            if family_first(&m.0, one) {
+                return m.0.clone();
+            }
+        }
+        for m in self
+            .mentions
+            .iter()
+            .rev()
+            .map(|m| &m.0)
+            .chain(self.names.iter().rev())
+        {
+            if surname_matches(m, one) {
+                return m.clone();
+            }
+        }
+        name.to_string()
+    }
+
+    /// Remember titled names ("Foreign Minister Ana Ruiz", "leader Tomas Brandt")
+    /// and other multi-word names for later references.
+    pub(super) fn note_names(&mut self, toks: &[Tok]) {
+        let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
+        for t in toks {
+            if t.k == K::Word {
+                if let Some(c) = chunks.last_mut() {
+                    c.push(self.w(t));
+                }
+            } else {
+                chunks.push(Vec::new());
+            }
+        }
+        for words in chunks {
+            self.note_chunk(&words);
+        }
+        if self.mentions.len() > 64 {
+            self.mentions.drain(..32);
+        }
+        if self.names.len() > 256 {
+            self.names.drain(..128);
+        }
+    }
+
+    fn note_chunk(&mut self, words: &[&str]) {
+        for r in cap_runs(words) {
+            let titled_before = r.0 > 0
+                && (is_in(words[r.0 - 1], lexicon::TITLES)
+                    || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
+            for mut piece in split_connectors(&words[r.0..r.1]) {
+                // A possessive ends the name: "Minister Ana Ruiz's visit".
+                // A possessive before a title is a modifier: "Chile's Foreign Minister X".
+                while let Some(pos) = piece.iter().position(|w| w.ends_with("'s")) {
+                    let before_title = piece.get(pos + 1).is_some_and(|w| is_title(w));
+                    if before_title || pos == 0 {
+                        piece.remove(pos);
+                    } else {
+                        let owner = piece[pos].trim_end_matches("'s");
+                        piece.truncate(pos);
+                        piece.push(owner);
+                        break;
+                    }
+                }
+                let p = titled_person(&piece).or_else(|| {
+                    if titled_before {
+                        person_name(&piece)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(p) = p {
+                    if p.split_whitespace().count() >= 2 {
+                        let from = r.0.saturating_sub(3);
+                        let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
+                        self.mentions.retain(|m| m.0 != p);
+                        self.mentions.push((p, ctx));
+                    }
+                } else if (2..=6).contains(&piece.len()) && is_org(&piece) {
+                    let o = piece.join(" ");
+                    self.orgs.retain(|x| *x != o);
+                    self.orgs.push(o);
+                    if self.orgs.len() > 128 {
+                        self.orgs.drain(..64);
+                    }
+                } else if (2..=3).contains(&piece.len())
+                    && !piece
+                        .iter()
+                        .any(|w| is_in(w, lexicon::ORG_WORDS) || is_title(w))
+                {
+                    let p = piece.join(" ");
+                    if !self.names.contains(&p) {
+                        self.names.push(p);
+                    }
+                }
+            }
+        }
+    }
+}
