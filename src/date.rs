@@ -171,6 +171,127 @@ pub fn format_utc(secs: i64) -> String {
     )
 }
 
+/// English month names and their three-letter abbreviations (`Sept` too), by number.
+fn month_number(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|i| i as i64 + 1)
+}
+
+/// A day-of-month or month number of one or two digits.
+fn small(s: &str) -> Option<i64> {
+    if (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Read a calendar date written as people and spreadsheets write it, and return it as
+/// ISO 8601 (`YYYY-MM-DD`), or `None`. Accepted: any date or date-time [`sort_key`]
+/// accepts (returned unchanged), `2017/2/7` and `2017-2-7` (year, month, day),
+/// `7 February 2017`, `7 Feb 2017`, `February 7, 2017` and `Feb 7 2017`, each
+/// optionally followed by a clock time `H:MM[:SS]` (taken as UTC: `2016/12/30 7:11`
+/// becomes `2016-12-30T07:11`). Forms whose order is ambiguous (`2/7/2017`: February
+/// or July?) are refused. The year must have four digits; the day must exist. Never
+/// panics.
+pub fn parse_loose(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 40 {
+        return None;
+    }
+    if parse(s).is_some() {
+        return Some(s.to_string());
+    }
+    // A clock time after the date (`2016/12/30 7:11`), taken as UTC.
+    if let Some((date, time)) = s.rsplit_once(char::is_whitespace) {
+        if let Some(clock) = loose_time(time) {
+            return parse_loose_date(date.trim()).map(|d| format!("{d}T{clock}"));
+        }
+    }
+    parse_loose_date(s)
+}
+
+/// `H:MM` or `H:MM:SS` (hours 0–23) as `HH:MM[:SS]`.
+fn loose_time(t: &str) -> Option<String> {
+    let f: Vec<&str> = t.split(':').collect();
+    if !(2..=3).contains(&f.len()) {
+        return None;
+    }
+    let h = small(f[0])?;
+    let m = digits(f[1], 2)?;
+    let sec = match f.get(2) {
+        Some(x) => Some(digits(x, 2)?),
+        None => None,
+    };
+    if h > 23 || m > 59 || sec.is_some_and(|x| x > 59) {
+        return None;
+    }
+    Some(match sec {
+        Some(x) => format!("{h:02}:{m:02}:{x:02}"),
+        None => format!("{h:02}:{m:02}"),
+    })
+}
+
+/// The date part of [`parse_loose`].
+fn parse_loose_date(s: &str) -> Option<String> {
+    if s.is_empty() {
+        return None;
+    }
+    if parse(s).is_some() && s.len() == 10 {
+        return Some(s.to_string());
+    }
+    let ymd = |y: i64, m: i64, d: i64| {
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    };
+    // 2017/2/7, 2017-2-7, 2017.2.7
+    for sep in ['/', '-', '.'] {
+        let parts: Vec<&str> = s.split(sep).collect();
+        if parts.len() == 3 {
+            if let (Some(y), Some(m), Some(d)) =
+                (digits(parts[0], 4), small(parts[1]), small(parts[2]))
+            {
+                return ymd(y, m, d);
+            }
+        }
+    }
+    // 7 February 2017, February 7, 2017, Feb 7 2017
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() == 3 {
+        let y = digits(words[2], 4)?;
+        if let (Some(d), Some(m)) = (small(words[0]), month_number(words[1])) {
+            return ymd(y, m, d);
+        }
+        let d = small(words[1].trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']))?;
+        let m = month_number(words[0])?;
+        return ymd(y, m, d);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +348,39 @@ mod tests {
         }
         // The year is the one written, whatever the offset.
         assert!(validate_at("1800-01-01T00:30:00+01:00", now).is_ok());
+    }
+
+    #[test]
+    fn loose_forms() {
+        for (s, want) in [
+            ("2017/2/7", Some("2017-02-07")),
+            (" 2017/02/07 ", Some("2017-02-07")),
+            ("2017-2-7", Some("2017-02-07")),
+            ("2017-02-07", Some("2017-02-07")),
+            ("2017-02-07T10:00:00Z", Some("2017-02-07T10:00:00Z")),
+            ("7 February 2017", Some("2017-02-07")),
+            ("7 feb 2017", Some("2017-02-07")),
+            ("Feb 7, 2017", Some("2017-02-07")),
+            ("February 7th, 2017", Some("2017-02-07")),
+            ("Sept 30 2016", Some("2016-09-30")),
+            ("2016/2/29", Some("2016-02-29")),
+            ("2017/2/29", None),
+            ("2/7/2017", None),
+            ("7.2.2017", None),
+            ("17/2/7", None),
+            ("2017/13/1", None),
+            ("yesterday", None),
+            ("", None),
+            ("7 Febuary 2017", None),
+            ("Feb 32, 2017", None),
+            ("          2016/12/30 7:11", Some("2016-12-30T07:11")),
+            ("7 Feb 2017 23:05:09", Some("2017-02-07T23:05:09")),
+            ("2016/12/30 24:00", None),
+            ("2016/12/30 7:11 extra", None),
+            ("7:11", None),
+        ] {
+            assert_eq!(parse_loose(s).as_deref(), want, "{s:?}");
+        }
     }
 
     #[test]
