@@ -63,6 +63,7 @@ fn main() {
         publisher_column: None,
         url_column: Some("article_source_link".into()),
         id_column: Some("article_id".into()),
+        date_column: None,
     };
     let lookup = outlet_for_url;
     let t = Instant::now();

@@ -104,7 +104,7 @@ def main(argv=None):
         reports.select(
             "claim_group",
             F.struct(
-                "claim_id", "claim_seq", "report_seq", "text", hop.alias("hops")
+                "claim_id", "claim_seq", "report_seq", "text", hop.alias("hops"), "published", "seen"
             ).alias("report"),
         )
         .groupBy("claim_group")

@@ -155,6 +155,8 @@ fn input_report_fields() -> Fields {
             ]))),
             false,
         ),
+        field("published", DataType::Utf8, true),
+        field("seen", timestamp(), false),
     ])
 }
 
@@ -631,12 +633,15 @@ impl Engine {
         let report_seq = struct_field::<Int64Array>(rs, "report_seq")?;
         let text = struct_field::<StringArray>(rs, "text")?;
         let hops = struct_field::<ListArray>(rs, "hops")?;
+        let published = struct_field::<StringArray>(rs, "published")?;
+        let seen = struct_field::<TimestampSecondArray>(rs, "seen")?;
         for (a, n) in [
             (claim_id as &dyn Array, "claim_id"),
             (claim_seq, "claim_seq"),
             (report_seq, "report_seq"),
             (text, "text"),
             (hops, "hops"),
+            (seen, "seen"),
         ] {
             no_nulls(a, n)?;
         }
@@ -650,6 +655,7 @@ impl Engine {
         let mut order: Vec<usize> = Vec::new();
         let mut flat: Vec<independence::Hop> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut dates: Vec<(i64, String)> = Vec::new();
         for g in 0..batch.num_rows() {
             let group = ClaimId::from_hex(groups.value(g))?;
             let (start, end) = (
@@ -661,6 +667,7 @@ impl Engine {
             order.sort_by_key(|&r| (claim_seq.value(r), report_seq.value(r)));
             flat.clear();
             ranges.clear();
+            dates.clear();
             let mut own_text: Option<&str> = None;
             let mut variants = 0usize;
             let mut last_claim: Option<i64> = None;
@@ -700,6 +707,10 @@ impl Engine {
                     });
                 }
                 ranges.push(from..flat.len());
+                dates.push(crate::find::report_date(
+                    (!published.is_null(r)).then(|| published.value(r)),
+                    seen.value(r),
+                ));
             }
             let Some(own_text) = own_text else {
                 return Err(Error::Invalid(format!(
@@ -708,7 +719,7 @@ impl Engine {
                 )));
             };
             out.push(view::summarize_chains(
-                group, variants, own_text, &mut flat, &ranges, &self.reg, &self.cred,
+                group, variants, own_text, &mut flat, &ranges, &dates, &self.reg, &self.cred,
             ));
         }
         Ok(out)
@@ -750,6 +761,8 @@ pub fn group_reports(batches: &[RecordBatch]) -> Result<RecordBatch> {
     let mut hop_lens = Vec::new();
     let mut hop_source: Vec<Option<i64>> = Vec::new();
     let mut hop_anonymous = Vec::new();
+    let mut published: Vec<Option<String>> = Vec::new();
+    let mut seen: Vec<i64> = Vec::new();
     for (_, rows) in &groups {
         for &(bi, r) in rows {
             let b = &batches[bi];
@@ -757,6 +770,9 @@ pub fn group_reports(batches: &[RecordBatch]) -> Result<RecordBatch> {
             claim_seq.push(column::<Int64Array>(b, "claim_seq")?.value(r));
             report_seq.push(column::<Int64Array>(b, "report_seq")?.value(r));
             text.push(column::<StringArray>(b, "text")?.value(r).to_string());
+            let p = column::<StringArray>(b, "published")?;
+            published.push((!p.is_null(r)).then(|| p.value(r).to_string()));
+            seen.push(column::<TimestampSecondArray>(b, "seen")?.value(r));
             let hops = column::<ListArray>(b, "hops")?.value(r);
             let hops: &StructArray = typed(hops.as_ref(), "hops")?;
             let source = struct_field::<Int64Array>(hops, "source")?;
@@ -799,6 +815,8 @@ pub fn group_reports(batches: &[RecordBatch]) -> Result<RecordBatch> {
             Arc::new(Int64Array::from(report_seq)),
             Arc::new(StringArray::from(text)),
             Arc::new(hops),
+            Arc::new(StringArray::from(published)),
+            Arc::new(TimestampSecondArray::from(seen).with_timezone("UTC")),
         ],
         None,
     )

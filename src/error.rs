@@ -38,6 +38,19 @@ pub enum Error {
         /// `id  text` lines of the matching claims (at most a screenful).
         candidates: Vec<String>,
     },
+    /// No claim's id starts with the argument and no claim's text has its words.
+    #[error("no claim has an id starting with {0:?} or a wording with all its words: give an id prefix of at least 4 hexadecimal digits, or words of the claim (`corroborate claims --grep WORDS` lists the claims that have them)")]
+    NoClaimMatches(String),
+    /// A text fragment matches the wordings of more than one claim group.
+    #[error("{total} claims have wordings with all the words of {fragment:?}:\n{}\ngive a longer fragment, or a claim id", candidates.join("\n"))]
+    AmbiguousText {
+        /// The fragment given.
+        fragment: String,
+        /// `id-prefix  text` lines of the first ten groups (hidden characters escaped).
+        candidates: Vec<String>,
+        /// How many claim groups match.
+        total: usize,
+    },
     /// No source matches a name, alias, domain or URL.
     #[error("no source is known as {0:?}: list sources with `corroborate sources`")]
     NoSuchSource(String),
@@ -219,6 +232,8 @@ impl Error {
                 | Error::BadPrefix(_)
                 | Error::NoSuchClaim(_)
                 | Error::AmbiguousPrefix { .. }
+                | Error::NoClaimMatches(_)
+                | Error::AmbiguousText { .. }
                 | Error::NoSuchSource(_)
                 | Error::BadUrl { .. }
                 | Error::BadDate(_)

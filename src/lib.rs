@@ -20,6 +20,7 @@ pub mod embed;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod find;
 pub mod groups;
 pub mod hex;
 pub mod independence;

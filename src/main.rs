@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use corroborate::chain::Chain;
 use corroborate::db::{Database, WriteSummary};
 use corroborate::export::{self, ExportFormat};
+use corroborate::find::{DateRange, TextQuery};
 use corroborate::matching::{Matcher, Query};
 use corroborate::output::{self, Format};
 use corroborate::record::{ReportRecord, Verdict, VerdictRecord};
@@ -118,13 +119,15 @@ enum Command {
         #[command(flatten)]
         matching: MatchArgs,
     },
-    /// List claims with their independent-source counts.
+    /// List claims with their independent-source counts and first and last sightings.
     #[command(
-        after_help = "Examples:\n  corroborate claims --single-source\n  corroborate claims --min-sources 2 --format json\n  corroborate claims --sort echo | head"
+        after_help = "Examples:\n  corroborate claims --single-source\n  corroborate claims --min-sources 2 --format json\n  corroborate claims --sort echo | head\n  corroborate claims --grep \"retook palmyra\"\n  corroborate claims --since 2017-02-01 --until 2017/2/28 --format csv\n  corroborate claims --all\n\nA report's date is its publication date when it has one, else when it was recorded\n(UTC); first_seen and last_seen are the earliest and latest of a claim's reports.\nDates may be written 2017-02-07, 2017/2/7, 7 February 2017 or Feb 7, 2017.\nA table on a terminal shows at most 50 rows unless --all or --limit is given; JSON,\nJSON Lines, CSV and pipes get every row."
     )]
     Claims {
         #[command(flatten)]
         filter: FilterArgs,
+        #[command(flatten)]
+        limit: LimitArgs,
         /// Ordering.
         #[arg(long, value_enum, default_value_t = ClaimSort::Id)]
         sort: ClaimSort,
@@ -159,21 +162,23 @@ enum Command {
     },
     /// Show one claim: its chains, the attribution graph and why it counts as it does.
     #[command(
-        after_help = "Examples:\n  corroborate show 3fa2c1\n  corroborate show 3fa2c1 --format json\n\nID is a full claim id or a unique prefix of at least 4 hex digits."
+        after_help = "Examples:\n  corroborate show 3fa2c1\n  corroborate show 3fa2c1 --format json\n  corroborate show \"retook palmyra\"\n\nID is a full claim id or a unique prefix of at least 4 hex digits. Anything else (or a\nprefix no id has) is looked for in the claims' wordings like `claims --grep`: when\nexactly one claim has all its words that claim is shown; when several do, they are\nlisted (exit 2) and a longer fragment or an id picks one."
     )]
     Show {
-        /// Claim id or unique prefix.
+        /// Claim id, unique prefix, or words of its text.
         id: String,
     },
     /// List sources (aliases, kind, affiliations, rating, claims, credibility, blast
     /// radius), or import rating and affiliation lists.
     #[command(
-        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'\n  corroborate sources builtin --format csv\n  corroborate sources import-outlets my-outlets.tsv"
+        after_help = "Examples:\n  corroborate sources --sort blast-radius\n  corroborate sources --all            # a table on a terminal shows 50 rows by default\n  corroborate sources import-ratings domain_pc1.csv --domain-column domain --rating-column pc1\n  corroborate sources import-affiliations state_media_matrix.csv --name-column 'Main assets' \\\n    --homepage-column URL --alias-column 'Media company' \\\n    --label-template '{Typology|controlled}:{Country}'\n  corroborate sources builtin --format csv\n  corroborate sources import-outlets my-outlets.tsv"
     )]
     Sources {
         /// Ordering of the listing.
         #[arg(long, value_enum, default_value_t = SourceSort::Id)]
         sort: SourceSort,
+        #[command(flatten)]
+        limit: LimitArgs,
         #[command(subcommand)]
         import: Option<SourcesCommand>,
     },
@@ -243,7 +248,7 @@ enum Command {
     Export(ExportArgs),
     /// Propose claims and their provenance chains from article text (rule-based).
     #[command(
-        after_help = "Examples:\n  corroborate extract article.txt --publisher \"Desert Dispatch\" --url https://dd.example/1\n  cat article.txt | corroborate extract - --publisher TASS --import\n  corroborate extract --csv corpus.csv --text-column text --url-column article_source_link > reports.jsonl\n\nEach attributed statement becomes one report record: the publisher first, then each\nnamed relay, then the origin (~ marks an unnamed source). Review before importing."
+        after_help = "Examples:\n  corroborate extract article.txt --publisher \"Desert Dispatch\" --url https://dd.example/1\n  cat article.txt | corroborate extract - --publisher TASS --import\n  corroborate extract --csv corpus.csv --text-column text --url-column article_source_link > reports.jsonl\n  corroborate extract --csv corpus.csv --url-column article_source_link --date-column publish_date --import\n\nEach attributed statement becomes one report record: the publisher first, then each\nnamed relay, then the origin (~ marks an unnamed source). Review before importing."
     )]
     Extract(ExtractArgs),
     /// Install or inspect the sentence-embedding model that matches claims worded differently.
@@ -364,6 +369,11 @@ struct ExtractArgs {
     /// CSV column identifying the article (used in messages).
     #[arg(long, requires = "csv")]
     id_column: Option<String>,
+    /// CSV column with the publication date (2017-02-07, 2017/2/7, 7 February 2017,
+    /// Feb 7, 2017): it becomes each record's `published` date. An empty cell gives no
+    /// date; a date that cannot be read stops with its line and value.
+    #[arg(long, requires = "csv", value_name = "NAME")]
+    date_column: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -588,6 +598,42 @@ enum SourceCommand {
     },
 }
 
+/// How many rows a listing prints.
+#[derive(Args, Default)]
+struct LimitArgs {
+    /// At most N rows, in every format.
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    limit: Option<usize>,
+    /// Every row, also in a table on a terminal (which shows 50 by default).
+    #[arg(long)]
+    all: bool,
+}
+
+impl LimitArgs {
+    fn rows(&self, ctx: &Ctx) -> Option<usize> {
+        output::row_limit(
+            self.limit,
+            self.all,
+            ctx.stdout_tty && ctx.format() == Format::Table,
+        )
+    }
+}
+
+/// Print rows, at most `limit` of them, then say how many were left out.
+fn write_limited<T: output::Row>(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    rows: &[T],
+    limit: Option<usize>,
+) -> anyhow::Result<()> {
+    let shown = limit.map_or(rows.len(), |n| n.min(rows.len()));
+    output::write_rows(out, ctx.format(), &rows[..shown], ctx.width())?;
+    if shown < rows.len() && ctx.format() == Format::Table {
+        writeln!(out, "{}", output::more_rows_line(rows.len() - shown))?;
+    }
+    Ok(())
+}
+
 #[derive(Args, Default)]
 struct FilterArgs {
     /// Only claims with exactly one independent source.
@@ -614,11 +660,23 @@ struct FilterArgs {
     /// Support at most X (0 to 1).
     #[arg(long, value_name = "X")]
     max_support: Option<f64>,
+    /// Only claims one of whose wordings has all these words, in any order, ignoring
+    /// case and accents; each word may be the start of a word ("palmyr").
+    #[arg(long, value_name = "WORDS")]
+    grep: Option<String>,
+    /// Only claims with a report dated on or after DATE. A report's date is its
+    /// publication date when it has one, else when it was recorded (UTC).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only claims with a report dated on or before DATE (a date alone covers its
+    /// whole day).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
 }
 
 impl FilterArgs {
-    fn filter(&self) -> ClaimFilter {
-        ClaimFilter {
+    fn filter(&self) -> Result<ClaimFilter, Error> {
+        Ok(ClaimFilter {
             single_source: self.single_source,
             anonymous_only: self.anonymous_only,
             circular: self.circular,
@@ -627,7 +685,9 @@ impl FilterArgs {
             max_sources: self.max_sources,
             min_support: self.min_support,
             max_support: self.max_support,
-        }
+            grep: self.grep.as_deref().map(TextQuery::new).transpose()?,
+            dates: DateRange::parse(self.since.as_deref(), self.until.as_deref())?,
+        })
     }
 }
 
@@ -866,6 +926,7 @@ fn dispatch(
                 chain,
                 url,
                 published,
+                recorded: None,
             };
             let (id, summary) = db.add(rec)?;
             let groups = db.groups()?;
@@ -930,19 +991,19 @@ fn dispatch(
         }
         Command::Claims {
             filter,
+            limit,
             sort,
             by_text,
         } => {
-            let rows = view::list_claims_as(db, &filter.filter(), sort, by_text)?;
+            let rows = view::list_claims_as(db, &filter.filter()?, sort, by_text)?;
             if rows.is_empty() && ctx.format() == Format::Table {
                 writeln!(out, "no claims match")?;
                 return Ok(());
             }
-            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
-            Ok(())
+            write_limited(out, ctx, &rows, limit.rows(ctx))
         }
         Command::Show { id } => {
-            let id = db.resolve_claim(&id)?;
+            let id = corroborate::find::resolve_claim_or_text(db, &id)?;
             let d = view::claim_detail(db, &id)?;
             match ctx.format() {
                 Format::Table => print_detail(out, &d)?,
@@ -965,10 +1026,13 @@ fn dispatch(
         Command::Sources {
             import: Some(ic), ..
         } => sources_import(ic, db, ctx, out),
-        Command::Sources { sort, import: None } => {
+        Command::Sources {
+            sort,
+            limit,
+            import: None,
+        } => {
             let rows = view::list_sources(db, sort)?;
-            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
-            Ok(())
+            write_limited(out, ctx, &rows, limit.rows(ctx))
         }
         Command::Source(SourceCommand::Show { name }) => {
             let d = view::source_detail(db, &name)?;
@@ -1149,7 +1213,7 @@ fn export_command(
     let req = export::Request {
         format: args.format()?,
         claims: args.claims,
-        filter: args.filter.filter(),
+        filter: args.filter.filter()?,
         skip_unreviewed: args.skip_unreviewed,
     };
     match (args.output, args.split) {
@@ -1815,6 +1879,7 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
         plural(s.independent_sources),
         flag_suffix(s)
     )?;
+    writeln!(out, "seen    {} to {}", s.first_seen, s.last_seen)?;
     if d.wordings.len() > 1 {
         writeln!(
             out,
@@ -2033,6 +2098,7 @@ fn extract_one(
                     chain: e.chain.clone(),
                     url: meta.url.clone(),
                     published: meta.published.clone(),
+                    recorded: None,
                 }),
             ))
         });
@@ -2085,6 +2151,7 @@ fn extract_corpus(
         publisher_column: args.publisher_column.clone(),
         url_column: args.url_column.clone(),
         id_column: args.id_column.clone(),
+        date_column: args.date_column.clone(),
     };
     let file = std::fs::File::open(csv_path).with_context(|| format!("cannot open {csv_path}"))?;
     let size = file.metadata().ok().map(|m| m.len());

@@ -78,6 +78,26 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
+/// Rows a table on a terminal shows when no limit is asked for.
+pub const TERMINAL_ROWS: usize = 50;
+
+/// How many rows a listing prints: `asked` (`--limit`) when given, every row with
+/// `all`, else [`TERMINAL_ROWS`] for a table on a terminal and every row otherwise
+/// (JSON, JSON Lines, CSV and pipes are never shortened by default, so that scripts
+/// get the same rows wherever they run).
+pub fn row_limit(asked: Option<usize>, all: bool, terminal_table: bool) -> Option<usize> {
+    match (asked, all) {
+        (Some(n), _) => Some(n),
+        (None, true) => None,
+        (None, false) => terminal_table.then_some(TERMINAL_ROWS),
+    }
+}
+
+/// The line under a shortened table.
+pub fn more_rows_line(hidden: usize) -> String {
+    format!("… {hidden} more; --all shows every row, --limit N shows N")
+}
+
 /// Write rows in a format.
 pub fn write_rows<T: Row>(
     out: &mut dyn Write,
@@ -166,6 +186,8 @@ impl Row for crate::view::ClaimSummary {
             "origins",
             "flags",
             "support",
+            "first_seen",
+            "last_seen",
         ]
     }
     fn cells(&self) -> Vec<String> {
@@ -181,18 +203,34 @@ impl Row for crate::view::ClaimSummary {
                 .join("; "),
             flags(self).join(" "),
             format!("{:.3}", self.support),
+            self.first_seen.clone(),
+            self.last_seen.clone(),
         ]
     }
     fn table_cells(&self) -> Vec<String> {
         let mut c = self.cells();
         c[0] = self.id[..12].to_string();
         c[1] = shorten(&self.text, 70);
+        c.truncate(7);
+        c.push(seen_span(&self.first_seen, &self.last_seen));
         c
     }
     fn table_headers() -> Vec<&'static str> {
         vec![
-            "id", "text", "reports", "sources", "origins", "flags", "support",
+            "id", "text", "reports", "sources", "origins", "flags", "support", "seen",
         ]
+    }
+}
+
+/// First and last sighting for a table: their days (`2017-02-07…2017-03-01`), one day
+/// when both fall on it.
+pub fn seen_span(first: &str, last: &str) -> String {
+    let day = |s: &str| s.chars().take(10).collect::<String>();
+    let (a, b) = (day(first), day(last));
+    if a == b {
+        a
+    } else {
+        format!("{a}…{b}")
     }
 }
 

@@ -181,6 +181,11 @@ pub struct ReportRecord {
     /// When it was published (ISO 8601 date or date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// When it was first recorded (ISO 8601; backups write `YYYY-MM-DDTHH:MM:SSZ`), so
+    /// that a restored backup keeps the dates `claims` shows for reports without a
+    /// publication date. When absent, the time of the import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<String>,
 }
 
 /// `{"type":"source", ...}`
@@ -299,6 +304,9 @@ impl Record {
                     parse_http_url(u)?;
                 }
                 if let Some(d) = &r.published {
+                    crate::date::validate(d)?;
+                }
+                if let Some(d) = &r.recorded {
                     crate::date::validate(d)?;
                 }
                 Ok(())

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::claim::{Claim, ClaimId};
 use crate::credibility::{self, Credibility, GroupSupport, TrackRecord};
+use crate::find::{report_date, DateRange, Sightings, TextQuery};
 use crate::independence::{self, Analysis};
 use crate::record::VerdictEntry;
 use crate::report::Hop;
@@ -40,6 +41,11 @@ pub struct ClaimSummary {
     pub text: String,
     /// Number of reports.
     pub reports: usize,
+    /// The earliest date among its reports: a report's publication date as written
+    /// when it has one, else when it was recorded (`YYYY-MM-DDTHH:MM:SSZ`, UTC).
+    pub first_seen: String,
+    /// The latest date among its reports, by the same rule.
+    pub last_seen: String,
     /// Number of independent sources.
     pub independent_sources: usize,
     /// One entry per independence group.
@@ -202,11 +208,15 @@ pub fn summarize(
     reg: &Registry,
     cred: &CredibilityIndex,
 ) -> ClaimSummary {
+    let mut seen = Sightings::default();
+    for r in &claim.reports {
+        seen.add(report_date(r.published.as_deref(), r.added));
+    }
     summary(
         claim.id,
         (claim.id, 1),
         &claim.text,
-        claim.reports.len(),
+        (claim.reports.len(), &seen),
         a,
         reg,
         cred,
@@ -214,12 +224,12 @@ pub fn summarize(
 }
 
 /// A listing entry from the parts of a claim it shows; `group` is the group's id and
-/// number of wordings.
+/// number of wordings, `reports` the number of reports and their first and last dates.
 fn summary(
     id: crate::claim::ClaimId,
     group: (ClaimId, usize),
     text: &str,
-    reports: usize,
+    (reports, seen): (usize, &Sightings),
     a: &Analysis,
     reg: &Registry,
     cred: &CredibilityIndex,
@@ -252,6 +262,8 @@ fn summary(
         variants: group.1,
         text: text.to_string(),
         reports,
+        first_seen: seen.first(),
+        last_seen: seen.last(),
         independent_sources: a.independent_sources,
         origins,
         origin_names,
@@ -536,6 +548,12 @@ pub struct ClaimFilter {
     pub min_support: Option<f64>,
     /// At most this support.
     pub max_support: Option<f64>,
+    /// Only claim groups one of whose wordings contains all these words
+    /// ([`TextQuery`]).
+    pub grep: Option<TextQuery>,
+    /// Only claim groups with at least one report dated in this range
+    /// ([`crate::find::report_date`]).
+    pub dates: DateRange,
 }
 
 impl ClaimFilter {
@@ -549,6 +567,19 @@ impl ClaimFilter {
             && self.max_sources.is_none_or(|m| s.independent_sources <= m)
             && self.min_support.is_none_or(|m| s.support >= m)
             && self.max_support.is_none_or(|m| s.support <= m)
+    }
+
+    /// Whether a claim group with these wordings' texts and these report dates can
+    /// be kept (checked before the engine runs, which [`ClaimFilter::keeps`] needs).
+    pub fn keeps_texts_dates<'a>(
+        &self,
+        mut texts: impl Iterator<Item = &'a str>,
+        dates: &[(i64, String)],
+    ) -> bool {
+        self.grep
+            .as_ref()
+            .is_none_or(|q| texts.any(|t| q.matches(t)))
+            && (self.dates.is_open() || dates.iter().any(|d| self.dates.contains(d.0)))
     }
 }
 
@@ -569,83 +600,121 @@ pub enum ClaimSort {
     Support,
 }
 
-/// Analyse every claim, in the order first recorded, calling `f` with its id, text,
-/// number of reports and analysis. Reads only what the store keeps (ids and resolved
-/// hops) and the texts from the ledger: listings never pay for the URLs, dates and
-/// names as written that they do not show.
-fn analyze_all(
-    db: &crate::db::Database,
-    mut f: impl FnMut(ClaimId, &str, usize, &Analysis) -> crate::Result<()>,
-) -> crate::Result<()> {
-    let reg = db.registry();
-    db.scan_chains(|id, text, ranges, hops| {
-        let a = analyze_chains(hops, ranges, reg);
-        f(id, text, ranges.len(), &a)
-    })
+/// One claim group's reports as a listing sees them: the representative's text,
+/// every wording's text, the dates of its reports (empty unless asked for), and its
+/// numbers of reports and wordings.
+struct GroupRows<'a> {
+    id: ClaimId,
+    text: &'a str,
+    texts: &'a [String],
+    dates: &'a [(i64, String)],
+    reports: usize,
+    variants: usize,
 }
 
-/// Analyse every claim group (see [`analyze_all`]): `f` gets the group's id, its
-/// representative's text, its number of reports and of wordings, and the analysis of
-/// all its members' reports together. Unlinked claims cost what they cost before;
-/// a group's members are held until its last member is read.
-fn analyze_groups(
+/// Visit every claim in record order with its hops canonicalised (merges followed)
+/// and, when `dated`, its reports' dates (one ledger read per report).
+fn scan_claims(
     db: &crate::db::Database,
-    groups: &crate::groups::Groups,
-    mut f: impl FnMut(ClaimId, &str, usize, usize, &Analysis) -> crate::Result<()>,
-) -> crate::Result<()> {
-    struct Pending {
-        text: String,
-        chains: Vec<Vec<independence::Hop>>,
-        seen: usize,
-    }
-    let reg = db.registry();
-    let mut pending: HashMap<ClaimId, Pending> = HashMap::new();
-    analyze_or_hold(db, |id, text, ranges, hops| match groups.group_of(&id) {
-        None => {
-            let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
-            f(id, text, ranges.len(), 1, &a)
-        }
-        Some(g) => {
-            let gid = g.members[0];
-            let p = pending.entry(gid).or_insert_with(|| Pending {
-                text: String::new(),
-                chains: Vec::new(),
-                seen: 0,
-            });
-            if id == gid {
-                p.text = text.to_string();
-            }
-            p.chains
-                .extend(ranges.iter().map(|r| hops[r.clone()].to_vec()));
-            p.seen += 1;
-            if p.seen == g.members.len() {
-                let p = pending.remove(&gid).expect("held above");
-                let a = independence::analyze(p.chains.iter().map(Vec::as_slice), reg);
-                f(gid, &p.text, p.chains.len(), g.members.len(), &a)?;
-            }
-            Ok(())
-        }
-    })
-}
-
-/// Visit every claim text with its hops canonicalised (merges followed).
-fn analyze_or_hold(
-    db: &crate::db::Database,
+    dated: bool,
     mut f: impl FnMut(
         ClaimId,
         &str,
         &[std::ops::Range<usize>],
         &[independence::Hop],
+        &[(i64, String)],
     ) -> crate::Result<()>,
 ) -> crate::Result<()> {
     let reg = db.registry();
-    db.scan_chains(|id, text, ranges, hops| {
+    let canon = |hops: &mut [independence::Hop]| {
         for h in hops.iter_mut() {
             if let independence::Hop::Named(s) = h {
                 *s = reg.canonical(*s);
             }
         }
-        f(id, text, ranges, hops)
+    };
+    if dated {
+        db.scan_dated(|id, text, ranges, hops, dates| {
+            canon(hops);
+            f(id, text, ranges, hops, dates)
+        })
+    } else {
+        db.scan_chains(|id, text, ranges, hops| {
+            canon(hops);
+            f(id, text, ranges, hops, &[])
+        })
+    }
+}
+
+/// Analyse every claim group: `f` gets the group ([`GroupRows`]) and the analysis of
+/// all its members' reports together, in the order the group's last member was first
+/// recorded. `pre` decides from the texts and dates whether a group is worth the
+/// engine's time. Unlinked claims cost what they cost before; a group's members are
+/// held until its last member is read.
+fn analyze_groups(
+    db: &crate::db::Database,
+    groups: &crate::groups::Groups,
+    dated: bool,
+    pre: impl Fn(&GroupRows) -> bool,
+    mut f: impl FnMut(&GroupRows, &Analysis) -> crate::Result<()>,
+) -> crate::Result<()> {
+    #[derive(Default)]
+    struct Pending {
+        text: String,
+        texts: Vec<String>,
+        dates: Vec<(i64, String)>,
+        chains: Vec<Vec<independence::Hop>>,
+        seen: usize,
+    }
+    let reg = db.registry();
+    let mut pending: HashMap<ClaimId, Pending> = HashMap::new();
+    scan_claims(db, dated, |id, text, ranges, hops, dates| {
+        match groups.group_of(&id) {
+            None => {
+                let texts = [text.to_string()];
+                let g = GroupRows {
+                    id,
+                    text,
+                    texts: &texts,
+                    dates,
+                    reports: ranges.len(),
+                    variants: 1,
+                };
+                if pre(&g) {
+                    let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
+                    f(&g, &a)?;
+                }
+                Ok(())
+            }
+            Some(grp) => {
+                let gid = grp.members[0];
+                let p = pending.entry(gid).or_default();
+                if id == gid {
+                    p.text = text.to_string();
+                }
+                p.texts.push(text.to_string());
+                p.dates.extend_from_slice(dates);
+                p.chains
+                    .extend(ranges.iter().map(|r| hops[r.clone()].to_vec()));
+                p.seen += 1;
+                if p.seen == grp.members.len() {
+                    let p = pending.remove(&gid).expect("held above");
+                    let g = GroupRows {
+                        id: gid,
+                        text: &p.text,
+                        texts: &p.texts,
+                        dates: &p.dates,
+                        reports: p.chains.len(),
+                        variants: grp.members.len(),
+                    };
+                    if pre(&g) {
+                        let a = independence::analyze(p.chains.iter().map(Vec::as_slice), reg);
+                        f(&g, &a)?;
+                    }
+                }
+                Ok(())
+            }
+        }
     })
 }
 
@@ -668,19 +737,39 @@ pub fn analyze_chains(
 /// The listing entry (`claims`) of a claim group from all its members' reports'
 /// chains ([`analyze_chains`]): `id` and `text` are the group's (those of its
 /// earliest-recorded member), `variants` its number of wordings, and every range is
-/// one report, in the order recorded. What `claims` computes for a group, for the
-/// Spark engine (`columnar::Engine`).
+/// one report, in the order recorded; `dates` has each report's date
+/// ([`crate::find::report_date`]; any order). What `claims` computes for a group, for
+/// the Spark engine (`columnar::Engine`).
+#[allow(clippy::too_many_arguments)]
 pub fn summarize_chains(
     id: ClaimId,
     variants: usize,
     text: &str,
     hops: &mut [independence::Hop],
     ranges: &[std::ops::Range<usize>],
+    dates: &[(i64, String)],
     reg: &Registry,
     cred: &CredibilityIndex,
 ) -> ClaimSummary {
     let a = analyze_chains(hops, ranges, reg);
-    summary(id, (id, variants), text, ranges.len(), &a, reg, cred)
+    summary(
+        id,
+        (id, variants),
+        text,
+        (ranges.len(), &sightings(dates)),
+        &a,
+        reg,
+        cred,
+    )
+}
+
+/// The first and last of these report dates.
+fn sightings(dates: &[(i64, String)]) -> Sightings {
+    let mut s = Sightings::default();
+    for d in dates {
+        s.add(d.clone());
+    }
+    s
 }
 
 /// Every claim group that passes `filter`, analysed and sorted: one row per group
@@ -706,22 +795,48 @@ pub fn list_claims_as(
     let cred = CredibilityIndex::build_with(db, &groups)?;
     let mut out = Vec::new();
     if by_text {
-        analyze_all(db, |id, text, reports, a| {
+        scan_claims(db, true, |id, text, ranges, hops, dates| {
+            if !filter.keeps_texts_dates(std::iter::once(text), dates) {
+                return Ok(());
+            }
+            let a = independence::analyze(ranges.iter().map(|r| &hops[r.clone()]), reg);
             let g = (groups.group_id(&id), groups.members(&id).len());
-            let s = summary(id, g, text, reports, a, reg, &cred);
+            let s = summary(
+                id,
+                g,
+                text,
+                (ranges.len(), &sightings(dates)),
+                &a,
+                reg,
+                &cred,
+            );
             if filter.keeps(&s) {
                 out.push(s);
             }
             Ok(())
         })?;
     } else {
-        analyze_groups(db, &groups, |id, text, reports, variants, a| {
-            let s = summary(id, (id, variants), text, reports, a, reg, &cred);
-            if filter.keeps(&s) {
-                out.push(s);
-            }
-            Ok(())
-        })?;
+        analyze_groups(
+            db,
+            &groups,
+            true,
+            |g| filter.keeps_texts_dates(g.texts.iter().map(String::as_str), g.dates),
+            |g, a| {
+                let s = summary(
+                    g.id,
+                    (g.id, g.variants),
+                    g.text,
+                    (g.reports, &sightings(g.dates)),
+                    a,
+                    reg,
+                    &cred,
+                );
+                if filter.keeps(&s) {
+                    out.push(s);
+                }
+                Ok(())
+            },
+        )?;
     }
     // The store keeps claims in the order they were first recorded; ties of the other
     // orders stay in id order.
@@ -1056,15 +1171,21 @@ pub fn list_sources(
     let cred = CredibilityIndex::build_with(db, &groups)?;
     let counts = db.claim_counts()?;
     let mut blast: HashMap<SourceId, usize> = HashMap::new();
-    analyze_groups(db, &groups, |_, _, _, _, a| {
-        let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
-        for s in sources {
-            if credibility::blast(a, s, reg).is_some() {
-                *blast.entry(s).or_default() += 1;
+    analyze_groups(
+        db,
+        &groups,
+        false,
+        |_| true,
+        |_, a| {
+            let sources: BTreeSet<SourceId> = a.origins.iter().map(|o| o.source).collect();
+            for s in sources {
+                if credibility::blast(a, s, reg).is_some() {
+                    *blast.entry(s).or_default() += 1;
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let mut rows: Vec<SourceSummary> = reg
         .live()
         .map(|s| {

@@ -34,6 +34,7 @@ fn url_opts() -> CsvOptions {
         publisher_column: None,
         url_column: Some("link".into()),
         id_column: Some("id".into()),
+        date_column: None,
     }
 }
 
@@ -71,6 +72,7 @@ fn publisher_column_wins() {
         publisher_column: Some("outlet".into()),
         url_column: None,
         id_column: None,
+        date_column: None,
     };
     let input =
         "outlet,body\nDaily Bugle,\"Mayor Lena Varga said the bridge would reopen in May.\"\n";
@@ -94,6 +96,7 @@ fn missing_column_is_invalid() {
         publisher_column: None,
         url_column: None,
         id_column: None,
+        date_column: None,
     };
     assert!(matches!(
         run("text\nx\n", &opts).unwrap_err(),

@@ -33,6 +33,7 @@ fuzz_target!(|data: &[u8]| {
             publisher_column: Some("outlet".into()),
             url_column: Some("url".into()),
             id_column: Some("id".into()),
+            date_column: Some("date".into()),
         };
         let _ = extract_csv(
             &data[1..],

@@ -1082,6 +1082,46 @@ impl Database {
             .scan_chains(|n, id, ranges, hops| f(id, texts.claim_text_at(n)?, ranges, hops))
     }
 
+    /// [`Database::scan_chains`] with each report's date as well (one per range:
+    /// [`crate::find::report_date`], its publication date or else when it was
+    /// recorded), read from the ledger: listings that show or filter by dates pay for
+    /// one entry read per report, at most one small read each (a claim's reports lie
+    /// anywhere in its batch, so a large window would be refilled for most of them).
+    /// The reports of a claim's first batch and those of later batches have a window
+    /// each.
+    pub fn scan_dated(
+        &self,
+        mut f: impl FnMut(
+            ClaimId,
+            &str,
+            &[std::ops::Range<usize>],
+            &mut [crate::independence::Hop],
+            &[(i64, String)],
+        ) -> Result<()>,
+    ) -> Result<()> {
+        let mut texts = self.ledger.cursor(SCAN_WINDOW);
+        let mut near = self.ledger.cursor(POINT_WINDOW);
+        let mut far = self.ledger.cursor(POINT_WINDOW);
+        let mut dates: Vec<(i64, String)> = Vec::new();
+        self.store
+            .scan_chains_at(|n, id, ranges, hops, (entries, head)| {
+                dates.clear();
+                for (i, &at) in entries.iter().enumerate() {
+                    let cursor = if i < head { &mut near } else { &mut far };
+                    let Entry::Report {
+                        published, added, ..
+                    } = cursor.entry_at(at)?
+                    else {
+                        return Err(Error::Corrupt(format!(
+                            "claim {id}: the report at ledger byte {at} does not match the entry there"
+                        )));
+                    };
+                    dates.push(crate::find::report_date(published.as_deref(), added));
+                }
+                f(id, texts.claim_text_at(n)?, ranges, hops, &dates)
+            })
+    }
+
     /// Verdicts on a claim, oldest first.
     pub fn verdicts_of(&self, id: &ClaimId) -> Result<Vec<VerdictEntry>> {
         self.store.verdicts_of(id)
@@ -1892,7 +1932,11 @@ fn to_entry(
                 hops,
                 url: r.url,
                 published: r.published,
-                added: now,
+                // Validated above; a backup's recording time is kept.
+                added: match r.recorded.as_deref() {
+                    Some(d) => crate::date::sort_key(d)?,
+                    None => now,
+                },
             }
         }
         Pending::Record(Record::Source(s)) => {

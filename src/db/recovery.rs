@@ -539,7 +539,7 @@ fn as_record(
             hops,
             url,
             published,
-            ..
+            added,
         } => {
             let claim = match claim {
                 ClaimRef::Text(t) => t,
@@ -560,6 +560,7 @@ fn as_record(
                 chain: Chain::new(hops).ok()?,
                 url,
                 published,
+                recorded: Some(crate::date::format_utc(added)),
             })
         }
         Entry::Source {

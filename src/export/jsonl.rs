@@ -182,6 +182,7 @@ fn write_claim(db: &Database, c: &Claim, out: &mut dyn Write) -> Result<usize> {
             chain: Chain::new(hops)?,
             url: r.url.clone(),
             published: r.published.clone(),
+            recorded: Some(crate::date::format_utc(r.added)),
         };
         write_record(&Record::Report(rec), out)?;
         n += 1;

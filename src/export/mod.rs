@@ -222,6 +222,9 @@ impl Selection {
         let cred = view::CredibilityIndex::build_with(db, &groups)?;
         let mut visit = |c: Claim| -> Result<()> {
             self.stop.check()?;
+            if !self.keeps_texts_dates(db, &groups, &c)? {
+                return Ok(());
+            }
             let a = view::analyze(&c, reg);
             let s = view::summarize(&c, &a, reg, &cred);
             if self.filter.keeps(&s) {
@@ -247,6 +250,34 @@ impl Selection {
             }
         }
         Ok(())
+    }
+}
+
+impl Selection {
+    /// Whether the filter's words and date range keep this claim group (its
+    /// wordings' texts are read only when the filter has words).
+    fn keeps_texts_dates(
+        &self,
+        db: &Database,
+        groups: &crate::groups::Groups,
+        c: &Claim,
+    ) -> Result<bool> {
+        let dates: Vec<(i64, String)> = c
+            .reports
+            .iter()
+            .map(|r| crate::find::report_date(r.published.as_deref(), r.added))
+            .collect();
+        let mut texts = vec![c.text.clone()];
+        if self.filter.grep.is_some() {
+            for m in groups.members(&c.id) {
+                if m != c.id {
+                    texts.push(db.claim(&m)?.text);
+                }
+            }
+        }
+        Ok(self
+            .filter
+            .keeps_texts_dates(texts.iter().map(String::as_str), &dates))
     }
 }
 

@@ -18,6 +18,10 @@ pub struct CsvOptions {
     pub url_column: Option<String>,
     /// An article identifier, used in messages about skipped rows.
     pub id_column: Option<String>,
+    /// The publication date: each row's becomes the `published` date of its records
+    /// (read by [`crate::date::parse_loose`]; an empty cell gives no date, a date that
+    /// cannot be read stops the run with the line and the value).
+    pub date_column: Option<String>,
 }
 
 impl Default for CsvOptions {
@@ -27,6 +31,7 @@ impl Default for CsvOptions {
             publisher_column: None,
             url_column: None,
             id_column: None,
+            date_column: None,
         }
     }
 }
@@ -93,6 +98,7 @@ pub fn extract_csv<R: Read>(
     let pub_i = opts.publisher_column.as_deref().map(find).transpose()?;
     let url_i = opts.url_column.as_deref().map(find).transpose()?;
     let id_i = opts.id_column.as_deref().map(find).transpose()?;
+    let date_i = opts.date_column.as_deref().map(find).transpose()?;
     if pub_i.is_none() && url_i.is_none() {
         return Err(Error::Invalid(
             "give a publisher column or a URL column: every chain starts with the publisher".into(),
@@ -161,10 +167,17 @@ pub fn extract_csv<R: Read>(
             skip(&mut summary, "no publisher (empty publisher and URL)");
             continue;
         };
+        let published = match date_i.and_then(|i| rec.get(i)) {
+            None => None,
+            Some(raw) => row_date(raw).map_err(|why| Error::Line {
+                line: rec.position().map(|p| p.line()).unwrap_or(row + 1),
+                message: why,
+            })?,
+        };
         let meta = ArticleMeta {
             publisher,
             url,
-            published: None,
+            published,
         };
         summary.articles += 1;
         for x in extract(text, &meta) {
@@ -178,6 +191,25 @@ pub fn extract_csv<R: Read>(
     summary.bytes = rdr.position().byte();
     progress(summary.bytes);
     Ok(summary)
+}
+
+/// A row's date cell as an ISO 8601 date: `None` when empty, an error naming the value
+/// when it cannot be read or is not a plausible date.
+fn row_date(raw: &[u8]) -> Result<Option<String>, String> {
+    let text = String::from_utf8_lossy(raw);
+    let value = text.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let shown = || crate::output::visible(&value.chars().take(64).collect::<String>()).into_owned();
+    let iso = crate::date::parse_loose(value).ok_or_else(|| {
+        format!(
+            "the date {:?} cannot be read; write it as 2017-02-07, 2017/2/7, 7 February 2017 or Feb 7, 2017, or leave the cell empty",
+            shown()
+        )
+    })?;
+    crate::date::validate(&iso).map_err(|e| format!("the date {:?}: {e}", shown()))?;
+    Ok(Some(iso))
 }
 
 /// The host of an http(s) URL without a leading `www.`.

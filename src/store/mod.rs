@@ -571,11 +571,31 @@ impl Store {
             &mut [crate::independence::Hop],
         ) -> Result<()>,
     ) -> Result<()> {
+        self.scan_chains_at(|n, id, ranges, hops, _| f(n, id, ranges, hops))
+    }
+
+    /// [`Store::scan_chains`], also giving each report's ledger offset (one per
+    /// range) and how many of the reports, from the first, came with the claim's
+    /// first batch (the rest were added by later batches, further on in the ledger).
+    pub fn scan_chains_at(
+        &self,
+        mut f: impl FnMut(
+            u64,
+            ClaimId,
+            &[std::ops::Range<usize>],
+            &mut [crate::independence::Hop],
+            (&[u64], usize),
+        ) -> Result<()>,
+    ) -> Result<()> {
         use crate::independence::Hop as EHop;
         let mut hops: Vec<EHop> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut entries: Vec<u64> = Vec::new();
         let mut chunks = Chunks::new(self.chunks.iter());
-        let add = |hops: &mut Vec<EHop>, ranges: &mut Vec<_>, reports: &[ReportV2]| {
+        let add = |hops: &mut Vec<EHop>,
+                   ranges: &mut Vec<_>,
+                   entries: &mut Vec<u64>,
+                   reports: &[ReportV2]| {
             for r in reports {
                 let start = hops.len();
                 decode_hops(r.hops, |h| {
@@ -585,6 +605,7 @@ impl Store {
                     })
                 })?;
                 ranges.push(start..hops.len());
+                entries.push(r.entry);
             }
             Ok::<_, Error>(())
         };
@@ -595,9 +616,19 @@ impl Store {
             for h in &group.claims {
                 hops.clear();
                 ranges.clear();
-                add(&mut hops, &mut ranges, &h.reports)?;
-                chunks.each_of(start + h.n, |r| add(&mut hops, &mut ranges, r))?;
-                f(start + h.n, ClaimId(h.id), &ranges, &mut hops)?;
+                entries.clear();
+                add(&mut hops, &mut ranges, &mut entries, &h.reports)?;
+                let head = entries.len();
+                chunks.each_of(start + h.n, |r| {
+                    add(&mut hops, &mut ranges, &mut entries, r)
+                })?;
+                f(
+                    start + h.n,
+                    ClaimId(h.id),
+                    &ranges,
+                    &mut hops,
+                    (&entries, head),
+                )?;
             }
         }
         chunks.finish()
