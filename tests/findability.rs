@@ -583,3 +583,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_backup_keeps_when_each_report_was_recorded() {
+    // A report without a publication date is dated by when it was recorded; a backup
+    // writes that time (`recorded`) and a restore keeps it.
+    let db = TestDb::new();
+    db.import(
+        &(json!({"type": "report", "claim": BRIDGE, "chain": "City Blog", "recorded": "2019-05-06T07:08:09Z"})
+            .to_string()
+            + "\n"),
+    );
+    let rows = db.claims(&[]);
+    assert_eq!(rows[0]["first_seen"], "2019-05-06T07:08:09Z");
+    assert_eq!(rows[0]["last_seen"], "2019-05-06T07:08:09Z");
+    let backup = db.ok(&["export", "--format", "jsonl"]);
+    assert!(
+        backup.contains("\"recorded\":\"2019-05-06T07:08:09Z\""),
+        "{backup}"
+    );
+    let copy = TestDb::new();
+    copy.import(&backup);
+    assert_eq!(copy.claims(&[]), rows);
+    assert_eq!(
+        ids(&copy, &["--since", "2019-05-06", "--until", "2019-05-06"]),
+        sorted(&[BRIDGE])
+    );
+    // A recording time is checked like a publication date.
+    let out = copy
+        .cmd()
+        .args(["import", "-"])
+        .write_stdin(
+            json!({"type": "report", "claim": "Y", "chain": "A", "recorded": "9999-01-01"})
+                .to_string(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("check the year"));
+}

@@ -234,7 +234,16 @@ fn tab_and_line_breaks_in_a_claim_are_kept_and_shown_escaped() {
     let text = "first line\r\nsecond\tline";
     db.import(&report(text, "AP"));
     assert_eq!(db.claims(&[])[0]["text"], text);
-    let table = db.ok(&["claims", "--format", "table"]);
+    // Wide enough that the text is not wrapped inside the escape (the `seen` column
+    // takes room in 120 columns).
+    let out = db
+        .cmd()
+        .args(["claims", "--format", "table"])
+        .env("COLUMNS", "160")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
     assert!(
         table.contains(r"first line\u{d}\u{a}second\u{9}line"),
         "{table}"
