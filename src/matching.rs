@@ -321,15 +321,13 @@ pub fn run(
         }
         x
     }
-    for g in groups.groups() {
-        for m in &g.members[1..] {
-            parent.insert(*m, g.members[0]);
-        }
-    }
     // The representative (earliest-recorded wording, an index into `all`) of each
     // group's root; a claim alone is its own.
     let mut rep: HashMap<ClaimId, usize> = HashMap::new();
     for g in groups.groups() {
+        for m in &g.members[1..] {
+            parent.insert(*m, g.members[0]);
+        }
         if let Some(first) = g.members.iter().filter_map(|c| number.get(c)).min() {
             rep.insert(g.members[0], *first as usize);
         }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::lexical::MAX_TEXT_BYTES;
+use super::lexical::capped as cap;
 use super::tokens::{canonical_number, is_stopword, numbers_in_context, plain_words, tokens};
 
 /// How two statements compare on one check.
@@ -319,17 +319,6 @@ pub fn checks(a: &str, b: &str) -> Checks {
         modality,
         shorter_content_words: content(a).min(content(b)),
     }
-}
-
-fn cap(text: &str) -> &str {
-    if text.len() <= MAX_TEXT_BYTES {
-        return text;
-    }
-    let mut end = MAX_TEXT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::tokens::{tokens, Token};
 /// is a sentence or two, and the cap bounds the work any one input can cause.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-fn capped(text: &str) -> &str {
+pub(crate) fn capped(text: &str) -> &str {
     if text.len() <= MAX_TEXT_BYTES {
         return text;
     }
