@@ -124,6 +124,17 @@ pub enum Error {
         /// Seconds waited.
         waited: u64,
     },
+    /// No server user has this name.
+    #[error("there is no user named {0}; `corroborate user list` shows the users")]
+    NoSuchUser(String),
+    /// A `corroborate serve` holds the database.
+    #[error("the database at {path} is held by the corroborate server at {url}; use it through the server (its web page or API, docs/server.md), or stop the server (Ctrl-C or SIGTERM: it finishes what it is writing) and run the command again")]
+    Served {
+        /// Database directory.
+        path: PathBuf,
+        /// The server's address, from its `server.json`.
+        url: String,
+    },
     /// The database cannot be written here.
     #[error("the database at {0} can only be read here (its directory, ledger or store cannot be written: a read-only file system, a permission, or a full disk); reads work, writes need write access and free space")]
     ReadOnly(PathBuf),
@@ -235,6 +246,7 @@ impl Error {
                 | Error::NoClaimMatches(_)
                 | Error::AmbiguousText { .. }
                 | Error::NoSuchSource(_)
+                | Error::NoSuchUser(_)
                 | Error::BadUrl { .. }
                 | Error::BadDate(_)
                 | Error::DateOutOfRange { .. }

@@ -181,7 +181,34 @@ pub enum Entry {
         time: i64,
         /// What wrote it ("import data.jsonl", "add", ...).
         command: String,
+        /// Who wrote it: the server's user, or the CLI's `$CORROBORATE_USER` / login
+        /// name. `None` in commits written before authors were recorded.
+        author: Option<String>,
     },
+    /// A change to the server's users: added with a role, role changed, token reset,
+    /// removed. Never holds a secret (tokens live in the database's `secrets` file).
+    User {
+        /// The user's name.
+        name: String,
+        /// What changed.
+        change: UserChange,
+    },
+}
+
+/// What an [`Entry::User`] changed. Stored by name ("add", "role", "reset",
+/// "remove") with the role's name, never by position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserChange {
+    /// A new user with this role ("viewer", "editor", "admin").
+    Add(String),
+    /// The role changed to this one.
+    Role(String),
+    /// A new token was issued (the old one stops working).
+    Reset,
+    /// A new password was set (for the web page).
+    Password,
+    /// The user was removed.
+    Remove,
 }
 
 /// A chain as written in the ledger, in the string form ("A via ~an official").
@@ -242,6 +269,7 @@ impl Entry {
             Entry::Link { .. } => "link",
             Entry::Unlink { .. } => "unlink",
             Entry::Commit { .. } => "commit",
+            Entry::User { .. } => "user",
         }
     }
 }
@@ -319,6 +347,10 @@ pub mod tag {
     pub const LINK: u8 = 11;
     /// [`super::Entry::Unlink`].
     pub const UNLINK: u8 = 12;
+    /// [`super::Entry::Commit`] with its author.
+    pub const COMMIT_BY: u8 = 13;
+    /// [`super::Entry::User`].
+    pub const USER: u8 = 14;
 }
 
 /// The persisted shapes of version-2 entries. These types belong to the ledger: they
@@ -401,6 +433,24 @@ mod v2 {
         pub records: u64,
         pub time: i64,
         pub command: String,
+    }
+
+    /// A commit with who made it (tag 13); a commit without one stays tag 5.
+    #[derive(Serialize, Deserialize)]
+    pub struct CommitBy {
+        pub records: u64,
+        pub time: i64,
+        pub command: String,
+        pub author: String,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    pub struct User {
+        pub name: String,
+        /// `add`, `role`, `reset`, `password` or `remove`.
+        pub change: String,
+        /// The role's name for `add` and `role`, empty otherwise.
+        pub role: String,
     }
 
     #[derive(Serialize, Deserialize)]
@@ -680,6 +730,7 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
             records,
             time,
             command,
+            author: None,
         } => put(
             tag::COMMIT,
             &v2::Commit {
@@ -688,6 +739,37 @@ fn encode(entry: &Entry) -> Result<Vec<u8>> {
                 command,
             },
         ),
+        Entry::Commit {
+            records,
+            time,
+            command,
+            author: Some(author),
+        } => put(
+            tag::COMMIT_BY,
+            &v2::CommitBy {
+                records,
+                time,
+                command,
+                author,
+            },
+        ),
+        Entry::User { name, change } => {
+            let (change, role) = match change {
+                UserChange::Add(r) => ("add", r),
+                UserChange::Role(r) => ("role", r),
+                UserChange::Reset => ("reset", String::new()),
+                UserChange::Password => ("password", String::new()),
+                UserChange::Remove => ("remove", String::new()),
+            };
+            put(
+                tag::USER,
+                &v2::User {
+                    name,
+                    change: change.into(),
+                    role,
+                },
+            )
+        }
     }
 }
 
@@ -821,6 +903,35 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                         records: c.records,
                         time: c.time,
                         command: c.command,
+                        author: None,
+                    }
+                }
+                tag::COMMIT_BY => {
+                    let c: v2::CommitBy = postcard::from_bytes(rest).map_err(bad)?;
+                    Entry::Commit {
+                        records: c.records,
+                        time: c.time,
+                        command: c.command,
+                        author: Some(c.author),
+                    }
+                }
+                tag::USER => {
+                    let u: v2::User = postcard::from_bytes(rest).map_err(bad)?;
+                    let change = match u.change.as_str() {
+                        "add" => UserChange::Add(u.role),
+                        "role" => UserChange::Role(u.role),
+                        "reset" => UserChange::Reset,
+                        "password" => UserChange::Password,
+                        "remove" => UserChange::Remove,
+                        other => {
+                            return Err(invalid(format!(
+                                "unknown user change {other:?}; a newer corroborate may have written it"
+                            )))
+                        }
+                    };
+                    Entry::User {
+                        name: u.name,
+                        change,
                     }
                 }
                 other => {
@@ -891,6 +1002,7 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
                 records,
                 time,
                 command,
+                author: None,
             },
         }),
         [v, ..] => Err(Error::LedgerCorrupt {
@@ -1261,7 +1373,7 @@ impl Ledger {
 /// Whether an entry body is a commit, from its first bytes (no decoding).
 fn is_commit(body: &[u8]) -> bool {
     match body {
-        [ENTRY_V2, t, ..] => *t == tag::COMMIT,
+        [ENTRY_V2, t, ..] => *t == tag::COMMIT || *t == tag::COMMIT_BY,
         // Version 1: postcard's variant number of `v1::Entry::Commit`.
         [ENTRY_V1, 4, ..] => true,
         _ => false,
@@ -1436,12 +1548,18 @@ impl Appender<'_> {
     }
 
     /// Append the commit entry, flush and fsync. Returns (end offset, last hash).
-    pub fn commit(mut self, command: &str, time: i64) -> Result<(u64, [u8; 32])> {
+    pub fn commit(
+        mut self,
+        command: &str,
+        author: Option<&str>,
+        time: i64,
+    ) -> Result<(u64, [u8; 32])> {
         let records = self.records;
         self.append(&Entry::Commit {
             records,
             time,
             command: command.chars().take(200).collect(),
+            author: author.map(|a| a.chars().take(64).collect()),
         })?;
         self.w
             .flush()
@@ -1478,7 +1596,7 @@ mod tests {
         let mut a = l.appender(genesis_hash()).unwrap();
         let first = a.append(&report("one")).unwrap();
         let second = a.append(&report(&"long ".repeat(2000))).unwrap();
-        let (end, _) = a.commit("test", 5).unwrap();
+        let (end, _) = a.commit("test", None, 5).unwrap();
         for window in [0, 64, 1 << 20] {
             let mut c = l.cursor(window);
             assert_eq!(c.claim_text_at(second).unwrap().len(), 10_000);
@@ -1508,7 +1626,7 @@ mod tests {
         let mut a = l.appender(genesis_hash()).unwrap();
         a.append(&report("one")).unwrap();
         a.append(&report("two")).unwrap();
-        let (end, head) = a.commit("test", 5).unwrap();
+        let (end, head) = a.commit("test", None, 5).unwrap();
         assert_eq!(end, l.size().unwrap());
         let mut r = l.read_all().unwrap();
         let mut kinds = vec![];
@@ -1529,7 +1647,7 @@ mod tests {
             a.append(&report("one")).unwrap();
             a.append(&report("two")).unwrap()
         };
-        a.commit("test", 5).unwrap();
+        a.commit("test", None, 5).unwrap();
         drop(l);
         let mut bytes = std::fs::read(&p).unwrap();
         // Flip a byte inside the first entry's body (just before the second entry).
@@ -1746,10 +1864,10 @@ mod tests {
         let mut l = Ledger::open(&p).unwrap();
         let mut a = l.appender(genesis_hash()).unwrap();
         a.append(&report("one")).unwrap();
-        let (first, head1) = a.commit("a", 1).unwrap();
+        let (first, head1) = a.commit("a", None, 1).unwrap();
         let mut a = l.appender(head1).unwrap();
         let second = a.append(&report("two")).unwrap();
-        let (end, head2) = a.commit("b", 2).unwrap();
+        let (end, head2) = a.commit("b", None, 2).unwrap();
         let s = l.scan_links(first).unwrap();
         assert_eq!(s.hash_at, Some(head1));
         assert_eq!((s.committed, s.committed_head, s.commits), (end, head2, 2));

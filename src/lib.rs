@@ -31,10 +31,13 @@ pub mod output;
 pub mod ratings;
 pub mod record;
 pub mod report;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod similarity;
 pub mod source;
 pub mod store;
 pub mod suggest;
+pub mod users;
 pub mod view;
 
 pub use error::{Error, Result};

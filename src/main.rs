@@ -254,6 +254,77 @@ enum Command {
     /// Install or inspect the sentence-embedding model that matches claims worded differently.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Serve the database to a desk over HTTP: one process holds it, many people use it.
+    #[command(
+        after_help = "Examples:\n  corroborate user add maria --role admin      # prints maria's API token once\n  corroborate serve --db ./desk.db\n  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8650/api/claims?single_source=true\n  corroborate serve --addr 0.0.0.0:8650 --allow-remote   # behind a TLS reverse proxy\n\nThe server prints the address it listens on, then serves until Ctrl-C or SIGTERM\n(requests in flight finish; a write still running after 10 s is undone). The API is\ndescribed at /api/openapi.json; every endpoint but /healthz and that one needs a\ntoken. See docs/server.md."
+    )]
+    Serve(ServeArgs),
+    /// Manage the server's users and their API tokens (viewer, editor, admin).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the address is printed).
+    #[arg(long, default_value = "127.0.0.1:8650", value_name = "IP:PORT")]
+    addr: std::net::SocketAddr,
+    /// Largest request body in bytes (larger requests get 413).
+    #[arg(long, default_value_t = corroborate::server::DEFAULT_BODY, value_name = "BYTES")]
+    max_body: usize,
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    timeout: u64,
+    /// Listen on an address other than loopback (needs users; put TLS in front).
+    #[arg(long)]
+    allow_remote: bool,
+    /// The sentence-embedding model directory for similar claims (default: the one
+    /// installed in the database, else $CORROBORATE_MODEL, else lexical matching).
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user and print its API token (once, as the last line).
+    #[command(
+        after_help = "Examples:\n  corroborate user add maria --role admin\n  corroborate user add desk-bot --role editor --format json\n\nViewers read; editors also write (import, reports, links, verdicts, sources); admins\nalso manage users. Only a hash of the token is kept (DB/secrets.json): store it now.\nThe change itself is recorded in the ledger, so `corroborate log` shows it."
+    )]
+    Add {
+        /// The user's name: ASCII letters, digits, '.', '_' or '-'.
+        name: String,
+        /// viewer, editor or admin.
+        #[arg(long)]
+        role: String,
+    },
+    /// List the users and their roles.
+    List,
+    /// Give a user a new token (the old one stops working) and print it.
+    Reset {
+        /// The user's name.
+        name: String,
+    },
+    /// Set a user's password for the web page: asked twice on a terminal, else read
+    /// from the first line of standard input.
+    #[command(
+        after_help = "Examples:\n  corroborate user password maria\n  printf '%s\\n' \"$PASSWORD\" | corroborate user password maria\n\nAt least 10 characters. Only an argon2id hash is kept (DB/secrets.json)."
+    )]
+    Password {
+        /// The user's name.
+        name: String,
+    },
+    /// Give a user another role.
+    Role {
+        /// The user's name.
+        name: String,
+        /// viewer, editor or admin.
+        role: String,
+    },
+    /// Remove a user; its token stops working.
+    Remove {
+        /// The user's name.
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -792,8 +863,12 @@ impl Ctx {
         }
     }
 
+    /// Open the database; every write through it names the user running the command
+    /// as its author.
     fn open(&self, path: &Path) -> anyhow::Result<Database> {
-        Ok(Database::open_with(path, self.open_options())?)
+        let mut db = Database::open_with(path, self.open_options())?;
+        db.set_actor(actor().as_deref());
+        Ok(db)
     }
 }
 
@@ -861,6 +936,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Model(cmd) => model_command(cmd, &db_path, &ctx, &mut out),
+        Command::Serve(args) => {
+            let db = ctx.open(&db_path)?;
+            let opts = corroborate::server::ServeOptions {
+                addr: args.addr,
+                max_body: args.max_body,
+                timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+                allow_remote: args.allow_remote,
+                model: args.model,
+            };
+            corroborate::server::serve(db, opts, |addr| {
+                // The first line of standard output, for people and for scripts.
+                println!("listening on http://{addr}");
+                let _ = io::stdout().flush();
+            })?;
+            Ok(())
+        }
         command => {
             let mut db = ctx.open(&db_path)?;
             dispatch(command, &mut db, &ctx, &mut out)
@@ -890,6 +981,8 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
         | Command::Match { .. }
         | Command::Model(ModelCommand::Show { .. })
         | Command::Salvage { .. } => explicit_json,
+        Command::User(UserCommand::List) => ctx.format() != Format::Table,
+        Command::User(UserCommand::Add { .. } | UserCommand::Reset { .. }) => explicit_json,
         Command::Demo => ctx.format.is_some_and(|f| f != Format::Table),
         _ => false,
     }
@@ -1042,12 +1135,8 @@ fn dispatch(
             }
             Ok(())
         }
-        Command::Source(sc) => {
-            db.set_actor(actor().as_deref());
-            source_command(sc, db, out)
-        }
+        Command::Source(sc) => source_command(sc, db, out),
         Command::Link { a, b, different } => {
-            db.set_actor(actor().as_deref());
             let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
             let s = db.link(&a, &b, !different)?;
             let (ha, hb) = (&a.to_hex()[..12], &b.to_hex()[..12]);
@@ -1065,7 +1154,6 @@ fn dispatch(
             Ok(())
         }
         Command::Unlink { a, b } => {
-            db.set_actor(actor().as_deref());
             let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
             db.unlink(&a, &b)?;
             writeln!(
@@ -1077,7 +1165,6 @@ fn dispatch(
             Ok(())
         }
         Command::Retract(rc) => {
-            db.set_actor(actor().as_deref());
             let (id, summary) = match rc {
                 RetractCommand::Report { id, report, reason } => {
                     let cid = db.resolve_claim(&id)?;
@@ -1152,7 +1239,9 @@ fn dispatch(
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
             Ok(())
         }
+        Command::User(uc) => user_command(uc, db, ctx, out),
         Command::Demo
+        | Command::Serve(_)
         | Command::Rebuild
         | Command::Extract(_)
         | Command::Export(_)
@@ -1260,6 +1349,98 @@ fn export_command(
         }
     }
     Ok(())
+}
+
+/// `user add|list|reset|role|remove`.
+fn user_command(
+    uc: UserCommand,
+    db: &mut Database,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use corroborate::users::Role;
+    let made = match uc {
+        UserCommand::List => {
+            let rows = db.users()?;
+            if rows.is_empty() && ctx.format() == Format::Table {
+                writeln!(
+                    out,
+                    "no users yet; `corroborate user add NAME --role admin` adds the first"
+                )?;
+            } else {
+                output::write_rows(out, ctx.format(), &rows, ctx.width())?;
+            }
+            return Ok(());
+        }
+        UserCommand::Remove { name } => {
+            db.remove_user(&name)?;
+            writeln!(out, "removed user {name}; its token no longer works")?;
+            return Ok(());
+        }
+        UserCommand::Role { name, role } => {
+            let role = Role::parse(&role)?;
+            db.set_user_role(&name, role)?;
+            writeln!(out, "{name} is now {}", role.as_str())?;
+            return Ok(());
+        }
+        UserCommand::Password { name } => {
+            let pw = read_password(&name)?;
+            db.set_user_password(&name, &pw)?;
+            writeln!(
+                out,
+                "set the password of {name}; they can log in on the web page"
+            )?;
+            return Ok(());
+        }
+        UserCommand::Add { name, role } => {
+            let made = db.add_user(&name, Role::parse(&role)?)?;
+            if io::stdin().is_terminal() && io::stderr().is_terminal() {
+                eprintln!("a password lets {name} log in on the web page (empty: none for now; `corroborate user password {name}` sets one later)");
+                let pw = rpassword::prompt_password(format!("password for {name}: "))?;
+                if !pw.is_empty() {
+                    let again = rpassword::prompt_password("again: ")?;
+                    if pw != again {
+                        anyhow::bail!("the two passwords differ; the user is added without one: run `corroborate user password {name}`, then keep the token printed below")
+                    }
+                    db.set_user_password(&name, &pw)?;
+                }
+            }
+            made
+        }
+        UserCommand::Reset { name } => db.reset_user(&name)?,
+    };
+    match ctx.format {
+        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, &made)?,
+        _ => {
+            writeln!(
+                out,
+                "{} ({}): keep this token now, it is not shown again; send it as `Authorization: Bearer TOKEN`",
+                made.name,
+                made.role.as_str()
+            )?;
+            writeln!(out, "{}", made.token)?;
+        }
+    }
+    Ok(())
+}
+
+/// A new password: asked twice without echo on a terminal, else the first line of
+/// standard input.
+fn read_password(name: &str) -> anyhow::Result<String> {
+    if io::stdin().is_terminal() {
+        let pw = rpassword::prompt_password(format!("new password for {name}: "))?;
+        let again = rpassword::prompt_password("again: ")?;
+        if pw != again {
+            return Err(
+                Error::Invalid("the two passwords differ; nothing was changed".into()).into(),
+            );
+        }
+        Ok(pw)
+    } else {
+        let mut line = String::new();
+        io::Read::take(io::stdin().lock(), 4096).read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
 }
 
 /// Who runs this command, for the audit trail: $CORROBORATE_USER, else the login name.

@@ -329,9 +329,18 @@ impl Row for crate::matching::SimilarRow {
     }
 }
 
+impl Row for crate::users::UserRow {
+    fn headers() -> Vec<&'static str> {
+        vec!["name", "role"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![self.name.clone(), self.role.as_str().to_string()]
+    }
+}
+
 impl Row for crate::db::LogLine {
     fn headers() -> Vec<&'static str> {
-        vec!["entry", "time", "kind", "claim", "what"]
+        vec!["entry", "time", "kind", "claim", "what", "author"]
     }
     fn cells(&self) -> Vec<String> {
         vec![
@@ -340,6 +349,7 @@ impl Row for crate::db::LogLine {
             self.kind.clone(),
             self.claim.clone().unwrap_or_default(),
             self.what.clone(),
+            self.author.clone().unwrap_or_default(),
         ]
     }
 }

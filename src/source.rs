@@ -477,7 +477,7 @@ pub struct Registry {
     keys: Vec<String>,
     /// Affiliation label classes over the live sources, computed on first use and
     /// dropped whenever affiliations or merges change.
-    label_classes: std::cell::OnceCell<HashMap<String, String>>,
+    label_classes: std::sync::OnceLock<HashMap<String, String>>,
     /// The outlet table consulted for unknown names (the built-in one, or none).
     outlets: Option<&'static OutletTable>,
 }
@@ -490,7 +490,7 @@ impl Default for Registry {
             by_name: HashMap::new(),
             by_host: HashMap::new(),
             keys: Vec::new(),
-            label_classes: std::cell::OnceCell::new(),
+            label_classes: std::sync::OnceLock::new(),
             outlets: Some(crate::outlets::builtin()),
         }
     }

@@ -62,6 +62,20 @@ pub struct Database {
     _lock: Lock,
 }
 
+/// The file in a database directory that names the `corroborate serve` holding it
+/// (written when the server starts listening, removed when it stops).
+pub const SERVER_FILE: &str = "server.json";
+
+/// The URL of the server that holds a database, when its `server.json` says so.
+pub fn running_server(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join(SERVER_FILE)).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let url = v.get("url")?.as_str()?;
+    // Shown to people: only a plain http URL, escaped.
+    url.starts_with("http://")
+        .then(|| crate::output::visible(url).into_owned())
+}
+
 /// What an import or other write did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct WriteSummary {
@@ -105,6 +119,8 @@ pub struct LogLine {
     pub claim: Option<String>,
     /// What happened, in words.
     pub what: String,
+    /// Who wrote it, when the commit says (see `Database::set_actor`).
+    pub author: Option<String>,
 }
 
 /// One side of a join of two sources: the source and what it has.
@@ -191,7 +207,7 @@ pub struct VerifyReport {
 
 /// Told by the library about long work and about what a person must know; a
 /// front-end draws bars and prints notices. Every method does nothing by default.
-pub trait Observer: Send {
+pub trait Observer: Send + Sync {
     /// A long stage begins; `total` is its size (ledger bytes).
     fn stage(&mut self, _what: &str, _total: u64) {}
     /// `done` of the current stage's total is finished.
@@ -558,7 +574,7 @@ impl Database {
                 ..Default::default()
             });
         }
-        let (end, _) = match app.commit(label, now) {
+        let (end, _) = match app.commit(label, self.actor.as_deref(), now) {
             Ok(x) => x,
             Err(e) => {
                 self.ledger.truncate(start)?;
@@ -943,6 +959,136 @@ impl Database {
         self.write(std::iter::once(Ok((0, Pending::Unlink(*a, *b)))), &label)
     }
 
+    // ---- users of the server -------------------------------------------------------
+
+    /// Every user and role, by name.
+    pub fn users(&self) -> Result<Vec<crate::users::UserRow>> {
+        self.store
+            .users()?
+            .into_iter()
+            .map(|(name, role)| {
+                Ok(crate::users::UserRow {
+                    role: crate::users::Role::parse(&role)?,
+                    name,
+                })
+            })
+            .collect()
+    }
+
+    /// Who a token belongs to, with the role: `None` for an unknown token or a removed
+    /// user.
+    pub fn authenticate(
+        &self,
+        secrets: &crate::users::Secrets,
+        token: &str,
+    ) -> Result<Option<(String, crate::users::Role)>> {
+        let Some(name) = secrets.user_of(token) else {
+            return Ok(None);
+        };
+        match self.store.user_role(name)? {
+            Some(role) => Ok(Some((name.to_string(), crate::users::Role::parse(&role)?))),
+            None => Ok(None),
+        }
+    }
+
+    /// Add a user with a role and a new token, which is returned (and never kept).
+    pub fn add_user(
+        &mut self,
+        name: &str,
+        role: crate::users::Role,
+    ) -> Result<crate::users::NewToken> {
+        let change = ledger::UserChange::Add(role.as_str().into());
+        self.user_change(name, change, role)
+    }
+
+    /// Give a user a new token; the old one stops working.
+    pub fn reset_user(&mut self, name: &str) -> Result<crate::users::NewToken> {
+        let role = self.user_role(name)?;
+        self.user_change(name, ledger::UserChange::Reset, role)
+    }
+
+    /// Give a user another role.
+    pub fn set_user_role(&mut self, name: &str, role: crate::users::Role) -> Result<()> {
+        let label = self.label("user role", &[name, role.as_str()]);
+        let change = ledger::UserChange::Role(role.as_str().into());
+        self.write(
+            std::iter::once(Ok((0, Pending::User(name.into(), change)))),
+            &label,
+        )?;
+        Ok(())
+    }
+
+    /// Set a user's password (for the web page's login); only its argon2id hash is kept.
+    pub fn set_user_password(&mut self, name: &str, password: &str) -> Result<()> {
+        self.user_role(name)?;
+        let mut secrets = crate::users::Secrets::load(&self.dir)?;
+        secrets.set_password(name, password)?;
+        let label = self.label("user password", &[name]);
+        let change = ledger::UserChange::Password;
+        self.write(
+            std::iter::once(Ok((0, Pending::User(name.into(), change)))),
+            &label,
+        )?;
+        secrets.save(&self.dir)
+    }
+
+    /// Remove a user and its token.
+    pub fn remove_user(&mut self, name: &str) -> Result<()> {
+        let label = self.label("user remove", &[name]);
+        let change = ledger::UserChange::Remove;
+        self.write(
+            std::iter::once(Ok((0, Pending::User(name.into(), change)))),
+            &label,
+        )?;
+        let mut secrets = crate::users::Secrets::load(&self.dir)?;
+        secrets.remove(name);
+        secrets.save(&self.dir)
+    }
+
+    fn user_role(&self, name: &str) -> Result<crate::users::Role> {
+        self.user_role_of(name)?
+            .ok_or_else(|| Error::NoSuchUser(crate::output::visible(name).into_owned()))
+    }
+
+    /// A user's role, `None` when there is no such user.
+    pub fn user_role_of(&self, name: &str) -> Result<Option<crate::users::Role>> {
+        self.store
+            .user_role(name)?
+            .map(|r| crate::users::Role::parse(&r))
+            .transpose()
+    }
+
+    /// Record a user change that issues a token: the ledger entry first (validated like
+    /// every write), then the token's hash in `secrets.json`.
+    fn user_change(
+        &mut self,
+        name: &str,
+        change: ledger::UserChange,
+        role: crate::users::Role,
+    ) -> Result<crate::users::NewToken> {
+        let token = crate::users::new_token()?;
+        let label = match change {
+            ledger::UserChange::Reset => self.label("user reset", &[name]),
+            _ => self.label("user add", &[name, role.as_str()]),
+        };
+        self.write(
+            std::iter::once(Ok((0, Pending::User(name.into(), change)))),
+            &label,
+        )?;
+        let mut secrets = crate::users::Secrets::load(&self.dir)?;
+        secrets.set(name, &token);
+        secrets.save(&self.dir).map_err(|e| {
+            Error::Invalid(format!(
+                "the user {name} is recorded but its token could not be kept ({e}); run `corroborate user reset {name}` to issue a new one"
+            ))
+        })?;
+        Ok(crate::users::NewToken {
+            name: name.to_string(),
+            role,
+            token,
+        })
+    }
+
     /// Keep claims' vectors (or, for `lexical`, the mark that the matcher has seen
     /// them) in the store's cache. Nothing is kept in a read-only database: the
     /// matcher computes them again next time.
@@ -1299,11 +1445,13 @@ impl Database {
                     records,
                     time,
                     command,
+                    author,
                 } => {
                     let when = Some(crate::date::format_utc(*time));
                     if claim.is_some() {
                         for mut l in pending.drain(..) {
                             l.time = when.clone();
+                            l.author = author.clone();
                             out.push(l);
                         }
                     } else {
@@ -1318,6 +1466,7 @@ impl Database {
                             kind: "commit".into(),
                             claim: None,
                             what: format!("{command}: {records} records ({})", parts.join(", ")),
+                            author: author.clone(),
                         });
                     }
                 }
@@ -1372,6 +1521,7 @@ impl Database {
                                 kind: other.kind().into(),
                                 claim: Some(want.to_hex()),
                                 what,
+                                author: None,
                             });
                         }
                     }
@@ -1610,6 +1760,13 @@ fn describe(entry: &Entry) -> String {
         Entry::Commit {
             records, command, ..
         } => format!("commit of {records} records ({command})"),
+        Entry::User { name, change } => match change {
+            ledger::UserChange::Add(role) => format!("user {name} added as {role}"),
+            ledger::UserChange::Role(role) => format!("user {name} given the role {role}"),
+            ledger::UserChange::Reset => format!("user {name} given a new token"),
+            ledger::UserChange::Password => format!("user {name} given a new password"),
+            ledger::UserChange::Remove => format!("user {name} removed"),
+        },
     }
 }
 
@@ -1690,6 +1847,8 @@ enum Pending {
     Distinct(String, String),
     /// Remove the links between two claims.
     Unlink(ClaimId, ClaimId),
+    /// A change to a server user.
+    User(String, ledger::UserChange),
 }
 
 /// The stored distinct pairs as pairs of live sources (merges followed), in id order.
@@ -1847,6 +2006,22 @@ fn to_entry(
         Pending::Retract(_, _, reason) => {
             if let Some(r) = reason {
                 record::check_name("reason", r)?;
+            }
+        }
+        Pending::User(name, change) => {
+            crate::users::check_name(name)?;
+            if let ledger::UserChange::Add(r) | ledger::UserChange::Role(r) = change {
+                crate::users::Role::parse(r)?;
+            }
+            let exists = store.user_role(name)?.is_some();
+            match (change, exists) {
+                (ledger::UserChange::Add(_), true) => {
+                    return Err(Error::Invalid(format!(
+                        "a user named {name} exists already; `corroborate user reset {name}` gives it a new token, `corroborate user role {name} ROLE` a new role"
+                    )))
+                }
+                (ledger::UserChange::Add(_), false) | (_, true) => {}
+                (_, false) => return Err(Error::NoSuchUser(name.clone())),
             }
         }
         Pending::Unlink(a, b) => {
@@ -2027,6 +2202,7 @@ fn to_entry(
             stored.retain(|s| !same_pair(s, &a, &b));
             Entry::Unlink { a: a.0, b: b.0 }
         }
+        Pending::User(name, change) => Entry::User { name, change },
         Pending::Merge(into, from) => {
             let a = scratch.find(&into)?;
             let b = scratch.find(&from)?;
@@ -2533,6 +2709,15 @@ fn apply(
                     sum.undone += 1;
                 }
             }
+            Entry::User { name, change } => match change {
+                ledger::UserChange::Add(role) | ledger::UserChange::Role(role) => {
+                    store.put_user(&name, &role, e.offset)?;
+                }
+                ledger::UserChange::Remove => {
+                    store.remove_user(&name)?;
+                }
+                ledger::UserChange::Reset | ledger::UserChange::Password => {}
+            },
             Entry::Commit { .. } => {
                 flush_batch(store, reg, &mut cursors, &mut batch, &mut sum)?;
                 batch.key = e.end;
@@ -3081,11 +3266,11 @@ mod tests {
             let mut a = l.appender(ledger::genesis_hash()).unwrap();
             a.append(&report(ClaimRef::Text("It rained.".into()), &["A"]))
                 .unwrap();
-            let (_, head) = a.commit("one", 1).unwrap();
+            let (_, head) = a.commit("one", None, 1).unwrap();
             let mut a = l.appender(head).unwrap();
             a.append(&report(ClaimRef::Text("It rained".into()), &["B"]))
                 .unwrap();
-            a.commit("two", 2).unwrap();
+            a.commit("two", None, 2).unwrap();
         }
         let db = Database::open(&path).unwrap();
         let all = listing(&db);

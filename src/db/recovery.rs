@@ -61,6 +61,13 @@ fn wait_for(
         match try_lock() {
             Ok(()) => return Ok(()),
             Err(std::fs::TryLockError::WouldBlock) => {
+                // A server holds a database until it stops: waiting would not help.
+                if let Some(url) = super::running_server(dir) {
+                    return Err(Error::Served {
+                        path: dir.to_path_buf(),
+                        url,
+                    });
+                }
                 if start.elapsed() >= wait {
                     return Err(Error::Locked {
                         path: dir.to_path_buf(),
@@ -619,6 +626,7 @@ fn as_record(
         | Entry::Unaffiliate { .. }
         | Entry::Retract { .. }
         | Entry::Distinct { .. }
+        | Entry::User { .. }
         | Entry::Commit { .. } => return None,
     })
 }

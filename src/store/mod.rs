@@ -26,6 +26,9 @@
 //! - `links`: two claim ids (the smaller first) ++ one byte (0 a person, 1 the matcher)
 //!   → [`values::LinkV1`]: the live "same"/"different" links between claims. Absent
 //!   in a store written before links existed, whose ledger has none either.
+//! - `users`: user name → [`values::UserV1`]: the server's users and their roles
+//!   (their tokens are not here: see `users`). Absent in a store written before users
+//!   existed, whose ledger has none either.
 //! - `vectors`: claim id → [`values::VectorV1`], the matcher's cache of embeddings
 //!   (not an index of the ledger: `diff` leaves it out, a rebuild starts it empty).
 //!
@@ -69,6 +72,7 @@ pub struct Store {
     merges: sled::Tree,
     distinct: sled::Tree,
     links: sled::Tree,
+    users: sled::Tree,
     vectors: sled::Tree,
 }
 
@@ -193,6 +197,7 @@ impl Store {
             merges: db.open_tree("merges")?,
             distinct: db.open_tree("distinct")?,
             links: db.open_tree("links")?,
+            users: db.open_tree("users")?,
             vectors: db.open_tree("vectors")?,
             db,
         };
@@ -912,6 +917,47 @@ impl Store {
             .collect()
     }
 
+    // ---- users ------------------------------------------------------------------
+
+    /// Record a user's role (a new user, or a new role), with the ledger offset of the
+    /// entry that set it.
+    pub fn put_user(&self, name: &str, role: &str, entry: u64) -> Result<()> {
+        let v = values::UserV1 {
+            role: role.to_string(),
+            entry,
+        };
+        self.users.insert(name.as_bytes(), values::encode(&v)?)?;
+        Ok(())
+    }
+
+    /// Remove a user; true when there was one.
+    pub fn remove_user(&self, name: &str) -> Result<bool> {
+        Ok(self.users.remove(name.as_bytes())?.is_some())
+    }
+
+    /// A user's role, when the user exists.
+    pub fn user_role(&self, name: &str) -> Result<Option<String>> {
+        match self.users.get(name.as_bytes())? {
+            None => Ok(None),
+            Some(v) => {
+                let v: values::UserV1 = values::decode(&v, "user")?;
+                Ok(Some(v.role))
+            }
+        }
+    }
+
+    /// Every user and role, by name.
+    pub fn users(&self) -> Result<Vec<(String, String)>> {
+        self.users
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let v: values::UserV1 = values::decode(&v, "user")?;
+                Ok((String::from_utf8_lossy(&k).into_owned(), v.role))
+            })
+            .collect()
+    }
+
     // ---- claim links ----------------------------------------------------------
 
     fn link_key(a: &ClaimId, b: &ClaimId, person: bool) -> [u8; 65] {
@@ -1025,6 +1071,7 @@ impl Store {
             ("merges", &self.merges, &other.merges),
             ("distinct", &self.distinct, &other.distinct),
             ("links", &self.links, &other.links),
+            ("users", &self.users, &other.users),
         ];
         for (name, a, b) in pairs {
             let mut ia = a.iter();

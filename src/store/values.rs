@@ -157,6 +157,15 @@ pub struct LinkV1 {
     pub entry: u64,
 }
 
+/// A user of the server (tree `users`, key = the name). The role by name
+/// (`viewer`, `editor`, `admin`), never a secret.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct UserV1 {
+    pub role: String,
+    /// Ledger offset of the entry that set the role.
+    pub entry: u64,
+}
+
 /// A claim's sentence embedding, or the mark that the lexical matcher has seen it
 /// (tree `vectors`, key = claim id). A cache: deterministic from the text and the
 /// model, never compared by `verify` and computed again by `match` when missing.

@@ -1,0 +1,822 @@
+//! The HTTP API's routes and handlers (described in `schemas/openapi.json`).
+//!
+//! Each handler: who is asking (bearer token → user and role), one library call on a
+//! blocking thread, the result rendered by `output` (the CLI's JSON writer) or an
+//! error as `{"error": …}` with the CLI's wording.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Extension, Json, Router};
+use serde::Deserialize;
+
+use super::{AppState, ServeOptions};
+use crate::db::Database;
+use crate::error::Error;
+use crate::output::{self, Format};
+use crate::users::Role;
+
+type St = State<Arc<AppState>>;
+
+/// The routes. Keep `schemas/openapi.json` in step (a test compares them).
+pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
+    // Everything under /api/ but the OpenAPI document needs a user; `gate` finds
+    // who asks and whether the role allows the request before any handler runs.
+    let api = Router::new()
+        .route("/api/session", get(session))
+        .route("/api/claims", get(list_claims))
+        .route("/api/claims/{id}", get(one_claim))
+        .route("/api/claims/{id}/similar", get(similar))
+        .route("/api/sources", get(list_sources))
+        .route("/api/sources/{name}", get(one_source))
+        .route("/api/sources/{name}/aliases", post(add_alias))
+        .route("/api/sources/{name}/affiliations", post(add_affiliation))
+        .route("/api/log", get(log))
+        .route("/api/verify", get(verify))
+        .route("/api/import", post(import))
+        .route("/api/reports", post(add_report))
+        .route("/api/links", post(link))
+        .route("/api/links/{a}/{b}", delete(unlink))
+        .route("/api/verdicts", post(verdict))
+        .route("/api/extract", post(extract))
+        .route("/api/users", get(list_users).post(add_user))
+        .route("/api/users/{name}", delete(remove_user))
+        .route("/api/users/{name}/token", post(reset_user))
+        .route("/api/merges", post(merge_sources))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), gate));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/openapi.json", get(openapi))
+        .route("/", get(super::web::index))
+        .route("/app.js", get(super::web::script))
+        .route("/app.css", get(super::web::style))
+        .route("/login", post(super::web::login))
+        .route("/logout", post(super::web::logout))
+        .merge(api)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::map_response(super::web::headers))
+        .layer(DefaultBodyLimit::max(opts.max_body))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            opts.timeout,
+        ))
+        .with_state(state)
+}
+
+// ---- errors ------------------------------------------------------------------------
+
+/// An error answer: a status and the message, sent as `{"error": message}`.
+pub(crate) struct ApiError(StatusCode, String);
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, msg: impl Into<String>) -> ApiError {
+        ApiError(status, msg.into())
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> ApiError {
+        let status = match &e {
+            Error::NoSuchClaim(_)
+            | Error::NoClaimMatches(_)
+            | Error::NoSuchSource(_)
+            | Error::NoSuchUser(_) => StatusCode::NOT_FOUND,
+            e if e.is_user_error() => StatusCode::BAD_REQUEST,
+            Error::ReadOnly(_) | Error::LedgerCorrupt { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        ApiError(status, e.to_string())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> ApiError {
+        ApiError(
+            r.status(),
+            format!(
+                "the request body is not the JSON expected: {}",
+                r.body_text()
+            ),
+        )
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> ApiError {
+        ApiError(
+            r.status(),
+            format!("bad query parameters: {}", r.body_text()),
+        )
+    }
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(r: BytesRejection) -> ApiError {
+        let msg = if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            "the request body is larger than this server accepts (`corroborate serve --max-body BYTES`); split the import into smaller files".to_string()
+        } else {
+            r.body_text()
+        };
+        ApiError(r.status(), msg)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": output::visible_lines(&self.1) });
+        (self.0, Json(body)).into_response()
+    }
+}
+
+type Answer = Result<Response, ApiError>;
+
+/// A JSON body exactly as the CLI's `--format json` writes it.
+fn json_body(bytes: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+}
+
+fn rows<T: output::Row>(rows: &[T], page: &Page) -> Result<Vec<u8>, Error> {
+    let start = page.offset.unwrap_or(0).min(rows.len());
+    let end = page
+        .limit
+        .map_or(rows.len(), |n| start.saturating_add(n).min(rows.len()));
+    let mut buf = Vec::new();
+    output::write_rows(&mut buf, Format::Json, &rows[start..end], None)
+        .map_err(|e| Error::io("rendering JSON", e))?;
+    Ok(buf)
+}
+
+fn value<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    output::write_json(&mut buf, Format::Json, v).map_err(|e| Error::io("rendering JSON", e))?;
+    Ok(buf)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no such endpoint; GET /api/openapi.json lists them",
+    )
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this endpoint does not take that method; GET /api/openapi.json lists them",
+    )
+}
+
+// ---- who is asking -----------------------------------------------------------------
+
+/// Who made a request, as `gate` found out.
+#[derive(Clone, Debug)]
+pub(crate) struct Caller {
+    pub(crate) name: String,
+    pub(crate) role: Role,
+}
+
+/// The role a request needs: reading (and extraction, which writes nothing) needs a
+/// viewer, managing users an admin, every other write an editor.
+fn needed(method: &Method, path: &str) -> Role {
+    if path == "/api/users" || path.starts_with("/api/users/") {
+        Role::Admin
+    } else if method == Method::GET || method == Method::HEAD || path == "/api/extract" {
+        Role::Viewer
+    } else {
+        Role::Editor
+    }
+}
+
+/// Authenticate every /api/ request before its handler reads anything: a bearer token,
+/// else the web page's session cookie (whose writes must carry the session's CSRF
+/// token in `X-CSRF-Token`); then check the role.
+async fn gate(State(st): St, mut req: Request, next: Next) -> Response {
+    let st2 = st.clone();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let headers = req.headers().clone();
+    let found = tokio::task::spawn_blocking(move || caller(&st2, &headers, &method, &path)).await;
+    match found {
+        Ok(Ok(c)) => {
+            req.extensions_mut().insert(c);
+            next.run(req).await
+        }
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+fn caller(
+    st: &AppState,
+    headers: &HeaderMap,
+    method: &Method,
+    path: &str,
+) -> Result<Caller, ApiError> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let name = match bearer {
+        Some(token) => {
+            // Never hold the secrets while waiting for the database: a write holds
+            // the database and may replace the secrets.
+            let secrets = st.secrets.read().map_err(|_| poisoned())?.clone();
+            secrets.user_of(token).map(str::to_string).ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "the token is not valid (wrong, reset or its user removed); ask an admin for a new one (`corroborate user reset NAME`)",
+                )
+            })?
+        }
+        None => {
+            let session = super::web::session_of(st, headers).ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "this needs a user: send `Authorization: Bearer TOKEN` (an admin makes one with `corroborate user add NAME --role viewer|editor|admin`), or log in on the web page",
+                )
+            })?;
+            let safe = method == Method::GET || method == Method::HEAD;
+            let sent = headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
+            if !safe && !sent.is_some_and(|t| crate::users::same_secret(t, &session.csrf)) {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "a write from the web page needs its X-CSRF-Token header; reload the page",
+                ));
+            }
+            session.name
+        }
+    };
+    let db = st.db.read().map_err(|_| poisoned())?;
+    let role = db.user_role_of(&name)?.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "the user no longer exists; ask an admin",
+        )
+    })?;
+    let need = needed(method, path);
+    if role < need {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!(
+                "user {name} is a {} and this needs an {}",
+                role.as_str(),
+                need.as_str()
+            ),
+        ));
+    }
+    Ok(Caller { name, role })
+}
+
+pub(crate) fn poisoned() -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "an earlier request failed while holding the database; restart the server (nothing committed is lost)",
+    )
+}
+
+/// Run a read on a blocking thread.
+async fn read(
+    st: Arc<AppState>,
+    f: impl FnOnce(&AppState, &Database) -> Result<Vec<u8>, Error> + Send + 'static,
+) -> Answer {
+    tokio::task::spawn_blocking(move || {
+        let db = st.db.read().map_err(|_| poisoned())?;
+        Ok(json_body(f(&st, &db)?))
+    })
+    .await
+    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+}
+
+/// Run a write on a blocking thread, with the caller as its author.
+async fn write(
+    st: Arc<AppState>,
+    who: Caller,
+    f: impl FnOnce(&mut Database) -> Result<Vec<u8>, Error> + Send + 'static,
+) -> Answer {
+    tokio::task::spawn_blocking(move || {
+        let mut db = st.db.write().map_err(|_| poisoned())?;
+        db.set_actor(Some(&who.name));
+        let out = f(&mut db);
+        db.set_actor(None);
+        Ok(json_body(out?))
+    })
+    .await
+    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+}
+
+async fn session(Extension(who): Extension<Caller>, State(st): St, headers: HeaderMap) -> Answer {
+    let csrf = super::web::session_of(&st, &headers).map(|s| s.csrf);
+    Ok(json_body(value(&serde_json::json!({
+        "name": who.name,
+        "role": who.role,
+        "csrf": csrf,
+    }))?))
+}
+
+// ---- open endpoints ----------------------------------------------------------------
+
+async fn healthz() -> Response {
+    json_body(b"{\"status\":\"ok\"}\n".to_vec())
+}
+
+async fn openapi() -> Response {
+    json_body(super::OPENAPI.as_bytes().to_vec())
+}
+
+// ---- reads ---------------------------------------------------------------------------
+
+/// `limit` and `offset` of a list.
+#[derive(Deserialize, Default)]
+struct Page {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// `GET /api/claims`: the CLI's `claims` filters and sorts.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ClaimsQuery {
+    #[serde(default)]
+    single_source: bool,
+    #[serde(default)]
+    anonymous_only: bool,
+    #[serde(default)]
+    circular: bool,
+    #[serde(default)]
+    unsourced: bool,
+    min_sources: Option<usize>,
+    max_sources: Option<usize>,
+    min_support: Option<f64>,
+    max_support: Option<f64>,
+    /// Words (the CLI's `--grep`).
+    q: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    sort: Option<String>,
+    #[serde(default)]
+    by_text: bool,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+fn parse_enum<T: clap::ValueEnum>(what: &str, s: &str) -> Result<T, Error> {
+    T::from_str(s, true).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        Error::Invalid(format!(
+            "unknown {what} {s:?}; use one of {}",
+            names.join(", ")
+        ))
+    })
+}
+
+async fn list_claims(State(st): St, q: Result<Query<ClaimsQuery>, QueryRejection>) -> Answer {
+    let Query(q) = q?;
+    read(st, move |_, db| {
+        let filter = crate::view::ClaimFilter {
+            single_source: q.single_source,
+            anonymous_only: q.anonymous_only,
+            circular: q.circular,
+            unsourced: q.unsourced,
+            min_sources: q.min_sources,
+            max_sources: q.max_sources,
+            min_support: q.min_support,
+            max_support: q.max_support,
+            grep: q
+                .q
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(crate::find::TextQuery::new)
+                .transpose()?,
+            dates: crate::find::DateRange::parse(q.since.as_deref(), q.until.as_deref())?,
+        };
+        let sort = match &q.sort {
+            Some(s) => parse_enum("sort", s)?,
+            None => Default::default(),
+        };
+        let list = crate::view::list_claims_as(db, &filter, sort, q.by_text)?;
+        rows(
+            &list,
+            &Page {
+                limit: q.limit,
+                offset: q.offset,
+            },
+        )
+    })
+    .await
+}
+
+async fn one_claim(State(st): St, Path(id): Path<String>) -> Answer {
+    read(st, move |_, db| {
+        let id = crate::find::resolve_claim_or_text(db, &id)?;
+        value(&crate::view::claim_detail(db, &id)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimilarQuery {
+    limit: Option<usize>,
+    threshold: Option<f32>,
+}
+
+async fn similar(
+    State(st): St,
+    Path(id): Path<String>,
+    q: Result<Query<SimilarQuery>, QueryRejection>,
+) -> Answer {
+    let Query(q) = q?;
+    read(st, move |st, db| {
+        let id = db.resolve_claim(&id)?;
+        let limit = q.limit.unwrap_or(10).clamp(1, 100);
+        let (found, _) = crate::matching::similar(
+            db,
+            &st.matcher,
+            &crate::matching::Query::Claim(id),
+            limit,
+            q.threshold,
+        )?;
+        rows(&found, &Page::default())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesQuery {
+    sort: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+async fn list_sources(State(st): St, q: Result<Query<SourcesQuery>, QueryRejection>) -> Answer {
+    let Query(q) = q?;
+    read(st, move |_, db| {
+        let sort = match &q.sort {
+            Some(s) => parse_enum("sort", s)?,
+            None => Default::default(),
+        };
+        let list = crate::view::list_sources(db, sort)?;
+        rows(
+            &list,
+            &Page {
+                limit: q.limit,
+                offset: q.offset,
+            },
+        )
+    })
+    .await
+}
+
+async fn one_source(State(st): St, Path(name): Path<String>) -> Answer {
+    read(st, move |_, db| {
+        value(&crate::view::source_detail(db, &name)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogQuery {
+    claim: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+async fn log(State(st): St, q: Result<Query<LogQuery>, QueryRejection>) -> Answer {
+    let Query(q) = q?;
+    read(st, move |_, db| {
+        let id = q
+            .claim
+            .as_deref()
+            .map(|c| db.resolve_claim(c))
+            .transpose()?;
+        rows(
+            &db.log(id.as_ref())?,
+            &Page {
+                limit: q.limit,
+                offset: q.offset,
+            },
+        )
+    })
+    .await
+}
+
+async fn verify(State(st): St) -> Answer {
+    read(st, move |_, db| value(&db.verify()?)).await
+}
+
+// ---- writes --------------------------------------------------------------------------
+
+/// `POST /api/import`: JSONL records, all or nothing.
+async fn import(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(
+        kind.as_str(),
+        "application/x-ndjson" | "text/plain" | "application/jsonl"
+    ) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the records as JSON Lines with `Content-Type: application/x-ndjson` (or text/plain)",
+        ));
+    }
+    let body = body?;
+    write(st, who, move |db| {
+        let summary = db.import(std::io::Cursor::new(body), "import (api)", &mut |_| {})?;
+        value(&summary)
+    })
+    .await
+}
+
+/// `POST /api/reports`: one report, as the `report` record of an import.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewReport {
+    claim: String,
+    chain: crate::chain::Chain,
+    url: Option<String>,
+    published: Option<String>,
+}
+
+async fn add_report(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<NewReport>, JsonRejection>,
+) -> Answer {
+    let Json(r) = body?;
+    write(st, who, move |db| {
+        let (id, summary) = db.add(crate::record::ReportRecord {
+            claim: r.claim,
+            chain: r.chain,
+            url: r.url,
+            published: r.published,
+            recorded: None,
+        })?;
+        value(&serde_json::json!({ "id": id.to_hex(), "summary": summary }))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewLink {
+    a: String,
+    b: String,
+    /// `same` (default) or `different`.
+    relation: Option<String>,
+}
+
+async fn link(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<NewLink>, JsonRejection>,
+) -> Answer {
+    let Json(l) = body?;
+    write(st, who, move |db| {
+        let same = match l.relation.as_deref().unwrap_or("same") {
+            "same" => true,
+            "different" => false,
+            other => {
+                return Err(Error::Invalid(format!(
+                    "unknown relation {other:?}; use \"same\" or \"different\""
+                )))
+            }
+        };
+        let (a, b) = (db.resolve_claim(&l.a)?, db.resolve_claim(&l.b)?);
+        value(&db.link(&a, &b, same)?)
+    })
+    .await
+}
+
+async fn unlink(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path((a, b)): Path<(String, String)>,
+) -> Answer {
+    write(st, who, move |db| {
+        let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
+        value(&db.unlink(&a, &b)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewVerdict {
+    /// Claim id or prefix.
+    claim: String,
+    verdict: String,
+    by: Option<String>,
+    url: Option<String>,
+    note: Option<String>,
+}
+
+async fn verdict(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<NewVerdict>, JsonRejection>,
+) -> Answer {
+    let Json(v) = body?;
+    write(st, who, move |db| {
+        let id = db.resolve_claim(&v.claim)?;
+        let summary = db.verdict(crate::record::VerdictRecord {
+            claim: None,
+            claim_id: Some(id.to_hex()),
+            verdict: crate::record::Verdict::parse(&v.verdict)?,
+            by: v.by,
+            url: v.url,
+            note: v.note,
+            date: None,
+        })?;
+        value(&summary)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewAlias {
+    alias: String,
+}
+
+async fn add_alias(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+    body: Result<Json<NewAlias>, JsonRejection>,
+) -> Answer {
+    let Json(a) = body?;
+    write(st, who, move |db| value(&db.alias(&name, &a.alias)?)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewLabel {
+    label: String,
+}
+
+async fn add_affiliation(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+    body: Result<Json<NewLabel>, JsonRejection>,
+) -> Answer {
+    let Json(l) = body?;
+    write(st, who, move |db| value(&db.affiliate(&name, &l.label)?)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Merge {
+    into: String,
+    from: String,
+}
+
+async fn merge_sources(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<Merge>, JsonRejection>,
+) -> Answer {
+    let Json(m) = body?;
+    write(st, who, move |db| value(&db.merge(&m.into, &m.from)?)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtractQuery {
+    publisher: String,
+    url: Option<String>,
+    published: Option<String>,
+}
+
+/// `POST /api/extract`: article text in, proposed report records out (the CLI's
+/// `extract --format json`); nothing is written.
+async fn extract(
+    State(st): St,
+    q: Result<Query<ExtractQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let Query(q) = q?;
+    let body = body?;
+    read(st, move |_, _| {
+        use crate::extract as ex;
+        if body.len() > ex::MAX_ARTICLE_BYTES {
+            return Err(Error::Invalid(format!(
+                "the article is longer than {} bytes; send one article at a time",
+                ex::MAX_ARTICLE_BYTES
+            )));
+        }
+        let text = String::from_utf8(body.to_vec()).map_err(|_| {
+            Error::Invalid("the article is not UTF-8 text; send it as UTF-8".into())
+        })?;
+        if q.publisher.trim().is_empty() {
+            return Err(Error::Invalid(
+                "publisher is empty: name the outlet that published the article".into(),
+            ));
+        }
+        if let Some(u) = &q.url {
+            crate::source::parse_http_url(u)?;
+        }
+        if let Some(d) = &q.published {
+            crate::date::validate(d)?;
+        }
+        let meta = ex::ArticleMeta {
+            publisher: q.publisher,
+            url: q.url,
+            published: q.published,
+        };
+        let recs: Vec<serde_json::Value> = ex::extract(&text, &meta)
+            .iter()
+            .map(|e| e.to_record(&meta))
+            .collect();
+        value(&recs)
+    })
+    .await
+}
+
+// ---- users ---------------------------------------------------------------------------
+
+async fn list_users(State(st): St) -> Answer {
+    read(st, move |_, db| rows(&db.users()?, &Page::default())).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewUser {
+    name: String,
+    role: String,
+}
+
+async fn add_user(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<NewUser>, JsonRejection>,
+) -> Answer {
+    let Json(u) = body?;
+    let st2 = st.clone();
+    write(st, who, move |db| {
+        let made = db.add_user(&u.name, Role::parse(&u.role)?)?;
+        reload_secrets(&st2, db)?;
+        value(&made)
+    })
+    .await
+}
+
+async fn remove_user(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Answer {
+    let st2 = st.clone();
+    write(st, who, move |db| {
+        db.remove_user(&name)?;
+        reload_secrets(&st2, db)?;
+        value(&serde_json::json!({ "removed": name }))
+    })
+    .await
+}
+
+async fn reset_user(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+) -> Answer {
+    let st2 = st.clone();
+    write(st, who, move |db| {
+        let made = db.reset_user(&name)?;
+        reload_secrets(&st2, db)?;
+        value(&made)
+    })
+    .await
+}
+
+fn reload_secrets(st: &AppState, db: &Database) -> Result<(), Error> {
+    let fresh = crate::users::Secrets::load(db.dir())?;
+    if let Ok(mut s) = st.secrets.write() {
+        *s = fresh;
+    }
+    Ok(())
+}
