@@ -1811,6 +1811,54 @@ mod tests {
         assert!(decode(&bytes[..5], 0).is_err());
     }
 
+    /// Tag 13 is a commit with its author (a commit without one keeps tag 5, so
+    /// ledgers written before authors read unchanged); tag 14 a user change, by name.
+    #[test]
+    fn author_and_user_bodies_are_stable() {
+        let plain = Entry::Commit {
+            records: 2,
+            time: 5,
+            command: "a".into(),
+            author: None,
+        };
+        assert_eq!(encode(&plain).unwrap(), [ENTRY_V2, 5, 2, 10, 1, b'a']);
+        let by = Entry::Commit {
+            records: 2,
+            time: 5,
+            command: "a".into(),
+            author: Some("ed".into()),
+        };
+        let bytes = encode(&by).unwrap();
+        assert_eq!(bytes, [ENTRY_V2, 13, 2, 10, 1, b'a', 2, b'e', b'd']);
+        assert_eq!(decode(&bytes, 0).unwrap(), by);
+        assert!(is_commit(&bytes) && is_commit(&encode(&plain).unwrap()));
+
+        let add = Entry::User {
+            name: "ed".into(),
+            change: UserChange::Add("viewer".into()),
+        };
+        let bytes = encode(&add).unwrap();
+        let mut want = vec![ENTRY_V2, 14, 2, b'e', b'd', 3];
+        want.extend_from_slice(b"add");
+        want.push(6);
+        want.extend_from_slice(b"viewer");
+        assert_eq!(bytes, want);
+        assert_eq!(decode(&bytes, 0).unwrap(), add);
+        for change in [UserChange::Reset, UserChange::Password, UserChange::Remove] {
+            let e = Entry::User {
+                name: "ed".into(),
+                change,
+            };
+            assert_eq!(decode(&encode(&e).unwrap(), 0).unwrap(), e);
+        }
+        // A change this version does not know is damage with a reason, not a guess.
+        let mut odd = vec![ENTRY_V2, 14, 2, b'e', b'd', 3];
+        odd.extend_from_slice(b"own");
+        odd.push(0);
+        let err = decode(&odd, 0).unwrap_err().to_string();
+        assert!(err.contains("unknown user change"), "{err}");
+    }
+
     /// Version-1 bodies read as they were written by 0.1: the kind and verdict
     /// numbers are 0.1's positions (online_outlet was 3, unproven was 3).
     #[test]

@@ -137,6 +137,9 @@ fn roles_decide_who_reads_and_writes_and_every_write_names_its_author() {
     assert_eq!(st, StatusCode::FORBIDDEN, "{body}");
     assert_eq!(s.get("/api/users", Some(&editor)).0, StatusCode::FORBIDDEN);
 
+    // Read before the write: the answer is kept, and the write must replace it.
+    let (st, body) = s.get("/api/claims?q=qasr", Some(&viewer));
+    assert_eq!((st, body.trim()), (StatusCode::OK, "[]"));
     let (st, body) = s.post("/api/import", &editor, "application/x-ndjson", REPORTS);
     assert_eq!(st, StatusCode::OK, "{body}");
     let summary: Value = serde_json::from_str(&body).unwrap();

@@ -205,8 +205,41 @@ async fn gate(State(st): St, mut req: Request, next: Next) -> Response {
     let found = tokio::task::spawn_blocking(move || caller(&st2, &headers, &method, &path)).await;
     match found {
         Ok(Ok(c)) => {
+            let key = cacheable(&req).then(|| req.uri().to_string());
+            let version = st.version.load(std::sync::atomic::Ordering::SeqCst);
+            if let Some(body) = key.as_deref().and_then(|k| st.cache.get(k, version)) {
+                return json_body(body.to_vec());
+            }
+            // One computation per answer at a time: the others wait for it and are
+            // answered from the cache (after a write, fifty readers of the same
+            // listing would otherwise all compute it at once).
+            let _turn = match key.as_deref() {
+                Some(k) => {
+                    let slot = st.cache.slot(k);
+                    let turn = slot.lock_owned().await;
+                    if let Some(body) = st.cache.get(k, version) {
+                        return json_body(body.to_vec());
+                    }
+                    Some(turn)
+                }
+                None => None,
+            };
             req.extensions_mut().insert(c);
-            next.run(req).await
+            let resp = next.run(req).await;
+            match key {
+                Some(k) if resp.status() == StatusCode::OK => {
+                    let (parts, body) = resp.into_parts();
+                    match axum::body::to_bytes(body, usize::MAX).await {
+                        Ok(bytes) => {
+                            st.cache.put(k, version, bytes.clone());
+                            Response::from_parts(parts, axum::body::Body::from(bytes))
+                        }
+                        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+                            .into_response(),
+                    }
+                }
+                _ => resp,
+            }
         }
         Ok(Err(e)) => e.into_response(),
         Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
@@ -281,6 +314,60 @@ pub(crate) fn poisoned() -> ApiError {
     )
 }
 
+/// Whether a request's answer may be kept until the next write: a read of data that
+/// does not depend on who asks.
+fn cacheable(req: &Request) -> bool {
+    let p = req.uri().path();
+    req.method() == Method::GET && p != "/api/session" && !p.starts_with("/api/users")
+}
+
+/// Answers to reads, kept until the next write (`AppState::version`). Reads of a
+/// listing the desk already asked for are answered without the database, so they
+/// neither recompute it nor wait behind a write: until a write ends they get the
+/// state before it, as the database would give them.
+#[derive(Default)]
+pub(crate) struct ReadCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, (u64, Bytes)>>,
+    /// Who is computing which answer.
+    slots: std::sync::Mutex<std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+/// At most this many answers are kept (a write or this limit empties the cache).
+const CACHE_ENTRIES: usize = 256;
+/// An answer larger than this is not kept.
+const CACHE_LARGEST: usize = 8 * 1024 * 1024;
+
+impl ReadCache {
+    fn slot(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+        // Forget the slots nobody holds or waits for.
+        if slots.len() >= CACHE_ENTRIES {
+            slots.retain(|_, m| Arc::strong_count(m) > 1);
+        }
+        slots.entry(key.to_string()).or_default().clone()
+    }
+
+    fn get(&self, key: &str, version: u64) -> Option<Bytes> {
+        let map = self.entries.lock().ok()?;
+        map.get(key)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, b)| b.clone())
+    }
+
+    fn put(&self, key: String, version: u64, body: Bytes) {
+        if body.len() > CACHE_LARGEST {
+            return;
+        }
+        if let Ok(mut map) = self.entries.lock() {
+            map.retain(|_, (v, _)| *v == version);
+            if map.len() >= CACHE_ENTRIES {
+                map.clear();
+            }
+            map.insert(key, (version, body));
+        }
+    }
+}
+
 /// Run a read on a blocking thread.
 async fn read(
     st: Arc<AppState>,
@@ -305,6 +392,9 @@ async fn write(
         db.set_actor(Some(&who.name));
         let out = f(&mut db);
         db.set_actor(None);
+        // Kept answers describe the state before this write (even a refused write
+        // may have changed nothing, but never mind: the next read recomputes).
+        st.version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(json_body(out?))
     })
     .await
@@ -381,6 +471,14 @@ fn parse_enum<T: clap::ValueEnum>(what: &str, s: &str) -> Result<T, Error> {
 
 async fn list_claims(State(st): St, q: Result<Query<ClaimsQuery>, QueryRejection>) -> Answer {
     let Query(q) = q?;
+    for (name, v) in [
+        ("min_support", q.min_support),
+        ("max_support", q.max_support),
+    ] {
+        if v.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
+            return Err(Error::Invalid(format!("{name} is a support between 0 and 1")).into());
+        }
+    }
     read(st, move |_, db| {
         let filter = crate::view::ClaimFilter {
             single_source: q.single_source,

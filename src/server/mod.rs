@@ -60,6 +60,10 @@ pub(crate) struct AppState {
     pub(crate) matcher: Matcher,
     /// The web page's sessions, by session id (in memory: a restart logs everyone out).
     pub(crate) sessions: std::sync::Mutex<std::collections::HashMap<String, web::Session>>,
+    /// Bumped by every write: answers kept in `cache` are for one version.
+    pub(crate) version: std::sync::atomic::AtomicU64,
+    /// Answers to reads, until the next write.
+    pub(crate) cache: api::ReadCache,
 }
 
 /// Serve `db` until SIGINT or SIGTERM. `ready` is called with the address once the
@@ -92,6 +96,8 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
         secrets: RwLock::new(secrets),
         matcher,
         sessions: Default::default(),
+        version: Default::default(),
+        cache: Default::default(),
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
