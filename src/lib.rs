@@ -10,6 +10,7 @@
 
 pub mod chain;
 pub mod chars;
+pub mod choice;
 pub mod claim;
 pub mod columnar;
 pub mod credibility;

@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use corroborate::chain::Chain;
+use corroborate::choice::Choice;
 use corroborate::db::{Database, WriteSummary};
 use corroborate::export::{self, ExportFormat};
 use corroborate::find::{DateRange, TextQuery};
@@ -35,6 +36,18 @@ Examples:
 Exit codes: 0 success, 1 failure, 2 usage error or bad input.
 The database is a directory: --db, else $CORROBORATE_DB, else the platform data directory.";
 
+/// A clap parser for one of the library's named choices (the library does not know
+/// clap): its names, each with its line of help.
+fn choice<T: Choice + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        T::CHOICES
+            .iter()
+            .map(|(_, name, help)| PossibleValue::new(*name).help(*help)),
+    )
+    .map(|s| T::parse(&s).expect("clap accepts only the listed names"))
+}
+
 /// Track claims, their provenance chains, and how many independent sources each has.
 #[derive(Parser)]
 #[command(name = "corroborate", version, about, after_help = AFTER_HELP)]
@@ -43,7 +56,7 @@ struct Cli {
     #[arg(long, global = true, env = "CORROBORATE_DB", value_name = "PATH")]
     db: Option<PathBuf>,
     /// Output format of listings: table on a terminal, jsonl in a pipe by default.
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = choice::<Format>())]
     format: Option<Format>,
     /// Seconds to wait when another process holds the database (0: fail at once).
     #[arg(
@@ -129,7 +142,7 @@ enum Command {
         #[command(flatten)]
         limit: LimitArgs,
         /// Ordering.
-        #[arg(long, value_enum, default_value_t = ClaimSort::Id)]
+        #[arg(long, value_parser = choice::<ClaimSort>(), default_value = "id")]
         sort: ClaimSort,
         /// One row per wording instead of one per claim group (wordings linked as the
         /// same claim are one group: see `corroborate link`).
@@ -175,7 +188,7 @@ enum Command {
     )]
     Sources {
         /// Ordering of the listing.
-        #[arg(long, value_enum, default_value_t = SourceSort::Id)]
+        #[arg(long, value_parser = choice::<SourceSort>(), default_value = "id")]
         sort: SourceSort,
         #[command(flatten)]
         limit: LimitArgs,
@@ -360,7 +373,7 @@ struct ExportArgs {
         long = "format",
         id = "export_format",
         value_name = "FORMAT",
-        value_enum
+        value_parser = choice::<ExportFormat>()
     )]
     format: Option<ExportFormat>,
     /// Only this claim (id or unique prefix; repeatable).
@@ -386,7 +399,7 @@ struct ExportArgs {
     // with the global's id stops clap from copying the global into this command
     // (which would clash on `--format`); it receives a `--format` written before
     // `export`, which `ExportArgs::format` honours or refuses, never ignores.
-    #[arg(id = "format", long = "listing-format", hide = true, value_enum)]
+    #[arg(id = "format", long = "listing-format", hide = true, value_parser = choice::<Format>())]
     listing_format: Option<Format>,
 }
 

@@ -21,7 +21,7 @@ use crate::chars;
 use serde::Serialize;
 
 /// A listing format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Aligned table for people.
     Table,
@@ -31,6 +31,20 @@ pub enum Format {
     Jsonl,
     /// RFC 4180 CSV with a header row.
     Csv,
+}
+
+impl crate::choice::Choice for Format {
+    const WHAT: &'static str = "format";
+    const CHOICES: &'static [(Self, &'static str, &'static str)] = &[
+        (Format::Table, "table", "Aligned table for people"),
+        (
+            Format::Json,
+            "json",
+            "One JSON array (or object, for a single item)",
+        ),
+        (Format::Jsonl, "jsonl", "One JSON object per line"),
+        (Format::Csv, "csv", "RFC 4180 CSV with a header row"),
+    ];
 }
 
 impl Format {

@@ -584,7 +584,7 @@ impl ClaimFilter {
 }
 
 /// How a claim listing is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ClaimSort {
     /// By claim id.
     #[default]
@@ -598,6 +598,25 @@ pub enum ClaimSort {
     /// Highest support first, by the low end of its interval (`support_low`), then
     /// by support: what rests on evidence ranks above what rests on no rating.
     Support,
+}
+
+impl crate::choice::Choice for ClaimSort {
+    const WHAT: &'static str = "sort";
+    const CHOICES: &'static [(Self, &'static str, &'static str)] = &[
+        (ClaimSort::Id, "id", "By claim id"),
+        (ClaimSort::Sources, "sources", "Most independent sources first"),
+        (ClaimSort::Reports, "reports", "Most reports first"),
+        (
+            ClaimSort::Echo,
+            "echo",
+            "Most reports per independent source first (the most echoed claims)",
+        ),
+        (
+            ClaimSort::Support,
+            "support",
+            "Highest support first, by the low end of its interval (`support_low`), then by support: what rests on evidence ranks above what rests on no rating",
+        ),
+    ];
 }
 
 /// One claim group's reports as a listing sees them: the representative's text,
@@ -1146,7 +1165,7 @@ pub fn source_detail(db: &crate::db::Database, written: &str) -> crate::Result<S
 }
 
 /// How a source listing is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SourceSort {
     /// By the order sources were first seen.
     #[default]
@@ -1157,6 +1176,20 @@ pub enum SourceSort {
     Claims,
     /// Largest blast radius first: the sources the desk depends on most.
     BlastRadius,
+}
+
+impl crate::choice::Choice for SourceSort {
+    const WHAT: &'static str = "sort";
+    const CHOICES: &'static [(Self, &'static str, &'static str)] = &[
+        (SourceSort::Id, "id", "By the order sources were first seen"),
+        (SourceSort::Name, "name", "By name (case-insensitive)"),
+        (SourceSort::Claims, "claims", "Most claims first"),
+        (
+            SourceSort::BlastRadius,
+            "blast-radius",
+            "Largest blast radius first: the sources the desk depends on most",
+        ),
+    ];
 }
 
 /// Every live source with claim counts, credibility and blast radius, sorted. One

@@ -87,7 +87,7 @@ impl Stop {
 }
 
 /// An export format.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Backup in the import format (sources, reports, verdicts; one JSON record a line).
     #[default]
@@ -107,18 +107,39 @@ pub enum ExportFormat {
     Parquet,
 }
 
+impl crate::choice::Choice for ExportFormat {
+    const WHAT: &'static str = "export format";
+    const CHOICES: &'static [(Self, &'static str, &'static str)] = &[
+        (
+            ExportFormat::Jsonl,
+            "jsonl",
+            "Backup in the import format (sources, reports, verdicts; one JSON record a line)",
+        ),
+        (ExportFormat::Csv, "csv", "One row per claim (RFC 4180)"),
+        (ExportFormat::Dot, "dot", "Graphviz DOT of the attribution graphs"),
+        (
+            ExportFormat::Svg,
+            "svg",
+            "The attribution graphs rendered to SVG by Graphviz's `dot`",
+        ),
+        (ExportFormat::Prov, "prov", "W3C PROV-JSON"),
+        (
+            ExportFormat::Claimreview,
+            "claimreview",
+            "schema.org ClaimReview JSON-LD, one per reviewed claim and reviewer",
+        ),
+        (
+            ExportFormat::Parquet,
+            "parquet",
+            "The whole database as Parquet files (reports, sources, links, verdicts) in a new directory",
+        ),
+    ];
+}
+
 impl ExportFormat {
     /// The format's name as written on the command line.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ExportFormat::Jsonl => "jsonl",
-            ExportFormat::Csv => "csv",
-            ExportFormat::Dot => "dot",
-            ExportFormat::Svg => "svg",
-            ExportFormat::Prov => "prov",
-            ExportFormat::Claimreview => "claimreview",
-            ExportFormat::Parquet => "parquet",
-        }
+        crate::choice::Choice::name(self)
     }
 }
 

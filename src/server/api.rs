@@ -456,19 +456,6 @@ struct ClaimsQuery {
     offset: Option<usize>,
 }
 
-fn parse_enum<T: clap::ValueEnum>(what: &str, s: &str) -> Result<T, Error> {
-    T::from_str(s, true).map_err(|_| {
-        let names: Vec<String> = T::value_variants()
-            .iter()
-            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
-            .collect();
-        Error::Invalid(format!(
-            "unknown {what} {s:?}; use one of {}",
-            names.join(", ")
-        ))
-    })
-}
-
 async fn list_claims(State(st): St, q: Result<Query<ClaimsQuery>, QueryRejection>) -> Answer {
     let Query(q) = q?;
     for (name, v) in [
@@ -498,7 +485,7 @@ async fn list_claims(State(st): St, q: Result<Query<ClaimsQuery>, QueryRejection
             dates: crate::find::DateRange::parse(q.since.as_deref(), q.until.as_deref())?,
         };
         let sort = match &q.sort {
-            Some(s) => parse_enum("sort", s)?,
+            Some(s) => crate::choice::Choice::parse(s)?,
             None => Default::default(),
         };
         let list = crate::view::list_claims_as(db, &filter, sort, q.by_text)?;
@@ -561,7 +548,7 @@ async fn list_sources(State(st): St, q: Result<Query<SourcesQuery>, QueryRejecti
     let Query(q) = q?;
     read(st, move |_, db| {
         let sort = match &q.sort {
-            Some(s) => parse_enum("sort", s)?,
+            Some(s) => crate::choice::Choice::parse(s)?,
             None => Default::default(),
         };
         let list = crate::view::list_sources(db, sort)?;
