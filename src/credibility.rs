@@ -86,7 +86,7 @@ pub fn consensus(verdicts: &[VerdictEntry]) -> Outcome {
 }
 
 /// A source's track record over the claims it is an origin of that have verdicts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TrackRecord {
     /// Claims judged true.
     #[serde(rename = "true")]
@@ -126,7 +126,7 @@ impl TrackRecord {
 
 /// A Beta posterior over the probability that a claim originating from the source is
 /// true, summarized by its mean and a 90 % equal-tailed credible interval.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Credibility {
     /// Posterior mean α / (α + β).
     pub mean: f64,
@@ -282,7 +282,7 @@ pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
 }
 
 /// How one independence group contributes to a claim's support.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct GroupSupport {
     /// The group's label (shared affiliation, or the source's name).
     pub label: String,

@@ -67,9 +67,16 @@ struct Cli {
         default_value_t = 30
     )]
     wait: u64,
+    /// Run the command through the corroborate server at URL instead of opening a
+    /// database (token in $CORROBORATE_TOKEN; see docs/server.md).
+    #[arg(long, global = true, env = "CORROBORATE_SERVER", value_name = "URL")]
+    server: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
+
+#[path = "cli/remote.rs"]
+mod remote;
 
 #[derive(Subcommand)]
 enum Command {
@@ -703,6 +710,52 @@ impl LimitArgs {
     }
 }
 
+/// `verify`'s report: for people unless JSON is asked for explicitly; a failure when
+/// it found a problem.
+fn render_verify(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    rep: &corroborate::db::VerifyReport,
+) -> anyhow::Result<()> {
+    // A report for people unless JSON is asked for explicitly.
+    if !matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
+        writeln!(
+                    out,
+                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, {} claim links ({} groups of wordings), and the store against the ledger",
+                    rep.entries, rep.commits, rep.claims, rep.reports, rep.links, rep.groups
+                )?;
+        for p in &rep.problems {
+            writeln!(out, "PROBLEM: {p}")?;
+        }
+        if rep.problems.is_empty() {
+            writeln!(out, "ok")?;
+        }
+    } else {
+        output::write_json(out, ctx.format(), rep)?;
+    }
+    if rep.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::anyhow!(
+                    "verification found {} problem{}: a problem of the store alone is repaired by `corroborate rebuild`; a damaged ledger by `corroborate salvage NEW_DIR` (rebuild refuses, changing nothing, when the ledger is damaged)",
+                    rep.problems.len(),
+                    plural(rep.problems.len())
+                ))
+    }
+}
+
+/// `show`'s claim in the chosen format.
+fn render_detail(out: &mut dyn Write, ctx: &Ctx, d: &view::ClaimDetail) -> anyhow::Result<()> {
+    match ctx.format() {
+        Format::Table => print_detail(out, d)?,
+        f @ (Format::Json | Format::Jsonl) => output::write_json(out, f, d)?,
+        Format::Csv => {
+            output::write_rows(out, Format::Csv, std::slice::from_ref(&d.summary), None)?;
+        }
+    }
+    Ok(())
+}
+
 /// Print rows, at most `limit` of them, then say how many were left out.
 fn write_limited<T: output::Row>(
     out: &mut dyn Write,
@@ -919,6 +972,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         &mut escaped
     };
     let mut out = out;
+    if let Some(server) = &cli.server {
+        match cli.command {
+            Command::Demo => return demo(&ctx, &mut out),
+            Command::Extract(args) if !args.import => {
+                return extract(args, &db_path, &ctx, &mut out)
+            }
+            command => {
+                let r = remote::Remote::new(server)?;
+                return remote::dispatch(command, &r, &ctx, &mut out);
+            }
+        }
+    }
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
         Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
@@ -1110,15 +1175,7 @@ fn dispatch(
         }
         Command::Show { id } => {
             let id = corroborate::find::resolve_claim_or_text(db, &id)?;
-            let d = view::claim_detail(db, &id)?;
-            match ctx.format() {
-                Format::Table => print_detail(out, &d)?,
-                f @ (Format::Json | Format::Jsonl) => output::write_json(out, f, &d)?,
-                Format::Csv => {
-                    output::write_rows(out, Format::Csv, std::slice::from_ref(&d.summary), None)?;
-                }
-            }
-            Ok(())
+            render_detail(out, ctx, &view::claim_detail(db, &id)?)
         }
         Command::Sources {
             import:
@@ -1152,18 +1209,7 @@ fn dispatch(
         Command::Link { a, b, different } => {
             let (a, b) = (db.resolve_claim(&a)?, db.resolve_claim(&b)?);
             let s = db.link(&a, &b, !different)?;
-            let (ha, hb) = (&a.to_hex()[..12], &b.to_hex()[..12]);
-            match (s.links, different) {
-                (0, _) => writeln!(out, "{ha} and {hb} were already linked so")?,
-                (_, false) => writeln!(
-                    out,
-                    "linked {ha} and {hb} as the same claim; `corroborate show {ha}` counts their reports together"
-                )?,
-                (_, true) => writeln!(
-                    out,
-                    "marked {ha} and {hb} as different claims: no automatic match will join them"
-                )?,
-            }
+            print_link(out, &a.to_hex(), &b.to_hex(), s.links, different)?;
             Ok(())
         }
         Command::Unlink { a, b } => {
@@ -1218,34 +1264,7 @@ fn dispatch(
             writeln!(out, "recorded verdict {verdict} on {cid}")?;
             Ok(())
         }
-        Command::Verify => {
-            let rep = db.verify()?;
-            // A report for people unless JSON is asked for explicitly.
-            if !matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
-                writeln!(
-                    out,
-                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, {} claim links ({} groups of wordings), and the store against the ledger",
-                    rep.entries, rep.commits, rep.claims, rep.reports, rep.links, rep.groups
-                )?;
-                for p in &rep.problems {
-                    writeln!(out, "PROBLEM: {p}")?;
-                }
-                if rep.problems.is_empty() {
-                    writeln!(out, "ok")?;
-                }
-            } else {
-                output::write_json(out, ctx.format(), &rep)?;
-            }
-            if rep.problems.is_empty() {
-                Ok(())
-            } else {
-                Err(anyhow::anyhow!(
-                    "verification found {} problem{}: a problem of the store alone is repaired by `corroborate rebuild`; a damaged ledger by `corroborate salvage NEW_DIR` (rebuild refuses, changing nothing, when the ledger is damaged)",
-                    rep.problems.len(),
-                    plural(rep.problems.len())
-                ))
-            }
-        }
+        Command::Verify => render_verify(out, ctx, &db.verify()?),
         Command::Log { claim } => {
             let id = claim.map(|c| db.resolve_claim(&c)).transpose()?;
             let rows = db.log(id.as_ref())?;
@@ -1422,8 +1441,17 @@ fn user_command(
         }
         UserCommand::Reset { name } => db.reset_user(&name)?,
     };
+    print_token(out, ctx, &made)
+}
+
+/// A new user's token: once, as the last line (or in JSON).
+fn print_token(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    made: &corroborate::users::NewToken,
+) -> anyhow::Result<()> {
     match ctx.format {
-        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, &made)?,
+        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, made)?,
         _ => {
             writeln!(
                 out,
@@ -1435,6 +1463,58 @@ fn user_command(
         }
     }
     Ok(())
+}
+
+/// What `link` did, from the number of links it wrote.
+fn print_link(
+    out: &mut dyn Write,
+    a: &str,
+    b: &str,
+    links: u64,
+    different: bool,
+) -> io::Result<()> {
+    let (ha, hb) = (&a[..12.min(a.len())], &b[..12.min(b.len())]);
+    match (links, different) {
+        (0, _) => writeln!(out, "{ha} and {hb} were already linked so"),
+        (_, false) => writeln!(
+            out,
+            "linked {ha} and {hb} as the same claim; `corroborate show {ha}` counts their reports together"
+        ),
+        (_, true) => writeln!(
+            out,
+            "marked {ha} and {hb} as different claims: no automatic match will join them"
+        ),
+    }
+}
+
+impl Command {
+    /// The command's name as typed.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Add { .. } => "add",
+            Command::Import { .. } => "import",
+            Command::Match { .. } => "match",
+            Command::Similar { .. } => "similar",
+            Command::Claims { .. } => "claims",
+            Command::Link { .. } => "link",
+            Command::Unlink { .. } => "unlink",
+            Command::Show { .. } => "show",
+            Command::Sources { .. } => "sources",
+            Command::Source(_) => "source",
+            Command::Verdict { .. } => "verdict",
+            Command::Retract(_) => "retract",
+            Command::Verify => "verify",
+            Command::Rebuild => "rebuild",
+            Command::Salvage { .. } => "salvage",
+            Command::Log { .. } => "log",
+            Command::Demo => "demo",
+            Command::Export(_) => "export",
+            Command::Extract(_) => "extract",
+            Command::Model(_) => "model",
+            Command::Serve(_) => "serve",
+            Command::User(_) => "user",
+        }
+    }
 }
 
 /// A new password: asked twice without echo on a terminal, else the first line of

@@ -86,7 +86,7 @@ pub struct MatchOptions {
 }
 
 /// One automatic link `match` made (or would make).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct MatchedPair {
     /// One claim's id.
     pub a: String,
@@ -100,7 +100,7 @@ pub struct MatchedPair {
 }
 
 /// What `match` did.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct MatchSummary {
     /// The model (`lexical` without one).
     pub model: String,
@@ -420,7 +420,7 @@ pub enum Query {
 }
 
 /// One claim `similar` found.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct SimilarRow {
     /// Full claim id.
     pub id: String,

@@ -262,7 +262,7 @@ impl Secrets {
 }
 
 /// A user as `user list` and `GET /api/users` show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRow {
     /// The name.
     pub name: String,
@@ -271,7 +271,7 @@ pub struct UserRow {
 }
 
 /// A user just made or given a new token: shown once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewToken {
     /// The name.
     pub name: String,

@@ -15,7 +15,7 @@ use crate::report::Hop;
 use crate::source::{Registry, Source, SourceId};
 
 /// One independence group among a claim's origins.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct OriginView {
     /// The group's label: a shared affiliation label, or the source's name.
     pub label: String,
@@ -28,7 +28,7 @@ pub struct OriginView {
 /// A claim in a listing (`claims`): counts, origins and flags. By default a row is a
 /// claim group (every wording linked as the same claim, see `docs/matching.md`): `id`
 /// and `text` are its representative's, the earliest recorded wording.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct ClaimSummary {
     /// Claim id (64 hex digits).
     pub id: String,
@@ -76,7 +76,7 @@ pub struct ClaimSummary {
 }
 
 /// One hop in a `show` chain.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct HopView {
     /// Canonical source name, or the anonymous description.
     pub name: String,
@@ -88,7 +88,7 @@ pub struct HopView {
 }
 
 /// One report of a claim in `show`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct ChainView {
     /// Report id.
     pub report: String,
@@ -109,7 +109,7 @@ pub struct ChainView {
 }
 
 /// A verdict in `show`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct VerdictView {
     /// true / false / mixed / unproven.
     pub verdict: String,
@@ -129,7 +129,7 @@ pub struct VerdictView {
 }
 
 /// Everything `show` prints about one claim.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct ClaimDetail {
     /// The listing fields.
     #[serde(flatten)]
@@ -150,7 +150,7 @@ pub struct ClaimDetail {
 }
 
 /// One wording of a claim group in `show`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct WordingView {
     /// The wording's claim id.
     pub id: String,
@@ -172,7 +172,7 @@ pub struct WordingView {
 }
 
 /// A source in `sources`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct SourceSummary {
     /// Canonical name.
     pub name: String,
@@ -969,7 +969,7 @@ impl CredibilityIndex {
 }
 
 /// A claim a source is an origin of.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct OriginOf {
     /// Claim id.
     pub id: String,
@@ -983,7 +983,7 @@ pub struct OriginOf {
 
 /// A claim a source relays: it appears on a chain (as the reader-facing outlet or a
 /// middle hop) but is not an origin.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct RelayOf {
     /// Claim id.
     pub id: String,
@@ -997,7 +997,7 @@ pub struct RelayOf {
 
 /// One step of a source's credibility history: a verdict on a claim it originates,
 /// and its credibility once that verdict counts.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct CredibilityStep {
     /// Ledger offset of the verdict's entry (`retract verdict` takes it).
     pub entry: u64,
@@ -1019,7 +1019,7 @@ pub struct CredibilityStep {
 }
 
 /// A claim in a source's blast radius.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct BlastEntry {
     /// Claim id.
     pub id: String,
@@ -1032,7 +1032,7 @@ pub struct BlastEntry {
 }
 
 /// Everything `source show` prints about one source (`schemas/source-detail.schema.json`).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct SourceDetail {
     /// Canonical name.
     pub name: String,

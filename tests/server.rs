@@ -439,3 +439,95 @@ fn a_person_logs_in_with_a_password_and_page_writes_need_the_csrf_token() {
         "{last}"
     );
 }
+
+#[test]
+fn the_cli_runs_through_the_server_and_prints_what_it_prints_locally() {
+    let db = TestDb::new();
+    db.ok_stdin(&["import", "-"], REPORTS);
+    let editor = add_user(&db, "ed", "editor");
+    let id = {
+        let rows: Value =
+            serde_json::from_str(&db.ok(&["--format", "json", "claims", "--grep", "qasr"]))
+                .unwrap();
+        rows[0]["id"].as_str().unwrap().to_string()
+    };
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["--format", "table", "claims", "--sort", "sources"],
+        vec!["--format", "csv", "claims", "--single-source"],
+        vec!["--format", "table", "show", &id[..8]],
+        vec!["--format", "json", "show", &id[..8]],
+        vec!["--format", "json", "sources"],
+        vec!["--format", "table", "source", "show", "Reuters"],
+        vec!["verify"],
+    ];
+    let local: Vec<String> = commands.iter().map(|c| db.ok(c)).collect();
+    let s = Server::start(&db, &[]);
+    let remote = |args: &[&str], token: Option<&str>| {
+        let mut c = db.cmd();
+        c.env("CORROBORATE_SERVER", &s.url)
+            .env_remove("CORROBORATE_TOKEN");
+        if let Some(t) = token {
+            c.env("CORROBORATE_TOKEN", t);
+        }
+        c.args(args).output().unwrap()
+    };
+    for (args, want) in commands.iter().zip(&local) {
+        let out = remote(args, Some(&editor));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(&String::from_utf8(out.stdout).unwrap(), want, "{args:?}");
+    }
+
+    // Writes go through the server, with the token's user as their author.
+    let out = remote(
+        &["verdict", &id[..8], "false", "--by", "Desk"],
+        Some(&editor),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("recorded verdict false on {id}\n")
+    );
+    let log: Value =
+        serde_json::from_slice(&remote(&["--format", "json", "log"], Some(&editor)).stdout)
+            .unwrap();
+    assert_eq!(log.as_array().unwrap().last().unwrap()["author"], "ed");
+
+    let more = db.dir.path().join("more.jsonl");
+    std::fs::write(
+        &more,
+        r#"{"type":"report","claim":"The valley road reopened on Friday.","chain":"City Blog via AP"}"#,
+    )
+    .unwrap();
+    let out = remote(&["import", more.to_str().unwrap()], Some(&editor));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("claims 1 new"));
+    let out = remote(&["user", "add", "li", "--role", "viewer"], Some(&editor));
+    assert_eq!(out.status.code(), Some(1), "an editor may not manage users");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs an admin"));
+
+    let out = remote(&["claims"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CORROBORATE_TOKEN"));
+    let out = remote(&["export", "--format", "jsonl"], Some(&editor));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not run through --server"));
+    let out = remote(&["show", "ffffffff"], Some(&editor));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown claim is bad input, as locally"
+    );
+    assert!(s.stop().success());
+}

@@ -77,7 +77,7 @@ pub fn running_server(dir: &Path) -> Option<String> {
 }
 
 /// What an import or other write did.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct WriteSummary {
     /// Records accepted.
     pub records: u64,
@@ -107,7 +107,7 @@ pub struct WriteSummary {
 }
 
 /// One line of the audit trail.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct LogLine {
     /// Entry number in the ledger.
     pub entry: u64,
@@ -124,7 +124,7 @@ pub struct LogLine {
 }
 
 /// One side of a join of two sources: the source and what it has.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct JoinSide {
     /// Canonical name.
     pub name: String,
@@ -136,7 +136,7 @@ pub struct JoinSide {
 
 /// What a merge (or an alias that names another source) would change: `from` joins
 /// `into`, and every report through `from` then goes through `into`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct JoinPlan {
     /// The source that stays.
     pub into: JoinSide,
@@ -153,7 +153,7 @@ impl JoinPlan {
 }
 
 /// What `source alias NAME ALIAS` would do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum AliasPlan {
     /// Add the alias to the source.
     Alias,
@@ -163,7 +163,7 @@ pub enum AliasPlan {
 
 /// Where one alias or affiliation label of a source came from (see
 /// [`Database::provenance`]).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Provenance {
     /// The alias or label.
     pub value: String,
@@ -178,7 +178,7 @@ pub struct Provenance {
 }
 
 /// Where a source's aliases and labels came from.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize, PartialEq)]
 pub struct SourceProvenance {
     /// One per current alias whose origin the ledger shows, in the source's order.
     pub aliases: Vec<Provenance>,
@@ -187,7 +187,7 @@ pub struct SourceProvenance {
 }
 
 /// Outcome of `verify`.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
 pub struct VerifyReport {
     /// Ledger entries checked.
     pub entries: u64,
