@@ -47,7 +47,7 @@ step() { echo "-- $1 ($((SECONDS - started)) s so far)"; }
 step "build (release): corroborate, the generator, the engine's wheel and the venv"
 # Without the embedding model (no claim here is embedded): the same features as the
 # wheel's build of the library, so cargo builds the release dependencies once for both.
-cargo build --quiet --release --locked --no-default-features --bin corroborate --example gen
+cargo build --quiet --release --locked --no-default-features --features cli --bin corroborate --example gen
 spark/setup.sh
 venv=${CORROBORATE_SPARK_VENV:-$PWD/spark/.venv}
 cli=$PWD/target/release/corroborate

@@ -69,12 +69,14 @@ struct Cli {
     wait: u64,
     /// Run the command through the corroborate server at URL instead of opening a
     /// database (token in $CORROBORATE_TOKEN; see docs/server.md).
+    #[cfg(feature = "server")]
     #[arg(long, global = true, env = "CORROBORATE_SERVER", value_name = "URL")]
     server: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
+#[cfg(feature = "server")]
 #[path = "cli/remote.rs"]
 mod remote;
 
@@ -278,12 +280,14 @@ enum Command {
     #[command(
         after_help = "Examples:\n  corroborate user add maria --role admin      # prints maria's API token once\n  corroborate serve --db ./desk.db\n  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8650/api/claims?single_source=true\n  corroborate serve --addr 0.0.0.0:8650 --allow-remote   # behind a TLS reverse proxy\n\nThe server prints the address it listens on, then serves until Ctrl-C or SIGTERM\n(requests in flight finish; a write still running after 10 s is undone). The API is\ndescribed at /api/openapi.json; every endpoint but /healthz and that one needs a\ntoken. See docs/server.md."
     )]
+    #[cfg(feature = "server")]
     Serve(ServeArgs),
     /// Manage the server's users and their API tokens (viewer, editor, admin).
     #[command(subcommand)]
     User(UserCommand),
 }
 
+#[cfg(feature = "server")]
 #[derive(Args)]
 struct ServeArgs {
     /// Address to listen on (port 0 picks a free port; the address is printed).
@@ -292,7 +296,7 @@ struct ServeArgs {
     /// Largest request body in bytes (larger requests get 413).
     #[arg(long, default_value_t = corroborate::server::DEFAULT_BODY, value_name = "BYTES")]
     max_body: usize,
-    /// Seconds a request may take before it is answered 408.
+    /// Seconds a read may take before it is answered 408 (a write is never cut off).
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
     timeout: u64,
     /// Listen on an address other than loopback (needs users; put TLS in front).
@@ -972,6 +976,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         &mut escaped
     };
     let mut out = out;
+    #[cfg(feature = "server")]
     if let Some(server) = &cli.server {
         match cli.command {
             Command::Demo => return demo(&ctx, &mut out),
@@ -1014,6 +1019,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Model(cmd) => model_command(cmd, &db_path, &ctx, &mut out),
+        #[cfg(feature = "server")]
         Command::Serve(args) => {
             let db = ctx.open(&db_path)?;
             let opts = corroborate::server::ServeOptions {
@@ -1272,8 +1278,9 @@ fn dispatch(
             Ok(())
         }
         Command::User(uc) => user_command(uc, db, ctx, out),
+        #[cfg(feature = "server")]
+        Command::Serve(_) => unreachable!("handled before opening the database"),
         Command::Demo
-        | Command::Serve(_)
         | Command::Rebuild
         | Command::Extract(_)
         | Command::Export(_)
@@ -1487,6 +1494,7 @@ fn print_link(
     }
 }
 
+#[cfg(feature = "server")]
 impl Command {
     /// The command's name as typed.
     fn name(&self) -> &'static str {
@@ -1511,6 +1519,7 @@ impl Command {
             Command::Export(_) => "export",
             Command::Extract(_) => "extract",
             Command::Model(_) => "model",
+            #[cfg(feature = "server")]
             Command::Serve(_) => "serve",
             Command::User(_) => "user",
         }

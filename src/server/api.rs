@@ -63,10 +63,6 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::map_response(super::web::headers))
         .layer(DefaultBodyLimit::max(opts.max_body))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            opts.timeout,
-        ))
         .with_state(state)
 }
 
@@ -225,7 +221,25 @@ async fn gate(State(st): St, mut req: Request, next: Next) -> Response {
                 None => None,
             };
             req.extensions_mut().insert(c);
-            let resp = next.run(req).await;
+            // A read that takes too long is answered 408. A write is never cut off:
+            // it commits or not whatever the client does, and its answer says which.
+            let resp = if req.method() == Method::GET || req.method() == Method::HEAD {
+                match tokio::time::timeout(st.timeout, next.run(req)).await {
+                    Ok(r) => r,
+                    Err(_) => {
+                        return ApiError::new(
+                            StatusCode::REQUEST_TIMEOUT,
+                            format!(
+                                "the answer took longer than {} s (`corroborate serve --timeout SECONDS`)",
+                                st.timeout.as_secs()
+                            ),
+                        )
+                        .into_response()
+                    }
+                }
+            } else {
+                next.run(req).await
+            };
             match key {
                 Some(k) if resp.status() == StatusCode::OK => {
                     let (parts, body) = resp.into_parts();

@@ -44,8 +44,8 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// Largest request body in bytes (413 beyond).
     pub max_body: usize,
-    /// Longest a request may take before it is answered 408 (an import that is
-    /// already writing finishes all the same).
+    /// Longest a read may take before it is answered 408 (writes are never cut off:
+    /// their answer says whether they committed).
     pub timeout: Duration,
     /// Listen on an address other than loopback (needs users).
     pub allow_remote: bool,
@@ -64,6 +64,8 @@ pub(crate) struct AppState {
     pub(crate) version: std::sync::atomic::AtomicU64,
     /// Answers to reads, until the next write.
     pub(crate) cache: api::ReadCache,
+    /// How long a read may take.
+    pub(crate) timeout: Duration,
 }
 
 /// Serve `db` until SIGINT or SIGTERM. `ready` is called with the address once the
@@ -98,6 +100,7 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
         sessions: Default::default(),
         version: Default::default(),
         cache: Default::default(),
+        timeout: opts.timeout,
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

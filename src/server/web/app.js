@@ -70,6 +70,14 @@
     }
   }
 
+  /**
+   * The library's sentences quote commands and fields between backticks (for the
+   * terminal): show those parts as code, as text nodes like everything else.
+   */
+  function withCode(text) {
+    return String(text).split('`').map((part, i) => (i % 2 === 1 ? h('code', null, part) : part));
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
   }
@@ -487,7 +495,7 @@
           h('dt', null, 'Echo'), h('dd', null, num(c.echo, 1) + ' reports per independent source'),
           h('dt', null, 'Flags'), h('dd', null, flagList(c)))),
       section('why-h', 'Why it counts as it does', 'explanation',
-        h('ul', { class: 'sentences' }, (c.explanation || []).map((t) => h('li', null, t)))),
+        h('ul', { class: 'sentences' }, (c.explanation || []).map((t) => h('li', null, withCode(t))))),
       section('origins-h', 'Independent origins', 'origins', originsList(c)),
       section('graph-h', 'Attribution graph', 'graph-section', graphFigure(c)),
       section('chains-h', 'Chains (' + c.chains.length + ')', 'chains', chainsList(c)),
