@@ -1110,20 +1110,7 @@ fn dispatch(
             let (c, _) = db.group_claim(&groups, &id)?;
             let cred = view::CredibilityIndex::build_with(db, &groups)?;
             let s = view::summarize(&c, &view::analyze(&c, db.registry()), db.registry(), &cred);
-            if summary.reports_duplicate > 0 {
-                writeln!(out, "{id}  (this report was already recorded)")?;
-            } else {
-                writeln!(out, "{id}")?;
-            }
-            writeln!(
-                out,
-                "{} report{}, {} independent source{}{}",
-                s.reports,
-                plural(s.reports),
-                s.independent_sources,
-                plural(s.independent_sources),
-                flag_suffix(&s)
-            )?;
+            print_added(out, &id.to_hex(), summary.reports_duplicate > 0, &s)?;
             Ok(())
         }
         Command::Import {
@@ -1470,6 +1457,29 @@ fn print_token(
         }
     }
     Ok(())
+}
+
+/// What `add` did: the claim's id, then its counts with the report added.
+fn print_added(
+    out: &mut dyn Write,
+    id: &str,
+    duplicate: bool,
+    s: &view::ClaimSummary,
+) -> io::Result<()> {
+    if duplicate {
+        writeln!(out, "{id}  (this report was already recorded)")?;
+    } else {
+        writeln!(out, "{id}")?;
+    }
+    writeln!(
+        out,
+        "{} report{}, {} independent source{}{}",
+        s.reports,
+        plural(s.reports),
+        s.independent_sources,
+        plural(s.independent_sources),
+        flag_suffix(s)
+    )
 }
 
 /// What `link` did, from the number of links it wrote.

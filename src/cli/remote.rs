@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use super::{
-    plural, print_summary, render_detail, render_verify, write_limited, Command, Ctx,
-    SourceCommand, UserCommand,
+    print_summary, render_detail, render_verify, write_limited, Command, Ctx, SourceCommand,
+    UserCommand,
 };
 
 /// A server and the token to use it.
@@ -242,21 +242,7 @@ pub(crate) fn dispatch(
             let id = v["id"].as_str().unwrap_or_default().to_string();
             let dup = v["summary"]["reports_duplicate"].as_u64().unwrap_or(0) > 0;
             let d: view::ClaimDetail = r.get(&["api", "claims", &id], &[])?;
-            let s = &d.summary;
-            if dup {
-                writeln!(out, "{id}  (this report was already recorded)")?;
-            } else {
-                writeln!(out, "{id}")?;
-            }
-            writeln!(
-                out,
-                "{} report{}, {} independent source{}{}",
-                s.reports,
-                plural(s.reports),
-                s.independent_sources,
-                plural(s.independent_sources),
-                super::flag_suffix(s)
-            )?;
+            super::print_added(out, &id, dup, &d.summary)?;
             Ok(())
         }
         Command::Link { a, b, different } => {

@@ -245,7 +245,11 @@ async fn gate(State(st): St, mut req: Request, next: Next) -> Response {
                     let (parts, body) = resp.into_parts();
                     match axum::body::to_bytes(body, usize::MAX).await {
                         Ok(bytes) => {
-                            st.cache.put(k, version, bytes.clone());
+                            // Kept only when no write ended meanwhile (the answer may
+                            // then show either state).
+                            if st.version.load(std::sync::atomic::Ordering::SeqCst) == version {
+                                st.cache.put(k, version, bytes.clone());
+                            }
                             Response::from_parts(parts, axum::body::Body::from(bytes))
                         }
                         Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
