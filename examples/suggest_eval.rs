@@ -15,8 +15,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use corroborate::db::Database;
-use corroborate::outlets::builtin;
 use corroborate::report::Hop;
+use corroborate::source::outlets::builtin;
 use corroborate::source::{domain_of, name_key};
 use corroborate::suggest;
 

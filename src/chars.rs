@@ -1,9 +1,11 @@
 //! Character classes for hostile input: control characters, bidirectional controls and
 //! invisible characters. One definition serves the input rule (names refuse them; texts
 //! such as claims and notes keep them as written) and the output rule (every terminal
-//! shows them as visible escapes, see [`crate::output::visible`]).
+//! shows them as visible escapes, see [`visible`]).
 //!
 //! Documented case by case in `docs/security.md`.
+
+use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 
@@ -142,6 +144,60 @@ pub fn check_name(what: &str, s: &str) -> Result<()> {
 /// `s` without one leading byte order mark.
 pub fn strip_bom(s: &str) -> &str {
     s.strip_prefix('\u{FEFF}').unwrap_or(s)
+}
+
+/// `s` as it may be shown on a terminal, on one line: every control character (line
+/// breaks and tabs too), bidirectional control and invisible character (see
+/// [`is_hidden`]) written as a `\u{..}` escape. `"AP\u{1b}]8;;x\u{7}"` shows
+/// an OSC hyperlink attempt as text instead of running it.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escape_hidden(s, false)
+}
+
+/// Like [`visible`], but line feeds stay line breaks: for whole messages.
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    escape_hidden(s, true)
+}
+
+fn escape_hidden(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let mut prev = None;
+    let hidden_at = |prev: Option<char>, c: char, rest: &str| {
+        !(keep_newlines && c == '\n') && is_hidden(prev, c, rest.chars().next())
+    };
+    let mut iter = s.char_indices();
+    let first = loop {
+        match iter.next() {
+            None => return Cow::Borrowed(s),
+            Some((i, c)) => {
+                if hidden_at(prev, c, &s[i + c.len_utf8()..]) {
+                    break i;
+                }
+                prev = Some(c);
+            }
+        }
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(&s[..first]);
+    for (i, c) in s[first..].char_indices() {
+        if hidden_at(prev, c, &s[first + i + c.len_utf8()..]) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Shorten text to `max` characters with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
 }
 
 #[cfg(test)]

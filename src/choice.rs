@@ -30,7 +30,7 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
                 crate::Error::Invalid(format!(
                     "unknown {} {:?}; use one of {}",
                     Self::WHAT,
-                    crate::output::visible(&s.chars().take(40).collect::<String>()),
+                    crate::chars::visible(&s.chars().take(40).collect::<String>()),
                     names.join(", ")
                 ))
             })

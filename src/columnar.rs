@@ -17,11 +17,12 @@ use arrow_array::{
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef, TimeUnit};
 
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::credibility::TrackRecord;
 use crate::error::{Error, Result};
 use crate::independence;
 use crate::record::VerdictEntry;
+use crate::report::Claim;
 use crate::report::Hop;
 use crate::source::{Registry, Source, SourceId, SourceKind};
 use crate::view::{self, ClaimSummary, CredibilityIndex};
@@ -707,7 +708,7 @@ impl Engine {
                     });
                 }
                 ranges.push(from..flat.len());
-                dates.push(crate::find::report_date(
+                dates.push(crate::date::report_date(
                     (!published.is_null(r)).then(|| published.value(r)),
                     seen.value(r),
                 ));

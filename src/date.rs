@@ -292,6 +292,20 @@ fn parse_loose_date(s: &str) -> Option<String> {
     None
 }
 
+/// When a report was seen: its `published` date when it has one, else the time it was
+/// recorded (`added`, seconds since 1970). The key orders it (seconds since 1970,
+/// UTC); the text is what listings print (the publication date as written, or the
+/// recording time as `YYYY-MM-DDTHH:MM:SSZ`).
+pub fn report_date(published: Option<&str>, added: i64) -> (i64, String) {
+    if let Some(p) = published {
+        // Stored dates were validated on the way in; an unreadable one falls back.
+        if let Ok(k) = sort_key(p) {
+            return (k, p.to_string());
+        }
+    }
+    (added, format_utc(added))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

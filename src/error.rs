@@ -208,9 +208,10 @@ pub enum Error {
         /// What is wrong.
         why: String,
     },
-    /// An error from sled.
+    /// The store's database engine failed (its own words; the engine is not part of
+    /// this API).
     #[error("the store failed: {0}")]
-    Store(#[from] sled::Error),
+    Store(StoreFailure),
     /// An I/O error with context.
     #[error("{context}: {source}")]
     Io {
@@ -270,3 +271,17 @@ impl Error {
 
 /// Result with the library's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the store's engine reported, without exposing the engine's types.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreFailure {
+    /// Reading or writing its files failed.
+    #[error("{0}")]
+    Io(#[source] std::io::Error),
+    /// Its files do not hold what it wrote.
+    #[error("its files are damaged ({0})")]
+    Corruption(String),
+    /// Anything else, in the engine's words.
+    #[error("{0}")]
+    Other(String),
+}

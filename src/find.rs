@@ -67,20 +67,6 @@ impl TextQuery {
     }
 }
 
-/// When a report was seen: its `published` date when it has one, else the time it was
-/// recorded (`added`, seconds since 1970). The key orders it (seconds since 1970,
-/// UTC); the text is what listings print (the publication date as written, or the
-/// recording time as `YYYY-MM-DDTHH:MM:SSZ`).
-pub fn report_date(published: Option<&str>, added: i64) -> (i64, String) {
-    if let Some(p) = published {
-        // Stored dates were validated on the way in; an unreadable one falls back.
-        if let Ok(k) = crate::date::sort_key(p) {
-            return (k, p.to_string());
-        }
-    }
-    (added, crate::date::format_utc(added))
-}
-
 /// The first and last sighting of a claim among its reports' dates. Ties are broken by
 /// the text, so the result does not depend on the order the reports are given in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -90,7 +76,7 @@ pub struct Sightings {
 }
 
 impl Sightings {
-    /// Count one report's date ([`report_date`]).
+    /// Count one report's date ([`crate::date::report_date`]).
     pub fn add(&mut self, date: (i64, String)) {
         if self.first.as_ref().is_none_or(|f| date < *f) {
             self.first = Some(date.clone());
@@ -198,7 +184,7 @@ pub fn resolve_claim_or_text(db: &crate::db::Database, arg: &str) -> Result<Clai
                     format!(
                         "  {}  {}",
                         &id.to_hex()[..12],
-                        crate::output::visible(&crate::output::shorten(text, 70))
+                        crate::chars::visible(&crate::chars::shorten(text, 70))
                     )
                 })
                 .collect(),
@@ -215,6 +201,7 @@ fn short(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::report_date;
 
     #[test]
     fn words_fold_case_and_accents() {

@@ -1572,6 +1572,24 @@ impl Appender<'_> {
     }
 }
 
+impl ClaimLink {
+    /// The ledger's form of what a link record says (after validation).
+    pub fn from_record(l: &crate::record::LinkRecord) -> ClaimLink {
+        use crate::record::{LinkAuthor, LinkRelation};
+        ClaimLink {
+            same: l.relation == LinkRelation::Same,
+            matcher: match l.by {
+                LinkAuthor::Person => None,
+                LinkAuthor::Matcher => Some(MatcherLink {
+                    score: l.score.unwrap_or(0.0),
+                    model: l.model.clone().unwrap_or_default(),
+                    threshold: l.threshold.unwrap_or(0.0),
+                }),
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,6 @@ pub mod hex;
 pub mod independence;
 pub mod ledger;
 pub mod matching;
-pub mod outlets;
 pub mod output;
 pub mod ratings;
 pub mod record;

@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use corroborate::chain::Chain;
+use corroborate::chars;
 use corroborate::choice::Choice;
 use corroborate::db::{Database, WriteSummary};
 use corroborate::export::{self, ExportFormat};
@@ -838,7 +839,7 @@ fn main() -> ExitCode {
         Err(e) => {
             if e.use_stderr() {
                 // clap's message may quote what was typed: show it escaped.
-                eprint!("{}", output::visible_lines(&e.to_string()));
+                eprint!("{}", chars::visible_lines(&e.to_string()));
                 return ExitCode::from(2);
             }
             let _ = e.print();
@@ -852,7 +853,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let user = e.downcast_ref::<Error>().is_some_and(Error::is_user_error);
-            eprintln!("error: {}", output::visible_lines(&format!("{e:#}")));
+            eprintln!("error: {}", chars::visible_lines(&format!("{e:#}")));
             if matches!(e.downcast_ref::<Error>(), Some(Error::Interrupted)) {
                 return ExitCode::from(130);
             }
@@ -919,7 +920,7 @@ impl corroborate::db::Observer for Bars {
     }
     fn notice(&mut self, text: &str) {
         self.replace(None);
-        eprintln!("note: {}", output::visible_lines(text));
+        eprintln!("note: {}", chars::visible_lines(text));
     }
 }
 
@@ -1078,7 +1079,7 @@ fn warn_idn<'a>(names: impl IntoIterator<Item = &'a str>) {
     use corroborate::source::{idn_warning, lookalike_warning};
     for n in names {
         if let Some(w) = idn_warning(n).or_else(|| lookalike_warning(n)) {
-            eprintln!("warning: {}", output::visible_lines(&w));
+            eprintln!("warning: {}", chars::visible_lines(&w));
         }
     }
 }
@@ -1864,7 +1865,7 @@ fn sources_import(
             } else {
                 Box::new(open(&file)?)
             };
-            let mut plan = corroborate::outlets::plan_import(input, db.registry())?;
+            let mut plan = corroborate::source::outlets::plan_import(input, db.registry())?;
             let text = format!(
                 "read {} outlets: {} sources created, {} extended, {} unchanged",
                 plan.outlets, plan.created, plan.updated, plan.unchanged
@@ -1878,7 +1879,7 @@ fn sources_import(
             )
         }
         SourcesCommand::Builtin => {
-            let rows: Vec<OutletRow> = corroborate::outlets::builtin()
+            let rows: Vec<OutletRow> = corroborate::source::outlets::builtin()
                 .outlets()
                 .iter()
                 .map(|o| OutletRow(o.clone()))
@@ -1948,13 +1949,13 @@ fn match_command(
                         "  {:.3}  {}  {}",
                         p.score,
                         &p.a[..12],
-                        output::visible(&p.a_text)
+                        chars::visible(&p.a_text)
                     )?;
                     writeln!(
                         out,
                         "         {}  {}",
                         &p.b[..12],
-                        output::visible(&p.b_text)
+                        chars::visible(&p.b_text)
                     )?;
                 }
             } else if s.model == corroborate::similarity::MODEL_LEXICAL {
@@ -2309,7 +2310,7 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
 /// One outlet of the built-in table as a listing row.
 #[derive(serde::Serialize)]
 #[serde(transparent)]
-struct OutletRow(corroborate::outlets::Outlet);
+struct OutletRow(corroborate::source::outlets::Outlet);
 
 impl output::Row for OutletRow {
     fn headers() -> Vec<&'static str> {
@@ -2503,7 +2504,7 @@ fn extract_corpus(
             summary.statements, summary.articles, summary.skipped_rows
         );
         for why in &summary.skipped {
-            eprintln!("  skipped {}", output::visible_lines(why));
+            eprintln!("  skipped {}", chars::visible_lines(why));
         }
         if let (Some(p), Some(db), Some(w)) = (&spool, db.as_mut(), spool_w.take()) {
             w.into_inner().map_err(|e| e.into_error())?.sync_all()?;

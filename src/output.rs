@@ -5,7 +5,7 @@
 //! Nothing here reads the database; callers hand over rows.
 //!
 //! Hostile text is made harmless here, in one place each (see `docs/security.md`):
-//! - everything shown to people goes through [`visible`] (table cells) or a
+//! - everything shown to people goes through [`chars::visible`] (table cells) or a
 //!   [`Escaping`] writer in [`Mode::Terminal`] (whole messages): control characters,
 //!   bidirectional controls and invisible characters become `\u{..}` escapes;
 //! - JSON goes through an [`Escaping`] writer in [`Mode::Json`], which writes the same
@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::chars;
+use crate::chars::{self, shorten, visible};
 
 use serde::Serialize;
 
@@ -177,17 +177,6 @@ pub fn table(width: Option<u16>) -> comfy_table::Table {
         t.set_width(w);
     }
     t
-}
-
-/// Shorten text to `max` characters with an ellipsis.
-pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 impl Row for crate::view::ClaimSummary {
@@ -380,53 +369,10 @@ pub fn write_json<T: Serialize>(out: &mut dyn Write, format: Format, value: &T) 
     writeln!(w)
 }
 
-/// `s` as it may be shown on a terminal, on one line: every control character (line
-/// breaks and tabs too), bidirectional control and invisible character (see
-/// [`chars::is_hidden`]) written as a `\u{..}` escape. `"AP\u{1b}]8;;x\u{7}"` shows
-/// an OSC hyperlink attempt as text instead of running it.
-pub fn visible(s: &str) -> Cow<'_, str> {
-    escape_hidden(s, false)
-}
-
-/// Like [`visible`], but line feeds stay line breaks: for whole messages.
-pub fn visible_lines(s: &str) -> Cow<'_, str> {
-    escape_hidden(s, true)
-}
-
-fn escape_hidden(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let mut prev = None;
-    let hidden_at = |prev: Option<char>, c: char, rest: &str| {
-        !(keep_newlines && c == '\n') && chars::is_hidden(prev, c, rest.chars().next())
-    };
-    let mut iter = s.char_indices();
-    let first = loop {
-        match iter.next() {
-            None => return Cow::Borrowed(s),
-            Some((i, c)) => {
-                if hidden_at(prev, c, &s[i + c.len_utf8()..]) {
-                    break i;
-                }
-                prev = Some(c);
-            }
-        }
-    };
-    let mut out = String::with_capacity(s.len() + 16);
-    out.push_str(&s[..first]);
-    for (i, c) in s[first..].char_indices() {
-        if hidden_at(prev, c, &s[first + i + c.len_utf8()..]) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-        prev = Some(c);
-    }
-    Cow::Owned(out)
-}
-
 /// How an [`Escaping`] writer writes hidden characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// For people: `\u{1b}`, as [`visible_lines`] (line feeds stay).
+    /// For people: `\u{1b}`, as [`chars::visible_lines`] (line feeds stay).
     Terminal,
     /// For JSON text: `\u001b`, with surrogate pairs above U+FFFF. Only valid on
     /// JSON written by serde_json, where such characters can only occur inside strings
@@ -600,6 +546,7 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::visible_lines;
     use proptest::prelude::*;
 
     #[test]

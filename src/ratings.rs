@@ -21,9 +21,7 @@ use crate::source::{
     domain_of, host_key, name_key, parse_http_url, Registry, Resolution, SourceId, SourcePatch,
 };
 
-/// A patch to write: the CSV line it comes from, the name it is applied to (an
-/// existing source's canonical name, or the name of a source to create), the patch.
-pub type PlannedPatch = (u64, String, SourcePatch);
+pub use crate::source::PlannedPatch;
 
 /// How `import-ratings` reads a file.
 #[derive(Clone, Debug)]

@@ -150,21 +150,6 @@ impl LinkRecord {
         }
         Ok((a, b))
     }
-
-    /// The ledger's form of what the link says (after validation).
-    pub fn link(&self) -> crate::ledger::ClaimLink {
-        crate::ledger::ClaimLink {
-            same: self.relation == LinkRelation::Same,
-            matcher: match self.by {
-                LinkAuthor::Person => None,
-                LinkAuthor::Matcher => Some(crate::ledger::MatcherLink {
-                    score: self.score.unwrap_or(0.0),
-                    model: self.model.clone().unwrap_or_default(),
-                    threshold: self.threshold.unwrap_or(0.0),
-                }),
-            },
-        }
-    }
 }
 
 /// `{"type":"report", ...}`

@@ -122,3 +122,16 @@ impl Report {
             .collect()
     }
 }
+
+/// A stored claim with every report of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Content address.
+    pub id: ClaimId,
+    /// Text as first seen.
+    pub text: String,
+    /// When first added, seconds since 1970.
+    pub added: i64,
+    /// Its reports, in the order they were first recorded.
+    pub reports: Vec<Report>,
+}

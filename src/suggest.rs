@@ -945,7 +945,7 @@ fn hosts(
     names: &Names,
     add: &mut impl FnMut(SourceId, SourceId, EvidenceKind, f64, String),
 ) {
-    let table = crate::outlets::builtin();
+    let table = crate::source::outlets::builtin();
     // Names the table knows, by outlet: two sources named for one outlet are one.
     let mut by_outlet: HashMap<&str, Vec<(SourceId, &str)>> = HashMap::new();
     for (id, n) in &names.all {

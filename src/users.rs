@@ -82,7 +82,7 @@ pub fn check_name(name: &str) -> Result<()> {
     } else {
         Err(Error::Invalid(format!(
             "the user name {:?} is not allowed: use 1 to {MAX_NAME} ASCII letters, digits, '.', '_' or '-', not starting with '.' or '-' (for example maria.k)",
-            crate::output::visible(&name.chars().take(80).collect::<String>())
+            crate::chars::visible(&name.chars().take(80).collect::<String>())
         )))
     }
 }

@@ -6,11 +6,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::credibility::{self, Credibility, GroupSupport, TrackRecord};
-use crate::find::{report_date, DateRange, Sightings, TextQuery};
+use crate::date::report_date;
+use crate::find::{DateRange, Sightings, TextQuery};
 use crate::independence::{self, Analysis};
 use crate::record::VerdictEntry;
+use crate::report::Claim;
 use crate::report::Hop;
 use crate::source::{Registry, Source, SourceId};
 
@@ -552,7 +554,7 @@ pub struct ClaimFilter {
     /// ([`TextQuery`]).
     pub grep: Option<TextQuery>,
     /// Only claim groups with at least one report dated in this range
-    /// ([`crate::find::report_date`]).
+    /// ([`crate::date::report_date`]).
     pub dates: DateRange,
 }
 
@@ -757,7 +759,7 @@ pub fn analyze_chains(
 /// chains ([`analyze_chains`]): `id` and `text` are the group's (those of its
 /// earliest-recorded member), `variants` its number of wordings, and every range is
 /// one report, in the order recorded; `dates` has each report's date
-/// ([`crate::find::report_date`]; any order). What `claims` computes for a group, for
+/// ([`crate::date::report_date`]; any order). What `claims` computes for a group, for
 /// the Spark engine (`columnar::Engine`).
 #[allow(clippy::too_many_arguments)]
 pub fn summarize_chains(
@@ -1327,7 +1329,7 @@ impl SourceDetail {
                 &o.id[..12],
                 o.independent_sources,
                 o.support,
-                crate::output::shorten(&o.text, 70)
+                crate::chars::shorten(&o.text, 70)
             ));
         }
         s.push_str(&format!(
@@ -1340,7 +1342,7 @@ impl SourceDetail {
                 &o.id[..12],
                 o.independent_sources,
                 o.support,
-                crate::output::shorten(&o.text, 70)
+                crate::chars::shorten(&o.text, 70)
             ));
         }
         if !self.alias_origins.is_empty() || !self.affiliation_origins.is_empty() {
@@ -1385,7 +1387,7 @@ impl SourceDetail {
                 &b.id[..12],
                 b.independent_sources,
                 b.without,
-                crate::output::shorten(&b.text, 70)
+                crate::chars::shorten(&b.text, 70)
             ));
         }
         s

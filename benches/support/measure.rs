@@ -14,9 +14,10 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::Instant;
 
-use corroborate::claim::{Claim, ClaimId};
+use corroborate::claim::ClaimId;
 use corroborate::db::Database;
 use corroborate::record::{parse_line, Record};
+use corroborate::report::Claim;
 use corroborate::report::{report_id, Hop, Report, ReportId};
 use corroborate::source::{name_key, Registry, Source, SourceId, SourceKind};
 use corroborate::view::{self, ClaimDetail, ClaimFilter, ClaimSort, ClaimSummary};

@@ -18,11 +18,12 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::error::{Error, Result};
 use crate::groups::Groups;
 use crate::ledger::{self, ClaimRef, Entry, HopEntry, Ledger, RetractTarget};
 use crate::record::{self, Record, VerdictEntry};
+use crate::report::Claim;
 use crate::report::{report_id, Hop, Report, ReportId};
 use crate::source::{name_key, Registry, SourceId, SourcePatch};
 use crate::store::{MergeRecord, Progress, Store, StoredClaim, StoredLink, StoredReport};
@@ -87,7 +88,7 @@ pub fn running_server(dir: &Path) -> Option<String> {
     let url = v.get("url")?.as_str()?;
     // Shown to people: only a plain http URL, escaped.
     url.starts_with("http://")
-        .then(|| crate::output::visible(url).into_owned())
+        .then(|| crate::chars::visible(url).into_owned())
 }
 
 /// What an import or other write did.

@@ -131,7 +131,7 @@ impl Database {
     }
 
     /// [`Database::scan_chains`] with each report's date as well (one per range:
-    /// [`crate::find::report_date`], its publication date or else when it was
+    /// [`crate::date::report_date`], its publication date or else when it was
     /// recorded), read from the ledger: listings that show or filter by dates pay for
     /// one entry read per report, at most one small read each (a claim's reports lie
     /// anywhere in its batch, so a large window would be refilled for most of them).
@@ -164,7 +164,7 @@ impl Database {
                             "claim {id}: the report at ledger byte {at} does not match the entry there"
                         )));
                     };
-                    dates.push(crate::find::report_date(published.as_deref(), added));
+                    dates.push(crate::date::report_date(published.as_deref(), added));
                 }
                 f(id, texts.claim_text_at(n)?, ranges, hops, &dates)
             })

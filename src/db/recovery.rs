@@ -155,18 +155,19 @@ fn remove_dir(p: &Path) -> Result<()> {
 /// Whether an error says the store's data cannot be trusted (as opposed to the disk
 /// being full, a permission, a lock). Such a store is rebuilt from the ledger.
 pub(super) fn is_store_damage(e: &Error) -> bool {
-    match e {
-        Error::Corrupt(_) | Error::Encoding(_) => true,
-        Error::Store(s) => matches!(s, sled::Error::Corruption { .. }),
-        _ => false,
-    }
+    matches!(
+        e,
+        Error::Corrupt(_)
+            | Error::Encoding(_)
+            | Error::Store(crate::error::StoreFailure::Corruption(_))
+    )
 }
 
 /// Whether an error says the store cannot be written here (full disk, read-only
 /// file system, permission): the database can still be read from a copy.
 pub(super) fn is_unwritable(e: &Error) -> bool {
     match e {
-        Error::Store(sled::Error::Io(io)) => cannot_write(io),
+        Error::Store(crate::error::StoreFailure::Io(io)) => cannot_write(io),
         Error::Io { source, .. } => cannot_write(source),
         _ => false,
     }

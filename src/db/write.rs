@@ -603,7 +603,7 @@ impl Database {
 
     pub(super) fn user_role(&self, name: &str) -> Result<crate::users::Role> {
         self.user_role_of(name)?
-            .ok_or_else(|| Error::NoSuchUser(crate::output::visible(name).into_owned()))
+            .ok_or_else(|| Error::NoSuchUser(crate::chars::visible(name).into_owned()))
     }
 
     /// A user's role, `None` when there is no such user.
@@ -980,7 +980,7 @@ pub(super) fn to_entry(
                     return Err(Error::NoSuchClaim(id.to_hex()));
                 }
             }
-            let link = l.link();
+            let link = ledger::ClaimLink::from_record(&l);
             let stored = seen.links(store)?;
             let person = link.matcher.is_none();
             if stored

@@ -32,11 +32,11 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::claim::Claim;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::independence::Analysis;
 use crate::record::{Verdict, VerdictEntry};
+use crate::report::Claim;
 use crate::report::{Hop, Report};
 use crate::source::{name_key, Registry, SourceKind};
 

@@ -21,11 +21,11 @@
 
 use std::io::{self, Write};
 
-use crate::claim::Claim;
+use crate::chars::shorten;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::independence::{Analysis, GraphNode, Role};
-use crate::output::shorten;
+use crate::report::Claim;
 use crate::source::Registry;
 use crate::view::ClaimSummary;
 

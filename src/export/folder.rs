@@ -12,9 +12,9 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::chars::shorten;
 use crate::db::Database;
 use crate::error::{Error, Result};
-use crate::output::shorten;
 
 use super::{dot, graphviz, Selection, Stop, Summary};
 

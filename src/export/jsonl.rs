@@ -21,10 +21,11 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::chain::{Chain, HopSpec};
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::record::{Record, ReportRecord, SourceRecord, VerdictRecord};
+use crate::report::Claim;
 use crate::report::Hop;
 use crate::source::{Source, SourceId};
 

@@ -40,10 +40,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::claim::{Claim, ClaimId};
+use crate::claim::ClaimId;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::independence::Analysis;
+use crate::report::Claim;
 use crate::source::{name_key, Registry, SourceId};
 use crate::view::{self, ClaimFilter, ClaimSummary};
 
@@ -286,7 +287,7 @@ impl Selection {
         let dates: Vec<(i64, String)> = c
             .reports
             .iter()
-            .map(|r| crate::find::report_date(r.published.as_deref(), r.added))
+            .map(|r| crate::date::report_date(r.published.as_deref(), r.added))
             .collect();
         let mut texts = vec![c.text.clone()];
         if self.filter.grep.is_some() {

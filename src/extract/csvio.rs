@@ -201,7 +201,7 @@ fn row_date(raw: &[u8]) -> Result<Option<String>, String> {
     if value.is_empty() {
         return Ok(None);
     }
-    let shown = || crate::output::visible(&value.chars().take(64).collect::<String>()).into_owned();
+    let shown = || crate::chars::visible(&value.chars().take(64).collect::<String>()).into_owned();
     let iso = crate::date::parse_loose(value).ok_or_else(|| {
         format!(
             "the date {:?} cannot be read; write it as 2017-02-07, 2017/2/7, 7 February 2017 or Feb 7, 2017, or leave the cell empty",

@@ -866,7 +866,7 @@ impl EvalReport {
 }
 
 /// The outlet name used as publisher for an article URL: the built-in outlet table
-/// (`src/outlets.rs`, extendable by a user through the source registry) looked up
+/// (`src/source/outlets.rs`, extendable by a user through the source registry) looked up
 /// through the source registry's host rules (parent domains walked, `www.` dropped).
 /// `None` when no outlet of the table has the URL's host.
 pub fn outlet_for_url(url: &str) -> Option<String> {

@@ -13,7 +13,7 @@
 //! and the nationality, country and body names among the title words ([`TITLES`]) and
 //! organisation words ([`ORG_WORDS`]); their doc comments say so. They stay here, built
 //! in, because the extractor's output must not depend on a user's registry; a user's
-//! own outlets are known to the source registry (`src/outlets.rs`,
+//! own outlets are known to the source registry (`src/source/outlets.rs`,
 //! `sources import-outlets`), which resolves the names the extractor proposes.
 //!
 //! Lookups of one to three words that belong to one rule's pattern (`that`, `by`/`in`,

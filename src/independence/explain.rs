@@ -5,8 +5,8 @@
 
 use std::fmt::Write as _;
 
+use super::SourceId;
 use super::{Analysis, GraphNode, OriginGroup, Role, SourceView, Vertex};
-use crate::source::SourceId;
 
 /// Most lines [`render_tree`] prints before summarising the rest.
 pub const MAX_TREE_LINES: usize = 200;

@@ -16,7 +16,11 @@ mod scc;
 
 pub use explain::{explain, render_tree, MAX_TREE_LINES};
 
-use crate::source::SourceId;
+/// Dense id of a source in one database (assigned in ledger order). Never shown to
+/// users and never hashed: report ids hash canonical names, so they are the same in
+/// every database. The registry (`crate::source`) assigns them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub u32);
 
 /// One resolved hop of a report's chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -126,7 +126,7 @@ impl From<BytesRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({ "error": output::visible_lines(&self.1) });
+        let body = serde_json::json!({ "error": crate::chars::visible_lines(&self.1) });
         (self.0, Json(body)).into_response()
     }
 }

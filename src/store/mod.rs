@@ -96,7 +96,7 @@ pub struct StoredLink {
 }
 
 /// A claim as the store keeps it: an index into the ledger. `db` joins it with the
-/// ledger entries it points at to make a [`crate::claim::Claim`].
+/// ledger entries it points at to make a [`crate::report::Claim`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredClaim {
     /// Claim number: the ledger offset of the entry that first recorded the claim
@@ -171,7 +171,20 @@ fn map_open_error(path: &Path, e: sled::Error) -> Error {
             };
         }
     }
-    Error::Store(e)
+    sled_err(e)
+}
+
+/// The library's error for a sled failure (sled's own types stay inside this module).
+pub(crate) fn sled_err(e: sled::Error) -> Error {
+    use crate::error::StoreFailure;
+    Error::Store(match e {
+        sled::Error::Io(io) => StoreFailure::Io(io),
+        sled::Error::Corruption { at, .. } => StoreFailure::Corruption(match at {
+            Some(at) => format!("at {at:?}"),
+            None => "found while reading".into(),
+        }),
+        other => StoreFailure::Other(other.to_string()),
+    })
 }
 
 impl Store {
@@ -187,25 +200,28 @@ impl Store {
             .map_err(|e| map_open_error(path, e))?;
         let store = Store {
             path: path.to_path_buf(),
-            meta: db.open_tree("meta")?,
-            ids: db.open_tree("ids")?,
-            heads: db.open_tree("heads")?,
-            chunks: db.open_tree("chunks")?,
-            sources: db.open_tree("sources")?,
-            postings: db.open_tree("postings")?,
-            verdicts: db.open_tree("verdicts")?,
-            merges: db.open_tree("merges")?,
-            distinct: db.open_tree("distinct")?,
-            links: db.open_tree("links")?,
-            users: db.open_tree("users")?,
-            vectors: db.open_tree("vectors")?,
+            meta: db.open_tree("meta").map_err(sled_err)?,
+            ids: db.open_tree("ids").map_err(sled_err)?,
+            heads: db.open_tree("heads").map_err(sled_err)?,
+            chunks: db.open_tree("chunks").map_err(sled_err)?,
+            sources: db.open_tree("sources").map_err(sled_err)?,
+            postings: db.open_tree("postings").map_err(sled_err)?,
+            verdicts: db.open_tree("verdicts").map_err(sled_err)?,
+            merges: db.open_tree("merges").map_err(sled_err)?,
+            distinct: db.open_tree("distinct").map_err(sled_err)?,
+            links: db.open_tree("links").map_err(sled_err)?,
+            users: db.open_tree("users").map_err(sled_err)?,
+            vectors: db.open_tree("vectors").map_err(sled_err)?,
             db,
         };
-        let outlets = crate::outlets::VERSION.to_be_bytes();
-        match store.meta.get("format")? {
+        let outlets = crate::source::outlets::VERSION.to_be_bytes();
+        match store.meta.get("format").map_err(sled_err)? {
             None => {
-                store.meta.insert("format", &FORMAT_VERSION.to_be_bytes())?;
-                store.meta.insert("outlets", &outlets)?;
+                store
+                    .meta
+                    .insert("format", &FORMAT_VERSION.to_be_bytes())
+                    .map_err(sled_err)?;
+                store.meta.insert("outlets", &outlets).map_err(sled_err)?;
             }
             Some(v) => {
                 let found = u32::from_be_bytes(
@@ -228,13 +244,13 @@ impl Store {
                 }
                 // Hops were resolved with the built-in outlet table: a store made
                 // with another version of it is rebuilt, never read as if it agreed.
-                let table = store.meta.get("outlets")?;
+                let table = store.meta.get("outlets").map_err(sled_err)?;
                 if table.as_deref() != Some(&outlets[..]) {
                     return Err(Error::OutletsChanged {
                         path: path.to_path_buf(),
                         found: table
                             .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes)),
-                        now: crate::outlets::VERSION,
+                        now: crate::source::outlets::VERSION,
                     });
                 }
             }
@@ -253,8 +269,11 @@ impl Store {
             .path(path)
             .open()
             .map_err(|e| map_open_error(path, e))?;
-        let meta = db.open_tree("meta")?;
-        let (Some(a), Some(h)) = (meta.get("applied")?, meta.get("head")?) else {
+        let meta = db.open_tree("meta").map_err(sled_err)?;
+        let (Some(a), Some(h)) = (
+            meta.get("applied").map_err(sled_err)?,
+            meta.get("head").map_err(sled_err)?,
+        ) else {
             return Ok(None);
         };
         let bad = || Error::Corrupt("the store's progress is malformed".into());
@@ -271,7 +290,7 @@ impl Store {
 
     /// Write everything to disk.
     pub fn flush(&self) -> Result<()> {
-        self.db.flush()?;
+        self.db.flush().map_err(sled_err)?;
         Ok(())
     }
 
@@ -279,7 +298,10 @@ impl Store {
 
     /// How far the ledger has been applied (`None` for a new store).
     pub fn progress(&self) -> Result<Option<Progress>> {
-        let (Some(a), Some(h)) = (self.meta.get("applied")?, self.meta.get("head")?) else {
+        let (Some(a), Some(h)) = (
+            self.meta.get("applied").map_err(sled_err)?,
+            self.meta.get("head").map_err(sled_err)?,
+        ) else {
             return Ok(None);
         };
         let applied = u64::from_be_bytes(
@@ -296,8 +318,10 @@ impl Store {
 
     /// Record how far the ledger has been applied.
     pub fn set_progress(&self, p: Progress) -> Result<()> {
-        self.meta.insert("applied", &p.applied.to_be_bytes())?;
-        self.meta.insert("head", &p.head)?;
+        self.meta
+            .insert("applied", &p.applied.to_be_bytes())
+            .map_err(sled_err)?;
+        self.meta.insert("head", &p.head).map_err(sled_err)?;
         Ok(())
     }
 
@@ -307,7 +331,7 @@ impl Store {
     pub fn load_registry(&self) -> Result<Registry> {
         let mut sources = Vec::new();
         for kv in self.sources.iter() {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(sled_err)?;
             let id = u32::from_be_bytes(
                 k.as_ref()
                     .try_into()
@@ -341,7 +365,8 @@ impl Store {
                 merged_into: s.merged_into.map(|m| m.0),
             };
             self.sources
-                .insert(s.id.0.to_be_bytes(), values::encode(&v)?)?;
+                .insert(s.id.0.to_be_bytes(), values::encode(&v)?)
+                .map_err(sled_err)?;
         }
         Ok(())
     }
@@ -396,7 +421,7 @@ impl Store {
 
     /// The claim number stored for a claim id.
     pub fn claim_number(&self, id: &ClaimId) -> Result<Option<u64>> {
-        match self.ids.get(id.0)? {
+        match self.ids.get(id.0).map_err(sled_err)? {
             Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
             None => Ok(None),
         }
@@ -404,12 +429,12 @@ impl Store {
 
     /// Whether a claim exists.
     pub fn has_claim(&self, id: &ClaimId) -> Result<bool> {
-        Ok(self.ids.contains_key(id.0)?)
+        self.ids.contains_key(id.0).map_err(sled_err)
     }
 
     /// Map a claim id to its number; returns the number it had before, if any.
     pub fn set_claim_number(&self, id: &ClaimId, n: u64) -> Result<Option<u64>> {
-        match self.ids.insert(id.0, &n.to_be_bytes())? {
+        match self.ids.insert(id.0, &n.to_be_bytes()).map_err(sled_err)? {
             Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
             None => Ok(None),
         }
@@ -431,10 +456,12 @@ impl Store {
                 reports: Self::reports_value(&c.reports, buf),
             });
         }
-        self.heads.insert(
-            first.n.to_be_bytes(),
-            values::encode(&GroupV1 { claims: heads })?,
-        )?;
+        self.heads
+            .insert(
+                first.n.to_be_bytes(),
+                values::encode(&GroupV1 { claims: heads })?,
+            )
+            .map_err(sled_err)?;
         Ok(())
     }
 
@@ -446,7 +473,8 @@ impl Store {
             reports: Self::reports_value(reports, &mut hops),
         };
         self.chunks
-            .insert(pair_key(n, batch), values::encode(&v)?)?;
+            .insert(pair_key(n, batch), values::encode(&v)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
@@ -454,7 +482,7 @@ impl Store {
     fn group_of(&self, n: u64) -> Result<Option<(u64, sled::IVec)>> {
         match self.heads.range(..=n.to_be_bytes()).next_back() {
             Some(kv) => {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 Ok(Some((u64_of(&k, "group key")?, v)))
             }
             None => Ok(None),
@@ -473,7 +501,7 @@ impl Store {
         };
         let mut c = Self::head_claim(start, h)?;
         for kv in self.chunks.range(pair_key(n, 0)..pair_key(n, before)) {
-            let (_, v) = kv?;
+            let (_, v) = kv.map_err(sled_err)?;
             let chunk: ChunkV1 = values::decode_borrowed(&v, "claim chunk")?;
             Self::add_reports(&mut c.reports, &chunk.reports)?;
         }
@@ -500,9 +528,10 @@ impl Store {
             .chunks
             .range(pair_key(n, 0)..pair_key(n, before))
             .keys()
-            .collect::<std::result::Result<_, _>>()?;
+            .collect::<std::result::Result<_, _>>()
+            .map_err(sled_err)?;
         for k in keys {
-            self.chunks.remove(k)?;
+            self.chunks.remove(k).map_err(sled_err)?;
         }
         Ok(())
     }
@@ -541,7 +570,7 @@ impl Store {
                     chunks.finish()?;
                     return Ok(false);
                 };
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 let start = u64_of(&k, "group key")?;
                 let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
                 for h in &group.claims {
@@ -615,7 +644,7 @@ impl Store {
             Ok::<_, Error>(())
         };
         for kv in self.heads.iter() {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(sled_err)?;
             let start = u64_of(&k, "group key")?;
             let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
             for h in &group.claims {
@@ -655,7 +684,7 @@ impl Store {
         }
         let mut out = Vec::new();
         for k in self.ids.scan_prefix(&bytes).keys() {
-            let k = k?;
+            let k = k.map_err(sled_err)?;
             let hex = crate::hex::encode(&k);
             if hex.starts_with(&lower) {
                 let id: [u8; 32] = k
@@ -695,7 +724,8 @@ impl Store {
             })
             .collect();
         self.postings
-            .insert(key, values::encode(&PostingV1 { deltas })?)?;
+            .insert(key, values::encode(&PostingV1 { deltas })?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
@@ -705,7 +735,7 @@ impl Store {
         let mut out = BTreeSet::new();
         for s in sources {
             for kv in self.postings.scan_prefix(s.0.to_be_bytes()) {
-                let (_, v) = kv?;
+                let (_, v) = kv.map_err(sled_err)?;
                 let p: PostingV1 = values::decode(&v, "posting list")?;
                 let mut n = 0u64;
                 for d in p.deltas {
@@ -729,7 +759,7 @@ impl Store {
         key[4..].copy_from_slice(&before.to_be_bytes());
         let mut changes = Vec::new();
         for kv in self.postings.range(end..key) {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(sled_err)?;
             let p: PostingV1 = values::decode(&v, "posting list")?;
             let mut n = 0u64;
             let mut kept = Vec::with_capacity(p.deltas.len());
@@ -745,7 +775,7 @@ impl Store {
         }
         for (k, kept) in changes {
             if kept.is_empty() {
-                self.postings.remove(k)?;
+                self.postings.remove(k).map_err(sled_err)?;
             } else {
                 let mut prev = 0;
                 let deltas = kept
@@ -757,7 +787,8 @@ impl Store {
                     })
                     .collect();
                 self.postings
-                    .insert(k, values::encode(&PostingV1 { deltas })?)?;
+                    .insert(k, values::encode(&PostingV1 { deltas })?)
+                    .map_err(sled_err)?;
             }
         }
         Ok(())
@@ -778,7 +809,9 @@ impl Store {
             date: v.date.clone(),
             added: v.added,
         };
-        self.verdicts.insert(key, values::encode(&val)?)?;
+        self.verdicts
+            .insert(key, values::encode(&val)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
@@ -809,7 +842,7 @@ impl Store {
         self.verdicts
             .scan_prefix(claim.0)
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 Self::decode_verdict(&k, &v)
             })
             .collect()
@@ -818,7 +851,7 @@ impl Store {
     /// Every verdict, by claim then age.
     pub fn verdicts(&self) -> impl Iterator<Item = Result<VerdictEntry>> + '_ {
         self.verdicts.iter().map(|kv| {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(sled_err)?;
             Self::decode_verdict(&k, &v)
         })
     }
@@ -828,7 +861,7 @@ impl Store {
         let mut key = [0u8; 40];
         key[..32].copy_from_slice(&claim.0);
         key[32..].copy_from_slice(&seq.to_be_bytes());
-        Ok(self.verdicts.remove(key)?.is_some())
+        Ok(self.verdicts.remove(key).map_err(sled_err)?.is_some())
     }
 
     // ---- merges ----------------------------------------------------------------
@@ -853,13 +886,14 @@ impl Store {
                 .collect(),
         };
         self.merges
-            .insert(from.0.to_be_bytes(), values::encode(&v)?)?;
+            .insert(from.0.to_be_bytes(), values::encode(&v)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
     /// What merging `from` changed, if it is merged.
     pub fn merge_of(&self, from: SourceId) -> Result<Option<MergeRecord>> {
-        let Some(v) = self.merges.get(from.0.to_be_bytes())? else {
+        let Some(v) = self.merges.get(from.0.to_be_bytes()).map_err(sled_err)? else {
             return Ok(None);
         };
         let m: MergeV1 = values::decode(&v, "merge record")?;
@@ -882,7 +916,7 @@ impl Store {
 
     /// Forget what merging `from` changed (after an unmerge).
     pub fn remove_merge(&self, from: SourceId) -> Result<()> {
-        self.merges.remove(from.0.to_be_bytes())?;
+        self.merges.remove(from.0.to_be_bytes()).map_err(sled_err)?;
         Ok(())
     }
 
@@ -896,7 +930,8 @@ impl Store {
         key[..4].copy_from_slice(&lo.0.to_be_bytes());
         key[4..].copy_from_slice(&hi.0.to_be_bytes());
         self.distinct
-            .insert(key, values::encode(&DistinctV1 { entry })?)?;
+            .insert(key, values::encode(&DistinctV1 { entry })?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
@@ -906,7 +941,7 @@ impl Store {
         self.distinct
             .iter()
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 let _: DistinctV1 = values::decode(&v, "distinct pair")?;
                 if k.len() != 8 {
                     return Err(Error::Corrupt("a distinct-pair key is not 8 bytes".into()));
@@ -926,18 +961,24 @@ impl Store {
             role: role.to_string(),
             entry,
         };
-        self.users.insert(name.as_bytes(), values::encode(&v)?)?;
+        self.users
+            .insert(name.as_bytes(), values::encode(&v)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
     /// Remove a user; true when there was one.
     pub fn remove_user(&self, name: &str) -> Result<bool> {
-        Ok(self.users.remove(name.as_bytes())?.is_some())
+        Ok(self
+            .users
+            .remove(name.as_bytes())
+            .map_err(sled_err)?
+            .is_some())
     }
 
     /// A user's role, when the user exists.
     pub fn user_role(&self, name: &str) -> Result<Option<String>> {
-        match self.users.get(name.as_bytes())? {
+        match self.users.get(name.as_bytes()).map_err(sled_err)? {
             None => Ok(None),
             Some(v) => {
                 let v: values::UserV1 = values::decode(&v, "user")?;
@@ -951,7 +992,7 @@ impl Store {
         self.users
             .iter()
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 let v: values::UserV1 = values::decode(&v, "user")?;
                 Ok((String::from_utf8_lossy(&k).into_owned(), v.role))
             })
@@ -979,14 +1020,23 @@ impl Store {
             entry: l.entry,
         };
         self.links
-            .insert(Self::link_key(&l.a, &l.b, l.person), values::encode(&v)?)?;
+            .insert(Self::link_key(&l.a, &l.b, l.person), values::encode(&v)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
     /// Remove every link of a pair; true when there was one.
     pub fn remove_links(&self, a: &ClaimId, b: &ClaimId) -> Result<bool> {
-        let p = self.links.remove(Self::link_key(a, b, true))?.is_some();
-        let m = self.links.remove(Self::link_key(a, b, false))?.is_some();
+        let p = self
+            .links
+            .remove(Self::link_key(a, b, true))
+            .map_err(sled_err)?
+            .is_some();
+        let m = self
+            .links
+            .remove(Self::link_key(a, b, false))
+            .map_err(sled_err)?
+            .is_some();
         Ok(p || m)
     }
 
@@ -995,7 +1045,7 @@ impl Store {
         self.links
             .iter()
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 if k.len() != 65 {
                     return Err(Error::Corrupt("a link key is not 65 bytes".into()));
                 }
@@ -1027,13 +1077,15 @@ impl Store {
             model: model.to_string(),
             vector: vector.to_vec(),
         };
-        self.vectors.insert(id.0, values::encode(&v)?)?;
+        self.vectors
+            .insert(id.0, values::encode(&v)?)
+            .map_err(sled_err)?;
         Ok(())
     }
 
     /// The model id a claim's stored vector was made with, if any.
     pub fn vector_model(&self, id: &ClaimId) -> Result<Option<String>> {
-        match self.vectors.get(id.0)? {
+        match self.vectors.get(id.0).map_err(sled_err)? {
             None => Ok(None),
             Some(v) => {
                 let v: VectorV1 = values::decode(&v, "claim vector")?;
@@ -1046,7 +1098,7 @@ impl Store {
     pub fn vectors(&self, model: &str) -> Result<Vec<(ClaimId, Vec<f32>)>> {
         let mut out = Vec::new();
         for kv in self.vectors.iter() {
-            let (k, v) = kv?;
+            let (k, v) = kv.map_err(sled_err)?;
             let v: VectorV1 = values::decode(&v, "claim vector")?;
             if v.model == model && k.len() == 32 {
                 let mut x = [0u8; 32];
@@ -1077,7 +1129,10 @@ impl Store {
             let mut ia = a.iter();
             let mut ib = b.iter();
             loop {
-                match (ia.next().transpose()?, ib.next().transpose()?) {
+                match (
+                    ia.next().transpose().map_err(sled_err)?,
+                    ib.next().transpose().map_err(sled_err)?,
+                ) {
                     (None, None) => break,
                     (Some((k, _)), None) => {
                         out.push(format!(
@@ -1180,7 +1235,7 @@ impl Chunks {
     fn peek(&mut self) -> Result<Option<u64>> {
         if self.next.is_none() {
             if let Some(kv) = self.it.next() {
-                let (k, v) = kv?;
+                let (k, v) = kv.map_err(sled_err)?;
                 self.next = Some((pair_of(&k)?.0, v));
             }
         }

@@ -28,13 +28,18 @@ use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::outlets::{Outlet, OutletTable};
+pub mod outlets;
 
-/// Dense id of a source in one database (assigned in ledger order). Never shown to
-/// users and never hashed: report ids hash canonical names, so they are the same in
-/// every database.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SourceId(pub u32);
+use outlets::{Outlet, OutletTable};
+
+/// Defined by the independence engine, which works on these ids and on nothing else
+/// of a source (the engine sits below this module).
+pub use crate::independence::SourceId;
+
+/// A patch to write: the line of the list it comes from (a rating CSV, an outlet
+/// table), the name it is applied to (an existing source's canonical name, or the name
+/// of a source to create), the patch.
+pub type PlannedPatch = (u64, String, SourcePatch);
 
 /// What kind of source this is.
 ///
@@ -491,7 +496,7 @@ impl Default for Registry {
             by_host: HashMap::new(),
             keys: Vec::new(),
             label_classes: std::sync::OnceLock::new(),
-            outlets: Some(crate::outlets::builtin()),
+            outlets: Some(outlets::builtin()),
         }
     }
 }

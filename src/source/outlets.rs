@@ -3,7 +3,7 @@
 //! people write for them, and their kind. It lets `cnn.com`, `edition.cnn.com`, "CNN"
 //! and "Cable News Network" resolve to one source without any setup.
 //!
-//! The data is `src/outlets.tsv`, embedded in the binary. Its format (also read by
+//! The data is `src/source/outlets.tsv`, embedded in the binary. Its format (also read by
 //! `corroborate sources import-outlets` for a user's own table):
 //!
 //! * one outlet per line, four TAB-separated columns: `name`, `hosts`, `aliases`, `kind`;
@@ -24,11 +24,11 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use super::{domain_of, name_key, Registry, SourceKind, SourcePatch};
 use crate::error::{Error, Result};
-use crate::source::{domain_of, name_key, Registry, SourceKind, SourcePatch};
 
 /// The version of the built-in table. It changes with every change to
-/// `src/outlets.tsv`; see `docs/ARCHITECTURE.md` ("The built-in outlet table") for
+/// `src/source/outlets.tsv`; see `docs/ARCHITECTURE.md` ("The built-in outlet table") for
 /// what a database does when it differs from the one its store was built with.
 pub const VERSION: u32 = 1;
 
@@ -205,7 +205,7 @@ impl OutletTable {
 pub struct ImportPlan {
     /// The source patches to write, with the line of each outlet.
     #[serde(skip)]
-    pub patches: Vec<crate::ratings::PlannedPatch>,
+    pub patches: Vec<super::PlannedPatch>,
     /// Outlets read.
     pub outlets: u64,
     /// Sources to create.
@@ -243,8 +243,8 @@ pub fn plan_import(input: impl std::io::Read, reg: &Registry) -> Result<ImportPl
     for (o, &line) in table.outlets.iter().zip(&table.lines) {
         plan.outlets += 1;
         let before = match scratch.resolve(&o.name) {
-            crate::source::Resolution::Known(id) => scratch.get(id).cloned(),
-            crate::source::Resolution::Unknown => None,
+            super::Resolution::Known(id) => scratch.get(id).cloned(),
+            super::Resolution::Unknown => None,
         };
         let patch = SourcePatch {
             aliases: o
