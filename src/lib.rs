@@ -25,6 +25,7 @@ pub mod find;
 pub mod groups;
 pub mod hex;
 pub mod independence;
+pub mod ingest;
 pub mod ledger;
 pub mod matching;
 pub mod output;

@@ -2255,9 +2255,13 @@ fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
 }
 
 fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    let dir = tempfile_dir()?;
-    let result = (|| -> anyhow::Result<()> {
-        let mut db = Database::open(&dir)?;
+    // Removed when it goes out of scope, after the database (declared later) closes.
+    let dir = tempfile::Builder::new()
+        .prefix("corroborate-demo-")
+        .tempdir()
+        .context("creating a temporary directory for the demo database")?;
+    {
+        let mut db = Database::open(dir.path())?;
         let summary = db.import(corroborate::demo::DATA.as_bytes(), "demo", &mut |_| {})?;
         let rows = view::list_claims(&db, &ClaimFilter::default(), ClaimSort::Sources)?;
         let format = ctx.format.unwrap_or(Format::Table);
@@ -2286,25 +2290,8 @@ fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         } else {
             output::write_rows(out, format, &rows, None)?;
         }
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
-/// A fresh directory under the system temporary directory for the demo database.
-fn tempfile_dir() -> anyhow::Result<PathBuf> {
-    let base = std::env::temp_dir();
-    for i in 0..100u32 {
-        let p = base.join(format!("corroborate-demo-{}-{i}", std::process::id()));
-        if std::fs::create_dir(&p).is_ok() {
-            return Ok(p);
-        }
     }
-    anyhow::bail!(
-        "could not create a temporary directory in {}",
-        base.display()
-    )
+    Ok(())
 }
 
 /// One outlet of the built-in table as a listing row.
@@ -2363,64 +2350,47 @@ fn extract_one(
 ) -> anyhow::Result<()> {
     use corroborate::extract as ex;
     let file = args.file.clone().unwrap_or_else(|| "-".into());
-    let text = read_text(&file, ex::MAX_ARTICLE_BYTES)?;
+    let text = read_article(&file)?;
     let meta = ex::ArticleMeta {
         publisher: args.publisher.clone().unwrap_or_default(),
         url: args.url.clone(),
         published: args.published.clone(),
     };
-    if meta.publisher.trim().is_empty() {
-        return Err(Error::Invalid(
-            "--publisher is empty: name the outlet that published the article".into(),
-        )
-        .into());
-    }
-    if let Some(u) = &meta.url {
-        parse_http_url(u)?;
-    }
-    if let Some(d) = &meta.published {
-        corroborate::date::validate(d)?;
-    }
-    let found = ex::extract(&text, &meta);
     if args.import {
+        meta.check()?;
         let mut db = ctx.open(db_path)?;
-        let records = found.iter().map(|e| {
-            Ok((
-                0,
-                corroborate::record::Record::Report(ReportRecord {
-                    claim: e.claim.clone(),
-                    chain: e.chain.clone(),
-                    url: meta.url.clone(),
-                    published: meta.published.clone(),
-                    recorded: None,
-                }),
-            ))
-        });
-        let summary = db.write_records(records, &format!("extract {file}"))?;
+        let summary =
+            corroborate::ingest::import_article(&mut db, &text, &meta, &format!("extract {file}"))?;
         print_summary(out, &summary)?;
         if args.run_match {
             match_command(&mut db, &args.matching, false, ctx, out)?;
         }
         return Ok(());
     }
+    let found = ex::propose(&text, &meta)?;
     match ctx.format() {
         Format::Table | Format::Csv => {
             let rows: Vec<ExtractRow> = found
                 .iter()
-                .map(|e| ExtractRow {
-                    chain: e.chain.to_string(),
-                    claim: e.claim.clone(),
+                .map(|r| ExtractRow {
+                    chain: r.chain.to_string(),
+                    claim: r.claim.clone(),
                 })
                 .collect();
             output::write_rows(out, ctx.format(), &rows, ctx.width())?;
         }
         Format::Json => {
-            let recs: Vec<serde_json::Value> = found.iter().map(|e| e.to_record(&meta)).collect();
+            let recs: Vec<corroborate::record::Record> = found
+                .iter()
+                .cloned()
+                .map(corroborate::record::Record::Report)
+                .collect();
             output::write_json(out, Format::Json, &recs)?;
         }
         Format::Jsonl => {
-            for e in &found {
-                output::write_json(out, Format::Jsonl, &e.to_record(&meta))?;
+            for r in &found {
+                let rec = corroborate::record::Record::Report(r.clone());
+                output::write_json(out, Format::Jsonl, &rec)?;
             }
         }
     }
@@ -2431,7 +2401,7 @@ fn extract_one(
 }
 
 /// `extract --csv FILE`: a corpus, streamed, one JSONL record per statement (or, with
-/// `--import`, spooled to a temporary file and imported in one all-or-nothing write).
+/// `--import`, imported in one all-or-nothing write).
 fn extract_corpus(
     args: &ExtractArgs,
     csv_path: &str,
@@ -2449,56 +2419,14 @@ fn extract_corpus(
     };
     let file = std::fs::File::open(csv_path).with_context(|| format!("cannot open {csv_path}"))?;
     let size = file.metadata().ok().map(|m| m.len());
-    // The registry names publishers from URLs; the database is opened only when needed.
-    let mut db = if args.import || opts.publisher_column.is_none() {
-        Some(ctx.open(db_path)?)
-    } else {
-        None
-    };
-    let reg = db
-        .as_ref()
-        .map(|d| d.registry().clone())
-        .unwrap_or_default();
-    let lookup = |url: &str| -> Option<String> {
-        let host = corroborate::source::domain_of(url)?;
-        reg.name_for_host(&host)
-    };
+    let input = io::BufReader::new(file);
     let bar = progress_bar(size, "extracting");
     let mut progress = |b: u64| {
         if let Some(bar) = &bar {
             bar.set_position(b);
         }
     };
-    let spool = if args.import {
-        Some(spool_file()?)
-    } else {
-        None
-    };
-    let mut spool_w = match &spool {
-        Some(p) => Some(io::BufWriter::new(std::fs::File::create(p)?)),
-        None => None,
-    };
-    let result = {
-        let mut emit = |e: &ex::Extracted, meta: &ex::ArticleMeta| -> Result<(), Error> {
-            let w: &mut dyn Write = match spool_w.as_mut() {
-                Some(w) => w,
-                None => &mut *out,
-            };
-            output::write_json(w, Format::Jsonl, &e.to_record(meta))
-                .map_err(|err| Error::io("writing extracted records", err))
-        };
-        ex::extract_csv(
-            io::BufReader::new(file),
-            &opts,
-            &lookup,
-            &mut emit,
-            &mut progress,
-        )
-    };
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    let finish = |summary: ex::CsvSummary| -> anyhow::Result<()> {
+    let report = |summary: &ex::CsvSummary| {
         eprintln!(
             "extracted {} statements from {} articles ({} rows skipped)",
             summary.statements, summary.articles, summary.skipped_rows
@@ -2506,69 +2434,54 @@ fn extract_corpus(
         for why in &summary.skipped {
             eprintln!("  skipped {}", chars::visible_lines(why));
         }
-        if let (Some(p), Some(db), Some(w)) = (&spool, db.as_mut(), spool_w.take()) {
-            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            let f = std::fs::File::open(p)?;
-            let s = db.import(
-                io::BufReader::new(f),
-                &format!("extract --csv {csv_path}"),
-                &mut |_| {},
-            )?;
-            print_summary(out, &s)?;
-            if args.run_match {
-                match_command(db, &args.matching, false, ctx, out)?;
-            }
-        }
-        Ok(())
     };
-    let outcome = result.map_err(anyhow::Error::from).and_then(finish);
-    if let Some(p) = &spool {
-        let _ = std::fs::remove_file(p);
+    if args.import {
+        let mut db = ctx.open(db_path)?;
+        let label = format!("extract --csv {csv_path}");
+        let done = corroborate::ingest::import_csv(&mut db, input, &opts, &label, &mut progress);
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        let (summary, written) = done?;
+        report(&summary);
+        print_summary(out, &written)?;
+        if args.run_match {
+            match_command(&mut db, &args.matching, false, ctx, out)?;
+        }
+        return Ok(());
     }
-    outcome
+    // The registry names publishers from URLs; the database is opened only when needed.
+    let reg = match opts.publisher_column {
+        None => ctx.open(db_path)?.registry().clone(),
+        Some(_) => Default::default(),
+    };
+    let lookup =
+        |url: &str| -> Option<String> { reg.name_for_host(&corroborate::source::domain_of(url)?) };
+    let mut emit = |e: &ex::Extracted, meta: &ex::ArticleMeta| -> Result<(), Error> {
+        let rec = corroborate::record::Record::Report(e.report(meta));
+        output::write_json(out, Format::Jsonl, &rec)
+            .map_err(|err| Error::io("writing extracted records", err))
+    };
+    let done = ex::extract_csv(input, &opts, &lookup, &mut emit, &mut progress);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    report(&done?);
+    Ok(())
 }
 
-/// Read a whole text file (or stdin), refusing more than `limit` bytes.
-fn read_text(file: &str, limit: usize) -> anyhow::Result<String> {
+/// A whole article from a file (or stdin, `-`), checked as the library checks one.
+fn read_article(file: &str) -> anyhow::Result<String> {
     use std::io::Read;
+    let limit = corroborate::extract::MAX_ARTICLE_BYTES as u64 + 1;
     let mut buf = Vec::new();
-    let reader: Box<dyn Read> = if file == "-" {
-        Box::new(io::stdin())
+    if file == "-" {
+        io::stdin().take(limit).read_to_end(&mut buf)?;
     } else {
-        Box::new(std::fs::File::open(file).with_context(|| format!("cannot open {file}"))?)
-    };
-    reader.take(limit as u64 + 1).read_to_end(&mut buf)?;
-    if buf.len() > limit {
-        return Err(Error::Invalid(format!(
-            "the article is longer than {limit} bytes; split it"
-        ))
-        .into());
+        std::fs::File::open(file)
+            .with_context(|| format!("cannot open {file}"))?
+            .take(limit)
+            .read_to_end(&mut buf)?;
     }
-    String::from_utf8(buf).map_err(|e| {
-        Error::Invalid(format!(
-            "the article is not UTF-8 (byte {})",
-            e.utf8_error().valid_up_to() + 1
-        ))
-        .into()
-    })
-}
-
-/// A fresh file under the temporary directory for spooling extracted records.
-fn spool_file() -> anyhow::Result<PathBuf> {
-    let base = std::env::temp_dir();
-    for i in 0..100u32 {
-        let p = base.join(format!(
-            "corroborate-extract-{}-{i}.jsonl",
-            std::process::id()
-        ));
-        if std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&p)
-            .is_ok()
-        {
-            return Ok(p);
-        }
-    }
-    anyhow::bail!("could not create a temporary file in {}", base.display())
+    Ok(corroborate::extract::article_text(buf)?)
 }

@@ -69,7 +69,59 @@ pub struct Extracted {
     pub kind: ExtractKind,
 }
 
+impl ArticleMeta {
+    /// Refuse metadata no record may carry: an empty publisher, a URL that is not
+    /// http(s), a date that is not ISO 8601.
+    pub fn check(&self) -> crate::Result<()> {
+        if self.publisher.trim().is_empty() {
+            return Err(crate::Error::Invalid(
+                "the publisher is empty: name the outlet that published the article".into(),
+            ));
+        }
+        if let Some(u) = &self.url {
+            crate::source::parse_http_url(u)?;
+        }
+        if let Some(d) = &self.published {
+            crate::date::validate(d)?;
+        }
+        Ok(())
+    }
+}
+
+/// An article's text from its bytes: at most [`MAX_ARTICLE_BYTES`], UTF-8.
+pub fn article_text(bytes: Vec<u8>) -> crate::Result<String> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(crate::Error::Invalid(format!(
+            "the article is longer than {MAX_ARTICLE_BYTES} bytes; give one article at a time"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        crate::Error::Invalid(format!(
+            "the article is not UTF-8 text (byte {} is not); save it as UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })
+}
+
+/// What `extract` proposes for one article: its metadata checked, then one report
+/// record per attributed statement (nothing is written).
+pub fn propose(text: &str, meta: &ArticleMeta) -> crate::Result<Vec<crate::record::ReportRecord>> {
+    meta.check()?;
+    Ok(extract(text, meta).iter().map(|e| e.report(meta)).collect())
+}
+
 impl Extracted {
+    /// The report record for this statement.
+    pub fn report(&self, meta: &ArticleMeta) -> crate::record::ReportRecord {
+        crate::record::ReportRecord {
+            claim: self.claim.clone(),
+            chain: self.chain.clone(),
+            url: meta.url.clone(),
+            published: meta.published.clone(),
+            recorded: None,
+        }
+    }
+
     /// The import record for this statement:
     /// `{"type":"report","claim":…,"chain":[…],"url"?:…,"published"?:…}`.
     pub fn to_record(&self, meta: &ArticleMeta) -> Value {

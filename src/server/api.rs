@@ -826,34 +826,15 @@ async fn extract(
     let body = body?;
     read(st, move |_, _| {
         use crate::extract as ex;
-        if body.len() > ex::MAX_ARTICLE_BYTES {
-            return Err(Error::Invalid(format!(
-                "the article is longer than {} bytes; send one article at a time",
-                ex::MAX_ARTICLE_BYTES
-            )));
-        }
-        let text = String::from_utf8(body.to_vec()).map_err(|_| {
-            Error::Invalid("the article is not UTF-8 text; send it as UTF-8".into())
-        })?;
-        if q.publisher.trim().is_empty() {
-            return Err(Error::Invalid(
-                "publisher is empty: name the outlet that published the article".into(),
-            ));
-        }
-        if let Some(u) = &q.url {
-            crate::source::parse_http_url(u)?;
-        }
-        if let Some(d) = &q.published {
-            crate::date::validate(d)?;
-        }
+        let text = ex::article_text(body.to_vec())?;
         let meta = ex::ArticleMeta {
             publisher: q.publisher,
             url: q.url,
             published: q.published,
         };
-        let recs: Vec<serde_json::Value> = ex::extract(&text, &meta)
-            .iter()
-            .map(|e| e.to_record(&meta))
+        let recs: Vec<crate::record::Record> = ex::propose(&text, &meta)?
+            .into_iter()
+            .map(crate::record::Record::Report)
             .collect();
         value(&recs)
     })
