@@ -980,7 +980,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     #[cfg(feature = "server")]
     if let Some(server) = &cli.server {
         match cli.command {
+            // Commands that need no database run here.
             Command::Demo => return demo(&ctx, &mut out),
+            Command::Sources {
+                import: Some(SourcesCommand::Builtin),
+                ..
+            } => {
+                return print_builtin(&ctx, &mut out);
+            }
             Command::Extract(args) if !args.import => {
                 return extract(args, &db_path, &ctx, &mut out)
             }
@@ -992,6 +999,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         Command::Demo => demo(&ctx, &mut out),
+        Command::Sources {
+            import: Some(SourcesCommand::Builtin),
+            ..
+        } => print_builtin(&ctx, &mut out),
         Command::Extract(args) => extract(args, &db_path, &ctx, &mut out),
         Command::Export(args) => export_command(args, &db_path, &ctx, &mut out),
         Command::Salvage { to, lost } => {
@@ -1228,14 +1239,7 @@ fn dispatch(
                     (cid, db.retract_verdict(&cid, entry, reason)?)
                 }
             };
-            if summary.retracted > 0 {
-                writeln!(
-                    out,
-                    "retracted; `corroborate show {}` shows the claim now",
-                    &id.to_hex()[..12]
-                )?;
-            }
-            Ok(())
+            print_retracted(out, &id.to_hex(), &summary)
         }
         Command::Verdict {
             id,
@@ -1638,25 +1642,11 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
                 return Ok(());
             }
             let s = db.alias(&name, &alias)?;
-            if s.merges > 0 {
-                writeln!(
-                    out,
-                    "merged {alias:?} into {name:?}: it is now an alias, and its reports follow (undo: corroborate source unalias {name:?} {alias:?})"
-                )?;
-            } else {
-                writeln!(out, "{alias:?} is now an alias of {name:?}")?;
-            }
+            print_aliased(out, &name, &alias, &s)?;
         }
         SourceCommand::Unalias { name, alias } => {
             let s = db.unalias(&name, &alias)?;
-            if s.sources_created > 0 {
-                writeln!(
-                    out,
-                    "{alias:?} is no longer an alias of {name:?}; the reports written with it now go through a new source {alias:?}"
-                )?;
-            } else {
-                writeln!(out, "{alias:?} is no longer an alias of {name:?}")?;
-            }
+            print_unaliased(out, &name, &alias, &s)?;
         }
         SourceCommand::Affiliate { name, label } => {
             db.affiliate(&name, &label)?;
@@ -1681,14 +1671,7 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
         }
         SourceCommand::Distinct { a, b } => {
             let s = db.distinct(&a, &b)?;
-            if s.records == 0 {
-                writeln!(out, "{a:?} and {b:?} were already recorded as distinct")?;
-            } else {
-                writeln!(
-                    out,
-                    "{a:?} and {b:?} are recorded as distinct sources: suggestions leave the pair out"
-                )?;
-            }
+            print_distinct(out, &a, &b, &s)?;
         }
         SourceCommand::Show { .. } => unreachable!("handled in dispatch"),
         SourceCommand::Set {
@@ -1718,6 +1701,74 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             writeln!(out, "saved {name:?}")?;
         }
     }
+    Ok(())
+}
+
+fn print_retracted(out: &mut dyn Write, claim: &str, s: &WriteSummary) -> anyhow::Result<()> {
+    if s.retracted > 0 {
+        writeln!(
+            out,
+            "retracted; `corroborate show {}` shows the claim now",
+            &claim[..12.min(claim.len())]
+        )?;
+    }
+    Ok(())
+}
+
+fn print_aliased(
+    out: &mut dyn Write,
+    name: &str,
+    alias: &str,
+    s: &WriteSummary,
+) -> anyhow::Result<()> {
+    if s.merges > 0 {
+        writeln!(
+            out,
+            "merged {alias:?} into {name:?}: it is now an alias, and its reports follow (undo: corroborate source unalias {name:?} {alias:?})"
+        )?;
+    } else {
+        writeln!(out, "{alias:?} is now an alias of {name:?}")?;
+    }
+    Ok(())
+}
+
+fn print_unaliased(
+    out: &mut dyn Write,
+    name: &str,
+    alias: &str,
+    s: &WriteSummary,
+) -> anyhow::Result<()> {
+    if s.sources_created > 0 {
+        writeln!(
+            out,
+            "{alias:?} is no longer an alias of {name:?}; the reports written with it now go through a new source {alias:?}"
+        )?;
+    } else {
+        writeln!(out, "{alias:?} is no longer an alias of {name:?}")?;
+    }
+    Ok(())
+}
+
+fn print_distinct(out: &mut dyn Write, a: &str, b: &str, s: &WriteSummary) -> anyhow::Result<()> {
+    if s.records == 0 {
+        writeln!(out, "{a:?} and {b:?} were already recorded as distinct")?;
+    } else {
+        writeln!(
+            out,
+            "{a:?} and {b:?} are recorded as distinct sources: suggestions leave the pair out"
+        )?;
+    }
+    Ok(())
+}
+
+/// `sources builtin`: the built-in outlet table (no database needed).
+fn print_builtin(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
+    let rows: Vec<OutletRow> = corroborate::source::outlets::builtin()
+        .outlets()
+        .iter()
+        .map(|o| OutletRow(o.clone()))
+        .collect();
+    output::write_rows(out, ctx.format(), &rows, ctx.width())?;
     Ok(())
 }
 
@@ -1878,15 +1929,7 @@ fn sources_import(
                 (text, json, Vec::new()),
             )
         }
-        SourcesCommand::Builtin => {
-            let rows: Vec<OutletRow> = corroborate::source::outlets::builtin()
-                .outlets()
-                .iter()
-                .map(|o| OutletRow(o.clone()))
-                .collect();
-            output::write_rows(out, ctx.format(), &rows, ctx.width())?;
-            return Ok(());
-        }
+        SourcesCommand::Builtin => return print_builtin(ctx, out),
     };
     db.patch_sources(patches, &label)?;
     let (text, json, skipped) = report;
@@ -1925,8 +1968,17 @@ fn match_command(
         bar: ctx.bar.clone(),
     };
     let s = corroborate::matching::run(db, &m, &opts, &mut bars)?;
+    print_match(out, ctx, &s)
+}
+
+/// What `match` did (or would do).
+fn print_match(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    s: &corroborate::matching::MatchSummary,
+) -> anyhow::Result<()> {
     match ctx.format {
-        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, &s)?,
+        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, s)?,
         _ => {
             writeln!(
                 out,

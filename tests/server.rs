@@ -531,3 +531,137 @@ fn the_cli_runs_through_the_server_and_prints_what_it_prints_locally() {
     );
     assert!(s.stop().success());
 }
+
+#[test]
+fn registry_matching_and_retraction_commands_print_the_same_through_the_server() {
+    // Two databases with the same records: one used locally, one through its server.
+    let local = TestDb::new();
+    let served = TestDb::new();
+    // Dated, so that both databases show the same sighting dates.
+    let dated: String = REPORTS
+        .lines()
+        .map(|l| format!("{},\"published\":\"2024-05-06\"}}\n", l.trim_end_matches('}')))
+        .collect();
+    for db in [&local, &served] {
+        db.ok_stdin(&["import", "-"], &dated);
+    }
+    let editor = add_user(&served, "ed", "editor");
+    let admin = add_user(&served, "root", "admin");
+    let dam = {
+        let rows: Value =
+            serde_json::from_str(&local.ok(&["--format", "json", "claims", "--grep", "qasr"]))
+                .unwrap();
+        rows[0]["id"].as_str().unwrap().to_string()
+    };
+    let report = {
+        let d: Value =
+            serde_json::from_str(&local.ok(&["--format", "json", "show", &dam[..8]])).unwrap();
+        d["chains"][0]["report"].as_str().unwrap()[..12].to_string()
+    };
+    let s = Server::start(&served, &[]);
+    let remote = |args: &[&str], token: &str, stdin: &str| {
+        let mut c = served.cmd();
+        c.env("CORROBORATE_SERVER", &s.url)
+            .env("CORROBORATE_TOKEN", token)
+            .args(args);
+        c.write_stdin(stdin.as_bytes().to_vec()).output().unwrap()
+    };
+    let steps: Vec<Vec<&str>> = vec![
+        vec![
+            "source",
+            "set",
+            "Reuters",
+            "--kind",
+            "wire_agency",
+            "--homepage",
+            "https://www.reuters.com",
+        ],
+        vec!["source", "alias", "Reuters", "Thomson Reuters"],
+        vec!["source", "alias", "Daily News", "City Blog", "--dry-run"],
+        // Both have reports: without --yes (and no terminal) nothing changes, exit 2.
+        vec!["source", "merge", "Daily News", "City Blog"],
+        vec!["source", "merge", "Daily News", "City Blog", "--yes"],
+        vec!["--format", "json", "claims"],
+        vec!["source", "unmerge", "Daily News", "City Blog"],
+        vec!["source", "unalias", "Reuters", "Thomson Reuters"],
+        vec!["source", "affiliate", "AP", "wire:us"],
+        vec!["source", "unaffiliate", "AP", "wire:us"],
+        vec!["source", "distinct", "AP", "Reuters"],
+        vec!["--format", "json", "sources"],
+        vec![
+            "--format",
+            "json",
+            "similar",
+            "--text",
+            "The dam at Qasr closed on Monday",
+        ],
+        vec!["--format", "json", "match", "--dry-run"],
+        vec![
+            "retract",
+            "report",
+            &dam[..8],
+            &report,
+            "--reason",
+            "misread",
+        ],
+        vec!["--format", "json", "show", &dam[..8]],
+    ];
+    for args in &steps {
+        let want = local.cmd().args(args).output().unwrap();
+        let got = remote(args, &editor, "");
+        assert_eq!(
+            got.status.code(),
+            want.status.code(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&got.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&got.stdout),
+            String::from_utf8_lossy(&want.stdout),
+            "{args:?}"
+        );
+    }
+    // Every one of those writes names its author.
+    let log: Value =
+        serde_json::from_slice(&remote(&["--format", "json", "log"], &editor, "").stdout).unwrap();
+    let authors: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["author"].as_str())
+        .collect();
+    assert!(
+        authors.iter().filter(|a| **a == "ed").count() >= 9,
+        "{authors:?}"
+    );
+
+    // An admin changes a user's role and password through the server.
+    let out = remote(&["user", "role", "ed", "viewer"], &admin, "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = remote(&["source", "affiliate", "AP", "wire:us"], &editor, "");
+    assert_eq!(out.status.code(), Some(1), "a viewer may not write");
+    let out = remote(
+        &["user", "password", "ed"],
+        &admin,
+        "a long enough secret\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let resp = client()
+        .post(format!("{}/login", s.url))
+        .json(&json!({"name": "ed", "password": "a long enough secret"}))
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    // The editor may not change users.
+    let out = remote(&["user", "role", "root", "viewer"], &editor, "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(s.stop().success());
+}

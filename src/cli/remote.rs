@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use super::{
-    print_summary, render_detail, render_verify, write_limited, Command, Ctx, SourceCommand,
-    UserCommand,
+    confirm_join, print_match, print_summary, render_detail, render_verify, write_limited, Command,
+    Ctx, MatchArgs, RetractCommand, SourceCommand, UserCommand,
 };
 
 /// A server and the token to use it.
@@ -180,14 +180,31 @@ pub(crate) fn dispatch(
             render_verify(out, ctx, &rep)
         }
         Command::Similar {
-            id: Some(id),
-            text: None,
+            id,
+            text,
             limit,
-            ..
+            matching,
         } => {
-            let q = [("limit", limit.to_string())];
-            let rows: Vec<corroborate::matching::SimilarRow> =
-                r.get(&["api", "claims", &id, "similar"], &q)?;
+            if matching.model.is_some() {
+                return Err(Error::Invalid(
+                    "--model picks the model of a local database; through --server the server's model is used".into(),
+                )
+                .into());
+            }
+            let mut q = vec![("limit", limit.to_string())];
+            q.extend(matching.threshold.map(|t| ("threshold", t.to_string())));
+            let rows: Vec<corroborate::matching::SimilarRow> = match (id, text) {
+                (Some(id), None) => r.get(&["api", "claims", &id, "similar"], &q)?,
+                (None, Some(text)) => {
+                    q.push(("text", text));
+                    r.get(&["api", "similar"], &q)?
+                }
+                _ => {
+                    return Err(
+                        Error::Invalid("give a claim id or --text, one of the two".into()).into(),
+                    )
+                }
+            };
             if rows.is_empty() && ctx.format() == Format::Table {
                 writeln!(out, "no similar claims")?;
             } else {
@@ -197,8 +214,8 @@ pub(crate) fn dispatch(
         }
         Command::Import {
             file,
-            run_match: false,
-            ..
+            run_match,
+            matching,
         } => {
             let mut body = Vec::new();
             let what = if file == "-" {
@@ -227,8 +244,63 @@ pub(crate) fn dispatch(
                 .body(body);
             let summary: WriteSummary = r.send(req)?;
             print_summary(out, &summary)?;
+            if run_match {
+                remote_match(r, ctx, out, &matching, false)?;
+            }
             Ok(())
         }
+        Command::Match { matching, dry_run } => remote_match(r, ctx, out, &matching, dry_run),
+        Command::Extract(args) => {
+            // The article is read and its statements proposed here; the server imports
+            // them with the caller as their author.
+            if args.csv.is_some() {
+                return Err(not_remote("extract --csv --import"));
+            }
+            let file = args.file.clone().unwrap_or_else(|| "-".into());
+            let text = super::read_article(&file)?;
+            let meta = corroborate::extract::ArticleMeta {
+                publisher: args.publisher.clone().unwrap_or_default(),
+                url: args.url.clone(),
+                published: args.published.clone(),
+            };
+            let mut body = Vec::new();
+            for rec in corroborate::extract::propose(&text, &meta)? {
+                output::write_json(
+                    &mut body,
+                    Format::Jsonl,
+                    &corroborate::record::Record::Report(rec),
+                )?;
+            }
+            let req = r
+                .client
+                .post(r.url(&["api", "import"]))
+                .header("content-type", "application/x-ndjson")
+                .body(body);
+            let summary: WriteSummary = r.send(req)?;
+            print_summary(out, &summary)?;
+            if args.run_match {
+                remote_match(r, ctx, out, &args.matching, false)?;
+            }
+            Ok(())
+        }
+        Command::Retract(rc) => {
+            let (id, body) = match rc {
+                RetractCommand::Report { id, report, reason } => {
+                    let id = r.claim_id(&id)?;
+                    let body = json!({"claim": id, "report": report, "reason": reason});
+                    (id, body)
+                }
+                RetractCommand::Verdict { id, entry, reason } => {
+                    let id = r.claim_id(&id)?;
+                    let body = json!({"claim": id, "entry": entry, "reason": reason});
+                    (id, body)
+                }
+            };
+            let s: WriteSummary = r.post(&["api", "retractions"], &body)?;
+            super::print_retracted(out, &id, &s)?;
+            Ok(())
+        }
+        Command::Source(sc) => remote_source(sc, r, out),
         Command::Add {
             claim,
             chain,
@@ -299,14 +371,153 @@ pub(crate) fn dispatch(
                 UserCommand::Reset { name } => {
                     r.post(&["api", "users", &name, "token"], &json!({}))?
                 }
-                UserCommand::Role { .. } | UserCommand::Password { .. } => {
-                    return Err(not_remote("user role and user password"))
+                UserCommand::Role { name, role } => {
+                    let _: Value = r.send(
+                        r.client
+                            .patch(r.url(&["api", "users", &name]))
+                            .json(&json!({ "role": role })),
+                    )?;
+                    writeln!(out, "{name} is now {role}")?;
+                    return Ok(());
+                }
+                UserCommand::Password { name } => {
+                    let password = super::read_password(&name)?;
+                    let _: Value = r.send(
+                        r.client
+                            .patch(r.url(&["api", "users", &name]))
+                            .json(&json!({ "password": password })),
+                    )?;
+                    writeln!(out, "set the password of {name}")?;
+                    return Ok(());
                 }
             };
             super::print_token(out, ctx, &made)?;
             Ok(())
         }
         other => Err(not_remote(other.name())),
+    }
+}
+
+/// `match` through the server (which uses the model it was started with).
+fn remote_match(
+    r: &Remote,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    args: &MatchArgs,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    if args.model.is_some() {
+        return Err(Error::Invalid(
+            "--model picks the model of a local database; through --server the server's model is used (`corroborate serve --model DIR`)".into(),
+        )
+        .into());
+    }
+    let s: corroborate::matching::MatchSummary = r.post(
+        &["api", "match"],
+        &json!({"threshold": args.threshold, "dry_run": dry_run}),
+    )?;
+    print_match(out, ctx, &s)
+}
+
+/// The `source` commands through the server, with the same plans and confirmations
+/// as on a local database.
+fn remote_source(sc: SourceCommand, r: &Remote, out: &mut dyn Write) -> anyhow::Result<()> {
+    use corroborate::db::{AliasPlan, JoinPlan};
+    #[derive(serde::Deserialize)]
+    struct Plan<T> {
+        plan: T,
+    }
+    match sc {
+        SourceCommand::Show { .. } => unreachable!("handled by dispatch"),
+        SourceCommand::Alias {
+            name,
+            alias,
+            confirm,
+        } => {
+            let path = ["api", "sources", name.as_str(), "aliases"];
+            let Plan { plan } =
+                r.post::<Plan<AliasPlan>>(&path, &json!({"alias": alias, "dry_run": true}))?;
+            match &plan {
+                AliasPlan::Join(p) => {
+                    let undo = format!("corroborate source unalias {name:?} {alias:?}");
+                    if !confirm_join(out, p, &confirm, &undo)? {
+                        return Ok(());
+                    }
+                }
+                AliasPlan::Alias if confirm.dry_run => {
+                    writeln!(
+                        out,
+                        "would add the alias {alias:?} to {name:?}\nnothing changed (dry run)"
+                    )?;
+                    return Ok(());
+                }
+                AliasPlan::Alias => {}
+            }
+            let s: WriteSummary = r.post(&path, &json!({ "alias": alias }))?;
+            super::print_aliased(out, &name, &alias, &s)
+        }
+        SourceCommand::Merge { a, b, confirm } => {
+            let Plan { plan } = r.post::<Plan<JoinPlan>>(
+                &["api", "merges"],
+                &json!({"into": a, "from": b, "dry_run": true}),
+            )?;
+            let undo = format!("corroborate source unmerge {a:?} {b:?}");
+            if !confirm_join(out, &plan, &confirm, &undo)? {
+                return Ok(());
+            }
+            let _: WriteSummary = r.post(&["api", "merges"], &json!({"into": a, "from": b}))?;
+            writeln!(out, "merged {b:?} into {a:?} (undo: {undo})")?;
+            Ok(())
+        }
+        SourceCommand::Unalias { name, alias } => {
+            let s: WriteSummary = r.send(
+                r.client
+                    .delete(r.url(&["api", "sources", &name, "aliases", &alias])),
+            )?;
+            super::print_unaliased(out, &name, &alias, &s)
+        }
+        SourceCommand::Affiliate { name, label } => {
+            let _: WriteSummary = r.post(
+                &["api", "sources", &name, "affiliations"],
+                &json!({ "label": label }),
+            )?;
+            writeln!(out, "{name:?} is now affiliated with {label:?}")?;
+            Ok(())
+        }
+        SourceCommand::Unaffiliate { name, label } => {
+            let _: WriteSummary =
+                r.send(
+                    r.client
+                        .delete(r.url(&["api", "sources", &name, "affiliations", &label])),
+                )?;
+            writeln!(out, "{name:?} is no longer affiliated with {label:?}")?;
+            Ok(())
+        }
+        SourceCommand::Unmerge { a, b } => {
+            let _: WriteSummary = r.send(r.client.delete(r.url(&["api", "merges", &a, &b])))?;
+            writeln!(out, "{b:?} is a source of its own again, with its reports")?;
+            Ok(())
+        }
+        SourceCommand::Distinct { a, b } => {
+            let s: WriteSummary = r.post(&["api", "distinct"], &json!({"a": a, "b": b}))?;
+            super::print_distinct(out, &a, &b, &s)
+        }
+        SourceCommand::Set {
+            name,
+            aliases,
+            homepage,
+            kind,
+            affiliations,
+            rating,
+        } => {
+            let _: WriteSummary =
+                r.send(r.client.patch(r.url(&["api", "sources", &name])).json(
+                    &json!({"aliases": aliases, "homepage": homepage, "kind": kind,
+                        "affiliations": affiliations, "rating": rating}),
+                ))?;
+            writeln!(out, "saved {name:?}")?;
+            Ok(())
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .route("/api/claims/{id}", get(one_claim))
         .route("/api/claims/{id}/similar", get(similar))
         .route("/api/sources", get(list_sources))
-        .route("/api/sources/{name}", get(one_source))
+        .route("/api/sources/{name}", get(one_source).patch(set_source))
         .route("/api/sources/{name}/aliases", post(add_alias))
         .route("/api/sources/{name}/affiliations", post(add_affiliation))
         .route("/api/log", get(log))
@@ -46,9 +46,19 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .route("/api/verdicts", post(verdict))
         .route("/api/extract", post(extract))
         .route("/api/users", get(list_users).post(add_user))
-        .route("/api/users/{name}", delete(remove_user))
+        .route("/api/users/{name}", delete(remove_user).patch(change_user))
         .route("/api/users/{name}/token", post(reset_user))
         .route("/api/merges", post(merge_sources))
+        .route("/api/merges/{into}/{from}", delete(unmerge_sources))
+        .route("/api/sources/{name}/aliases/{alias}", delete(remove_alias))
+        .route(
+            "/api/sources/{name}/affiliations/{label}",
+            delete(remove_affiliation),
+        )
+        .route("/api/distinct", post(distinct_sources))
+        .route("/api/similar", get(similar_text))
+        .route("/api/match", post(run_match))
+        .route("/api/retractions", post(retract))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), gate));
     Router::new()
         .route("/healthz", get(healthz))
@@ -556,6 +566,32 @@ async fn similar(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SimilarTextQuery {
+    text: String,
+    limit: Option<usize>,
+    threshold: Option<f32>,
+}
+
+/// `similar --text`: the stored claims nearest to a text that need not be stored.
+async fn similar_text(State(st): St, q: Result<Query<SimilarTextQuery>, QueryRejection>) -> Answer {
+    let Query(q) = q?;
+    read(st, move |st, db| {
+        let limit = q.limit.unwrap_or(10).clamp(1, 100);
+        crate::claim::validate_text(&q.text)?;
+        let (found, _) = crate::matching::similar(
+            db,
+            &st.matcher,
+            &crate::matching::Query::Text(q.text),
+            limit,
+            q.threshold,
+        )?;
+        rows(&found, &Page::default())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SourcesQuery {
     sort: Option<String>,
     limit: Option<usize>,
@@ -763,6 +799,10 @@ async fn verdict(
 #[serde(deny_unknown_fields)]
 struct NewAlias {
     alias: String,
+    /// Answer `{"plan": …}` (an alias to add, or a source to merge in) and change
+    /// nothing.
+    #[serde(default)]
+    dry_run: bool,
 }
 
 async fn add_alias(
@@ -772,6 +812,12 @@ async fn add_alias(
     body: Result<Json<NewAlias>, JsonRejection>,
 ) -> Answer {
     let Json(a) = body?;
+    if a.dry_run {
+        return read(st, move |_, db| {
+            value(&serde_json::json!({ "plan": db.plan_alias(&name, &a.alias)? }))
+        })
+        .await;
+    }
     write(st, who, move |db| value(&db.alias(&name, &a.alias)?)).await
 }
 
@@ -796,6 +842,9 @@ async fn add_affiliation(
 struct Merge {
     into: String,
     from: String,
+    /// Answer `{"plan": …}` (what the merge would change) and change nothing.
+    #[serde(default)]
+    dry_run: bool,
 }
 
 async fn merge_sources(
@@ -804,7 +853,156 @@ async fn merge_sources(
     body: Result<Json<Merge>, JsonRejection>,
 ) -> Answer {
     let Json(m) = body?;
+    if m.dry_run {
+        return read(st, move |_, db| {
+            value(&serde_json::json!({ "plan": db.plan_merge(&m.into, &m.from)? }))
+        })
+        .await;
+    }
     write(st, who, move |db| value(&db.merge(&m.into, &m.from)?)).await
+}
+
+async fn unmerge_sources(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path((into, from)): Path<(String, String)>,
+) -> Answer {
+    write(st, who, move |db| value(&db.unmerge(&into, &from)?)).await
+}
+
+async fn remove_alias(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path((name, alias)): Path<(String, String)>,
+) -> Answer {
+    write(st, who, move |db| value(&db.unalias(&name, &alias)?)).await
+}
+
+async fn remove_affiliation(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path((name, label)): Path<(String, String)>,
+) -> Answer {
+    write(st, who, move |db| value(&db.unaffiliate(&name, &label)?)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pair {
+    a: String,
+    b: String,
+}
+
+async fn distinct_sources(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<Pair>, JsonRejection>,
+) -> Answer {
+    let Json(p) = body?;
+    write(st, who, move |db| value(&db.distinct(&p.a, &p.b)?)).await
+}
+
+/// `source set NAME`: the fields of a source record other than its name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceChange {
+    #[serde(default)]
+    aliases: Vec<String>,
+    homepage: Option<String>,
+    kind: Option<String>,
+    #[serde(default)]
+    affiliations: Vec<String>,
+    rating: Option<f64>,
+}
+
+async fn set_source(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+    body: Result<Json<SourceChange>, JsonRejection>,
+) -> Answer {
+    let Json(c) = body?;
+    write(st, who, move |db| {
+        if let Some(r) = c.rating {
+            crate::record::check_rating(r)?;
+        }
+        let patch = crate::source::SourcePatch {
+            aliases: c.aliases,
+            homepage: c
+                .homepage
+                .as_deref()
+                .map(crate::source::parse_http_url)
+                .transpose()?,
+            kind: c
+                .kind
+                .as_deref()
+                .map(crate::source::SourceKind::parse)
+                .transpose()?,
+            affiliations: c.affiliations,
+            rating: c.rating,
+        };
+        value(&db.patch_source(&name, patch, "source set")?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MatchRequest {
+    threshold: Option<f32>,
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// `match`: the matcher over the claims it has not seen, its links in one commit.
+async fn run_match(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<MatchRequest>, JsonRejection>,
+) -> Answer {
+    let Json(m) = body?;
+    let state = st.clone();
+    write(st, who, move |db| {
+        let opts = crate::matching::MatchOptions {
+            threshold: m.threshold,
+            dry_run: m.dry_run,
+        };
+        let summary = crate::matching::run(db, &state.matcher, &opts, &mut crate::db::Quiet)?;
+        value(&summary)
+    })
+    .await
+}
+
+/// `retract report` (with `report`, an id prefix) or `retract verdict` (with `entry`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Retraction {
+    claim: String,
+    report: Option<String>,
+    entry: Option<u64>,
+    reason: Option<String>,
+}
+
+async fn retract(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<Retraction>, JsonRejection>,
+) -> Answer {
+    let Json(r) = body?;
+    write(st, who, move |db| {
+        let claim = db.resolve_claim(&r.claim)?;
+        let summary = match (r.report, r.entry) {
+            (Some(report), None) => db.retract_report(&claim, &report, r.reason)?,
+            (None, Some(entry)) => db.retract_verdict(&claim, entry, r.reason)?,
+            _ => {
+                return Err(Error::Invalid(
+                    "name either a report (`report`: its id or a prefix) or a verdict (`entry`: its log entry), not both".into(),
+                ))
+            }
+        };
+        value(&summary)
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -865,6 +1063,40 @@ async fn add_user(
         let made = db.add_user(&u.name, Role::parse(&u.role)?)?;
         reload_secrets(&st2, db)?;
         value(&made)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserChange {
+    role: Option<String>,
+    password: Option<String>,
+}
+
+/// `user role` and `user password`.
+async fn change_user(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    Path(name): Path<String>,
+    body: Result<Json<UserChange>, JsonRejection>,
+) -> Answer {
+    let Json(c) = body?;
+    let st2 = st.clone();
+    write(st, who, move |db| {
+        if c.role.is_none() && c.password.is_none() {
+            return Err(Error::Invalid(
+                "say what to change: `role`, `password` or both".into(),
+            ));
+        }
+        if let Some(role) = &c.role {
+            db.set_user_role(&name, crate::users::Role::parse(role)?)?;
+        }
+        if let Some(password) = &c.password {
+            db.set_user_password(&name, password)?;
+        }
+        reload_secrets(&st2, db)?;
+        value(&serde_json::json!({ "name": name, "role": db.user_role_of(&name)? }))
     })
     .await
 }
