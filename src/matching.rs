@@ -126,6 +126,49 @@ pub struct MatchSummary {
 }
 
 /// Every claim text, in record order.
+/// A link the matcher made that no person has confirmed or rejected: the queue a desk
+/// works through (`GET /api/links/pending`, the page's "Matches").
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
+pub struct PendingLink {
+    /// The two claims (full ids, the smaller first) and their texts.
+    pub a: String,
+    pub a_text: String,
+    pub b: String,
+    pub b_text: String,
+    /// The matcher's score, model and threshold when it linked them.
+    pub score: f32,
+    pub model: String,
+    pub threshold: f32,
+}
+
+/// The matcher's "same" links no person has decided on, weakest score first (those most
+/// worth a look).
+pub fn pending(db: &Database) -> Result<Vec<PendingLink>> {
+    let groups = db.groups()?;
+    let mut out = Vec::new();
+    for l in groups.links().iter().filter(|l| !l.person && l.same) {
+        if groups.links_between(&l.a, &l.b).iter().any(|o| o.person) {
+            continue;
+        }
+        out.push(PendingLink {
+            a: l.a.to_hex(),
+            a_text: db.claim(&l.a)?.text,
+            b: l.b.to_hex(),
+            b_text: db.claim(&l.b)?.text,
+            score: l.score.unwrap_or(0.0),
+            model: l.model.clone().unwrap_or_default(),
+            threshold: l.threshold.unwrap_or(0.0),
+        });
+    }
+    out.sort_by(|x, y| {
+        x.score
+            .total_cmp(&y.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    Ok(out)
+}
+
 fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
     let mut out = Vec::new();
     db.scan_chains(|id, text, _, _| {

@@ -332,6 +332,23 @@ impl Row for crate::matching::SimilarRow {
     }
 }
 
+impl Row for crate::matching::PendingLink {
+    fn headers() -> Vec<&'static str> {
+        vec!["score", "a", "a_text", "b", "b_text", "model", "threshold"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![
+            format!("{:.3}", self.score),
+            self.a.clone(),
+            self.a_text.clone(),
+            self.b.clone(),
+            self.b_text.clone(),
+            self.model.clone(),
+            format!("{:.2}", self.threshold),
+        ]
+    }
+}
+
 impl Row for crate::users::UserRow {
     fn headers() -> Vec<&'static str> {
         vec!["name", "role"]

@@ -540,7 +540,12 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
     // Dated, so that both databases show the same sighting dates.
     let dated: String = REPORTS
         .lines()
-        .map(|l| format!("{},\"published\":\"2024-05-06\"}}\n", l.trim_end_matches('}')))
+        .map(|l| {
+            format!(
+                "{},\"published\":\"2024-05-06\"}}\n",
+                l.trim_end_matches('}')
+            )
+        })
         .collect();
     for db in [&local, &served] {
         db.ok_stdin(&["import", "-"], &dated);

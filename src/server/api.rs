@@ -43,6 +43,7 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .route("/api/reports", post(add_report))
         .route("/api/links", post(link))
         .route("/api/links/{a}/{b}", delete(unlink))
+        .route("/api/links/pending", get(pending_links))
         .route("/api/verdicts", post(verdict))
         .route("/api/extract", post(extract))
         .route("/api/users", get(list_users).post(add_user))
@@ -746,6 +747,28 @@ async fn link(
         };
         let (a, b) = (db.resolve_claim(&l.a)?, db.resolve_claim(&l.b)?);
         value(&db.link(&a, &b, same)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageQuery {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// The matcher's links no person has decided on, weakest first.
+async fn pending_links(State(st): St, q: Result<Query<PageQuery>, QueryRejection>) -> Answer {
+    let Query(q) = q?;
+    read(st, move |_, db| {
+        rows(
+            &crate::matching::pending(db)?,
+            &Page {
+                limit: q.limit,
+                offset: q.offset,
+            },
+        )
     })
     .await
 }

@@ -32,6 +32,10 @@ export const RECORDS = [
   { type: 'report', claim: 'The stadium renovation will cost 40 million euros', chain: 'Daily Ledger via Valley Times via Daily Ledger', published: '2026-11-06' },
   { type: 'report', claim: 'Tolls on the Harbour Bridge will be two euros per crossing', chain: 'Valley Times via Harbour Authority', published: '2026-11-07' },
   { type: 'report', claim: 'Ferry service to the north island ends in January <img src=x onerror="window.__pwned=1">', chain: 'Coast Radio via <b>Island Council</b>', published: '2026-11-08' },
+  // Two wordings the matcher linked (MATCHER_LINK) and nobody has checked: the queue of
+  // match suggestions.
+  { type: 'report', claim: 'The night train to Pine Hollow was cancelled on Tuesday', chain: 'Valley Times via Rail Desk', published: '2026-11-09' },
+  { type: 'report', claim: 'On Tuesday the Pine Hollow night train did not run', chain: 'Coast Radio via Station Staff', published: '2026-11-09' },
 ];
 
 function fail(msg) {
@@ -123,6 +127,10 @@ async function main() {
     const data = path.join(tmp, 'reports.jsonl');
     fs.writeFileSync(data, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
     cli(binary, ['--db', db, 'import', data]);
+    const hollow = JSON.parse(cli(binary, ['--db', db, '--format', 'json', 'claims', '--by-text', '--grep', 'pine hollow']));
+    if (hollow.length !== 2) throw new Error(`expected the two Pine Hollow wordings, found ${hollow.length}`);
+    const link = { type: 'link', a: hollow[0].id, b: hollow[1].id, relation: 'same', by: 'matcher', score: 0.83, model: 'test-model', threshold: 0.8 };
+    cli(binary, ['--db', db, 'import', '-'], JSON.stringify(link) + '\n');
     for (const u of [EDITOR, VIEWER]) {
       cli(binary, ['--db', db, 'user', 'add', u.name, '--role', u.role]);
       cli(binary, ['--db', db, 'user', 'password', u.name], u.password + '\n');

@@ -249,6 +249,23 @@ export async function runScenario({ url, editor, viewer, shots, log = console.lo
     await tid('status-ok').filter({ hasText: 'different claims' }).waitFor();
     check(await tid('wording').count() === 2, '"Different" changed the wordings of the claim');
 
+    stepLog('confirm a pending match suggestion');
+    await page.goto(url + '/#/matches');
+    const suggestion = tid('match-item').filter({ hasText: 'Pine Hollow' });
+    await suggestion.waitFor();
+    check(await suggestion.count() === 1, 'expected one pending match suggestion');
+    await page.screenshot({ path: path.join(shots, 'match-suggestions.png'), fullPage: true });
+    await suggestion.getByTestId('match-same').click();
+    await tid('status-ok').filter({ hasText: 'Confirmed' }).waitFor();
+    check(await tid('match-item').count() === 0, 'the confirmed suggestion is still listed');
+    const left = await page.evaluate(async () => {
+      const r = await fetch('/api/links/pending', { credentials: 'same-origin' });
+      return (await r.json()).length;
+    });
+    check(left === 0, `after confirming, ${left} suggestions are still pending`);
+    await page.goto(claimUrl);
+    await tid('claim-title').waitFor();
+
     stepLog('a write without the CSRF token is refused');
     const claimId = decodeURIComponent(claimUrl.split('#/claim/')[1]);
     const noCsrf = await page.evaluate(async (id) => {
@@ -281,7 +298,7 @@ export async function runScenario({ url, editor, viewer, shots, log = console.lo
     await tid('claim-title').waitFor();
     await tid('verdict-item').first().waitFor();
     await page.waitForSelector('[data-testid="similar-item"], [data-testid="similar-empty"]');
-    for (const id of ['verdict-form', 'verdict-submit', 'link-same', 'link-different', 'import-accepted', 'review-form', 'proposal-accept']) {
+    for (const id of ['verdict-form', 'verdict-submit', 'link-same', 'link-different', 'import-accepted', 'review-form', 'proposal-accept', 'match-same', 'match-different']) {
       check(await tid(id).count() === 0, `the viewer's claim page has a write control: ${id}`);
     }
     check(await page.locator('main form').count() === 0, "the viewer's claim page has a form");

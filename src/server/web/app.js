@@ -313,6 +313,9 @@
       case 'review':
         renderReview();
         break;
+      case 'matches':
+        renderMatches();
+        break;
       default:
         page(h('h1', null, 'Not found'), h('p', null, 'There is no such page. ', h('a', { href: '#/claims' }, 'Go to the claims.')));
     }
@@ -650,6 +653,65 @@
       diff.addEventListener('click', () => act('different', diff));
       same.setAttribute('aria-label', 'Same claim as: ' + x.text);
       diff.setAttribute('aria-label', 'Different claim from: ' + x.text);
+      li.appendChild(h('div', { class: 'actions' }, same, diff));
+    }
+    return li;
+  }
+
+  // ---- match suggestions -------------------------------------------------------------------
+
+  /** The matcher's links no person has decided on: confirm or reject each. */
+  async function renderMatches() {
+    const seq = renderSeq;
+    const list = h('ul', { class: 'similar', testid: 'matches' });
+    page(h('h1', null, 'Match suggestions'),
+      h('p', { class: 'muted' }, 'Wordings the matcher counts as one claim and nobody has checked yet, least certain first. ' +
+        (canWrite() ? '"Same claim" confirms the link; "Different" keeps the two apart for good.' : 'An editor confirms or rejects them.')),
+      loading('suggestions'));
+    let items;
+    try {
+      items = await api('GET', '/api/links/pending?limit=200');
+    } catch (e) {
+      if (seq === renderSeq) page(h('h1', null, 'Match suggestions'), errorBox(e));
+      return;
+    }
+    if (seq !== renderSeq) return;
+    const main = mainEl();
+    main.lastChild.remove();
+    if (!items.length) {
+      main.appendChild(h('p', { testid: 'matches-empty' }, 'No suggestion is waiting.'));
+      return;
+    }
+    for (const x of items) list.appendChild(matchItem(x));
+    main.appendChild(list);
+  }
+
+  function matchItem(x) {
+    const li = h('li', { testid: 'match-item' },
+      h('p', null, h('a', { href: claimHref(x.a) }, x.a_text)),
+      h('p', null, h('a', { href: claimHref(x.b) }, x.b_text)),
+      h('p', { class: 'muted small' }, 'score ' + num(x.score) + ' (threshold ' + num(x.threshold) + ', ' + x.model + ')'));
+    if (canWrite()) {
+      const act = async (relation, btn) => {
+        for (const b of li.querySelectorAll('button')) b.disabled = true;
+        try {
+          await api('POST', '/api/links', { json: { a: x.a, b: x.b, relation } });
+          li.remove();
+          say(relation === 'same'
+            ? 'Confirmed: the two wordings count as one claim.'
+            : 'Recorded: the two are different claims.', 'ok');
+        } catch (e) {
+          sayError(e);
+          for (const b of li.querySelectorAll('button')) b.disabled = false;
+          btn.focus();
+        }
+      };
+      const same = h('button', { type: 'button', testid: 'match-same', class: 'primary' }, 'Same claim');
+      const diff = h('button', { type: 'button', testid: 'match-different' }, 'Different');
+      same.setAttribute('aria-label', 'Same claim: ' + x.a_text + ' and ' + x.b_text);
+      diff.setAttribute('aria-label', 'Different claims: ' + x.a_text + ' and ' + x.b_text);
+      same.addEventListener('click', () => act('same', same));
+      diff.addEventListener('click', () => act('different', diff));
       li.appendChild(h('div', { class: 'actions' }, same, diff));
     }
     return li;
