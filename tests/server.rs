@@ -520,7 +520,36 @@ fn the_cli_runs_through_the_server_and_prints_what_it_prints_locally() {
     let out = remote(&["claims"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("CORROBORATE_TOKEN"));
-    let out = remote(&["export", "--format", "jsonl"], Some(&editor));
+    // A backup while the server runs: the JSONL export restores into a new database.
+    let backup = db.dir.path().join("backup.jsonl");
+    let out = remote(
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "-o",
+            backup.to_str().unwrap(),
+        ],
+        Some(&editor),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let restored = TestDb::new();
+    restored.ok(&["import", backup.to_str().unwrap()]);
+    let served: Value =
+        serde_json::from_slice(&remote(&["--format", "json", "claims"], Some(&editor)).stdout)
+            .unwrap();
+    assert_eq!(restored.claims(&[]).len(), served.as_array().unwrap().len());
+    let out = remote(&["export", "--format", "parquet", "-o", "x"], Some(&editor));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "parquet needs the server's machine"
+    );
+    let out = remote(&["rebuild"], Some(&editor));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not run through --server"));
     let out = remote(&["show", "ffffffff"], Some(&editor));
@@ -610,6 +639,8 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
             "misread",
         ],
         vec!["--format", "json", "show", &dam[..8]],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "dot", "--single-source"],
     ];
     for args in &steps {
         let want = local.cmd().args(args).output().unwrap();

@@ -71,18 +71,40 @@ impl Remote {
         let status = resp.status();
         let body = resp.bytes()?;
         if !status.is_success() {
-            let msg = serde_json::from_slice::<Value>(&body)
-                .ok()
-                .and_then(|v| v["error"].as_str().map(str::to_string))
-                .unwrap_or_else(|| format!("the server answered HTTP {status}"));
-            // What the library calls bad input is bad input here too (exit 2); being
-            // refused or a server failure is a failure (exit 1).
-            return Err(match status.as_u16() {
-                400 | 404 | 409 | 413 | 415 | 422 => Error::Invalid(msg).into(),
-                _ => anyhow::anyhow!("{msg} (HTTP {})", status.as_u16()),
-            });
+            return Err(self.failure(status, &body));
         }
         serde_json::from_slice(&body).context("the server's answer is not the JSON expected")
+    }
+
+    /// The error for a refused request: the server's `{"error"}` in its words.
+    fn failure(&self, status: reqwest::StatusCode, body: &[u8]) -> anyhow::Error {
+        let msg = serde_json::from_slice::<Value>(body)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_string))
+            .unwrap_or_else(|| format!("the server answered HTTP {status}"));
+        // What the library calls bad input is bad input here too (exit 2); being
+        // refused or a server failure is a failure (exit 1).
+        match status.as_u16() {
+            400 | 404 | 409 | 413 | 415 | 422 => Error::Invalid(msg).into(),
+            _ => anyhow::anyhow!("{msg} (HTTP {})", status.as_u16()),
+        }
+    }
+
+    /// Send a request and return the response to read from, or the server's error.
+    fn open(
+        &self,
+        req: reqwest::blocking::RequestBuilder,
+    ) -> anyhow::Result<reqwest::blocking::Response> {
+        let resp = req
+            .bearer_auth(&self.token)
+            .send()
+            .with_context(|| format!("cannot reach the server at {}", self.base))?;
+        if resp.status().is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status();
+        let body = resp.bytes()?;
+        Err(self.failure(status, &body))
     }
 
     fn get<T: DeserializeOwned>(
@@ -301,6 +323,7 @@ pub(crate) fn dispatch(
             Ok(())
         }
         Command::Source(sc) => remote_source(sc, r, out),
+        Command::Export(args) => remote_export(args, r, out),
         Command::Add {
             claim,
             chain,
@@ -396,6 +419,68 @@ pub(crate) fn dispatch(
         }
         other => Err(not_remote(other.name())),
     }
+}
+
+/// `export` through the server: the body is streamed to standard output or to `-o FILE`
+/// (written beside it under a temporary name and renamed into place when complete).
+fn remote_export(args: super::ExportArgs, r: &Remote, out: &mut dyn Write) -> anyhow::Result<()> {
+    if args.split {
+        return Err(not_remote("export --split"));
+    }
+    let format = args.format()?;
+    let f = &args.filter;
+    let mut q: Vec<(&str, String)> = vec![("format", format.as_str().to_string())];
+    if !args.claims.is_empty() {
+        q.push(("claims", args.claims.join(",")));
+    }
+    for (name, on) in [
+        ("skip_unreviewed", args.skip_unreviewed),
+        ("single_source", f.single_source),
+        ("anonymous_only", f.anonymous_only),
+        ("circular", f.circular),
+        ("unsourced", f.unsourced),
+    ] {
+        if on {
+            q.push((name, "true".into()));
+        }
+    }
+    let more = [
+        ("min_sources", f.min_sources.map(|n| n.to_string())),
+        ("max_sources", f.max_sources.map(|n| n.to_string())),
+        ("min_support", f.min_support.map(|n| n.to_string())),
+        ("max_support", f.max_support.map(|n| n.to_string())),
+        ("q", f.grep.clone()),
+        ("since", f.since.clone()),
+        ("until", f.until.clone()),
+    ];
+    q.extend(more.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    let mut resp = r.open(r.client.get(r.url(&["api", "export"])).query(&q))?;
+    match &args.output {
+        None => {
+            std::io::copy(&mut resp, out).context("receiving the export")?;
+        }
+        Some(path) => {
+            if path.exists() && !args.force {
+                return Err(Error::Invalid(format!(
+                    "{} exists; add --force to replace it",
+                    path.display()
+                ))
+                .into());
+            }
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => std::path::Path::new("."),
+            };
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            std::io::copy(&mut resp, &mut tmp).context("receiving the export")?;
+            tmp.as_file().sync_all()?;
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(out, "exported to {} through the server", path.display())?;
+        }
+    }
+    Ok(())
 }
 
 /// `match` through the server (which uses the model it was started with).

@@ -60,6 +60,7 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .route("/api/similar", get(similar_text))
         .route("/api/match", post(run_match))
         .route("/api/retractions", post(retract))
+        .route("/api/export", get(export))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), gate));
     Router::new()
         .route("/healthz", get(healthz))
@@ -1060,6 +1061,186 @@ async fn extract(
         value(&recs)
     })
     .await
+}
+
+// ---- export -----------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportQuery {
+    format: Option<String>,
+    /// Claim ids or prefixes, separated by commas (default: every claim).
+    claims: Option<String>,
+    #[serde(default)]
+    skip_unreviewed: bool,
+    #[serde(default)]
+    single_source: bool,
+    #[serde(default)]
+    anonymous_only: bool,
+    #[serde(default)]
+    circular: bool,
+    #[serde(default)]
+    unsourced: bool,
+    min_sources: Option<usize>,
+    max_sources: Option<usize>,
+    min_support: Option<f64>,
+    max_support: Option<f64>,
+    q: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+}
+
+/// `export` on the served database (every format but `svg` and `parquet`, which need
+/// the server's files), streamed: the database is read under the shared lock, so the
+/// export is one consistent state while writes wait.
+async fn export(
+    State(st): St,
+    q: Result<Query<ExportQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    use crate::export::{ExportFormat, Request};
+    let Query(q) = q?;
+    for (name, v) in [
+        ("min_support", q.min_support),
+        ("max_support", q.max_support),
+    ] {
+        if v.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
+            return Err(Error::Invalid(format!("{name} is a support between 0 and 1")).into());
+        }
+    }
+    let format: ExportFormat = match &q.format {
+        Some(f) => crate::choice::Choice::parse(f)?,
+        None => ExportFormat::Jsonl,
+    };
+    let content_type = match format {
+        ExportFormat::Jsonl => "application/x-ndjson",
+        ExportFormat::Csv => "text/csv; charset=utf-8",
+        ExportFormat::Dot => "text/vnd.graphviz; charset=utf-8",
+        ExportFormat::Prov => "application/json",
+        ExportFormat::Claimreview => "application/ld+json",
+        ExportFormat::Svg | ExportFormat::Parquet => {
+            return Err(Error::Invalid(format!(
+                "{} is not exported through the API (it needs Graphviz or a directory on the server's machine); ask for dot, or run `corroborate export` there",
+                format.as_str()
+            ))
+            .into())
+        }
+    };
+    let req = Request {
+        format,
+        claims: q
+            .claims
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+        filter: crate::view::ClaimFilter {
+            single_source: q.single_source,
+            anonymous_only: q.anonymous_only,
+            circular: q.circular,
+            unsourced: q.unsourced,
+            min_sources: q.min_sources,
+            max_sources: q.max_sources,
+            min_support: q.min_support,
+            max_support: q.max_support,
+            grep: q
+                .q
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(crate::find::TextQuery::new)
+                .transpose()?,
+            dates: crate::find::DateRange::parse(q.since.as_deref(), q.until.as_deref())?,
+        },
+        skip_unreviewed: q.skip_unreviewed,
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel::<Result<(), Error>>();
+    tokio::task::spawn_blocking(move || {
+        let mut w = Chunks {
+            buf: Vec::new(),
+            tx,
+            started: Some(started_tx),
+        };
+        let done = match st.db.read() {
+            Ok(db) => crate::export::write(&db, &req, &mut w)
+                .and_then(|_| w.send_buf().map_err(|e| Error::io("sending the export", e))),
+            Err(_) => Err(Error::Invalid(
+                "the database lock is poisoned; restart the server".into(),
+            )),
+        };
+        match (done, w.started.take()) {
+            (Ok(()), Some(s)) => {
+                let _ = s.send(Ok(()));
+            }
+            (Err(e), Some(s)) => {
+                let _ = s.send(Err(e));
+            }
+            (Ok(()), None) => {}
+            // Part of the body is out: end it with an error, so the client sees a
+            // broken transfer instead of a short export.
+            (Err(e), None) => {
+                let _ =
+                    w.tx.blocking_send(Err(std::io::Error::other(e.to_string())));
+            }
+        }
+    });
+    match started_rx.await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e.into()),
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the export stopped unexpectedly",
+            ))
+        }
+    }
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let mut resp = Response::new(axum::body::Body::from_stream(stream));
+    resp.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static(content_type),
+    );
+    Ok(resp)
+}
+
+/// Sends what an export writes in chunks of 64 KiB; the first chunk tells the handler
+/// that the export has started (so an error before it is an error status).
+struct Chunks {
+    buf: Vec<u8>,
+    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    started: Option<tokio::sync::oneshot::Sender<Result<(), Error>>>,
+}
+
+impl Chunks {
+    fn send_buf(&mut self) -> std::io::Result<()> {
+        if let Some(s) = self.started.take() {
+            let _ = s.send(Ok(()));
+        }
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = Bytes::from(std::mem::take(&mut self.buf));
+        self.tx
+            .blocking_send(Ok(chunk))
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client left"))
+    }
+}
+
+impl std::io::Write for Chunks {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= 64 * 1024 {
+            self.send_buf()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 // ---- users ---------------------------------------------------------------------------
