@@ -1162,6 +1162,7 @@ async fn export(
             buf: Vec::new(),
             tx,
             started: Some(started_tx),
+            patience: st.timeout,
         };
         let done = match st.db.read() {
             Ok(db) => crate::export::write(&db, &req, &mut w)
@@ -1213,6 +1214,9 @@ struct Chunks {
     buf: Vec<u8>,
     tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
     started: Option<tokio::sync::oneshot::Sender<Result<(), Error>>>,
+    /// How long one chunk may wait for the client: the export holds the shared lock,
+    /// so a client that stops reading must not hold the writers back for ever.
+    patience: std::time::Duration,
 }
 
 impl Chunks {
@@ -1223,10 +1227,29 @@ impl Chunks {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let chunk = Bytes::from(std::mem::take(&mut self.buf));
-        self.tx
-            .blocking_send(Ok(chunk))
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client left"))
+        let mut chunk = Ok(Bytes::from(std::mem::take(&mut self.buf)));
+        let since = std::time::Instant::now();
+        loop {
+            match self.tx.try_send(chunk) {
+                Ok(()) => return Ok(()),
+                Err(tokio::sync::mpsc::error::TrySendError::Full(back)) => {
+                    if since.elapsed() > self.patience {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            "the client stopped reading the export",
+                        ));
+                    }
+                    chunk = back;
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(tokio::sync::mpsc::error::TrySendError::Closed(_)) => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::BrokenPipe,
+                        "the client left",
+                    ))
+                }
+            }
+        }
     }
 }
 
