@@ -1180,10 +1180,10 @@ async fn export(
             }
             (Ok(()), None) => {}
             // Part of the body is out: end it with an error, so the client sees a
-            // broken transfer instead of a short export.
+            // broken transfer instead of a short export (not waiting: a client that
+            // stopped reading has no room left and is gone from the writers' way).
             (Err(e), None) => {
-                let _ =
-                    w.tx.blocking_send(Err(std::io::Error::other(e.to_string())));
+                let _ = w.tx.try_send(Err(std::io::Error::other(e.to_string())));
             }
         }
     });
