@@ -1180,10 +1180,9 @@ async fn export(
             }
             (Ok(()), None) => {}
             // Part of the body is out: end it with an error, so the client sees a
-            // broken transfer instead of a short export (not waiting: a client that
-            // stopped reading has no room left and is gone from the writers' way).
+            // broken transfer instead of a short export.
             (Err(e), None) => {
-                let _ = w.tx.try_send(Err(std::io::Error::other(e.to_string())));
+                let _ = w.send(Err(std::io::Error::other(e.to_string())));
             }
         }
     });
@@ -1227,7 +1226,12 @@ impl Chunks {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let mut chunk = Ok(Bytes::from(std::mem::take(&mut self.buf)));
+        let chunk = Ok(Bytes::from(std::mem::take(&mut self.buf)));
+        self.send(chunk)
+    }
+
+    /// Queue one item of the body, waiting at most `patience` for room.
+    fn send(&self, mut chunk: Result<Bytes, std::io::Error>) -> std::io::Result<()> {
         let since = std::time::Instant::now();
         loop {
             match self.tx.try_send(chunk) {
