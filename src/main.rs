@@ -80,6 +80,9 @@ struct Cli {
 #[cfg(feature = "server")]
 #[path = "cli/remote.rs"]
 mod remote;
+#[path = "cli/render.rs"]
+mod render;
+use render::*;
 
 #[derive(Subcommand)]
 enum Command {
@@ -713,52 +716,6 @@ impl LimitArgs {
             ctx.stdout_tty && ctx.format() == Format::Table,
         )
     }
-}
-
-/// `verify`'s report: for people unless JSON is asked for explicitly; a failure when
-/// it found a problem.
-fn render_verify(
-    out: &mut dyn Write,
-    ctx: &Ctx,
-    rep: &corroborate::db::VerifyReport,
-) -> anyhow::Result<()> {
-    // A report for people unless JSON is asked for explicitly.
-    if !matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
-        writeln!(
-                    out,
-                    "checked {} ledger entries ({} commits), {} claim ids, {} report ids, {} claim links ({} groups of wordings), and the store against the ledger",
-                    rep.entries, rep.commits, rep.claims, rep.reports, rep.links, rep.groups
-                )?;
-        for p in &rep.problems {
-            writeln!(out, "PROBLEM: {p}")?;
-        }
-        if rep.problems.is_empty() {
-            writeln!(out, "ok")?;
-        }
-    } else {
-        output::write_json(out, ctx.format(), rep)?;
-    }
-    if rep.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(anyhow::anyhow!(
-                    "verification found {} problem{}: a problem of the store alone is repaired by `corroborate rebuild`; a damaged ledger by `corroborate salvage NEW_DIR` (rebuild refuses, changing nothing, when the ledger is damaged)",
-                    rep.problems.len(),
-                    plural(rep.problems.len())
-                ))
-    }
-}
-
-/// `show`'s claim in the chosen format.
-fn render_detail(out: &mut dyn Write, ctx: &Ctx, d: &view::ClaimDetail) -> anyhow::Result<()> {
-    match ctx.format() {
-        Format::Table => print_detail(out, d)?,
-        f @ (Format::Json | Format::Jsonl) => output::write_json(out, f, d)?,
-        Format::Csv => {
-            output::write_rows(out, Format::Csv, std::slice::from_ref(&d.summary), None)?;
-        }
-    }
-    Ok(())
 }
 
 /// Print rows, at most `limit` of them, then say how many were left out.
@@ -1443,72 +1400,6 @@ fn user_command(
     print_token(out, ctx, &made)
 }
 
-/// A new user's token: once, as the last line (or in JSON).
-fn print_token(
-    out: &mut dyn Write,
-    ctx: &Ctx,
-    made: &corroborate::users::NewToken,
-) -> anyhow::Result<()> {
-    match ctx.format {
-        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, made)?,
-        _ => {
-            writeln!(
-                out,
-                "{} ({}): keep this token now, it is not shown again; send it as `Authorization: Bearer TOKEN`",
-                made.name,
-                made.role.as_str()
-            )?;
-            writeln!(out, "{}", made.token)?;
-        }
-    }
-    Ok(())
-}
-
-/// What `add` did: the claim's id, then its counts with the report added.
-fn print_added(
-    out: &mut dyn Write,
-    id: &str,
-    duplicate: bool,
-    s: &view::ClaimSummary,
-) -> io::Result<()> {
-    if duplicate {
-        writeln!(out, "{id}  (this report was already recorded)")?;
-    } else {
-        writeln!(out, "{id}")?;
-    }
-    writeln!(
-        out,
-        "{} report{}, {} independent source{}{}",
-        s.reports,
-        plural(s.reports),
-        s.independent_sources,
-        plural(s.independent_sources),
-        flag_suffix(s)
-    )
-}
-
-/// What `link` did, from the number of links it wrote.
-fn print_link(
-    out: &mut dyn Write,
-    a: &str,
-    b: &str,
-    links: u64,
-    different: bool,
-) -> io::Result<()> {
-    let (ha, hb) = (&a[..12.min(a.len())], &b[..12.min(b.len())]);
-    match (links, different) {
-        (0, _) => writeln!(out, "{ha} and {hb} were already linked so"),
-        (_, false) => writeln!(
-            out,
-            "linked {ha} and {hb} as the same claim; `corroborate show {ha}` counts their reports together"
-        ),
-        (_, true) => writeln!(
-            out,
-            "marked {ha} and {hb} as different claims: no automatic match will join them"
-        ),
-    }
-}
-
 #[cfg(feature = "server")]
 impl Command {
     /// The command's name as typed.
@@ -1565,27 +1456,6 @@ fn actor() -> Option<String> {
     ["CORROBORATE_USER", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-}
-
-/// Print what joining two sources changes.
-fn print_join(out: &mut dyn Write, p: &corroborate::db::JoinPlan) -> io::Result<()> {
-    let side = |s: &corroborate::db::JoinSide| {
-        format!(
-            "{:?} ({} report{} in {} claim{})",
-            s.name,
-            s.reports,
-            plural(s.reports),
-            s.claims,
-            plural(s.claims)
-        )
-    };
-    writeln!(
-        out,
-        "would merge {} into {}: it becomes an alias, its reports go through {:?}, and every count that involves both changes",
-        side(&p.from),
-        side(&p.into),
-        p.into.name
-    )
 }
 
 /// Decide whether a join goes ahead: `Ok(false)` for a dry run (plan printed).
@@ -1701,74 +1571,6 @@ fn source_command(sc: SourceCommand, db: &mut Database, out: &mut dyn Write) -> 
             writeln!(out, "saved {name:?}")?;
         }
     }
-    Ok(())
-}
-
-fn print_retracted(out: &mut dyn Write, claim: &str, s: &WriteSummary) -> anyhow::Result<()> {
-    if s.retracted > 0 {
-        writeln!(
-            out,
-            "retracted; `corroborate show {}` shows the claim now",
-            &claim[..12.min(claim.len())]
-        )?;
-    }
-    Ok(())
-}
-
-fn print_aliased(
-    out: &mut dyn Write,
-    name: &str,
-    alias: &str,
-    s: &WriteSummary,
-) -> anyhow::Result<()> {
-    if s.merges > 0 {
-        writeln!(
-            out,
-            "merged {alias:?} into {name:?}: it is now an alias, and its reports follow (undo: corroborate source unalias {name:?} {alias:?})"
-        )?;
-    } else {
-        writeln!(out, "{alias:?} is now an alias of {name:?}")?;
-    }
-    Ok(())
-}
-
-fn print_unaliased(
-    out: &mut dyn Write,
-    name: &str,
-    alias: &str,
-    s: &WriteSummary,
-) -> anyhow::Result<()> {
-    if s.sources_created > 0 {
-        writeln!(
-            out,
-            "{alias:?} is no longer an alias of {name:?}; the reports written with it now go through a new source {alias:?}"
-        )?;
-    } else {
-        writeln!(out, "{alias:?} is no longer an alias of {name:?}")?;
-    }
-    Ok(())
-}
-
-fn print_distinct(out: &mut dyn Write, a: &str, b: &str, s: &WriteSummary) -> anyhow::Result<()> {
-    if s.records == 0 {
-        writeln!(out, "{a:?} and {b:?} were already recorded as distinct")?;
-    } else {
-        writeln!(
-            out,
-            "{a:?} and {b:?} are recorded as distinct sources: suggestions leave the pair out"
-        )?;
-    }
-    Ok(())
-}
-
-/// `sources builtin`: the built-in outlet table (no database needed).
-fn print_builtin(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
-    let rows: Vec<OutletRow> = corroborate::source::outlets::builtin()
-        .outlets()
-        .iter()
-        .map(|o| OutletRow(o.clone()))
-        .collect();
-    output::write_rows(out, ctx.format(), &rows, ctx.width())?;
     Ok(())
 }
 
@@ -1971,56 +1773,6 @@ fn match_command(
     print_match(out, ctx, &s)
 }
 
-/// What `match` did (or would do).
-fn print_match(
-    out: &mut dyn Write,
-    ctx: &Ctx,
-    s: &corroborate::matching::MatchSummary,
-) -> anyhow::Result<()> {
-    match ctx.format {
-        Some(f @ (Format::Json | Format::Jsonl)) => output::write_json(out, f, s)?,
-        _ => {
-            writeln!(
-                out,
-                "{} {} claim link{} ({} new of {} claims matched, {} pairs decided, {} left out for a person's \"different\", {} kept apart because the groups' first wordings differ; model {}, threshold {:.2})",
-                if s.dry_run { "would record" } else { "recorded" },
-                s.links,
-                plural(s.links),
-                s.new_claims,
-                s.claims,
-                s.pairs_compared,
-                s.refused,
-                s.kept_apart,
-                s.model,
-                s.threshold
-            )?;
-            if s.dry_run {
-                for p in &s.pairs {
-                    writeln!(
-                        out,
-                        "  {:.3}  {}  {}",
-                        p.score,
-                        &p.a[..12],
-                        chars::visible(&p.a_text)
-                    )?;
-                    writeln!(
-                        out,
-                        "         {}  {}",
-                        &p.b[..12],
-                        chars::visible(&p.b_text)
-                    )?;
-                }
-            } else if s.model == corroborate::similarity::MODEL_LEXICAL {
-                writeln!(
-                    out,
-                    "no embedding model was found, so claims were matched by their words; `corroborate model show` says how to install one"
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
 fn import(db: &mut Database, file: &str, ctx: &Ctx) -> anyhow::Result<WriteSummary> {
     let label = format!("import {file}");
     let (reader, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
@@ -2131,181 +1883,6 @@ fn model_command(
     Ok(())
 }
 
-fn print_salvage(
-    out: &mut dyn Write,
-    ctx: &Ctx,
-    r: &corroborate::db::SalvageReport,
-) -> anyhow::Result<()> {
-    if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
-        output::write_json(out, ctx.format(), r)?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "salvaged {} entries ({} bytes, {} claims) into {}",
-        r.kept_entries, r.kept_bytes, r.kept_claims, r.to
-    )?;
-    match &r.damage {
-        Some(d) => writeln!(out, "damage at byte {}: {}", d.offset, d.why)?,
-        None => writeln!(out, "no damage found: only an unfinished write followed")?,
-    }
-    writeln!(
-        out,
-        "lost: {} bytes, {} readable entries, {} unreadable bytes, {} claims not in the new database",
-        r.lost_bytes,
-        r.lost_entries,
-        r.unreadable_bytes,
-        r.lost_claims.len()
-    )?;
-    for l in &r.lost {
-        let altered = if l.altered {
-            " (the entry that may have been altered)"
-        } else {
-            ""
-        };
-        writeln!(out, "  lost at byte {}: {}{altered}", l.offset, l.what)?;
-    }
-    if !r.lost.is_empty() {
-        writeln!(
-            out,
-            "Record what was lost again in the new database (`salvage --lost FILE` writes it as import records); {} itself is unchanged.",
-            r.from
-        )?;
-    }
-    Ok(())
-}
-
-fn print_summary(out: &mut dyn Write, s: &WriteSummary) -> io::Result<()> {
-    writeln!(
-        out,
-        "imported {} records: claims {} new, {} known; reports {} new, {} duplicate; sources {} created, {} records applied; verdicts {}{}",
-        s.records,
-        s.claims_new,
-        s.claims_known,
-        s.reports_new,
-        s.reports_duplicate,
-        s.sources_created,
-        s.source_records,
-        s.verdicts,
-        if s.links > 0 {
-            format!("; claim links {}", s.links)
-        } else {
-            String::new()
-        }
-    )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-fn flag_suffix(s: &view::ClaimSummary) -> String {
-    let f = output::flags(s);
-    if f.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", f.join(", "))
-    }
-}
-
-fn print_detail(out: &mut dyn Write, d: &view::ClaimDetail) -> io::Result<()> {
-    let s = &d.summary;
-    writeln!(out, "claim   {}", s.id)?;
-    writeln!(out, "text    {}", s.text)?;
-    writeln!(
-        out,
-        "count   {} report{}, {} independent source{}{}",
-        s.reports,
-        plural(s.reports),
-        s.independent_sources,
-        plural(s.independent_sources),
-        flag_suffix(s)
-    )?;
-    writeln!(out, "seen    {} to {}", s.first_seen, s.last_seen)?;
-    if d.wordings.len() > 1 {
-        writeln!(
-            out,
-            "\nwordings ({}, counted as one claim)",
-            d.wordings.len()
-        )?;
-        for w in &d.wordings {
-            writeln!(
-                out,
-                "  {}  {} report{}  {}",
-                &w.id[..12],
-                w.reports,
-                plural(w.reports),
-                w.text
-            )?;
-            writeln!(out, "      {}", w.why)?;
-        }
-    }
-    writeln!(out, "\nchains")?;
-    for c in &d.chains {
-        let mut extra = vec![format!("report {}", &c.report[..c.report.len().min(12)])];
-        if d.wordings.len() > 1 {
-            extra.push(format!("wording {}", &c.claim[..c.claim.len().min(12)]));
-        }
-        if let Some(p) = &c.published {
-            extra.push(p.clone());
-        }
-        if let Some(u) = &c.url {
-            extra.push(u.clone());
-        }
-        let written: Vec<String> = c
-            .hops
-            .iter()
-            .filter_map(|h| h.written.as_ref().map(|w| format!("{w:?} = {}", h.name)))
-            .collect();
-        if !written.is_empty() {
-            extra.push(format!("written {}", written.join(", ")));
-        }
-        if extra.is_empty() {
-            writeln!(out, "  {}", c.chain)?;
-        } else {
-            writeln!(out, "  {}  ({})", c.chain, extra.join("; "))?;
-        }
-    }
-    if !d.tree.is_empty() {
-        writeln!(out, "\nattribution graph")?;
-        for line in d.tree.lines() {
-            writeln!(out, "  {line}")?;
-        }
-    }
-    writeln!(out, "\nwhy")?;
-    for e in &d.explanation {
-        writeln!(out, "  {e}")?;
-    }
-    writeln!(out, "\nsupport {:.3}", s.support)?;
-    for e in view::support_explanation(d) {
-        writeln!(out, "  {e}")?;
-    }
-    if !d.verdicts.is_empty() {
-        writeln!(out, "\nverdicts")?;
-        for v in &d.verdicts {
-            writeln!(
-                out,
-                "  {} {}{}{}  [entry {}]",
-                v.date,
-                v.verdict,
-                v.by.as_ref()
-                    .map(|b| format!(" by {b}"))
-                    .unwrap_or_default(),
-                v.note
-                    .as_ref()
-                    .map(|n| format!(": {n}"))
-                    .unwrap_or_default(),
-                v.entry
-            )?;
-        }
-    }
-    Ok(())
-}
-
 fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
     // Removed when it goes out of scope, after the database (declared later) closes.
     let dir = tempfile::Builder::new()
@@ -2344,41 +1921,6 @@ fn demo(ctx: &Ctx, out: &mut dyn Write) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// One outlet of the built-in table as a listing row.
-#[derive(serde::Serialize)]
-#[serde(transparent)]
-struct OutletRow(corroborate::source::outlets::Outlet);
-
-impl output::Row for OutletRow {
-    fn headers() -> Vec<&'static str> {
-        vec!["name", "hosts", "aliases", "kind"]
-    }
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.0.name.clone(),
-            self.0.hosts.join("|"),
-            self.0.aliases.join("|"),
-            self.0.kind.as_str().to_string(),
-        ]
-    }
-}
-
-/// One extracted statement as a listing row.
-#[derive(serde::Serialize)]
-struct ExtractRow {
-    chain: String,
-    claim: String,
-}
-
-impl output::Row for ExtractRow {
-    fn headers() -> Vec<&'static str> {
-        vec!["chain", "claim"]
-    }
-    fn cells(&self) -> Vec<String> {
-        vec![self.chain.clone(), self.claim.clone()]
-    }
 }
 
 fn extract(
