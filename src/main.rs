@@ -119,7 +119,7 @@ enum Command {
     /// Find wordings of the same claim among the stored claims and link them
     /// (the matcher's links; a person's links always win).
     #[command(
-        after_help = "Examples:\n  corroborate match --dry-run          # what it would link, nothing written\n  corroborate match\n  corroborate match --threshold 0.9 --format json\n  corroborate import news.jsonl --match\n\nIncremental: each claim is matched once per model. With a model installed\n(`corroborate model install`), claims are compared by meaning (all-MiniLM-L6-v2) and\nchecked for agreeing numbers, names and negation; without one, by their words.\n`corroborate unlink A B` takes back a wrong match; `link --different A B` keeps\nit from coming back. See docs/matching.md."
+        after_help = "Examples:\n  corroborate match --dry-run          # what it would link, nothing written\n  corroborate match\n  corroborate match --threshold 0.9 --format json\n  corroborate import news.jsonl --match\n  corroborate match --pending           # the matcher's links nobody has checked\n\nIncremental: each claim is matched once per model. With a model installed\n(`corroborate model install`), claims are compared by meaning (all-MiniLM-L6-v2) and\nchecked for agreeing numbers, names and negation; without one, by their words.\n`corroborate unlink A B` takes back a wrong match; `link --different A B` keeps\nit from coming back. See docs/matching.md."
     )]
     Match {
         #[command(flatten)]
@@ -127,6 +127,10 @@ enum Command {
         /// Show what would be linked and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// List the links the matcher made that no person has confirmed or rejected
+        /// (weakest first); `link A B` confirms one, `link --different A B` rejects it.
+        #[arg(long, conflicts_with_all = ["dry_run", "threshold", "model"])]
+        pending: bool,
     },
     /// The stored claims most like one claim, or like a text, best first.
     #[command(
@@ -1031,7 +1035,7 @@ fn writes_data(command: &Command, ctx: &Ctx) -> bool {
             import: Some(_), ..
         }
         | Command::Verify
-        | Command::Match { .. }
+        | Command::Match { pending: false, .. }
         | Command::Model(ModelCommand::Show { .. })
         | Command::Salvage { .. } => explicit_json,
         Command::User(UserCommand::List) => ctx.format() != Format::Table,
@@ -1094,7 +1098,17 @@ fn dispatch(
             }
             Ok(())
         }
-        Command::Match { matching, dry_run } => match_command(db, &matching, dry_run, ctx, out),
+        Command::Match { pending: true, .. } => {
+            let rows = corroborate::matching::pending(db)?;
+            if rows.is_empty() && ctx.format() == Format::Table {
+                writeln!(out, "no match is waiting for a person's decision")?;
+                return Ok(());
+            }
+            write_limited(out, ctx, &rows, None)
+        }
+        Command::Match {
+            matching, dry_run, ..
+        } => match_command(db, &matching, dry_run, ctx, out),
         Command::Similar {
             id,
             text,

@@ -347,6 +347,19 @@ impl Row for crate::matching::PendingLink {
             format!("{:.2}", self.threshold),
         ]
     }
+    fn table_headers() -> Vec<&'static str> {
+        vec!["score", "a", "text", "b", "text"]
+    }
+    fn table_cells(&self) -> Vec<String> {
+        let id = |s: &str| s[..12.min(s.len())].to_string();
+        vec![
+            format!("{:.3}", self.score),
+            id(&self.a),
+            shorten(&self.a_text, 50),
+            id(&self.b),
+            shorten(&self.b_text, 50),
+        ]
+    }
 }
 
 impl Row for crate::users::UserRow {

@@ -277,3 +277,34 @@ fn link_records_are_validated_on_import() {
     db.ok(&["link", "--different", &won[..8], &holds[..8]]);
     assert_eq!(db.claims(&[]).len(), 3);
 }
+
+#[test]
+fn pending_lists_the_matchers_links_until_a_person_decides() {
+    let (db, won, holds, other) = newsroom();
+    let waiting = || db.ok(&["--format", "table", "match", "--pending"]);
+    assert!(waiting().contains("no match is waiting"));
+    db.import(&format!(
+        "{}\n{}",
+        format_args!(
+            r#"{{"type":"link","a":"{won}","b":"{holds}","by":"matcher","score":0.93,"model":"lexical","threshold":0.8}}"#
+        ),
+        format_args!(
+            r#"{{"type":"link","a":"{holds}","b":"{other}","by":"matcher","score":0.81,"model":"lexical","threshold":0.8}}"#
+        )
+    ));
+    let pending = json(&db.ok(&["--format", "json", "match", "--pending"]));
+    let pending = pending.as_array().unwrap();
+    assert_eq!(pending.len(), 2, "{pending:?}");
+    // Weakest first, with both texts.
+    assert_eq!(pending[0]["score"].as_f64().unwrap(), 0.81);
+    assert!(!pending[1]["a_text"].as_str().unwrap().is_empty());
+    // A person's "same" confirms one, a person's "different" rejects the other: the
+    // queue is empty, and only the confirmed pair is one claim.
+    db.ok(&["link", &won[..10], &holds[..10]]);
+    db.ok(&["link", "--different", &holds[..10], &other[..10]]);
+    assert!(waiting().contains("no match is waiting"));
+    let claims = db.claims(&[]);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    // --pending writes nothing and takes no matcher option.
+    db.fails(&["match", "--pending", "--threshold", "0.5"], 2);
+}

@@ -630,6 +630,7 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
             "The dam at Qasr closed on Monday",
         ],
         vec!["--format", "json", "match", "--dry-run"],
+        vec!["--format", "json", "match", "--pending"],
         vec![
             "retract",
             "report",

@@ -271,7 +271,18 @@ pub(crate) fn dispatch(
             }
             Ok(())
         }
-        Command::Match { matching, dry_run } => remote_match(r, ctx, out, &matching, dry_run),
+        Command::Match { pending: true, .. } => {
+            let rows: Vec<corroborate::matching::PendingLink> =
+                r.get(&["api", "links", "pending"], &[])?;
+            if rows.is_empty() && ctx.format() == Format::Table {
+                writeln!(out, "no match is waiting for a person's decision")?;
+                return Ok(());
+            }
+            write_limited(out, ctx, &rows, None)
+        }
+        Command::Match {
+            matching, dry_run, ..
+        } => remote_match(r, ctx, out, &matching, dry_run),
         Command::Extract(args) => {
             // The article is read and its statements proposed here; the server imports
             // them with the caller as their author.
