@@ -153,7 +153,7 @@ impl Secrets {
             Ok(bytes) => {
                 let s: Secrets = serde_json::from_slice(&bytes).map_err(|e| {
                     Error::Corrupt(format!(
-                        "{} does not read ({e}); move it away and give each user a new token with `corroborate user reset NAME`",
+                        "{} does not read ({e}); move it away and give each user a new token with `corroborate user reset NAME` (and a new password with `corroborate user password NAME`; users, roles and the ledger are not touched)",
                         path.display()
                     ))
                 })?;
