@@ -140,28 +140,10 @@ pub(crate) fn dispatch(
             sort,
             by_text,
         } => {
-            let mut q: Vec<(&str, String)> = Vec::new();
-            for (name, on) in [
-                ("single_source", filter.single_source),
-                ("anonymous_only", filter.anonymous_only),
-                ("circular", filter.circular),
-                ("unsourced", filter.unsourced),
-                ("by_text", by_text),
-            ] {
-                if on {
-                    q.push((name, "true".into()));
-                }
+            let mut q = filter_query(&filter);
+            if by_text {
+                q.push(("by_text", "true".into()));
             }
-            let numbers = [
-                ("min_sources", filter.min_sources.map(|n| n.to_string())),
-                ("max_sources", filter.max_sources.map(|n| n.to_string())),
-                ("min_support", filter.min_support.map(|n| n.to_string())),
-                ("max_support", filter.max_support.map(|n| n.to_string())),
-                ("q", filter.grep.clone()),
-                ("since", filter.since.clone()),
-                ("until", filter.until.clone()),
-            ];
-            q.extend(numbers.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
             q.push(("sort", corroborate::choice::Choice::name(sort).into()));
             let rows: Vec<view::ClaimSummary> = r.get(&["api", "claims"], &q)?;
             if rows.is_empty() && ctx.format() == Format::Table {
@@ -439,32 +421,14 @@ fn remote_export(args: super::ExportArgs, r: &Remote, out: &mut dyn Write) -> an
         return Err(not_remote("export --split"));
     }
     let format = args.format()?;
-    let f = &args.filter;
-    let mut q: Vec<(&str, String)> = vec![("format", format.as_str().to_string())];
+    let mut q = filter_query(&args.filter);
+    q.push(("format", format.as_str().to_string()));
     if !args.claims.is_empty() {
         q.push(("claims", args.claims.join(",")));
     }
-    for (name, on) in [
-        ("skip_unreviewed", args.skip_unreviewed),
-        ("single_source", f.single_source),
-        ("anonymous_only", f.anonymous_only),
-        ("circular", f.circular),
-        ("unsourced", f.unsourced),
-    ] {
-        if on {
-            q.push((name, "true".into()));
-        }
+    if args.skip_unreviewed {
+        q.push(("skip_unreviewed", "true".into()));
     }
-    let more = [
-        ("min_sources", f.min_sources.map(|n| n.to_string())),
-        ("max_sources", f.max_sources.map(|n| n.to_string())),
-        ("min_support", f.min_support.map(|n| n.to_string())),
-        ("max_support", f.max_support.map(|n| n.to_string())),
-        ("q", f.grep.clone()),
-        ("since", f.since.clone()),
-        ("until", f.until.clone()),
-    ];
-    q.extend(more.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
     let mut resp = r.open(r.client.get(r.url(&["api", "export"])).query(&q))?;
     match &args.output {
         None => {
@@ -492,6 +456,32 @@ fn remote_export(args: super::ExportArgs, r: &Remote, out: &mut dyn Write) -> an
         }
     }
     Ok(())
+}
+
+/// The query parameters of the listing filters (`claims`, `export`).
+fn filter_query(f: &super::FilterArgs) -> Vec<(&'static str, String)> {
+    let mut q: Vec<(&'static str, String)> = Vec::new();
+    for (name, on) in [
+        ("single_source", f.single_source),
+        ("anonymous_only", f.anonymous_only),
+        ("circular", f.circular),
+        ("unsourced", f.unsourced),
+    ] {
+        if on {
+            q.push((name, "true".into()));
+        }
+    }
+    let values = [
+        ("min_sources", f.min_sources.map(|n| n.to_string())),
+        ("max_sources", f.max_sources.map(|n| n.to_string())),
+        ("min_support", f.min_support.map(|n| n.to_string())),
+        ("max_support", f.max_support.map(|n| n.to_string())),
+        ("q", f.grep.clone()),
+        ("since", f.since.clone()),
+        ("until", f.until.clone()),
+    ];
+    q.extend(values.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    q
 }
 
 /// `match` through the server (which uses the model it was started with).

@@ -459,61 +459,80 @@ struct Page {
     offset: Option<usize>,
 }
 
-/// `GET /api/claims`: the CLI's `claims` filters and sorts.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ClaimsQuery {
-    #[serde(default)]
-    single_source: bool,
-    #[serde(default)]
-    anonymous_only: bool,
-    #[serde(default)]
-    circular: bool,
-    #[serde(default)]
-    unsourced: bool,
-    min_sources: Option<usize>,
-    max_sources: Option<usize>,
-    min_support: Option<f64>,
-    max_support: Option<f64>,
-    /// Words (the CLI's `--grep`).
-    q: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
-    sort: Option<String>,
-    #[serde(default)]
-    by_text: bool,
-    limit: Option<usize>,
-    offset: Option<usize>,
+/// A query string with the CLI's listing filters (those of `claims` and `export`) and
+/// the endpoint's own fields, with `filter()` building the library's filter from them.
+/// A macro because serde_urlencoded cannot read numbers and booleans through a
+/// flattened struct.
+macro_rules! filter_query {
+    ($(#[$m:meta])* struct $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty,)* }) => {
+        $(#[$m])*
+        #[derive(Deserialize, Default)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            #[serde(default)]
+            single_source: bool,
+            #[serde(default)]
+            anonymous_only: bool,
+            #[serde(default)]
+            circular: bool,
+            #[serde(default)]
+            unsourced: bool,
+            min_sources: Option<usize>,
+            max_sources: Option<usize>,
+            min_support: Option<f64>,
+            max_support: Option<f64>,
+            /// Words (the CLI's `--grep`).
+            q: Option<String>,
+            since: Option<String>,
+            until: Option<String>,
+            $($(#[$fm])* $field: $ty,)*
+        }
+
+        impl $name {
+            /// The listing filter these parameters ask for.
+            fn filter(&self) -> Result<crate::view::ClaimFilter, Error> {
+                for (name, v) in [("min_support", self.min_support), ("max_support", self.max_support)] {
+                    if v.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
+                        return Err(Error::Invalid(format!("{name} is a support between 0 and 1")));
+                    }
+                }
+                Ok(crate::view::ClaimFilter {
+                    single_source: self.single_source,
+                    anonymous_only: self.anonymous_only,
+                    circular: self.circular,
+                    unsourced: self.unsourced,
+                    min_sources: self.min_sources,
+                    max_sources: self.max_sources,
+                    min_support: self.min_support,
+                    max_support: self.max_support,
+                    grep: self
+                        .q
+                        .as_deref()
+                        .filter(|s| !s.trim().is_empty())
+                        .map(crate::find::TextQuery::new)
+                        .transpose()?,
+                    dates: crate::find::DateRange::parse(self.since.as_deref(), self.until.as_deref())?,
+                })
+            }
+        }
+    };
+}
+
+filter_query! {
+    /// `GET /api/claims`: the CLI's `claims` filters and sorts.
+    struct ClaimsQuery {
+        sort: Option<String>,
+        #[serde(default)]
+        by_text: bool,
+        limit: Option<usize>,
+        offset: Option<usize>,
+    }
 }
 
 async fn list_claims(State(st): St, q: Result<Query<ClaimsQuery>, QueryRejection>) -> Answer {
     let Query(q) = q?;
-    for (name, v) in [
-        ("min_support", q.min_support),
-        ("max_support", q.max_support),
-    ] {
-        if v.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
-            return Err(Error::Invalid(format!("{name} is a support between 0 and 1")).into());
-        }
-    }
+    let filter = q.filter()?;
     read(st, move |_, db| {
-        let filter = crate::view::ClaimFilter {
-            single_source: q.single_source,
-            anonymous_only: q.anonymous_only,
-            circular: q.circular,
-            unsourced: q.unsourced,
-            min_sources: q.min_sources,
-            max_sources: q.max_sources,
-            min_support: q.min_support,
-            max_support: q.max_support,
-            grep: q
-                .q
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .map(crate::find::TextQuery::new)
-                .transpose()?,
-            dates: crate::find::DateRange::parse(q.since.as_deref(), q.until.as_deref())?,
-        };
         let sort = match &q.sort {
             Some(s) => crate::choice::Choice::parse(s)?,
             None => Default::default(),
@@ -1065,29 +1084,15 @@ async fn extract(
 
 // ---- export -----------------------------------------------------------------------------
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExportQuery {
-    format: Option<String>,
-    /// Claim ids or prefixes, separated by commas (default: every claim).
-    claims: Option<String>,
-    #[serde(default)]
-    skip_unreviewed: bool,
-    #[serde(default)]
-    single_source: bool,
-    #[serde(default)]
-    anonymous_only: bool,
-    #[serde(default)]
-    circular: bool,
-    #[serde(default)]
-    unsourced: bool,
-    min_sources: Option<usize>,
-    max_sources: Option<usize>,
-    min_support: Option<f64>,
-    max_support: Option<f64>,
-    q: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
+filter_query! {
+    /// `GET /api/export`: the format, the claims and the listing filters.
+    struct ExportQuery {
+        format: Option<String>,
+        /// Claim ids or prefixes, separated by commas (default: every claim).
+        claims: Option<String>,
+        #[serde(default)]
+        skip_unreviewed: bool,
+    }
 }
 
 /// `export` on the served database (every format but `svg` and `parquet`, which need
@@ -1099,14 +1104,7 @@ async fn export(
 ) -> Result<Response, ApiError> {
     use crate::export::{ExportFormat, Request};
     let Query(q) = q?;
-    for (name, v) in [
-        ("min_support", q.min_support),
-        ("max_support", q.max_support),
-    ] {
-        if v.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
-            return Err(Error::Invalid(format!("{name} is a support between 0 and 1")).into());
-        }
-    }
+    let filter = q.filter()?;
     let format: ExportFormat = match &q.format {
         Some(f) => crate::choice::Choice::parse(f)?,
         None => ExportFormat::Jsonl,
@@ -1136,23 +1134,7 @@ async fn export(
             .filter(|c| !c.is_empty())
             .map(str::to_string)
             .collect(),
-        filter: crate::view::ClaimFilter {
-            single_source: q.single_source,
-            anonymous_only: q.anonymous_only,
-            circular: q.circular,
-            unsourced: q.unsourced,
-            min_sources: q.min_sources,
-            max_sources: q.max_sources,
-            min_support: q.min_support,
-            max_support: q.max_support,
-            grep: q
-                .q
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .map(crate::find::TextQuery::new)
-                .transpose()?,
-            dates: crate::find::DateRange::parse(q.since.as_deref(), q.until.as_deref())?,
-        },
+        filter,
         skip_unreviewed: q.skip_unreviewed,
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
