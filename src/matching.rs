@@ -527,8 +527,9 @@ pub fn similar(
     let mut candidates: HashMap<usize, Option<f32>> = HashMap::new();
     let mut unseen = all.len();
     let mut query_vector: Option<Vec<f32>> = None;
+    let mut stored: Vec<(ClaimId, Vec<f32>)> = Vec::new();
     if let Some(e) = &m.embedder {
-        let stored = db.store().vectors(&model)?;
+        stored = db.store().vectors(&model)?;
         unseen = all.len().saturating_sub(stored.len());
         let qv: Vec<f32> = match qid
             .and_then(|id| stored.iter().find(|(c, _)| *c == id))
@@ -555,13 +556,22 @@ pub fn similar(
     }
     let groups = db.groups()?;
     let embedder = m.embedder.as_ref();
+    // The stored vectors by claim, for the candidates found by their words.
+    let vectors: HashMap<ClaimId, &[f32]> = stored
+        .iter()
+        .filter(|(_, v)| v.len() == DIM)
+        .map(|(c, v)| (*c, v.as_slice()))
+        .collect();
     let mut rows: Vec<SimilarRow> = Vec::new();
     for (j, cos) in candidates {
         let cos = match (cos, embedder, &query_vector) {
             (Some(c), _, _) => Some(c),
-            // A claim without a stored vector, found by its words: embed it too, so
-            // that its score is comparable (a handful at most).
-            (None, Some(e), Some(qv)) => Some(dot(qv, &e.embed(&[all[j].1.as_str()])?[0])),
+            // Found by its words: its stored vector, or (a claim `match` has not seen)
+            // embed it, so that its score is comparable.
+            (None, Some(e), Some(qv)) => Some(match vectors.get(&all[j].0) {
+                Some(v) => dot(qv, v),
+                None => dot(qv, &e.embed(&[all[j].1.as_str()])?[0]),
+            }),
             _ => None,
         };
         let ev = Evidence::new(&lex, &qtext, &all[j].1, cos);
