@@ -154,6 +154,10 @@ pub enum Error {
         /// Why the store could not be written.
         cause: String,
     },
+    /// A shared database (`corroborate serve`) cannot serve requests any more: a
+    /// write failed part-way, or its readers' view could not be renewed.
+    #[error("the server cannot use the database any more ({0}); restart the server: nothing committed is lost, and a write that did not finish is undone when the database is opened again")]
+    Unavailable(String),
     /// A write reached the ledger but not the store, and could not be fully undone.
     #[error("the write failed: the store could not be updated ({cause}); {}{}", if *trimmed { "the ledger was trimmed back" } else { "its records stay committed in the ledger and are applied when the store can be written" }, if *marked { "" } else { "; run `corroborate rebuild` once the disk has room" })]
     WriteStuck {

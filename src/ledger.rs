@@ -1021,6 +1021,9 @@ fn decode(body: &[u8], offset: u64) -> Result<Entry> {
 pub struct Ledger {
     path: PathBuf,
     file: File,
+    /// Readers stop here: the end of what a pinned view may see (see
+    /// [`Ledger::open_pinned`]); `u64::MAX` for the whole file.
+    limit: u64,
 }
 
 /// Sequential reader over ledger entries from some offset.
@@ -1030,6 +1033,8 @@ pub struct Reader {
     index: u64,
     prev: [u8; 32],
     check_links: bool,
+    /// Entries at or past this offset are not read.
+    limit: u64,
 }
 
 impl Reader {
@@ -1037,6 +1042,9 @@ impl Reader {
     /// entry, whose offset [`Reader::position`] then gives.
     pub fn next_entry(&mut self) -> Result<Option<Located>> {
         let offset = self.pos;
+        if offset >= self.limit {
+            return Ok(None);
+        }
         let mut len = [0u8; 4];
         if !read_full(&mut self.r, &mut len).map_err(|e| Error::io("reading the ledger", e))? {
             return Ok(None);
@@ -1133,6 +1141,7 @@ impl Ledger {
         Ok(Ledger {
             path: path.to_path_buf(),
             file,
+            limit: u64::MAX,
         })
     }
 
@@ -1147,7 +1156,17 @@ impl Ledger {
         Ok(Ledger {
             path: path.to_path_buf(),
             file,
+            limit: u64::MAX,
         })
+    }
+
+    /// Open an existing ledger for reading only, as it was when its length was `end`:
+    /// its readers stop there, whatever a writer appends meanwhile (a pinned view of a
+    /// database, see `Database::snapshot`).
+    pub fn open_pinned(path: &Path, end: u64) -> Result<Ledger> {
+        let mut l = Self::open_read_only(path)?;
+        l.limit = end;
+        Ok(l)
     }
 
     fn check_header(path: &Path, h: &[u8; 16]) -> Result<()> {
@@ -1208,6 +1227,7 @@ impl Ledger {
             index: 0,
             prev,
             check_links,
+            limit: self.limit,
         })
     }
 

@@ -636,8 +636,8 @@ pub(super) fn flush_batch(
         match store.set_claim_number(&c.id, c.n)? {
             Some(old) if old != c.n => {
                 // A second first sighting of a claim already stored (a ledger written
-                // by a faulty build): its reports join the stored claim.
-                store.set_claim_number(&c.id, old)?;
+                // by a faulty build): its reports join the stored claim, whose number
+                // `set_claim_number` left as it was.
                 c.n = old;
                 c.head = None;
             }

@@ -32,6 +32,7 @@ mod apply;
 mod audit;
 mod read;
 mod recovery;
+mod shared;
 mod write;
 
 use apply::*;
@@ -41,6 +42,7 @@ use write::*;
 
 use recovery::Lock;
 pub use recovery::{Damage, LostEntry, SalvageReport};
+pub use shared::{Reading, Shared};
 
 /// Report entries applied per store batch. Batches are cut at fixed positions of each
 /// commit (every `BATCH`-th entry and at the commit) so that a replay from any commit
@@ -468,6 +470,28 @@ impl Database {
     /// Flush the store (writes are already durable in the ledger).
     pub fn flush(&self) -> Result<()> {
         self.store.flush()
+    }
+
+    /// A read-only view of the database as it is now, which keeps answering so while
+    /// this handle writes (see [`Shared`]): its store reads only what lies before the
+    /// applied ledger offset, its ledger readers stop there, and it has its own copy
+    /// of the registry. Writes through it are refused.
+    pub(crate) fn snapshot(&self) -> Result<Database> {
+        let store = self.store.pinned()?;
+        let end = store.progress()?.unwrap_or_else(Progress::start).applied;
+        let ledger = Ledger::open_pinned(self.ledger.path(), end)?;
+        let mut view = Database::assemble(
+            &self.dir,
+            Lock::None,
+            ledger,
+            store,
+            self.reg.clone(),
+            None,
+            Box::new(Quiet),
+        );
+        view.read_only = true;
+        view.damaged.clone_from(&self.damaged);
+        Ok(view)
     }
 }
 

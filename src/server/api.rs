@@ -97,7 +97,9 @@ impl From<Error> for ApiError {
             | Error::NoSuchSource(_)
             | Error::NoSuchUser(_) => StatusCode::NOT_FOUND,
             e if e.is_user_error() => StatusCode::BAD_REQUEST,
-            Error::ReadOnly(_) | Error::LedgerCorrupt { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Error::ReadOnly(_) | Error::LedgerCorrupt { .. } | Error::Unavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError(status, e.to_string())
@@ -316,8 +318,7 @@ fn caller(
             session.name
         }
     };
-    let db = st.db.read().map_err(|_| poisoned())?;
-    let role = db.user_role_of(&name)?.ok_or_else(|| {
+    let role = st.db.read()?.user_role_of(&name)?.ok_or_else(|| {
         ApiError::new(
             StatusCode::UNAUTHORIZED,
             "the user no longer exists; ask an admin",
@@ -404,7 +405,7 @@ async fn read(
     f: impl FnOnce(&AppState, &Database) -> Result<Vec<u8>, Error> + Send + 'static,
 ) -> Answer {
     tokio::task::spawn_blocking(move || {
-        let db = st.db.read().map_err(|_| poisoned())?;
+        let db = st.db.read()?;
         Ok(json_body(f(&st, &db)?))
     })
     .await
@@ -418,10 +419,12 @@ async fn write(
     f: impl FnOnce(&mut Database) -> Result<Vec<u8>, Error> + Send + 'static,
 ) -> Answer {
     tokio::task::spawn_blocking(move || {
-        let mut db = st.db.write().map_err(|_| poisoned())?;
-        db.set_actor(Some(&who.name));
-        let out = f(&mut db);
-        db.set_actor(None);
+        let out = st.db.write(|db| {
+            db.set_actor(Some(&who.name));
+            let out = f(db);
+            db.set_actor(None);
+            out
+        })?;
         // Kept answers describe the state before this write (even a refused write
         // may have changed nothing, but never mind: the next read recomputes).
         st.version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -673,7 +676,14 @@ async fn log(State(st): St, q: Result<Query<LogQuery>, QueryRejection>) -> Answe
 }
 
 async fn verify(State(st): St) -> Answer {
-    read(st, move |_, db| value(&db.verify()?)).await
+    // On the writer's side: verify compares the whole store with the ledger, so it
+    // must not run beside a write (a reader's view is pinned, the store is not).
+    tokio::task::spawn_blocking(move || {
+        let report = st.db.write(|db| db.verify())??;
+        Ok(json_body(value(&report)?))
+    })
+    .await
+    .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
 }
 
 // ---- writes --------------------------------------------------------------------------
@@ -1096,8 +1106,8 @@ filter_query! {
 }
 
 /// `export` on the served database (every format but `svg` and `parquet`, which need
-/// the server's files), streamed: the database is read under the shared lock, so the
-/// export is one consistent state while writes wait.
+/// the server's files), streamed from one pinned view, so the export is one consistent
+/// state; imports go on meanwhile, a write that changes what the view sees waits.
 async fn export(
     State(st): St,
     q: Result<Query<ExportQuery>, QueryRejection>,
@@ -1146,13 +1156,10 @@ async fn export(
             started: Some(started_tx),
             patience: st.timeout,
         };
-        let done = match st.db.read() {
-            Ok(db) => crate::export::write(&db, &req, &mut w)
-                .and_then(|_| w.send_buf().map_err(|e| Error::io("sending the export", e))),
-            Err(_) => Err(Error::Invalid(
-                "the database lock is poisoned; restart the server".into(),
-            )),
-        };
+        let done = st.db.read().and_then(|db| {
+            crate::export::write(&db, &req, &mut w)
+                .and_then(|_| w.send_buf().map_err(|e| Error::io("sending the export", e)))
+        });
         match (done, w.started.take()) {
             (Ok(()), Some(s)) => {
                 let _ = s.send(Ok(()));
@@ -1195,8 +1202,9 @@ struct Chunks {
     buf: Vec<u8>,
     tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
     started: Option<tokio::sync::oneshot::Sender<Result<(), Error>>>,
-    /// How long one chunk may wait for the client: the export holds the shared lock,
-    /// so a client that stops reading must not hold the writers back for ever.
+    /// How long one chunk may wait for the client: the export holds a pinned view,
+    /// which a merge or retraction waits for, so a client that stops reading must not
+    /// hold those writes back for ever.
     patience: std::time::Duration,
 }
 

@@ -5,10 +5,11 @@
 //! `output`'s JSON writer, so that a list endpoint's body is byte for byte what
 //! `corroborate … --format json` prints. No rule of the product lives here.
 //!
-//! Concurrency: the database sits behind a read-write lock. Reads share it; a write
-//! (import, link, verdict, …) holds it alone, so readers wait while a write is
-//! recorded and applied, and never see half of it. Library calls run on tokio's
-//! blocking threads.
+//! Concurrency: the database is a [`crate::db::Shared`]. Writes (import, link,
+//! verdict, …) take turns; reads get the state of the last finished write and do not
+//! wait for a write that only adds (an import of reports); a write that changes what
+//! readers see (a merge, a retraction, a link) holds new reads until it ends. Library
+//! calls run on tokio's blocking threads.
 //!
 //! Shutdown (SIGINT, SIGTERM): the listener closes, requests in flight finish. A write
 //! still running after 10 s is cut off by ending the process: the ledger makes that
@@ -22,6 +23,8 @@ mod web;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+
+use crate::db::Shared;
 use std::time::Duration;
 
 use crate::db::Database;
@@ -55,7 +58,7 @@ pub struct ServeOptions {
 
 /// What every handler shares.
 pub(crate) struct AppState {
-    pub(crate) db: RwLock<Database>,
+    pub(crate) db: Shared,
     pub(crate) secrets: RwLock<Secrets>,
     pub(crate) matcher: Matcher,
     /// The web page's sessions, by session id (in memory: a restart logs everyone out).
@@ -94,7 +97,7 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
     let secrets = Secrets::load(&dir)?;
     let matcher = Matcher::open(opts.model.as_deref(), &dir)?;
     let state = Arc::new(AppState {
-        db: RwLock::new(db),
+        db: Shared::new(db)?,
         secrets: RwLock::new(secrets),
         matcher,
         sessions: Default::default(),
@@ -140,10 +143,11 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
     });
     rt.shutdown_timeout(Duration::from_secs(1));
     result?;
-    let db = state.db.read().map_err(|_| {
-        Error::Invalid("a request failed while writing; open the database again".into())
-    })?;
-    db.flush()
+    match Arc::try_unwrap(state) {
+        Ok(state) => state.db.into_inner()?.flush(),
+        // A request's thread still holds the state: what the ledger holds is safe.
+        Err(_) => Ok(()),
+    }
 }
 
 /// Wait for SIGINT or SIGTERM.

@@ -127,8 +127,7 @@ pub(crate) async fn login(
     let role = tokio::task::spawn_blocking(move || {
         let secrets = st2.secrets.read().map_err(|_| poisoned())?.clone();
         let ok = secrets.check_password(&l.name, &l.password);
-        let db = st2.db.read().map_err(|_| poisoned())?;
-        let role = db.user_role_of(&l.name)?;
+        let role = st2.db.read()?.user_role_of(&l.name)?;
         match (ok, role) {
             (true, Some(role)) => Ok((l.name, role)),
             _ => Err(ApiError::new(

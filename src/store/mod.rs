@@ -37,7 +37,10 @@
 //! were first recorded. A batch key is a ledger position fixed by the ledger alone (see
 //! `db`), so replaying a range of the ledger writes the same keys and values again.
 
+mod gate;
 pub mod values;
+
+pub use gate::{Gate, Pass};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -58,9 +61,17 @@ use values::{
 /// older format is rebuilt from the ledger when opened (see `Database::open`).
 pub const FORMAT_VERSION: u32 = 3;
 
-/// The opened sled store.
+/// The opened sled store, or a pinned view of it (see [`Store::pinned`]).
+#[derive(Clone)]
 pub struct Store {
     path: PathBuf,
+    /// A pinned view reads only what lies before this ledger offset (`u64::MAX`: the
+    /// live store reads everything).
+    upto: u64,
+    /// A pinned view's progress, as it was when it was pinned.
+    pin: Option<Progress>,
+    /// Closed before the first change of data a pinned view can see (see [`Gate`]).
+    gate: Option<std::sync::Arc<Gate>>,
     db: sled::Db,
     meta: sled::Tree,
     ids: sled::Tree,
@@ -200,6 +211,9 @@ impl Store {
             .map_err(|e| map_open_error(path, e))?;
         let store = Store {
             path: path.to_path_buf(),
+            upto: u64::MAX,
+            pin: None,
+            gate: None,
             meta: db.open_tree("meta").map_err(sled_err)?,
             ids: db.open_tree("ids").map_err(sled_err)?,
             heads: db.open_tree("heads").map_err(sled_err)?,
@@ -283,6 +297,38 @@ impl Store {
         }))
     }
 
+    /// A view of the store as it is now, which keeps reading it so while the one
+    /// writer appends the next write: every read skips what lies at or past the
+    /// applied ledger offset (claim numbers, batch keys and entry offsets are all
+    /// ledger positions). Writes that change what the view can see close the gate
+    /// first (see [`Store::set_gate`]). Take it when no write is under way.
+    pub fn pinned(&self) -> Result<Store> {
+        let p = self.progress()?.unwrap_or_else(Progress::start);
+        let mut view = self.clone();
+        view.upto = p.applied;
+        view.pin = Some(p);
+        view.gate = None;
+        Ok(view)
+    }
+
+    /// Close `gate` before the first change of data that a pinned view can see.
+    pub fn set_gate(&mut self, gate: Option<std::sync::Arc<Gate>>) {
+        self.gate = gate;
+    }
+
+    /// About to change (not only add to) what a pinned view reads: wait for its
+    /// readers to leave, and hold new ones (see [`Gate`]).
+    fn changing(&self) {
+        if let Some(g) = &self.gate {
+            g.close();
+        }
+    }
+
+    /// Whether ledger position `at` is visible here.
+    fn sees(&self, at: u64) -> bool {
+        at < self.upto
+    }
+
     /// Directory of the store.
     pub fn path(&self) -> &Path {
         &self.path
@@ -298,6 +344,9 @@ impl Store {
 
     /// How far the ledger has been applied (`None` for a new store).
     pub fn progress(&self) -> Result<Option<Progress>> {
+        if let Some(p) = self.pin {
+            return Ok(Some(p));
+        }
         let (Some(a), Some(h)) = (
             self.meta.get("applied").map_err(sled_err)?,
             self.meta.get("head").map_err(sled_err)?,
@@ -422,21 +471,29 @@ impl Store {
     /// The claim number stored for a claim id.
     pub fn claim_number(&self, id: &ClaimId) -> Result<Option<u64>> {
         match self.ids.get(id.0).map_err(sled_err)? {
-            Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
+            Some(v) => Ok(Some(u64_of(&v, "claim number")?).filter(|n| self.sees(*n))),
             None => Ok(None),
         }
     }
 
     /// Whether a claim exists.
     pub fn has_claim(&self, id: &ClaimId) -> Result<bool> {
-        self.ids.contains_key(id.0).map_err(sled_err)
+        Ok(self.claim_number(id)?.is_some())
     }
 
-    /// Map a claim id to its number; returns the number it had before, if any.
+    /// Map a claim id to its number unless it has one; returns the number it had, if
+    /// any (and then leaves it: a pinned view never sees a number change).
     pub fn set_claim_number(&self, id: &ClaimId, n: u64) -> Result<Option<u64>> {
-        match self.ids.insert(id.0, &n.to_be_bytes()).map_err(sled_err)? {
-            Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
-            None => Ok(None),
+        match self
+            .ids
+            .compare_and_swap(id.0, None::<&[u8]>, Some(&n.to_be_bytes()[..]))
+            .map_err(sled_err)?
+        {
+            Ok(()) => Ok(None),
+            Err(e) => match e.current {
+                Some(v) => Ok(Some(u64_of(&v, "claim number")?)),
+                None => Err(Error::Corrupt(format!("claim {id} lost its number"))),
+            },
         }
     }
 
@@ -492,6 +549,10 @@ impl Store {
     /// Claim `n` as made of its head and its chunks written before batch key `before`
     /// (all of them for `u64::MAX`).
     pub fn claim_before(&self, n: u64, before: u64) -> Result<Option<StoredClaim>> {
+        if !self.sees(n) {
+            return Ok(None);
+        }
+        let before = before.min(self.upto);
         let Some((start, bytes)) = self.group_of(n)? else {
             return Ok(None);
         };
@@ -511,6 +572,7 @@ impl Store {
     /// Replace claim `n`'s reports recorded before batch key `before` with those of
     /// `claim`: they go into its head, and its chunks before `before` are removed.
     pub fn rewrite_claim(&self, n: u64, before: u64, claim: &StoredClaim) -> Result<()> {
+        self.changing();
         let Some((start, bytes)) = self.group_of(n)? else {
             return Err(Error::Corrupt(format!("claim number {n} has no head")));
         };
@@ -555,8 +617,8 @@ impl Store {
     /// Every claim, in the order they were first recorded.
     pub fn claims(&self) -> impl Iterator<Item = Result<StoredClaim>> + '_ {
         let mut ready: std::collections::VecDeque<StoredClaim> = Default::default();
-        let mut groups = self.heads.iter();
-        let mut chunks = Chunks::new(self.chunks.iter());
+        let mut groups = self.heads.range(..self.upto.to_be_bytes());
+        let mut chunks = Chunks::new(self.chunks.iter(), self.upto);
         let mut done = false;
         std::iter::from_fn(move || loop {
             if let Some(c) = ready.pop_front() {
@@ -625,7 +687,7 @@ impl Store {
         let mut hops: Vec<EHop> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
         let mut entries: Vec<u64> = Vec::new();
-        let mut chunks = Chunks::new(self.chunks.iter());
+        let mut chunks = Chunks::new(self.chunks.iter(), self.upto);
         let add = |hops: &mut Vec<EHop>,
                    ranges: &mut Vec<_>,
                    entries: &mut Vec<u64>,
@@ -643,7 +705,7 @@ impl Store {
             }
             Ok::<_, Error>(())
         };
-        for kv in self.heads.iter() {
+        for kv in self.heads.range(..self.upto.to_be_bytes()) {
             let (k, v) = kv.map_err(sled_err)?;
             let start = u64_of(&k, "group key")?;
             let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
@@ -670,7 +732,17 @@ impl Store {
 
     /// Number of claims.
     pub fn claim_count(&self) -> usize {
-        self.ids.len()
+        if self.pin.is_none() {
+            return self.ids.len();
+        }
+        self.ids
+            .iter()
+            .values()
+            .filter(|v| {
+                v.as_ref()
+                    .is_ok_and(|v| u64_of(v, "claim number").is_ok_and(|n| self.sees(n)))
+            })
+            .count()
     }
 
     /// Ids of the claims whose hex id starts with `hex_prefix` (at most `limit`).
@@ -683,10 +755,10 @@ impl Store {
             bytes.push(u8::from_str_radix(s, 16).map_err(|_| Error::BadPrefix(hex_prefix.into()))?);
         }
         let mut out = Vec::new();
-        for k in self.ids.scan_prefix(&bytes).keys() {
-            let k = k.map_err(sled_err)?;
+        for kv in self.ids.scan_prefix(&bytes) {
+            let (k, v) = kv.map_err(sled_err)?;
             let hex = crate::hex::encode(&k);
-            if hex.starts_with(&lower) {
+            if hex.starts_with(&lower) && self.sees(u64_of(&v, "claim number")?) {
                 let id: [u8; 32] = k
                     .as_ref()
                     .try_into()
@@ -735,7 +807,10 @@ impl Store {
         let mut out = BTreeSet::new();
         for s in sources {
             for kv in self.postings.scan_prefix(s.0.to_be_bytes()) {
-                let (_, v) = kv.map_err(sled_err)?;
+                let (k, v) = kv.map_err(sled_err)?;
+                if k.len() == 12 && !self.sees(u64_of(&k[4..], "posting key")?) {
+                    continue;
+                }
                 let p: PostingV1 = values::decode(&v, "posting list")?;
                 let mut n = 0u64;
                 for d in p.deltas {
@@ -753,6 +828,7 @@ impl Store {
     /// `before` (a report was retracted or its hop now goes to another source). A
     /// posting left empty is removed.
     pub fn unpost(&self, source: SourceId, claims: &BTreeSet<u64>, before: u64) -> Result<()> {
+        self.changing();
         let mut key = [0u8; 12];
         key[..4].copy_from_slice(&source.0.to_be_bytes());
         let end = key;
@@ -845,19 +921,24 @@ impl Store {
                 let (k, v) = kv.map_err(sled_err)?;
                 Self::decode_verdict(&k, &v)
             })
+            .filter(|v| v.as_ref().map_or(true, |v| self.sees(v.seq)))
             .collect()
     }
 
     /// Every verdict, by claim then age.
     pub fn verdicts(&self) -> impl Iterator<Item = Result<VerdictEntry>> + '_ {
-        self.verdicts.iter().map(|kv| {
-            let (k, v) = kv.map_err(sled_err)?;
-            Self::decode_verdict(&k, &v)
-        })
+        self.verdicts
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(sled_err)?;
+                Self::decode_verdict(&k, &v)
+            })
+            .filter(|v| v.as_ref().map_or(true, |v| self.sees(v.seq)))
     }
 
     /// Remove a verdict (a retraction); removing one that is not there does nothing.
     pub fn remove_verdict(&self, claim: &ClaimId, seq: u64) -> Result<bool> {
+        self.changing();
         let mut key = [0u8; 40];
         key[..32].copy_from_slice(&claim.0);
         key[32..].copy_from_slice(&seq.to_be_bytes());
@@ -868,6 +949,7 @@ impl Store {
 
     /// Record what merging `from` changed.
     pub fn put_merge(&self, from: SourceId, m: &MergeRecord) -> Result<()> {
+        self.changing();
         let v = MergeV1 {
             into: m.into.0,
             at: m.at,
@@ -916,6 +998,7 @@ impl Store {
 
     /// Forget what merging `from` changed (after an unmerge).
     pub fn remove_merge(&self, from: SourceId) -> Result<()> {
+        self.changing();
         self.merges.remove(from.0.to_be_bytes()).map_err(sled_err)?;
         Ok(())
     }
@@ -925,6 +1008,7 @@ impl Store {
     /// Record that sources `a` and `b` are not the same (idempotent; the pair is kept
     /// in id order, `entry` is the ledger offset of the `distinct` entry).
     pub fn put_distinct(&self, a: SourceId, b: SourceId, entry: u64) -> Result<()> {
+        self.changing();
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let mut key = [0u8; 8];
         key[..4].copy_from_slice(&lo.0.to_be_bytes());
@@ -957,6 +1041,7 @@ impl Store {
     /// Record a user's role (a new user, or a new role), with the ledger offset of the
     /// entry that set it.
     pub fn put_user(&self, name: &str, role: &str, entry: u64) -> Result<()> {
+        self.changing();
         let v = values::UserV1 {
             role: role.to_string(),
             entry,
@@ -969,6 +1054,7 @@ impl Store {
 
     /// Remove a user; true when there was one.
     pub fn remove_user(&self, name: &str) -> Result<bool> {
+        self.changing();
         Ok(self
             .users
             .remove(name.as_bytes())
@@ -1012,6 +1098,7 @@ impl Store {
 
     /// Record a link (replacing the same author's earlier link of the pair).
     pub fn put_link(&self, l: &StoredLink) -> Result<()> {
+        self.changing();
         let v = LinkV1 {
             same: l.same,
             score: l.score,
@@ -1027,6 +1114,7 @@ impl Store {
 
     /// Remove every link of a pair; true when there was one.
     pub fn remove_links(&self, a: &ClaimId, b: &ClaimId) -> Result<bool> {
+        self.changing();
         let p = self
             .links
             .remove(Self::link_key(a, b, true))
@@ -1225,18 +1313,26 @@ pub const GROUP: usize = 64;
 struct Chunks {
     it: sled::Iter,
     next: Option<(u64, sled::IVec)>,
+    /// Chunks of batches at or past this ledger offset are skipped (a pinned view).
+    upto: u64,
 }
 
 impl Chunks {
-    fn new(it: sled::Iter) -> Chunks {
-        Chunks { it, next: None }
+    fn new(it: sled::Iter, upto: u64) -> Chunks {
+        Chunks {
+            it,
+            next: None,
+            upto,
+        }
     }
 
     fn peek(&mut self) -> Result<Option<u64>> {
-        if self.next.is_none() {
-            if let Some(kv) = self.it.next() {
-                let (k, v) = kv.map_err(sled_err)?;
-                self.next = Some((pair_of(&k)?.0, v));
+        while self.next.is_none() {
+            let Some(kv) = self.it.next() else { break };
+            let (k, v) = kv.map_err(sled_err)?;
+            let (n, batch) = pair_of(&k)?;
+            if batch < self.upto {
+                self.next = Some((n, v));
             }
         }
         Ok(self.next.as_ref().map(|(n, _)| *n))
