@@ -33,6 +33,16 @@ pub fn import_article(
     )
 }
 
+/// What [`import_csv`] did: the extraction, and the write (also the answer of the
+/// server's `POST /api/extract/corpus`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CorpusImport {
+    /// Articles read, statements found, rows skipped.
+    pub extracted: CsvSummary,
+    /// What the one write recorded.
+    pub written: WriteSummary,
+}
+
 /// Extract every article of a corpus CSV (see [`extract::extract_csv`]; publishers
 /// named from URLs with the database's registry) and import all statements in one
 /// write. `progress` gets the CSV bytes read.
@@ -42,7 +52,7 @@ pub fn import_csv(
     opts: &CsvOptions,
     label: &str,
     progress: &mut (dyn FnMut(u64) + Send),
-) -> Result<(CsvSummary, WriteSummary)> {
+) -> Result<CorpusImport> {
     let reg = db.registry().clone();
     let (tx, rx) = mpsc::sync_channel::<Result<(u64, Record)>>(IN_FLIGHT);
     std::thread::scope(|scope| {
@@ -69,7 +79,108 @@ pub fn import_csv(
         let summary = extracting
             .join()
             .map_err(|_| Error::Invalid("the extraction failed unexpectedly".into()))?;
-        let written = written?;
-        Ok((summary.unwrap_or_default(), written))
+        Ok(CorpusImport {
+            extracted: summary.unwrap_or_default(),
+            written: written?,
+        })
     })
+}
+
+/// A list of sources to import (`sources import-ratings|import-affiliations|
+/// import-outlets`), with its options; as JSON (the server's `POST
+/// /api/import/sources`) tagged by `list`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "list", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SourceList {
+    /// A CSV of domains and ratings.
+    Ratings {
+        domain_column: String,
+        rating_column: String,
+        /// `MIN:MAX`, mapped onto [0, 1].
+        #[serde(default = "unit_scale")]
+        scale: String,
+        /// Replace ratings sources already have.
+        #[serde(default, rename = "override")]
+        override_existing: bool,
+    },
+    /// A CSV of outlets and their affiliations (owner, state control).
+    Affiliations {
+        name_column: String,
+        #[serde(default)]
+        homepage_column: Option<String>,
+        #[serde(default)]
+        affiliation_columns: Vec<String>,
+        #[serde(default)]
+        label_templates: Vec<String>,
+        #[serde(default)]
+        alias_columns: Vec<String>,
+    },
+    /// An outlet table in the format of the built-in one.
+    Outlets,
+}
+
+fn unit_scale() -> String {
+    "0:1".into()
+}
+
+/// What [`import_list`] did: the plan it wrote (its JSON is the plan's).
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum ListImport {
+    Ratings(crate::ratings::RatingPlan),
+    Affiliations(crate::ratings::AffiliationPlan),
+    Outlets(crate::source::outlets::ImportPlan),
+}
+
+/// Plan a source list against the database's registry and write it, all or nothing.
+pub fn import_list(
+    db: &mut Database,
+    list: &SourceList,
+    input: impl Read,
+    label: &str,
+) -> Result<ListImport> {
+    use crate::ratings;
+    let (patches, done) = match list {
+        SourceList::Ratings {
+            domain_column,
+            rating_column,
+            scale,
+            override_existing,
+        } => {
+            let opts = ratings::RatingOptions {
+                domain_column: domain_column.clone(),
+                rating_column: rating_column.clone(),
+                scale: ratings::parse_scale(scale)?,
+                override_existing: *override_existing,
+            };
+            let mut plan = ratings::plan_ratings(input, db.registry(), &opts)?;
+            (std::mem::take(&mut plan.patches), ListImport::Ratings(plan))
+        }
+        SourceList::Affiliations {
+            name_column,
+            homepage_column,
+            affiliation_columns,
+            label_templates,
+            alias_columns,
+        } => {
+            let opts = ratings::AffiliationOptions {
+                name_column: name_column.clone(),
+                homepage_column: homepage_column.clone(),
+                affiliation_columns: affiliation_columns.clone(),
+                alias_columns: alias_columns.clone(),
+                templates: label_templates.clone(),
+            };
+            let mut plan = ratings::plan_affiliations(input, db.registry(), &opts)?;
+            (
+                std::mem::take(&mut plan.patches),
+                ListImport::Affiliations(plan),
+            )
+        }
+        SourceList::Outlets => {
+            let mut plan = crate::source::outlets::plan_import(input, db.registry())?;
+            (std::mem::take(&mut plan.patches), ListImport::Outlets(plan))
+        }
+    };
+    db.patch_sources(patches, label)?;
+    Ok(done)
 }

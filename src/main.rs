@@ -1643,13 +1643,29 @@ fn sources_import(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    use corroborate::ratings;
-    let open = |f: &Path| {
-        std::fs::File::open(f)
-            .map(BufReader::new)
-            .with_context(|| format!("cannot open {}", f.display()))
+    if let SourcesCommand::Builtin = ic {
+        return print_builtin(ctx, out);
+    }
+    let (list, file, label) = source_list(ic)?;
+    let input: Box<dyn io::Read> = if file.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(BufReader::new(
+            std::fs::File::open(&file)
+                .with_context(|| format!("cannot open {}", file.display()))?,
+        ))
     };
-    let (label, patches, report) = match ic {
+    let done = corroborate::ingest::import_list(db, &list, input, &label)?;
+    print_list_import(out, ctx, &done)
+}
+
+/// The library's description of a `sources import-…` command: the list, its file and
+/// the audit label.
+fn source_list(
+    ic: SourcesCommand,
+) -> anyhow::Result<(corroborate::ingest::SourceList, PathBuf, String)> {
+    use corroborate::ingest::SourceList;
+    Ok(match ic {
         SourcesCommand::ImportRatings {
             file,
             domain_column,
@@ -1657,35 +1673,15 @@ fn sources_import(
             scale,
             override_existing,
         } => {
-            let opts = ratings::RatingOptions {
+            let label = format!("sources import-ratings {}", file.display());
+            let list = SourceList::Ratings {
                 domain_column,
                 rating_column,
-                scale: ratings::parse_scale(&scale)?,
+                scale,
                 override_existing,
             };
-            let mut plan = ratings::plan_ratings(open(&file)?, db.registry(), &opts)?;
-            let text = format!(
-                "rated {} rows: {} sources created, {} updated, {} unchanged, {} kept their rating{}, {} folded into a parent domain or earlier row, {} skipped",
-                plan.rows, plan.created, plan.updated, plan.unchanged, plan.kept,
-                if plan.kept > 0 { " (use --override to replace)" } else { "" },
-                plan.folded, plan.skipped.len()
-            );
-            let mut text = text;
-            for c in &plan.conflicts {
-                text.push_str(&format!(
-                    "\n  warning: {} is rated twice: line {} ({:.3}) is kept, line {} ({:.3}) ignored",
-                    c.domain, c.kept_line, c.kept, c.ignored_line, c.ignored
-                ));
-            }
-            let patches = std::mem::take(&mut plan.patches);
-            let json = serde_json::to_value(&plan)?;
-            (
-                format!("sources import-ratings {}", file.display()),
-                patches,
-                (text, json, plan.skipped),
-            )
+            (list, file, label)
         }
-        SourcesCommand::Suggest { .. } => unreachable!("handled in dispatch"),
         SourcesCommand::ImportAffiliations {
             file,
             name_column,
@@ -1694,77 +1690,24 @@ fn sources_import(
             label_templates,
             alias_columns,
         } => {
-            let opts = ratings::AffiliationOptions {
+            let label = format!("sources import-affiliations {}", file.display());
+            let list = SourceList::Affiliations {
                 name_column,
                 homepage_column,
                 affiliation_columns,
+                label_templates,
                 alias_columns,
-                templates: label_templates,
             };
-            let mut plan = ratings::plan_affiliations(open(&file)?, db.registry(), &opts)?;
-            let mut text = format!(
-                "read {} rows: {} sources created, {} updated ({} labels, {} aliases added; {} namesakes with another homepage; {} names shared by several sources not made aliases), {} unchanged, {} skipped, {} conflicting rows",
-                plan.rows, plan.created, plan.updated, plan.labels, plan.aliases, plan.namesakes, plan.shared_names, plan.unchanged, plan.skipped.len(), plan.conflicts.len()
-            );
-            for c in plan.conflicts.iter().take(20) {
-                text.push_str(&format!(
-                    "\n  conflict line {}: {:?}: {}",
-                    c.line, c.value, c.why
-                ));
-            }
-            if plan.conflicts.len() > 20 {
-                text.push_str(&format!(
-                    "\n  … and {} more conflicts (see --format json)",
-                    plan.conflicts.len() - 20
-                ));
-            }
-            let patches = std::mem::take(&mut plan.patches);
-            let json = serde_json::to_value(&plan)?;
-            (
-                format!("sources import-affiliations {}", file.display()),
-                patches,
-                (text, json, plan.skipped),
-            )
+            (list, file, label)
         }
         SourcesCommand::ImportOutlets { file } => {
-            let input: Box<dyn io::Read> = if file.as_os_str() == "-" {
-                Box::new(io::stdin())
-            } else {
-                Box::new(open(&file)?)
-            };
-            let mut plan = corroborate::source::outlets::plan_import(input, db.registry())?;
-            let text = format!(
-                "read {} outlets: {} sources created, {} extended, {} unchanged",
-                plan.outlets, plan.created, plan.updated, plan.unchanged
-            );
-            let patches = std::mem::take(&mut plan.patches);
-            let json = serde_json::to_value(&plan)?;
-            (
-                format!("sources import-outlets {}", file.display()),
-                patches,
-                (text, json, Vec::new()),
-            )
+            let label = format!("sources import-outlets {}", file.display());
+            (SourceList::Outlets, file, label)
         }
-        SourcesCommand::Builtin => return print_builtin(ctx, out),
-    };
-    db.patch_sources(patches, &label)?;
-    let (text, json, skipped) = report;
-    if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
-        output::write_json(out, Format::Jsonl, &json)?;
-    } else {
-        writeln!(out, "{text}")?;
-        for s in skipped.iter().take(20) {
-            writeln!(out, "  skipped line {}: {:?}: {}", s.line, s.value, s.why)?;
+        SourcesCommand::Builtin | SourcesCommand::Suggest { .. } => {
+            unreachable!("handled in dispatch")
         }
-        if skipped.len() > 20 {
-            writeln!(
-                out,
-                "  … and {} more (see --format json)",
-                skipped.len() - 20
-            )?;
-        }
-    }
-    Ok(())
+    })
 }
 
 /// Run the matcher and report what it did.
@@ -2034,15 +1977,7 @@ fn extract_corpus(
             bar.set_position(b);
         }
     };
-    let report = |summary: &ex::CsvSummary| {
-        eprintln!(
-            "extracted {} statements from {} articles ({} rows skipped)",
-            summary.statements, summary.articles, summary.skipped_rows
-        );
-        for why in &summary.skipped {
-            eprintln!("  skipped {}", chars::visible_lines(why));
-        }
-    };
+    let report = report_corpus;
     if args.import {
         let mut db = ctx.open(db_path)?;
         let label = format!("extract --csv {csv_path}");
@@ -2050,9 +1985,9 @@ fn extract_corpus(
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
-        let (summary, written) = done?;
-        report(&summary);
-        print_summary(out, &written)?;
+        let done = done?;
+        report(&done.extracted);
+        print_summary(out, &done.written)?;
         if args.run_match {
             match_command(&mut db, &args.matching, false, ctx, out)?;
         }
@@ -2076,6 +2011,17 @@ fn extract_corpus(
     }
     report(&done?);
     Ok(())
+}
+
+/// What an extraction run over a corpus did, on standard error.
+fn report_corpus(summary: &corroborate::extract::CsvSummary) {
+    eprintln!(
+        "extracted {} statements from {} articles ({} rows skipped)",
+        summary.statements, summary.articles, summary.skipped_rows
+    );
+    for why in &summary.skipped {
+        eprintln!("  skipped {}", chars::visible_lines(why));
+    }
 }
 
 /// A whole article from a file (or stdin, `-`), checked as the library checks one.

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::chain::collapse_ws;
@@ -37,7 +37,7 @@ pub struct RatingOptions {
 }
 
 /// A row that was not used, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// CSV line number (the header is line 1).
     pub line: u64,
@@ -48,7 +48,7 @@ pub struct Skipped {
 }
 
 /// What `import-ratings` will do (or did).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct RatingPlan {
     /// The patches to write.
     #[serde(skip)]
@@ -75,7 +75,7 @@ pub struct RatingPlan {
 }
 
 /// Two rows of one list that disagree about the same domain.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The domain (host key).
     pub domain: String,
@@ -493,7 +493,7 @@ impl Template {
 }
 
 /// What `import-affiliations` will do (or did).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AffiliationPlan {
     /// The patches to write.
     #[serde(skip)]

@@ -592,6 +592,29 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
             serde_json::from_str(&local.ok(&["--format", "json", "show", &dam[..8]])).unwrap();
         d["chains"][0]["report"].as_str().unwrap()[..12].to_string()
     };
+    // Lists and a corpus that both sides read from the same files.
+    let files = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let p = files.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let ratings = file(
+        "ratings.csv",
+        "domain,score\nreuters.com,80\nexample.org/page,10\nqasr-daily.example,35\n",
+    );
+    let matrix = file(
+        "matrix.csv",
+        "name,url,owner\nRT,https://www.rt.com,state-controlled:Russia\nAP,,\n",
+    );
+    let outlets = file(
+        "outlets.tsv",
+        "Qasr Herald\tqasrherald.example|qh.example\tThe Herald\tnewspaper\n",
+    );
+    let corpus = file(
+        "corpus.csv",
+        "id,url,text\n7,https://www.reuters.com/a,\"The dam at Qasr will close for repairs, the ministry said on Monday.\"\n",
+    );
     let s = Server::start(&served, &[]);
     let remote = |args: &[&str], token: &str, stdin: &str| {
         let mut c = served.cmd();
@@ -601,6 +624,51 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
         c.write_stdin(stdin.as_bytes().to_vec()).output().unwrap()
     };
     let steps: Vec<Vec<&str>> = vec![
+        vec![
+            "sources",
+            "import-ratings",
+            &ratings,
+            "--domain-column",
+            "domain",
+            "--rating-column",
+            "score",
+            "--scale",
+            "0:100",
+        ],
+        vec![
+            "--format",
+            "json",
+            "sources",
+            "import-affiliations",
+            &matrix,
+            "--name-column",
+            "name",
+            "--homepage-column",
+            "url",
+            "--affiliation-column",
+            "owner",
+        ],
+        vec!["sources", "import-outlets", &outlets],
+        // A list that names a column the file lacks: refused alike (exit 2).
+        vec![
+            "sources",
+            "import-ratings",
+            &ratings,
+            "--domain-column",
+            "site",
+            "--rating-column",
+            "score",
+        ],
+        vec![
+            "extract",
+            "--csv",
+            &corpus,
+            "--url-column",
+            "url",
+            "--id-column",
+            "id",
+            "--import",
+        ],
         vec![
             "source",
             "set",
@@ -664,6 +732,15 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
             String::from_utf8_lossy(&want.stdout),
             "{args:?}"
         );
+        if args[0] == "extract" {
+            // What was extracted is told on standard error, alike.
+            assert_eq!(
+                String::from_utf8_lossy(&got.stderr),
+                String::from_utf8_lossy(&want.stderr),
+                "{args:?}"
+            );
+            assert!(String::from_utf8_lossy(&want.stderr).contains("from 1 articles"));
+        }
     }
     // Every one of those writes names its author.
     let log: Value =

@@ -119,6 +119,16 @@ impl Remote {
         self.send(self.client.post(self.url(path)).json(body))
     }
 
+    /// Import JSON Lines records (one all-or-nothing write on the server).
+    fn import_body(&self, body: Vec<u8>) -> anyhow::Result<WriteSummary> {
+        let req = self
+            .client
+            .post(self.url(&["api", "import"]))
+            .header("content-type", "application/x-ndjson")
+            .body(body);
+        self.send(req)
+    }
+
     /// The full id of a claim (by id prefix or text, as `show` takes it).
     fn claim_id(&self, arg: &str) -> anyhow::Result<String> {
         let d: view::ClaimDetail = self.get(&["api", "claims", arg], &[])?;
@@ -221,32 +231,7 @@ pub(crate) fn dispatch(
             run_match,
             matching,
         } => {
-            let mut body = Vec::new();
-            let what = if file == "-" {
-                std::io::stdin()
-                    .lock()
-                    .take(MAX_IMPORT + 1)
-                    .read_to_end(&mut body)?;
-                "standard input".to_string()
-            } else {
-                std::fs::File::open(&file)
-                    .with_context(|| format!("cannot open {file}"))?
-                    .take(MAX_IMPORT + 1)
-                    .read_to_end(&mut body)?;
-                file.clone()
-            };
-            if body.len() as u64 > MAX_IMPORT {
-                return Err(Error::Invalid(format!(
-                    "{what} is larger than 64 MiB, more than one request to the server carries; split it into smaller files (each import is all or nothing)"
-                ))
-                .into());
-            }
-            let req = r
-                .client
-                .post(r.url(&["api", "import"]))
-                .header("content-type", "application/x-ndjson")
-                .body(body);
-            let summary: WriteSummary = r.send(req)?;
+            let summary = r.import_body(read_upload(&file)?)?;
             print_summary(out, &summary)?;
             if run_match {
                 remote_match(r, ctx, out, &matching, false)?;
@@ -266,11 +251,34 @@ pub(crate) fn dispatch(
             matching, dry_run, ..
         } => remote_match(r, ctx, out, &matching, dry_run),
         Command::Extract(args) => {
+            if let Some(csv) = &args.csv {
+                // The corpus goes to the server, which extracts it with its registry
+                // naming publishers and imports it in one write.
+                let mut query = vec![("text_column", args.text_column.clone())];
+                for (k, v) in [
+                    ("publisher_column", &args.publisher_column),
+                    ("url_column", &args.url_column),
+                    ("id_column", &args.id_column),
+                    ("date_column", &args.date_column),
+                ] {
+                    query.extend(v.clone().map(|v| (k, v)));
+                }
+                let req = r
+                    .client
+                    .post(r.url(&["api", "extract", "corpus"]))
+                    .query(&query)
+                    .header("content-type", "text/csv")
+                    .body(read_upload(csv)?);
+                let done: corroborate::ingest::CorpusImport = r.send(req)?;
+                super::report_corpus(&done.extracted);
+                print_summary(out, &done.written)?;
+                if args.run_match {
+                    remote_match(r, ctx, out, &args.matching, false)?;
+                }
+                return Ok(());
+            }
             // The article is read and its statements proposed here; the server imports
             // them with the caller as their author.
-            if args.csv.is_some() {
-                return Err(not_remote("extract --csv --import"));
-            }
             let file = args.file.clone().unwrap_or_else(|| "-".into());
             let text = super::read_article(&file)?;
             let meta = corroborate::extract::ArticleMeta {
@@ -286,12 +294,7 @@ pub(crate) fn dispatch(
                     &corroborate::record::Record::Report(rec),
                 )?;
             }
-            let req = r
-                .client
-                .post(r.url(&["api", "import"]))
-                .header("content-type", "application/x-ndjson")
-                .body(body);
-            let summary: WriteSummary = r.send(req)?;
+            let summary = r.import_body(body)?;
             print_summary(out, &summary)?;
             if args.run_match {
                 remote_match(r, ctx, out, &args.matching, false)?;
@@ -409,6 +412,35 @@ pub(crate) fn dispatch(
             };
             super::print_token(out, ctx, &made)?;
             Ok(())
+        }
+        Command::Sources {
+            import:
+                Some(
+                    ic @ (super::SourcesCommand::ImportRatings { .. }
+                    | super::SourcesCommand::ImportAffiliations { .. }
+                    | super::SourcesCommand::ImportOutlets { .. }),
+                ),
+            ..
+        } => {
+            use corroborate::ingest::{ListImport, SourceList};
+            let (list, file, _) = super::source_list(ic)?;
+            let text = String::from_utf8(read_upload(&file.to_string_lossy())?)
+                .map_err(|_| Error::Invalid(format!("{} is not UTF-8 text", file.display())))?;
+            let v: Value = r.post(
+                &["api", "import", "sources"],
+                &json!({ "list": list, "file": text }),
+            )?;
+            let bad = "the server's answer is not the plan expected";
+            let done = match list {
+                SourceList::Ratings { .. } => {
+                    ListImport::Ratings(serde_json::from_value(v).context(bad)?)
+                }
+                SourceList::Affiliations { .. } => {
+                    ListImport::Affiliations(serde_json::from_value(v).context(bad)?)
+                }
+                SourceList::Outlets => ListImport::Outlets(serde_json::from_value(v).context(bad)?),
+            };
+            super::print_list_import(out, ctx, &done)
         }
         other => Err(not_remote(other.name())),
     }
@@ -605,6 +637,32 @@ fn remote_source(sc: SourceCommand, r: &Remote, out: &mut dyn Write) -> anyhow::
             Ok(())
         }
     }
+}
+
+/// A file (or standard input, `-`) to send in one request: at most 64 MiB, the
+/// server's default `--max-body`.
+fn read_upload(file: &str) -> anyhow::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    let what = if file == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_IMPORT + 1)
+            .read_to_end(&mut body)?;
+        "standard input".to_string()
+    } else {
+        std::fs::File::open(file)
+            .with_context(|| format!("cannot open {file}"))?
+            .take(MAX_IMPORT + 1)
+            .read_to_end(&mut body)?;
+        file.to_string()
+    };
+    if body.len() as u64 > MAX_IMPORT {
+        return Err(Error::Invalid(format!(
+            "{what} is larger than 64 MiB, more than one request to the server carries; split it into smaller files (each import is all or nothing)"
+        ))
+        .into());
+    }
+    Ok(body)
 }
 
 fn not_remote(what: &str) -> anyhow::Error {

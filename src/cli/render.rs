@@ -487,3 +487,73 @@ impl output::Row for ExtractRow {
         vec![self.chain.clone(), self.claim.clone()]
     }
 }
+
+/// What a `sources import-…` wrote: the plan's JSON, or its counts in words.
+pub(crate) fn print_list_import(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    done: &corroborate::ingest::ListImport,
+) -> anyhow::Result<()> {
+    use corroborate::ingest::ListImport;
+    if matches!(ctx.format, Some(Format::Json | Format::Jsonl)) {
+        // Through a `Value`, as it always was: its keys come out sorted.
+        output::write_json(out, Format::Jsonl, &serde_json::to_value(done)?)?;
+        return Ok(());
+    }
+    let skipped = match done {
+        ListImport::Ratings(plan) => {
+            writeln!(
+                out,
+                "rated {} rows: {} sources created, {} updated, {} unchanged, {} kept their rating{}, {} folded into a parent domain or earlier row, {} skipped",
+                plan.rows, plan.created, plan.updated, plan.unchanged, plan.kept,
+                if plan.kept > 0 { " (use --override to replace)" } else { "" },
+                plan.folded, plan.skipped.len()
+            )?;
+            for c in &plan.conflicts {
+                writeln!(
+                    out,
+                    "  warning: {} is rated twice: line {} ({:.3}) is kept, line {} ({:.3}) ignored",
+                    c.domain, c.kept_line, c.kept, c.ignored_line, c.ignored
+                )?;
+            }
+            &plan.skipped[..]
+        }
+        ListImport::Affiliations(plan) => {
+            writeln!(
+                out,
+                "read {} rows: {} sources created, {} updated ({} labels, {} aliases added; {} namesakes with another homepage; {} names shared by several sources not made aliases), {} unchanged, {} skipped, {} conflicting rows",
+                plan.rows, plan.created, plan.updated, plan.labels, plan.aliases, plan.namesakes, plan.shared_names, plan.unchanged, plan.skipped.len(), plan.conflicts.len()
+            )?;
+            for c in plan.conflicts.iter().take(20) {
+                writeln!(out, "  conflict line {}: {:?}: {}", c.line, c.value, c.why)?;
+            }
+            if plan.conflicts.len() > 20 {
+                writeln!(
+                    out,
+                    "  … and {} more conflicts (see --format json)",
+                    plan.conflicts.len() - 20
+                )?;
+            }
+            &plan.skipped[..]
+        }
+        ListImport::Outlets(plan) => {
+            writeln!(
+                out,
+                "read {} outlets: {} sources created, {} extended, {} unchanged",
+                plan.outlets, plan.created, plan.updated, plan.unchanged
+            )?;
+            &[]
+        }
+    };
+    for s in skipped.iter().take(20) {
+        writeln!(out, "  skipped line {}: {:?}: {}", s.line, s.value, s.why)?;
+    }
+    if skipped.len() > 20 {
+        writeln!(
+            out,
+            "  … and {} more (see --format json)",
+            skipped.len() - 20
+        )?;
+    }
+    Ok(())
+}

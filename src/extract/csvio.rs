@@ -37,7 +37,7 @@ impl Default for CsvOptions {
 }
 
 /// What a run of [`extract_csv`] did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CsvSummary {
     /// Rows analysed.
     pub articles: u64,

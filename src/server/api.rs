@@ -46,6 +46,8 @@ pub(crate) fn router(state: Arc<AppState>, opts: &ServeOptions) -> Router {
         .route("/api/links/pending", get(pending_links))
         .route("/api/verdicts", post(verdict))
         .route("/api/extract", post(extract))
+        .route("/api/extract/corpus", post(extract_corpus))
+        .route("/api/import/sources", post(import_source_list))
         .route("/api/users", get(list_users).post(add_user))
         .route("/api/users/{name}", delete(remove_user).patch(change_user))
         .route("/api/users/{name}/token", post(reset_user))
@@ -717,6 +719,94 @@ async fn import(
     write(st, who, move |db| {
         let summary = db.import(std::io::Cursor::new(body), "import (api)", &mut |_| {})?;
         value(&summary)
+    })
+    .await
+}
+
+/// `POST /api/extract/corpus`: the columns of a corpus CSV, as `extract --csv` names
+/// them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorpusQuery {
+    text_column: Option<String>,
+    publisher_column: Option<String>,
+    url_column: Option<String>,
+    id_column: Option<String>,
+    date_column: Option<String>,
+}
+
+/// `POST /api/extract/corpus`: `extract --csv FILE --import` on the server. The CSV is
+/// the body; every statement of every article is imported in one all-or-nothing write
+/// with the caller as author, publishers named from URLs with the server's registry.
+async fn extract_corpus(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    headers: HeaderMap,
+    q: Result<Query<CorpusQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let Query(q) = q?;
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(kind.as_str(), "text/csv" | "text/plain") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the corpus as CSV with `Content-Type: text/csv`",
+        ));
+    }
+    let body = body?;
+    let opts = crate::extract::CsvOptions {
+        text_column: q.text_column.unwrap_or_else(|| "text".into()),
+        publisher_column: q.publisher_column,
+        url_column: q.url_column,
+        id_column: q.id_column,
+        date_column: q.date_column,
+    };
+    write(st, who, move |db| {
+        let done = crate::ingest::import_csv(
+            db,
+            std::io::Cursor::new(body),
+            &opts,
+            "extract --csv (api)",
+            &mut |_| {},
+        )?;
+        value(&done)
+    })
+    .await
+}
+
+/// `POST /api/import/sources`: a source list and its file's text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListUpload {
+    list: crate::ingest::SourceList,
+    file: String,
+}
+
+/// `POST /api/import/sources`: `sources import-ratings|import-affiliations|
+/// import-outlets` on the server; the answer is the plan it wrote, as the CLI's
+/// `--format json` prints it.
+async fn import_source_list(
+    State(st): St,
+    Extension(who): Extension<Caller>,
+    body: Result<Json<ListUpload>, JsonRejection>,
+) -> Answer {
+    let Json(u) = body?;
+    write(st, who, move |db| {
+        let label = match &u.list {
+            crate::ingest::SourceList::Ratings { .. } => "sources import-ratings (api)",
+            crate::ingest::SourceList::Affiliations { .. } => "sources import-affiliations (api)",
+            crate::ingest::SourceList::Outlets => "sources import-outlets (api)",
+        };
+        let done = crate::ingest::import_list(db, &u.list, u.file.as_bytes(), label)?;
+        value(&done)
     })
     .await
 }

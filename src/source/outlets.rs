@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::LazyLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{domain_of, name_key, Registry, SourceKind, SourcePatch};
 use crate::error::{Error, Result};
@@ -201,7 +201,7 @@ impl OutletTable {
 }
 
 /// What `sources import-outlets` will do (or did).
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ImportPlan {
     /// The source patches to write, with the line of each outlet.
     #[serde(skip)]
