@@ -1099,12 +1099,7 @@ fn dispatch(
             Ok(())
         }
         Command::Match { pending: true, .. } => {
-            let rows = corroborate::matching::pending(db)?;
-            if rows.is_empty() && ctx.format() == Format::Table {
-                writeln!(out, "no match is waiting for a person's decision")?;
-                return Ok(());
-            }
-            write_limited(out, ctx, &rows, None)
+            print_pending(out, ctx, &corroborate::matching::pending(db)?)
         }
         Command::Match {
             matching, dry_run, ..

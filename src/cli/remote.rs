@@ -241,11 +241,7 @@ pub(crate) fn dispatch(
         Command::Match { pending: true, .. } => {
             let rows: Vec<corroborate::matching::PendingLink> =
                 r.get(&["api", "links", "pending"], &[])?;
-            if rows.is_empty() && ctx.format() == Format::Table {
-                writeln!(out, "no match is waiting for a person's decision")?;
-                return Ok(());
-            }
-            write_limited(out, ctx, &rows, None)
+            super::print_pending(out, ctx, &rows)
         }
         Command::Match {
             matching, dry_run, ..

@@ -557,3 +557,16 @@ pub(crate) fn print_list_import(
     }
     Ok(())
 }
+
+/// `match --pending`: the matcher's links no person has decided on.
+pub(crate) fn print_pending(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    rows: &[corroborate::matching::PendingLink],
+) -> anyhow::Result<()> {
+    if rows.is_empty() && ctx.format() == Format::Table {
+        writeln!(out, "no match is waiting for a person's decision")?;
+        return Ok(());
+    }
+    super::write_limited(out, ctx, rows, None)
+}
