@@ -178,8 +178,25 @@ fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
     Ok(out)
 }
 
+/// The dot product of two vectors (their cosine: the model's vectors are unit
+/// length). Eight running sums instead of one, so that the compiler can keep them in
+/// one SIMD register: one sum is a chain of dependent additions, about 8× slower over
+/// the 384 dimensions (`similar` scans every stored vector).
 fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let mut acc = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
 }
 
 /// The `k` best (index, score) of `scores`, best first (ties by index).
@@ -215,6 +232,7 @@ pub fn run(
     for (i, (_, t)) in all.iter().enumerate() {
         lex.add(i as u64, t);
     }
+    lex.prepare();
     // Vectors: the stored ones, and the new claims' computed now.
     let mut vectors: Vec<Option<Vec<f32>>> = vec![None; all.len()];
     let mut computed: Vec<(ClaimId, Vec<f32>)> = Vec::new();
@@ -487,10 +505,115 @@ pub struct SimilarRow {
     pub reasons: Vec<String>,
 }
 
+/// What `similar` searches: every claim's text, the lexical index over them and the
+/// stored vectors, as of one state of the database. Loading it reads every text and
+/// vector, which is most of what a single `similar` costs; a front-end that answers
+/// many queries (the server) keeps one per state (see [`Corpus::is_for`]).
+pub struct Corpus {
+    /// The ledger offset the database had applied when this was loaded.
+    applied: u64,
+    /// The model whose vectors these are (`lexical`: none).
+    model: String,
+    ids: Vec<ClaimId>,
+    texts: Vec<String>,
+    index: HashMap<ClaimId, usize>,
+    lex: LexicalIndex,
+    /// `DIM` floats per claim, flat; meaningful where `has` is true.
+    vectors: Vec<f32>,
+    has: Vec<bool>,
+    /// Claims without a vector (`match` has not embedded them yet).
+    unseen: usize,
+}
+
+impl Corpus {
+    /// Read every claim's text and (with a model) stored vector from `db`.
+    pub fn load(db: &Database, m: &Matcher) -> Result<Corpus> {
+        let applied = db.store().progress()?.map_or(0, |p| p.applied);
+        let all = texts(db)?;
+        let mut lex = LexicalIndex::new();
+        let mut index = HashMap::with_capacity(all.len());
+        let (mut ids, mut texts) = (Vec::with_capacity(all.len()), Vec::with_capacity(all.len()));
+        for (i, (id, t)) in all.into_iter().enumerate() {
+            lex.add(i as u64, &t);
+            index.insert(id, i);
+            ids.push(id);
+            texts.push(t);
+        }
+        lex.prepare();
+        let model = m.model_id().to_string();
+        let mut vectors = Vec::new();
+        let mut has = Vec::new();
+        let mut unseen = ids.len();
+        if m.embedder.is_some() {
+            vectors = vec![0f32; ids.len() * DIM];
+            has = vec![false; ids.len()];
+            for (id, v) in db.store().vectors(&model)? {
+                if let (Some(&i), true) = (index.get(&id), v.len() == DIM) {
+                    vectors[i * DIM..(i + 1) * DIM].copy_from_slice(&v);
+                    if !has[i] {
+                        has[i] = true;
+                        unseen -= 1;
+                    }
+                }
+            }
+        }
+        Ok(Corpus {
+            applied,
+            model,
+            ids,
+            texts,
+            index,
+            lex,
+            vectors,
+            has,
+            unseen,
+        })
+    }
+
+    /// Whether this is the corpus of `db` as it is now for matcher `m` (nothing was
+    /// written since it was loaded: every write moves the applied offset).
+    pub fn is_for(&self, db: &Database, m: &Matcher) -> Result<bool> {
+        let applied = db.store().progress()?.map_or(0, |p| p.applied);
+        Ok(applied == self.applied && self.model == m.model_id())
+    }
+
+    /// Claims in it.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether it holds no claim.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    fn vector(&self, i: usize) -> Option<&[f32]> {
+        self.has
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+            .then(|| &self.vectors[i * DIM..(i + 1) * DIM])
+    }
+}
+
 /// The claims nearest to `q`, best first (at most `limit`); the query claim itself is
 /// left out. Claims the model has not seen yet (`corroborate match` embeds them) are
-/// found by their words only; the second value counts them.
+/// found by their words only; the second value counts them. Loads the whole corpus:
+/// see [`similar_in`] to search one kept between queries.
 pub fn similar(
+    db: &Database,
+    m: &Matcher,
+    q: &Query,
+    limit: usize,
+    threshold: Option<f32>,
+) -> Result<(Vec<SimilarRow>, usize)> {
+    similar_in(&Corpus::load(db, m)?, db, m, q, limit, threshold)
+}
+
+/// [`similar`] over a loaded corpus of `db` (the links, which say what is already one
+/// claim, are read from `db`).
+pub fn similar_in(
+    corpus: &Corpus,
     db: &Database,
     m: &Matcher,
     q: &Query,
@@ -499,87 +622,67 @@ pub fn similar(
 ) -> Result<(Vec<SimilarRow>, usize)> {
     let threshold = m.threshold(threshold)?;
     let model = m.model_id().to_string();
-    let all = texts(db)?;
+    let c = corpus;
     let (qid, qtext) = match q {
         Query::Claim(id) => {
-            let t = all
-                .iter()
-                .find(|(c, _)| c == id)
-                .map(|(_, t)| t.clone())
+            let i = *c
+                .index
+                .get(id)
                 .ok_or_else(|| Error::NoSuchClaim(id.to_hex()))?;
-            (Some(*id), t)
+            (Some(*id), c.texts[i].clone())
         }
         Query::Text(t) => {
             crate::claim::validate_text(t)?;
             (Some(ClaimId::of_text(t)), t.clone())
         }
     };
-    let mut lex = LexicalIndex::new();
-    for (i, (_, t)) in all.iter().enumerate() {
-        lex.add(i as u64, t);
-    }
-    let index: HashMap<ClaimId, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (*id, i))
-        .collect();
+    let qi = qid.and_then(|id| c.index.get(&id).copied());
     let wanted = (limit.max(1) * 3).max(20);
     let mut candidates: HashMap<usize, Option<f32>> = HashMap::new();
-    let mut unseen = all.len();
     let mut query_vector: Option<Vec<f32>> = None;
-    let mut stored: Vec<(ClaimId, Vec<f32>)> = Vec::new();
     if let Some(e) = &m.embedder {
-        stored = db.store().vectors(&model)?;
-        unseen = all.len().saturating_sub(stored.len());
-        let qv: Vec<f32> = match qid
-            .and_then(|id| stored.iter().find(|(c, _)| *c == id))
-            .map(|(_, v)| v.clone())
-        {
-            Some(v) => v,
+        let qv: Vec<f32> = match qi.and_then(|i| c.vector(i)) {
+            Some(v) => v.to_vec(),
             None => e.embed(&[qtext.as_str()])?[0].to_vec(),
         };
-        query_vector = Some(qv.clone());
-        let scored = stored.iter().filter_map(|(c, v)| {
-            let i = *index.get(c)?;
-            (Some(*c) != qid && v.len() == DIM).then(|| (i, dot(&qv, v)))
-        });
+        let scored = c
+            .vectors
+            .chunks_exact(DIM)
+            .enumerate()
+            .filter(|&(i, _)| c.has[i] && Some(i) != qi)
+            .map(|(i, v)| (i, dot(&qv, v)));
         for (i, cos) in top_k(scored, wanted) {
             candidates.insert(i, Some(cos));
         }
+        query_vector = Some(qv);
     }
     // Words find what the model has not seen (and everything without a model).
-    for (j, _) in lex.search(&qtext, wanted) {
+    for (j, _) in c.lex.search(&qtext, wanted) {
         let j = j as usize;
-        if Some(all[j].0) != qid {
+        if Some(j) != qi {
             candidates.entry(j).or_insert(None);
         }
     }
     let groups = db.groups()?;
     let embedder = m.embedder.as_ref();
-    // The stored vectors by claim, for the candidates found by their words.
-    let vectors: HashMap<ClaimId, &[f32]> = stored
-        .iter()
-        .filter(|(_, v)| v.len() == DIM)
-        .map(|(c, v)| (*c, v.as_slice()))
-        .collect();
     let mut rows: Vec<SimilarRow> = Vec::new();
     for (j, cos) in candidates {
         let cos = match (cos, embedder, &query_vector) {
-            (Some(c), _, _) => Some(c),
+            (Some(x), _, _) => Some(x),
             // Found by its words: its stored vector, or (a claim `match` has not seen)
             // embed it, so that its score is comparable.
-            (None, Some(e), Some(qv)) => Some(match vectors.get(&all[j].0) {
+            (None, Some(e), Some(qv)) => Some(match c.vector(j) {
                 Some(v) => dot(qv, v),
-                None => dot(qv, &e.embed(&[all[j].1.as_str()])?[0]),
+                None => dot(qv, &e.embed(&[c.texts[j].as_str()])?[0]),
             }),
             _ => None,
         };
-        let ev = Evidence::new(&lex, &qtext, &all[j].1, cos);
+        let ev = Evidence::new(&c.lex, &qtext, &c.texts[j], cos);
         let d = similarity::decide(&ev, threshold);
-        let linked = qid.is_some_and(|q| index.contains_key(&q) && groups.same(&q, &all[j].0));
+        let linked = qi.is_some() && qid.is_some_and(|q| groups.same(&q, &c.ids[j]));
         rows.push(SimilarRow {
-            id: all[j].0.to_hex(),
-            text: all[j].1.clone(),
+            id: c.ids[j].to_hex(),
+            text: c.texts[j].clone(),
             score: d.score,
             same: linked || d.same,
             linked,
@@ -596,5 +699,5 @@ pub fn similar(
             .then(a.id.cmp(&b.id))
     });
     rows.truncate(limit);
-    Ok((rows, unseen))
+    Ok((rows, c.unseen))
 }

@@ -578,7 +578,8 @@ async fn similar(
     read(st, move |st, db| {
         let id = db.resolve_claim(&id)?;
         let limit = q.limit.unwrap_or(10).clamp(1, 100);
-        let (found, _) = crate::matching::similar(
+        let (found, _) = crate::matching::similar_in(
+            &*st.corpus(db)?,
             db,
             &st.matcher,
             &crate::matching::Query::Claim(id),
@@ -604,7 +605,8 @@ async fn similar_text(State(st): St, q: Result<Query<SimilarTextQuery>, QueryRej
     read(st, move |st, db| {
         let limit = q.limit.unwrap_or(10).clamp(1, 100);
         crate::claim::validate_text(&q.text)?;
-        let (found, _) = crate::matching::similar(
+        let (found, _) = crate::matching::similar_in(
+            &*st.corpus(db)?,
             db,
             &st.matcher,
             &crate::matching::Query::Text(q.text),

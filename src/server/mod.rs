@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use crate::db::Database;
 use crate::error::{Error, Result};
-use crate::matching::Matcher;
+use crate::matching::{Corpus, Matcher};
 use crate::users::Secrets;
 
 /// The OpenAPI 3.1 document of the API (also `schemas/openapi.json`).
@@ -69,6 +69,24 @@ pub(crate) struct AppState {
     pub(crate) cache: api::ReadCache,
     /// How long a read may take.
     pub(crate) timeout: Duration,
+    /// What `similar` searches, for the state of the database it was loaded from.
+    pub(crate) corpus: std::sync::Mutex<Option<Arc<Corpus>>>,
+}
+
+impl AppState {
+    /// The corpus of `db`'s state: the one kept, or loaded now (and kept) when a write
+    /// came since. One request loads it while the others asking wait for it.
+    pub(crate) fn corpus(&self, db: &Database) -> Result<Arc<Corpus>> {
+        let mut kept = self.corpus.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(c) = kept.as_ref() {
+            if c.is_for(db, &self.matcher)? {
+                return Ok(c.clone());
+            }
+        }
+        let c = Arc::new(Corpus::load(db, &self.matcher)?);
+        *kept = Some(c.clone());
+        Ok(c)
+    }
 }
 
 /// Serve `db` until SIGINT or SIGTERM. `ready` is called with the address once the
@@ -104,6 +122,7 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
         version: Default::default(),
         cache: Default::default(),
         timeout: opts.timeout,
+        corpus: Default::default(),
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -35,6 +35,12 @@ pub struct LexicalIndex {
     postings: Vec<Vec<(u64, u32)>>,
     /// per key: its terms sorted by id with their counts
     docs: HashMap<u64, Vec<(u32, u32)>>,
+    /// per key: its TF-IDF norm, computed by [`LexicalIndex::prepare`] for the index as
+    /// it is (any change empties it).
+    norms: HashMap<u64, f64>,
+    /// The same, by key, when the keys are small numbers (`0..n`, as `matching` uses
+    /// them): searches then add up scores in an array instead of a hash map.
+    dense: Vec<f64>,
 }
 
 /// A bag of terms: term id (or `u32::MAX` and up for terms the index has never seen,
@@ -60,6 +66,8 @@ impl LexicalIndex {
     /// Add `text` under `key`. Adding a key again replaces its text.
     pub fn add(&mut self, key: u64, text: &str) {
         self.remove(key);
+        self.norms.clear();
+        self.dense.clear();
         let mut counts: HashMap<u32, u32> = HashMap::new();
         for t in tokens(capped(text)) {
             let next = self.df.len() as u32;
@@ -82,11 +90,33 @@ impl LexicalIndex {
     /// Remove the text under `key` (no-op when absent).
     pub fn remove(&mut self, key: u64) {
         if let Some(bag) = self.docs.remove(&key) {
+            self.norms.clear();
+            self.dense.clear();
             for (id, _) in bag {
                 self.df[id as usize] -= 1;
                 self.postings[id as usize].retain(|(k, _)| *k != key);
             }
         }
+    }
+
+    /// Compute every text's norm once, for an index that will be searched many times
+    /// before it changes (searches then skip that work; their results are the same).
+    pub fn prepare(&mut self) {
+        let norms: HashMap<u64, f64> = self
+            .docs
+            .iter()
+            .map(|(key, bag)| (*key, self.norm(bag)))
+            .collect();
+        let top = norms.keys().max().copied().unwrap_or(0);
+        self.dense.clear();
+        if top < 2 * norms.len() as u64 + 64 {
+            // A key without a text gets norm 0, which `search` never returns.
+            self.dense = vec![0.0; top as usize + 1];
+            for (k, n) in &norms {
+                self.dense[*k as usize] = *n;
+            }
+        }
+        self.norms = norms;
     }
 
     fn idf(&self, id: u32) -> f64 {
@@ -173,25 +203,64 @@ impl LexicalIndex {
         if qn == 0.0 {
             return Vec::new();
         }
-        let mut dots: HashMap<u64, f64> = HashMap::new();
-        for &(id, tf) in &q {
-            let Some(posts) = self.postings.get(id as usize) else {
-                continue; // a term the index has never seen
-            };
-            let qw = self.weight(id, tf);
-            for &(key, dtf) in posts {
-                *dots.entry(key).or_insert(0.0) += qw * self.weight(id, dtf);
+        // Each text's dot product with the query, summed term by term in the query's
+        // order (the same sums whichever container holds them).
+        let each_posting = |f: &mut dyn FnMut(u64, f64)| {
+            for &(id, tf) in &q {
+                let Some(posts) = self.postings.get(id as usize) else {
+                    continue; // a term the index has never seen
+                };
+                let qw = self.weight(id, tf);
+                let idf = self.idf(id);
+                for &(key, dtf) in posts {
+                    // `weight(id, dtf)`, with the term's idf computed once.
+                    let dw = match dtf {
+                        1 => idf,
+                        _ => (1.0 + (dtf as f64).ln()) * idf,
+                    };
+                    f(key, qw * dw);
+                }
             }
+        };
+        let score = |key: u64, dot: f64, dn: f64| {
+            (dn > 0.0).then(|| (key, ((dot / (qn * dn)) as f32).clamp(0.0, 1.0)))
+        };
+        let mut scored: Vec<(u64, f32)> = if self.dense.is_empty() {
+            let mut dots: HashMap<u64, f64> = HashMap::new();
+            each_posting(&mut |key, x| *dots.entry(key).or_insert(0.0) += x);
+            dots.into_iter()
+                .filter_map(|(key, dot)| {
+                    let dn = match self.norms.get(&key) {
+                        Some(n) => *n,
+                        None => self.norm(self.docs.get(&key)?),
+                    };
+                    score(key, dot, dn)
+                })
+                .collect()
+        } else {
+            let mut dots = vec![0f64; self.dense.len()];
+            let mut touched: Vec<u64> = Vec::new();
+            each_posting(&mut |key, x| {
+                let d = &mut dots[key as usize];
+                if *d == 0.0 {
+                    touched.push(key);
+                }
+                *d += x;
+            });
+            touched.sort_unstable();
+            touched.dedup();
+            touched
+                .into_iter()
+                .filter_map(|key| score(key, dots[key as usize], self.dense[key as usize]))
+                .collect()
+        };
+        // The best `k` (a total order: score, then the smaller key), then sorted.
+        let by = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if scored.len() > k {
+            scored.select_nth_unstable_by(k - 1, by);
+            scored.truncate(k);
         }
-        let mut scored: Vec<(u64, f32)> = dots
-            .into_iter()
-            .filter_map(|(key, dot)| {
-                let dn = self.norm(self.docs.get(&key)?);
-                (dn > 0.0).then(|| (key, ((dot / (qn * dn)) as f32).clamp(0.0, 1.0)))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(k);
+        scored.sort_by(by);
         scored
     }
 }
