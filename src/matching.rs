@@ -12,7 +12,9 @@
 //!
 //! Without a model, both use the lexical similarity of `similarity` (reported as
 //! `"model": "lexical"`). Search is exact: every stored vector is compared (see
-//! `docs/matching.md` for what that costs and where it stops being enough).
+//! `docs/matching.md` for what that costs and where it stops being enough). What a
+//! search reads — every text, the lexical index, every vector — is a [`Corpus`], which
+//! a front-end answering many queries keeps until the next write.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -176,6 +178,33 @@ fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
         Ok(())
     })?;
     Ok(out)
+}
+
+/// How many coarse candidates per wanted one are scored again exactly.
+const RERANK: usize = 4;
+
+/// A unit vector's component (in [-1, 1]) as a multiple of 1/127.
+fn quantize(x: f32) -> i8 {
+    (x * 127.0).round().clamp(-127.0, 127.0) as i8
+}
+
+/// The dot product of two coarse vectors (127² times the cosine, give or take the
+/// rounding), with sixteen running sums so that it vectorizes.
+fn dot_i8(a: &[i8], b: &[i8]) -> i32 {
+    let mut acc = [0i32; 16];
+    let (ca, cb) = (a.chunks_exact(16), b.chunks_exact(16));
+    let tail: i32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| i32::from(*x) * i32::from(*y))
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..16 {
+            acc[i] += i32::from(x[i]) * i32::from(y[i]);
+        }
+    }
+    acc.iter().sum::<i32>() + tail
 }
 
 /// The dot product of two vectors (their cosine: the model's vectors are unit
@@ -520,6 +549,10 @@ pub struct Corpus {
     lex: LexicalIndex,
     /// `DIM` floats per claim, flat; meaningful where `has` is true.
     vectors: Vec<f32>,
+    /// The same vectors with each component rounded to a multiple of 1/127 (as `i8`):
+    /// a quarter of the bytes, which is what a scan of a large corpus waits for. The
+    /// scan ranks by these and the best are scored again with `vectors`.
+    coarse: Vec<i8>,
     has: Vec<bool>,
     /// Claims without a vector (`match` has not embedded them yet).
     unseen: usize,
@@ -557,6 +590,7 @@ impl Corpus {
                 }
             }
         }
+        let coarse = vectors.iter().map(|x| quantize(*x)).collect();
         Ok(Corpus {
             applied,
             model,
@@ -565,6 +599,7 @@ impl Corpus {
             index,
             lex,
             vectors,
+            coarse,
             has,
             unseen,
         })
@@ -585,6 +620,46 @@ impl Corpus {
     /// Whether it holds no claim.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// The `k` claims whose vectors are nearest `qv` (leaving out claim `skip`), best
+    /// first, with their exact cosines: ranked by the coarse vectors, on every
+    /// processor, then the best `RERANK × k` scored exactly.
+    fn nearest(&self, qv: &[f32], k: usize, skip: Option<usize>) -> Vec<(usize, f32)> {
+        let qc: Vec<i8> = qv.iter().map(|x| quantize(*x)).collect();
+        let n = self.has.len();
+        let pool = k.saturating_mul(RERANK);
+        let threads = match n {
+            0..=50_000 => 1,
+            _ => std::thread::available_parallelism().map_or(1, |p| p.get().min(4)),
+        };
+        let part = n.div_ceil(threads.max(1)).max(1);
+        let scan = |lo: usize| {
+            let hi = (lo + part).min(n);
+            let scored = (lo..hi)
+                .filter(|&i| self.has[i] && Some(i) != skip)
+                .map(|i| (i, dot_i8(&qc, &self.coarse[i * DIM..(i + 1) * DIM]) as f32));
+            top_k(scored, pool)
+        };
+        let mut rough: Vec<(usize, f32)> = if threads <= 1 {
+            scan(0)
+        } else {
+            std::thread::scope(|s| {
+                let parts: Vec<_> = (0..n)
+                    .step_by(part)
+                    .map(|lo| s.spawn(move || scan(lo)))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            })
+        };
+        rough = top_k(rough.into_iter(), pool);
+        let exact = rough
+            .into_iter()
+            .filter_map(|(i, _)| Some((i, dot(qv, self.vector(i)?))));
+        top_k(exact, k)
     }
 
     fn vector(&self, i: usize) -> Option<&[f32]> {
@@ -645,13 +720,7 @@ pub fn similar_in(
             Some(v) => v.to_vec(),
             None => e.embed(&[qtext.as_str()])?[0].to_vec(),
         };
-        let scored = c
-            .vectors
-            .chunks_exact(DIM)
-            .enumerate()
-            .filter(|&(i, _)| c.has[i] && Some(i) != qi)
-            .map(|(i, v)| (i, dot(&qv, v)));
-        for (i, cos) in top_k(scored, wanted) {
+        for (i, cos) in c.nearest(&qv, wanted, qi) {
             candidates.insert(i, Some(cos));
         }
         query_vector = Some(qv);
@@ -700,4 +769,74 @@ pub fn similar_in(
     });
     rows.truncate(limit);
     Ok((rows, c.unseen))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` unit vectors from a fixed xorshift, as a corpus with no texts.
+    fn corpus(n: usize, seed: u64) -> Corpus {
+        let mut x = seed;
+        let mut vectors = Vec::with_capacity(n * DIM);
+        for _ in 0..n {
+            let v: Vec<f32> = (0..DIM)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+                })
+                .collect();
+            let norm = v.iter().map(|a| a * a).sum::<f32>().sqrt();
+            vectors.extend(v.iter().map(|a| a / norm));
+        }
+        Corpus {
+            applied: 0,
+            model: "test".into(),
+            ids: (0..n)
+                .map(|i| ClaimId::of_text(&format!("claim {i}")))
+                .collect(),
+            texts: vec![String::new(); n],
+            index: HashMap::new(),
+            lex: LexicalIndex::new(),
+            coarse: vectors.iter().map(|x| quantize(*x)).collect(),
+            vectors,
+            has: vec![true; n],
+            unseen: 0,
+        }
+    }
+
+    /// Ranking by the coarse vectors and scoring the best again exactly finds the
+    /// same nearest claims, with the same cosines, as scoring every claim exactly
+    /// (random vectors: the hard case, their cosines all crowd near zero).
+    #[test]
+    fn the_coarse_scan_finds_what_the_exact_one_does() {
+        for (n, seed) in [(3_000, 1u64), (60_000, 7)] {
+            let c = corpus(n, seed);
+            for q in [0usize, 17, n / 2, n - 1] {
+                let qv = c.vector(q).unwrap().to_vec();
+                let exact = top_k(
+                    (0..n)
+                        .filter(|&i| i != q)
+                        .map(|i| (i, dot(&qv, c.vector(i).unwrap()))),
+                    30,
+                );
+                assert_eq!(c.nearest(&qv, 30, Some(q)), exact, "n {n}, query {q}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_dot_products_agree_with_the_plain_sums() {
+        let c = corpus(50, 3);
+        for i in 0..50 {
+            let (a, b) = (c.vector(i).unwrap(), c.vector((i + 1) % 50).unwrap());
+            let plain: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+            assert!((dot(a, b) - plain).abs() < 1e-5);
+            let ca = &c.coarse[i * DIM..(i + 1) * DIM];
+            let coarse = dot_i8(ca, ca) as f32 / (127.0 * 127.0);
+            assert!((coarse - 1.0).abs() < 0.02, "{coarse}");
+        }
+    }
 }
