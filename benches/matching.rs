@@ -255,5 +255,23 @@ fn main() {
             "| `similar` on a kept corpus, model {}: p50 / p99 | {p50:.1} ms / {p99:.1} ms |",
             m.model_id()
         );
+        // After a write of 1,000 new claims: the kept corpus brought up to date (what
+        // the server does) against loading it again.
+        let kept = matching::Corpus::load(&db, &m).expect("load the corpus");
+        let more: Vec<String> = (0..1000)
+            .map(|i| format!("{} (later {i})", texts[i % texts.len()]))
+            .collect();
+        db.import(jsonl(&more).as_bytes(), "bench", &mut |_| {})
+            .expect("import");
+        let t = Instant::now();
+        let updated = matching::Corpus::current(Some(&kept), &db, &m).expect("bring up to date");
+        let refresh = t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        let fresh = matching::Corpus::load(&db, &m).expect("load");
+        let reload = t.elapsed().as_secs_f64() * 1000.0;
+        assert_eq!(updated.map(|c| c.len()), Some(fresh.len()));
+        println!(
+            "| after importing 1,000 claims: corpus brought up to date / loaded again | {refresh:.0} ms / {reload:.0} ms |"
+        );
     }
 }

@@ -173,10 +173,7 @@ pub fn pending(db: &Database) -> Result<Vec<PendingLink>> {
 
 fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
     let mut out = Vec::new();
-    db.scan_chains(|id, text, _, _| {
-        out.push((id, text.to_string()));
-        Ok(())
-    })?;
+    db.claim_texts_from(0, |id, text| out.push((id, text.to_string())))?;
     Ok(out)
 }
 
@@ -537,7 +534,9 @@ pub struct SimilarRow {
 /// What `similar` searches: every claim's text, the lexical index over them and the
 /// stored vectors, as of one state of the database. Loading it reads every text and
 /// vector, which is most of what a single `similar` costs; a front-end that answers
-/// many queries (the server) keeps one per state (see [`Corpus::is_for`]).
+/// many queries (the server) keeps one and brings it up to date after a write (see
+/// [`Corpus::current`]).
+#[derive(Clone)]
 pub struct Corpus {
     /// The ledger offset the database had applied when this was loaded.
     applied: u64,
@@ -561,55 +560,98 @@ pub struct Corpus {
 impl Corpus {
     /// Read every claim's text and (with a model) stored vector from `db`.
     pub fn load(db: &Database, m: &Matcher) -> Result<Corpus> {
+        let mut c = Corpus {
+            applied: 0,
+            model: m.model_id().to_string(),
+            ids: Vec::new(),
+            texts: Vec::new(),
+            index: HashMap::new(),
+            lex: LexicalIndex::new(),
+            vectors: Vec::new(),
+            coarse: Vec::new(),
+            has: Vec::new(),
+            unseen: 0,
+        };
+        c.take_in(db, m)?;
+        Ok(c)
+    }
+
+    /// The corpus of `db`'s state for `m`, given the one kept from an earlier state:
+    /// `None` when `kept` is still right (nothing was written since); `kept` with
+    /// what was written since taken in when it is older; else one loaded afresh.
+    pub fn current(kept: Option<&Corpus>, db: &Database, m: &Matcher) -> Result<Option<Corpus>> {
         let applied = db.store().progress()?.map_or(0, |p| p.applied);
-        let all = texts(db)?;
-        let mut lex = LexicalIndex::new();
-        let mut index = HashMap::with_capacity(all.len());
-        let (mut ids, mut texts) = (Vec::with_capacity(all.len()), Vec::with_capacity(all.len()));
-        for (i, (id, t)) in all.into_iter().enumerate() {
-            lex.add(i as u64, &t);
-            index.insert(id, i);
-            ids.push(id);
-            texts.push(t);
+        match kept {
+            Some(k) if k.model == m.model_id() && k.applied == applied => Ok(None),
+            Some(k) if k.model == m.model_id() && k.applied < applied => {
+                let mut c = k.clone();
+                c.take_in(db, m)?;
+                Ok(Some(c))
+            }
+            _ => Corpus::load(db, m).map(Some),
         }
-        lex.prepare();
-        let model = m.model_id().to_string();
-        let mut vectors = Vec::new();
-        let mut has = Vec::new();
-        let mut unseen = ids.len();
+    }
+
+    /// Take in what was written since `self.applied`: the claims first recorded since
+    /// (texts never change, and claims are never removed), and the vectors `match`
+    /// stored since for claims that had none (a claim's vector under one model never
+    /// changes).
+    fn take_in(&mut self, db: &Database, m: &Matcher) -> Result<()> {
+        let applied = db.store().progress()?.map_or(0, |p| p.applied);
+        let before = self.ids.len();
+        db.claim_texts_from(self.applied, |id, t| {
+            if self.index.contains_key(&id) {
+                return;
+            }
+            let i = self.ids.len();
+            self.lex.add(i as u64, t);
+            self.index.insert(id, i);
+            self.ids.push(id);
+            self.texts.push(t.to_string());
+        })?;
+        if self.ids.len() > before {
+            self.lex.prepare();
+        }
+        let n = self.ids.len();
+        self.unseen += n - before;
         if m.embedder.is_some() {
-            vectors = vec![0f32; ids.len() * DIM];
-            has = vec![false; ids.len()];
-            for (id, v) in db.store().vectors(&model)? {
-                if let (Some(&i), true) = (index.get(&id), v.len() == DIM) {
-                    vectors[i * DIM..(i + 1) * DIM].copy_from_slice(&v);
-                    if !has[i] {
-                        has[i] = true;
-                        unseen -= 1;
+            self.vectors.resize(n * DIM, 0.0);
+            self.coarse.resize(n * DIM, 0);
+            self.has.resize(n, false);
+            let put = |c: &mut Corpus, i: usize, v: &[f32]| {
+                if v.len() == DIM && !c.has[i] {
+                    c.vectors[i * DIM..(i + 1) * DIM].copy_from_slice(v);
+                    for (q, x) in c.coarse[i * DIM..(i + 1) * DIM].iter_mut().zip(v) {
+                        *q = quantize(*x);
+                    }
+                    c.has[i] = true;
+                    c.unseen -= 1;
+                }
+            };
+            if self.unseen > n / 4 {
+                // Many to find: one pass over the stored vectors.
+                for (id, v) in db.store().vectors(&self.model)? {
+                    if let Some(&i) = self.index.get(&id) {
+                        put(self, i, &v);
+                    }
+                }
+            } else {
+                for i in 0..n {
+                    if !self.has[i] {
+                        if let Some(v) = db.store().vector(&self.ids[i], &self.model)? {
+                            put(self, i, &v);
+                        }
                     }
                 }
             }
         }
-        let coarse = vectors.iter().map(|x| quantize(*x)).collect();
-        Ok(Corpus {
-            applied,
-            model,
-            ids,
-            texts,
-            index,
-            lex,
-            vectors,
-            coarse,
-            has,
-            unseen,
-        })
+        self.applied = applied;
+        Ok(())
     }
 
-    /// Whether this is the corpus of `db` as it is now for matcher `m` (nothing was
-    /// written since it was loaded: every write moves the applied offset).
-    pub fn is_for(&self, db: &Database, m: &Matcher) -> Result<bool> {
-        let applied = db.store().progress()?.map_or(0, |p| p.applied);
-        Ok(applied == self.applied && self.model == m.model_id())
+    /// The ledger offset of the state it holds.
+    pub fn applied(&self) -> u64 {
+        self.applied
     }
 
     /// Claims in it.

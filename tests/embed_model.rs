@@ -377,3 +377,65 @@ fn locate_uses_the_environment_before_the_database() {
     let env = model_dir();
     assert_eq!(embed::locate(None, db.path()), Some(env));
 }
+
+/// The server's corpus, brought up to date after writes (new claims, vectors `match`
+/// stored since), answers `similar` exactly as a corpus loaded afresh does.
+#[test]
+fn a_corpus_brought_up_to_date_equals_one_loaded_afresh() {
+    use corroborate::claim::ClaimId;
+    use corroborate::db::Database;
+    use corroborate::matching::{self, Corpus, Matcher, Query};
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open(dir.path()).unwrap();
+    let m = Matcher::open(Some(&model_dir()), dir.path()).unwrap();
+    let texts = [
+        "The ruling party won 41 of 90 seats, down from 48.",
+        "The governing party now holds 41 seats after losing seven.",
+        "Turnout was the highest since 1998.",
+        "The dam at Qasr will close for repairs on Monday.",
+        "Repairs will shut the Qasr dam from Monday.",
+        "Floods killed 246 people in the province.",
+    ];
+    let import = |db: &mut Database, texts: &[&str]| {
+        let lines: String = texts
+            .iter()
+            .map(|t| format!("{{\"type\":\"report\",\"claim\":\"{t}\",\"chain\":\"Reuters\"}}\n"))
+            .collect();
+        db.import(std::io::Cursor::new(lines), "test", &mut |_| {})
+            .unwrap();
+    };
+    let embed_all = |db: &Database, texts: &[&str]| {
+        let vs = embedder().embed(texts).unwrap();
+        let items: Vec<(ClaimId, Vec<f32>)> = texts
+            .iter()
+            .zip(vs)
+            .map(|(t, v)| (ClaimId::of_text(t), v.to_vec()))
+            .collect();
+        db.put_vectors(m.model_id(), &items).unwrap();
+    };
+    import(&mut db, &texts[..3]);
+    embed_all(&db, &texts[..2]);
+    let kept = Corpus::load(&db, &m).unwrap();
+    assert!(
+        Corpus::current(Some(&kept), &db, &m).unwrap().is_none(),
+        "nothing was written"
+    );
+    // New claims, and vectors for an old claim and some new ones.
+    import(&mut db, &texts[3..]);
+    embed_all(&db, &texts[2..5]);
+    let updated = Corpus::current(Some(&kept), &db, &m)
+        .unwrap()
+        .expect("a write came");
+    let fresh = Corpus::load(&db, &m).unwrap();
+    assert_eq!((updated.len(), fresh.len()), (6, 6));
+    for q in [
+        Query::Claim(ClaimId::of_text(texts[0])),
+        Query::Claim(ClaimId::of_text(texts[4])),
+        Query::Text("Qasr dam closes for repairs".into()),
+    ] {
+        let a = matching::similar_in(&updated, &db, &m, &q, 5, None).unwrap();
+        let b = matching::similar_in(&fresh, &db, &m, &q, 5, None).unwrap();
+        assert_eq!(a, b, "{q:?}");
+        assert_eq!(a.1, 1, "one claim has no vector yet");
+    }
+}

@@ -130,6 +130,16 @@ impl Database {
             .scan_chains(|n, id, ranges, hops| f(id, texts.claim_text_at(n)?, ranges, hops))
     }
 
+    /// Visit the id and text of every claim first recorded at or after ledger offset
+    /// `from` (0: every claim), in the order they were recorded.
+    pub fn claim_texts_from(&self, from: u64, mut f: impl FnMut(ClaimId, &str)) -> Result<()> {
+        let mut texts = self.ledger.cursor(SCAN_WINDOW);
+        self.store.claim_ids_from(from, |n, id| {
+            f(id, texts.claim_text_at(n)?);
+            Ok(())
+        })
+    }
+
     /// [`Database::scan_chains`] with each report's date as well (one per range:
     /// [`crate::date::report_date`], its publication date or else when it was
     /// recorded), read from the ledger: listings that show or filter by dates pay for

@@ -74,18 +74,25 @@ pub(crate) struct AppState {
 }
 
 impl AppState {
-    /// The corpus of `db`'s state: the one kept, or loaded now (and kept) when a write
-    /// came since. One request loads it while the others asking wait for it.
+    /// The corpus of `db`'s state: the one kept, or brought up to date (and kept)
+    /// when a write came since. One request does that while the others asking wait.
     pub(crate) fn corpus(&self, db: &Database) -> Result<Arc<Corpus>> {
         let mut kept = self.corpus.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(c) = kept.as_ref() {
-            if c.is_for(db, &self.matcher)? {
-                return Ok(c.clone());
+        match (
+            Corpus::current(kept.as_deref(), db, &self.matcher)?,
+            kept.as_ref(),
+        ) {
+            (None, Some(k)) => Ok(k.clone()),
+            (Some(c), k) => {
+                let c = Arc::new(c);
+                // A reader still on an older state does not replace a newer corpus.
+                if k.is_none_or(|k| k.applied() <= c.applied()) {
+                    *kept = Some(c.clone());
+                }
+                Ok(c)
             }
+            (None, None) => Ok(Arc::new(Corpus::load(db, &self.matcher)?)),
         }
-        let c = Arc::new(Corpus::load(db, &self.matcher)?);
-        *kept = Some(c.clone());
-        Ok(c)
     }
 }
 

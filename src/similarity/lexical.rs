@@ -240,6 +240,8 @@ impl LexicalIndex {
         } else {
             let mut dots = vec![0f64; self.dense.len()];
             let mut touched: Vec<u64> = Vec::new();
+            // Every term weight is positive (idf ≥ 1), so a sum is 0 until its first
+            // term: each key is pushed once.
             each_posting(&mut |key, x| {
                 let d = &mut dots[key as usize];
                 if *d == 0.0 {
@@ -247,8 +249,6 @@ impl LexicalIndex {
                 }
                 *d += x;
             });
-            touched.sort_unstable();
-            touched.dedup();
             touched
                 .into_iter()
                 .filter_map(|key| score(key, dots[key as usize], self.dense[key as usize]))

@@ -730,6 +730,29 @@ impl Store {
         chunks.finish()
     }
 
+    /// Visit the number and id of every claim first recorded at or after ledger
+    /// offset `from`, in that order (their reports are not decoded).
+    pub fn claim_ids_from(
+        &self,
+        from: u64,
+        mut f: impl FnMut(u64, ClaimId) -> Result<()>,
+    ) -> Result<()> {
+        // A group holds the claims of one batch, and no batch straddles an applied
+        // offset: the groups from `from` on hold exactly the claims from `from` on.
+        for kv in self
+            .heads
+            .range(from.to_be_bytes()..self.upto.to_be_bytes())
+        {
+            let (k, v) = kv.map_err(sled_err)?;
+            let start = u64_of(&k, "group key")?;
+            let group: GroupV1 = values::decode_borrowed(&v, "claim group")?;
+            for h in &group.claims {
+                f(start + h.n, ClaimId(h.id))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Number of claims.
     pub fn claim_count(&self) -> usize {
         if self.pin.is_none() {
@@ -1178,6 +1201,17 @@ impl Store {
             Some(v) => {
                 let v: VectorV1 = values::decode(&v, "claim vector")?;
                 Ok(Some(v.model))
+            }
+        }
+    }
+
+    /// A claim's stored vector, when it was made with `model`.
+    pub fn vector(&self, id: &ClaimId, model: &str) -> Result<Option<Vec<f32>>> {
+        match self.vectors.get(id.0).map_err(sled_err)? {
+            None => Ok(None),
+            Some(v) => {
+                let v: VectorV1 = values::decode(&v, "claim vector")?;
+                Ok((v.model == model).then_some(v.vector))
             }
         }
     }
