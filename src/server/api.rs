@@ -154,6 +154,20 @@ fn json_body(bytes: Vec<u8>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
 }
 
+/// A request's media type (its `Content-Type` without parameters), lower case; empty
+/// when it has none.
+fn media_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 fn rows<T: output::Row>(rows: &[T], page: &Page) -> Result<Vec<u8>, Error> {
     let start = page.offset.unwrap_or(0).min(rows.len());
     let end = page
@@ -699,15 +713,7 @@ async fn import(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Answer {
-    let kind = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let kind = media_type(&headers);
     if !matches!(
         kind.as_str(),
         "application/x-ndjson" | "text/plain" | "application/jsonl"
@@ -748,15 +754,7 @@ async fn extract_corpus(
     body: Result<Bytes, BytesRejection>,
 ) -> Answer {
     let Query(q) = q?;
-    let kind = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let kind = media_type(&headers);
     if !matches!(kind.as_str(), "text/csv" | "text/plain") {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
