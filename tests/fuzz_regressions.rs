@@ -44,6 +44,50 @@ fn replaced_homepage_stops_resolving_at_once() {
     }
 }
 
+/// resolve_domain (CI smoke, 2 December): `Wire` is merged into `Desk`, `Desk` takes
+/// Wire's homepage and then moves to its own. Moving dropped the old host from the
+/// index although the merged `Wire` still has it there, so wire.example stopped
+/// resolving until the registry was reloaded (and then resolved again). The script:
+/// two sources, the merge, the two homepages.
+#[test]
+fn a_merged_source_keeps_its_homepage_when_the_live_one_moves() {
+    let script = fuzz_input("resolve_domain-merged-homepage-kept");
+    let mut reg = Registry::without_outlets();
+    for line in script.lines() {
+        match line.split_once(' ').expect("an operation") {
+            ("S", rest) => {
+                let (name, url) = rest.split_once("||").unwrap_or((rest, ""));
+                let patch = match url {
+                    "" => SourcePatch::default(),
+                    u => homepage(u),
+                };
+                reg.upsert(name, &patch).unwrap();
+            }
+            ("M", rest) => {
+                let (into, from) = rest.split_once('|').expect("into|from");
+                let (into, from) = (reg.find(into).unwrap(), reg.find(from).unwrap());
+                reg.merge(into, from).unwrap();
+            }
+            (op, _) => panic!("unexpected operation {op:?}"),
+        }
+    }
+    let desk = reg.find("Desk").unwrap();
+    assert_eq!(
+        reg.resolve("https://wire.example/x"),
+        Resolution::Known(desk)
+    );
+    assert_eq!(reg.resolve("desk.example"), Resolution::Known(desk));
+    let reloaded = Registry::from_sources(reg.all().to_vec()).unwrap();
+    for w in [
+        "https://wire.example/x",
+        "wire.example",
+        "desk.example",
+        "Wire",
+    ] {
+        assert_eq!(reloaded.resolve(w), reg.resolve(w), "{w:?}");
+    }
+}
+
 /// The same through the database: the homepage changes in one command, a hop naming
 /// the old host comes in the next (after a reopen); the store must still be what a
 /// replay of the ledger gives, so `verify` finds nothing.

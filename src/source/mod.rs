@@ -820,12 +820,19 @@ impl Registry {
                     )))
                 }
                 _ => {
+                    // The index keeps what `reindex` would build: each host finds the
+                    // lowest-numbered source homed there. A source merged into this one
+                    // may keep the old host, so the old entry passes to it.
+                    let first = self.by_host.get(&key).map_or(id, |o| (*o).min(id));
+                    self.by_host.insert(key.clone(), first);
                     if let Some(old) = old.filter(|o| *o != key) {
                         if self.by_host.get(&old) == Some(&id) {
-                            self.by_host.remove(&old);
+                            match self.first_homed_at(&old, id) {
+                                Some(other) => self.by_host.insert(old, other),
+                                None => self.by_host.remove(&old),
+                            };
                         }
                     }
-                    self.by_host.insert(key, id);
                 }
             }
         }
@@ -833,6 +840,21 @@ impl Registry {
             s.homepage = Some(url);
         }
         Ok(())
+    }
+
+    /// The lowest-numbered source other than `except` whose homepage host is `key`
+    /// (a scan: only a replaced homepage needs it).
+    fn first_homed_at(&self, key: &str, except: SourceId) -> Option<SourceId> {
+        self.sources
+            .iter()
+            .filter(|s| s.id != except)
+            .find(|s| {
+                s.homepage
+                    .as_ref()
+                    .and_then(|u| u.host_str())
+                    .is_some_and(|h| host_key(h) == key)
+            })
+            .map(|s| s.id)
     }
 
     /// Merge `from` into `into`: `from`'s name and aliases become aliases of `into`,
