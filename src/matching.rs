@@ -225,16 +225,36 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     acc.iter().sum::<f32>() + tail
 }
 
-/// The `k` best (index, score) of `scores`, best first (ties by index).
+/// The `k` best (index, score) of `scores`, best first (ties by index). Holds at most
+/// about `2k` of them at a time (a scan of a million claims would otherwise collect a
+/// million pairs per query): when the buffer fills, it keeps its best `k` and from
+/// then on skips any score below the worst of those.
 fn top_k(scores: impl Iterator<Item = (usize, f32)>, k: usize) -> Vec<(usize, f32)> {
-    let mut v: Vec<(usize, f32)> = scores.filter(|(_, s)| s.is_finite()).collect();
-    let k = k.min(v.len());
+    let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     if k == 0 {
         return Vec::new();
     }
-    v.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let cap = k.saturating_mul(2).max(64);
+    let mut v: Vec<(usize, f32)> = Vec::with_capacity(cap.min(1 << 16));
+    let mut floor = f32::NEG_INFINITY;
+    for (i, s) in scores {
+        // Equal to the floor may still win on its index: kept, sorted out below.
+        if !s.is_finite() || s < floor {
+            continue;
+        }
+        v.push((i, s));
+        if v.len() >= cap {
+            v.select_nth_unstable_by(k - 1, order);
+            v.truncate(k);
+            floor = v[k - 1].1;
+        }
+    }
+    let k = k.min(v.len());
+    if k > 0 {
+        v.select_nth_unstable_by(k - 1, order);
+    }
     v.truncate(k);
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.sort_by(order);
     v
 }
 
@@ -879,6 +899,38 @@ mod tests {
             let ca = &c.coarse[i * DIM..(i + 1) * DIM];
             let coarse = dot_i8(ca, ca) as f32 / (127.0 * 127.0);
             assert!((coarse - 1.0).abs() < 0.02, "{coarse}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The bounded `top_k` equals sorting everything and taking the first `k`
+        /// (scores from a few values, so ties on the floor are common; NaN and
+        /// infinities are left out).
+        #[test]
+        fn top_k_is_the_first_k_of_a_full_sort(
+            raw in proptest::collection::vec(0u8..12, 0..600),
+            k in 0usize..150,
+        ) {
+            let scores: Vec<(usize, f32)> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let s = match r {
+                        10 => f32::NAN,
+                        11 => f32::INFINITY,
+                        r => f32::from(*r),
+                    };
+                    (i, s)
+                })
+                .collect();
+            let mut all: Vec<(usize, f32)> =
+                scores.iter().copied().filter(|(_, s)| s.is_finite()).collect();
+            all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            all.truncate(k);
+            // Shuffled order too: the scan's parts arrive out of index order.
+            let reversed: Vec<(usize, f32)> = scores.iter().rev().copied().collect();
+            proptest::prop_assert_eq!(&top_k(scores.into_iter(), k), &all);
+            proptest::prop_assert_eq!(&top_k(reversed.into_iter(), k), &all);
         }
     }
 }
