@@ -927,7 +927,7 @@ mod tests {
                 scores.iter().copied().filter(|(_, s)| s.is_finite()).collect();
             all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             all.truncate(k);
-            // Shuffled order too: the scan's parts arrive out of index order.
+            // Reversed order too: the scan's parts need not arrive in index order.
             let reversed: Vec<(usize, f32)> = scores.iter().rev().copied().collect();
             proptest::prop_assert_eq!(&top_k(scores.into_iter(), k), &all);
             proptest::prop_assert_eq!(&top_k(reversed.into_iter(), k), &all);
