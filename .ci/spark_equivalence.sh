@@ -44,16 +44,29 @@ trap 'exit 130' INT TERM
 
 step() { echo "-- $1 ($((SECONDS - started)) s so far)"; }
 
-step "build (release): corroborate, the generator, the engine's wheel and the venv"
-# Without the embedding model (no claim here is embedded): the same features as the
-# wheel's build of the library, so cargo builds the release dependencies once for both.
-cargo build --quiet --release --locked --no-default-features --features cli --bin corroborate --example gen
+# CORROBORATE_CARGO_PROFILE=dev (CI) builds everything with the dev profile, which
+# reuses what `cargo test` compiled instead of building every dependency again
+# (about 15 minutes on a 2-core machine); the answers are the same, only slower to
+# compute. Benchmarks (--bench) always use the release profile.
+profile=${CORROBORATE_CARGO_PROFILE:-release}
+[ "$bench" = --bench ] && profile=release
+export CORROBORATE_CARGO_PROFILE=$profile
+step "build ($profile): corroborate, the generator, the engine's wheel and the venv"
+if [ "$profile" = release ]; then
+  # Without the embedding model (no claim here is embedded): the same features as the
+  # wheel's build of the library, so cargo builds the release dependencies once for both.
+  cargo build --quiet --release --locked --no-default-features --features cli --bin corroborate --example gen
+  cli=$PWD/target/release/corroborate gen=$PWD/target/release/examples/gen
+else
+  # The default features, as `cargo test` built them.
+  cargo build --quiet --locked --bin corroborate --example gen
+  cli=$PWD/target/debug/corroborate gen=$PWD/target/debug/examples/gen
+fi
 spark/setup.sh
 venv=${CORROBORATE_SPARK_VENV:-$PWD/spark/.venv}
-cli=$PWD/target/release/corroborate
 
 step "workload: $reports reports"
-target/release/examples/gen --reports "$reports" --seed 1 --out "$work/work.jsonl"
+"$gen" --reports "$reports" --seed 1 --out "$work/work.jsonl"
 if [ "$bench" = --bench ]; then
   timed "embedded import" "$cli" --db "$work/db" import "$work/work.jsonl" >/dev/null
 else

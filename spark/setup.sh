@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Makes spark/run.sh's environment: the venv VENV (default spark/.venv) with the
 # pinned packages of requirements.txt, and the engine's abi3 wheel built by maturin
-# from this workspace (release profile) and installed into it. Idempotent: a second
-# run installs nothing unless requirements.txt or the wheel changed.
+# from this workspace and installed into it. Idempotent: a second run installs
+# nothing unless requirements.txt or the wheel changed. The wheel is built with the
+# release profile; CORROBORATE_CARGO_PROFILE=dev builds it with the dev profile
+# instead (CI does, to reuse the dependencies `cargo test` compiled: the dev profile
+# optimises dependencies at opt-level 2, so only the glue crates run unoptimised).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 venv=${1:-$here/.venv}
@@ -16,7 +19,8 @@ if ! cmp -s "$here/requirements.txt" "$venv/.corroborate-requirements"; then
 fi
 wheels="$here/../target/wheels"
 # cargo decides what to rebuild; an unchanged wheel is not reinstalled.
-"$venv/bin/maturin" build --quiet --release --locked --manifest-path "$here/Cargo.toml" -o "$wheels" >&2
+profile=${CORROBORATE_CARGO_PROFILE:-release}
+"$venv/bin/maturin" build --quiet --profile "$profile" --locked --manifest-path "$here/Cargo.toml" -o "$wheels" >&2
 wheel=$(ls -t "$wheels"/corroborate_spark-*.whl | head -n 1)
 sum=$(sha256sum "$wheel" | cut -d' ' -f1)
 if [ "$(cat "$venv/.corroborate-wheel" 2>/dev/null)" != "$sum" ]; then
