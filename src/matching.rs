@@ -27,7 +27,7 @@ use crate::embed::{Embedder, DIM};
 use crate::error::{Error, Result};
 use crate::groups::Groups;
 use crate::record::{LinkAuthor, LinkRecord, LinkRelation, Record};
-use crate::similarity::{self, Evidence, LexicalIndex, MODEL_LEXICAL};
+use crate::similarity::{self, top_k, Evidence, LexicalIndex, MODEL_LEXICAL};
 use crate::store::StoredLink;
 
 /// Candidates per new claim that are decided on (the nearest ones).
@@ -180,6 +180,62 @@ fn texts(db: &Database) -> Result<Vec<(ClaimId, String)>> {
 /// How many coarse candidates per wanted one are scored again exactly.
 const RERANK: usize = 4;
 
+/// From this many claims on, [`Corpus::nearest`] first ranks every claim by the signs
+/// of its vector's components (48 bytes a claim instead of 384: the i8 scan of a
+/// million claims reads 384 MB a query, which alone took 50–80 ms here) and scans only
+/// the best [`SIGN_KEEP`] of them with the i8 vectors. Below it the i8 scan covers
+/// every claim. See docs/matching.md, "Search at scale", for what this costs in recall.
+const SIGN_SCAN_FROM: usize = 200_000;
+
+/// The fraction (1/SIGN_KEEP) of the claims the sign-bit ranking passes on.
+const SIGN_KEEP: usize = 50;
+
+/// 64-bit words of sign bits per vector.
+const WORDS: usize = DIM / 64;
+
+/// Bit `j` of a vector's sign code is set when its component `j` is positive. The
+/// number of bits two codes differ in grows with the angle between the vectors
+/// (on average `DIM × angle / π` for vectors in general position).
+fn sign_bits(v: &[f32]) -> [u64; WORDS] {
+    let mut w = [0u64; WORDS];
+    for (j, x) in v.iter().take(DIM).enumerate() {
+        if *x > 0.0 {
+            w[j / 64] |= 1 << (j % 64);
+        }
+    }
+    w
+}
+
+/// The number of bits `a` and `b` differ in.
+fn hamming(a: &[u64], b: &[u64]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x ^ y).count_ones()).sum()
+}
+
+/// `f` over `0..n` cut into one range per processor (up to four; one range when `n`
+/// is at most `single`), its answers in range order.
+fn parts<T: Send>(n: usize, single: usize, f: impl Fn(usize, usize) -> T + Sync) -> Vec<T> {
+    let threads = if n <= single {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |p| p.get().min(4))
+    };
+    let part = n.div_ceil(threads).max(1);
+    if threads <= 1 {
+        return vec![f(0, n)];
+    }
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = (0..n)
+            .step_by(part)
+            .map(|lo| s.spawn(move || f(lo, (lo + part).min(n))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// A unit vector's component (in [-1, 1]) as a multiple of 1/127.
 fn quantize(x: f32) -> i8 {
     (x * 127.0).round().clamp(-127.0, 127.0) as i8
@@ -223,39 +279,6 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
         }
     }
     acc.iter().sum::<f32>() + tail
-}
-
-/// The `k` best (index, score) of `scores`, best first (ties by index). Holds at most
-/// about `2k` of them at a time (a scan of a million claims would otherwise collect a
-/// million pairs per query): when the buffer fills, it keeps its best `k` and from
-/// then on skips any score below the worst of those.
-fn top_k(scores: impl Iterator<Item = (usize, f32)>, k: usize) -> Vec<(usize, f32)> {
-    let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if k == 0 {
-        return Vec::new();
-    }
-    let cap = k.saturating_mul(2).max(64);
-    let mut v: Vec<(usize, f32)> = Vec::with_capacity(cap.min(1 << 16));
-    let mut floor = f32::NEG_INFINITY;
-    for (i, s) in scores {
-        // Equal to the floor may still win on its index: kept, sorted out below.
-        if !s.is_finite() || s < floor {
-            continue;
-        }
-        v.push((i, s));
-        if v.len() >= cap {
-            v.select_nth_unstable_by(k - 1, order);
-            v.truncate(k);
-            floor = v[k - 1].1;
-        }
-    }
-    let k = k.min(v.len());
-    if k > 0 {
-        v.select_nth_unstable_by(k - 1, order);
-    }
-    v.truncate(k);
-    v.sort_by(order);
-    v
 }
 
 /// Run the matcher over the claims the model has not seen yet; see the module docs.
@@ -572,7 +595,13 @@ pub struct Corpus {
     /// a quarter of the bytes, which is what a scan of a large corpus waits for. The
     /// scan ranks by these and the best are scored again with `vectors`.
     coarse: Vec<i8>,
+    /// The vectors' sign codes ([`sign_bits`], `WORDS` words a claim): what a scan of
+    /// a corpus of [`SIGN_SCAN_FROM`] claims or more ranks by first.
+    signs: Vec<u64>,
     has: Vec<bool>,
+    /// The claim groups of the same state (built from every link: costly with many
+    /// links, so once per state rather than once per query).
+    groups: Groups,
     /// Claims without a vector (`match` has not embedded them yet).
     unseen: usize,
 }
@@ -589,7 +618,9 @@ impl Corpus {
             lex: LexicalIndex::new(),
             vectors: Vec::new(),
             coarse: Vec::new(),
+            signs: Vec::new(),
             has: Vec::new(),
+            groups: Groups::default(),
             unseen: 0,
         };
         c.take_in(db, m)?;
@@ -637,6 +668,7 @@ impl Corpus {
         if m.embedder.is_some() {
             self.vectors.resize(n * DIM, 0.0);
             self.coarse.resize(n * DIM, 0);
+            self.signs.resize(n * WORDS, 0);
             self.has.resize(n, false);
             let put = |c: &mut Corpus, i: usize, v: &[f32]| {
                 if v.len() == DIM && !c.has[i] {
@@ -644,6 +676,7 @@ impl Corpus {
                     for (q, x) in c.coarse[i * DIM..(i + 1) * DIM].iter_mut().zip(v) {
                         *q = quantize(*x);
                     }
+                    c.signs[i * WORDS..(i + 1) * WORDS].copy_from_slice(&sign_bits(v));
                     c.has[i] = true;
                     c.unseen -= 1;
                 }
@@ -665,6 +698,7 @@ impl Corpus {
                 }
             }
         }
+        self.groups = db.groups()?;
         self.applied = applied;
         Ok(())
     }
@@ -685,43 +719,97 @@ impl Corpus {
     }
 
     /// The `k` claims whose vectors are nearest `qv` (leaving out claim `skip`), best
-    /// first, with their exact cosines: ranked by the coarse vectors, on every
-    /// processor, then the best `RERANK × k` scored exactly.
+    /// first, with their exact cosines: ranked by the coarse vectors (in a large
+    /// corpus, only those the sign codes rank in the best 1/[`SIGN_KEEP`]), then the best
+    /// `RERANK × k` scored exactly.
     fn nearest(&self, qv: &[f32], k: usize, skip: Option<usize>) -> Vec<(usize, f32)> {
+        self.nearest_from(qv, k, skip, SIGN_SCAN_FROM)
+    }
+
+    /// [`Corpus::nearest`] with the corpus size from which the sign codes rank first.
+    fn nearest_from(
+        &self,
+        qv: &[f32],
+        k: usize,
+        skip: Option<usize>,
+        sign_from: usize,
+    ) -> Vec<(usize, f32)> {
         let qc: Vec<i8> = qv.iter().map(|x| quantize(*x)).collect();
         let n = self.has.len();
         let pool = k.saturating_mul(RERANK);
-        let threads = match n {
-            0..=50_000 => 1,
-            _ => std::thread::available_parallelism().map_or(1, |p| p.get().min(4)),
-        };
-        let part = n.div_ceil(threads.max(1)).max(1);
-        let scan = |lo: usize| {
-            let hi = (lo + part).min(n);
-            let scored = (lo..hi)
-                .filter(|&i| self.has[i] && Some(i) != skip)
-                .map(|i| (i, dot_i8(&qc, &self.coarse[i * DIM..(i + 1) * DIM]) as f32));
-            top_k(scored, pool)
-        };
-        let mut rough: Vec<(usize, f32)> = if threads <= 1 {
-            scan(0)
+        let wanted = |i: usize| self.has[i] && Some(i) != skip;
+        let coarse = |i: usize| (i, dot_i8(&qc, &self.coarse[i * DIM..(i + 1) * DIM]) as f32);
+        let rough: Vec<(usize, f32)> = if n >= sign_from {
+            let shortlist = self.sign_shortlist(&sign_bits(qv), (n / SIGN_KEEP).max(pool), wanted);
+            // Scattered rows: each costs a few cache misses, so both cores help from a
+            // few thousand on (20,000 at a million claims).
+            let parts = parts(shortlist.len(), 5_000, |lo, hi| {
+                top_k(shortlist[lo..hi].iter().map(|&i| coarse(i)), pool)
+            });
+            top_k(parts.into_iter().flatten(), pool)
         } else {
-            std::thread::scope(|s| {
-                let parts: Vec<_> = (0..n)
-                    .step_by(part)
-                    .map(|lo| s.spawn(move || scan(lo)))
-                    .collect();
-                parts
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            })
+            let parts = parts(n, 50_000, |lo, hi| {
+                top_k((lo..hi).filter(|&i| wanted(i)).map(coarse), pool)
+            });
+            top_k(parts.into_iter().flatten(), pool)
         };
-        rough = top_k(rough.into_iter(), pool);
         let exact = rough
             .into_iter()
             .filter_map(|(i, _)| Some((i, dot(qv, self.vector(i)?))));
         top_k(exact, k)
+    }
+
+    /// The claims (those `wanted`) whose sign codes differ least from `qs`: every one
+    /// within the smallest distance that takes in at least `keep` of them (ties at
+    /// that distance all come along), in index order.
+    fn sign_shortlist(
+        &self,
+        qs: &[u64; WORDS],
+        keep: usize,
+        wanted: impl Fn(usize) -> bool + Sync,
+    ) -> Vec<usize> {
+        const NONE: u16 = u16::MAX;
+        let n = self.has.len();
+        let distances: Vec<Vec<u16>> = parts(n, 50_000, |lo, hi| {
+            (lo..hi)
+                .map(|i| match wanted(i) {
+                    true => hamming(qs, &self.signs[i * WORDS..(i + 1) * WORDS]) as u16,
+                    false => NONE,
+                })
+                .collect()
+        });
+        let mut histogram = [0usize; DIM + 1];
+        for d in distances.iter().flatten() {
+            if *d != NONE {
+                histogram[usize::from(*d)] += 1;
+            }
+        }
+        let mut within = 0;
+        let mut limit = DIM as u16;
+        for (d, count) in histogram.iter().enumerate() {
+            within += count;
+            if within >= keep {
+                limit = d as u16;
+                break;
+            }
+        }
+        distances
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, d)| **d <= limit)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// For benches/matching.rs, which measures what the sign-code shortlist misses:
+    /// the `k` claims nearest claim `i`'s stored vector, through the shortlist
+    /// (`signs`, whatever the corpus size) or the i8 scan of every claim.
+    #[doc(hidden)]
+    pub fn nearest_to_claim(&self, i: usize, k: usize, signs: bool) -> Option<Vec<(usize, f32)>> {
+        let qv = self.vector(i)?.to_vec();
+        let from = if signs { 0 } else { usize::MAX };
+        Some(self.nearest_from(&qv, k, Some(i), from))
     }
 
     fn vector(&self, i: usize) -> Option<&[f32]> {
@@ -744,14 +832,13 @@ pub fn similar(
     limit: usize,
     threshold: Option<f32>,
 ) -> Result<(Vec<SimilarRow>, usize)> {
-    similar_in(&Corpus::load(db, m)?, db, m, q, limit, threshold)
+    similar_in(&Corpus::load(db, m)?, m, q, limit, threshold)
 }
 
-/// [`similar`] over a loaded corpus of `db` (the links, which say what is already one
-/// claim, are read from `db`).
+/// [`similar`] over a loaded corpus (its groups, which say what is already one claim,
+/// are those of the state it was loaded or brought up to date at).
 pub fn similar_in(
     corpus: &Corpus,
-    db: &Database,
     m: &Matcher,
     q: &Query,
     limit: usize,
@@ -794,8 +881,9 @@ pub fn similar_in(
             candidates.entry(j).or_insert(None);
         }
     }
-    let groups = db.groups()?;
+    let groups = &c.groups;
     let embedder = m.embedder.as_ref();
+    let query = similarity::Statement::new(&qtext);
     let mut rows: Vec<SimilarRow> = Vec::new();
     for (j, cos) in candidates {
         let cos = match (cos, embedder, &query_vector) {
@@ -808,7 +896,12 @@ pub fn similar_in(
             }),
             _ => None,
         };
-        let ev = Evidence::new(&c.lex, &qtext, &c.texts[j], cos);
+        let ev = Evidence::between(
+            &c.lex,
+            &query,
+            &similarity::Statement::new(&c.texts[j]),
+            cos,
+        );
         let d = similarity::decide(&ev, threshold);
         let linked = qi.is_some() && qid.is_some_and(|q| groups.same(&q, &c.ids[j]));
         rows.push(SimilarRow {
@@ -863,8 +956,10 @@ mod tests {
             index: HashMap::new(),
             lex: LexicalIndex::new(),
             coarse: vectors.iter().map(|x| quantize(*x)).collect(),
+            signs: vectors.chunks(DIM).flat_map(sign_bits).collect(),
             vectors,
             has: vec![true; n],
+            groups: Groups::default(),
             unseen: 0,
         }
     }
@@ -887,6 +982,66 @@ mod tests {
                 assert_eq!(c.nearest(&qv, 30, Some(q)), exact, "n {n}, query {q}");
             }
         }
+    }
+
+    /// The sign-code shortlist (forced on a small corpus) still finds every claim
+    /// near the query — here near-copies planted at cosines from 0.45 to 0.95 among
+    /// random vectors — with the exact cosines, best first. (Among the random ones
+    /// it is approximate by design: their cosines with the query all crowd near zero.)
+    #[test]
+    fn the_sign_shortlist_finds_the_near_claims() {
+        let n = 20_000;
+        let mut c = corpus(n, 11);
+        let mut x = 99u64;
+        let mut noise = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+        };
+        for q in [5usize, 9_000] {
+            let qv = c.vector(q).unwrap().to_vec();
+            // Ten claims at cosine 0.95, 0.90, … 0.50 and 0.45 with the query: the
+            // query plus a random direction orthogonal to it, mixed to that angle.
+            let planted: Vec<usize> = (0..10).map(|j| (q * 7 + 131 * j + 1) % n).collect();
+            for (j, &i) in planted.iter().enumerate() {
+                let target = 0.95 - 0.05 * j as f32;
+                let mut r: Vec<f32> = (0..DIM).map(|_| noise()).collect();
+                let along = dot(&r, &qv);
+                r.iter_mut().zip(&qv).for_each(|(a, b)| *a -= along * b);
+                let rn = dot(&r, &r).sqrt();
+                let v: Vec<f32> = qv
+                    .iter()
+                    .zip(&r)
+                    .map(|(a, b)| target * a + (1.0 - target * target).sqrt() * b / rn)
+                    .collect();
+                c.vectors[i * DIM..(i + 1) * DIM].copy_from_slice(&v);
+                for (d, y) in c.coarse[i * DIM..(i + 1) * DIM].iter_mut().zip(&v) {
+                    *d = quantize(*y);
+                }
+                c.signs[i * WORDS..(i + 1) * WORDS].copy_from_slice(&sign_bits(&v));
+            }
+            let found = c.nearest_from(&qv, 10, Some(q), 0);
+            let ids: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+            assert_eq!(ids, planted, "query {q}");
+            for (i, cos) in found {
+                assert_eq!(cos, dot(&qv, c.vector(i).unwrap()));
+            }
+        }
+    }
+
+    #[test]
+    fn sign_codes_count_differing_signs() {
+        let mut a = vec![0.5f32; DIM];
+        let b = a.clone();
+        assert_eq!(hamming(&sign_bits(&a), &sign_bits(&b)), 0);
+        for j in [0, 63, 64, 200, DIM - 1] {
+            a[j] = -0.5;
+        }
+        assert_eq!(hamming(&sign_bits(&a), &sign_bits(&b)), 5);
+        // Zero counts as not positive.
+        a[1] = 0.0;
+        assert_eq!(hamming(&sign_bits(&a), &sign_bits(&b)), 6);
     }
 
     #[test]

@@ -433,9 +433,27 @@ fn a_corpus_brought_up_to_date_equals_one_loaded_afresh() {
         Query::Claim(ClaimId::of_text(texts[4])),
         Query::Text("Qasr dam closes for repairs".into()),
     ] {
-        let a = matching::similar_in(&updated, &db, &m, &q, 5, None).unwrap();
-        let b = matching::similar_in(&fresh, &db, &m, &q, 5, None).unwrap();
+        let a = matching::similar_in(&updated, &m, &q, 5, None).unwrap();
+        let b = matching::similar_in(&fresh, &m, &q, 5, None).unwrap();
         assert_eq!(a, b, "{q:?}");
         assert_eq!(a.1, 1, "one claim has no vector yet");
     }
+    // A link is a write too: the corpus brought up to date knows the new group (the
+    // groups are kept with the corpus, not read again per query).
+    let (a, b) = (ClaimId::of_text(texts[0]), ClaimId::of_text(texts[1]));
+    let linked = |c: &Corpus| {
+        let (rows, _) = matching::similar_in(c, &m, &Query::Claim(a), 5, None).unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r.id == b.to_hex())
+            .expect("a neighbour");
+        row.linked
+    };
+    assert!(!linked(&updated));
+    db.link(&a, &b, true).unwrap();
+    let after = Corpus::current(Some(&updated), &db, &m)
+        .unwrap()
+        .expect("the link was a write");
+    assert!(linked(&after));
+    assert!(!linked(&updated), "a kept corpus is one state");
 }

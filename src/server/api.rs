@@ -594,7 +594,6 @@ async fn similar(
         let limit = q.limit.unwrap_or(10).clamp(1, 100);
         let (found, _) = crate::matching::similar_in(
             &*st.corpus(db)?,
-            db,
             &st.matcher,
             &crate::matching::Query::Claim(id),
             limit,
@@ -621,7 +620,6 @@ async fn similar_text(State(st): St, q: Result<Query<SimilarTextQuery>, QueryRej
         crate::claim::validate_text(&q.text)?;
         let (found, _) = crate::matching::similar_in(
             &*st.corpus(db)?,
-            db,
             &st.matcher,
             &crate::matching::Query::Text(q.text),
             limit,

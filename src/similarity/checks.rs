@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::lexical::capped as cap;
-use super::tokens::{canonical_number, is_stopword, numbers_in_context, plain_words, tokens};
+use super::tokens::{canonical_number, is_stopword, numbers_in_tokens, plain_words, Token};
 
 /// How two statements compare on one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -254,9 +254,39 @@ fn comparable(x: &Numbered, y: &Numbered) -> bool {
 
 /// Run every check on `a` and `b`. Any input; never panics; symmetric.
 pub fn checks(a: &str, b: &str) -> Checks {
-    let a = cap(a);
-    let b = cap(b);
-    let (na, nb) = (numbers_in_context(a), numbers_in_context(b));
+    let read = |t: &str| Read::new(cap(t), &super::tokens::tokens(cap(t)));
+    checks_read(&read(a), &read(b))
+}
+
+/// What the checks read in one statement (cut to the length cap), worked out once: a
+/// statement compared with many others (`similar`'s query) is read only once.
+#[derive(Debug, Clone)]
+pub(crate) struct Read {
+    numbers: Vec<Numbered>,
+    negated: bool,
+    modal: bool,
+    entities: BTreeSet<String>,
+    /// Distinct tokens.
+    content: usize,
+}
+
+impl Read {
+    /// Read `text` (already capped), whose tokens are `toks`.
+    pub(crate) fn new(text: &str, toks: &[Token]) -> Read {
+        let words = plain_words(text);
+        Read {
+            numbers: numbers_in_tokens(toks),
+            negated: negated(&words),
+            modal: modal(&words),
+            entities: entities(text),
+            content: toks.iter().collect::<BTreeSet<_>>().len(),
+        }
+    }
+}
+
+/// [`checks`] on two statements read already.
+pub(crate) fn checks_read(a: &Read, b: &Read) -> Checks {
+    let (na, nb) = (&a.numbers, &b.numbers);
     let only_a: Vec<&Numbered> = na
         .iter()
         .filter(|x| !nb.iter().any(|y| close(x.0, y.0)))
@@ -283,21 +313,20 @@ pub fn checks(a: &str, b: &str) -> Checks {
         .filter_map(|x| canonical_number(x.0))
         .collect();
 
-    let (wa, wb) = (plain_words(a), plain_words(b));
-    let negation = if negated(&wa) == negated(&wb) {
+    let negation = if a.negated == b.negated {
         Agreement::Agree
     } else {
         Agreement::Conflict
     };
-    let modality = if modal(&wa) == modal(&wb) {
+    let modality = if a.modal == b.modal {
         Agreement::Agree
     } else {
         Agreement::Conflict
     };
 
-    let (ea, eb) = (entities(a), entities(b));
-    let ua: BTreeSet<&String> = ea.difference(&eb).collect();
-    let ub: BTreeSet<&String> = eb.difference(&ea).collect();
+    let (ea, eb) = (&a.entities, &b.entities);
+    let ua: BTreeSet<&String> = ea.difference(eb).collect();
+    let ub: BTreeSet<&String> = eb.difference(ea).collect();
     let entities = if ea.is_empty() && eb.is_empty() {
         Agreement::NotApplicable
     } else if !ua.is_empty() && !ub.is_empty() {
@@ -308,7 +337,6 @@ pub fn checks(a: &str, b: &str) -> Checks {
         Agreement::Agree
     };
     let unmatched_entities: BTreeSet<String> = ua.into_iter().chain(ub).cloned().collect();
-    let content = |t: &str| tokens(t).into_iter().collect::<BTreeSet<_>>().len();
 
     Checks {
         numbers,
@@ -317,7 +345,7 @@ pub fn checks(a: &str, b: &str) -> Checks {
         entities,
         unmatched_entities: unmatched_entities.into_iter().collect(),
         modality,
-        shorter_content_words: content(a).min(content(b)),
+        shorter_content_words: a.content.min(b.content),
     }
 }
 

@@ -24,6 +24,15 @@ pub(crate) fn capped(text: &str) -> &str {
     &text[..end]
 }
 
+/// How often each token occurs in `toks`.
+pub(crate) fn counts(toks: &[Token]) -> BTreeMap<Token, u32> {
+    let mut m: BTreeMap<Token, u32> = BTreeMap::new();
+    for t in toks {
+        *m.entry(t.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
 /// An inverted index of claim texts under caller-chosen `u64` keys.
 #[derive(Debug, Default, Clone)]
 pub struct LexicalIndex {
@@ -165,14 +174,16 @@ impl LexicalIndex {
     /// Symmetric bit for bit: the sums run over terms in sorted order, whichever text
     /// comes first.
     pub fn similarity(&self, a: &str, b: &str) -> f32 {
-        let count = |text: &str| {
-            let mut m: BTreeMap<Token, u32> = BTreeMap::new();
-            for t in tokens(capped(text)) {
-                *m.entry(t).or_insert(0) += 1;
-            }
-            m
-        };
-        let (ca, cb) = (count(a), count(b));
+        let count = |text: &str| counts(&tokens(capped(text)));
+        self.similarity_counts(&count(a), &count(b))
+    }
+
+    /// [`LexicalIndex::similarity`] of two texts' token counts ([`counts`]).
+    pub(crate) fn similarity_counts(
+        &self,
+        ca: &BTreeMap<Token, u32>,
+        cb: &BTreeMap<Token, u32>,
+    ) -> f32 {
         let w = |t: &Token, tf: u32| (1.0 + (tf as f64).ln()) * self.idf_of(t);
         let norm = |c: &BTreeMap<Token, u32>| {
             c.iter()
@@ -180,7 +191,7 @@ impl LexicalIndex {
                 .sum::<f64>()
                 .sqrt()
         };
-        let (na, nb) = (norm(&ca), norm(&cb));
+        let (na, nb) = (norm(ca), norm(cb));
         if na == 0.0 || nb == 0.0 {
             return 0.0;
         }
@@ -225,21 +236,35 @@ impl LexicalIndex {
         let score = |key: u64, dot: f64, dn: f64| {
             (dn > 0.0).then(|| (key, ((dot / (qn * dn)) as f32).clamp(0.0, 1.0)))
         };
-        let mut scored: Vec<(u64, f32)> = if self.dense.is_empty() {
+        if self.dense.is_empty() {
             let mut dots: HashMap<u64, f64> = HashMap::new();
             each_posting(&mut |key, x| *dots.entry(key).or_insert(0.0) += x);
-            dots.into_iter()
-                .filter_map(|(key, dot)| {
-                    let dn = match self.norms.get(&key) {
-                        Some(n) => *n,
-                        None => self.norm(self.docs.get(&key)?),
-                    };
-                    score(key, dot, dn)
-                })
-                .collect()
-        } else {
-            let mut dots = vec![0f64; self.dense.len()];
-            let mut touched: Vec<u64> = Vec::new();
+            let scored = dots.into_iter().filter_map(|(key, dot)| {
+                let dn = match self.norms.get(&key) {
+                    Some(n) => *n,
+                    None => self.norm(self.docs.get(&key)?),
+                };
+                score(key, dot, dn)
+            });
+            return super::top_k(scored, k);
+        }
+        // The sums by key in an array the size of the index, kept per thread (a fresh
+        // one per search cost megabytes of page faults at a million texts) and set
+        // back to zero where the last search wrote, first thing (so even a search
+        // that stopped half-way leaves nothing behind).
+        thread_local! {
+            static SUMS: std::cell::RefCell<(Vec<f64>, Vec<u64>)> = Default::default();
+        }
+        SUMS.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let (dots, touched) = &mut *guard;
+            for &key in touched.iter() {
+                dots[key as usize] = 0.0;
+            }
+            touched.clear();
+            if dots.len() < self.dense.len() {
+                dots.resize(self.dense.len(), 0.0);
+            }
             // Every term weight is positive (idf ≥ 1), so a sum is 0 until its first
             // term: each key is pushed once.
             each_posting(&mut |key, x| {
@@ -249,19 +274,13 @@ impl LexicalIndex {
                 }
                 *d += x;
             });
-            touched
-                .into_iter()
-                .filter_map(|key| score(key, dots[key as usize], self.dense[key as usize]))
-                .collect()
-        };
-        // The best `k` (a total order: score, then the smaller key), then sorted.
-        let by = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if scored.len() > k {
-            scored.select_nth_unstable_by(k - 1, by);
-            scored.truncate(k);
-        }
-        scored.sort_by(by);
-        scored
+            super::top_k(
+                touched
+                    .iter()
+                    .filter_map(|&key| score(key, dots[key as usize], self.dense[key as usize])),
+                k,
+            )
+        })
     }
 }
 

@@ -368,7 +368,11 @@ pub fn numbers(text: &str) -> Vec<f64> {
 /// The numbers of `text`, each with the content words right before and after it (for
 /// telling "12 policemen" against "11 policemen" from unrelated numbers).
 pub fn numbers_in_context(text: &str) -> Vec<(f64, Option<String>, Option<String>)> {
-    let toks = tokens(text);
+    numbers_in_tokens(&tokens(text))
+}
+
+/// [`numbers_in_context`] of a text already split into `toks` (by [`tokens`]).
+pub(crate) fn numbers_in_tokens(toks: &[Token]) -> Vec<(f64, Option<String>, Option<String>)> {
     let word = |i: Option<usize>| match i.and_then(|i| toks.get(i)) {
         Some(Token::Word(w)) => Some(w.clone()),
         _ => None,
