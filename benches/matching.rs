@@ -17,6 +17,10 @@
 //!    keeps between queries): its load time, then p50/p99 per query. `--search-only`
 //!    leaves out the lexical `match` and the one-shot `similar` (minutes at 100k+).
 //!
+//! `--recall` (needs the model) measures instead what the sign-code shortlist of large
+//! corpora misses on real vectors: see `recall` below and docs/matching.md, "Search at
+//! scale".
+//!
 //! Prints a markdown table; numbers go to docs/benchmarks.md with the machine's load.
 
 use std::path::{Path, PathBuf};
