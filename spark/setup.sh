@@ -4,8 +4,10 @@
 # from this workspace and installed into it. Idempotent: a second run installs
 # nothing unless requirements.txt or the wheel changed. The wheel is built with the
 # release profile; CORROBORATE_CARGO_PROFILE=dev builds it with the dev profile
-# instead (CI does, to reuse the dependencies `cargo test` compiled: the dev profile
-# optimises dependencies at opt-level 2, so only the glue crates run unoptimised).
+# instead (CI does: the dev profile builds dependencies at opt-level 2 without debug
+# info, faster than release, and only the glue crates run unoptimised). The wheel
+# does not reuse what `cargo test` compiled: it builds the library without default
+# features, so cargo resolves its dependencies' features differently.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 venv=${1:-$here/.venv}

@@ -985,7 +985,7 @@ mod tests {
     }
 
     /// The sign-code shortlist (forced on a small corpus) still finds every claim
-    /// near the query — here near-copies planted at cosines from 0.45 to 0.95 among
+    /// near the query — here near-copies planted at cosines from 0.50 to 0.95 among
     /// random vectors — with the exact cosines, best first. (Among the random ones
     /// it is approximate by design: their cosines with the query all crowd near zero.)
     #[test]
@@ -1001,8 +1001,8 @@ mod tests {
         };
         for q in [5usize, 9_000] {
             let qv = c.vector(q).unwrap().to_vec();
-            // Ten claims at cosine 0.95, 0.90, … 0.50 and 0.45 with the query: the
-            // query plus a random direction orthogonal to it, mixed to that angle.
+            // Ten claims at cosine 0.95, 0.90, … 0.50 with the query: the query plus
+            // a random direction orthogonal to it, mixed to that angle.
             let planted: Vec<usize> = (0..10).map(|j| (q * 7 + 131 * j + 1) % n).collect();
             for (j, &i) in planted.iter().enumerate() {
                 let target = 0.95 - 0.05 * j as f32;
