@@ -628,6 +628,10 @@ pub(crate) const UNNAMED_RELAY_OPENERS: &[&str] = &["a", "an", "one", "some", "s
 /// said …").
 pub(crate) const CLAUSE_JOINERS: &[&str] = &["while", "whereas", "but", "and"];
 
+/// Conjunctions that open a clause with its own subject inside a sentence ("…, but
+/// the law says …"); "and" is left out: it also joins coordinated speakers.
+pub(crate) const CLAUSE_CONJUNCTIONS: &[&str] = &["but", "yet", "whereas"];
+
 /// Linking words dropped from the front of a speaker phrase ("But the minister said").
 pub(crate) const LEADING_LINKERS: &[&str] = &[
     "and",

@@ -42,6 +42,18 @@ impl<'a> State<'a> {
                 break;
             }
         }
+        // "…, but the law says …": a coordinated clause has its own subject.
+        for j in (s..i).rev() {
+            if toks[j].k != K::Word {
+                break;
+            }
+            if self.is_word(toks, j, lexicon::CLAUSE_CONJUNCTIONS)
+                && j > s
+                && (1..=8).contains(&self.words(toks, j + 1, i))
+            {
+                return j + 1;
+            }
+        }
         s
     }
 
