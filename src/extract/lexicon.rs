@@ -523,6 +523,9 @@ pub(crate) const NOT_BEFORE_CUE: &[&str] = &[
     "whether",
 ];
 
+/// Parenthetical adverbs between a subject and its verb (", however,").
+pub(crate) const PARENTHETICALS: &[&str] = &["however", "too", "though", "meanwhile", "also"];
+
 /// Words after a base form that make it an infinitive, a phrasal verb or a noun
 /// ("say to", "call for", "report on", "set out").
 pub(crate) const NOT_AFTER_BASE_CUE: &[&str] = &["to", "for", "on", "up", "out", "off"];

@@ -17,6 +17,16 @@ impl<'a> State<'a> {
         } else {
             None
         };
+        // "Analysts, however, warn …": the subject is before the parenthetical.
+        let parenthetical = i >= 4
+            && toks[i - 1].k == K::Comma
+            && self.is_word(toks, i - 2, lexicon::PARENTHETICALS)
+            && toks[i - 3].k == K::Comma;
+        let prev = if parenthetical {
+            self.word_at(toks, i - 4)
+        } else {
+            prev
+        };
         let next = self.word_at(toks, i + 1).unwrap_or("");
         let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
             return false;
