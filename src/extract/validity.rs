@@ -8,6 +8,18 @@ use crate::chain::HopSpec;
 
 use super::lexicon::{is_in, CALENDAR, CLAUSE_WORDS, PERSON_TITLES};
 
+/// A party-and-state label of US politics ("D-Mass.", "R-Texas", "I-Vt."): an
+/// apposition after a legislator's name, never a source of its own.
+pub(crate) fn party_label(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let b = w.as_bytes();
+    (3..=14).contains(&b.len())
+        && matches!(b[0], b'D' | b'R' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+}
+
 /// Does this hop read as a source?
 pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     let name = hop.name.trim();
@@ -28,6 +40,9 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
         return false;
     }
     if words.len() == 1 && is_in(words[0], PERSON_TITLES) {
+        return false;
+    }
+    if name.split_whitespace().any(party_label) {
         return false;
     }
     if words
@@ -85,6 +100,8 @@ mod tests {
             "Mexico Wednesday",
             "Donald Trump-on Wednesday",
             "President",
+            "D-Mass",
+            "R-Texas.",
             "",
         ] {
             assert!(!valid_source(&named(n)), "{n}");

@@ -39,7 +39,15 @@ impl<'a> State<'a> {
             }
         }
         segs.push((a, end));
-        segs.retain(|&(a, b)| b > a && self.words(toks, a, b) > 0);
+        // "Sen. Ana Ruiz, D-Mass., said": a party-and-state label is an apposition.
+        segs.retain(|&(a, b)| {
+            b > a
+                && self.words(toks, a, b) > 0
+                && !(self.words(toks, a, b) == 1
+                    && self
+                        .word_at(toks, a)
+                        .is_some_and(crate::extract::validity::party_label))
+        });
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             if segs.len() > 1
