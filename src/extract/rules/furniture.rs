@@ -1,6 +1,7 @@
 //! Page furniture: lines that are not prose but still attribute — a "Via X:" line
 //! introducing a relayed block, and a caption ending in a photo credit
-//! "(Photographer/Agency via Agency)".
+//! "(Photographer/Agency via Agency)" — and text that is no part of the article's
+//! prose at all: an embedded social-media post (rulebook R1, "not items").
 
 use crate::chain::HopSpec;
 use crate::extract::lexicon::{is_in, CONNECTORS};
@@ -8,6 +9,42 @@ use crate::extract::text;
 use crate::extract::{same_name, ExtractKind};
 
 use super::{Found, State};
+
+/// Does a sentence hold the signature line of an embedded social-media post — "— Name
+/// (@handle) March 8, 2017" or a "pic.twitter.com/…" link? Scrapers glue the post's
+/// text and its signature onto the prose; what the post says is not the article's
+/// statement (rulebook R1: embedded posts are page furniture).
+pub(super) fn embedded_post(sentence: &str) -> bool {
+    if sentence.contains("pic.twitter.com/") {
+        return true;
+    }
+    let b = sentence.as_bytes();
+    let mut from = 0;
+    while let Some(k) = sentence[from..].find("(@") {
+        let at = from + k + 2;
+        let handle = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        let close = at + handle;
+        if handle > 0 && b.get(close) == Some(&b')') {
+            let rest = sentence[close + 1..].trim_start();
+            let month = rest.split_whitespace().next().unwrap_or("");
+            let day = rest.split_whitespace().nth(1).unwrap_or("");
+            if (is_in(month, crate::extract::lexicon::MONTHS) || month == "May")
+                && day
+                    .trim_end_matches(',')
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+                && !day.is_empty()
+            {
+                return true;
+            }
+        }
+        from = at;
+    }
+    false
+}
 
 /// A paragraph of the form "Via X:" introducing a relayed block.
 pub(super) fn via_line(n: &str, para: (usize, usize)) -> Option<String> {

@@ -23,7 +23,7 @@ use crate::chain::HopSpec;
 use super::lexicon::{self, is_in, DETERMINERS, PARTICIPLES};
 use super::text::{self, Tok, K};
 use super::ExtractKind;
-use furniture::{photo_credit, via_line};
+use furniture::{embedded_post, photo_credit, via_line};
 use names::is_cap;
 use relays::{assemble, Mods};
 
@@ -153,6 +153,9 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         let qs = text::quotes(&n, para);
         for sent in text::sentences(&n, para) {
             st.sentence_no += 1;
+            if embedded_post(&n[sent.0..sent.1]) {
+                continue;
+            }
             let toks = text::tokenize(&n, sent, &qs);
             st.note_names(&toks);
             st.sentence(&toks);
