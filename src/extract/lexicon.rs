@@ -521,6 +521,23 @@ pub(crate) const NOT_BEFORE_CUE: &[&str] = &[
     "how",
     "why",
     "whether",
+    // A finite verb never follows a preposition: "from promises he made", "amid
+    // claims", "over reports" are nouns.
+    "from",
+    "about",
+    "for",
+    "into",
+    "against",
+    "over",
+    "amid",
+    "despite",
+    "without",
+    "upon",
+    "under",
+    "than",
+    "in",
+    "on",
+    "at",
 ];
 
 /// Parenthetical adverbs between a subject and its verb (", however,").
