@@ -353,6 +353,27 @@ impl<'a> State<'a> {
         }
         pieces.push(cur);
         pieces.push(right.to_vec());
+        // "US intelligence and law enforcement officials": the pieces share the last
+        // piece's plural head; a piece ending in a modifier takes that head too.
+        if let Some(head) = right
+            .last()
+            .copied()
+            .filter(|h| !is_cap(h) && is_in(h, lexicon::ANON_NOUNS) && h.ends_with('s'))
+        {
+            let n = pieces.len() - 1;
+            for p in pieces.iter_mut().take(n) {
+                let needs_head = p.last().is_some_and(|w| {
+                    !is_cap(w)
+                        && !is_in(w, lexicon::ANON_NOUNS)
+                        && !is_in(w, lexicon::PERSON_REFS)
+                        && !is_in(w, lexicon::INSTITUTIONS)
+                        && !is_in(w, DETERMINERS)
+                }) && p.len() >= 2;
+                if needs_head {
+                    p.push(head);
+                }
+            }
+        }
         if pieces.len() > 4 || pieces.iter().any(|p| p.is_empty() || p.len() > 8) {
             return None;
         }
