@@ -487,6 +487,27 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&phrase, true));
         }
+        // "the South Korean electronics giant": capitalised words between an article
+        // and a lower-case head which names no kind of body are no name; the phrase is a
+        // description the rules cannot resolve, so no source is credited.
+        if head_lower
+            && determiner
+            && r.0 >= 1
+            && !spokes
+            && org_end == r.1
+            && r.1 < words.len()
+            && words[r.1..].iter().all(|w| !is_cap(w))
+            && !is_in(&head, lexicon::INSTITUTIONS)
+            && !is_in(&head, lexicon::ORG_WORDS)
+            && !is_in(&head, lexicon::MEDIA_WORDS)
+            && !lexicon::is_media_head(&head)
+            && !is_in(&head, lexicon::OUTLET_TAIL_WORDS)
+            && !is_in(&head, lexicon::ANON_NOUNS)
+            && !is_in(&head, lexicon::PERSON_REFS)
+            && !is_in(&head, lexicon::STAFF_WORDS)
+        {
+            return None;
+        }
         let mut name_end = org_end;
         while name_end > r.1
             && is_in(words[name_end - 1], lexicon::OUTLET_TAIL_WORDS)
