@@ -521,7 +521,7 @@ pub(crate) const NOT_BEFORE_CUE: &[&str] = &[
     "how",
     "why",
     "whether",
-    // A finite verb never follows a preposition: "from promises he made", "amid
+    // A finite verb never follows a preposition: "from promises she made", "amid
     // claims", "over reports" are nouns.
     "from",
     "about",

@@ -42,7 +42,7 @@ impl<'a> State<'a> {
                 break;
             }
         }
-        // "…, but the law says …": a coordinated clause has its own subject.
+        // "…, but the board says …": a coordinated clause has its own subject.
         for j in (s..i).rev() {
             if toks[j].k != K::Word {
                 break;

@@ -17,7 +17,7 @@ impl<'a> State<'a> {
         } else {
             None
         };
-        // "Analysts, however, warn …": the subject is before the parenthetical.
+        // "Economists, however, warn …": the subject is before the parenthetical.
         let parenthetical = i >= 4
             && toks[i - 1].k == K::Comma
             && self.is_word(toks, i - 2, lexicon::PARENTHETICALS)

@@ -353,7 +353,7 @@ impl<'a> State<'a> {
         }
         pieces.push(cur);
         pieces.push(right.to_vec());
-        // "US intelligence and law enforcement officials": the pieces share the last
+        // "Ruritanian intelligence and customs officials": the pieces share the last
         // piece's plural head; a piece ending in a modifier takes that head too.
         if let Some(head) = right
             .last()

@@ -487,7 +487,7 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&phrase, true));
         }
-        // "the South Korean electronics giant": capitalised words between an article
+        // "the Ruritanian shipping giant": capitalised words between an article
         // and a lower-case head which names no kind of body are no name; the phrase is a
         // description the rules cannot resolve, so no source is credited.
         if head_lower
