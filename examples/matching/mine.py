@@ -4,7 +4,7 @@
 Standard library only. Reads ../shared/data/news/news_articles_dev.csv, finds multi-outlet
 stories by shared rare words within a few days, picks stories with a fixed seed and prints
 candidate sentence pairs (with char offsets into the article text) for a person to label.
-Usage: python3 examples/matching/mine.py SHARED_DIR stories|candidates|distractors
+Usage: python3 examples/matching/mine.py SHARED_DIR stories|candidates|write|append
 """
 import csv, math, random, re, sys, collections, json
 
@@ -210,3 +210,53 @@ if MODE == "write":
             f.write(f"{n}\t{st}\t{sp}\t{la}\t{ki}\t{a}\t{b}\n")
     print("statements", len(stmts), "pairs", len(pairs), "stories", len(used_stories),
           "dev stories", ndev, file=sys.stderr)
+
+if MODE == "append":
+    # python3 mine.py SHARED append CANDIDATES LABELS OUTDIR SPLIT
+    # Adds the labelled candidates (same formats as `write`) to OUTDIR's statements.tsv
+    # and pairs.tsv as one more split named SPLIT, leaving every existing row as it is:
+    # new statement and pair ids continue the numbering, every labelled story goes to
+    # SPLIT, no distractors are drawn. A pair side is always a new `pair` statement,
+    # even where an existing distractor has the same offsets.
+    import hashlib
+    cands = {}
+    for line in open(sys.argv[3], encoding="utf-8"):
+        n, j = line.split(" ", 1)
+        cands[int(n[1:])] = json.loads(j)
+    by_id = {r["article_id"]: r for r in rows}
+    labels = [l.split() for l in open(sys.argv[4], encoding="utf-8") if l.strip()]
+    out, split_name = sys.argv[5], sys.argv[6]
+    old_s = open(out + "/statements.tsv", encoding="utf-8").read().splitlines()[1:]
+    old_p = [l.split("\t") for l in open(out + "/pairs.tsv", encoding="utf-8").read().splitlines()[1:]]
+    if any(p[2] == split_name for p in old_p):
+        sys.exit(f"split {split_name} is already in {out}/pairs.tsv")
+    used_stories = sorted({cands[int(l[0])]["story"] for l in labels})
+    if set(used_stories) & {int(p[1]) for p in old_p}:
+        sys.exit("some of these stories already have pairs")
+    next_sid = max(int(l.split("\t")[0]) for l in old_s) + 1
+    next_pid = max(int(p[0]) for p in old_p) + 1
+    stmts = {}
+    def sid(art, s, e):
+        key = (art, s, e)
+        if key not in stmts:
+            t = by_id[art]["text"][s:e]
+            stmts[key] = (next_sid + len(stmts), hashlib.sha256(t.encode("utf-8")).hexdigest()[:8])
+        return stmts[key][0]
+    pairs = []
+    for l in sorted(labels, key=lambda l: int(l[0])):
+        c = cands[int(l[0])]
+        if l[1] == "P":
+            label, kind = "same", ("copy" if c["c"] >= 0.85 else "paraphrase")
+        else:
+            label, kind = "different", l[2]
+        a = sid(c["a"][0], c["a"][1], c["a"][2])
+        b = sid(c["b"][0], c["b"][1], c["b"][2])
+        pairs.append((c["story"], label, kind, a, b))
+    with open(out + "/statements.tsv", "a", encoding="utf-8") as f:
+        for (art, s, e), (i, h) in sorted(stmts.items(), key=lambda kv: kv[1][0]):
+            f.write(f"{i}\tpair\t{art}\t{s}\t{e}\t{h}\n")
+    with open(out + "/pairs.tsv", "a", encoding="utf-8") as f:
+        for n, (st, la, ki, a, b) in enumerate(pairs, next_pid):
+            f.write(f"{n}\t{st}\t{split_name}\t{la}\t{ki}\t{a}\t{b}\n")
+    print("statements", len(stmts), "pairs", len(pairs), "stories", len(used_stories),
+          "split", split_name, file=sys.stderr)
