@@ -18,8 +18,9 @@
 //!    leaves out the lexical `match` and the one-shot `similar` (minutes at 100k+).
 //!
 //! `--recall` (needs the model) measures instead what the sign-code shortlist of large
-//! corpora misses on real vectors: see `recall` below and docs/matching.md, "Search at
-//! scale".
+//! corpora misses on real vectors, and what narrower word searches cost `similar`'s
+//! answers: see `recall` below and docs/matching.md, "Search at scale". `--db DIR`
+//! keeps its database (with the vectors) for the next run.
 //!
 //! Prints a markdown table; numbers go to docs/benchmarks.md with the machine's load.
 
@@ -40,6 +41,9 @@ struct Args {
     /// Instead of the timings: embed the N claims with the model (real vectors) and
     /// measure what the sign-code shortlist of large corpora misses.
     recall: bool,
+    /// `--recall`'s database, kept between runs (embedding 20,000 claims takes minutes;
+    /// `match` is incremental, so a second run embeds nothing).
+    db: Option<PathBuf>,
 }
 
 fn parse_args() -> Args {
@@ -49,6 +53,7 @@ fn parse_args() -> Args {
         model: std::env::var_os("CORROBORATE_MODEL").map(PathBuf::from),
         search_only: false,
         recall: false,
+        db: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -59,6 +64,7 @@ fn parse_args() -> Args {
             "--model" => a.model = Some(PathBuf::from(value())),
             "--search-only" => a.search_only = true,
             "--recall" => a.recall = true,
+            "--db" => a.db = Some(PathBuf::from(value())),
             _ => {}
         }
     }
@@ -195,7 +201,10 @@ fn recall(a: &Args, texts: &[String], dir: &Path) {
         .model
         .as_ref()
         .expect("--recall needs --model DIR or CORROBORATE_MODEL");
-    let (mut db, _) = import(dir, &jsonl(texts));
+    let mut db = match &a.db {
+        Some(kept) if kept.exists() => Database::open(kept).expect("open the kept database"),
+        kept => import(kept.as_deref().unwrap_or(dir), &jsonl(texts)).0,
+    };
     let m = Matcher::open(Some(model), dir).expect("load the model");
     let t = Instant::now();
     matching::run(&mut db, &m, &MatchOptions::default(), &mut Quiet).expect("embed");
@@ -237,6 +246,84 @@ fn recall(a: &Args, texts: &[String], dir: &Path) {
     {
         let r = hit[b] as f64 / all[b].max(1) as f64;
         println!("| {label} | {r:.4} ({} of {}) |", hit[b], all[b]);
+    }
+    words_left_out(a, texts, &corpus, &m);
+}
+
+/// What `similar` loses with a narrower word search once every claim has a vector:
+/// for the same queries, its answer (10 rows) with candidates from the vectors only,
+/// and from the vectors and the query's words in at most 1, 5 (what `similar` does)
+/// and 10 % of the claims, against the answer with candidates from the vectors and
+/// every word.
+fn words_left_out(a: &Args, texts: &[String], corpus: &matching::Corpus, m: &Matcher) {
+    use matching::Words;
+    let step = (texts.len() / a.queries).max(1);
+    let queries: Vec<Query> = texts
+        .iter()
+        .step_by(step)
+        .take(a.queries)
+        .map(|t| Query::Text(t.clone()))
+        .collect();
+    let answers = |words: Words| {
+        let clock = Instant::now();
+        let rows: Vec<Vec<matching::SimilarRow>> = queries
+            .iter()
+            .map(|q| {
+                matching::similar_in_with(corpus, m, q, 10, None, words)
+                    .expect("similar")
+                    .0
+            })
+            .collect();
+        let ms = clock.elapsed().as_secs_f64() * 1000.0 / queries.len().max(1) as f64;
+        (rows, ms)
+    };
+    let (full, t_full) = answers(Words::All);
+    println!();
+    println!(
+        "| `similar`'s candidates ({} claims, {} queries, 10 rows), against vectors + every word | vectors only | vectors + words in ≤ 1 % | ≤ 5 % | ≤ 10 % |",
+        corpus.len(),
+        queries.len()
+    );
+    println!("| --- | --- | --- | --- | --- |");
+    let mut cells: Vec<[String; 5]> = Vec::new();
+    for words in [Words::None, Words::Rare(1), Words::Rare(5), Words::Rare(10)] {
+        let (got, ms) = answers(words);
+        let (mut identical, mut first) = (0, 0);
+        let (mut rows, mut missing, mut same, mut same_missing) = (0, 0, 0, 0);
+        for (g, f) in got.iter().zip(&full) {
+            let ids =
+                |r: &[matching::SimilarRow]| r.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+            identical += usize::from(ids(g) == ids(f));
+            first += usize::from(g.first().map(|x| &x.id) == f.first().map(|x| &x.id));
+            for r in f {
+                let found = g.iter().any(|x| x.id == r.id);
+                rows += 1;
+                missing += usize::from(!found);
+                same += usize::from(r.same);
+                same_missing += usize::from(r.same && !found);
+            }
+        }
+        let n = queries.len();
+        cells.push([
+            format!("{identical} of {n}"),
+            format!("{first} of {n}"),
+            format!("{missing} of {rows}"),
+            format!("{same_missing} of {same}"),
+            format!("{ms:.1} ms (every word: {t_full:.1} ms)"),
+        ]);
+    }
+    for (i, label) in [
+        "answers identical (same rows, same order)",
+        "same first row",
+        "rows of the full answer missing",
+        "`same` rows of the full answer missing (matches the desk would not see)",
+        "mean time per query",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let row: Vec<&str> = cells.iter().map(|c| c[i].as_str()).collect();
+        println!("| {label} | {} |", row.join(" | "));
     }
 }
 

@@ -206,6 +206,21 @@ impl LexicalIndex {
     /// score in 0..1; ties are broken by the smaller key. Texts sharing no term with
     /// `text` are never returned.
     pub fn search(&self, text: &str, k: usize) -> Vec<(u64, f32)> {
+        self.search_terms(text, k, u32::MAX)
+    }
+
+    /// [`search`](Self::search) over the query's rarer terms only: a term in more than
+    /// `percent` % of the texts (and more than 100) is left out of the sums. A
+    /// candidate search for large corpora: a common word's postings are most of a
+    /// search's work and say least about which texts are alike. Scores are those of
+    /// the rare terms (still in 0..1), so they rank candidates and are not the lexical
+    /// similarity of [`similarity`](Self::similarity).
+    pub fn search_rare(&self, text: &str, k: usize, percent: u8) -> Vec<(u64, f32)> {
+        let cap = (self.docs.len() * usize::from(percent) / 100).max(100);
+        self.search_terms(text, k, u32::try_from(cap).unwrap_or(u32::MAX))
+    }
+
+    fn search_terms(&self, text: &str, k: usize, max_df: u32) -> Vec<(u64, f32)> {
         if k == 0 || self.docs.is_empty() {
             return Vec::new();
         }
@@ -221,6 +236,9 @@ impl LexicalIndex {
                 let Some(posts) = self.postings.get(id as usize) else {
                     continue; // a term the index has never seen
                 };
+                if self.df.get(id as usize).copied().unwrap_or(0) > max_df {
+                    continue;
+                }
                 let qw = self.weight(id, tf);
                 let idf = self.idf(id);
                 for &(key, dtf) in posts {
