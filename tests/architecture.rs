@@ -6,7 +6,8 @@
 //! - sled is named only inside `store` (the rest of the library, its errors included,
 //!   never shows the engine's types);
 //! - the front-ends sit on top: no library module names `server`, and none names clap,
-//!   axum or tokio except `server` itself.
+//!   axum or tokio except `server` itself, and none (nor lib.rs) depends on the `cli`
+//!   feature.
 //!
 //! A module's dependencies are the `crate::NAME` paths in its non-comment code, unit
 //! tests left out (a test module may use anything).
@@ -187,6 +188,10 @@ fn only_store_names_sled() {
 
 #[test]
 fn front_ends_sit_on_top() {
+    assert!(
+        !code(&src().join("lib.rs")).contains("feature = \"cli\""),
+        "src/lib.rs depends on the `cli` feature"
+    );
     for m in modules() {
         if m == "server" {
             continue;
@@ -205,6 +210,14 @@ fn front_ends_sit_on_top() {
                     f.display()
                 );
             }
+            // .ci/run lints the model-less library only through the `cli` binary's
+            // build, which is the same code only while no library module asks for
+            // that feature.
+            assert!(
+                !code.contains("feature = \"cli\""),
+                "{} depends on the `cli` feature (the library is the same with and without it)",
+                f.display()
+            );
         }
     }
 }
