@@ -355,4 +355,34 @@ mod tests {
         assert!((s - 1.0).abs() < 1e-6, "{s}");
         assert_eq!(idx.similarity("Zealandia", "continent"), 0.0);
     }
+
+    #[test]
+    fn the_rare_search_leaves_out_only_common_words() {
+        // "floods" is in all 301 texts (above 5 % and above 100 of them); "Tarvos"
+        // and "dam" are in one.
+        let mut idx = LexicalIndex::new();
+        for i in 0..300 {
+            idx.add(i, &format!("Floods reached district number {i}"));
+        }
+        idx.add(1000, "Floods broke the Tarvos dam");
+        idx.prepare();
+        let rare = idx.search_rare("Floods broke the Tarvos dam overnight", 10, 5);
+        assert_eq!(rare.iter().map(|h| h.0).collect::<Vec<_>>(), vec![1000]);
+        // Every word, and a cut no word reaches, give the full search.
+        let all = idx.search("Floods broke the Tarvos dam overnight", 10);
+        assert_eq!(all.len(), 10);
+        assert_eq!(all[0].0, 1000);
+        assert_eq!(
+            idx.search_rare("Floods broke the Tarvos dam overnight", 10, 100),
+            all
+        );
+        // Below the floor of 100 texts nothing is cut, whatever the percentage.
+        let mut small = LexicalIndex::new();
+        for i in 0..50 {
+            small.add(i, &format!("Floods reached district number {i}"));
+        }
+        small.prepare();
+        assert_eq!(small.search_rare("floods", 5, 1), small.search("floods", 5));
+        assert_eq!(small.search_rare("floods", 5, 1).len(), 5);
+    }
 }
