@@ -856,7 +856,7 @@ pub fn similar_in(
     } else {
         Words::Rare(RARE_PERCENT)
     };
-    search(corpus, m, q, limit, threshold, words)
+    similar_in_with(corpus, m, q, limit, threshold, words)
 }
 
 /// [`similar_in`]'s word search once every claim has a vector: words in more than this
@@ -876,21 +876,10 @@ pub enum Words {
     All,
 }
 
-/// For benches/matching.rs, which measures what each candidate source adds:
-/// [`similar_in`] with the word search chosen.
+/// [`similar_in`] with the word search chosen (benches/matching.rs measures what each
+/// candidate source adds).
 #[doc(hidden)]
 pub fn similar_in_with(
-    corpus: &Corpus,
-    m: &Matcher,
-    q: &Query,
-    limit: usize,
-    threshold: Option<f32>,
-    words: Words,
-) -> Result<(Vec<SimilarRow>, usize)> {
-    search(corpus, m, q, limit, threshold, words)
-}
-
-fn search(
     corpus: &Corpus,
     m: &Matcher,
     q: &Query,

@@ -6,7 +6,7 @@ stories by shared rare words within a few days, picks stories with a fixed seed 
 candidate sentence pairs (with char offsets into the article text) for a person to label.
 Usage: python3 examples/matching/mine.py SHARED_DIR stories|candidates|write|append
 """
-import csv, math, random, re, sys, collections, json
+import csv, math, random, re, sys, collections, json, hashlib
 
 csv.field_size_limit(10**9)
 SHARED = sys.argv[1]
@@ -154,16 +154,20 @@ if MODE == "candidates":
                 break
     sys.exit()
 
-if MODE == "write":
-    # python3 mine.py SHARED write CANDIDATES LABELS OUTDIR
-    # CANDIDATES: the numbered candidate lines ("#N {json}"); LABELS: "N P" or "N N kind".
-    import hashlib
+def labelled():
+    """The numbered candidate lines of argv[3] ("#N {json}"), the labels of argv[4]
+    ("N P" or "N N kind"), and the corpus rows by article id."""
     cands = {}
     for line in open(sys.argv[3], encoding="utf-8"):
         n, j = line.split(" ", 1)
         cands[int(n[1:])] = json.loads(j)
-    by_id = {r["article_id"]: r for r in rows}
     labels = [l.split() for l in open(sys.argv[4], encoding="utf-8") if l.strip()]
+    return cands, labels, {r["article_id"]: r for r in rows}
+
+if MODE == "write":
+    # python3 mine.py SHARED write CANDIDATES LABELS OUTDIR
+    # CANDIDATES: the numbered candidate lines ("#N {json}"); LABELS: "N P" or "N N kind".
+    cands, labels, by_id = labelled()
     out = sys.argv[5]
     # split by story with a fixed seed, before any tuning: ~2/3 dev, 1/3 test
     used_stories = sorted({cands[int(l[0])]["story"] for l in labels})
@@ -218,13 +222,7 @@ if MODE == "append":
     # new statement and pair ids continue the numbering, every labelled story goes to
     # SPLIT, no distractors are drawn. A pair side is always a new `pair` statement,
     # even where an existing distractor has the same offsets.
-    import hashlib
-    cands = {}
-    for line in open(sys.argv[3], encoding="utf-8"):
-        n, j = line.split(" ", 1)
-        cands[int(n[1:])] = json.loads(j)
-    by_id = {r["article_id"]: r for r in rows}
-    labels = [l.split() for l in open(sys.argv[4], encoding="utf-8") if l.strip()]
+    cands, labels, by_id = labelled()
     out, split_name = sys.argv[5], sys.argv[6]
     old_s = open(out + "/statements.tsv", encoding="utf-8").read().splitlines()[1:]
     old_p = [l.split("\t") for l in open(out + "/pairs.tsv", encoding="utf-8").read().splitlines()[1:]]
