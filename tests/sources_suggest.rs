@@ -280,7 +280,12 @@ fn precision_on_the_labelled_news_pairs() {
     let p = corroborate::suggest::precision(&listed, &labels);
     // The built-in outlet table resolves "cnn.com" and "CNN" at import, so the ten
     // labelled domain/outlet pairs are no longer suggested: 22 certain pairs remain.
-    assert!(p.automatic.0 >= 20, "{p:?}");
+    // Stop 25's extractor rules removed names some labelled pairs were made of (party
+    // labels are never speakers: "R-Calif" ~ "R-California" and "D-Calif" ~
+    // "D-California" can no longer arise; measured 19 certain and 45 shown pairs
+    // after them, against 22 and 51). The floors follow what can still arise; the
+    // precision floors are unchanged.
+    assert!(p.automatic.0 >= 19, "{p:?}");
     assert!(p.automatic_precision() >= 0.95, "{p:?}");
     // The labels were drawn from the extractor's output before issue 12's speaker
     // validity rule; that rule now drops possessives and weekdays as speakers
@@ -288,6 +293,6 @@ fn precision_on_the_labelled_news_pairs() {
     // base form can no longer arise, and 51 of the remaining labelled pairs are shown
     // (60 before). The precision floors below are unchanged. Redrawing the labels from
     // the current extractor is the follow-up (noted in issue 14's thread).
-    assert!(p.shown.0 >= 50, "{p:?}");
+    assert!(p.shown.0 >= 45, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
 }
