@@ -164,6 +164,13 @@ def labelled():
     labels = [l.split() for l in open(sys.argv[4], encoding="utf-8") if l.strip()]
     return cands, labels, {r["article_id"]: r for r in rows}
 
+def label_of(l, c):
+    """(label, kind) of a label line for candidate c: "N P" is the same claim (a copy
+    when the sentence cosine is >= 0.85), "N N kind" a different one."""
+    if l[1] == "P":
+        return "same", ("copy" if c["c"] >= 0.85 else "paraphrase")
+    return "different", l[2]
+
 if MODE == "write":
     # python3 mine.py SHARED write CANDIDATES LABELS OUTDIR
     # CANDIDATES: the numbered candidate lines ("#N {json}"); LABELS: "N P" or "N N kind".
@@ -186,10 +193,7 @@ if MODE == "write":
     pairs = []
     for l in sorted(labels, key=lambda l: int(l[0])):
         c = cands[int(l[0])]
-        if l[1] == "P":
-            label, kind = "same", ("copy" if c["c"] >= 0.85 else "paraphrase")
-        else:
-            label, kind = "different", l[2]
+        label, kind = label_of(l, c)
         a = sid(c["a"][0], c["a"][1], c["a"][2], "pair")
         b = sid(c["b"][0], c["b"][1], c["b"][2], "pair")
         pairs.append((c["story"], split[c["story"]], label, kind, a, b))
@@ -243,10 +247,7 @@ if MODE == "append":
     pairs = []
     for l in sorted(labels, key=lambda l: int(l[0])):
         c = cands[int(l[0])]
-        if l[1] == "P":
-            label, kind = "same", ("copy" if c["c"] >= 0.85 else "paraphrase")
-        else:
-            label, kind = "different", l[2]
+        label, kind = label_of(l, c)
         a = sid(c["a"][0], c["a"][1], c["a"][2])
         b = sid(c["b"][0], c["b"][1], c["b"][2])
         pairs.append((c["story"], label, kind, a, b))
