@@ -42,7 +42,8 @@ struct Args {
     /// measure what the sign-code shortlist of large corpora misses.
     recall: bool,
     /// `--recall`'s database, kept between runs (embedding 20,000 claims takes minutes;
-    /// `match` is incremental, so a second run embeds nothing).
+    /// `match` is incremental, so a second run embeds nothing). Reuse it only with the
+    /// same `--claims`: a kept database is opened as it is, not refilled.
     db: Option<PathBuf>,
 }
 
