@@ -2032,6 +2032,11 @@ pub(crate) const DOC_BACK_REFS: &[&str] = &["the", "its", "this", "that"];
 /// Prepositions that introduce a document's owner ("a statement by/from/of/on …").
 pub(crate) const DOC_OWNER_PREPS: &[&str] = &["by", "from", "of", "on"];
 
+/// Prepositions that give a document in a speaker phrase its author ("a report by X",
+/// "a report … carried by X", "a statement from X"); later "the report" and "it"
+/// resolve to X (R3). Not "of"/"on", which introduce the topic ("a report on the launch").
+pub(crate) const DOC_AUTHOR_PREPS: &[&str] = &["by", "from"];
+
 // ---------------------------------------------------------------------------------
 // Relays and media
 // ---------------------------------------------------------------------------------

@@ -123,6 +123,9 @@ struct State<'a> {
     /// Every organisation named so far (a capitalised run with an organisation word),
     /// for definite descriptions ("the agency" → "Korean Central News Agency").
     orgs: Vec<String>,
+    /// Documents introduced with their author ("a report … by the Ostwind news
+    /// agency"), as (head noun, author), most recent last: "the report" → the author.
+    docs: Vec<(String, Spk)>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -138,6 +141,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         mentions: Vec::new(),
         names: Vec::new(),
         orgs: Vec::new(),
+        docs: Vec::new(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,

@@ -4,8 +4,8 @@
 //! agency") and surnames to earlier speakers and names the article has mentioned.
 
 use crate::extract::lexicon::{
-    self, is_in, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES, NOT_SUBJECT_START, PRONOUNS,
-    SUBJECT_ADVERBS,
+    self, is_in, ARTICLES, CONNECTORS, DETERMINERS, DOCS, DOC_AUTHOR_PREPS, NOT_NAMES,
+    NOT_SUBJECT_START, PRONOUNS, SUBJECT_ADVERBS,
 };
 use crate::extract::text::{Tok, K};
 
@@ -250,6 +250,10 @@ impl<'a> State<'a> {
         let head_is_lower = words
             .last()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        // "A report on the launch carried by the Ostwind news agency said": the author.
+        if let Some((_, owner)) = doc_owner(&words) {
+            return Some(owner);
+        }
         if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
             if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
                 let mut owner: Vec<String> = words[..=pos].iter().map(|w| w.to_string()).collect();
@@ -260,6 +264,11 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&owner);
             }
             if is_in(&lower0, &["the", "its", "this"]) && words.len() == 2 {
+                // The document introduced earlier with its author, else the latest
+                // medium or organisation that spoke.
+                if let Some((_, s)) = self.docs.iter().rev().find(|d| d.0 == head) {
+                    return Some(s.clone());
+                }
                 return self.resolve_org(true).or_else(|| self.resolve_org(false));
             }
         }
@@ -616,6 +625,12 @@ impl<'a> State<'a> {
     }
 
     fn note_chunk(&mut self, words: &[&str]) {
+        if let Some(d) = doc_owner(words) {
+            self.docs.push(d);
+            if self.docs.len() > 32 {
+                self.docs.drain(..16);
+            }
+        }
         for r in cap_runs(words) {
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
@@ -668,4 +683,39 @@ impl<'a> State<'a> {
             }
         }
     }
+}
+
+/// "a report (on the launch, carried early Monday) by the Ostwind news agency", "a
+/// statement from the Harbour Board": a document noun after an article, then within
+/// eight words *by*/*from* and a capitalised name of an organisation or medium, which
+/// is the document's author. Gives (document noun, author).
+fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
+    let d = (1..words.len()).find(|&i| {
+        is_in(words[i - 1], ARTICLES)
+            && words[i].starts_with(|c: char| c.is_lowercase())
+            && is_in(words[i], DOCS)
+    })?;
+    let p = (d + 1..words.len().min(d + 9)).find(|&k| is_in(words[k], DOC_AUTHOR_PREPS))?;
+    let mut a = p + 1;
+    if words.get(a).is_some_and(|w| is_in(w, ARTICLES)) {
+        a += 1;
+    }
+    let run = cap_runs(&words[a..]).into_iter().next()?;
+    if run.0 != 0 {
+        return None;
+    }
+    let mut piece: Vec<&str> = words[a..a + run.1].to_vec();
+    // "the North's Korean Central News Agency": the possessive is a modifier.
+    if let Some(pos) = piece.iter().rposition(|w| w.ends_with("'s")) {
+        piece.drain(..=pos);
+    }
+    if piece.is_empty() || !is_org(&piece) {
+        return None;
+    }
+    let name = strip_leading_the(&piece.join(" "));
+    let media = is_known_media(&name) || piece.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS));
+    Some((
+        words[d].to_ascii_lowercase(),
+        Spk::named(&name, false, media),
+    ))
 }
