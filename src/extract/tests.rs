@@ -573,3 +573,18 @@ fn an_unresolved_description_is_an_anonymous_hop() {
     // "claimed" with any other object is not a statement.
     assert!(chains("The rebels claimed the town after a week.", "Wire").is_empty());
 }
+
+#[test]
+fn a_document_speaks_for_its_author_and_the_report_resolves_to_it() {
+    let t = "The Harbour Board said the quay would reopen. A report on the storm carried \
+             by the Ostwind News Agency said two tugs sank. The report said the harbour \
+             master had resigned.";
+    assert_eq!(
+        chains(t, "Herald"),
+        vec![
+            "Herald via Harbour Board",
+            "Herald via Ostwind News Agency",
+            "Herald via Ostwind News Agency",
+        ]
+    );
+}
