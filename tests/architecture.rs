@@ -7,7 +7,8 @@
 //!   never shows the engine's types);
 //! - the front-ends sit on top: no library module names `server`, and none names clap,
 //!   axum or tokio except `server` itself, and none (nor lib.rs) depends on the `cli`
-//!   feature.
+//!   feature;
+//! - the only `unsafe` is the processor-feature dispatch in `matching`.
 //!
 //! A module's dependencies are the `crate::NAME` paths in its non-comment code, unit
 //! tests left out (a test module may use anything).
@@ -183,6 +184,32 @@ fn only_store_names_sled() {
     assert!(
         offenders.is_empty(),
         "sled named outside store: {offenders:?}"
+    );
+}
+
+/// The one `unsafe` block is the processor-feature dispatch of the sign-code scan
+/// (`matching::sign_distances`, docs/ARCHITECTURE.md); anything else is refused here.
+#[test]
+fn unsafe_only_in_the_sign_scan_dispatch() {
+    let mut found = Vec::new();
+    for m in modules() {
+        for f in files_of(&m) {
+            let n = code(&f).matches("unsafe").count();
+            if n > 0 {
+                found.push((f.strip_prefix(src()).unwrap().display().to_string(), n));
+            }
+        }
+    }
+    for f in ["lib.rs", "main.rs"] {
+        assert!(
+            !code(&src().join(f)).contains("unsafe"),
+            "unsafe in src/{f}"
+        );
+    }
+    assert_eq!(
+        found,
+        [("matching.rs".to_string(), 1)],
+        "files with `unsafe`"
     );
 }
 
