@@ -1843,6 +1843,24 @@ pub(crate) const PERSON_REFS: &[&str] = &[
     "fighter",
 ];
 
+/// Role nouns, besides the titles and [`PERSON_REFS`], that stand before a person's
+/// name after a place or body: "said Dravel resident Ilse Marrow", "said the
+/// network's political contributor Tom Ade".
+pub(crate) const ROLE_HEADS: &[&str] = &[
+    "editor",
+    "strategist",
+    "resident",
+    "owner",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "boss",
+    "adviser",
+    "advisor",
+    "aide",
+    "contributor",
+];
+
 /// Lower-case heads that refer back to an organisation.
 pub(crate) const ORG_REFS: &[&str] = &[
     "it",

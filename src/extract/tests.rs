@@ -588,3 +588,37 @@ fn a_document_speaks_for_its_author_and_the_report_resolves_to_it() {
         ]
     );
 }
+
+#[test]
+fn a_bracketed_gloss_after_an_apposition_is_not_the_speaker() {
+    let x = one(
+        "Dravel will bid for the Games, Ilse Marrow, the president of the Ruritanian \
+         Olympic Committee (ROC), said on Tuesday.",
+        "Herald",
+    );
+    assert_eq!(x.chain.to_string(), "Herald via Ilse Marrow");
+    // Without an apposition the gloss names the same body and is kept.
+    let x = one(
+        "The Ruritanian Olympic Committee (ROC) said the bid was ready.",
+        "Herald",
+    );
+    assert!(
+        x.chain.to_string().starts_with("Herald via R"),
+        "{}",
+        x.chain
+    );
+}
+
+#[test]
+fn a_place_or_body_before_a_role_after_the_cue_modifies_the_person() {
+    let x = one(
+        "\"We shall defend the coast,\" tweeted Ruritania army spokesman Tom Ade.",
+        "Herald",
+    );
+    assert_eq!(x.chain.to_string(), "Herald via Tom Ade");
+    let x = one(
+        "\"The quay flooded twice,\" said Dravel resident Piet Varnum.",
+        "Herald",
+    );
+    assert_eq!(x.chain.to_string(), "Herald via Piet Varnum");
+}

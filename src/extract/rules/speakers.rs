@@ -31,14 +31,33 @@ impl<'a> State<'a> {
             return None;
         }
         let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut glosses: Vec<(usize, usize)> = Vec::new();
         let mut a = cs;
         for (k, t) in toks.iter().enumerate().take(end).skip(cs) {
             if matches!(t.k, K::Comma | K::Open | K::Close) {
-                segs.push((a, k));
+                // "Name, head of the Ruritanian Olympic Committee (ROC), said": a
+                // bracketed segment glosses the apposition before it (an acronym, a
+                // party) and is not the subject.
+                if t.k == K::Close && a > cs && toks[a - 1].k == K::Open {
+                    glosses.push((a, k));
+                } else {
+                    segs.push((a, k));
+                }
                 a = k + 1;
             }
         }
         segs.push((a, end));
+        // Only after an apposition: "The Ruritanian Olympic Committee (ROC) said" and
+        // "(ROC) said" keep the gloss, which names the same body.
+        if segs
+            .iter()
+            .filter(|&&(a, b)| b > a && self.words(toks, a, b) > 0)
+            .count()
+            < 2
+        {
+            segs.extend(glosses);
+            segs.sort_unstable();
+        }
         // "Sen. Ana Ruiz, D-Mass., said": a party-and-state label is an apposition.
         segs.retain(|&(a, b)| {
             b > a
