@@ -1424,6 +1424,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "forces",
     "force",
     "police",
+    "customs",
     "service",
     "court",
     "government",

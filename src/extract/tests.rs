@@ -622,3 +622,28 @@ fn a_place_or_body_before_a_role_after_the_cue_modifies_the_person() {
     );
     assert_eq!(x.chain.to_string(), "Herald via Piet Varnum");
 }
+
+#[test]
+fn a_body_named_with_and_after_an_organisation_word_is_one_source() {
+    let t = "According to one document posted online by Ruritanian Customs and Border \
+             Protection Friday night, the fence should be nine metres high. However, it \
+             says designs over six metres high could be acceptable.";
+    assert_eq!(
+        chains(t, "Herald"),
+        vec![
+            "Herald via Ruritanian Customs and Border Protection",
+            "Herald via Ruritanian Customs and Border Protection",
+        ]
+    );
+    // Two bodies, each with its own determiner, stay two sources (R4).
+    assert_eq!(
+        chains(
+            "The Kessing Relief Network and the Velmoran Red Shield said the camps were full.",
+            "Herald"
+        ),
+        vec![
+            "Herald via Kessing Relief Network",
+            "Herald via Velmoran Red Shield"
+        ]
+    );
+}

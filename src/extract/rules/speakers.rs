@@ -543,6 +543,13 @@ impl<'a> State<'a> {
         {
             name_end -= 1;
         }
+        // "posted by the Ruritanian Border Agency Friday night": a weekday after a
+        // body's name is a time, not part of the name.
+        if org_end == r.1 && is_org(&words[r.0..r.1]) {
+            while name_end > r.0 + 1 && is_in(words[name_end - 1], lexicon::WEEKDAYS) {
+                name_end -= 1;
+            }
+        }
         let name = strip_leading_the(&strip_based(&words[r.0..name_end].join(" ")));
         if name.is_empty() {
             return None;
