@@ -647,3 +647,22 @@ fn a_body_named_with_and_after_an_organisation_word_is_one_source() {
         ]
     );
 }
+
+#[test]
+fn a_possessive_before_a_body_named_with_of_is_no_person() {
+    let x = one(
+        "Ruritania's Joint Chiefs of Staff said the missile was fired from the coast.",
+        "Herald",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Herald via Ruritania's Joint Chiefs of Staff"
+    );
+    assert!(!x.chain.to_string().contains('~'));
+    // A titled person before "of" is still the person.
+    let x = one(
+        "Prime Minister Jane Roe of the Ruritanian Labour Party said the vote would be held in May.",
+        "Herald",
+    );
+    assert_eq!(x.chain.to_string(), "Herald via Jane Roe");
+}

@@ -308,7 +308,12 @@ impl<'a> State<'a> {
         let phrase = words.join(" ");
         let determiner = is_in(&lower0, ARTICLES);
         let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
-        let anon_any = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
+        // A capitalised noun inside a name ("Joint Chiefs of Staff") is no unnamed
+        // source; at the start of the phrase ("Officials") it still is.
+        let anon_any = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 || !is_cap(w)));
         let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
@@ -330,9 +335,17 @@ impl<'a> State<'a> {
             caps.iter()
                 .rev()
                 .find_map(|r| {
-                    split_connectors(&words[r.0..r.1])
-                        .iter()
-                        .find_map(|p| titled_person(p))
+                    let pieces = split_connectors(&words[r.0..r.1]);
+                    let n = pieces.len();
+                    pieces.iter().enumerate().find_map(|(i, p)| {
+                        // "Ruritania's Joint Chiefs of Staff": a piece after a
+                        // possessive, with no title, continued by "of …" in the same
+                        // run, is a body's name rather than a person.
+                        if i + 1 < n && !p.iter().any(|w| is_title(w)) {
+                            return None;
+                        }
+                        titled_person(p)
+                    })
                 })
                 .or_else(|| {
                     caps.iter().rev().find_map(|r| {
