@@ -1424,6 +1424,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "forces",
     "force",
     "police",
+    "customs",
     "service",
     "court",
     "government",
@@ -1841,6 +1842,24 @@ pub(crate) const PERSON_REFS: &[&str] = &[
     "refugee",
     "commander",
     "fighter",
+];
+
+/// Role nouns, besides the titles and [`PERSON_REFS`], that stand before a person's
+/// name after a place or body: "said Dravel resident Ilse Marrow", "said the
+/// network's political contributor Tom Ade".
+pub(crate) const ROLE_HEADS: &[&str] = &[
+    "editor",
+    "strategist",
+    "resident",
+    "owner",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "boss",
+    "adviser",
+    "advisor",
+    "aide",
+    "contributor",
 ];
 
 /// Lower-case heads that refer back to an organisation.

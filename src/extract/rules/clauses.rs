@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
-use super::names::{is_cap, is_known_media};
+use super::names::{is_cap, is_known_media, is_title};
 use super::relays::Mods;
 use super::{Found, Spk, State};
 
@@ -68,7 +68,7 @@ impl<'a> State<'a> {
             let (spk, after) = if a < ci {
                 (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
-                let e = self.np_end(toks, ci + 1);
+                let e = self.speaker_np_end(toks, ci + 1);
                 let e2 = self.appos_end(toks, e);
                 (self.subject_speaker(toks, ci + 1, e2), e2)
             };
@@ -106,7 +106,7 @@ impl<'a> State<'a> {
         if ci > cs + 2 && matches!(toks[ci - 1].k, K::Comma | K::Quote) {
             if let Some(w) = self.word_at(toks, ci + 1) {
                 if is_cap(w) && !is_in(w, NOT_NAMES) && c != Cue::Told {
-                    let e = self.appos_end(toks, self.np_end(toks, ci + 1));
+                    let e = self.appos_end(toks, self.speaker_np_end(toks, ci + 1));
                     if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
                         let e2 = if toks[ci - 1].k == K::Quote {
@@ -571,6 +571,39 @@ impl<'a> State<'a> {
             }
         }
         k
+    }
+
+    /// End of a speaker phrase after the cue ("…," said Name): the noun phrase, and
+    /// over a lower-case role phrase that ends in a title or role noun followed by a
+    /// name ("said Ruritania army spokesman Tom Ade", "says Dravel mayor Ilse Marrow"):
+    /// the place or body before the role only modifies the person who speaks.
+    fn speaker_np_end(&self, toks: &[Tok], i: usize) -> usize {
+        let e = self.np_end(toks, i);
+        if !self.word_at(toks, i).is_some_and(is_cap) {
+            return e;
+        }
+        let mut k = e;
+        while k < toks.len() && k < e + 4 {
+            let Some(w) = self.word_at(toks, k) else {
+                return e;
+            };
+            if !w.starts_with(|c: char| c.is_lowercase())
+                || is_in(w, NP_STOP)
+                || is_in(w, DETERMINERS)
+                || is_in(w, PRONOUNS)
+                || is_in(w, CONNECTORS)
+            {
+                return e;
+            }
+            let role =
+                is_title(w) || is_in(w, lexicon::PERSON_REFS) || is_in(w, lexicon::ROLE_HEADS);
+            let next = self.word_at(toks, k + 1).unwrap_or("");
+            if role && is_cap(next) && !is_in(next, NOT_NAMES) && !is_title(next) {
+                return self.np_end(toks, k + 1);
+            }
+            k += 1;
+        }
+        e
     }
 
     /// Extend a speaker phrase over a following apposition ", the …," up to the next

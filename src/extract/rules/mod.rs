@@ -344,6 +344,23 @@ impl<'a> State<'a> {
         if right_cap && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
             return None;
         }
+        // "Ruritanian Customs and Border Protection": a body's name (an organisation
+        // word in capitals on the left) continued by capitalised words with no
+        // determiner, no organisation word and no title of their own is one body.
+        let body = |ws: &[&str]| {
+            ws.iter()
+                .any(|w| is_cap(w) && is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS))
+        };
+        if body(left)
+            && right.len() <= 3
+            && right.iter().all(|w| is_cap(w))
+            && !body(right)
+            && !right
+                .iter()
+                .any(|w| is_in(w, lexicon::MEDIA_WORDS) || is_in(w, lexicon::TITLES))
+        {
+            return None;
+        }
         let mut pieces: Vec<Vec<&str>> = Vec::new();
         let mut cur: Vec<&str> = Vec::new();
         for w in left {

@@ -31,14 +31,33 @@ impl<'a> State<'a> {
             return None;
         }
         let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut glosses: Vec<(usize, usize)> = Vec::new();
         let mut a = cs;
         for (k, t) in toks.iter().enumerate().take(end).skip(cs) {
             if matches!(t.k, K::Comma | K::Open | K::Close) {
-                segs.push((a, k));
+                // "Name, head of the Ruritanian Olympic Committee (ROC), said": a
+                // bracketed segment glosses the apposition before it (an acronym, a
+                // party) and is not the subject.
+                if t.k == K::Close && a > cs && toks[a - 1].k == K::Open {
+                    glosses.push((a, k));
+                } else {
+                    segs.push((a, k));
+                }
                 a = k + 1;
             }
         }
         segs.push((a, end));
+        // Only after an apposition: "The Ruritanian Olympic Committee (ROC) said" and
+        // "(ROC) said" keep the gloss, which names the same body.
+        if segs
+            .iter()
+            .filter(|&&(a, b)| b > a && self.words(toks, a, b) > 0)
+            .count()
+            < 2
+        {
+            segs.extend(glosses);
+            segs.sort_unstable();
+        }
         // "Sen. Ana Ruiz, D-Mass., said": a party-and-state label is an apposition.
         segs.retain(|&(a, b)| {
             b > a
@@ -289,7 +308,12 @@ impl<'a> State<'a> {
         let phrase = words.join(" ");
         let determiner = is_in(&lower0, ARTICLES);
         let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
-        let anon_any = words.iter().any(|w| is_in(w, lexicon::ANON_NOUNS));
+        // A capitalised noun inside a name ("Joint Chiefs of Staff") is no unnamed
+        // source; at the start of the phrase ("Officials") it still is.
+        let anon_any = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 || !is_cap(w)));
         let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // Person names inside the phrase.
@@ -311,9 +335,17 @@ impl<'a> State<'a> {
             caps.iter()
                 .rev()
                 .find_map(|r| {
-                    split_connectors(&words[r.0..r.1])
-                        .iter()
-                        .find_map(|p| titled_person(p))
+                    let pieces = split_connectors(&words[r.0..r.1]);
+                    let n = pieces.len();
+                    pieces.iter().enumerate().find_map(|(i, p)| {
+                        // "Ruritania's Joint Chiefs of Staff": a piece after a
+                        // possessive, with no title, continued by "of …" in the same
+                        // run, is a body's name rather than a person.
+                        if i + 1 < n && !p.iter().any(|w| is_title(w)) {
+                            return None;
+                        }
+                        titled_person(p)
+                    })
                 })
                 .or_else(|| {
                     caps.iter().rev().find_map(|r| {
@@ -523,6 +555,13 @@ impl<'a> State<'a> {
             && !is_cap(words[name_end - 1])
         {
             name_end -= 1;
+        }
+        // "posted by the Ruritanian Border Agency Friday night": a weekday after a
+        // body's name is a time, not part of the name.
+        if org_end == r.1 && is_org(&words[r.0..r.1]) {
+            while name_end > r.0 + 1 && is_in(words[name_end - 1], lexicon::WEEKDAYS) {
+                name_end -= 1;
+            }
         }
         let name = strip_leading_the(&strip_based(&words[r.0..name_end].join(" ")));
         if name.is_empty() {
