@@ -30,6 +30,7 @@ mod dot;
 mod folder;
 mod graphviz;
 mod jsonl;
+#[cfg(feature = "parquet")]
 mod parquet;
 mod prov;
 
@@ -331,7 +332,18 @@ pub fn run(db: Database, req: &Request, output: Output<'_>, stop: &Stop) -> Resu
                     "--format parquet exports the whole database; leave out --claim and the listing filters (select claims in the engine that reads the files)".into(),
                 ));
             }
-            parquet::write(&db, dir, stop)
+            #[cfg(feature = "parquet")]
+            return parquet::write(&db, dir, stop);
+            #[cfg(not(feature = "parquet"))]
+            return {
+                let _ = (db, dir, stop);
+                Err(Error::Invalid(
+                    "this build of corroborate has no Parquet writer (built without the cargo \
+                     feature `parquet`); use a build with default features, or export \
+                     --format jsonl"
+                        .into(),
+                ))
+            };
         }
         Output::Stream(out) => write_closing(db, req, out, stop),
         Output::File { path, force } => {
