@@ -368,13 +368,13 @@ pub fn run(
             .enumerate()
             .map(|(i, (id, _))| (*id, i))
             .collect();
-        for (id, v) in db.store().vectors(&model)? {
+        db.store().each_vector(&model, |id, v| {
             if let Some(&i) = index.get(&id) {
                 if v.len() == DIM {
-                    vectors[i] = Some(v);
+                    vectors[i] = Some(v.to_vec());
                 }
             }
-        }
+        })?;
         let need: Vec<&str> = fresh.iter().map(|&i| all[i].1.as_str()).collect();
         obs.stage("embedding claims", need.len() as u64);
         let got = e.embed_with(&need, &mut |done, _| obs.progress(done as u64));
@@ -740,11 +740,12 @@ impl Corpus {
             };
             if self.unseen > n / 4 {
                 // Many to find: one pass over the stored vectors.
-                for (id, v) in db.store().vectors(&self.model)? {
+                let model = self.model.clone();
+                db.store().each_vector(&model, |id, v| {
                     if let Some(&i) = self.index.get(&id) {
-                        put(self, i, &v);
+                        put(self, i, v);
                     }
-                }
+                })?;
             } else {
                 for i in 0..n {
                     if !self.has[i] {
