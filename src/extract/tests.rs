@@ -666,3 +666,36 @@ fn a_possessive_before_a_body_named_with_of_is_no_person() {
     );
     assert_eq!(x.chain.to_string(), "Herald via Jane Roe");
 }
+
+#[test]
+fn teasers_for_other_stories_are_not_read() {
+    // Rulebook R1: a teaser is page furniture. Its headline is neither a statement
+    // ("Mayor says ...") nor part of the next sentence's subject.
+    let text = "The port was shut on Monday, the ministry said. READ MORE: Mayor says the \
+                bridge will reopen The union said talks with the port authority had failed.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via ministry", "Wire via union"],
+        "{:#?}",
+        extract(text, &meta("Wire"))
+    );
+    // A headline ending in a country name runs straight into the speaker's name.
+    let x = one(
+        "READ MORE: Floods return to the north of Portugal Tomas Quill said the river rose \
+         two metres overnight.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Tomas Quill");
+    assert_eq!(x.claim, "the river rose two metres overnight");
+    // "Read more from <name>" (a columnist's page) and a question as the headline.
+    for text in [
+        "Read more from Laura By then Anna Berg said the vote was lost.",
+        "WATCH: Is the dam safe? Anna Berg said the vote was lost.",
+    ] {
+        assert_eq!(
+            one(text, "Wire").chain.to_string(),
+            "Wire via Anna Berg",
+            "{text}"
+        );
+    }
+}

@@ -4,7 +4,9 @@
 //! prose at all: an embedded social-media post (rulebook R1, "not items").
 
 use crate::chain::HopSpec;
-use crate::extract::lexicon::{is_in, CONNECTORS};
+use crate::extract::lexicon::{
+    is_in, ARTICLES, CLAUSE_CUES, CONNECTORS, PLACE_ENDS, TEASER_ENDS, TEASER_LABELS,
+};
 use crate::extract::text;
 use crate::extract::{same_name, ExtractKind};
 
@@ -44,6 +46,120 @@ pub(super) fn embedded_post(sentence: &str) -> bool {
         from = at;
     }
     false
+}
+
+/// Blank the teasers for other stories in the normalised text: "READ MORE: <headline>"
+/// (and RELATED, WATCH, ALSO READ, "Read more from <name>" …) become spaces with a line
+/// break at each end, so the sentence before and the sentence after are paragraphs of
+/// their own and the headline is neither a statement nor part of the next sentence's
+/// subject (rulebook R1: teasers are page furniture). Scrapers drop the line breaks, so
+/// the headline runs into the next sentence; it ends before an opening double quote, a
+/// capitalised sentence-opening word after its first word (`TEASER_ENDS`), a
+/// capitalised word after a country name (`PLACE_ENDS`), or after a word ending in `?`
+/// or `!` (or "here:", as in "Read more on X here:"). Where none of these comes first —
+/// within 20 words, before a word ending a sentence with a period, a bracket, a
+/// capitalised word before a comma, an article after a comma or a past-tense cue
+/// ("Name,", ", the director of", "said": the article's own sentence has begun;
+/// headlines say "says") — nothing is changed: no real sentence is ever removed. Byte
+/// positions are kept.
+pub(super) fn blank_teasers(n: String) -> String {
+    // One pass over the text: only a capital that starts some label is looked at.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in n.bytes().enumerate() {
+        if !matches!(c, b'R' | b'A' | b'S' | b'W') {
+            continue;
+        }
+        for label in TEASER_LABELS {
+            if n.as_bytes()[at..].starts_with(label.as_bytes()) {
+                if let Some(span) = teaser_at(&n, at, label) {
+                    spans.push(span);
+                }
+            }
+        }
+    }
+    if spans.is_empty() {
+        return n;
+    }
+    let mut b = n.into_bytes();
+    for (s, e) in spans {
+        b[s..e].fill(b' ');
+        b[s] = b'\n';
+        b[e - 1] = b'\n';
+    }
+    // Whole characters became ASCII, so the text is still UTF-8.
+    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The byte range to blank for a teaser label found at `at`, or `None` when the label
+/// is ordinary prose ("read more about it", "related to").
+fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
+    let bytes = n.as_bytes();
+    if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let after = at + label.len();
+    let rest = &n[after..];
+    let trimmed = rest.trim_start_matches(' ');
+    let caps = label.bytes().all(|c| !c.is_ascii_lowercase());
+    let title = if let Some(t) = trimmed.strip_prefix([':', '-']) {
+        n.len() - t.trim_start_matches([' ', '-', ':']).len()
+    } else if rest.starts_with(' ')
+        && ((label.ends_with("more")
+            && (trimmed.starts_with("from ") || trimmed.starts_with("on ")))
+            || (caps && trimmed.starts_with(|c: char| c.is_uppercase())))
+    {
+        // "Read more from Laura", "READ MORE Headline": the label has no colon.
+        n.len() - trimmed.len()
+    } else {
+        return None;
+    };
+    let para_end = n[title..].find('\n').map_or(n.len(), |k| title + k);
+    let mut end = None;
+    let mut prev: (&str, bool) = ("", false);
+    let mut after_comma = false;
+    for (k, w) in n[title..para_end]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .take(20)
+    {
+        let ws = text_offset(n, w);
+        let core = w
+            .trim_start_matches(['(', '\''])
+            .trim_end_matches([',', ';', ':', '.', '?', '!', '\'', '"', ')']);
+        let cap = core.starts_with(|c: char| c.is_uppercase());
+        if k >= 1
+            && (w.starts_with('"')
+                || (cap && is_in(core, TEASER_ENDS))
+                || (cap && prev.1 && is_in(prev.0, PLACE_ENDS)))
+        {
+            end = Some(ws);
+            break;
+        }
+        // The article's own sentence has begun: ", said", ", the director of",
+        // a bracket, a full stop.
+        if (after_comma && is_in(core, ARTICLES))
+            || (is_in(core, CLAUSE_CUES) && !core.eq_ignore_ascii_case("says"))
+            || w.starts_with('(')
+            || (cap && w.ends_with(','))
+            || (w.ends_with('.') && !core.contains('.'))
+        {
+            return None;
+        }
+        if w.ends_with(['?', '!']) || w.eq_ignore_ascii_case("here:") {
+            end = Some(ws + w.len());
+            break;
+        }
+        after_comma = w.ends_with(',');
+        // "… the war in Yemen Gregory": a place ends the headline, but not in "Turkey: Coup".
+        prev = (core, cap && w.ends_with(|c: char| c.is_alphanumeric()));
+    }
+    end.map(|e| (at, e))
+}
+
+/// Byte offset of `part`, a sub-slice of `whole`, in `whole`.
+fn text_offset(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
 /// A paragraph of the form "Via X:" introducing a relayed block.
@@ -116,4 +232,34 @@ pub(super) fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
         cited: Vec::new(),
     });
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_teaser_whose_end_is_unsure_is_left_alone() {
+        // Where the headline's end cannot be found before the article's own sentence has
+        // begun ("Anna Weiss, the finance minister, said"), nothing is blanked: a wrong cut
+        // would remove a real statement.
+        for text in [
+            "READ MORE: Budget talks stall Anna Weiss, the finance minister, said the gap was small.",
+            "Voters want to read more about it, Anna Weiss said.",
+            "The related costs rose, Anna Weiss said.",
+        ] {
+            let n = text::normalise(text);
+            assert_eq!(blank_teasers(n.clone()), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_teaser_becomes_blank_lines_of_the_same_length() {
+        let n = "Rain fell. READ MORE: Dam holds for now The river rose.".to_string();
+        let b = blank_teasers(n.clone());
+        assert_eq!(b.len(), n.len());
+        let words: Vec<&str> = b.split_whitespace().collect();
+        assert_eq!(words, ["Rain", "fell.", "The", "river", "rose."]);
+        assert_eq!(b.matches('\n').count(), 2);
+    }
 }
