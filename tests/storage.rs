@@ -223,7 +223,7 @@ fn kill_9_during_import_is_all_or_nothing() {
     let scratch = tempfile::tempdir().unwrap();
     let big_path = scratch.path().join("big.jsonl");
     // Distinct claims, so that a complete import is visible in the count.
-    let n_big = 30_000;
+    let n_big = 10_000;
     let big: Vec<String> = (0..n_big)
         .map(|i| {
             report(
