@@ -699,3 +699,21 @@ fn teasers_for_other_stories_are_not_read() {
         );
     }
 }
+
+#[test]
+fn they_is_never_one_person() {
+    // Number agreement: "they" after one named speaker is somebody the rules did not
+    // register (the city's lawyers), so the statement has no speaker rather than hers.
+    let t = "Mayor Anna Berg said the vote was lost. Lawyers for the city filed an appeal. \
+             They said the ruling was flawed.";
+    assert_eq!(chains(t, "Wire"), ["Wire via Anna Berg"]);
+    // After a body or unnamed sources, "they" is that speaker.
+    let t = "The Ministry of Ports said the harbour would reopen. They added that two \
+             ferries had been damaged.";
+    assert_eq!(
+        chains(t, "Wire"),
+        ["Wire via Ministry of Ports", "Wire via Ministry of Ports"]
+    );
+    let t = "Residents said the water rose overnight. They said the pumps had failed.";
+    assert_eq!(chains(t, "Wire"), ["Wire via ~Residents", "Wire via ~Residents"]);
+}

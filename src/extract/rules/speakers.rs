@@ -257,7 +257,7 @@ impl<'a> State<'a> {
             match lower0.as_str() {
                 "he" | "she" => return self.resolve(true),
                 "it" => return self.resolve_org(false),
-                "they" => return self.speakers.last().cloned(),
+                "they" => return self.resolve_plural(),
                 "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
                     return None
                 }
@@ -587,6 +587,14 @@ impl<'a> State<'a> {
             return Some(s.clone());
         }
         self.mentions.last().map(|m| Spk::named(&m.0, true, false))
+    }
+
+    /// "they": the latest speaker when it can be plural — a body, a medium, unnamed
+    /// sources. After one person it is somebody the rules did not register (lawyers,
+    /// prosecutors, the experts of the sentence before): no speaker, rather than the
+    /// person (number agreement) or an older body.
+    fn resolve_plural(&self) -> Option<Spk> {
+        self.speakers.last().filter(|s| !s.person).cloned()
     }
 
     pub(super) fn resolve_org(&self, media: bool) -> Option<Spk> {
