@@ -715,5 +715,8 @@ fn they_is_never_one_person() {
         ["Wire via Ministry of Ports", "Wire via Ministry of Ports"]
     );
     let t = "Residents said the water rose overnight. They said the pumps had failed.";
-    assert_eq!(chains(t, "Wire"), ["Wire via ~Residents", "Wire via ~Residents"]);
+    assert_eq!(
+        chains(t, "Wire"),
+        ["Wire via ~Residents", "Wire via ~Residents"]
+    );
 }
