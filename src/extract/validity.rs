@@ -1,12 +1,13 @@
 //! The speaker validity check (precision): a source hop must read as a source. A
-//! possessive, a weekday or month, a bare title, or a phrase that holds a finite verb
-//! or a subject pronoun is a mis-read of the sentence, and the statement is dropped
+//! possessive, a weekday or month, a bare title, a lone sentence adverb, or a phrase
+//! that holds a finite verb, a subject pronoun or a pronoun's contraction is a mis-read
+//! of the sentence, and the statement is dropped
 //! rather than credited to it (rulebook R3: the origin is a source the article names
 //! or describes, never a fragment of the clause).
 
 use crate::chain::HopSpec;
 
-use super::lexicon::{is_in, CALENDAR, CLAUSE_WORDS, PERSON_TITLES};
+use super::lexicon::{is_in, CALENDAR, CLAUSE_WORDS, PERSON_TITLES, PRONOUNS, SUBJECT_ADVERBS};
 
 /// A party-and-state label of US politics ("D-Mass.", "R-Texas", "I-Vt."): an
 /// apposition after a legislator's name, never a source of its own.
@@ -51,6 +52,18 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     {
         return false;
     }
+    // A sentence adverb read as a name ("Still", "Already"); an all-capitals word is an
+    // acronym ("IS") and stays.
+    if words.len() == 1 && words[0] != words[0].to_uppercase() && is_in(words[0], SUBJECT_ADVERBS) {
+        return false;
+    }
+    // A pronoun's contraction ("They're", "I'm"), not a name like "O'Neill".
+    if words.iter().any(|w| {
+        let mut parts = w.split(['\'', '\u{2019}']);
+        parts.next().is_some_and(|p| is_in(p, PRONOUNS)) && parts.next().is_some()
+    }) {
+        return false;
+    }
     // A description longer than a sentence fragment is a clause mis-read as a subject.
     words.len() <= 12
 }
@@ -81,6 +94,8 @@ mod tests {
             "UN",
             "Pakistan's military",
             "Reuters",
+            "IS",
+            "Shaun O'Neill",
         ] {
             assert!(valid_source(&named(n)), "{n}");
         }
@@ -102,6 +117,10 @@ mod tests {
             "President",
             "D-Mass",
             "R-Texas.",
+            "Still",
+            "Already",
+            "They're",
+            "I'm",
             "",
         ] {
             assert!(!valid_source(&named(n)), "{n}");
