@@ -720,3 +720,82 @@ fn they_is_never_one_person() {
         ["Wire via ~Residents", "Wire via ~Residents"]
     );
 }
+
+#[test]
+fn a_definite_description_finds_the_name_an_apposition_described() {
+    // Rulebook R3: "the artist" is the person introduced as "an artist", even when
+    // the name came without a title.
+    let t = "Maria Lopez, an artist from Lima, opened a show on Friday. \"I slowly came \
+             round to the idea,\" the artist said.";
+    assert_eq!(chains(t, "Wire"), ["Wire via Maria Lopez"]);
+    // The description may come first.
+    let t = "A mining company, Ostberg Minerals, bought the site. The company said it \
+             would hire 300 people.";
+    assert_eq!(chains(t, "Wire"), ["Wire via Ostberg Minerals"]);
+    // The head must be the description's own head: "the farmers" is not "the leader of
+    // the farmers".
+    let t = "Tomas Brandt, the leader of the farmers, opened the meeting. The farmers said \
+             the price was too low.";
+    assert_eq!(chains(t, "Wire"), ["Wire via ~The farmers"]);
+    // A place before a comma is never described ("in the North Sea, the company …").
+    let t = "The rig stands in the North Sea, the company's oldest field. The company said \
+             output had fallen.";
+    assert!(
+        !chains(t, "Wire").iter().any(|c| c.contains("North Sea")),
+        "{:?}",
+        chains(t, "Wire")
+    );
+}
+
+#[test]
+fn a_described_name_yields_once_someone_else_has_spoken() {
+    // "the congressman" of an article about one congressman stays his after a
+    // colleague was introduced as "a congressman from …" and then he spoke again.
+    let t = "Rep. Dana Holt said the inquiry would be fair. Rep. Lee Marsh, a congressman \
+             from a nearby district, said Holt was diligent. Holt said the hearings would \
+             be public. The congressman said he had done nothing improper.";
+    let c = chains(t, "Wire");
+    assert_eq!(
+        c.last().map(String::as_str),
+        Some("Wire via Dana Holt"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn an_unresolved_definite_body_is_an_unnamed_source_and_a_role_is_none() {
+    // A body named earlier with the description's head word.
+    let t = "The Tennessee Bureau of Investigation issued an alert. The suspect is armed, \
+             the state investigative bureau said.";
+    assert_eq!(
+        chains(t, "Wire"),
+        ["Wire via Tennessee Bureau of Investigation"]
+    );
+    // None named: an unnamed body, written with "~".
+    let t = "The school said the trip had been cancelled.";
+    assert_eq!(chains(t, "Wire"), ["Wire via ~The school"]);
+    // A group of people in the plural is an unnamed source; things are not.
+    let t = "The separatists said the town was calm. The attacks showed that the border \
+             was open.";
+    assert_eq!(chains(t, "Wire"), ["Wire via ~The separatists"]);
+    // A singular role with no antecedent stands for someone the article named in a way
+    // the rules did not read: no source rather than a wrong one.
+    let t = "The campaigner said the law was unjust.";
+    assert!(chains(t, "Wire").is_empty(), "{:?}", chains(t, "Wire"));
+    // An unresolved medium is an outlet the rules missed, not an unnamed source.
+    let t = "The newspaper said the minister had resigned.";
+    assert!(chains(t, "Wire").is_empty(), "{:?}", chains(t, "Wire"));
+}
+
+#[test]
+fn a_definite_description_in_apposition_defers_to_the_name() {
+    let t = "The Ostland National Bank, the central bank, said reserves rose by 3 percent.";
+    assert_eq!(chains(t, "Wire"), ["Wire via Ostland National Bank"]);
+    // A lone capitalised adverb is no name to defer to.
+    let t = "Instead, the panel said, the funds would be returned.";
+    assert!(
+        !chains(t, "Wire").iter().any(|c| c.contains("Instead")),
+        "{:?}",
+        chains(t, "Wire")
+    );
+}

@@ -126,6 +126,13 @@ struct State<'a> {
     /// Documents introduced with their author ("a report … by the Ostwind news
     /// agency"), as (head noun, author), most recent last: "the report" → the author.
     docs: Vec<(String, Spk)>,
+    /// Names given a description in apposition ("Ana Ruiz, an artist from Lima",
+    /// "a mining company, Ostberg Minerals"), most recent last: "the artist" → Ana
+    /// Ruiz. Each entry is (name, lower-case description, is a person, `turns` when
+    /// it was noted).
+    described: Vec<(String, String, bool, usize)>,
+    /// Speakers pushed so far (`speakers` itself is trimmed).
+    turns: usize,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -142,6 +149,8 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         names: Vec::new(),
         orgs: Vec::new(),
         docs: Vec::new(),
+        described: Vec::new(),
+        turns: 0,
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -422,6 +431,7 @@ impl<'a> State<'a> {
         }
         if let Some(s) = &f.speaker {
             self.speakers.push(s.clone());
+            self.turns += 1;
             if self.speakers.len() > 256 {
                 self.speakers.drain(..128);
             }
