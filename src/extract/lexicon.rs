@@ -128,6 +128,86 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
+/// -ian, -ent, -ant, -or) give: "another inmate", "one witness", "the rabbis".
+pub(crate) const PEOPLE_NOUNS: &[&str] = &[
+    "inmate",
+    "advocate",
+    "candidate",
+    "graduate",
+    "delegate",
+    "colleague",
+    "witness",
+    "victim",
+    "nurse",
+    "doctor",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "relative",
+    "refugee",
+    "pilot",
+    "chef",
+    "judge",
+    "expert",
+    "diplomat",
+    "employee",
+    "trainee",
+    "teen",
+    "youth",
+    "child",
+    "woman",
+    "man",
+    "person",
+    "girl",
+    "boy",
+    "monk",
+    "priest",
+    "imam",
+    "rabbi",
+    "bishop",
+    "cleric",
+    "analyst",
+    "nominee",
+    "attendee",
+    "detainee",
+    "guide",
+    "athlete",
+    "veteran",
+    "voter",
+    "lawyer",
+    "academic",
+];
+
+/// Verbs after an existential "there" ("there were", "there had been", "there
+/// could be"), which make it the start of a clause rather than a place.
+pub(crate) const EXISTENTIAL_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "had", "has", "have", "will", "would", "could", "may", "might",
+    "should", "must", "can", "seems", "seemed", "appears", "appeared", "remain", "remains",
+    "remained",
+];
+
+/// Reporting verbs after which the scraped corpus sometimes has a hyphen for a space
+/// ("said-the minister"); the text preparation puts the space back.
+pub(crate) const GLUED_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "added",
+    "stated",
+    "announced",
+    "confirmed",
+    "tweeted",
+    "wrote",
+    "warned",
+    "insisted",
+];
+
 /// Weekdays and months: time words that end up in a speaker span when an adverbial is
 /// glued to it ("Mexico Wednesday").
 pub(crate) const CALENDAR: &[&str] = joined!(WEEKDAYS, MONTHS);

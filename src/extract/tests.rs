@@ -799,3 +799,48 @@ fn a_definite_description_in_apposition_defers_to_the_name() {
         chains(t, "Wire")
     );
 }
+
+#[test]
+fn an_existential_there_opens_the_content() {
+    // "there" after a cue is a place adverbial only when no verb follows it.
+    let x = one(
+        "Ana Ruiz said there had been no warning before the flood.",
+        "Wire",
+    );
+    assert_eq!(x.claim, "there had been no warning before the flood");
+    assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz");
+}
+
+#[test]
+fn a_hyphen_glued_to_a_reporting_verb_is_a_space() {
+    // The scraped corpus sometimes has "said-the" for "said the".
+    let x = one(
+        "Mayor Anna Berg said-the bridge would reopen in May.",
+        "Wire",
+    );
+    assert_eq!(x.claim, "the bridge would reopen in May");
+    assert_eq!(x.chain.to_string(), "Wire via Anna Berg");
+    // A compound stays whole.
+    let n = crate::extract::text::normalise("a so-called deal, a well-said line");
+    assert_eq!(n, "a so-called deal, a well-said line");
+}
+
+#[test]
+fn another_or_one_person_is_an_unnamed_source_but_not_another_thing() {
+    assert_eq!(
+        chains(
+            "Another former inmate said the guards had taken parcels from the post room.",
+            "Wire"
+        ),
+        ["Wire via ~Another former inmate"]
+    );
+    assert_eq!(
+        chains("One study said the river had risen by a metre.", "Wire"),
+        ["Wire via ~One study"]
+    );
+    assert!(chains(
+        "Another scenario said the rebels would enter the town.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -3,6 +3,22 @@
 //! a small tokenizer. Every offset produced here is a byte offset into the original
 //! text, because the normalised copy keeps every byte position.
 
+/// Does the normalised text so far end with a whole reporting verb from
+/// [`lexicon::GLUED_CUES`] (or "according to")?
+fn glued_to_cue(out: &[u8]) -> bool {
+    let start = out
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let Ok(word) = std::str::from_utf8(&out[start..]) else {
+        return false;
+    };
+    if word.eq_ignore_ascii_case("to") {
+        return out[..start].to_ascii_lowercase().ends_with(b"according ");
+    }
+    crate::extract::lexicon::is_in(word, crate::extract::lexicon::GLUED_CUES)
+}
+
 /// Make a copy of `text` with the same length in bytes in which typographic quotes,
 /// dashes, no-break spaces and the `"?` mangling found in some scraped corpora are
 /// replaced by plain ASCII, so that the rules only ever look at ASCII punctuation.
@@ -38,6 +54,14 @@ pub(crate) fn normalise(text: &str) -> String {
                 i += 1;
                 continue;
             }
+        }
+        if b == b'-' && src.get(i + 1).is_some_and(u8::is_ascii_alphabetic) && glued_to_cue(&out) {
+            // "said-the minister", "according to-Kirpichenko": a space mangled into a
+            // hyphen after a reporting verb, which is never the first half of a
+            // compound word.
+            out.push(b' ');
+            i += 1;
+            continue;
         }
         if b == b'-' {
             // A no-break space mangled into a hyphen: after sentence punctuation or

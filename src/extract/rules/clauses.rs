@@ -169,7 +169,11 @@ impl<'a> State<'a> {
                         p += 2;
                         continue;
                     }
-                    if is_in(w, lexicon::ADVERBIAL) {
+                    // "said there were no casualties": an existential "there" opens
+                    // the content; elsewhere it is a place adverbial ("said there").
+                    let existential = w.eq_ignore_ascii_case("there")
+                        && self.is_word(toks, p + 1, lexicon::EXISTENTIAL_VERBS);
+                    if is_in(w, lexicon::ADVERBIAL) && !existential {
                         p = self.skip_phrase(toks, p + 1);
                         continue;
                     }

@@ -508,7 +508,11 @@ impl<'a> State<'a> {
                 && head_lower
                 && head.len() > 3
                 && head.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && (determiner || head.ends_with('s'))
+                // "another former inmate", "one study": an unnamed person or
+                // document; not "another scenario".
+                && (determiner
+                    || head.ends_with('s')
+                    || indefinite && (person_noun(&head) || is_in(&head, DOCS)))
                 && !words
                     .iter()
                     .skip(usize::from(determiner))
@@ -928,11 +932,16 @@ impl<'a> State<'a> {
 /// ("officials", "ministers"), or an agent noun ("lawyers", "separatists",
 /// "respondents", "parliamentarians")?
 fn people_plural(head: &str) -> bool {
-    let singular = head.strip_suffix('s').unwrap_or(head);
-    is_in(singular, lexicon::PERSON_REFS)
-        || is_in(singular, lexicon::TITLES)
-        || is_in(head, lexicon::ANON_NOUNS)
-        || ["ers", "ors", "ists", "ians", "ents", "ants"]
+    is_in(head, lexicon::ANON_NOUNS) || person_noun(head.strip_suffix('s').unwrap_or(head))
+}
+
+/// Does a singular noun name a person: a role noun, or an agent noun ("passenger",
+/// "separatist", "patient", "parliamentarian")?
+fn person_noun(head: &str) -> bool {
+    is_in(head, lexicon::PERSON_REFS)
+        || is_in(head, lexicon::TITLES)
+        || is_in(head, lexicon::PEOPLE_NOUNS)
+        || ["er", "or", "ist", "ian", "ent", "ant"]
             .iter()
             .any(|s| head.ends_with(s))
 }
