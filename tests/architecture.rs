@@ -248,3 +248,31 @@ fn front_ends_sit_on_top() {
         }
     }
 }
+
+/// Every named word list of the extractor lives in `extract::lexicon` (issue 12: one
+/// typed lexicon), so a list is never kept twice or hidden in a rule. The evaluator's
+/// name comparison (`extract::eval`) keeps its own list on purpose: it must not share
+/// the extractor's words.
+#[test]
+fn extractor_word_lists_live_in_the_lexicon() {
+    let mut offenders = Vec::new();
+    for f in files_of("extract") {
+        if f.ends_with("lexicon.rs") || f.ends_with("eval.rs") {
+            continue;
+        }
+        for (n, line) in code(&f).lines().enumerate() {
+            let t = line.trim_start();
+            if (t.starts_with("const ")
+                || t.starts_with("pub(crate) const ")
+                || t.starts_with("static "))
+                && t.contains(": &[&str]")
+            {
+                offenders.push(format!("{}:{}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "word lists outside extract::lexicon: {offenders:?}"
+    );
+}

@@ -183,6 +183,29 @@ pub(crate) const PEOPLE_NOUNS: &[&str] = &[
     "academic",
 ];
 
+/// Words that end the core of an apposition ("an artist *from* Lima", "a company
+/// *that* makes …").
+pub(crate) const APPOSITION_CUTS: &[&str] = &[
+    "of", "from", "in", "at", "for", "with", "on", "by", "who", "which", "that", "whose", "and",
+    "based", "to",
+];
+
+/// Endings of agent nouns, which name a person ("passenger", "separatist",
+/// "parliamentarian", "patient", "migrant", "investor").
+pub(crate) const AGENT_SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ent", "ant"];
+
+/// Words after which a past participle is an adjective.
+pub(crate) const ADJECTIVE_LEADS: &[&str] = &[
+    "a", "an", "the", "some", "one", "another", "two", "several", "many", "well", "newly", "ill",
+    "poorly", "highly", "its", "their", "his", "her", "other", "any",
+];
+
+/// Prepositions after which a past participle describes a source rather than
+/// being its verb.
+pub(crate) const PARTICIPLE_PREPS: &[&str] = &[
+    "by", "on", "to", "as", "in", "with", "about", "from", "for", "at", "of",
+];
+
 /// Verbs after an existential "there" ("there were", "there had been", "there
 /// could be"), which make it the start of a clause rather than a place.
 pub(crate) const EXISTENTIAL_VERBS: &[&str] = &[

@@ -7,7 +7,9 @@
 
 use crate::chain::HopSpec;
 
-use super::lexicon::{is_in, CALENDAR, CLAUSE_WORDS, PERSON_TITLES, PRONOUNS, SUBJECT_ADVERBS};
+use super::lexicon::{
+    self, is_in, CALENDAR, CLAUSE_WORDS, PERSON_TITLES, PRONOUNS, SUBJECT_ADVERBS,
+};
 
 /// A party-and-state label of US politics ("D-Mass.", "R-Texas", "I-Vt."): an
 /// apposition after a legislator's name, never a source of its own.
@@ -72,12 +74,12 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     // source", "some alleged victims", "a well-informed source").
     let finite_cue = words.windows(2).enumerate().any(|(i, w)| {
         i > 0
-            && !is_in(words[i - 1], ADJECTIVE_LEADS)
+            && !is_in(words[i - 1], lexicon::ADJECTIVE_LEADS)
             && !words[i - 1].ends_with("'s")
             && w[0].ends_with("ed")
             && w[0].starts_with(|c: char| c.is_ascii_lowercase())
-            && super::lexicon::cue_word(w[0]).is_some()
-            && !is_in(w[1], PARTICIPLE_PREPS)
+            && lexicon::cue_word(w[0]).is_some()
+            && !is_in(w[1], lexicon::PARTICIPLE_PREPS)
     });
     if finite_cue {
         return false;
@@ -85,18 +87,6 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     // A description longer than a sentence fragment is a clause mis-read as a subject.
     words.len() <= 12
 }
-
-/// Words after which a past participle is an adjective.
-const ADJECTIVE_LEADS: &[&str] = &[
-    "a", "an", "the", "some", "one", "another", "two", "several", "many", "well", "newly", "ill",
-    "poorly", "highly", "its", "their", "his", "her", "other", "any",
-];
-
-/// Prepositions after which a past participle describes a source rather than
-/// being its verb.
-const PARTICIPLE_PREPS: &[&str] = &[
-    "by", "on", "to", "as", "in", "with", "about", "from", "for", "at", "of",
-];
 
 #[cfg(test)]
 mod tests {

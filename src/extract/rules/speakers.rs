@@ -459,8 +459,11 @@ impl<'a> State<'a> {
                 && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
             {
                 let has_head = |n: &str| {
-                    n.split_whitespace()
-                        .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(&head))
+                    n.split_whitespace().any(|w| {
+                        w.strip_suffix("'s")
+                            .unwrap_or(w)
+                            .eq_ignore_ascii_case(&head)
+                    })
                 };
                 if let Some(s) = self
                     .speakers
@@ -544,8 +547,11 @@ impl<'a> State<'a> {
                     && !is_in(&head, lexicon::PERSON_REFS);
                 if body {
                     let has_head = |n: &str| {
-                        n.split_whitespace()
-                            .any(|w| w.trim_end_matches("'s").eq_ignore_ascii_case(&head))
+                        n.split_whitespace().any(|w| {
+                            w.strip_suffix("'s")
+                                .unwrap_or(w)
+                                .eq_ignore_ascii_case(&head)
+                        })
                     };
                     if let Some(s) = self
                         .speakers
@@ -732,7 +738,7 @@ impl<'a> State<'a> {
         let (name, _, person, turn) = self.described.iter().rev().find(|(_, d, _, _)| {
             let core: Vec<&str> = d
                 .split_whitespace()
-                .take_while(|w| !is_in(w, APPOSITION_CUTS))
+                .take_while(|w| !is_in(w, lexicon::APPOSITION_CUTS))
                 .collect();
             core.last() == Some(&head) && rest.iter().all(|w| core.contains(w))
         })?;
@@ -786,7 +792,7 @@ impl<'a> State<'a> {
             let d: Vec<String> = c.iter().take(8).map(|w| w.to_ascii_lowercase()).collect();
             let core: Vec<&String> = d
                 .iter()
-                .take_while(|w| !is_in(w, APPOSITION_CUTS))
+                .take_while(|w| !is_in(w, lexicon::APPOSITION_CUTS))
                 .collect();
             let head = core.last()?;
             if core.len() < 2 || !c[core.len() - 1].starts_with(|ch: char| ch.is_lowercase()) {
@@ -801,9 +807,10 @@ impl<'a> State<'a> {
                 continue;
             }
             let (a, b) = (&chunks[i], &chunks[i + 1]);
-            let found = entity(a)
-                .zip(description(b))
-                .or_else(|| entity(b).zip(description(a)));
+            // The description first: it rejects most chunks at their first word.
+            let found = description(b)
+                .and_then(|d| entity(a).map(|e| (e, d)))
+                .or_else(|| description(a).and_then(|d| entity(b).map(|e| (e, d))));
             let Some(((run, org_name), (desc, person))) = found else {
                 continue;
             };
@@ -865,11 +872,11 @@ impl<'a> State<'a> {
             // below split at "of"), noted last so that a reference finds it first.
             let whole = &words[r.0..r.1];
             let whole_org = (3..=8).contains(&whole.len())
-                && is_org(whole)
-                && split_connectors(whole).len() > 1
                 && !whole
                     .iter()
-                    .any(|w| w.ends_with("'s") || is_in(w, &["and", "&"]));
+                    .any(|w| w.ends_with("'s") || is_in(w, &["and", "&"]))
+                && split_connectors(whole).len() > 1
+                && is_org(whole);
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
                     || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
@@ -941,17 +948,8 @@ fn person_noun(head: &str) -> bool {
     is_in(head, lexicon::PERSON_REFS)
         || is_in(head, lexicon::TITLES)
         || is_in(head, lexicon::PEOPLE_NOUNS)
-        || ["er", "or", "ist", "ian", "ent", "ant"]
-            .iter()
-            .any(|s| head.ends_with(s))
+        || lexicon::AGENT_SUFFIXES.iter().any(|s| head.ends_with(s))
 }
-
-/// Words that end the core of an apposition ("an artist *from* Lima", "a company
-/// *that* makes …").
-const APPOSITION_CUTS: &[&str] = &[
-    "of", "from", "in", "at", "for", "with", "on", "by", "who", "which", "that", "whose", "and",
-    "based", "to",
-];
 
 /// "a report (on the launch, carried early Monday) by the Ostwind news agency", "a
 /// statement from the Harbour Board": a document noun after an article, then within
