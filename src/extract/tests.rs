@@ -820,9 +820,11 @@ fn a_hyphen_glued_to_a_reporting_verb_is_a_space() {
     );
     assert_eq!(x.claim, "the bridge would reopen in May");
     assert_eq!(x.chain.to_string(), "Wire via Anna Berg");
-    // A compound stays whole.
-    let n = crate::extract::text::normalise("a so-called deal, a well-said line");
-    assert_eq!(n, "a so-called deal, a well-said line");
+    // A compound stays whole; "according to-Name" is repaired too.
+    let n = crate::extract::text::normalise("a so-called deal, a well-said line, up-to-date");
+    assert_eq!(n, "a so-called deal, a well-said line, up-to-date");
+    let n = crate::extract::text::normalise("according to-Kirpichenko");
+    assert_eq!(n, "according to Kirpichenko");
 }
 
 #[test]

@@ -14,7 +14,11 @@ fn glued_to_cue(out: &[u8]) -> bool {
         return false;
     };
     if word.eq_ignore_ascii_case("to") {
-        return out[..start].to_ascii_lowercase().ends_with(b"according ");
+        // Only the ten bytes before "to": a copy of the whole prefix would make a text
+        // full of "up-to-date" quadratic.
+        const ACCORDING: &[u8] = b"according ";
+        return start >= ACCORDING.len()
+            && out[start - ACCORDING.len()..start].eq_ignore_ascii_case(ACCORDING);
     }
     crate::extract::lexicon::is_in(word, crate::extract::lexicon::GLUED_CUES)
 }

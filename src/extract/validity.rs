@@ -67,7 +67,7 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
         return false;
     }
     // A reporting verb in the past with an object ("officials dismissed the notion",
-    // "the minister pointed out that"): a clause, not a source. A participle before a
+    // "the minister stressed that"): a clause, not a source. A participle before a
     // preposition is a description ("an official briefed on the plan", "a statement
     // released by the ministry").
     // After an article or adverb the participle is an adjective ("an informed
