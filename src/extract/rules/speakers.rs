@@ -458,23 +458,8 @@ impl<'a> State<'a> {
                 && !anon_head
                 && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
             {
-                let has_head = |n: &str| {
-                    n.split_whitespace().any(|w| {
-                        w.strip_suffix("'s")
-                            .unwrap_or(w)
-                            .eq_ignore_ascii_case(&head)
-                    })
-                };
-                if let Some(s) = self
-                    .speakers
-                    .iter()
-                    .rev()
-                    .find(|s| !s.person && !s.hop.anonymous && has_head(&s.hop.name))
-                {
-                    return Some(s.clone());
-                }
-                if let Some(o) = self.orgs.iter().rev().find(|o| has_head(o)) {
-                    return Some(Spk::named(o, false, is_known_media(o)));
+                if let Some(s) = self.body_with_word(&head) {
+                    return Some(s);
                 }
             }
             if is_in(&head, lexicon::ORG_REFS) && is_in(&lower0, &["the", "its"]) {
@@ -546,25 +531,10 @@ impl<'a> State<'a> {
                     && !is_in(&head, lexicon::TITLES)
                     && !is_in(&head, lexicon::PERSON_REFS);
                 if body {
-                    let has_head = |n: &str| {
-                        n.split_whitespace().any(|w| {
-                            w.strip_suffix("'s")
-                                .unwrap_or(w)
-                                .eq_ignore_ascii_case(&head)
-                        })
-                    };
-                    if let Some(s) = self
-                        .speakers
-                        .iter()
-                        .rev()
-                        .find(|s| !s.person && !s.hop.anonymous && has_head(&s.hop.name))
-                    {
-                        return Some(s.clone());
-                    }
-                    if let Some(o) = self.orgs.iter().rev().find(|o| has_head(o)) {
-                        return Some(Spk::named(o, false, is_known_media(o)));
-                    }
-                    return Some(Spk::anonymous(&phrase, false));
+                    return Some(
+                        self.body_with_word(&head)
+                            .unwrap_or_else(|| Spk::anonymous(&phrase, false)),
+                    );
                 }
             }
             return None;
@@ -718,6 +688,26 @@ impl<'a> State<'a> {
             }
         }
         name.to_string()
+    }
+
+    /// The latest body that spoke, else the latest organisation named, whose name holds
+    /// `word` ("the bureau" → "Tennessee Bureau of Investigation"; a possessive counts:
+    /// "People's").
+    fn body_with_word(&self, word: &str) -> Option<Spk> {
+        let has = |n: &str| {
+            n.split_whitespace()
+                .any(|w| w.strip_suffix("'s").unwrap_or(w).eq_ignore_ascii_case(word))
+        };
+        if let Some(s) = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| !s.person && !s.hop.anonymous && has(&s.hop.name))
+        {
+            return Some(s.clone());
+        }
+        let o = self.orgs.iter().rev().find(|o| has(o))?;
+        Some(Spk::named(o, false, is_known_media(o)))
     }
 
     /// A definite description ("the artist", "the mining company") whose head noun is
