@@ -235,6 +235,17 @@ pub(crate) const GLUED_CUES: &[&str] = &[
 /// glued to it ("Mexico Wednesday").
 pub(crate) const CALENDAR: &[&str] = joined!(WEEKDAYS, MONTHS);
 
+/// A day named in an adverbial ("on Monday", "said yesterday"): the time phrase ends
+/// after it or after its part of the day.
+pub(crate) const DAY_WORDS: &[&str] =
+    joined!(WEEKDAYS, &["today", "yesterday", "tonight", "tomorrow"]);
+
+/// Parts of a day that continue a day's phrase ("Monday night").
+pub(crate) const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// "at least 30", "at most five": a quantity, not a place or time adverbial.
+pub(crate) const LEAST_MOST: &[&str] = &["least", "most"];
+
 // ---------------------------------------------------------------------------------
 // Reporting cues
 // ---------------------------------------------------------------------------------
@@ -596,7 +607,6 @@ pub(crate) const NOT_BEFORE_CUE: &[&str] = &[
     "unconfirmed",
     "initial",
     "earlier",
-    "media",
     "press",
     "news",
     "some",
@@ -682,6 +692,10 @@ pub(crate) const CLAUSE_AUX: &[&str] = &[
     "might",
 ];
 
+/// Conjunctions that join a second predicate to the same subject ("… expected a
+/// default and said …").
+pub(crate) const PREDICATE_JOINERS: &[&str] = &["and", "but"];
+
 /// Cues that show a second clause with its own speaker ("…, while B said …").
 pub(crate) const CLAUSE_CUES: &[&str] = &["said", "says", "told", "added", "stated"];
 
@@ -714,7 +728,12 @@ pub(crate) const PARTICIPLES: &[&str] = &[
     "declaring",
     "alleging",
     "asserting",
+    "telling",
 ];
+
+/// The participle of "tell", whose listener comes before the content ("…, telling
+/// reporters that …").
+pub(crate) const TELLING: &[&str] = &["telling"];
 
 // ---------------------------------------------------------------------------------
 // Clause grammar: function words, subjects, noun phrases, adverbials
@@ -754,6 +773,14 @@ pub(crate) const CLAUSE_JOINERS: &[&str] = &["while", "whereas", "but", "and"];
 /// Conjunctions that open a clause with its own subject inside a sentence ("…, but
 /// the law says …"); "and" is left out: it also joins coordinated speakers.
 pub(crate) const CLAUSE_CONJUNCTIONS: &[&str] = &["but", "yet", "whereas"];
+
+/// Words that open a new clause rather than the rest of an interrupted one ("The port,
+/// according to officials, will close" against "…, according to officials, and the
+/// unions …").
+pub(crate) const NOT_PREDICATE_OPENERS: &[&str] = &[
+    "and", "but", "yet", "whereas", "while", "as", "when", "where", "so", "because", "although",
+    "though", "who", "which", "whose",
+];
 
 /// Linking words dropped from the front of a speaker phrase ("But the minister said").
 pub(crate) const LEADING_LINKERS: &[&str] = &[
@@ -967,6 +994,48 @@ pub(crate) const COMMA_ADVERBIALS: &[&str] = joined!(
 pub(crate) const PLACE_TIME_PREPS: &[&str] = &[
     "in", "on", "at", "since", "until", "by", "from", "during", "after", "before",
 ];
+
+/// "this"/"last": a time phrase only before a unit of time.
+pub(crate) const DEICTIC_TIME_OPENERS: &[&str] = &["this", "last"];
+
+/// Units of time after "this"/"last" ("this week", "last month").
+pub(crate) const TIME_UNITS: &[&str] = joined!(
+    WEEKDAYS,
+    MONTHS,
+    &[
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "time",
+        "season",
+        "quarter",
+        "decade",
+        "century",
+    ]
+);
+
+/// Subordinating conjunctions: after a cue and its adverbials they open a clause about
+/// the telling ("said Thursday as he left"), not its content.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "as", "while", "when", "because", "although", "though", "since", "before", "after", "if",
+];
+
+/// Words that make a following ambiguous cue form a noun ("media reports that …").
+pub(crate) const NOUN_CUE_MODIFIERS: &[&str] = &["media", "news", "press"];
+
+/// Prepositions that govern the noun phrase after them inside an adverbial ("the night
+/// of the attack", "a visit to the port").
+pub(crate) const OBJECT_PREPS: &[&str] = &["of", "with", "to", "for"];
 
 /// Words that open a time phrase after a speaker ("Adam Ode on Friday", "late Monday").
 pub(crate) const TIME_OPENERS: &[&str] = &["on", "late", "early", "last", "this"];
@@ -2465,11 +2534,20 @@ pub const ALIASES: &[&[&str]] = &[
 // ---------------------------------------------------------------------------------
 
 /// Words after which a period does not end a sentence.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "maj", "adm", "cmdr", "supt",
-    "insp", "det", "rev", "hon", "messrs", "approx", "est", "dept", "univ", "gens",
+pub(crate) const ABBREVIATIONS: &[&str] = joined!(
+    TITLE_ABBREVIATIONS,
+    &[
+        "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "no", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "approx", "est",
+        "dept", "univ",
+    ]
+);
+
+/// Abbreviated titles before a name ("Lt. Gov. Ana Ruiz"): the tokenizer keeps their
+/// period so that the title stays inside the speaker's phrase.
+pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "maj",
+    "adm", "cmdr", "supt", "insp", "det", "rev", "hon", "messrs", "gens",
 ];
 
 /// Page furniture: the labels that introduce a teaser for another story ("READ MORE:

@@ -846,3 +846,172 @@ fn another_or_one_person_is_an_unnamed_source_but_not_another_thing() {
     )
     .is_empty());
 }
+
+#[test]
+fn possessive_appositions_and_unnamed_media_speak() {
+    assert_eq!(
+        chains(
+            "Ivo Brandt, Ruritania's chief trade negotiator, said the two sides had agreed on tariffs.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+    assert_eq!(
+        chains("Local media said the ferry had run aground twice.", "Wire"),
+        ["Wire via ~Local media"]
+    );
+    // "media reports that" is a noun phrase, not a report.
+    assert!(chains(
+        "The palace continues to dispute media reports that the king had left.",
+        "Wire"
+    )
+    .is_empty());
+}
+
+#[test]
+fn adverbials_do_not_swallow_the_claim() {
+    for (t, claim) in [
+        (
+            "Harbour officials said at least 30 boats had sunk in the storm.",
+            "at least 30 boats had sunk in the storm",
+        ),
+        (
+            "Harbour officials told reporters at least 30 boats had sunk.",
+            "at least 30 boats had sunk",
+        ),
+        (
+            "Harbour officials said on Monday 30 boats had sunk in the storm.",
+            "30 boats had sunk in the storm",
+        ),
+        (
+            "Harbour officials said Monday night the pier would close.",
+            "the pier would close",
+        ),
+        (
+            "Harbour officials said on the night of the storm that the pier would close.",
+            "the pier would close",
+        ),
+        (
+            "Mayor Ines Koh said this harbour is safer than in past years.",
+            "this harbour is safer than in past years",
+        ),
+    ] {
+        assert_eq!(one(t, "Wire").claim, claim, "{t}");
+    }
+    // A day that modifies a noun is no time phrase.
+    let x = one(
+        "Greyfield said in a Wednesday filing with regulators that the recall will cost $9 million.",
+        "Wire",
+    );
+    assert_eq!(x.claim, "the recall will cost $9 million");
+}
+
+#[test]
+fn coordinated_predicates_and_people_and_inverted_unnamed_sources() {
+    // "X did Y and said Z": the subject ends at the first verb.
+    assert_eq!(
+        chains(
+            "Rating agencies did not expect a default and said the bank was sound.",
+            "Wire"
+        ),
+        ["Wire via ~Rating agencies"]
+    );
+    // Rulebook R4: two named people, one statement each, speaker first or inverted.
+    for t in [
+        "Ana Ruiz and Tom Ade said the pier will close.",
+        "The pier will close, say Ana Ruiz and Tom Ade.",
+        "\"The pier will close,\" said Ana Ruiz and Tom Ade.",
+    ] {
+        assert_eq!(
+            chains(t, "Wire"),
+            ["Wire via Ana Ruiz", "Wire via Tom Ade"],
+            "{t}"
+        );
+    }
+    // One person with two titles stays one.
+    assert_eq!(
+        chains(
+            "The pier was closed overnight, said Port Director and Harbour Officer Dr. Ana Ruiz.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz"]
+    );
+    for t in [
+        "The pier will close, said harbour officials.",
+        "The pier will close, say harbour officials.",
+    ] {
+        assert_eq!(chains(t, "Wire"), ["Wire via ~harbour officials"], "{t}");
+    }
+}
+
+#[test]
+fn according_to_in_the_middle_and_before_a_cue() {
+    let x = one(
+        "The ferry, according to two crew members, had left an hour early.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~two crew members");
+    assert!(x.claim.contains("The ferry") && x.claim.contains("had left an hour early"));
+    // The "according to" statement and the relative clause's statement are two.
+    assert_eq!(
+        chains(
+            "The ferry left early, according to two crew members, who said at least nine cars were aboard.",
+            "Wire"
+        ),
+        ["Wire via ~two crew members", "Wire via ~two crew members"]
+    );
+    // A trailing apposition is not part of the claim.
+    let x = one(
+        "Dockers are angry about the closure, according to Ivo Brandt, a lawyer who advises the union.",
+        "Wire",
+    );
+    assert_eq!(x.claim, "Dockers are angry about the closure");
+    // An abbreviated title stays inside the speaker's phrase.
+    let x = one(
+        "The jersey was stolen, according to a statement from Lt. Gov. Dan Ostrow.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Dan Ostrow");
+}
+
+#[test]
+fn telling_gives_a_statement_after_its_listener() {
+    let x = one(
+        "Mayor Ines Koh left the meeting early, telling reporters that the budget was a fiction.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ines Koh");
+    assert_eq!(x.claim, "the budget was a fiction");
+    assert!(chains("Mayor Ines Koh waved, telling them to go home.", "Wire").is_empty());
+}
+
+#[test]
+fn clauses_about_the_telling_are_not_its_content() {
+    // A subordinate clause after the cue: the claim came first.
+    let x = one(
+        "The fund will invest in shipyards, Trade Minister Ivo Brandt said Thursday as he left for Delhi.",
+        "Wire",
+    );
+    assert_eq!(x.claim, "The fund will invest in shipyards");
+    // The listener's apposition is skipped up to its "that".
+    let x = one(
+        "Ivo Brandt told Sen. Ana Ruiz, a member of the trade panel, that the fund was empty.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ivo Brandt");
+    assert_eq!(x.claim, "the fund was empty");
+    // A fronted place phrase is no claim.
+    assert!(chains(
+        "In the assembly hall, Ruiz promised to represent every district in the talks to come.",
+        "Wire"
+    )
+    .is_empty());
+    // "Industry and Trade Minister Ivo Brandt" is one person.
+    assert_eq!(
+        chains(
+            "Ruritania's Industry and Trade Minister Ivo Brandt said the fund was empty.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+}

@@ -68,8 +68,7 @@ impl<'a> State<'a> {
             let (spk, after) = if a < ci {
                 (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
-                let e = self.speaker_np_end(toks, ci + 1);
-                let e2 = self.appos_end(toks, e);
+                let e2 = self.inverted_speaker_end(toks, ci + 1);
                 (self.subject_speaker(toks, ci + 1, e2), e2)
             };
             let spk = spk?;
@@ -105,8 +104,12 @@ impl<'a> State<'a> {
         // Inverted: "…, said Ines Koh, head of …"
         if ci > cs + 2 && matches!(toks[ci - 1].k, K::Comma | K::Quote) {
             if let Some(w) = self.word_at(toks, ci + 1) {
-                if is_cap(w) && !is_in(w, NOT_NAMES) && c != Cue::Told {
-                    let e = self.appos_end(toks, self.speaker_np_end(toks, ci + 1));
+                // "…, said local officials." at the end of the sentence: an unnamed
+                // source of at most five lower-case words with a source noun as head.
+                if (is_cap(w) && !is_in(w, NOT_NAMES) || self.final_unnamed_source(toks, ci + 1))
+                    && c != Cue::Told
+                {
+                    let e = self.inverted_speaker_end(toks, ci + 1);
                     if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
                         let e2 = if toks[ci - 1].k == K::Quote {
@@ -145,6 +148,15 @@ impl<'a> State<'a> {
         let mut p = ci + 1;
         if c == Cue::Told {
             p = self.np_end(toks, p);
+            // "told Sen. Ana Ruiz, a member of the panel, that …": over the listener's
+            // apposition to its "that".
+            if p < len && toks[p].k == K::Comma {
+                if let Some(q) = (p + 1..len.min(p + 14)).find(|&k| toks[k].k != K::Word) {
+                    if toks[q].k == K::Comma && self.is_word(toks, q + 1, &["that"]) {
+                        p = q + 1;
+                    }
+                }
+            }
             // "told a session of the council: "…"": the listener runs to the colon.
             if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k == K::Colon) {
                 if toks[p..col].iter().all(|t| t.k == K::Word) {
@@ -173,9 +185,21 @@ impl<'a> State<'a> {
                     // the content; elsewhere it is a place adverbial ("said there").
                     let existential = w.eq_ignore_ascii_case("there")
                         && self.is_word(toks, p + 1, lexicon::EXISTENTIAL_VERBS);
-                    if is_in(w, lexicon::ADVERBIAL) && !existential {
+                    // "said at least 30 …": a quantity opens the content.
+                    let quantity = w.eq_ignore_ascii_case("at")
+                        && self.is_word(toks, p + 1, lexicon::LEAST_MOST);
+                    // "said this meeting is …": "this"/"last" make a time phrase only
+                    // before a unit of time ("this week", "last month").
+                    let subject = is_in(w, lexicon::DEICTIC_TIME_OPENERS)
+                        && !self.is_word(toks, p + 1, lexicon::TIME_UNITS);
+                    if is_in(w, lexicon::ADVERBIAL) && !existential && !quantity && !subject {
                         p = self.skip_phrase(toks, p + 1);
                         continue;
+                    }
+                    // "…, Ivo Brandt said Thursday as he left for Delhi": a subordinate
+                    // clause after the cue is no content; the claim came first.
+                    if p > ci + 1 && is_in(w, lexicon::SUBORDINATORS) {
+                        p = len;
                     }
                     break;
                 }
@@ -258,7 +282,10 @@ impl<'a> State<'a> {
             }
         }
         if let Some((s, e, direct)) = content {
-            let spk = self.subject_speaker(toks, cs, ci)?;
+            let spk = match self.first_predicate(toks, cs, ci) {
+                Some(v) => self.subject_speaker(toks, cs, v)?,
+                None => self.subject_speaker(toks, cs, ci)?,
+            };
             let mut mods = self.modifiers(toks, &[(s, e)], ci, c);
             if let Some(r) = self.trailing_relay(toks, e) {
                 mods.outer.insert(0, r);
@@ -284,6 +311,14 @@ impl<'a> State<'a> {
         if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
         }
+        // "In the House of Commons, May promised to …": a fronted place or time phrase
+        // is no claim.
+        if self.is_word(toks, s, lexicon::PLACE_TIME_PREPS)
+            && self.words(toks, s, e) <= 8
+            && toks[s..e].iter().all(|t| t.k == K::Word)
+        {
+            return None;
+        }
         let direct = toks[s..e].iter().all(|t| t.k != K::Word);
         let mods = self.modifiers(toks, &[(s, e)], ci, c);
         let kind = if direct {
@@ -292,6 +327,44 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "Agencies did not expect a default and said …": with "and"/"but" right before
+    /// the cue, the subject ends at the verb of the first predicate. `None` when the
+    /// cue is not coordinated this way or no verb is seen (the subject is then read as
+    /// usual).
+    fn first_predicate(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<usize> {
+        if ci < cs + 3
+            || !self.is_word(toks, ci - 1, lexicon::PREDICATE_JOINERS)
+            || toks[cs..ci].iter().any(|t| t.k != K::Word)
+        {
+            return None;
+        }
+        // One clause, and a subject of at most six words.
+        let v = (cs + 1..ci - 1).find(|&v| {
+            let Some(w) = self.word_at(toks, v) else {
+                return false;
+            };
+            if w.starts_with(|c: char| !c.is_ascii_lowercase()) {
+                return false;
+            }
+            if is_in(w, lexicon::CLAUSE_AUX) || is_in(w, lexicon::SUBJECT_VERBS) {
+                return true;
+            }
+            // A past tense takes an object ("visited the port", "expected a default");
+            // a participle modifier takes a noun ("armed police", "the embattled mayor").
+            let after_determiner = self.is_word(toks, v - 1, DETERMINERS);
+            let next = self.word_at(toks, v + 1).unwrap_or("");
+            w.len() > 4
+                && w.ends_with("ed")
+                && !after_determiner
+                && (is_in(next, DETERMINERS)
+                    || is_in(next, PRONOUNS)
+                    || is_in(next, lexicon::PLACE_TIME_PREPS)
+                    || (is_cap(next) && !is_in(next, NOT_NAMES))
+                    || next.starts_with(|c: char| c.is_ascii_digit()))
+        })?;
+        (self.words(toks, cs, v) <= 6).then_some(v)
     }
 
     /// "Y quoted X as saying …" and "X was quoted (by Y) as saying …".
@@ -345,7 +418,21 @@ impl<'a> State<'a> {
     pub(super) fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
         let len = toks.len();
         let mut s = pi + 1;
-        while s < len && (toks[s].k == K::Comma || self.is_word(toks, s, &["that"])) {
+        // "…, telling reporters that …": the listener comes first; only a "that", a
+        // colon or a quotation after it opens the content.
+        if self.is_word(toks, pi, lexicon::TELLING) {
+            s = self.np_end(toks, s);
+            let opens = self.is_word(toks, s, &["that"])
+                || toks
+                    .get(s)
+                    .is_some_and(|t| matches!(t.k, K::Colon | K::Quote));
+            if s == pi + 1 || !opens {
+                return None;
+            }
+        }
+        while s < len
+            && (matches!(toks[s].k, K::Comma | K::Colon) || self.is_word(toks, s, &["that"]))
+        {
             s += 1;
         }
         let e = self.content_end(toks, s);
@@ -446,6 +533,30 @@ impl<'a> State<'a> {
                 }
             }
         }
+        let mut pieces = vec![(toks[s].s, toks[e - 1].e)];
+        // "His message, according to an official, was forceful": the claim continues
+        // after the phrase (unless the tail is the speaker's name, read above).
+        if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
+            let t_s = np_e + 1;
+            let t_e = self.content_end(toks, t_s);
+            let named_tail = spk.as_ref().is_some_and(|p| p.person)
+                && (t_s..t_e).all(|j| toks[j].k == K::Word)
+                && self.words(toks, t_s, t_e) <= 4;
+            if !named_tail
+                && t_e > t_s
+                && self.words(toks, t_s, t_e) >= 2
+                && self.word_at(toks, t_s).is_some_and(|w| {
+                    !is_cap(w)
+                        && !is_in(w, DETERMINERS)
+                        && !is_in(w, ARTICLES)
+                        && !is_in(w, lexicon::RELATIVE_PRONOUNS)
+                        && !is_in(w, lexicon::NOT_PREDICATE_OPENERS)
+                        && !w.ends_with("ing")
+                })
+            {
+                pieces.push((toks[t_s].s, toks[t_e - 1].e));
+            }
+        }
         let spk = match (spk, outer.is_empty()) {
             (Some(s), _) => s,
             (None, false) => {
@@ -465,12 +576,7 @@ impl<'a> State<'a> {
             inner: Vec::new(),
             cited: Vec::new(),
         };
-        Some(self.found(
-            vec![(toks[s].s, toks[e - 1].e)],
-            ExtractKind::AccordingTo,
-            spk,
-            mods,
-        ))
+        Some(self.found(pieces, ExtractKind::AccordingTo, spk, mods))
     }
 
     /// The source named in an "according to" phrase, seeing through documents
@@ -610,6 +716,24 @@ impl<'a> State<'a> {
         e
     }
 
+    /// End of the speaker phrase after an inverted cue ("…," said Name, the title):
+    /// the noun phrase, a second name joined by "and" (rulebook R4: "say Ana Ruiz and
+    /// Tom Ade"), and an apposition.
+    fn inverted_speaker_end(&self, toks: &[Tok], i: usize) -> usize {
+        let mut e = self.speaker_np_end(toks, i);
+        // The speaker reading decides whether the phrase names two people or one
+        // ("Medical Director and Public Health Officer Dr. Ana Ruiz").
+        if self.word_at(toks, i).is_some_and(is_cap)
+            && self.is_word(toks, e, &["and"])
+            && self
+                .word_at(toks, e + 1)
+                .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES))
+        {
+            e = self.speaker_np_end(toks, e + 1);
+        }
+        self.appos_end(toks, e)
+    }
+
     /// Extend a speaker phrase over a following apposition ", the …," up to the next
     /// comma or the end.
     fn appos_end(&self, toks: &[Tok], e: usize) -> usize {
@@ -636,13 +760,35 @@ impl<'a> State<'a> {
                     if w.eq_ignore_ascii_case("that") {
                         return i;
                     }
+                    // "said on Monday 30 people …", "said Monday night the port …": a
+                    // day (and its part) ends the phrase.
+                    // Not a day that modifies a noun ("in a Wednesday filing").
+                    let day = |k: usize| {
+                        self.is_word(toks, k, lexicon::DAY_WORDS)
+                            && !(k > 0 && self.is_word(toks, k - 1, DETERMINERS))
+                    };
+                    let after_day = i > 0
+                        && !is_in(w, lexicon::PARTS_OF_DAY)
+                        && (day(i - 1)
+                            || i > 1
+                                && self.is_word(toks, i - 1, lexicon::PARTS_OF_DAY)
+                                && day(i - 2));
+                    if after_day {
+                        return i;
+                    }
                     if i > start && is_in(w, lexicon::CITING_WORDS) {
                         return i;
                     }
                     if i > start && is_in(w, PRONOUNS) && !w.eq_ignore_ascii_case("it") {
                         return i;
                     }
-                    if i >= start + 2 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
+                    // A determiner opens the content unless a preposition governs it
+                    // ("said on the night of the attack that …").
+                    let governed = i > 0
+                        && (self.is_word(toks, i - 1, lexicon::PLACE_TIME_PREPS)
+                            || self.is_word(toks, i - 1, lexicon::OBJECT_PREPS));
+                    if i >= start + 2 && !governed && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS))
+                    {
                         return i;
                     }
                     i += 1;

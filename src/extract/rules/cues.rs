@@ -7,6 +7,7 @@ use crate::extract::lexicon::{
 };
 use crate::extract::text::{Tok, K};
 
+use super::names::is_cap;
 use super::State;
 
 impl<'a> State<'a> {
@@ -41,7 +42,13 @@ impl<'a> State<'a> {
             // after anything else is an infinitive, an imperative or a noun.
             Form::Base => {
                 let Some(p) = prev else {
-                    return false;
+                    // Inverted after a quotation or a clause: "…, say Ana Ruiz and
+                    // Tom Ade." (rulebook R4).
+                    let after_clause = i > 0 && matches!(toks[i - 1].k, K::Comma | K::Quote);
+                    return after_clause
+                        && cw.frame != Frame::Evaluative
+                        && (is_cap(next) && !is_in(next, NOT_NAMES)
+                            || self.final_unnamed_source(toks, i + 1));
                 };
                 let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
                     || (p.len() > 3
@@ -70,6 +77,11 @@ impl<'a> State<'a> {
             }
             // "repeat claims", "media reports": noun forms after a lower-case word.
             let ambiguous = is_in(self.w(&toks[i]), lexicon::NOUN_LIKE_CUES);
+            // "dispute media reports that …": a medium before the form makes it a noun
+            // even before "that" ("media said" is still a report).
+            if ambiguous && lower && is_in(p, lexicon::NOUN_CUE_MODIFIERS) {
+                return false;
+            }
             if ambiguous
                 && lower
                 && !is_in(p, PRONOUNS)
@@ -95,6 +107,21 @@ impl<'a> State<'a> {
             return false;
         }
         true
+    }
+
+    /// Does the sentence end with an unnamed source starting at `k` ("…, said local
+    /// officials.")? At most five lower-case words whose last is a source noun.
+    pub(super) fn final_unnamed_source(&self, toks: &[Tok], k: usize) -> bool {
+        let e = self.np_end(toks, k);
+        let n = self.words(toks, k, e);
+        (1..=5).contains(&n)
+            && e + 1 >= toks.len()
+            && toks[k..e]
+                .iter()
+                .all(|t| self.w(t).starts_with(|c: char| c.is_lowercase()))
+            && self
+                .word_at(toks, e - 1)
+                .is_some_and(|h| is_in(h, lexicon::ANON_NOUNS) || is_in(h, lexicon::PERSON_REFS))
     }
 
     /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or

@@ -244,6 +244,15 @@ impl<'a> State<'a> {
                 continue;
             }
             if let Some(f) = self.with_cue(toks, i, c) {
+                // "X happened, according to three officials, who said Y": the
+                // "according to" statement before the cue is one of its own.
+                if let Some(a) = according.filter(|&a| toks[a].e <= f.span.0) {
+                    if let Some(g) = self.with_according(toks, a) {
+                        if g.span.1 <= f.span.0 {
+                            self.push(g);
+                        }
+                    }
+                }
                 let end = f.span.1;
                 let second = self.second_statement(toks, &f);
                 self.push(f);

@@ -117,7 +117,7 @@ impl<'a> State<'a> {
                 {
                     Some((2, Take::Outer))
                 }
-                "told" | "tells" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
+                "told" | "tells" | "telling" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
                 "interview" | "interviewed" if next == "with" || next == "by" => {
                     Some((2, Take::InnerNamed))
                 }

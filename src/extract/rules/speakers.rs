@@ -175,8 +175,16 @@ impl<'a> State<'a> {
     fn appositive(&self, toks: &[Tok], (a, b): (usize, usize)) -> bool {
         let first = self.word_at(toks, a).unwrap_or("");
         let head = first.split('-').next().unwrap_or(first);
+        // "Name, Ruritania's foreign minister, said": a possessive opening a phrase
+        // whose head is lower-case describes the name before it.
+        let possessive_role = (first.ends_with("'s") || first.ends_with("\u{2019}s"))
+            && self.words(toks, a, b) >= 2
+            && self
+                .word_at(toks, b - 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
         self.words(toks, a, b) <= 20
             && (first.starts_with(|c: char| c.is_lowercase())
+                || possessive_role
                 || is_in(first, lexicon::TITLES)
                 || is_in(head, lexicon::TITLES))
             && !is_in(first, NOT_SUBJECT_START)
@@ -348,6 +356,26 @@ impl<'a> State<'a> {
                 .find(|n| is_known_media(n))
             {
                 return Some(Spk::named(&m, false, true));
+            }
+        }
+        // Rulebook R4: "Ana Ruiz and Tom Ade said" names two people; the whole phrase
+        // is kept so that `coordinated` gives each one a statement. A side is a full
+        // name, or a single word the article has already given as someone's surname.
+        if let Some(and) = words.iter().position(|w| *w == "and") {
+            let (l, r) = (&words[..and], &words[and + 1..]);
+            let named = |p: &[&str]| {
+                !p.is_empty()
+                    && p.iter().all(|w| is_cap(w))
+                    && if p.len() == 1 {
+                        self.expand(p[0]) != p[0]
+                    } else {
+                        // A full name, not a lone word after a possessive ("Ruritania's
+                        // Industry and Trade Minister Ivo Brandt" is one person).
+                        person_name(p).is_some_and(|n| n.split_whitespace().count() >= 2)
+                    }
+            };
+            if named(l) && named(r) {
+                return Some(Spk::named(&phrase, true, false));
             }
         }
         let org_head = head_lower
