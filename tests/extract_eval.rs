@@ -75,6 +75,10 @@ fn dev_split_stays_above_floors() {
     assert!(report.chain_ci.f1.lo <= c.f1() && c.f1() <= report.chain_ci.f1.hi);
 }
 
+// Measured on 2026-12-03 after the stop-30 clause-shape changes (possessive
+// appositions, "media said", quantities and day phrases after the cue, "telling",
+// coordinated predicates and people): chain P 0.916, R 0.772, F1 0.837; origin F1
+// 0.854 (docs/extraction.md).
 // Measured on 2026-12-03 after the stop-27 changes (bracketed glosses and roles after
 // the cue are not the speaker; a body named with "and"; a possessive before a body named
 // with "of"): chain P 0.911, R 0.748, F1 0.822; origin F1 0.838 (docs/extraction.md).
@@ -87,9 +91,9 @@ fn dev_split_stays_above_floors() {
 // (docs/extraction.md). Before them (issue 12): 0.877 / 0.721 / 0.791 and 0.808; the
 // frozen rules had scored 0.831 / 0.648 / 0.728 and 0.760.
 const FLOOR_CHAIN_P: f64 = 0.90;
-const FLOOR_CHAIN_R: f64 = 0.73;
-const FLOOR_CHAIN_F1: f64 = 0.81;
-const FLOOR_ORIGIN_F1: f64 = 0.82;
+const FLOOR_CHAIN_R: f64 = 0.76;
+const FLOOR_CHAIN_F1: f64 = 0.83;
+const FLOOR_ORIGIN_F1: f64 = 0.84;
 
 #[test]
 fn test_split_is_whole_and_apart() {
