@@ -1898,6 +1898,7 @@ pub(crate) const INSTITUTIONS: &[&str] = &[
     "authorities",
     "investigators",
     "military",
+    "intelligence",
     "army",
     "government",
     "ministry",

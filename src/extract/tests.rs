@@ -1015,3 +1015,17 @@ fn clauses_about_the_telling_are_not_its_content() {
         ["Wire via Ivo Brandt"]
     );
 }
+
+#[test]
+fn a_name_glued_to_its_cue_and_an_intelligence_service_speak() {
+    let x = one(
+        "\"The harbour fees are far too high,\" Ana Ruiz-said.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz");
+    let x = one(
+        "According to Ruritanian intelligence, nine men have left the country.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ruritanian intelligence");
+}

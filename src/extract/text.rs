@@ -23,6 +23,24 @@ fn glued_to_cue(out: &[u8]) -> bool {
     crate::extract::lexicon::is_in(word, crate::extract::lexicon::GLUED_CUES)
 }
 
+/// Does a lower-case reporting verb, ending its word, follow (`rest`) a capitalised
+/// word ending `out` ("Trump-said.")? Compounds such as "Al-Said" keep their capital.
+fn cue_glued_to_name(out: &[u8], rest: &[u8]) -> bool {
+    let start = out
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    if !out.get(start).is_some_and(u8::is_ascii_uppercase) || out.len() - start < 2 {
+        return false;
+    }
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    if rest.get(len).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    std::str::from_utf8(&rest[..len])
+        .is_ok_and(|w| crate::extract::lexicon::GLUED_CUES.contains(&w))
+}
+
 /// Make a copy of `text` with the same length in bytes in which typographic quotes,
 /// dashes, no-break spaces and the `"?` mangling found in some scraped corpora are
 /// replaced by plain ASCII, so that the rules only ever look at ASCII punctuation.
@@ -58,6 +76,15 @@ pub(crate) fn normalise(text: &str) -> String {
                 i += 1;
                 continue;
             }
+        }
+        if b == b'-'
+            && src.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            && cue_glued_to_name(&out, &src[i + 1..])
+        {
+            // "…," Trump-said.": a name glued to the reporting verb after it.
+            out.push(b' ');
+            i += 1;
+            continue;
         }
         if b == b'-' && src.get(i + 1).is_some_and(u8::is_ascii_alphabetic) && glued_to_cue(&out) {
             // "said-the minister", "according to-Kirpichenko": a space mangled into a
@@ -427,6 +454,11 @@ mod tests {
         }
         assert_eq!(normalise("ok,\"?he said"), "ok,\" he said");
         assert_eq!(normalise("x \"?y"), "x - y");
+        // A name glued to the cue after it; compounds and capitalised halves stay.
+        assert_eq!(normalise("late,\" Ruiz-said."), "late,\" Ruiz said.");
+        for kept in ["Al-Said", "Ruiz-saidnot", "well-said", "Ruiz-Said"] {
+            assert_eq!(normalise(kept), kept);
+        }
     }
 
     #[test]
