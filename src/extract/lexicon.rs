@@ -606,7 +606,6 @@ pub(crate) const NOT_BEFORE_CUE: &[&str] = &[
     "no",
     "unconfirmed",
     "initial",
-    "earlier",
     "press",
     "news",
     "some",
@@ -729,6 +728,7 @@ pub(crate) const PARTICIPLES: &[&str] = &[
     "alleging",
     "asserting",
     "telling",
+    "accusing",
 ];
 
 /// The participle of "tell", whose listener comes before the content ("…, telling
@@ -1031,7 +1031,7 @@ pub(crate) const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Words that make a following ambiguous cue form a noun ("media reports that …").
-pub(crate) const NOUN_CUE_MODIFIERS: &[&str] = &["media", "news", "press"];
+pub(crate) const NOUN_CUE_MODIFIERS: &[&str] = &["media", "news", "press", "earlier"];
 
 /// Prepositions that govern the noun phrase after them inside an adverbial ("the night
 /// of the attack", "a visit to the port").
@@ -1146,6 +1146,10 @@ pub(crate) const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "de", "del", "da", "di", "al", "el", "bin", "ibn", "van", "von",
     "der", "la", "le", "du", "on", "to",
 ];
+
+/// Connectors that join two capitalised runs into one name only after a body or a title
+/// ("Ambassador to the UN"), never between two people ("Trump to Xi").
+pub(crate) const WEAK_CONNECTORS: &[&str] = &["to", "on"];
 
 /// Words that split a capitalised run into pieces, each of which may be a name ("Foreign
 /// Minister of Chile Ana Ruiz"); a person's name never holds one.

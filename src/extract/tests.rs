@@ -1029,3 +1029,39 @@ fn a_name_glued_to_its_cue_and_an_intelligence_service_speak() {
     );
     assert_eq!(x.chain.to_string(), "Wire via Ruritanian intelligence");
 }
+
+#[test]
+fn relative_clauses_with_adverbials_earlier_and_accusing() {
+    assert_eq!(
+        chains(
+            "The pier stayed open, unlike the ferry, said Ana Ruiz, who on Thursday said the ferry would stop.",
+            "Wire"
+        )
+        .last()
+        .map(String::as_str),
+        Some("Wire via Ana Ruiz")
+    );
+    let x = one(
+        "Port Commissioner Ivo Brandt earlier said that the pier should close.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ivo Brandt");
+    // "earlier reports/claims" stay nouns.
+    assert!(chains(
+        "The mayor rejected earlier claims that the pier would close.",
+        "Wire"
+    )
+    .is_empty());
+    let x = one(
+        "Ruritania has blamed the blast on Ostland, accusing its navy of laying mines.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ruritania");
+    // Two people joined by "to" are not one name.
+    assert!(chains(
+        "A letter from Ana Ruiz to Ivo Brandt two days earlier, which expressed regret, was read out.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| !c.contains("Ruiz to")));
+}

@@ -35,7 +35,8 @@ impl<'a> State<'a> {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
-                    if !is_in(first, SUBJECT_ADVERBS) {
+                    // "…, who on Thursday said": an adverbial, not a subject.
+                    if !is_in(first, SUBJECT_ADVERBS) && !is_in(first, lexicon::ADVERBIAL) {
                         return j + 1;
                     }
                 }
@@ -417,6 +418,12 @@ impl<'a> State<'a> {
     /// "X did something, saying (that) …": the subject of the sentence said it.
     pub(super) fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
         let len = toks.len();
+        // "…, accusing the country of …": an evaluative act needs its frame.
+        if let Some(cw) = lexicon::cue_word(self.w(&toks[pi])) {
+            if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, pi, cw.lemma) {
+                return None;
+            }
+        }
         let mut s = pi + 1;
         // "…, telling reporters that …": the listener comes first; only a "that", a
         // colon or a quotation after it opens the content.

@@ -127,7 +127,7 @@ impl<'a> State<'a> {
     /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or
     /// `on` for blame), or a quotation ("called the move "…""); "called for", "called
     /// on" and "described how" are not evaluations.
-    fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
+    pub(super) fn evaluative_object(&self, toks: &[Tok], i: usize, lemma: &str) -> bool {
         let len = toks.len();
         if self.is_word(toks, i + 1, lexicon::NOT_EVALUATIVE_OBJECT) {
             return false;

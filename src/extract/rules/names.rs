@@ -71,6 +71,11 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && is_cap(words[j])
                     && j - e <= 2
                     && (!is_in(words[e], &["and"]) || is_org(&words[s..e]))
+                    // "Ambassador to the UN", "Mission to Geneva", not "a letter from
+                    // Trump to Xi".
+                    && (!is_in(words[e], lexicon::WEAK_CONNECTORS)
+                        || is_org(&words[s..e])
+                        || is_title(words[e - 1]))
                 {
                     e = j + 1;
                     continue;

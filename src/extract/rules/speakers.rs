@@ -69,9 +69,14 @@ impl<'a> State<'a> {
         });
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
+            // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
+            let adverbial = |k: usize| {
+                self.is_word(toks, k, lexicon::ADVERBIAL) || self.is_word(toks, k, SUBJECT_ADVERBS)
+            };
             if segs.len() > 1
-                && self.words(toks, la, lb) == 1
                 && self.word_at(toks, la) == Some("who")
+                && (self.words(toks, la, lb) == 1
+                    || self.words(toks, la, lb) <= 4 && adverbial(la + 1))
             {
                 segs.pop();
                 if let Some(last) = segs.last_mut() {
