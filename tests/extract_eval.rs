@@ -77,8 +77,8 @@ fn dev_split_stays_above_floors() {
 
 // Measured on 2026-12-03 after the stop-30 clause-shape changes (possessive
 // appositions, "media said", quantities and day phrases after the cue, "telling",
-// coordinated predicates and people): chain P 0.916, R 0.772, F1 0.837; origin F1
-// 0.854 (docs/extraction.md).
+// coordinated predicates and people, glued "Name-said", "accusing"): chain P 0.916,
+// R 0.778, F1 0.842; origin F1 0.858 (docs/extraction.md).
 // Measured on 2026-12-03 after the stop-27 changes (bracketed glosses and roles after
 // the cue are not the speaker; a body named with "and"; a possessive before a body named
 // with "of"): chain P 0.911, R 0.748, F1 0.822; origin F1 0.838 (docs/extraction.md).
