@@ -553,10 +553,10 @@ impl<'a> State<'a> {
                 && t_e > t_s
                 && self.words(toks, t_s, t_e) >= 2
                 && self.word_at(toks, t_s).is_some_and(|w| {
+                    // Determiners include the articles; the openers include the
+                    // relative pronouns.
                     !is_cap(w)
                         && !is_in(w, DETERMINERS)
-                        && !is_in(w, ARTICLES)
-                        && !is_in(w, lexicon::RELATIVE_PRONOUNS)
                         && !is_in(w, lexicon::NOT_PREDICATE_OPENERS)
                         && !w.ends_with("ing")
                 })
