@@ -28,6 +28,27 @@
 // Lookups
 // ---------------------------------------------------------------------------------
 
+/// Hash state of the extractor's word tables. Lookups in them are most of the
+/// extractor's run time, so they use a fast unkeyed hash (foldhash) instead of the
+/// standard SipHash. Safe against hostile text: every table is built from the lexicon,
+/// never from input, so input decides only what is looked up, not what collides.
+pub(crate) type WordState = foldhash::fast::FixedState;
+pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, WordState>;
+type WordSet = std::collections::HashSet<Box<[u8]>, WordState>;
+
+/// `w` lower-cased into `buf`, or `None` when it is longer than `buf` or not ASCII
+/// (no table entry is either).
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let key = &mut buf[..w.len()];
+    for (d, s) in key.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(key)
+}
+
 /// Is `w` one of `list` (ASCII case-insensitive)?
 pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
     if list.len() < 24 {
@@ -36,27 +57,24 @@ pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
     // Long lists: a per-thread hash set of the lower-cased entries, keyed by the
     // list's address (every long list is a `static`/`const` slice).
     let mut buf = [0u8; 48];
-    if w.len() > buf.len() || !w.is_ascii() {
+    let Some(key) = ascii_lower(w, &mut buf) else {
         return list.iter().any(|x| w.eq_ignore_ascii_case(x));
-    }
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let key = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+    };
     SETS.with(|sets| {
         let mut sets = sets.borrow_mut();
         let id = (list.as_ptr() as usize, list.len());
-        let set = sets
-            .entry(id)
-            .or_insert_with(|| list.iter().map(|x| x.to_ascii_lowercase()).collect());
+        let set = sets.entry(id).or_insert_with(|| {
+            list.iter()
+                .map(|x| x.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                .collect()
+        });
         set.contains(key)
     })
 }
 
-type ListSets = std::collections::HashMap<(usize, usize), std::collections::HashSet<String>>;
-
 thread_local! {
-    static SETS: std::cell::RefCell<ListSets> = std::cell::RefCell::new(ListSets::new());
+    static SETS: std::cell::RefCell<WordMap<(usize, usize), WordSet>> =
+        std::cell::RefCell::new(WordMap::default());
 }
 
 /// Join word lists into one array at compile time, in order. Lookups are membership
@@ -458,9 +476,9 @@ pub(crate) struct CueWord {
     pub lemma: &'static str,
 }
 
-static CUE_FORMS: std::sync::LazyLock<std::collections::HashMap<String, CueWord>> =
+static CUE_FORMS: std::sync::LazyLock<WordMap<Box<[u8]>, CueWord>> =
     std::sync::LazyLock::new(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = WordMap::default();
         for l in LEMMAS {
             let (third, past, ing) = match l.irregular {
                 Some((t, p, i)) => (t.to_string(), p.to_string(), i.to_string()),
@@ -472,16 +490,17 @@ static CUE_FORMS: std::sync::LazyLock<std::collections::HashMap<String, CueWord>
                 (past, Form::Past),
                 (ing, Form::Progressive),
             ] {
-                m.entry(w).or_insert(CueWord {
-                    frame: l.frame,
-                    form,
-                    lemma: l.base,
-                });
+                m.entry(w.into_bytes().into_boxed_slice())
+                    .or_insert(CueWord {
+                        frame: l.frame,
+                        form,
+                        lemma: l.base,
+                    });
             }
         }
         for &(w, base, form) in EXTRA_FORMS {
             if let Some(l) = LEMMAS.iter().find(|l| l.base == base) {
-                m.entry(w.to_string()).or_insert(CueWord {
+                m.entry(w.as_bytes().into()).or_insert(CueWord {
                     frame: l.frame,
                     form,
                     lemma: l.base,
@@ -493,15 +512,8 @@ static CUE_FORMS: std::sync::LazyLock<std::collections::HashMap<String, CueWord>
 
 /// Look a word up in the cue inventory (ASCII case-insensitive).
 pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
-    if word.len() > 24 || !word.is_ascii() {
-        return None;
-    }
     let mut buf = [0u8; 24];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let key = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    CUE_FORMS.get(key).copied()
+    CUE_FORMS.get(ascii_lower(word, &mut buf)?).copied()
 }
 
 /// The cue class of a finite verb form (progressives and base forms included; the
