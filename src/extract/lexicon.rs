@@ -49,6 +49,14 @@ fn ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     Some(key)
 }
 
+/// `w` lower-cased in `buf` for matching against keywords, without allocating; ""
+/// when it is longer than `buf` or not ASCII (no keyword is either).
+pub(crate) fn lower_key<'b>(w: &str, buf: &'b mut [u8]) -> &'b str {
+    ascii_lower(w, buf)
+        .and_then(|k| std::str::from_utf8(k).ok())
+        .unwrap_or("")
+}
+
 /// Is `w` one of `list` (ASCII case-insensitive)?
 pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
     if list.len() < 24 {

@@ -181,6 +181,30 @@ pub fn extract(text: &str, meta: &ArticleMeta) -> Vec<Extracted> {
 /// hyphens and dots, collapse white space, then map through [`ALIASES`] to the
 /// canonical spelling. Used to compare hop names.
 pub fn normalise_name(name: &str) -> String {
+    // The rules compare the same few names again and again (every candidate against
+    // the known media, every hop against the others), and folding a name is far
+    // dearer than a hash lookup: remember the recent ones per thread. The keys come
+    // from the input, so the hash is seeded per process (and the memo is bounded).
+    type Memo = std::collections::HashMap<Box<str>, Box<str>, foldhash::fast::RandomState>;
+    thread_local! {
+        static SEEN: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    }
+    if let Some(hit) = SEEN.with(|m| m.borrow().get(name).map(|v| v.to_string())) {
+        return hit;
+    }
+    let folded = fold_name(name);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear(); // bounded memory on any corpus
+        }
+        m.insert(name.into(), folded.as_str().into());
+    });
+    folded
+}
+
+/// [`normalise_name`] without the memo.
+fn fold_name(name: &str) -> String {
     let name: String = name
         .split_whitespace()
         .filter(|w| {

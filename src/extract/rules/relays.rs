@@ -105,10 +105,11 @@ impl<'a> State<'a> {
                 k += 1;
                 continue;
             }
-            let lw = self.w(&toks[k]).to_ascii_lowercase();
-            let next = self.word_at(toks, k + 1).unwrap_or("").to_ascii_lowercase();
+            let (mut lb, mut nb) = ([0u8; 16], [0u8; 16]);
+            let lw = lexicon::lower_key(self.w(&toks[k]), &mut lb);
+            let next = lexicon::lower_key(self.word_at(toks, k + 1).unwrap_or(""), &mut nb);
             // What the words after the cue are, and how many words the cue takes.
-            let found = match lw.as_str() {
+            let found = match lw {
                 "citing" | "quoting" => Some((1, Take::Cited)),
                 "referring" if next == "to" => Some((2, Take::Cited)),
                 "according" if next == "to" => Some((2, Take::Outer)),
