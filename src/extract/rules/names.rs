@@ -9,6 +9,13 @@ use crate::extract::normalise_name;
 /// A title word; acronyms ("UN", "US", "EU") only in capitals, so that the name
 /// "Un" or "Us" is not taken for one.
 pub(super) fn is_title(w: &str) -> bool {
+    // The tokenizer keeps the period of every abbreviated title before a name ("Adm.
+    // Ana Ruiz"), so each of them is a title with its period too.
+    if w.strip_suffix('.')
+        .is_some_and(|a| is_in(a, lexicon::TITLE_ABBREVIATIONS))
+    {
+        return true;
+    }
     if is_in(w, lexicon::TITLE_ACRONYMS) {
         return w.chars().all(|c| !c.is_lowercase());
     }
