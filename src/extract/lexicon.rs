@@ -2568,6 +2568,11 @@ pub(crate) const ABBREVIATIONS: &[&str] = joined!(
     ]
 );
 
+/// The words that join a title to its portfolio ("Minister *for* Health", "Chief *of*
+/// Staff", "Ambassador *to* Chile", "Minister for Education *and* Skills"): after
+/// them, the run of capitalised words ends with the person's name.
+pub(crate) const PORTFOLIO_LINKS: &[&str] = &["for", "of", "to", "and"];
+
 /// Abbreviated titles before a name ("Lt. Gov. Ana Ruiz"): the tokenizer keeps their
 /// period so that the title stays inside the speaker's phrase.
 pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[

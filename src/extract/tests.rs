@@ -1087,3 +1087,43 @@ fn remembered_name_folds_equal_fresh_ones_past_the_memo_limit() {
     }
     assert_eq!(normalise_name("The Agency Number 7's"), "agency number 7");
 }
+
+#[test]
+fn a_portfolio_after_a_title_ends_with_the_name() {
+    for (text, chain) in [
+        (
+            "Ruritania's Ambassador to Chile Ivo Brandt said the talks went well.",
+            "Wire via Ivo Brandt",
+        ),
+        (
+            "Ambassador to the Republic of Chile Ivo Brandt said the talks went well.",
+            "Wire via Ivo Brandt",
+        ),
+        (
+            "Minister for Health Ana Ruiz said the wards were full.",
+            "Wire via Ana Ruiz",
+        ),
+        (
+            "Minister for Ports and Harbours Ana Ruiz said the wards were full.",
+            "Wire via Ana Ruiz",
+        ),
+        (
+            "Chief of Staff Tomas de Brandt said the plan was ready.",
+            "Wire via Tomas de Brandt",
+        ),
+    ] {
+        assert_eq!(one(text, "Wire").chain.to_string(), chain, "{text}");
+    }
+    // A portfolio with no name after it names nobody.
+    for text in [
+        "The Minister for Foreign Affairs said the border was open.",
+        "Minister for Foreign Affairs said the border was open.",
+    ] {
+        assert!(
+            !chains(text, "Wire")
+                .iter()
+                .any(|c| c.ends_with("via Foreign Affairs")),
+            "{text}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 //! an organisation, a known medium; surname matching and the clean-up of names
 //! ("Oslo-based", a leading "the").
 
-use crate::extract::lexicon::{self, is_in, ARTICLES, CONNECTORS, NOT_NAMES};
+use crate::extract::lexicon::{self, is_in, ARTICLES, CONNECTORS, NOT_NAMES, PORTFOLIO_LINKS};
 use crate::extract::normalise_name;
 
 /// A title word; acronyms ("UN", "US", "EU") only in capitals, so that the name
@@ -137,14 +137,26 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         .copied()
         .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
         .collect();
-    if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
-        return None;
-    }
     let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
-    let rest = match last_title {
+    // A portfolio after the title ("Minister for Health Ana Ruiz", "Ambassador to the
+    // Republic of Chile Ivo Brandt"): the name is the run's last words, after at
+    // least one word of portfolio ("Minister for Foreign Affairs" names nobody).
+    let mut rest = match last_title {
         Some(t) => &run[t + 1..],
         None => &run[..],
     };
+    if rest
+        .first()
+        .is_some_and(|w| is_in(w, PORTFOLIO_LINKS) && !is_cap(w))
+    {
+        let tail = name_tail(rest)?;
+        if rest.len() < tail.len() + 2 {
+            return None;
+        }
+        rest = tail;
+    } else if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
+        return None;
+    }
     if rest.is_empty() || rest.len() > 4 {
         return None;
     }
@@ -168,6 +180,25 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         return None; // an acronym
     }
     Some(rest.join(" "))
+}
+
+/// The name that ends a title's portfolio: its last two words, three when the middle
+/// one is an initial ("Ana M. Ruiz") or a particle ("Ivo de Brandt"); None unless they
+/// are capitalised.
+pub(super) fn name_tail<'r, 'w>(run: &'r [&'w str]) -> Option<&'r [&'w str]> {
+    let n = run.len();
+    if n < 2 {
+        return None;
+    }
+    let mid = run[n - 2];
+    let initial = mid.trim_end_matches('.').chars().count() == 1;
+    let particle = is_in(mid, CONNECTORS) && !is_cap(mid);
+    let tail = if (initial || particle) && n >= 3 {
+        &run[n - 3..]
+    } else {
+        &run[n - 2..]
+    };
+    (is_cap(tail[0]) && is_cap(tail[tail.len() - 1])).then_some(tail)
 }
 
 pub(super) fn is_known_media(name: &str) -> bool {

@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 
 use super::names::{
-    cap_runs, family_first, is_cap, is_known_media, is_org, is_title, person_name,
+    cap_runs, family_first, is_cap, is_known_media, is_org, is_title, name_tail, person_name,
     split_connectors, strip_based, strip_leading_the, surname_matches, titled_person,
 };
 use super::{Spk, State};
@@ -411,8 +411,17 @@ impl<'a> State<'a> {
                                 || is_in(w, lexicon::ANON_NOUNS)
                                 || is_in(w, lexicon::PERSON_REFS)
                         });
+                        // The end of a titled run's portfolio, split off at its
+                        // "and" ("Minister for Education and Skills Ana Ruiz").
+                        let portfolio_end = r.0 >= 2
+                            && is_in(words[r.0 - 1], lexicon::PORTFOLIO_LINKS)
+                            && caps.iter().any(|p| {
+                                p.1 == r.0 - 1 && words[p.0..p.1].iter().any(|w| is_title(w))
+                            });
                         if headed {
                             None
+                        } else if portfolio_end && r.1 - r.0 >= 3 {
+                            name_tail(&words[r.0..r.1]).and_then(person_name)
                         } else {
                             person_name(&words[r.0..r.1])
                         }
@@ -899,7 +908,9 @@ impl<'a> State<'a> {
                     .iter()
                     .any(|w| w.ends_with("'s") || is_in(w, &["and", "&"]))
                 && split_connectors(whole).len() > 1
-                && is_org(whole);
+                && is_org(whole)
+                // "US Ambassador to the United Nations Ana Ruiz" is a person.
+                && titled_person(whole).is_none();
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
                     || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
