@@ -1114,6 +1114,15 @@ fn a_portfolio_after_a_title_ends_with_the_name() {
     ] {
         assert_eq!(one(text, "Wire").chain.to_string(), chain, "{text}");
     }
+    // A body's name is no title with a portfolio.
+    let x = one(
+        "Exports rose, according to figures from the Ministry of Ports and Harbour Works.",
+        "Wire",
+    );
+    assert_eq!(
+        x.chain.to_string(),
+        "Wire via Ministry of Ports and Harbour Works"
+    );
     // A portfolio with no name after it names nobody.
     for text in [
         "The Minister for Foreign Affairs said the border was open.",

@@ -138,16 +138,19 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
         .collect();
     let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
-    // A portfolio after the title ("Minister for Health Ana Ruiz", "Ambassador to the
-    // Republic of Chile Ivo Brandt"): the name is the run's last words, after at
-    // least one word of portfolio ("Minister for Foreign Affairs" names nobody).
+    // A portfolio after a person's title ("Minister for Health Ana Ruiz", "Ambassador
+    // to the Republic of Chile Ivo Brandt"): the name is the run's last words, after at
+    // least one word of portfolio ("Minister for Foreign Affairs" names nobody). A
+    // body's title word ("Ministry of Industry and Information Technology") has none.
     let mut rest = match last_title {
         Some(t) => &run[t + 1..],
         None => &run[..],
     };
-    if rest
-        .first()
-        .is_some_and(|w| is_in(w, PORTFOLIO_LINKS) && !is_cap(w))
+    let person_title = last_title.is_some_and(|t| !is_in(run[t], lexicon::ORG_WORDS));
+    if person_title
+        && rest
+            .first()
+            .is_some_and(|w| is_in(w, PORTFOLIO_LINKS) && !is_cap(w))
     {
         let tail = name_tail(rest)?;
         if rest.len() < tail.len() + 2 {

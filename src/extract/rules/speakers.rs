@@ -416,7 +416,10 @@ impl<'a> State<'a> {
                         let portfolio_end = r.0 >= 2
                             && is_in(words[r.0 - 1], lexicon::PORTFOLIO_LINKS)
                             && caps.iter().any(|p| {
-                                p.1 == r.0 - 1 && words[p.0..p.1].iter().any(|w| is_title(w))
+                                p.1 == r.0 - 1
+                                    && words[p.0..p.1]
+                                        .iter()
+                                        .any(|w| is_title(w) && !is_in(w, lexicon::ORG_WORDS))
                             });
                         if headed {
                             None
