@@ -442,6 +442,26 @@ const LEMMAS: &[Lemma] = &[
     lemma("call", Frame::Evaluative),
 ];
 
+/// Phrasal reporting verbs: a verb and the words that must follow it ("pointed out
+/// that …", "made it clear that …", "went on to say …"). The rules read the verb and
+/// its particle as one cue word (see `rules::cues::join_phrasal_cues`), so every form
+/// gets the usual sense checks; "pointed out the window" has no clause and is no cue.
+const PHRASAL_LEMMAS: &[(Lemma, &str)] = &[
+    (lemma("point", Frame::Clausal), "out"),
+    (
+        irregular("make", Frame::Clausal, ("makes", "made", "making")),
+        "clear",
+    ),
+    (
+        irregular("make", Frame::Clausal, ("makes", "made", "making")),
+        "it clear",
+    ),
+    (
+        irregular("go", Frame::Bare, ("goes", "went", "going")),
+        "on to say",
+    ),
+];
+
 /// Past forms that double their last consonant or are otherwise irregular, and the
 /// second spelling some verbs have ("signaled").
 const EXTRA_FORMS: &[(&str, &str, Form)] = &[
@@ -476,6 +496,43 @@ fn inflect(base: &str) -> (String, String, String) {
     (third, format!("{base}ed"), format!("{base}ing"))
 }
 
+/// Every form of a lemma with its kind: base, third person, past, progressive.
+fn forms(l: &Lemma) -> [(String, Form); 4] {
+    let (third, past, ing) = match l.irregular {
+        Some((t, p, i)) => (t.to_string(), p.to_string(), i.to_string()),
+        None => inflect(l.base),
+    };
+    [
+        (l.base.to_string(), Form::Base),
+        (third, Form::Third),
+        (past, Form::Past),
+        (ing, Form::Progressive),
+    ]
+}
+
+/// The verb forms that open a phrasal cue, each with the particles that may follow it.
+static PHRASAL_HEADS: std::sync::LazyLock<WordMap<Box<[u8]>, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: WordMap<Box<[u8]>, Vec<&'static str>> = WordMap::default();
+        for (l, particle) in PHRASAL_LEMMAS {
+            for (w, _) in forms(l) {
+                m.entry(w.into_bytes().into_boxed_slice())
+                    .or_default()
+                    .push(particle);
+            }
+        }
+        m
+    });
+
+/// The particles that can follow `word` to make a phrasal cue ("pointed" → "out",
+/// "made" → "clear" or "it clear"); empty for any other word.
+pub(crate) fn phrasal_particles(word: &str) -> &'static [&'static str] {
+    let mut buf = [0u8; 24];
+    ascii_lower(word, &mut buf)
+        .and_then(|k| PHRASAL_HEADS.get(k))
+        .map_or(&[], |v| v.as_slice())
+}
+
 /// A cue occurrence: the verb's frame, its form and its lemma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CueWord {
@@ -488,17 +545,18 @@ static CUE_FORMS: std::sync::LazyLock<WordMap<Box<[u8]>, CueWord>> =
     std::sync::LazyLock::new(|| {
         let mut m = WordMap::default();
         for l in LEMMAS {
-            let (third, past, ing) = match l.irregular {
-                Some((t, p, i)) => (t.to_string(), p.to_string(), i.to_string()),
-                None => inflect(l.base),
-            };
-            for (w, form) in [
-                (l.base.to_string(), Form::Base),
-                (third, Form::Third),
-                (past, Form::Past),
-                (ing, Form::Progressive),
-            ] {
+            for (w, form) in forms(l) {
                 m.entry(w.into_bytes().into_boxed_slice())
+                    .or_insert(CueWord {
+                        frame: l.frame,
+                        form,
+                        lemma: l.base,
+                    });
+            }
+        }
+        for (l, particle) in PHRASAL_LEMMAS {
+            for (w, form) in forms(l) {
+                m.entry(format!("{w} {particle}").into_bytes().into_boxed_slice())
                     .or_insert(CueWord {
                         frame: l.frame,
                         form,
@@ -584,6 +642,9 @@ pub(crate) const SECOND_STATEMENT_PARTICIPLES: &[&str] = &[
     "alleging",
     "conceding",
     "declaring",
+    "pointing out",
+    "making clear",
+    "making it clear",
 ];
 
 /// Words before a verb form that make it a noun, an adjective, a passive or not a
@@ -749,6 +810,9 @@ pub(crate) const PARTICIPLES: &[&str] = &[
     "asserting",
     "telling",
     "accusing",
+    "pointing out",
+    "making clear",
+    "making it clear",
 ];
 
 /// The participle of "tell", whose listener comes before the content ("…, telling

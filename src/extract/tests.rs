@@ -1136,3 +1136,49 @@ fn a_portfolio_after_a_title_ends_with_the_name() {
         );
     }
 }
+
+#[test]
+fn phrasal_reporting_verbs_are_cues() {
+    for (text, claim) in [
+        (
+            "Ana Ruiz pointed out that the wards were full.",
+            "the wards were full",
+        ),
+        (
+            "The wards were full, Ana Ruiz pointed out.",
+            "The wards were full",
+        ),
+        (
+            "Ana Ruiz made it clear that the wards were full.",
+            "the wards were full",
+        ),
+        (
+            "Ana Ruiz made clear she would not resign.",
+            "she would not resign",
+        ),
+        (
+            "Ana Ruiz went on to say the wards were full.",
+            "the wards were full",
+        ),
+    ] {
+        let x = one(text, "Wire");
+        assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz", "{text}");
+        assert_eq!(x.claim, claim, "{text}");
+    }
+    // A second statement after a phrasal participle.
+    let x = one(
+        "Ana Ruiz rejected the plan, pointing out that it had no funding.",
+        "Wire",
+    );
+    assert_eq!(
+        (x.chain.to_string().as_str(), x.claim.as_str()),
+        ("Wire via Ana Ruiz", "it had no funding")
+    );
+    // Without a clause the verb is no cue, and the particle must follow at once.
+    for text in [
+        "Ana Ruiz pointed out the window.",
+        "Ana Ruiz pointed at the window and out came the wards.",
+    ] {
+        assert!(chains(text, "Wire").is_empty(), "{text}");
+    }
+}

@@ -153,3 +153,39 @@ impl<'a> State<'a> {
         })
     }
 }
+
+/// Read a phrasal reporting verb and its particle as one word token ("pointed out",
+/// "made it clear", "went on to say"), so the cue checks see one verb. Only a particle
+/// that follows the verb with single spaces is joined; the token's text is then the
+/// lexicon's form ("pointed out").
+pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
+    let b = n.as_bytes();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = &n[t.s..t.e];
+        i += 1;
+        if t.k != K::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        for particle in lexicon::phrasal_particles(w) {
+            let mut k = i;
+            let mut end = t.e;
+            let fits = particle.split(' ').all(|pw| {
+                let ok = toks.get(k).is_some_and(|u| {
+                    u.k == K::Word && u.s == end + 1 && b[end] == b' ' && &n[u.s..u.e] == pw
+                });
+                if ok {
+                    end = toks[k].e;
+                    k += 1;
+                }
+                ok
+            });
+            if fits {
+                toks[i - 1].e = end;
+                toks.drain(i..k);
+                break;
+            }
+        }
+    }
+}

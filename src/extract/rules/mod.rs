@@ -169,7 +169,8 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             if embedded_post(&n[sent.0..sent.1]) {
                 continue;
             }
-            let toks = text::tokenize(&n, sent, &qs);
+            let mut toks = text::tokenize(&n, sent, &qs);
+            cues::join_phrasal_cues(&n, &mut toks);
             st.note_names(&toks);
             st.sentence(&toks);
         }
