@@ -1622,6 +1622,23 @@ pub(crate) const TITLES: &[&str] = &[
 /// "Un" or "Us" are not taken for one.
 pub(crate) const TITLE_ACRONYMS: &[&str] = &["un", "us", "eu", "uk", "u.n.", "u.s."];
 
+/// Honorifics before a surname ("Mr Brandt"): the name after one is a person's.
+pub(crate) const HONORIFICS: &[&str] =
+    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"];
+
+/// Lower-case words after a capitalised run at the start of a sentence that show the
+/// run is no subject ("Ana Ruiz or …", "Paris in the spring …").
+pub(crate) const NOT_AFTER_SUBJECT_NAME: &[&str] = &[
+    "or", "in", "at", "to", "from", "with", "as", "by", "than", "versus", "vs",
+];
+
+/// Capitalised words that open a question or a headline, not a name ("Does Ana Ruiz
+/// …?", "How Ruritania …").
+pub(crate) const QUESTION_OPENERS: &[&str] = &[
+    "does", "do", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
+    "has", "have", "why", "how", "where", "when", "who", "which", "what",
+];
+
 /// Titles of a person that never make a source on their own.
 pub(crate) const PERSON_TITLES: &[&str] = &[
     "mr",

@@ -1182,3 +1182,40 @@ fn phrasal_reporting_verbs_are_cues() {
         assert!(chains(text, "Wire").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_sentence_subject_is_an_antecedent_of_he_and_she() {
+    let text = "Ivo Brandt said the wards were full. Ana Ruiz ran the clinic for a decade. \
+                \"We had no beds,\" she says.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Ivo Brandt", "Wire via Ana Ruiz"]
+    );
+    // A surname after an honorific, and a subject inside its own sentence.
+    let text = "Ivo Brandt said the wards were full. Ana Ruiz said the roads were cut. \
+                Mr Brandt left early. \"There was no help,\" he said. \
+                Ana Ruiz stayed behind, she added.";
+    assert_eq!(
+        chains(text, "Wire"),
+        [
+            "Wire via Ivo Brandt",
+            "Wire via Ana Ruiz",
+            "Wire via Ivo Brandt",
+            "Wire via Ana Ruiz"
+        ]
+    );
+    // A place, a body or a question is no person.
+    for middle in [
+        "North Korea fired a missile.",
+        "Ostberg Mining Company closed the mine.",
+        "Does Ana Ruiz know?",
+    ] {
+        let text =
+            format!("Ivo Brandt said the wards were full. {middle} \"It was a test,\" he said.");
+        assert_eq!(
+            chains(&text, "Wire"),
+            ["Wire via Ivo Brandt", "Wire via Ivo Brandt"],
+            "{text}"
+        );
+    }
+}

@@ -133,6 +133,9 @@ struct State<'a> {
     described: Vec<(String, String, bool, usize)>,
     /// Speakers pushed so far (`speakers` itself is trimmed).
     turns: usize,
+    /// The latest person a sentence opened with as its subject, with `turns` when
+    /// noted: an antecedent of "he"/"she" besides the speakers.
+    subject: Option<(Spk, usize)>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -151,6 +154,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         docs: Vec::new(),
         described: Vec::new(),
         turns: 0,
+        subject: None,
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -172,7 +176,16 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             let mut toks = text::tokenize(&n, sent, &qs);
             cues::join_phrasal_cues(&n, &mut toks);
             st.note_names(&toks);
+            // The subject is an antecedent inside its own sentence ("Ana Ruiz left
+            // early, she said") and, after it, nearer than the sentence's speakers,
+            // which are more often mis-read than a sentence's opening name.
+            let subject = st.note_subject(&toks);
             st.sentence(&toks);
+            if subject {
+                if let Some(s) = st.subject.as_mut() {
+                    s.1 = st.turns;
+                }
+            }
         }
         st.sentence_no += 1; // quotations do not continue across paragraphs here
     }

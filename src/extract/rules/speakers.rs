@@ -671,10 +671,109 @@ impl<'a> State<'a> {
 
     /// The most recent person speaker (named or not), else a titled person mentioned.
     fn resolve(&self, person: bool) -> Option<Spk> {
-        if let Some(s) = self.speakers.iter().rev().find(|s| !person || s.person) {
-            return Some(s.clone());
+        let last = self.speakers.iter().rposition(|s| !person || s.person);
+        // A person named as the subject of a sentence after the last person who
+        // spoke is the nearer antecedent ("Ana Ruiz ran the clinic. "…," she says.").
+        if let Some((s, turn)) = self.subject.as_ref().filter(|_| person) {
+            let spoke = last.map(|p| self.turns + p + 1 - self.speakers.len());
+            if spoke.is_none_or(|t| t <= *turn) {
+                return Some(s.clone());
+            }
+        }
+        if let Some(p) = last {
+            return Some(self.speakers[p].clone());
         }
         self.mentions.last().map(|m| Spk::named(&m.0, true, false))
+    }
+
+    /// Note the person a sentence is about when it opens with that person's name as
+    /// its subject: "Ana Ruiz ran the clinic", "But Ivo Brandt, a lawyer, thinks …",
+    /// "Mr Brandt has …", "Brandt later wrote …" (a surname of a person named before).
+    /// A name counts only when it reads as a person: a title or an honorific in front,
+    /// a surname of a known person, or two to four capitalised words that name no
+    /// place, body or medium. The verb or apposition must follow at once. Whether one
+    /// was noted.
+    pub(super) fn note_subject(&mut self, toks: &[Tok]) -> bool {
+        let mut i = 0;
+        while self.is_word(toks, i, lexicon::LEADING_LINKERS)
+            || (i > 0 && toks.get(i).is_some_and(|t| t.k == K::Comma))
+        {
+            i += 1;
+        }
+        let honorific = self.is_word(toks, i, lexicon::HONORIFICS);
+        if honorific {
+            i += 1;
+        }
+        // "Fifty-year-old Ana Ruiz": an age in front is no part of the name.
+        if self
+            .word_at(toks, i)
+            .is_some_and(|w| w.to_ascii_lowercase().ends_with("-year-old"))
+        {
+            i += 1;
+        }
+        let start = i;
+        while toks
+            .get(i)
+            .is_some_and(|t| t.k == K::Word && is_cap(self.w(t)))
+        {
+            i += 1;
+        }
+        let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
+        // "Capturing Raqqa …", "Does Ana Ruiz …": a headline or a question.
+        let opener = run.first().is_some_and(|w| {
+            is_in(w, lexicon::QUESTION_OPENERS)
+                || is_in(w, lexicon::SUBORDINATORS)
+                || (w.len() > 5 && w.ends_with("ing"))
+        });
+        if run.is_empty() || run.len() > 6 || opener || run.iter().any(|w| is_in(w, NOT_NAMES)) {
+            return false;
+        }
+        let follows = match toks.get(i) {
+            Some(t) if t.k == K::Comma => self
+                .word_at(toks, i + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())),
+            Some(t) if t.k == K::Word => {
+                let w = self.w(t);
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !is_in(w, CONNECTORS)
+                    && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
+            }
+            _ => false,
+        };
+        if !follows {
+            return false;
+        }
+        // Two or more words that name no body, medium or place, after their titles.
+        let person_like = |words: &[&str], titled: bool| {
+            let last = words[words.len() - 1];
+            if is_org(words)
+                || is_known_media(&words.join(" "))
+                || (!titled && is_in(last, lexicon::PLACE_ENDS))
+            {
+                return None;
+            }
+            person_name(words).filter(|n| titled || n.split_whitespace().count() >= 2)
+        };
+        let name = if run.len() == 1 {
+            // A surname: the person of that name who spoke or was named before (with
+            // an honorific, any earlier full name that ends with it).
+            let full = self.expand(run[0]);
+            let known = self.speakers.iter().any(|s| s.person && s.hop.name == full)
+                || self.mentions.iter().any(|m| m.0 == full);
+            let words: Vec<&str> = full.split_whitespace().collect();
+            if words.len() < 2 || !(honorific || known || person_like(&words, false).is_some()) {
+                return false;
+            }
+            full
+        } else {
+            let titled = honorific || run.iter().any(|w| is_title(w));
+            match person_like(&run, titled) {
+                Some(n) => self.expand(&n),
+                None => return false,
+            }
+        };
+        self.subject = Some((Spk::named(&name, true, false), self.turns));
+        true
     }
 
     /// "they": the latest speaker when it can be plural — a body, a medium, unnamed
