@@ -1219,3 +1219,22 @@ fn a_sentence_subject_is_an_antecedent_of_he_and_she() {
         );
     }
 }
+
+#[test]
+fn an_aside_between_dashes_does_not_part_subject_and_cue() {
+    for text in [
+        "Ana Ruiz - who runs the clinic - said the wards were full.",
+        "Ana Ruiz \u{2014} a nurse at the clinic \u{2014} said the wards were full.",
+        "Another critic - Ana Ruiz, of the Ostberg Academy - says the wards were full.",
+    ] {
+        let x = one(text, "Wire");
+        assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz", "{text}");
+        assert_eq!(x.claim, "the wards were full", "{text}");
+    }
+    // A list inside the dashes is no apposition of the subject.
+    let x = one(
+        "Ana Ruiz, for the nurses - Ivo Brandt, Tom Ade and Lea Kos - told the court the wards were full.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz");
+}

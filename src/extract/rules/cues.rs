@@ -189,3 +189,46 @@ pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
         }
     }
 }
+
+/// An aside between dashes that parts a subject from its cue: a name for a
+/// description before it ("a critic - Ana Ruiz, of the clinic - says …") is read as
+/// an apposition between commas, which the speaker rules know; any other aside ("Ana
+/// Ruiz - who runs the clinic - said …", "… the drivers - A, B and C - told …") is
+/// dropped, so that the subject and the cue meet as in a plain clause. Only a pair
+/// of dashes with 1–20 tokens of words and commas between them, a word before and a
+/// cue form (or a subject adverb and a cue form) right after.
+pub(super) fn read_dash_asides(n: &str, toks: &mut Vec<Tok>) {
+    let dash = |t: &Tok| t.k == K::Break && &n[t.s..t.e] == "-";
+    let mut a = 1;
+    while a < toks.len() {
+        if !dash(&toks[a]) || toks[a - 1].k != K::Word {
+            a += 1;
+            continue;
+        }
+        let Some(b) = (a + 1..toks.len().min(a + 22))
+            .find(|&k| !matches!(toks[k].k, K::Word | K::Comma))
+            .filter(|&b| b > a + 1 && dash(&toks[b]))
+        else {
+            a += 1;
+            continue;
+        };
+        let word = |k: usize| toks.get(k).filter(|t| t.k == K::Word).map(|t| &n[t.s..t.e]);
+        let cue_at = |k: usize| word(k).is_some_and(|w| lexicon::cue(w).is_some());
+        let adverb = word(b + 1).is_some_and(|w| is_in(w, SUBJECT_ADVERBS));
+        if !(cue_at(b + 1) || (adverb && cue_at(b + 2))) {
+            a += 1;
+            continue;
+        }
+        let naming = word(a - 1).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && word(a + 1).is_some_and(is_cap)
+            && !(a + 1..b).any(|k| word(k).is_some_and(|w| is_in(w, &["and", "or"])));
+        if naming {
+            toks[a].k = K::Comma;
+            toks[b].k = K::Comma;
+            a = b + 1;
+        } else {
+            toks.drain(a..=b);
+            a += 1;
+        }
+    }
+}

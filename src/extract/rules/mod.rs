@@ -175,6 +175,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             }
             let mut toks = text::tokenize(&n, sent, &qs);
             cues::join_phrasal_cues(&n, &mut toks);
+            cues::read_dash_asides(&n, &mut toks);
             st.note_names(&toks);
             // The subject is an antecedent inside its own sentence ("Ana Ruiz left
             // early, she said") and, after it, nearer than the sentence's speakers,
