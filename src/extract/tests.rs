@@ -1238,3 +1238,19 @@ fn an_aside_between_dashes_does_not_part_subject_and_cue() {
     );
     assert_eq!(x.chain.to_string(), "Wire via Ana Ruiz");
 }
+
+#[test]
+fn an_indefinite_medium_described_by_a_demonym_is_unnamed() {
+    for (text, chain) in [
+        (
+            "A Ruritanian newspaper reported that the minister had resigned.",
+            "Wire via ~A Ruritanian newspaper",
+        ),
+        (
+            "One Ruritanian broadcaster reported that the minister had resigned.",
+            "Wire via ~One Ruritanian broadcaster",
+        ),
+    ] {
+        assert_eq!(one(text, "Wire").chain.to_string(), chain, "{text}");
+    }
+}

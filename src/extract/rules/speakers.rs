@@ -607,6 +607,23 @@ impl<'a> State<'a> {
                 break;
             }
         }
+        // "a British newspaper", "an Israeli official body": an indefinite medium or
+        // body described by capitalised modifiers that name none is unnamed.
+        if is_in(&lower0, lexicon::INDEFINITE_OPENERS)
+            && words.len() <= 4
+            && head_lower
+            && (is_in(&head, lexicon::MEDIA_WORDS) || is_in(&head, lexicon::INSTITUTIONS))
+            && !words[1..].iter().any(|w| {
+                w.ends_with("'s") || is_in(w, lexicon::OBJECT_PREPS) || is_in(w, CONNECTORS)
+            })
+            && !spokes
+            && !caps.iter().any(|c| {
+                let run = &words[c.0..c.1];
+                is_org(run) || is_known_media(&run.join(" ")) || c.1 - c.0 > 2
+            })
+        {
+            return Some(Spk::anonymous(&phrase, false));
+        }
         if anon_any
             && !spokes
             && (indefinite || !determiner)
