@@ -1622,6 +1622,18 @@ pub(crate) const TITLES: &[&str] = &[
 /// "Un" or "Us" are not taken for one.
 pub(crate) const TITLE_ACRONYMS: &[&str] = &["un", "us", "eu", "uk", "u.n.", "u.s."];
 
+/// Title words that modify another title and name no office on their own ("Former
+/// President …", "Acting Director …"): before a single word they make no name.
+pub(crate) const TITLE_MODIFIERS: &[&str] = &[
+    "former", "acting", "interim", "senior", "vice", "outgoing", "incoming", "then", "late",
+];
+
+/// Things told rather than listeners after "told" ("told the story of …", "told
+/// lies").
+pub(crate) const TOLD_THINGS: &[&str] = &[
+    "story", "stories", "tale", "tales", "truth", "lie", "lies", "joke", "jokes",
+];
+
 /// Honorifics before a surname ("Mr Brandt"): the name after one is a person's.
 pub(crate) const HONORIFICS: &[&str] =
     &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"];

@@ -1254,3 +1254,19 @@ fn an_indefinite_medium_described_by_a_demonym_is_unnamed() {
         assert_eq!(one(text, "Wire").chain.to_string(), chain, "{text}");
     }
 }
+
+#[test]
+fn a_title_modifier_alone_makes_no_name_and_a_story_is_no_listener() {
+    for text in [
+        "Former Ostberg star Ana Ruiz said the game was great.",
+        "Former Ostberg and Valmont star Ana Ruiz said the game was great.",
+    ] {
+        assert_eq!(chains(text, "Wire"), ["Wire via Ana Ruiz"], "{text}");
+    }
+    assert!(chains(
+        "Ana Ruiz told the story of the cops who found the body.",
+        "Wire"
+    )
+    .is_empty());
+    assert!(chains("Ana Ruiz told her story to the court.", "Wire").is_empty());
+}

@@ -106,6 +106,17 @@ impl<'a> State<'a> {
         if c == Cue::Told && is_in(next, &["to", "by"]) {
             return false;
         }
+        // "told the story of …", "told lies": what was told, not whom.
+        if c == Cue::Told {
+            let object = if is_in(next, lexicon::ARTICLES) || is_in(next, lexicon::POSSESSIVES) {
+                self.word_at(toks, i + 2).unwrap_or("")
+            } else {
+                next
+            };
+            if is_in(object, lexicon::TOLD_THINGS) {
+                return false;
+            }
+        }
         true
     }
 

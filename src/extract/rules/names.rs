@@ -171,8 +171,16 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     if is_known_media(&rest.join(" ")) {
         return None;
     }
-    // A single word without a title in front is ambiguous (a surname or a place).
-    if rest.len() == 1 && last_title.is_none() {
+    // A single word without a title in front is ambiguous (a surname or a place); so
+    // is one after modifiers alone ("Former Chelsea star …", "Acting Ruritania …").
+    if rest.len() == 1
+        && last_title.is_none_or(|t| {
+            run[..=t]
+                .iter()
+                .filter(|w| is_title(w) || w.ends_with("'s"))
+                .all(|w| is_in(w, lexicon::TITLE_MODIFIERS))
+        })
+    {
         return None;
     }
     if rest.len() == 1
