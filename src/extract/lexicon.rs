@@ -419,6 +419,8 @@ const LEMMAS: &[Lemma] = &[
     irregular("find", Frame::Clausal, ("finds", "found", "finding")),
     irregular("show", Frame::Clausal, ("shows", "showed", "showing")),
     lemma("determine", Frame::Clausal),
+    // Rulings ("the magistrate ruled that …"); "ruled out" takes no clause.
+    lemma("rule", Frame::Clausal),
     // Verbs whose noun object can itself be the claim.
     lemma("confirm", Frame::FactObject),
     lemma("deny", Frame::FactObject),
@@ -1627,6 +1629,9 @@ pub(crate) const TITLE_ACRONYMS: &[&str] = &["un", "us", "eu", "uk", "u.n.", "u.
 pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "former", "acting", "interim", "senior", "vice", "outgoing", "incoming", "then", "late",
 ];
+
+/// Forms of cue lemmas that are nouns far more often than verbs: never cues.
+pub(crate) const NOUN_ONLY_CUES: &[&str] = &["rules", "rule"];
 
 /// Things told rather than listeners after "told" ("told the story of …", "told
 /// lies").

@@ -1270,3 +1270,31 @@ fn a_title_modifier_alone_makes_no_name_and_a_story_is_no_listener() {
     .is_empty());
     assert!(chains("Ana Ruiz told her story to the court.", "Wire").is_empty());
 }
+
+#[test]
+fn a_ruling_is_a_finding_and_an_indefinite_court_is_unnamed() {
+    let x = one("Judge Ana Ruiz ruled that the search was illegal.", "Wire");
+    assert_eq!(
+        (x.chain.to_string().as_str(), x.claim.as_str()),
+        ("Wire via Ana Ruiz", "the search was illegal")
+    );
+    assert_eq!(
+        chains(
+            "A regional court ruled that the search was illegal.",
+            "Wire"
+        ),
+        ["Wire via ~A regional court"]
+    );
+    for text in [
+        "Under the rules, the search was illegal, Ana Ruiz said.",
+        "Ostberg is ruled by a council that meets twice a year.",
+        "Ana Ruiz ruled out a second vote.",
+    ] {
+        assert!(
+            chains(text, "Wire")
+                .iter()
+                .all(|c| c == "Wire via Ana Ruiz"),
+            "{text}"
+        );
+    }
+}

@@ -92,6 +92,11 @@ impl<'a> State<'a> {
             }
         }
         let w = self.w(&toks[i]);
+        // "rule(s)" is mostly a noun ("under the rules", "rules that govern …") and
+        // "ruled by" a passive: of the verb "rule" only "ruled" is a cue.
+        if is_in(w, lexicon::NOUN_ONLY_CUES) || (w == "ruled" && next == "by") {
+            return false;
+        }
         if is_in(w, &["reported", "reports"])
             && is_in(next, lexicon::NOT_AFTER_REPORTED)
             && !(next.eq_ignore_ascii_case("on")

@@ -530,6 +530,10 @@ impl<'a> State<'a> {
                 }
             }
             if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 5 {
+                // "a court", "an appeals court": one of many, so unnamed.
+                if is_in(&lower0, lexicon::INDEFINITE_OPENERS) {
+                    return Some(Spk::anonymous(&phrase, false));
+                }
                 return Some(Spk::named(&desc, false, false));
             }
             if anon_any {
