@@ -4,9 +4,10 @@
 //! participle), records statements (one per coordinated speaker, second statements,
 //! quotation continuations) and hands back the chains. The rules themselves:
 //! `furniture` (lines that are page furniture rather than prose: "Via X:" blocks, photo
-//! credits), `cues` (whether a cue form is a cue here), `clauses` (the attribution
+//! credits), `cues` (whether a cue form is a cue here, and the token rewrites before
+//! the rules: phrasal cues joined, dash asides), `clauses` (the attribution
 //! patterns of a clause and the bounds of its content), `speakers` (the speaker phrase
-//! and references back to earlier speakers), `relays` (the relays and cited origins
+//! and references back to earlier speakers and sentence subjects), `relays` (the relays and cited origins
 //! around a cue, and assembling the chain), `names` (what a run of capitalised words
 //! is: a person, an organisation, a medium). Works on token indices of one sentence at
 //! a time; every word list is in `lexicon`.

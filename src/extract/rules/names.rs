@@ -39,18 +39,19 @@ pub(super) fn is_cap(w: &str) -> bool {
 /// Does `full` (two or more words) stand for the one word `one` — its last word
 /// ("al-Rashid" for "Rashid" too)?
 pub(super) fn surname_matches(full: &str, one: &str) -> bool {
-    let parts: Vec<&str> = full.split_whitespace().collect();
-    if parts.len() < 2 {
+    // Without collecting the words: this runs for every earlier name on every lookup.
+    let mut words = full.split_whitespace();
+    words.next();
+    let Some(last) = words.last() else {
         return false;
-    }
-    let last = parts[parts.len() - 1];
+    };
     last == one || last.rsplit_once('-').is_some_and(|(_, r)| r == one)
 }
 
 /// A family name written first ("Chen" for "Chen Lihua").
 pub(super) fn family_first(full: &str, one: &str) -> bool {
-    let parts: Vec<&str> = full.split_whitespace().collect();
-    parts.len() >= 2 && parts[0] == one && !is_in(one, NOT_NAMES)
+    let mut words = full.split_whitespace();
+    words.next() == Some(one) && words.next().is_some() && !is_in(one, NOT_NAMES)
 }
 
 /// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
