@@ -535,6 +535,16 @@ pub(crate) fn phrasal_particles(word: &str) -> &'static [&'static str] {
         .map_or(&[], |v| v.as_slice())
 }
 
+/// Can `word` open a phrasal cue's particle ("out", "clear", "it", "on")? A cheap
+/// test run on the word after every verb before the verb is looked up.
+pub(crate) fn opens_particle(word: &str) -> bool {
+    word.len() <= 5 && PARTICLE_STARTS.contains(&word)
+}
+
+/// The first word of every particle in `PHRASAL_LEMMAS` (a unit test keeps the two
+/// in step).
+const PARTICLE_STARTS: &[&str] = &["out", "clear", "it", "on"];
+
 /// A cue occurrence: the verb's frame, its form and its lemma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CueWord {
@@ -2919,6 +2929,16 @@ pub(crate) const PLACE_ENDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrasal_particle_opens_with_a_listed_word() {
+        for (l, particle) in PHRASAL_LEMMAS {
+            let first = particle.split(' ').next().unwrap_or("");
+            assert!(opens_particle(first), "{} {particle}", l.base);
+        }
+        assert_eq!(phrasal_particles("made"), ["clear", "it clear"]);
+        assert!(cue_word("pointed out").is_some());
+    }
 
     #[test]
     fn joined_lists_keep_every_part_in_order() {

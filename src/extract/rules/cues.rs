@@ -179,9 +179,14 @@ pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let w = &n[t.s..t.e];
         i += 1;
-        if t.k != K::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // The particle is tested first: it is one of a handful of short words, while
+        // looking the verb up costs a hash.
+        let particle_next = toks
+            .get(i)
+            .is_some_and(|u| u.k == K::Word && lexicon::opens_particle(&n[u.s..u.e]));
+        let w = &n[t.s..t.e];
+        if !particle_next || t.k != K::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
             continue;
         }
         for particle in lexicon::phrasal_particles(w) {

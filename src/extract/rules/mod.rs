@@ -137,6 +137,10 @@ struct State<'a> {
     /// The latest person a sentence opened with as its subject, with `turns` when
     /// noted: an antecedent of "he"/"she" besides the speakers.
     subject: Option<(Spk, usize)>,
+    /// The first and last word of every name in `speakers`, `mentions` and `names`:
+    /// a quick "never seen" before a surname is looked up (`note_subject` runs for
+    /// every sentence). Only grows, so it may say "seen" for a name since dropped.
+    name_words: std::collections::HashSet<String>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -156,6 +160,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         described: Vec::new(),
         turns: 0,
         subject: None,
+        name_words: std::collections::HashSet::new(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -455,6 +460,7 @@ impl<'a> State<'a> {
             return;
         }
         if let Some(s) = &f.speaker {
+            self.remember_name_words(&s.hop.name);
             self.speakers.push(s.clone());
             self.turns += 1;
             if self.speakers.len() > 256 {
@@ -462,6 +468,21 @@ impl<'a> State<'a> {
             }
         }
         self.out.push(f);
+    }
+
+    /// Note the first and last word of a name in `name_words`.
+    fn remember_name_words(&mut self, name: &str) {
+        let mut words = name.split_whitespace();
+        if let Some(first) = words.next() {
+            let last = words.last().unwrap_or(first);
+            // "Rashid" stands for "Ali al-Rashid" too (`names::surname_matches`).
+            let after_hyphen = last.rsplit_once('-').map_or(last, |(_, r)| r);
+            for w in [first, last, after_hyphen] {
+                if !self.name_words.contains(w) {
+                    self.name_words.insert(w.to_string());
+                }
+            }
+        }
     }
 
     /// A sentence that is only a quotation right after a quoted statement continues it.

@@ -726,10 +726,11 @@ impl<'a> State<'a> {
             i += 1;
         }
         // "Fifty-year-old Ana Ruiz": an age in front is no part of the name.
-        if self
-            .word_at(toks, i)
-            .is_some_and(|w| w.to_ascii_lowercase().ends_with("-year-old"))
-        {
+        if self.word_at(toks, i).is_some_and(|w| {
+            w.len() > 9
+                && w.get(w.len() - 9..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("-year-old"))
+        }) {
             i += 1;
         }
         let start = i;
@@ -739,14 +740,8 @@ impl<'a> State<'a> {
         {
             i += 1;
         }
-        let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
-        // "Capturing Raqqa …", "Does Ana Ruiz …": a headline or a question.
-        let opener = run.first().is_some_and(|w| {
-            is_in(w, lexicon::QUESTION_OPENERS)
-                || is_in(w, lexicon::SUBORDINATORS)
-                || (w.len() > 5 && w.ends_with("ing"))
-        });
-        if run.is_empty() || run.len() > 6 || opener || run.iter().any(|w| is_in(w, NOT_NAMES)) {
+        // Cheap checks first: this runs for every sentence.
+        if i == start || i - start > 6 {
             return false;
         }
         let follows = match toks.get(i) {
@@ -764,17 +759,29 @@ impl<'a> State<'a> {
         if !follows {
             return false;
         }
+        let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
+        // "Capturing Raqqa …", "Does Ana Ruiz …": a headline or a question.
+        let opener = is_in(run[0], lexicon::QUESTION_OPENERS)
+            || is_in(run[0], lexicon::SUBORDINATORS)
+            || (run[0].len() > 5 && run[0].ends_with("ing"));
+        if opener || run.iter().any(|w| is_in(w, NOT_NAMES)) {
+            return false;
+        }
         // Two or more words that name no body, medium or place, after their titles.
+        // The known-media check folds the name through a shared memo, so it comes
+        // last, for a name that passed everything else.
         let person_like = |words: &[&str], titled: bool| {
             let last = words[words.len() - 1];
-            if is_org(words)
-                || is_known_media(&words.join(" "))
-                || (!titled && is_in(last, lexicon::PLACE_ENDS))
-            {
+            if is_org(words) || (!titled && is_in(last, lexicon::PLACE_ENDS)) {
                 return None;
             }
-            person_name(words).filter(|n| titled || n.split_whitespace().count() >= 2)
+            person_name(words)
+                .filter(|n| titled || n.split_whitespace().count() >= 2)
+                .filter(|_| !is_known_media(&words.join(" ")))
         };
+        if run.len() == 1 && !honorific && !self.name_words.contains(run[0]) {
+            return false;
+        }
         let name = if run.len() == 1 {
             // A surname: the person of that name who spoke or was named before (with
             // an honorific, any earlier full name that ends with it).
@@ -1063,6 +1070,7 @@ impl<'a> State<'a> {
                         let from = r.0.saturating_sub(3);
                         let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
                         self.mentions.retain(|m| m.0 != p);
+                        self.remember_name_words(&p);
                         self.mentions.push((p, ctx));
                     }
                 } else if (2..=6).contains(&piece.len()) && is_org(&piece) {
@@ -1079,6 +1087,7 @@ impl<'a> State<'a> {
                 {
                     let p = piece.join(" ");
                     if !self.names.contains(&p) {
+                        self.remember_name_words(&p);
                         self.names.push(p);
                     }
                 }
