@@ -537,8 +537,8 @@ pub(crate) fn phrasal_particles(word: &str) -> &'static [&'static str] {
 
 /// Can `word` open a phrasal cue's particle ("out", "clear", "it", "on")? A cheap
 /// test run on the word after every verb before the verb is looked up.
-pub(crate) fn opens_particle(word: &str) -> bool {
-    word.len() <= 5 && PARTICLE_STARTS.contains(&word)
+pub(crate) fn opens_particle(word: &[u8]) -> bool {
+    word.len() <= 5 && PARTICLE_STARTS.iter().any(|p| p.as_bytes() == word)
 }
 
 /// The first word of every particle in `PHRASAL_LEMMAS` (a unit test keeps the two
@@ -2934,7 +2934,7 @@ mod tests {
     fn every_phrasal_particle_opens_with_a_listed_word() {
         for (l, particle) in PHRASAL_LEMMAS {
             let first = particle.split(' ').next().unwrap_or("");
-            assert!(opens_particle(first), "{} {particle}", l.base);
+            assert!(opens_particle(first.as_bytes()), "{} {particle}", l.base);
         }
         assert_eq!(phrasal_particles("made"), ["clear", "it clear"]);
         assert!(cue_word("pointed out").is_some());

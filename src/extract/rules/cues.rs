@@ -176,21 +176,23 @@ impl<'a> State<'a> {
 /// lexicon's form ("pointed out").
 pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
     let b = n.as_bytes();
-    let mut i = 0;
+    let mut i = 1;
     while i < toks.len() {
-        let t = toks[i];
+        // The particle is tested first, on bytes: this runs for every token, and
+        // particles are a handful of short words, while looking the verb up costs a
+        // hash.
+        let u = toks[i];
         i += 1;
-        // The particle is tested first: it is one of a handful of short words, while
-        // looking the verb up costs a hash.
-        let particle_next = toks
-            .get(i)
-            .is_some_and(|u| u.k == K::Word && lexicon::opens_particle(&n[u.s..u.e]));
+        if u.k != K::Word || u.e - u.s > 5 || !lexicon::opens_particle(&b[u.s..u.e]) {
+            continue;
+        }
+        let t = toks[i - 2];
         let w = &n[t.s..t.e];
-        if !particle_next || t.k != K::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        if t.k != K::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
             continue;
         }
         for particle in lexicon::phrasal_particles(w) {
-            let mut k = i;
+            let mut k = i - 1;
             let mut end = t.e;
             let fits = particle.split(' ').all(|pw| {
                 let ok = toks.get(k).is_some_and(|u| {
@@ -203,8 +205,8 @@ pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
                 ok
             });
             if fits {
-                toks[i - 1].e = end;
-                toks.drain(i..k);
+                toks[i - 2].e = end;
+                toks.drain(i - 1..k);
                 break;
             }
         }
@@ -219,7 +221,7 @@ pub(super) fn join_phrasal_cues(n: &str, toks: &mut Vec<Tok>) {
 /// of dashes with 1–20 tokens of words and commas between them, a word before and a
 /// cue form (or a subject adverb and a cue form) right after.
 pub(super) fn read_dash_asides(n: &str, toks: &mut Vec<Tok>) {
-    let dash = |t: &Tok| t.k == K::Break && &n[t.s..t.e] == "-";
+    let dash = |t: &Tok| t.k == K::Break && t.e == t.s + 1 && n.as_bytes()[t.s] == b'-';
     let mut a = 1;
     while a < toks.len() {
         if !dash(&toks[a]) || toks[a - 1].k != K::Word {

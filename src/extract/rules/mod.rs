@@ -140,7 +140,7 @@ struct State<'a> {
     /// The first and last word of every name in `speakers`, `mentions` and `names`:
     /// a quick "never seen" before a surname is looked up (`note_subject` runs for
     /// every sentence). Only grows, so it may say "seen" for a name since dropped.
-    name_words: std::collections::HashSet<String>,
+    name_words: std::collections::HashSet<Box<str>, foldhash::fast::RandomState>,
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
@@ -160,7 +160,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         described: Vec::new(),
         turns: 0,
         subject: None,
-        name_words: std::collections::HashSet::new(),
+        name_words: Default::default(),
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
@@ -479,7 +479,7 @@ impl<'a> State<'a> {
             let after_hyphen = last.rsplit_once('-').map_or(last, |(_, r)| r);
             for w in [first, last, after_hyphen] {
                 if !self.name_words.contains(w) {
-                    self.name_words.insert(w.to_string());
+                    self.name_words.insert(w.into());
                 }
             }
         }
