@@ -1124,6 +1124,7 @@ pub(crate) const TIME_UNITS: &[&str] = joined!(
 /// the telling ("said Thursday as he left"), not its content.
 pub(crate) const SUBORDINATORS: &[&str] = &[
     "as", "while", "when", "because", "although", "though", "since", "before", "after", "if",
+    "where", "whereas",
 ];
 
 /// Words that make a following ambiguous cue form a noun ("media reports that …").
@@ -1349,6 +1350,16 @@ pub(crate) const NOT_NAMES: &[&str] = joined!(
         "of",
         "despite",
         "since",
+        // Subordinators and "neither" open a sentence, never a name ("Though Ana
+        // Ruiz …", "Unlike Ivo Brandt …", "Neither Ruiz nor Brandt …").
+        "although",
+        "though",
+        "because",
+        "whereas",
+        "unless",
+        "unlike",
+        "until",
+        "neither",
     ],
 );
 
@@ -2948,7 +2959,7 @@ mod tests {
         assert_eq!(NP_STOP.len(), 22 + 7 + 19);
         assert_eq!(&NP_STOP[22..29], WEEKDAYS);
         assert_eq!(NP_STOP.last(), Some(&"by"));
-        assert_eq!(NOT_NAMES.len(), 24 + 7 + 41 + 11 + 18);
+        assert_eq!(NOT_NAMES.len(), 24 + 7 + 41 + 11 + 26);
         assert_eq!(&NOT_NAMES[24..31], WEEKDAYS);
         assert_eq!(&NOT_NAMES[72..83], MONTHS);
         assert_eq!(

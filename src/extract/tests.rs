@@ -1298,3 +1298,50 @@ fn a_ruling_is_a_finding_and_an_indefinite_court_is_unnamed() {
         );
     }
 }
+
+#[test]
+fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
+    for (text, chain, claim) in [
+        (
+            "The drought also hurts farmers in Ostberg, where the government recently \
+             declared a national disaster in half of its provinces.",
+            "Wire via government",
+            "a national disaster in half of its provinces",
+        ),
+        (
+            "Although Ruritania officially denies the camps exist, satellite images show \
+             new fences.",
+            "Wire via Ruritania",
+            "the camps exist",
+        ),
+        (
+            "Ana Ruiz was fired after an outside firm found the clinic had lost files.",
+            "Wire via ~an outside firm",
+            "the clinic had lost files",
+        ),
+    ] {
+        let x = one(text, "Wire");
+        assert_eq!(
+            (x.chain.to_string().as_str(), x.claim.as_str()),
+            (chain, claim),
+            "{text}"
+        );
+    }
+    // A pronoun after the subordinator still means the main clause's subject, and
+    // "as" is also a preposition ("works as a consultant").
+    assert_eq!(
+        chains(
+            "Senator Ivo Brandt drew jeers when he said the debate was about nothing.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+    assert_eq!(
+        chains(
+            "A former police chief who now works as a security consultant said he was \
+             detained for hours.",
+            "Wire"
+        ),
+        ["Wire via ~A former police chief"]
+    );
+}

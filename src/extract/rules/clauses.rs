@@ -27,11 +27,22 @@ impl<'a> State<'a> {
             }
         }
         for j in (s..i).rev() {
-            // Lower case only: "WHO said" is the World Health Organization.
-            if self
-                .word_at(toks, j)
-                .is_some_and(|w| lexicon::RELATIVE_OPENERS.contains(&w))
-            {
+            // Lower case only: "WHO said" is the World Health Organization. A
+            // subordinate clause has its own subject too ("…, where the government
+            // declared …", "Although Pyongyang denies …"); capitalised only as the
+            // clause's first word.
+            // Not "as" ("works as a consultant said"), and not before a pronoun,
+            // which more often means the main clause's subject ("Lord Tebbit drew
+            // jeers when he said …"), read from the whole span as before.
+            let opener = self.word_at(toks, j).is_some_and(|w| {
+                lexicon::RELATIVE_OPENERS.contains(&w)
+                    || is_in(w, lexicon::SUBORDINATORS)
+                        && !w.eq_ignore_ascii_case("as")
+                        && (j == s || w.starts_with(|c: char| c.is_ascii_lowercase()))
+                        && !w.bytes().all(|b| b.is_ascii_uppercase())
+                        && !self.is_word(toks, j + 1, PRONOUNS)
+            });
+            if opener {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
@@ -282,7 +293,17 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if let Some((s, e, direct)) = content {
+        if let Some((s, mut e, direct)) = content {
+            // "Although Ana Ruiz said the port is closed, ships …": a statement in an
+            // opening subordinate clause ends at the clause's comma.
+            if cs > 0
+                && self.is_word(toks, cs - 1, lexicon::SUBORDINATORS)
+                && !toks[..cs - 1].iter().any(|t| t.k == K::Word)
+            {
+                if let Some(k) = (s..e).find(|&k| toks[k].k == K::Comma).filter(|&k| k > s) {
+                    e = k;
+                }
+            }
             let spk = match self.first_predicate(toks, cs, ci) {
                 Some(v) => self.subject_speaker(toks, cs, v)?,
                 None => self.subject_speaker(toks, cs, ci)?,
