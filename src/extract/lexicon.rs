@@ -154,6 +154,59 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Relations of a person: "the mother of Ana Ruiz said" is the mother, not Ana Ruiz.
+pub(crate) const KIN_NOUNS: &[&str] = &[
+    "mother",
+    "father",
+    "parents",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "family",
+    "relatives",
+    "relative",
+    "friend",
+    "friends",
+    "uncle",
+    "aunt",
+    "cousin",
+    "grandmother",
+    "grandfather",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "classmate",
+    "classmates",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+];
+
+/// Endings of occupation nouns that are never a first name, so that such a word
+/// before a full name is a description, not part of the name ("Biologist Ana Ruiz",
+/// "Translator Ivo M. Brandt", "Academician …"); "-er", "-or" and "-ian" are left out
+/// (Peter, Victor, Brian).
+pub(crate) const OCCUPATION_ENDINGS: &[&str] = &["ist", "ician", "ator", "grapher"];
+
+/// Cue lemmas that are no speech before "to" ("police responded to a call", "is
+/// determined to stop it").
+pub(crate) const NOT_BEFORE_TO_LEMMAS: &[&str] = &["respond", "reply", "determine"];
+
 /// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
 /// -ian, -ent, -ant, -or) give: "another inmate", "one witness", "the rabbis".
 pub(crate) const PEOPLE_NOUNS: &[&str] = &[

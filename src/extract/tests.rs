@@ -1345,3 +1345,53 @@ fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
         ["Wire via ~A former police chief"]
     );
 }
+
+#[test]
+fn relations_occupations_relative_tails_and_responding() {
+    for (text, chain, claim) in [
+        // A relation of a named person is that relation, unnamed.
+        (
+            "The mother of harbour attacker Ivo Brandt has said she is shocked by his acts.",
+            "Wire via ~The mother of harbour attacker Ivo Brandt",
+            "she is shocked by his acts",
+        ),
+        // An occupation before a full name is no part of it.
+        (
+            "Biologist Ana Ruiz said the beavers were healthy.",
+            "Wire via Ana Ruiz",
+            "the beavers were healthy",
+        ),
+        // A relative clause after a parenthetical cue is no claim.
+        (
+            "Recent defaults have shown the lack of risk controls, analysts say, which may \
+             speed up reforms.",
+            "Wire via ~analysts",
+            "Recent defaults have shown the lack of risk controls",
+        ),
+        // "responded to a call" is no speech, so the later cue is read.
+        (
+            "On Monday, police responded to a call of shots fired at a bar in Ostberg, \
+             said Ostberg Police Chief Ivo Brandt.",
+            "Wire via Ivo Brandt",
+            "On Monday, police responded to a call of shots fired at a bar in Ostberg",
+        ),
+    ] {
+        let x = one(text, "Wire");
+        assert_eq!(
+            (x.chain.to_string().as_str(), x.claim.as_str()),
+            (chain, claim),
+            "{text}"
+        );
+    }
+    // "Peter", "Victor", "Brian": first names with an agent ending stay names.
+    assert_eq!(
+        chains("Peter Van Dyke said the beavers were healthy.", "Wire"),
+        ["Wire via Peter Van Dyke"]
+    );
+    assert!(chains(
+        "Ostberg is determined to stop the dam, Ana Ruiz said.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| c == "Wire via Ana Ruiz"));
+}

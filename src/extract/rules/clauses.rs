@@ -217,6 +217,12 @@ impl<'a> State<'a> {
                 }
                 K::Comma => {
                     let nx = self.word_at(toks, p + 1).unwrap_or("");
+                    // "…, analysts say, which may …", "…, she told the BBC, which
+                    // …": a relative clause after the cue is no claim.
+                    if lexicon::RELATIVE_PRONOUNS.contains(&nx) {
+                        p = len;
+                        break;
+                    }
                     if is_in(nx, lexicon::COMMA_ADVERBIALS) {
                         // A comma-led adverbial runs to the next comma.
                         p += 2;

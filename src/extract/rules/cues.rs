@@ -111,6 +111,9 @@ impl<'a> State<'a> {
         if c == Cue::Told && is_in(next, &["to", "by"]) {
             return false;
         }
+        if next.eq_ignore_ascii_case("to") && is_in(cw.lemma, lexicon::NOT_BEFORE_TO_LEMMAS) {
+            return false;
+        }
         // "told the story of …", "told lies": what was told, not whom.
         if c == Cue::Told {
             let object = if is_in(next, lexicon::ARTICLES) || is_in(next, lexicon::POSSESSIVES) {

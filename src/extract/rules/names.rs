@@ -161,6 +161,17 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     } else if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
         return None;
     }
+    // "Biologist Ana Ruiz": an occupation before a full name is no part of it.
+    if rest.len() >= 3 && is_cap(rest[0]) {
+        let lower = rest[0].to_ascii_lowercase();
+        if lexicon::OCCUPATION_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e))
+            || is_in(&lower, lexicon::PEOPLE_NOUNS)
+        {
+            rest = &rest[1..];
+        }
+    }
     if rest.is_empty() || rest.len() > 4 {
         return None;
     }

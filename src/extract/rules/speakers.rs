@@ -352,6 +352,19 @@ impl<'a> State<'a> {
             .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 || !is_cap(w)));
         let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
+        // "The mother of Ana Ruiz", "a friend of the victim": a relation of somebody,
+        // unnamed.
+        if let Some(of) = words.iter().position(|w| *w == "of") {
+            let rel = of.checked_sub(1).map(|k| words[k]);
+            if (2..=3).contains(&of)
+                && (determiner || indefinite || is_in(&lower0, lexicon::POSSESSIVES))
+                && rel.is_some_and(|r| is_in(r, lexicon::KIN_NOUNS) && !is_cap(r))
+                && words[..of].iter().skip(1).all(|w| !is_cap(w))
+            {
+                let kin = rel.unwrap_or_default().to_ascii_lowercase();
+                return Some(Spk::anonymous(&phrase, true).with_head(&kin));
+            }
+        }
         // Person names inside the phrase.
         // "Reuters correspondents": the outlet's own staff speak for it.
         if head_lower && is_in(&head, lexicon::STAFF_WORDS) {
