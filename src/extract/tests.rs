@@ -1388,6 +1388,18 @@ fn relations_occupations_relative_tails_and_responding() {
         chains("Peter Van Dyke said the beavers were healthy.", "Wire"),
         ["Wire via Peter Van Dyke"]
     );
+    // A participle about the subject before the cue makes no inverted speaker.
+    let x = one(
+        "Ana Ruiz, reporting from Lima, said Ostberg Brigades' sources confirmed-reports that the port was lost.",
+        "Wire",
+    );
+    assert_eq!(
+        (x.chain.to_string().as_str(), x.claim.as_str()),
+        (
+            "Wire via Ana Ruiz",
+            "Ostberg Brigades' sources confirmed-reports that the port was lost"
+        )
+    );
     assert!(chains(
         "Ostberg is determined to stop the dam, Ana Ruiz said.",
         "Wire"

@@ -115,7 +115,23 @@ impl<'a> State<'a> {
         let cs = self.clause_start(toks, ci);
         // Inverted: "…, said Ines Koh, head of …"
         if ci > cs + 2 && matches!(toks[ci - 1].k, K::Comma | K::Quote) {
-            if let Some(w) = self.word_at(toks, ci + 1) {
+            // "Ana Ruiz, reporting from Lima, said Ostberg …": the part before the cue
+            // ends with a participle phrase about its subject, so it is no claim.
+            // The participle must follow a short name at the start of the clause (a
+            // participle after a clause belongs to the claim: "…, giving firms more
+            // room, said Ana Ruiz").
+            let participle_before = (cs..ci - 1)
+                .rev()
+                .find(|&k| toks[k].k == K::Comma)
+                .filter(|&k| {
+                    (1..=5).contains(&self.words(toks, cs, k)) && self.has_name(toks, cs, k)
+                })
+                .filter(|&k| toks[cs..k].iter().all(|t| t.k == K::Word))
+                .and_then(|k| self.word_at(toks, k + 1))
+                .is_some_and(|w| {
+                    w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
+                });
+            if let Some(w) = self.word_at(toks, ci + 1).filter(|_| !participle_before) {
                 // "…, said local officials." at the end of the sentence: an unnamed
                 // source of at most five lower-case words with a source noun as head.
                 if (is_cap(w) && !is_in(w, NOT_NAMES) || self.final_unnamed_source(toks, ci + 1))

@@ -195,7 +195,7 @@ impl<'a> State<'a> {
             && !is_in(first, NOT_SUBJECT_START)
     }
 
-    fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
+    pub(super) fn has_name(&self, toks: &[Tok], a: usize, b: usize) -> bool {
         toks[a..b].iter().any(|t| {
             let w = self.w(t);
             t.k == K::Word && is_cap(w) && !is_in(w, NOT_NAMES) && !w.ends_with("-based")
