@@ -1407,3 +1407,32 @@ fn relations_occupations_relative_tails_and_responding() {
     .iter()
     .all(|c| c == "Wire via Ana Ruiz"));
 }
+
+#[test]
+fn she_skips_a_man_and_he_skips_a_woman() {
+    let text = "Maria Ruiz said the port had closed. Peter Brandt said the ships waited. \
+                \"It was hard for everyone,\" she said.";
+    assert_eq!(
+        chains(text, "Wire"),
+        [
+            "Wire via Maria Ruiz",
+            "Wire via Peter Brandt",
+            "Wire via Maria Ruiz"
+        ]
+    );
+    // A one-word name is a surname, which says nothing; and only a speaker known to
+    // be a woman replaces the latest one (an earlier speaker of unknown sex was
+    // more often wrong than the latest on the development CSV): it stands.
+    let text = "Lady Scott said the case was strict. \"It has a wide scope,\" she said.";
+    assert_eq!(chains(text, "Wire"), ["Wire via Scott", "Wire via Scott"]);
+    let text = "Ostra Ruiz said the port had closed. Peter Brandt said the ships waited. \
+                \"It was hard for everyone,\" she said.";
+    assert_eq!(
+        chains(text, "Wire"),
+        [
+            "Wire via Ostra Ruiz",
+            "Wire via Peter Brandt",
+            "Wire via Peter Brandt"
+        ]
+    );
+}

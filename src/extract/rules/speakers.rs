@@ -287,7 +287,7 @@ impl<'a> State<'a> {
         let lower0 = words[0].to_ascii_lowercase();
         if words.len() == 1 {
             match lower0.as_str() {
-                "he" | "she" => return self.resolve(true),
+                "he" | "she" => return self.resolve_gendered(lower0 == "she"),
                 "it" => return self.resolve_org(false),
                 "they" => return self.resolve_plural(),
                 "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
@@ -703,6 +703,28 @@ impl<'a> State<'a> {
         Some(Spk::named(&name, !org, media))
     }
 
+    /// "he"/"she": the most recent person speaker or sentence subject (`resolve`)
+    /// unless its first name or description says the other sex; then the nearest
+    /// earlier one known to be of the pronoun's sex. Without one, `resolve`'s choice
+    /// stands: on the development CSV an earlier speaker of unknown sex (a first name
+    /// the lists lack, a mis-read name) was more often wrong than the latest one.
+    fn resolve_gendered(&self, female: bool) -> Option<Spk> {
+        let first = self.resolve(true)?;
+        let clash = |s: &Spk| gender_of(s).is_some_and(|f| f != female);
+        if !clash(&first) {
+            return Some(first);
+        }
+        let subject = self.subject.as_ref().map(|(s, _)| s);
+        self.speakers
+            .iter()
+            .rev()
+            .filter(|s| s.person)
+            .chain(subject)
+            .find(|s| gender_of(s) == Some(female))
+            .cloned()
+            .or(Some(first))
+    }
+
     /// The most recent person speaker (named or not), else a titled person mentioned.
     fn resolve(&self, person: bool) -> Option<Spk> {
         let last = self.speakers.iter().rposition(|s| !person || s.person);
@@ -1111,6 +1133,36 @@ impl<'a> State<'a> {
                 self.orgs.push(o);
             }
         }
+    }
+}
+
+/// Whether a speaker is a woman (true) or a man (false), from a first name the
+/// lexicon knows or a gendered word in a description or role ("spokeswoman").
+fn gender_of(s: &Spk) -> Option<bool> {
+    let word = |w: &str| {
+        if is_in(w, lexicon::FEMALE_WORDS) {
+            Some(true)
+        } else if is_in(w, lexicon::MALE_WORDS) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    if s.hop.anonymous {
+        return word(&s.head).or_else(|| s.hop.name.split_whitespace().rev().find_map(word));
+    }
+    // A one-word name is a surname ("Scott", "Ahmed"), which says nothing.
+    let mut words = s.hop.name.split_whitespace();
+    let first = words.next()?;
+    if words.next().is_none() {
+        return word(&s.head);
+    }
+    if is_in(first, lexicon::FEMALE_FIRST_NAMES) {
+        Some(true)
+    } else if is_in(first, lexicon::MALE_FIRST_NAMES) {
+        Some(false)
+    } else {
+        word(&s.head)
     }
 }
 
