@@ -247,10 +247,11 @@ impl<'a> State<'a> {
                 according = according.or(Some(i));
                 continue;
             }
+            // Cheap tests first: this runs for every word.
             if participle.is_none()
-                && is_in(w, PARTICIPLES)
                 && i > 0
                 && matches!(toks[i - 1].k, K::Comma | K::Close)
+                && is_in(w, PARTICIPLES)
                 && !w.eq_ignore_ascii_case("adding")
             {
                 participle = Some(i);

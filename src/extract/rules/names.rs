@@ -69,8 +69,8 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                 }
                 let mut j = e;
                 while j < words.len()
-                    && is_in(words[j], CONNECTORS)
                     && words[j].starts_with(|c: char| c.is_lowercase())
+                    && is_in(words[j], CONNECTORS)
                 {
                     j += 1;
                 }

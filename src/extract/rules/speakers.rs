@@ -1187,8 +1187,11 @@ fn person_noun(head: &str) -> bool {
 /// eight words *by*/*from* and a capitalised name of an organisation or medium, which
 /// is the document's author. Gives (document noun, author).
 fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
+    // Runs for every chunk of every sentence: the length test rejects most words
+    // before any list is searched.
     let d = (1..words.len()).find(|&i| {
-        is_in(words[i - 1], ARTICLES)
+        words[i - 1].len() <= 3
+            && is_in(words[i - 1], ARTICLES)
             && words[i].starts_with(|c: char| c.is_lowercase())
             && is_in(words[i], DOCS)
     })?;
