@@ -24,6 +24,18 @@ fn one(text: &str, publisher: &str) -> Extracted {
     v.into_iter().next().unwrap()
 }
 
+/// Each text gives one statement, from "Wire", with this chain and claim.
+fn one_each(cases: &[(&str, &str, &str)]) {
+    for &(text, chain, claim) in cases {
+        let x = one(text, "Wire");
+        assert_eq!(
+            (x.chain.to_string().as_str(), x.claim.as_str()),
+            (chain, claim),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn speaker_first_indirect() {
     let x = one(
@@ -1301,7 +1313,7 @@ fn a_ruling_is_a_finding_and_an_indefinite_court_is_unnamed() {
 
 #[test]
 fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
-    for (text, chain, claim) in [
+    one_each(&[
         (
             "The drought also hurts farmers in Ostberg, where the government recently \
              declared a national disaster in half of its provinces.",
@@ -1319,14 +1331,7 @@ fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
             "Wire via ~an outside firm",
             "the clinic had lost files",
         ),
-    ] {
-        let x = one(text, "Wire");
-        assert_eq!(
-            (x.chain.to_string().as_str(), x.claim.as_str()),
-            (chain, claim),
-            "{text}"
-        );
-    }
+    ]);
     // A pronoun after the subordinator still means the main clause's subject, and
     // "as" is also a preposition ("works as a consultant").
     assert_eq!(
@@ -1348,7 +1353,7 @@ fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
 
 #[test]
 fn relations_occupations_relative_tails_and_responding() {
-    for (text, chain, claim) in [
+    one_each(&[
         // A relation of a named person is that relation, unnamed.
         (
             "The mother of harbour attacker Ivo Brandt has said she is shocked by his acts.",
@@ -1375,14 +1380,7 @@ fn relations_occupations_relative_tails_and_responding() {
             "Wire via Ivo Brandt",
             "On Monday, police responded to a call of shots fired at a bar in Ostberg",
         ),
-    ] {
-        let x = one(text, "Wire");
-        assert_eq!(
-            (x.chain.to_string().as_str(), x.claim.as_str()),
-            (chain, claim),
-            "{text}"
-        );
-    }
+    ]);
     // "Peter", "Victor", "Brian": first names with an agent ending stay names.
     assert_eq!(
         chains("Peter Van Dyke said the beavers were healthy.", "Wire"),

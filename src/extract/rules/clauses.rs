@@ -29,11 +29,11 @@ impl<'a> State<'a> {
         for j in (s..i).rev() {
             // Lower case only: "WHO said" is the World Health Organization. A
             // subordinate clause has its own subject too ("…, where the government
-            // declared …", "Although Pyongyang denies …"); capitalised only as the
-            // clause's first word.
-            // Not "as" ("works as a consultant said"), and not before a pronoun,
-            // which more often means the main clause's subject ("Lord Tebbit drew
-            // jeers when he said …"), read from the whole span as before.
+            // declared …", "Although Pyongyang denies …"; capitalised only as the
+            // clause's first word), but not after "as" ("works as a consultant
+            // said") or before a pronoun, which more often means the main clause's
+            // subject ("Lord Tebbit drew jeers when he said …") and is read from the
+            // whole span.
             let opener = self.word_at(toks, j).is_some_and(|w| {
                 lexicon::RELATIVE_OPENERS.contains(&w)
                     || is_in(w, lexicon::SUBORDINATORS)
