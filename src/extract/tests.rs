@@ -1387,23 +1387,20 @@ fn relations_occupations_relative_tails_and_responding() {
         ["Wire via Peter Van Dyke"]
     );
     // A participle about the subject before the cue makes no inverted speaker.
-    let x = one(
-        "Ana Ruiz, reporting from Lima, said Ostberg Brigades' sources confirmed-reports that the port was lost.",
-        "Wire",
-    );
+    one_each(&[(
+        "Ana Ruiz, reporting from Lima, said Ostberg Brigades' sources confirmed-reports \
+         that the port was lost.",
+        "Wire via Ana Ruiz",
+        "Ostberg Brigades' sources confirmed-reports that the port was lost",
+    )]);
+    // "determined to" is no cue: the sentence's one statement is Ana Ruiz's.
     assert_eq!(
-        (x.chain.to_string().as_str(), x.claim.as_str()),
-        (
-            "Wire via Ana Ruiz",
-            "Ostberg Brigades' sources confirmed-reports that the port was lost"
-        )
+        chains(
+            "Ostberg is determined to stop the dam, Ana Ruiz said.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz"]
     );
-    assert!(chains(
-        "Ostberg is determined to stop the dam, Ana Ruiz said.",
-        "Wire"
-    )
-    .iter()
-    .all(|c| c == "Wire via Ana Ruiz"));
 }
 
 #[test]
