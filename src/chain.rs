@@ -176,7 +176,15 @@ impl fmt::Display for HopSpec {
 
 /// Collapse white space runs to one space and trim.
 pub fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One allocation: extraction calls this for every name and claim it builds.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The JSON forms of a chain: a string, or an array of names and hop objects.

@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
-use super::names::{is_cap, is_known_media, is_title};
+use super::names::{is_cap, is_known_media_run, is_title};
 use super::relays::Mods;
 use super::{Found, Spk, State};
 
@@ -723,9 +723,7 @@ impl<'a> State<'a> {
         if first_cap && k > i + 1 {
             for len in 1..=3.min(k - i - 1) {
                 let name: Vec<&str> = toks[i..i + len].iter().map(|t| self.w(t)).collect();
-                if is_known_media(&name.join(" "))
-                    && self.word_at(toks, i + len).is_some_and(is_cap)
-                {
+                if is_known_media_run(&name) && self.word_at(toks, i + len).is_some_and(is_cap) {
                     return i + len;
                 }
             }

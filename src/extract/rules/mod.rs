@@ -165,6 +165,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         out: Vec::new(),
         sentence_no: 0,
     };
+    let mut toks = Vec::new();
     for para in text::paragraphs(&n) {
         if let Some(v) = via_line(&n, para) {
             st.via = vec![HopSpec::named(&v)];
@@ -179,7 +180,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             if embedded_post(&n[sent.0..sent.1]) {
                 continue;
             }
-            let mut toks = text::tokenize(&n, sent, &qs);
+            text::tokenize(&n, sent, &qs, &mut toks);
             cues::join_phrasal_cues(&n, &mut toks);
             cues::read_dash_asides(&n, &mut toks);
             st.note_names(&toks);
@@ -222,7 +223,7 @@ impl<'a> State<'a> {
         toks.get(i).filter(|t| t.k == K::Word).map(|t| self.w(t))
     }
 
-    fn is_word(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
+    fn is_word(&self, toks: &[Tok], i: usize, list: impl lexicon::WordList) -> bool {
         self.word_at(toks, i).is_some_and(|w| is_in(w, list))
     }
 

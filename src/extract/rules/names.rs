@@ -100,17 +100,10 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// Pieces of a run between connector words ("de", "al" stay inside names).
-pub(super) fn split_connectors<'w>(run: &[&'w str]) -> Vec<Vec<&'w str>> {
-    let mut out = vec![Vec::new()];
-    for w in run {
-        if is_in(w, lexicon::NAME_SPLITTERS) {
-            out.push(Vec::new());
-        } else if let Some(last) = out.last_mut() {
-            last.push(*w);
-        }
-    }
-    out.retain(|p| !p.is_empty());
-    out
+pub(super) fn split_connectors<'r, 'w>(run: &'r [&'w str]) -> Vec<&'r [&'w str]> {
+    run.split(|w| is_in(w, lexicon::NAME_SPLITTERS))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// A person's name preceded by a title word in the same piece.
@@ -127,7 +120,7 @@ pub(super) fn titled_person(piece: &[&str]) -> Option<String> {
 pub(super) fn is_org(run: &[&str]) -> bool {
     run.iter().any(|w| {
         is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
-    }) || is_known_media(&run.join(" "))
+    }) || is_known_media_run(run)
 }
 
 /// The person's name in a capitalised run, after its last title word ("Russian Foreign
@@ -180,7 +173,7 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     }) {
         return None;
     }
-    if is_known_media(&rest.join(" ")) {
+    if is_known_media_run(rest) {
         return None;
     }
     // A single word without a title in front is ambiguous (a surname or a place); so
@@ -225,9 +218,48 @@ pub(super) fn name_tail<'r, 'w>(run: &'r [&'w str]) -> Option<&'r [&'w str]> {
 }
 
 pub(super) fn is_known_media(name: &str) -> bool {
+    if let Some(hit) = MEDIA_MEMO.with(|m| m.borrow().0.get(name).copied()) {
+        return hit;
+    }
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| lexicon::MEDIA.iter().map(|m| normalise_name(m)).collect());
-    set.contains(&normalise_name(name))
+    let known = set.contains(&normalise_name(name));
+    MEDIA_MEMO.with(|m| {
+        let memo = &mut m.borrow_mut().0;
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(name.into(), known);
+    });
+    known
+}
+
+/// [`is_known_media`] of the words joined by spaces, without allocating when the
+/// answer is remembered.
+pub(super) fn is_known_media_run(run: &[&str]) -> bool {
+    let hit = MEDIA_MEMO.with(|m| {
+        let (memo, buf) = &mut *m.borrow_mut();
+        buf.clear();
+        for (i, w) in run.iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            buf.push_str(w);
+        }
+        memo.get(buf.as_str()).copied()
+    });
+    hit.unwrap_or_else(|| is_known_media(&run.join(" ")))
+}
+
+// The rules ask whether a name is a known outlet of the same candidates again and
+// again (about 150 times per article on news): the answers are remembered per thread,
+// like `normalise_name`'s, so a repeated question costs one hash lookup and no
+// allocation. Keys come from the input, so the hash is seeded per process, and the
+// memo is bounded. The string is a reusable buffer for joining a run's words.
+type MediaMemo = std::collections::HashMap<Box<str>, bool, foldhash::fast::RandomState>;
+thread_local! {
+    static MEDIA_MEMO: std::cell::RefCell<(MediaMemo, String)> =
+        std::cell::RefCell::new((MediaMemo::default(), String::new()));
 }
 
 pub(super) fn strip_based(s: &str) -> String {

@@ -10,8 +10,9 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 
 use super::names::{
-    cap_runs, family_first, is_cap, is_known_media, is_org, is_title, name_tail, person_name,
-    split_connectors, strip_based, strip_leading_the, surname_matches, titled_person,
+    cap_runs, family_first, is_cap, is_known_media, is_known_media_run, is_org, is_title,
+    name_tail, person_name, split_connectors, strip_based, strip_leading_the, surname_matches,
+    titled_person,
 };
 use super::{Spk, State};
 
@@ -636,7 +637,7 @@ impl<'a> State<'a> {
             && !spokes
             && !caps.iter().any(|c| {
                 let run = &words[c.0..c.1];
-                is_org(run) || is_known_media(&run.join(" ")) || c.1 - c.0 > 2
+                is_org(run) || is_known_media_run(run) || c.1 - c.0 > 2
             })
         {
             return Some(Spk::anonymous(&phrase, false));
@@ -812,7 +813,7 @@ impl<'a> State<'a> {
             }
             person_name(words)
                 .filter(|n| titled || n.split_whitespace().count() >= 2)
-                .filter(|_| !is_known_media(&words.join(" ")))
+                .filter(|_| !is_known_media_run(words))
         };
         if run.len() == 1 && !honorific && !self.name_words.contains(run[0]) {
             return false;
@@ -959,7 +960,7 @@ impl<'a> State<'a> {
     /// chunk (after an article or a cue word), and the description must say what kind of
     /// thing it names — a person's role, or a kind of body — so that a place ("in the
     /// North Sea, the company …") is never registered.
-    fn note_appositions(&mut self, chunks: &[Vec<&str>], comma: &[bool]) {
+    fn note_appositions(&mut self, chunks: &[&[&str]], comma: &[bool]) {
         // (name, is a person) for a chunk that is a name and nothing else.
         let entity = |c: &[&str]| -> Option<(Vec<String>, bool)> {
             let mut from = 0;
@@ -1033,21 +1034,29 @@ impl<'a> State<'a> {
     /// Remember titled names ("Foreign Minister Ana Ruiz", "leader Tomas Brandt")
     /// and other multi-word names for later references.
     pub(super) fn note_names(&mut self, toks: &[Tok]) {
-        let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
+        // The words between punctuation tokens, as slices of one buffer (one
+        // allocation per sentence, not one growing vector per chunk).
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let mut chunks: Vec<&[&str]> = Vec::new();
         let mut comma: Vec<bool> = Vec::new();
+        let (mut from, mut to) = (0, 0);
         for t in toks {
             if t.k == K::Word {
-                if let Some(c) = chunks.last_mut() {
-                    c.push(self.w(t));
-                }
+                to += 1;
             } else {
+                chunks.push(&words[from..to]);
                 comma.push(t.k == K::Comma);
-                chunks.push(Vec::new());
+                from = to;
             }
         }
+        chunks.push(&words[from..]);
         self.note_appositions(&chunks, &comma);
         for words in chunks {
-            self.note_chunk(&words);
+            self.note_chunk(words);
         }
         if self.mentions.len() > 64 {
             self.mentions.drain(..32);
@@ -1079,15 +1088,18 @@ impl<'a> State<'a> {
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
                     || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
-            for mut piece in split_connectors(&words[r.0..r.1]) {
+            for piece in split_connectors(&words[r.0..r.1]) {
+                // Copied only when a possessive has to be cut.
+                let mut piece = std::borrow::Cow::Borrowed(piece);
                 // A possessive ends the name: "Minister Ana Ruiz's visit".
                 // A possessive before a title is a modifier: "Chile's Foreign Minister X".
                 while let Some(pos) = piece.iter().position(|w| w.ends_with("'s")) {
                     let before_title = piece.get(pos + 1).is_some_and(|w| is_title(w));
                     if before_title || pos == 0 {
-                        piece.remove(pos);
+                        piece.to_mut().remove(pos);
                     } else {
                         let owner = piece[pos].trim_end_matches("'s");
+                        let piece = piece.to_mut();
                         piece.truncate(pos);
                         piece.push(owner);
                         break;
