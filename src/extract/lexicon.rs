@@ -28,13 +28,6 @@
 // Lookups
 // ---------------------------------------------------------------------------------
 
-/// Hash state of the extractor's word tables. Lookups in them are most of the
-/// extractor's run time, so they use a fast unkeyed hash (foldhash) instead of the
-/// standard SipHash. Safe against hostile text: every table is built from the lexicon,
-/// never from input, so input decides only what is looked up, not what collides.
-pub(crate) type WordState = foldhash::fast::FixedState;
-pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, WordState>;
-
 /// `w` lower-cased into `buf`, or `None` when it is longer than `buf` or not ASCII
 /// (no table entry is either).
 fn ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
@@ -81,7 +74,7 @@ impl<const N: usize> WordList for &[&str; N] {
 }
 
 /// A word list of eight or more entries, numbered so that all of them are looked up
-/// in one table: [`MEMBERSHIP`] maps a lower-cased word to the set of long lists that
+/// in one table: [`MEMBERSHIP`] maps a word (in any case) to the set of long lists that
 /// hold it, so a test is one hash lookup and a bit test, whatever the list's length.
 /// Its entries are still a slice (through `Deref`) for the rules that walk them.
 #[derive(Clone, Copy)]
@@ -106,14 +99,9 @@ impl std::ops::Deref for Words {
 
 impl WordList for Words {
     fn has(self, w: &str) -> bool {
-        let mut buf = [0u8; 48];
-        let found = match ascii_lower(w, &mut buf) {
-            Some(key) => MEMBERSHIP
-                .get(key)
-                .is_some_and(|bits| bits & (1 << self.id as u32) != 0),
-            // No lower-cased key (too long or not ASCII): compare entry by entry.
-            None => self.all.has(w),
-        };
+        let found = MEMBERSHIP
+            .get(w)
+            .is_some_and(|bits| bits & (1 << self.id as u32) != 0);
         // Unit tests check every lookup against the plain scan, which catches a list
         // given another list's `Id`.
         #[cfg(test)]
@@ -211,17 +199,114 @@ const _: () = {
     }
 };
 
-/// Lower-cased word → bit `id` set for every long list that holds it.
-static MEMBERSHIP: std::sync::LazyLock<WordMap<Box<[u8]>, u64>> = std::sync::LazyLock::new(|| {
-    let mut map = WordMap::default();
-    for list in LONG_LISTS {
-        for w in list.all {
-            *map.entry(w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                .or_insert(0) |= 1 << list.id as u32;
+/// Every long list's words with the bit set of the lists that hold each.
+static MEMBERSHIP: std::sync::LazyLock<FoldTable<&'static str, u64>> =
+    std::sync::LazyLock::new(|| {
+        let pairs = LONG_LISTS
+            .iter()
+            .flat_map(|l| l.all.iter().map(move |w| (*w, 1u64 << l.id as u32)))
+            .collect();
+        FoldTable::build(pairs, |bits, more| *bits |= more)
+    });
+
+/// A fixed open-addressing table with ASCII case-insensitive keys, for the lookups
+/// the extractor makes millions of times per corpus (list membership, cue forms),
+/// nearly always of a word that is not there. A probe reads 16-bit tags from a
+/// small array (2 bytes a slot, at most half the slots used, so it stays in cache)
+/// and compares text only on a tag match. The hash is taken of the bytes with bit
+/// 0x20 set, which is the same for both cases of a letter, so no lower-cased copy
+/// is made. The table never changes after it is built, so however hostile the
+/// input, no probe is longer than the table's longest cluster (a test bounds it).
+pub(crate) struct FoldTable<K, V> {
+    /// 0: empty slot; otherwise the top 16 bits of the key's hash, with bit 0 set.
+    tags: Vec<u16>,
+    entries: Vec<Option<(K, V)>>,
+}
+
+impl<K: AsRef<str>, V> FoldTable<K, V> {
+    /// The table of `pairs`; a key that comes again (in any case) is folded into
+    /// the first one's value with `merge`.
+    pub(crate) fn build(pairs: Vec<(K, V)>, mut merge: impl FnMut(&mut V, V)) -> Self {
+        let size = (pairs.len() * 2).next_power_of_two().max(8);
+        let mut table = Self {
+            tags: vec![0; size],
+            entries: std::iter::repeat_with(|| None).take(size).collect(),
+        };
+        for (k, v) in pairs {
+            match table.slot(k.as_ref()) {
+                Ok(i) => {
+                    if let Some((_, old)) = table.entries[i].as_mut() {
+                        merge(old, v);
+                    }
+                }
+                Err(free) => {
+                    table.tags[free] = Self::tag(Self::hash(k.as_ref().as_bytes()));
+                    table.entries[free] = Some((k, v));
+                }
+            }
+        }
+        table
+    }
+
+    fn hash(w: &[u8]) -> u64 {
+        const K: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut h = 0x9e37_79b9_7f4a_7c15 ^ w.len() as u64;
+        let mut acc = 0u64;
+        for (i, &b) in w.iter().enumerate() {
+            acc = (acc << 8) | u64::from(b | 0x20);
+            if i % 8 == 7 {
+                h = (h ^ acc).wrapping_mul(K);
+                h ^= h >> 32;
+                acc = 0;
+            }
+        }
+        h = (h ^ acc).wrapping_mul(K);
+        h ^ (h >> 29)
+    }
+
+    fn tag(h: u64) -> u16 {
+        (h >> 48) as u16 | 1
+    }
+
+    /// `Ok(slot)` holding `w`, or `Err(free slot)` where it would go.
+    fn slot(&self, w: &str) -> Result<usize, usize> {
+        let h = Self::hash(w.as_bytes());
+        let tag = Self::tag(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            match self.tags[i] {
+                0 => return Err(i),
+                t if t == tag
+                    && self.entries[i]
+                        .as_ref()
+                        .is_some_and(|(k, _)| k.as_ref().eq_ignore_ascii_case(w)) =>
+                {
+                    return Ok(i)
+                }
+                _ => i = (i + 1) & mask,
+            }
         }
     }
-    map
-});
+
+    /// The value of `w` (ASCII case-insensitive).
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let i = self.slot(w).ok()?;
+        self.entries[i].as_ref().map(|(_, v)| v)
+    }
+
+    /// The most slots a probe can walk: the longest run of filled slots.
+    #[cfg(test)]
+    fn longest_cluster(&self) -> usize {
+        let (mut longest, mut run) = (0, 0);
+        for t in self.tags.iter().chain(&self.tags) {
+            run = if *t == 0 { 0 } else { run + 1 };
+            longest = longest.max(run);
+        }
+        longest
+    }
+}
+
 /// Join word lists into one array at compile time, in order. Lookups are membership
 /// tests, so an entry that two parts share does no harm.
 const fn join<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
@@ -1206,26 +1291,19 @@ fn forms(l: &Lemma) -> [(String, Form); 4] {
 }
 
 /// The verb forms that open a phrasal cue, each with the particles that may follow it.
-static PHRASAL_HEADS: std::sync::LazyLock<WordMap<Box<[u8]>, Vec<&'static str>>> =
+static PHRASAL_HEADS: std::sync::LazyLock<FoldTable<String, Vec<&'static str>>> =
     std::sync::LazyLock::new(|| {
-        let mut m: WordMap<Box<[u8]>, Vec<&'static str>> = WordMap::default();
-        for (l, particle) in PHRASAL_LEMMAS {
-            for (w, _) in forms(l) {
-                m.entry(w.into_bytes().into_boxed_slice())
-                    .or_default()
-                    .push(particle);
-            }
-        }
-        m
+        let pairs = PHRASAL_LEMMAS
+            .iter()
+            .flat_map(|(l, particle)| forms(l).map(|(w, _)| (w, vec![*particle])))
+            .collect();
+        FoldTable::build(pairs, |ps, more| ps.extend(more))
     });
 
 /// The particles that can follow `word` to make a phrasal cue ("pointed" → "out",
 /// "made" → "clear" or "it clear"); empty for any other word.
 pub(crate) fn phrasal_particles(word: &str) -> &'static [&'static str] {
-    let mut buf = [0u8; 24];
-    ascii_lower(word, &mut buf)
-        .and_then(|k| PHRASAL_HEADS.get(k))
-        .map_or(&[], |v| v.as_slice())
+    PHRASAL_HEADS.get(word).map_or(&[], |v| v.as_slice())
 }
 
 /// Can `word` open a phrasal cue's particle ("out", "clear", "it", "on")? A cheap
@@ -1246,45 +1324,32 @@ pub(crate) struct CueWord {
     pub lemma: &'static str,
 }
 
-static CUE_FORMS: std::sync::LazyLock<WordMap<Box<[u8]>, CueWord>> =
+static CUE_FORMS: std::sync::LazyLock<FoldTable<String, CueWord>> =
     std::sync::LazyLock::new(|| {
-        let mut m = WordMap::default();
+        let cue = |l: &Lemma, form| CueWord {
+            frame: l.frame,
+            form,
+            lemma: l.base,
+        };
+        let mut pairs = Vec::new();
         for l in LEMMAS {
-            for (w, form) in forms(l) {
-                m.entry(w.into_bytes().into_boxed_slice())
-                    .or_insert(CueWord {
-                        frame: l.frame,
-                        form,
-                        lemma: l.base,
-                    });
-            }
+            pairs.extend(forms(l).map(|(w, form)| (w, cue(l, form))));
         }
         for (l, particle) in PHRASAL_LEMMAS {
-            for (w, form) in forms(l) {
-                m.entry(format!("{w} {particle}").into_bytes().into_boxed_slice())
-                    .or_insert(CueWord {
-                        frame: l.frame,
-                        form,
-                        lemma: l.base,
-                    });
-            }
+            pairs.extend(forms(l).map(|(w, form)| (format!("{w} {particle}"), cue(l, form))));
         }
         for &(w, base, form) in EXTRA_FORMS {
             if let Some(l) = LEMMAS.iter().find(|l| l.base == base) {
-                m.entry(w.as_bytes().into()).or_insert(CueWord {
-                    frame: l.frame,
-                    form,
-                    lemma: l.base,
-                });
+                pairs.push((w.to_string(), cue(l, form)));
             }
         }
-        m
+        // The first reading of a form wins.
+        FoldTable::build(pairs, |_, _| {})
     });
 
 /// Look a word up in the cue inventory (ASCII case-insensitive).
 pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
-    let mut buf = [0u8; 24];
-    CUE_FORMS.get(ascii_lower(word, &mut buf)?).copied()
+    CUE_FORMS.get(word).copied()
 }
 
 /// The cue class of a finite verb form (progressives and base forms included; the
@@ -3803,6 +3868,16 @@ mod tests {
         assert!(!is_in("", NOT_NAMES) && !is_in("Montag", CALENDAR));
         // Too long for the table, or not ASCII: still an answer, and the right one.
         assert!(!is_in(&"x".repeat(80), TITLES) && !is_in("Zürich", TITLES));
+    }
+
+    #[test]
+    fn table_probes_stay_short() {
+        // The longest run of filled slots bounds every lookup, whatever the input.
+        assert!(MEMBERSHIP.longest_cluster() <= 16);
+        assert!(CUE_FORMS.longest_cluster() <= 16);
+        assert!(PHRASAL_HEADS.longest_cluster() <= 16);
+        assert!(MEMBERSHIP.get("zzzz-not-a-word").is_none());
+        assert_eq!(MEMBERSHIP.get("Monday"), MEMBERSHIP.get("MONDAY"));
     }
 
     #[test]
