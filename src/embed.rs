@@ -699,6 +699,16 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "model"))]
+    fn a_build_without_the_model_feature_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Embedder::load(dir.path()).unwrap_err();
+        assert!(matches!(err, Error::BadModel { .. }), "{err}");
+        assert!(err.to_string().contains("feature `model`"), "{err}");
+    }
+
+    #[test]
+    #[cfg(feature = "model")]
     fn load_refuses_a_directory_without_a_model() {
         let dir = tempfile::tempdir().unwrap();
         let err = Embedder::load(dir.path()).unwrap_err();
