@@ -307,6 +307,13 @@ impl<K: AsRef<str>, V> FoldTable<K, V> {
     }
 }
 
+/// Does `w` end with one of `suffixes` (ASCII case-insensitive)?
+pub(crate) fn ends_with_any(w: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|x| {
+        w.len() >= x.len() && w.as_bytes()[w.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+    })
+}
+
 /// Join word lists into one array at compile time, in order. Lookups are membership
 /// tests, so an entry that two parts share does no harm.
 const fn join<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {

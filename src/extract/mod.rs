@@ -208,8 +208,12 @@ fn fold_name(name: &str) -> String {
     let name: String = name
         .split_whitespace()
         .filter(|w| {
-            let l = w.to_lowercase();
-            !lexicon::AFFILIATION_SUFFIXES.iter().any(|x| l.ends_with(x))
+            !if w.is_ascii() {
+                lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES)
+            } else {
+                let l = w.to_lowercase();
+                lexicon::AFFILIATION_SUFFIXES.iter().any(|x| l.ends_with(x))
+            }
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -242,7 +246,9 @@ fn alias_map() -> &'static std::collections::HashMap<String, String> {
 fn plain_lower(a: &str) -> String {
     let mut s = String::with_capacity(a.len());
     for c in a.chars() {
-        if c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '\'' {
+            s.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             s.extend(c.to_lowercase());
         } else {
             s.push(' ');

@@ -265,11 +265,8 @@ thread_local! {
 pub(super) fn strip_based(s: &str) -> String {
     s.split_whitespace()
         .filter(|w| {
-            let l = w.to_ascii_lowercase();
-            !lexicon::AFFILIATION_SUFFIXES
-                .iter()
-                .chain(lexicon::OWNERSHIP_SUFFIXES)
-                .any(|x| l.ends_with(x))
+            !lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES)
+                && !lexicon::ends_with_any(w, lexicon::OWNERSHIP_SUFFIXES)
         })
         .collect::<Vec<_>>()
         .join(" ")
