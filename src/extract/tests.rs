@@ -557,6 +557,39 @@ fn definite_descriptions_resolve_to_an_organisation_named_earlier() {
 }
 
 #[test]
+fn an_unresolved_generic_body_is_an_anonymous_hop() {
+    // No organisation before it: "company" would be one source for every article.
+    one_each(&[
+        (
+            "The company said the plant would close in March.",
+            "Wire via ~The company",
+            "the plant would close in March",
+        ),
+        (
+            "The agency said the figures were provisional.",
+            "Wire via ~The agency",
+            "the figures were provisional",
+        ),
+    ]);
+    // An organisation that spoke before is the one meant.
+    assert_eq!(
+        chains(
+            "Brindle Corp said on Monday that output rose by 4 percent. The company said the plant would close.",
+            "Wire"
+        ),
+        [
+            "Wire via Brindle Corp",
+            "Wire via Brindle Corp"
+        ]
+    );
+    // The article's own police stay named.
+    assert_eq!(
+        chains("The road was closed, police said.", "Wire"),
+        ["Wire via police"]
+    );
+}
+
+#[test]
 fn a_cue_in_a_relative_clause_speaks_for_the_antecedent() {
     let x = one(
         "The governor met Mayor Elke Saarin, who said two tugs were missing.",

@@ -548,6 +548,16 @@ impl<'a> State<'a> {
                 if is_in(&lower0, lexicon::INDEFINITE_OPENERS) {
                     return Some(Spk::anonymous(&phrase, false));
                 }
+                // "the company", "the group" that no earlier name resolves: a bare
+                // "company" would be one source for every article that says it, so
+                // it is an unresolved description, an anonymous hop. ("police", "the
+                // army" stay named: the article's own police or army.)
+                if words.len() == 2
+                    && lower0 == "the"
+                    && (is_in(&head, lexicon::GENERIC_ORG_HEADS) || head == "agency")
+                {
+                    return Some(Spk::anonymous(&phrase, false));
+                }
                 return Some(Spk::named(&desc, false, false));
             }
             if anon_any {
