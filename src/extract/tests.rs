@@ -590,6 +590,38 @@ fn an_unresolved_generic_body_is_an_anonymous_hop() {
 }
 
 #[test]
+fn a_short_outlet_or_body_name_is_the_one_named_in_full_before() {
+    assert_eq!(
+        chains(
+            "The Valmont Post reported on Monday that the mayor had resigned. \
+             Officials said the mayor left office in March, according to the Post.",
+            "Wire"
+        ),
+        [
+            "Wire via Valmont Post",
+            "Wire via Valmont Post via ~Officials"
+        ]
+    );
+    // The head before "of …" counts too.
+    assert_eq!(
+        chains(
+            "The Valmont Observatory for Human Rights said 12 people died. \
+             The toll would rise, the Observatory said.",
+            "Wire"
+        ),
+        [
+            "Wire via Valmont Observatory for Human Rights",
+            "Wire via Valmont Observatory for Human Rights"
+        ]
+    );
+    // No earlier full name: the word stays as written.
+    assert_eq!(
+        chains("The toll would rise, the Post reported.", "Wire"),
+        ["Wire via Post"]
+    );
+}
+
+#[test]
 fn a_cue_in_a_relative_clause_speaks_for_the_antecedent() {
     let x = one(
         "The governor met Mayor Elke Saarin, who said two tugs were missing.",

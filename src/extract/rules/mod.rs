@@ -454,12 +454,21 @@ impl<'a> State<'a> {
         Some(out)
     }
 
-    fn push_one(&mut self, f: Found) {
+    fn push_one(&mut self, mut f: Found) {
         if f.speaker
             .as_ref()
             .is_some_and(|s| !super::validity::valid_source(&s.hop))
         {
             return;
+        }
+        // "the Post", "the Clarion": the outlet or body named in full earlier.
+        if let Some(s) = f.speaker.as_mut().filter(|s| !s.person) {
+            self.name_in_full(&mut s.hop);
+        }
+        for hops in [&mut f.inner, &mut f.via, &mut f.outer, &mut f.cited] {
+            for h in hops.iter_mut() {
+                self.name_in_full(h);
+            }
         }
         if let Some(s) = &f.speaker {
             self.remember_name_words(&s.hop.name);
@@ -470,6 +479,60 @@ impl<'a> State<'a> {
             }
         }
         self.out.push(f);
+    }
+
+    /// A named hop of one word ("Post", "Clarion") that is the last word of a body or
+    /// outlet named earlier in the article ("Washington Post", "Daily Clarion") gets
+    /// that name: the short form is the same source, and a hop called "Post" would
+    /// be one source for every article that writes it.
+    fn name_in_full(&self, hop: &mut HopSpec) {
+        // Only a body's or medium's head word ("Post", "Ministry", "Times"): a short
+        // person's name has its own expansion (`expand`), and a full name that ends
+        // in a surname is as often a mis-read run ("Volkswagen Group Matthias Muller").
+        if hop.anonymous
+            || hop.name.contains(' ')
+            || !is_cap(&hop.name)
+            || !(is_in(&hop.name, lexicon::ORG_WORDS)
+                || is_in(&hop.name, lexicon::MEDIA_WORDS)
+                || is_in(&hop.name, lexicon::INSTITUTIONS))
+        {
+            return;
+        }
+        // The word is the name's head: its last word, or the word before its "of …"
+        // ("the Observatory": "Syrian Observatory for Human Rights").
+        let ends_with = |n: &str| {
+            let words: Vec<&str> = n.split(' ').collect();
+            words.len() > 1
+                && !n.contains("'s")
+                && words.iter().enumerate().any(|(i, w)| {
+                    w.eq_ignore_ascii_case(&hop.name)
+                        && words
+                            .get(i + 1)
+                            .is_none_or(|next| is_in(next, &["of", "for"]))
+                })
+        };
+        let earlier_hop = |f: &Found| {
+            let spoke = f.speaker.iter().filter(|s| !s.person).map(|s| &s.hop);
+            spoke
+                .chain(f.inner.iter())
+                .chain(f.via.iter())
+                .chain(f.outer.iter())
+                .chain(f.cited.iter())
+                .find(|h| !h.anonymous && ends_with(&h.name))
+                .map(|h| h.name.clone())
+        };
+        // The nearest mention first: names noted in the text so far (this sentence's
+        // included), then the sources of earlier statements.
+        let full = self
+            .orgs
+            .iter()
+            .rev()
+            .find(|o| ends_with(o))
+            .cloned()
+            .or_else(|| self.out.iter().rev().find_map(earlier_hop));
+        if let Some(full) = full {
+            hop.name = full;
+        }
     }
 
     /// Note the first and last word of a name in `name_words`.
