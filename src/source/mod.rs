@@ -215,14 +215,7 @@ pub fn name_key(name: &str) -> String {
     } else {
         name.nfkc().collect::<String>().to_lowercase()
     };
-    let mut out = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::chain::collapse_ws(&folded)
 }
 
 /// Validate and parse a homepage or report URL: absolute, http or https, with a host.

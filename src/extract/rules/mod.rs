@@ -461,7 +461,7 @@ impl<'a> State<'a> {
         {
             return;
         }
-        // "the Post", "the Clarion": the outlet or body named in full earlier.
+        // "the Post", "the Ministry": the outlet or body named in full earlier.
         if let Some(s) = f.speaker.as_mut().filter(|s| !s.person) {
             self.name_in_full(&mut s.hop);
         }
@@ -481,9 +481,9 @@ impl<'a> State<'a> {
         self.out.push(f);
     }
 
-    /// A named hop of one word ("Post", "Clarion") that is the last word of a body or
-    /// outlet named earlier in the article ("Washington Post", "Daily Clarion") gets
-    /// that name: the short form is the same source, and a hop called "Post" would
+    /// A named hop of one word ("Post", "Ministry") that is the head of a body or
+    /// outlet named earlier in the article ("Washington Post", "Economic Development
+    /// Ministry") gets that name: the short form is the same source, and a hop called "Post" would
     /// be one source for every article that writes it.
     fn name_in_full(&self, hop: &mut HopSpec) {
         // Only a body's or medium's head word ("Post", "Ministry", "Times"): a short
