@@ -1672,6 +1672,7 @@ pub(crate) const LEADING_LINKERS: Words = Words::new(
         "also",
         "while",
         "yet",
+        "even",
     ],
 );
 
@@ -1735,7 +1736,6 @@ pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
         "herself",
         "itself",
         "themselves",
-        "reportedly",
         "just",
         "strongly",
         "firmly",
@@ -1755,7 +1755,9 @@ pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
         "quickly",
         "privately",
         "personally",
-        "previously",
+        "clearly",
+        "openly",
+        "explicitly",
     ],
 );
 

@@ -1496,3 +1496,48 @@ fn she_skips_a_man_and_he_skips_a_woman() {
         ]
     );
 }
+
+#[test]
+fn a_subject_with_a_mixed_description_is_the_antecedent_of_he() {
+    // The description before the title mixes capitalised and lower-case words; the
+    // person named after it, not the last speaker, is the one "he" means.
+    assert_eq!(
+        chains(
+            "\"We thank him,\" said chairman Ivo Brandt. Former Ostland and Ruritania striker Tomas Veld expressed his surprise. \"It is a sad day,\" he said.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt", "Wire via Tomas Veld"]
+    );
+    // A title that names the person's body is still a person's title.
+    assert_eq!(
+        chains(
+            "Ostland City has lowered its estimate. Police Commissioner Ana P. Ruiz has written to the council. She says the cost was $24 million.",
+            "Wire"
+        ),
+        ["Wire via Ana P. Ruiz"]
+    );
+}
+
+#[test]
+fn a_listener_or_a_relative_possessive_is_no_speaker() {
+    // "was explicitly told": a passive with an adverb; the subject heard it.
+    assert!(chains(
+        "Ana Ruiz spoke on television after she was explicitly told the adviser had not met him.",
+        "Wire"
+    )
+    .is_empty());
+    // "people whose records suggested": the records, not the people, speak.
+    assert!(chains(
+        "The insurer refused cover to people whose records suggested they were at risk.",
+        "Wire"
+    )
+    .is_empty());
+    // A spokesman of the antecedent speaks for it.
+    assert_eq!(
+        chains(
+            "Brindle Corp, whose spokesman said the plant would close, declined to comment.",
+            "Wire"
+        ),
+        ["Wire via Brindle Corp"]
+    );
+}

@@ -389,14 +389,17 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
             // Keep the period of an abbreviation such as "U.S." with the word, and of a
             // capitalised one before a name ("Lt. Gov. Dan Patrick", "Dr. Ana Ruiz"), so
             // that a title stays inside the speaker's phrase.
+            // A middle initial ("James P. Ruiz") keeps its period too, so that the
+            // name stays one run of words.
             let before_name = || {
                 i + 2 < sent.1
                     && b[i + 1] == b' '
                     && b[i + 2].is_ascii_uppercase()
                     && b[s].is_ascii_uppercase()
-                    && super::lexicon::TITLE_ABBREVIATIONS
-                        .iter()
-                        .any(|a| n[s..i].eq_ignore_ascii_case(a))
+                    && (i - s == 1
+                        || super::lexicon::TITLE_ABBREVIATIONS
+                            .iter()
+                            .any(|a| n[s..i].eq_ignore_ascii_case(a)))
             };
             if i < sent.1 && b[i] == b'.' && (n[s..i].contains('.') || before_name()) {
                 i += 1;

@@ -67,6 +67,17 @@ impl<'a> State<'a> {
         if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
             return false;
         }
+        // "he was explicitly told …": a passive with an adverb between; the subject
+        // heard the statement (a quoted "was widely quoted" stays usable).
+        let adverb_passive = i >= 2
+            && c != Cue::Quoted
+            && prev.is_some_and(|p| {
+                p.len() > 4 && p.ends_with("ly") && p.starts_with(|c: char| c.is_lowercase())
+            })
+            && self.is_word(toks, i - 2, lexicon::PASSIVE_AUX);
+        if adverb_passive {
+            return false;
+        }
         if let Some(p) = prev {
             let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
             let lower = p.starts_with(|c: char| c.is_lowercase());

@@ -245,6 +245,20 @@ impl<'a> State<'a> {
             if matches!(toks[k].k, K::Comma | K::Open | K::Close)
                 || (k > a && self.is_word(toks, k, lexicon::RELATIVE_PRONOUNS))
             {
+                // "people whose records suggested": the records speak, not the
+                // people; "a firm whose spokesman said" is the firm (rulebook R3).
+                // Only when the relative clause is the cue's subject (a few words
+                // up to the cue), not "a victim whose attack led to …, saying".
+                if k > a
+                    && b - k <= 4
+                    && self.word_at(toks, b).and_then(lexicon::cue).is_some()
+                    && self.is_word(toks, k, &["whose"])
+                    && (k + 1..b).any(|j| {
+                        toks[j].k == K::Word && !self.is_word(toks, j, lexicon::SPOKES_WORDS)
+                    })
+                {
+                    return None;
+                }
                 end = k;
                 break;
             }
@@ -790,20 +804,8 @@ impl<'a> State<'a> {
         if i == start || i - start > 6 {
             return false;
         }
-        let follows = match toks.get(i) {
-            Some(t) if t.k == K::Comma => self
-                .word_at(toks, i + 1)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())),
-            Some(t) if t.k == K::Word => {
-                let w = self.w(t);
-                w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !is_in(w, CONNECTORS)
-                    && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
-            }
-            _ => false,
-        };
-        if !follows {
-            return false;
+        if !self.predicate_follows(toks, i) {
+            return self.note_described_subject(toks, start);
         }
         let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
         // "Capturing Raqqa …", "Does Ana Ruiz …": a headline or a question.
@@ -813,18 +815,6 @@ impl<'a> State<'a> {
         if opener || run.iter().any(|w| is_in(w, NOT_NAMES)) {
             return false;
         }
-        // Two or more words that name no body, medium or place, after their titles.
-        // The known-media check folds the name through a shared memo, so it comes
-        // last, for a name that passed everything else.
-        let person_like = |words: &[&str], titled: bool| {
-            let last = words[words.len() - 1];
-            if is_org(words) || (!titled && is_in(last, lexicon::PLACE_ENDS)) {
-                return None;
-            }
-            person_name(words)
-                .filter(|n| titled || n.split_whitespace().count() >= 2)
-                .filter(|_| !is_known_media_run(words))
-        };
         if run.len() == 1 && !honorific && !self.name_words.contains(run[0]) {
             return false;
         }
@@ -846,6 +836,66 @@ impl<'a> State<'a> {
                 None => return false,
             }
         };
+        self.subject = Some((Spk::named(&name, true, false), self.turns));
+        true
+    }
+
+    /// Does a predicate start at token `i`, right after a subject's name: a
+    /// lower-case word that does not continue a name ("of", "and") or a noun phrase
+    /// ("in", "from"), or a comma and a lower-case word (an apposition)?
+    fn predicate_follows(&self, toks: &[Tok], i: usize) -> bool {
+        match toks.get(i) {
+            Some(t) if t.k == K::Comma => self
+                .word_at(toks, i + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())),
+            Some(t) if t.k == K::Word => {
+                let w = self.w(t);
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !is_in(w, CONNECTORS)
+                    && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
+            }
+            _ => false,
+        }
+    }
+
+    /// `note_subject` for a subject whose description mixes capitalised and
+    /// lower-case words before the title and the name: "Former Leicester and England
+    /// striker Ana Ruiz said …", "Acting state attorney Ivo Brandt has …". Only
+    /// capitalised words, titles, their modifiers and the words that join them
+    /// ("and", "of", "the") may come before the last title; after it, a full name of
+    /// two to four capitalised words, then the predicate.
+    fn note_described_subject(&mut self, toks: &[Tok], start: usize) -> bool {
+        let mut title = None;
+        let mut i = start;
+        while let Some(w) = toks.get(i).filter(|t| t.k == K::Word).map(|t| self.w(t)) {
+            if i - start >= 10 {
+                return false;
+            }
+            if is_title(w) {
+                title = Some(i);
+            } else if !(is_cap(w)
+                || is_in(w, lexicon::TITLE_MODIFIERS)
+                || is_in(w, &["and", "of", "the"]))
+            {
+                break;
+            }
+            i += 1;
+        }
+        let Some(t) = title else {
+            return false;
+        };
+        let name = &toks[t + 1..i];
+        if !(2..=4).contains(&name.len())
+            || name.iter().any(|k| !is_cap(self.w(k)))
+            || !self.predicate_follows(toks, i)
+        {
+            return false;
+        }
+        let words: Vec<&str> = toks[t..i].iter().map(|k| self.w(k)).collect();
+        let Some(name) = person_like(&words, true) else {
+            return false;
+        };
+        let name = self.expand(&name);
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
     }
@@ -1160,6 +1210,22 @@ impl<'a> State<'a> {
 
 /// Whether a speaker is a woman (true) or a man (false), from a first name the
 /// lexicon knows or a gendered word in a description or role ("spokeswoman").
+/// A person's name in a subject's capitalised run, after its titles: never a body,
+/// a medium, or (without a title) a place; two words or more without a title. A
+/// title makes the run a person's even when it names the person's body ("Police
+/// Commissioner Ana Ruiz"): `person_name` keeps only the words after the title,
+/// and refuses a body's words there.
+fn person_like(words: &[&str], titled: bool) -> Option<String> {
+    let last = words[words.len() - 1];
+    if (!titled && is_org(words)) || (!titled && is_in(last, lexicon::PLACE_ENDS)) {
+        return None;
+    }
+    // The known-media check folds the name through a shared memo, so it comes last.
+    person_name(words)
+        .filter(|n| titled || n.split_whitespace().count() >= 2)
+        .filter(|_| !is_known_media_run(words))
+}
+
 fn gender_of(s: &Spk) -> Option<bool> {
     let word = |w: &str| {
         if is_in(w, lexicon::FEMALE_WORDS) {
