@@ -1042,6 +1042,13 @@ pub(crate) const GLUED_CUES: Words = Words::new(
     ],
 );
 
+/// Words that form compounds with a reporting verb ("under-reported", "well-said"):
+/// the hyphen after them is no mangled space.
+pub(crate) const CUE_COMPOUND_PREFIXES: &[&str] = &[
+    "well", "under", "widely", "self", "often", "oft", "much", "so", "fore", "un", "above", "ill",
+    "over", "mis", "re", "pre", "co",
+];
+
 /// Weekdays and months: time words that end up in a speaker span when an adverbial is
 /// glued to it ("Mexico Wednesday").
 pub(crate) const CALENDAR: Words = Words::new(Id::CALENDAR, joined!(WEEKDAYS, MONTHS.all));

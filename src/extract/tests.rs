@@ -1541,3 +1541,59 @@ fn a_listener_or_a_relative_possessive_is_no_speaker() {
         ["Wire via Brindle Corp"]
     );
 }
+
+#[test]
+fn a_hyphen_glued_before_a_reporting_verb_is_a_space() {
+    one_each(&[
+        (
+            "Ivo Brandt, the fire chief,-said the blaze was out.",
+            "Wire via Ivo Brandt",
+            "the blaze was out",
+        ),
+        (
+            "The port was closed, the captain-said.",
+            "Wire via ~the captain",
+            "The port was closed",
+        ),
+    ]);
+    // A compound stays one word: "under-reported" is no cue.
+    assert!(chains("The outbreak was under-reported by officials.", "Wire").is_empty());
+}
+
+#[test]
+fn a_closed_indefinite_apposition_describes_the_name_before_it() {
+    assert_eq!(
+        chains(
+            "Brandt, a politician deeply distrustful of Ostland, once said the pact was a trap.",
+            "Wire"
+        ),
+        ["Wire via Brandt"]
+    );
+    // "…, a law enforcement source said": the indefinite phrase is the subject.
+    assert_eq!(
+        chains(
+            "The two met in Lima, D.C., a law enforcement source said.",
+            "Wire"
+        ),
+        ["Wire via ~a law enforcement source"]
+    );
+}
+
+#[test]
+fn a_two_word_body_name_is_the_one_named_in_full_before() {
+    assert_eq!(
+        chains(
+            "The BFM TV channel said the school was closed. Nobody was hurt, the TV channel said.",
+            "Wire"
+        ),
+        ["Wire via BFM TV channel", "Wire via BFM TV channel"]
+    );
+    // Written otherwise, it is another body: "the Syrian army" is no "Free Syrian Army".
+    assert_eq!(
+        chains(
+            "The Free Syrian Army said the road was open. The Syrian army said it was shut.",
+            "Wire"
+        ),
+        ["Wire via Free Syrian Army", "Wire via Syrian army"]
+    );
+}

@@ -489,25 +489,43 @@ impl<'a> State<'a> {
         // Only a body's or medium's head word ("Post", "Ministry", "Times"): a short
         // person's name has its own expansion (`expand`), and a full name that ends
         // in a surname is as often a mis-read run ("Volkswagen Group Matthias Muller").
+        // Two words at most, the last a body's or medium's word ("the TV channel":
+        // "BFM TV channel").
+        let short: Vec<&str> = hop.name.split(' ').collect();
+        let head = short[short.len() - 1];
         if hop.anonymous
-            || hop.name.contains(' ')
+            || short.len() > 2
             || !is_cap(&hop.name)
-            || !(is_in(&hop.name, lexicon::ORG_WORDS)
-                || is_in(&hop.name, lexicon::MEDIA_WORDS)
-                || is_in(&hop.name, lexicon::INSTITUTIONS))
+            || !(is_in(head, lexicon::ORG_WORDS)
+                || is_in(head, lexicon::MEDIA_WORDS)
+                || is_in(head, lexicon::INSTITUTIONS))
         {
             return;
         }
-        // The word is the name's head: its last word, or the word before its "of …"
+        // The words are the name's head: its last words, or those before its "of …"
         // ("the Observatory": "Syrian Observatory for Human Rights").
+        // Two words must match as written: "the Syrian army" is not the "Free Syrian
+        // Army". A name that opens with a person's title is a person's
+        // ("Secretary-General of the Arab League").
+        let same = |a: &str, b: &str| {
+            if short.len() == 1 {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
         let ends_with = |n: &str| {
             let words: Vec<&str> = n.split(' ').collect();
-            words.len() > 1
+            words.len() > short.len()
                 && !n.contains("'s")
-                && words.iter().enumerate().any(|(i, w)| {
-                    w.eq_ignore_ascii_case(&hop.name)
+                && !is_in(words[0], lexicon::LEADING_LINKERS)
+                && words.windows(short.len()).enumerate().any(|(i, w)| {
+                    w.iter().zip(&short).all(|(a, b)| same(a, b))
+                        && !words[..i]
+                            .iter()
+                            .any(|p| p.split('-').any(|p| is_in(p, lexicon::PERSON_TITLES)))
                         && words
-                            .get(i + 1)
+                            .get(i + short.len())
                             .is_none_or(|next| is_in(next, &["of", "for"]))
                 })
         };
@@ -531,7 +549,10 @@ impl<'a> State<'a> {
             .cloned()
             .or_else(|| self.out.iter().rev().find_map(earlier_hop));
         if let Some(full) = full {
-            hop.name = full;
+            // "UK-based Syrian Observatory …": where it is based is no part of it.
+            let mut words = full.split(' ').peekable();
+            while words.next_if(|w| w.ends_with("-based")).is_some() {}
+            hop.name = words.collect::<Vec<_>>().join(" ");
         }
     }
 

@@ -138,6 +138,20 @@ impl<'a> State<'a> {
                     // "the People's Bank of China, the central bank, said": an
                     // unresolved definite description in apposition defers to the name.
                     let prev = segs[segs.len() - 2];
+                    // "Ana Ruiz, a politician distrustful of Ostland, said": an
+                    // indefinite apposition describes the name before it; the place
+                    // inside it is no speaker.
+                    // Only a closed apposition after a short name ("…, a politician
+                    // …, said"); "Four days later, an official reprimand said" and
+                    // "…, a law enforcement source said" have their subject last.
+                    let indefinite = self.is_word(toks, last.0, lexicon::INDEFINITE_OPENERS)
+                        && toks.get(last.1).is_some_and(|t| t.k == K::Comma)
+                        && self.words(toks, prev.0, prev.1) <= 5;
+                    if indefinite && self.has_name(toks, prev.0, prev.1) {
+                        if let Some(named) = self.speaker(toks, prev).filter(|n| !n.hop.anonymous) {
+                            return Some(named);
+                        }
+                    }
                     if s.hop.anonymous
                         && self.is_word(toks, last.0, &["the"])
                         && self.words(toks, prev.0, prev.1) <= 8
