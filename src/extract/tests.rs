@@ -1597,3 +1597,63 @@ fn a_two_word_body_name_is_the_one_named_in_full_before() {
         ["Wire via Free Syrian Army", "Wire via Syrian army"]
     );
 }
+
+#[test]
+fn relays_and_authors_found_in_more_places() {
+    one_each(&[
+        // An inverted cue before a lower-case title and a name that ends the sentence.
+        (
+            "Slots on Mondays take 15 clients, but scores are turned away, said manager Ivo Brandt.",
+            "Wire via Ivo Brandt",
+            "Slots on Mondays take 15 clients, but scores are turned away",
+        ),
+        // The author of a statement behind a time phrase.
+        (
+            "A statement on Friday from the Ostland Coast Guard said the search had ended.",
+            "Wire via Ostland Coast Guard",
+            "the search had ended",
+        ),
+        // "confirmed to <medium>": the medium relays.
+        (
+            "Former Chief of Staff of the Ostland Missile Forces Viktor Brandt confirmed to Izvestia that the drills were large.",
+            "Wire via Izvestia via Viktor Brandt",
+            "the drills were large",
+        ),
+        // "as reported by X" reads like "according to X", alone or after a speaker.
+        (
+            "The minister resigned on Friday, as reported by Reuters.",
+            "Wire via Reuters",
+            "The minister resigned on Friday",
+        ),
+        (
+            "\"We will meet on 31 March,\" said a NATO official, as reported by AFP.",
+            "Wire via AFP via ~a NATO official",
+            "We will meet on 31 March",
+        ),
+        // A compound title is no part of the name.
+        (
+            "Lieutenant-General Ana Ruiz said the road was open.",
+            "Wire via Ana Ruiz",
+            "the road was open",
+        ),
+    ]);
+}
+
+#[test]
+fn hedged_passives_and_bare_showings_are_no_statements() {
+    for text in [
+        "A photograph said to be from the scene showed a dusty baby in a red blanket.",
+        "The rebels are reported to have fled the town.",
+        "But the Republicans who opposed the bill showed they neither fear nor love him.",
+    ] {
+        assert!(chains(text, "Wire").is_empty(), "{text}");
+    }
+    // A finding with its "that" still counts.
+    assert_eq!(
+        chains(
+            "A survey by the Ostland Statistics Office showed that prices rose.",
+            "Wire"
+        ),
+        ["Wire via Ostland Statistics Office"]
+    );
+}

@@ -134,7 +134,9 @@ impl<'a> State<'a> {
             if let Some(w) = self.word_at(toks, ci + 1).filter(|_| !participle_before) {
                 // "…, said local officials." at the end of the sentence: an unnamed
                 // source of at most five lower-case words with a source noun as head.
-                if (is_cap(w) && !is_in(w, NOT_NAMES) || self.final_unnamed_source(toks, ci + 1))
+                if (is_cap(w) && !is_in(w, NOT_NAMES)
+                    || self.final_unnamed_source(toks, ci + 1)
+                    || self.final_titled_name(toks, ci + 1))
                     && c != Cue::Told
                 {
                     let e = self.inverted_speaker_end(toks, ci + 1);
@@ -275,9 +277,13 @@ impl<'a> State<'a> {
             }
         } else if p < len && toks[p].k == K::Word {
             let first = self.w(&toks[p]);
+            // "showed they …", "showed a baby …": a finding needs its "that" (a
+            // survey showed that …); without it the verb is about what is seen.
+            let finding = lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| c.lemma == "show");
             let bare_ok = match c {
                 Cue::Bare => true,
                 Cue::Told => p > ci + 1,
+                Cue::Clausal if finding => false,
                 Cue::Clausal => {
                     is_in(first, PRONOUNS)
                         || ((is_cap(first) || is_in(first, DETERMINERS))
@@ -554,11 +560,17 @@ impl<'a> State<'a> {
             }
         }
         let cs = self.clause_start(toks, a);
-        let (s, e) = if a <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
+        // "as reported by X" starts at its "as".
+        let lead = if a > 0 && self.is_word(toks, a, &["reported"]) {
+            a - 1
+        } else {
+            a
+        };
+        let (s, e) = if lead <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
             let s = np_e + 1;
             (s, self.content_end(toks, s))
-        } else if a > cs + 1 && toks[a - 1].k == K::Comma {
-            (cs, a - 1)
+        } else if lead > cs + 1 && toks[lead - 1].k == K::Comma {
+            (cs, lead - 1)
         } else {
             return None;
         };

@@ -7,7 +7,7 @@ use crate::extract::lexicon::{
 };
 use crate::extract::text::{Tok, K};
 
-use super::names::is_cap;
+use super::names::{is_cap, is_title};
 use super::State;
 
 impl<'a> State<'a> {
@@ -125,6 +125,11 @@ impl<'a> State<'a> {
         if next.eq_ignore_ascii_case("to") && is_in(cw.lemma, lexicon::NOT_BEFORE_TO_LEMMAS) {
             return false;
         }
+        // "a photograph said to be from the scene", "reported to have fled": a
+        // hedged passive, not a speech act.
+        if next.eq_ignore_ascii_case("to") && self.is_word(toks, i + 2, &["be", "have"]) {
+            return false;
+        }
         // "told the story of …", "told lies": what was told, not whom.
         if c == Cue::Told {
             let object = if is_in(next, lexicon::ARTICLES) || is_in(next, lexicon::POSSESSIVES) {
@@ -152,6 +157,30 @@ impl<'a> State<'a> {
             && self
                 .word_at(toks, e - 1)
                 .is_some_and(|h| is_in(h, lexicon::ANON_NOUNS) || is_in(h, lexicon::PERSON_REFS))
+    }
+
+    /// "…, said manager Ana Ruiz." at the end of the sentence: lower-case title
+    /// words (with their modifiers, at most three) and a capitalised name that ends
+    /// the sentence.
+    pub(super) fn final_titled_name(&self, toks: &[Tok], k: usize) -> bool {
+        let mut j = k;
+        while j < toks.len().min(k + 3)
+            && self.word_at(toks, j).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (is_title(w) || is_in(w, lexicon::TITLE_MODIFIERS))
+            })
+        {
+            j += 1;
+        }
+        let mut e = j;
+        while self.word_at(toks, e).is_some_and(is_cap) {
+            e += 1;
+        }
+        j > k
+            && self.word_at(toks, j - 1).is_some_and(is_title)
+            && (1..=4).contains(&(e - j))
+            && e + 1 >= toks.len()
+            && toks.get(e).is_none_or(|t| t.k == K::Other)
     }
 
     /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or

@@ -248,6 +248,15 @@ impl<'a> State<'a> {
                 according = according.or(Some(i));
                 continue;
             }
+            // "…, as reported by Reuters" reads like "according to".
+            if w == "reported"
+                && i > 0
+                && self.is_word(toks, i - 1, &["as"])
+                && self.is_word(toks, i + 1, &["by"])
+            {
+                according = according.or(Some(i));
+                continue;
+            }
             // Cheap tests first: this runs for every word.
             if participle.is_none()
                 && i > 0

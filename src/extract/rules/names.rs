@@ -19,7 +19,11 @@ pub(super) fn is_title(w: &str) -> bool {
     if is_in(w, lexicon::TITLE_ACRONYMS) {
         return w.chars().all(|c| !c.is_lowercase());
     }
-    is_in(w, lexicon::TITLES)
+    if is_in(w, lexicon::TITLES) {
+        return true;
+    }
+    // "Lieutenant-General", "Colonel-General": a compound of titles.
+    w.contains('-') && w.split('-').all(|p| is_in(p, lexicon::TITLES))
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -152,7 +156,27 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         }
         rest = tail;
     } else if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
-        return None;
+        // "Chief of Staff of the Strategic Missile Forces Ivo Brandt": a person's
+        // title, the body it belongs to, then two or three words of a name.
+        // The words must read as a name: a known first name, or no plural noun
+        // at the end ("… Armed Forces Engineering Troops").
+        let body = run.iter().rposition(|w| is_in(w, lexicon::ORG_WORDS))?;
+        let tail = &run[body + 1..];
+        if !(2..=3).contains(&tail.len()) {
+            return None;
+        }
+        let name_like = is_in(tail[0], lexicon::MALE_FIRST_NAMES)
+            || is_in(tail[0], lexicon::FEMALE_FIRST_NAMES)
+            || !tail[tail.len() - 1].ends_with('s');
+        if !person_title
+            || !name_like
+            || tail
+                .iter()
+                .any(|w| !is_cap(w) || is_in(w, lexicon::NAME_SPLITTERS))
+        {
+            return None;
+        }
+        rest = tail;
     }
     // "Biologist Ana Ruiz": an occupation before a full name is no part of it.
     if rest.len() >= 3 && is_cap(rest[0]) {

@@ -118,6 +118,10 @@ impl<'a> State<'a> {
                 {
                     Some((2, Take::Outer))
                 }
+                // "…, said an official, as reported by AFP": the medium carried it.
+                "reported" if next == "by" && k > 0 && self.is_word(toks, k - 1, &["as"]) => {
+                    Some((2, Take::Outer))
+                }
                 "told" | "tells" | "telling" if k == ci || c != Cue::Told => Some((1, Take::Inner)),
                 "interview" | "interviewed" if next == "with" || next == "by" => {
                     Some((2, Take::InnerNamed))
@@ -137,6 +141,9 @@ impl<'a> State<'a> {
                 }
                 "statement" if next == "to" => Some((2, Take::Inner)),
                 "on" if k == ci + 1 => Some((1, Take::InnerMedia)),
+                // "confirmed to Izvestia that …", "said to the BBC": a medium after the
+                // cue and "to" relays it (other listeners are no relays).
+                _ if k == ci && next == "to" && c != Cue::Told => Some((2, Take::InnerMedia)),
                 _ => None,
             };
             if let Some((words, take)) = found {

@@ -253,6 +253,13 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "A statement on Friday from the Ostland police said": the author, before
+        // the time phrase is cut away below.
+        if all.len() <= 12 && all.len() > 3 && is_in(all[0], ARTICLES) && is_in(all[1], DOCS) {
+            if let Some((_, owner)) = doc_owner(&all) {
+                return Some(owner);
+            }
+        }
         // Cut at a relative clause or a comma.
         let mut end = b;
         for k in a..b {
