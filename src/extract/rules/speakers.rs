@@ -1238,7 +1238,7 @@ impl<'a> State<'a> {
 /// and refuses a body's words there.
 fn person_like(words: &[&str], titled: bool) -> Option<String> {
     let last = words[words.len() - 1];
-    if (!titled && is_org(words)) || (!titled && is_in(last, lexicon::PLACE_ENDS)) {
+    if !titled && (is_org(words) || is_in(last, lexicon::PLACE_ENDS)) {
         return None;
     }
     // The known-media check folds the name through a shared memo, so it comes last.
