@@ -1657,3 +1657,49 @@ fn hedged_passives_and_bare_showings_are_no_statements() {
         ["Wire via Ostland Statistics Office"]
     );
 }
+
+#[test]
+fn negated_cues_report_nothing() {
+    for text in [
+        "President Ivo Brandt has not yet confirmed or denied whether he will run again.",
+        "The ministry did not immediately say whether the talks had failed.",
+        "Ostland has never publicly accused Ruritania of staging the attack.",
+    ] {
+        assert!(chains(text, "Wire").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn the_force_and_the_press_office_are_the_bodies_named_before() {
+    assert_eq!(
+        chains(
+            "The port reopened, the press office of the Ostland Navy said. Ships will anchor in the bay, the press office said. Westshire Police lost the file. The force said it had let the family down.",
+            "Wire"
+        ),
+        [
+            "Wire via Ostland Navy",
+            "Wire via Ostland Navy",
+            "Wire via Westshire Police"
+        ]
+    );
+}
+
+#[test]
+fn a_role_held_towards_another_person_is_someone_else() {
+    // "the defendant's lawyer" is not the defendant who spoke before.
+    assert_eq!(
+        chains(
+            "Ana Ruiz said she was innocent. The defendant's lawyer said the case was weak.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz", "Wire via ~The defendant's lawyer"]
+    );
+    // A subject named after a description is the antecedent of "he".
+    assert_eq!(
+        chains(
+            "Kremlin spokesman Ivo Brandt declined to comment on the row involving adviser Tomas Veld. \"We give no comments,\" he said.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+}

@@ -67,6 +67,11 @@ impl<'a> State<'a> {
         if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
             return false;
         }
+        // "has not yet confirmed or denied …", "did not immediately say": a negated
+        // cue (adverbs and a coordinated cue between) reports no statement.
+        if self.negated(toks, i) {
+            return false;
+        }
         // "he was explicitly told …": a passive with an adverb between; the subject
         // heard the statement (a quoted "was widely quoted" stays usable).
         let adverb_passive = i >= 2
@@ -142,6 +147,31 @@ impl<'a> State<'a> {
             }
         }
         true
+    }
+
+    /// Is the cue at `i` under a negation: "not"/"never" before it, with adverbs
+    /// ("yet", "immediately", "publicly") or "X or" (another cue) between?
+    fn negated(&self, toks: &[Tok], i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let Some(w) = self.word_at(toks, k) else {
+                return false;
+            };
+            if is_in(w, &["not", "never", "n't"]) {
+                return true;
+            }
+            let adverb = w.len() > 4 && w.ends_with("ly") || is_in(w, &["yet", "also", "even"]);
+            let coordinated = is_in(w, &["or", "nor"])
+                && k > 0
+                && self.word_at(toks, k - 1).and_then(lexicon::cue).is_some();
+            if coordinated {
+                k -= 1; // the cue before "or"
+            } else if !adverb || i - k > 3 {
+                return false;
+            }
+        }
+        false
     }
 
     /// Does the sentence end with an unnamed source starting at `k` ("…, said local

@@ -506,7 +506,18 @@ impl<'a> State<'a> {
             {
                 return Some(Spk::named(&m.0, true, false));
             }
-            if words.len() <= 2 || !is_in(&head, lexicon::ANON_NOUNS) {
+            // Not someone's lawyer or manager ("the defendant's lawyer", "the
+            // 89-year-old's manager"): another person than the one described. A
+            // person's spokesperson speaks for the person (rulebook R3).
+            let anon = is_in(&head, lexicon::ANON_NOUNS);
+            let someones = !is_in(&head, lexicon::SPOKES_WORDS)
+                && words.iter().any(|w| {
+                    w.strip_suffix("'s").is_some_and(|p| {
+                        p.ends_with("-year-old")
+                            || (p.starts_with(|c: char| c.is_lowercase()) && person_noun(p))
+                    })
+                });
+            if words.len() <= 2 || !(anon || someones) {
                 if let Some(s) = self.resolve(true) {
                     return Some(s);
                 }
@@ -553,6 +564,25 @@ impl<'a> State<'a> {
                 && (is_in(&head, lexicon::ORG_REFS) || is_in(&head, lexicon::INSTITUTIONS))
             {
                 if let Some(s) = self.body_with_word(&head) {
+                    return Some(s);
+                }
+            }
+            // "the force": the police force named before; "the press office": the
+            // latest body that spoke (rulebook R3: a press office speaks for it).
+            if lower0 == "the" && words.len() == 2 && head == "force" {
+                if let Some(s) = self
+                    .body_with_word("police")
+                    .or_else(|| self.body_with_word("constabulary"))
+                {
+                    return Some(s);
+                }
+            }
+            if lower0 == "the"
+                && words.len() == 3
+                && words[1].eq_ignore_ascii_case("press")
+                && is_in(&head, &["office", "service"])
+            {
+                if let Some(s) = self.resolve_org(false) {
                     return Some(s);
                 }
             }
@@ -833,11 +863,15 @@ impl<'a> State<'a> {
         let opener = is_in(run[0], lexicon::QUESTION_OPENERS)
             || is_in(run[0], lexicon::SUBORDINATORS)
             || (run[0].len() > 5 && run[0].ends_with("ing"));
-        if opener || run.iter().any(|w| is_in(w, NOT_NAMES)) {
+        if opener {
             return false;
         }
-        if run.len() == 1 && !honorific && !self.name_words.contains(run[0]) {
-            return false;
+        // "The former striker Ana Ruiz …", "Kremlin spokesman Ivo Brandt …": the
+        // capitalised run is only the start of a description.
+        if run.iter().any(|w| is_in(w, NOT_NAMES))
+            || (run.len() == 1 && !honorific && !self.name_words.contains(run[0]))
+        {
+            return self.note_described_subject(toks, start);
         }
         let name = if run.len() == 1 {
             // A surname: the person of that name who spoke or was named before (with
@@ -854,7 +888,7 @@ impl<'a> State<'a> {
             let titled = honorific || run.iter().any(|w| is_title(w));
             match person_like(&run, titled) {
                 Some(n) => self.expand(&n),
-                None => return false,
+                None => return self.note_described_subject(toks, start),
             }
         };
         self.subject = Some((Spk::named(&name, true, false), self.turns));
@@ -907,7 +941,10 @@ impl<'a> State<'a> {
         };
         let name = &toks[t + 1..i];
         if !(2..=4).contains(&name.len())
-            || name.iter().any(|k| !is_cap(self.w(k)))
+            || name.iter().any(|k| {
+                let w = self.w(k);
+                !is_cap(w) || is_in(w, NOT_NAMES) || is_in(w, lexicon::LEADING_LINKERS)
+            })
             || !self.predicate_follows(toks, i)
         {
             return false;
