@@ -3220,10 +3220,21 @@ pub(crate) const DOCS: Words = Words::new(
         "calculations",
         "findings",
         "results",
-        "website",
-        "figures",
+        "bulletin",
+        "communique",
     ],
 );
+
+/// Bodies an article names with a lower-case word, as its own ("a bulletin published
+/// by police"): named hops (rulebook example 24).
+pub(crate) const OWN_INSTITUTIONS: &[&str] = &[
+    "police",
+    "army",
+    "military",
+    "prosecutors",
+    "coroner",
+    "court",
+];
 
 /// Words before a document noun in an "according to" phrase ("a new joint statement",
 /// "its preliminary report", "unconfirmed reports").

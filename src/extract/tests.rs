@@ -1703,3 +1703,45 @@ fn a_role_held_towards_another_person_is_someone_else() {
         ["Wire via Ivo Brandt"]
     );
 }
+
+#[test]
+fn definite_and_described_speakers_after_an_inverted_cue() {
+    one_each(&[
+        (
+            "The law can be broken, said the press service of the Ostland Institute of Physics.",
+            "Wire via Ostland Institute of Physics",
+            "The law can be broken",
+        ),
+        (
+            "Deep learning trains computers, says Ana Ruiz, head of Laiye, a Lima-based company that writes software.",
+            "Wire via Ana Ruiz",
+            "Deep learning trains computers",
+        ),
+    ]);
+    // The phrase after "said the" must be a name, not a clause.
+    assert!(chains(
+        "Commenting on the plan, the minister of sport, Ivo Brandt, said the fans responded with humour.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| c == "Wire via Ivo Brandt"));
+}
+
+#[test]
+fn a_bulletin_by_police_and_a_titled_role_noun_resolve() {
+    assert_eq!(
+        chains(
+            "Two girls were shot, according to a bulletin published by police. No one is in custody, the bulletin said.",
+            "Wire"
+        ),
+        ["Wire via police", "Wire via police"]
+    );
+    // "the commissioner": a title as a role noun finds the titled speaker.
+    assert_eq!(
+        chains(
+            "Garda Commissioner Ana Ruiz said she was taking responsibility. The commissioner also said it takes courage.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
+    );
+}

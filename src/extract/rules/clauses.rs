@@ -131,16 +131,21 @@ impl<'a> State<'a> {
                 .is_some_and(|w| {
                     w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
                 });
+            let definite_end = self.final_definite_source(toks, ci + 1);
             if let Some(w) = self.word_at(toks, ci + 1).filter(|_| !participle_before) {
                 // "…, said local officials." at the end of the sentence: an unnamed
                 // source of at most five lower-case words with a source noun as head.
                 if (is_cap(w) && !is_in(w, NOT_NAMES)
                     || self.final_unnamed_source(toks, ci + 1)
-                    || self.final_titled_name(toks, ci + 1))
+                    || self.final_titled_name(toks, ci + 1)
+                    || definite_end.is_some())
                     && c != Cue::Told
                 {
-                    let e = self.inverted_speaker_end(toks, ci + 1);
-                    if e >= len.saturating_sub(1) || toks.get(e).is_some_and(|t| t.k == K::Other) {
+                    let e = definite_end.unwrap_or_else(|| self.inverted_speaker_end(toks, ci + 1));
+                    if e >= len.saturating_sub(1)
+                        || toks.get(e).is_some_and(|t| t.k == K::Other)
+                        || self.closing_apposition(toks, e)
+                    {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
                         let e2 = if toks[ci - 1].k == K::Quote {
                             ci
@@ -548,6 +553,7 @@ impl<'a> State<'a> {
         // Split off "quoted in/by Y", "carried by Y", "cited by Y".
         let mut src_e = np_e;
         let mut outer = Vec::new();
+        let mut author = None;
         for k in np_s..np_e {
             if self.is_word(toks, k, lexicon::CARRIED_BY_VERBS)
                 && self.is_word(toks, k + 1, &["by", "in", "on"])
@@ -555,6 +561,10 @@ impl<'a> State<'a> {
                 src_e = k;
                 if let Some(r) = self.relay(toks, k + 2, np_e, true) {
                     outer.push(r);
+                } else if np_e == k + 3 && self.is_word(toks, k + 2, lexicon::OWN_INSTITUTIONS) {
+                    // "according to a bulletin published by police": the author.
+                    author = Some(Spk::named(self.w(&toks[k + 2]), false, false));
+                    src_e = np_s;
                 }
                 break;
             }
@@ -580,7 +590,7 @@ impl<'a> State<'a> {
         let mut spk = if src_e > np_s {
             self.document_source(toks, np_s, src_e)
         } else {
-            None
+            author
         };
         // "…, according to the panel's chair, Ana Ruiz."
         if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
@@ -806,6 +816,18 @@ impl<'a> State<'a> {
             return k;
         }
         e
+    }
+
+    /// Does a further apposition run from the comma at `e` to the end of the
+    /// sentence ("…, says Ana Ruiz, head of Ostberg, a mining company that …")? It
+    /// opens with an article or a title and holds no quotation.
+    fn closing_apposition(&self, toks: &[Tok], e: usize) -> bool {
+        toks.get(e).is_some_and(|t| t.k == K::Comma)
+            && (self.is_word(toks, e + 1, lexicon::ARTICLES)
+                || self.word_at(toks, e + 1).is_some_and(is_title))
+            && toks[e + 1..]
+                .iter()
+                .all(|t| matches!(t.k, K::Word | K::Comma | K::Open | K::Close | K::Other))
     }
 
     /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a

@@ -213,6 +213,47 @@ impl<'a> State<'a> {
             && toks.get(e).is_none_or(|t| t.k == K::Other)
     }
 
+    /// "…, said the press service of the Ostland Navy." / "…, said the spokesman for
+    /// Brindle Corp.": "the", a lower-case source noun, and a phrase that ends the
+    /// sentence (at most fourteen words); where the phrase ends.
+    pub(super) fn final_definite_source(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        if !self.is_word(toks, k, &["the"]) {
+            return None;
+        }
+        let source_noun = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && (is_in(w, lexicon::SPOKES_WORDS)
+                    || is_in(w, lexicon::PERSON_REFS)
+                    || is_in(w, lexicon::ANON_NOUNS)
+                    || is_title(w))
+        };
+        if !self.word_at(toks, k + 1).is_some_and(source_noun) {
+            return None;
+        }
+        // After the noun only names, their joining words and the words of a body
+        // ("press service", "Ministry of …"): no verb, no clause.
+        let name_word = |w: &str| {
+            is_cap(w)
+                || is_in(w, lexicon::CONNECTORS)
+                || is_in(w, lexicon::ORG_WORDS)
+                || is_in(w, lexicon::INSTITUTIONS)
+                || is_in(w, lexicon::MEDIA_WORDS)
+                || source_noun(w)
+        };
+        let mut e = k + 2;
+        while e < toks.len()
+            && match toks[e].k {
+                K::Word => name_word(self.w(&toks[e])),
+                K::Open | K::Close => true,
+                _ => false,
+            }
+        {
+            e += 1;
+        }
+        let ends = toks.get(e).is_none_or(|t| t.k == K::Other) && e + 1 >= toks.len();
+        (ends && self.words(toks, k, e) <= 14).then_some(e)
+    }
+
     /// An evaluative cue needs its frame: a short object, then `of`/`as`/`for` (or
     /// `on` for blame), or a quotation ("called the move "…""); "called for", "called
     /// on" and "described how" are not evaluations.

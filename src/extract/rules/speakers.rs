@@ -487,7 +487,16 @@ impl<'a> State<'a> {
         // A lower-case head after capitalised modifiers: "the Chilean envoy",
         // "Peruvian farmers", "One harbour pilot", "Danish media".
         let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
-        if head_lower && definite && is_in(&head, lexicon::PERSON_REFS) {
+        // A title as the head ("the commissioner", "the prosecutor") is a role noun
+        // too; a body's title word ("the ministry") is not.
+        let person_ref = is_in(&head, lexicon::PERSON_REFS);
+        let titled_role = !person_ref
+            && lower0 == "the"
+            && is_in(&head, lexicon::TITLES)
+            && !is_in(&head, lexicon::ORG_WORDS)
+            && !is_in(&head, lexicon::INSTITUTIONS)
+            && !is_in(&head, lexicon::MEDIA_WORDS);
+        if head_lower && definite && (person_ref || titled_role) {
             // The speaker introduced with the same role noun, else a titled name with
             // it, else (for a bare "the minister") the most recent person.
             if let Some(s) = self
@@ -522,7 +531,11 @@ impl<'a> State<'a> {
                     return Some(s);
                 }
             }
-            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+            // A title left unresolved ("the campaigner", "the company's
+            // representative") is read by the rules below.
+            if person_ref {
+                return Some(Spk::anonymous(&phrase, true).with_head(&head));
+            }
         }
         if head_lower && !spokes {
             if anon_head && (indefinite || !determiner || caps.is_empty()) {
@@ -604,6 +617,13 @@ impl<'a> State<'a> {
                 let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
                 if generic {
                     if let Some(s) = self.resolve_org(media) {
+                        return Some(s);
+                    }
+                }
+                // "… records obtained by the Indianapolis Star. The newspaper
+                // reported …": a medium that relayed an earlier statement.
+                if media {
+                    if let Some(s) = self.medium_relayed() {
                         return Some(s);
                     }
                 }
@@ -964,6 +984,18 @@ impl<'a> State<'a> {
     /// person (number agreement) or an older body.
     fn resolve_plural(&self) -> Option<Spk> {
         self.speakers.last().filter(|s| !s.person).cloned()
+    }
+
+    /// The latest known medium that relayed an earlier statement.
+    fn medium_relayed(&self) -> Option<Spk> {
+        let f = self.out.last()?;
+        f.outer
+            .iter()
+            .chain(f.via.iter())
+            .chain(f.inner.iter())
+            .chain(f.cited.iter())
+            .find(|h| !h.anonymous && is_known_media(&h.name))
+            .map(|h| Spk::named(&h.name, false, true))
     }
 
     pub(super) fn resolve_org(&self, media: bool) -> Option<Spk> {
@@ -1345,6 +1377,14 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
     let mut a = p + 1;
     if words.get(a).is_some_and(|w| is_in(w, ARTICLES)) {
         a += 1;
+    }
+    // "a bulletin published by police": the article's own police, army or court
+    // (rulebook example 24), as the last word.
+    if a + 1 == words.len() && is_in(words[a], lexicon::OWN_INSTITUTIONS) {
+        return Some((
+            words[d].to_ascii_lowercase(),
+            Spk::named(words[a], false, false),
+        ));
     }
     let run = cap_runs(&words[a..]).into_iter().next()?;
     if run.0 != 0 {
