@@ -296,6 +296,11 @@ fn precision_on_the_labelled_news_pairs() {
     // Stop 30's clause-shape rules changed the statements of about 400 articles, and
     // one more labelled pair is no longer shown: measured 44 shown, 42 of them right
     // (which pair was not traced). The precision floor is unchanged.
-    assert!(p.shown.0 >= 44, "{p:?}");
+    // Stop 35: two more labelled pairs can no longer arise, traced by the names in the
+    // whole-CSV output: "Mondays" was a mis-read speaker ("…, said manager Javier
+    // Ramirez-Baron" is now read), and "Inspector-General Khalid Abu Bakar" is now
+    // "Khalid Abu Bakar" (a compound title is no part of a name). Measured 42 shown,
+    // 40 of them right.
+    assert!(p.shown.0 >= 42, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
 }
