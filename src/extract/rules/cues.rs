@@ -161,7 +161,7 @@ impl<'a> State<'a> {
             if is_in(w, &["not", "never", "n't"]) {
                 return true;
             }
-            let adverb = w.len() > 4 && w.ends_with("ly") || is_in(w, &["yet", "also", "even"]);
+            let adverb = (w.len() > 4 && w.ends_with("ly")) || is_in(w, &["yet", "also", "even"]);
             let coordinated = is_in(w, &["or", "nor"])
                 && k > 0
                 && self.word_at(toks, k - 1).and_then(lexicon::cue).is_some();

@@ -514,8 +514,9 @@ impl<'a> State<'a> {
         // The words are the name's head: its last words, or those before its "of …"
         // ("the Observatory": "Syrian Observatory for Human Rights").
         // Two words must match as written: "the Syrian army" is not the "Free Syrian
-        // Army". A name that opens with a person's title is a person's
-        // ("Secretary-General of the Arab League").
+        // Army". A person's title before the matched words makes the name a
+        // person's ("Secretary-General of the Arab League"), and a leading linker
+        // ("Yet the White House") a mis-read run.
         let same = |a: &str, b: &str| {
             if short.len() == 1 {
                 a.eq_ignore_ascii_case(b)

@@ -986,7 +986,8 @@ impl<'a> State<'a> {
         self.speakers.last().filter(|s| !s.person).cloned()
     }
 
-    /// The latest known medium that relayed an earlier statement.
+    /// A known medium that relayed the last statement ("… obtained by the Ostland
+    /// Times. The newspaper reported …").
     fn medium_relayed(&self) -> Option<Spk> {
         let f = self.out.last()?;
         f.outer
