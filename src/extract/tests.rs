@@ -1718,13 +1718,15 @@ fn definite_and_described_speakers_after_an_inverted_cue() {
             "Deep learning trains computers",
         ),
     ]);
-    // The phrase after "said the" must be a name, not a clause.
-    assert!(chains(
-        "Commenting on the plan, the minister of sport, Ivo Brandt, said the fans responded with humour.",
-        "Wire"
-    )
-    .iter()
-    .all(|c| c == "Wire via Ivo Brandt"));
+    // The phrase after "said the" must be a name, not a clause: the speaker is the
+    // one before the cue.
+    assert_eq!(
+        chains(
+            "Commenting on the plan, the minister of sport, Ivo Brandt, said the fans responded with humour.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
 }
 
 #[test]
