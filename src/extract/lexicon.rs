@@ -3298,6 +3298,23 @@ pub(crate) const PLATFORMS: Words = Words::new(
     ],
 );
 
+/// Capitalised nouns for a party's members ("a senior Republican", "House
+/// Democrats"): a description of unnamed people, never a name.
+pub(crate) const PARTY_MEMBERS: &[&str] = &["republican", "republicans", "democrat", "democrats"];
+
+/// Words that make a party's name of "Democrats" ("the Liberal Democrats", "Sweden
+/// Democrats"): a named party, not its members.
+pub(crate) const PARTY_NAME_LEADS: &[&str] = &[
+    "liberal",
+    "social",
+    "christian",
+    "free",
+    "sweden",
+    "swiss",
+    "european",
+    "young",
+];
+
 /// Capitalised modifiers that do not name a medium ("Pakistani state TV" names one
 /// through its country; "Local", "State" at a sentence start do not).
 pub(crate) const DEMONYM_LIKE: &[&str] = &[
@@ -3315,6 +3332,26 @@ pub(crate) const DEMONYM_LIKE: &[&str] = &[
 pub(crate) fn is_media_head(w: &str) -> bool {
     is_in(w, MEDIA_WORDS) || is_in(w, MEDIA_HEADS)
 }
+
+/// Media words that name a medium only inside a name ("the Washington Post", "Daily
+/// Mail"): in lower case they are something else ("in a weekend online post").
+pub(crate) const NAME_ONLY_MEDIA_WORDS: &[&str] = &[
+    "post",
+    "mail",
+    "standard",
+    "observer",
+    "examiner",
+    "today",
+    "online",
+    "times",
+    "guardian",
+    "herald",
+    "telegraph",
+    "tribune",
+    "chronicle",
+    "gazette",
+    "reporter",
+];
 
 /// Head words of an unnamed medium besides the media words ("local media", "a TV
 /// network", "a radio station").

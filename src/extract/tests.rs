@@ -1747,3 +1747,135 @@ fn a_bulletin_by_police_and_a_titled_role_noun_resolve() {
         ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
     );
 }
+
+#[test]
+fn quoted_as_saying_at_the_end_takes_the_clause_before() {
+    one_each(&[
+        (
+            "The talks failed because nobody came, Nordwire quoted Ivo Brandt as saying.",
+            "Wire via Nordwire via Ivo Brandt",
+            "The talks failed because nobody came",
+        ),
+        (
+            "Weapons were seized from four cells, the Ostland Press Agency quoted the ministry as saying on Thursday.",
+            "Wire via Ostland Press Agency via ministry",
+            "Weapons were seized from four cells",
+        ),
+    ]);
+}
+
+#[test]
+fn party_members_and_described_groups_are_unnamed() {
+    // "the senior Republican" is the one described so before.
+    assert_eq!(
+        chains(
+            "A senior Republican familiar with the talks said the deal was close. \"It is a question of trust,\" the senior Republican said.",
+            "Wire"
+        ),
+        [
+            "Wire via ~A senior Republican familiar with the talks",
+            "Wire via ~A senior Republican familiar with the talks"
+        ]
+    );
+    // "the Ohio Republican": the legislator just quoted.
+    assert_eq!(
+        chains(
+            "Senator Ivo Brandt said the bill was dead. \"We tried,\" the Ohio Republican said.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt", "Wire via Ivo Brandt"]
+    );
+    one_each(&[
+        (
+            "House Democrats said the vote was rigged.",
+            "Wire via ~House Democrats",
+            "the vote was rigged",
+        ),
+        (
+            "Ostlandic politicians said the spy agency had briefed them.",
+            "Wire via ~Ostlandic politicians",
+            "the spy agency had briefed them",
+        ),
+        (
+            "Prosecutors said the ferry had been overloaded.",
+            "Wire via ~Prosecutors",
+            "the ferry had been overloaded",
+        ),
+        (
+            "A senior Harbour Board adviser said the cranes were sold.",
+            "Wire via ~A senior Harbour Board adviser",
+            "the cranes were sold",
+        ),
+        // A party's name ends in "Democrats" too.
+        (
+            "The Liberal Democrats said the tax was unfair.",
+            "Wire via Liberal Democrats",
+            "the tax was unfair",
+        ),
+    ]);
+}
+
+#[test]
+fn person_of_a_body_and_a_body_voice() {
+    one_each(&[
+        (
+            "Ana Ruiz of the Harbour Board said the cranes were sold.",
+            "Wire via Ana Ruiz",
+            "the cranes were sold",
+        ),
+        // A post is no medium: no hop.
+        (
+            "\"The air is tense,\" Ivo Brandt wrote in a weekend online post.",
+            "Wire via Ivo Brandt",
+            "The air is tense",
+        ),
+    ]);
+    // "the company's press service": the company named before.
+    assert_eq!(
+        chains(
+            "Ostberg Mining Company said the mine was safe. The company's press service said the shaft would reopen.",
+            "Wire"
+        ),
+        ["Wire via Ostberg Mining Company", "Wire via Ostberg Mining Company"]
+    );
+}
+
+#[test]
+fn a_role_of_a_named_owner_is_the_person_described_with_it() {
+    // The envoy described with the same country, not the latest person.
+    assert_eq!(
+        chains(
+            "Ruritania's envoy Ivo Brandt said talks would resume. Tomas Ade said he was hopeful. Ruritania's envoy said the draft was ready.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt", "Wire via Tomas Ade", "Wire via Ivo Brandt"]
+    );
+    // Nobody was described as the group's leader: an unnamed description.
+    assert_eq!(
+        chains(
+            "Captain Ana Ruiz said the bridge was taken. The Ostland Front's leader said the war was over.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz", "Wire via ~The Ostland Front's leader"]
+    );
+}
+
+#[test]
+fn a_titled_surname_is_a_mention_for_the_role() {
+    // "President Brandt" alone names the president a later "the president" means.
+    assert_eq!(
+        chains(
+            "The message came from President Brandt himself. \"Believe me,\" the president told a meeting of sheriffs.",
+            "Wire"
+        ),
+        ["Wire via Brandt"]
+    );
+    // "the former president" is not the sitting one named last.
+    assert_eq!(
+        chains(
+            "Former president Ivo Ade said he had sent no letter. He wrote nothing to President Brandt. \"It was a statement,\" the former president said.",
+            "Wire"
+        ),
+        ["Wire via Ivo Ade", "Wire via Ivo Ade"]
+    );
+}

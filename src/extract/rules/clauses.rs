@@ -436,11 +436,33 @@ impl<'a> State<'a> {
             s += 1;
         }
         let e = self.content_end(toks, s);
+        let cs = self.clause_start(toks, ci);
+        let passive = ci > 0 && self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX);
+        // "…, Reuters quoted Ivo Brandt as saying (on Thursday).": nothing but a time
+        // or place after the verb, so the claim is the clause before the relay.
+        let tail_only = e <= s
+            || (self.words(toks, s, e) <= 4
+                && toks[s..e].iter().all(|t| t.k == K::Word)
+                && self.is_word(toks, s, lexicon::PLACE_TIME_PREPS));
+        if tail_only && !passive {
+            let (content_end, relay_start) = self.split_content_first(toks, cs, ci)?;
+            if self.words(toks, cs, content_end) < 3 {
+                return None;
+            }
+            let relay = self.subject_speaker(toks, relay_start, ci)?;
+            let spk = self.subject_speaker(toks, ci + 1, as_i)?;
+            let mut mods = self.modifiers(toks, &[(cs, content_end)], ci, Cue::Quoted);
+            mods.outer.push(relay.hop);
+            return Some(self.found(
+                vec![(toks[cs].s, toks[content_end - 1].e)],
+                ExtractKind::IndirectSpeech,
+                spk,
+                mods,
+            ));
+        }
         if e <= s {
             return None;
         }
-        let cs = self.clause_start(toks, ci);
-        let passive = ci > 0 && self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX);
         let mut mods = self.modifiers(toks, &[(s, e)], ci, Cue::Quoted);
         let spk = if passive {
             let mut end = ci - 1;

@@ -250,7 +250,10 @@ impl<'a> State<'a> {
             // Rulebook R2: an unnamed medium ("a local TV network", "local media",
             // "regional television") is an anonymous middle hop.
             let head = words.last().copied().unwrap_or("");
-            if words.len() <= 6 && lexicon::is_media_head(head) {
+            if words.len() <= 6
+                && lexicon::is_media_head(head)
+                && !is_in(head, lexicon::NAME_ONLY_MEDIA_WORDS)
+            {
                 return Some(HopSpec::anonymous(&words.join(" ")));
             }
             return None;

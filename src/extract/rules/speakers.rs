@@ -373,13 +373,87 @@ impl<'a> State<'a> {
         }
         let lower0 = words[0].to_ascii_lowercase();
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        // "the company's press service", "its press office", "the ministry's
+        // spokesman": the body they speak for (rulebook R3).
+        let n = words.len();
+        let press = n >= 3
+            && words[n - 2].eq_ignore_ascii_case("press")
+            && is_in(&head, &["office", "service"]);
+        let voice = press || (n == 3 && is_in(&head, lexicon::SPOKES_WORDS));
+        if voice && lower0 == "its" && n <= 3 {
+            if let Some(s) = self.resolve_org(false) {
+                return Some(s);
+            }
+        }
+        if voice && lower0 == "the" && n == 3 + usize::from(press) {
+            if let Some(owner) = words[1]
+                .strip_suffix("'s")
+                .filter(|o| is_in(o, lexicon::ORG_REFS) || is_in(o, lexicon::INSTITUTIONS))
+            {
+                return self.phrase_speaker(&["the", owner]);
+            }
+        }
         let head_lower = words
             .last()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
         let caps = cap_runs(words);
         let phrase = words.join(" ");
         let determiner = is_in(&lower0, ARTICLES);
-        let anon_head = head_lower && is_in(&head, lexicon::ANON_NOUNS);
+        // "South Korean politicians", "Google engineers": people described, unnamed.
+        let people_head = head.len() > 4
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && head.strip_suffix('s').is_some_and(|sg| {
+                is_in(sg, lexicon::PERSON_REFS)
+                    || is_in(sg, lexicon::TITLES)
+                    || is_in(sg, lexicon::PEOPLE_NOUNS)
+                    || lexicon::ends_with_any(sg, &["ist", "ian"])
+            });
+        let anon_head = head_lower && (is_in(&head, lexicon::ANON_NOUNS) || people_head);
+        // "the senior Republican", "House Democrats": a party's members, unnamed. The
+        // capitalised head names nobody; "the Republican" is the one described before.
+        if is_in(&head, lexicon::PARTY_MEMBERS)
+            && words.len() <= 4
+            && !words[..words.len() - 1]
+                .iter()
+                .any(|w| is_in(w, lexicon::PARTY_NAME_LEADS))
+        {
+            // "the Wisconsin Republican said": the legislator just quoted, like "the
+            // senator"; "the senior Republican": the one described so before.
+            if lower0 == "the" && !head.ends_with('s') {
+                if let Some(s) = self.speakers.iter().rev().find(|s| {
+                    s.hop.anonymous
+                        && s.hop
+                            .name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w == head)
+                }) {
+                    return Some(s.clone());
+                }
+                if let Some(s) = self.resolve(true) {
+                    return Some(s);
+                }
+            }
+            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+        }
+        // "Prosecutors said" at the start of a sentence: capitalised by position only;
+        // the same group as an earlier "federal prosecutors".
+        if words.len() == 1
+            && (people_head || is_in(&head, lexicon::ANON_NOUNS))
+            && !is_known_media(words[0])
+        {
+            let earlier = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| s.hop.anonymous && s.head == head);
+            return Some(
+                earlier
+                    .cloned()
+                    .unwrap_or_else(|| Spk::anonymous(&phrase, true).with_head(&head)),
+            );
+        }
         // A capitalised noun inside a name ("Joint Chiefs of Staff") is no unnamed
         // source; at the start of the phrase ("Officials") it still is.
         let anon_any = words
@@ -475,13 +549,20 @@ impl<'a> State<'a> {
                         } else if portfolio_end && r.1 - r.0 >= 3 {
                             name_tail(&words[r.0..r.1]).and_then(person_name)
                         } else {
-                            person_name(&words[r.0..r.1])
+                            let run = &words[r.0..r.1];
+                            person_name(run).or_else(|| person_of(run))
                         }
                     })
                 })
         };
         if let Some(p) = person {
             let full = self.expand(&p);
+            // "Russia's envoy in Geneva Ana Ruiz said": the description stays known
+            // for a later "Russia's envoy said" (`by_role`, `by_owner`).
+            if words.len() > full.split_whitespace().count() + 1 {
+                self.described
+                    .push((full.clone(), phrase.to_lowercase(), true, self.turns));
+            }
             return Some(Spk::named(&full, true, false));
         }
         // A lower-case head after capitalised modifiers: "the Chilean envoy",
@@ -496,24 +577,31 @@ impl<'a> State<'a> {
             && !is_in(&head, lexicon::ORG_WORDS)
             && !is_in(&head, lexicon::INSTITUTIONS)
             && !is_in(&head, lexicon::MEDIA_WORDS);
+        // "ISIL's leader", "the Ostland Front's leader": the role of a body or place
+        // named in front is the person described with that owner before, never simply
+        // the latest person; else it is an unnamed description.
+        let owner = words[..words.len() - 1]
+            .iter()
+            .rev()
+            .find_map(|w| w.strip_suffix("'s"))
+            .filter(|o| is_cap(o));
+        if let Some(owner) = owner.filter(|_| head_lower && person_ref) {
+            if let Some(s) = self.by_owner(owner, &head) {
+                return Some(s);
+            }
+            // A spokesperson unnamed speaks for the owner (read below).
+            if !spokes {
+                return Some(Spk::anonymous(&phrase, true));
+            }
+        }
         if head_lower && definite && (person_ref || titled_role) {
             // The speaker introduced with the same role noun, else a titled name with
             // it, else (for a bare "the minister") the most recent person.
-            if let Some(s) = self
-                .speakers
+            let former = words
                 .iter()
-                .rev()
-                .find(|s| s.person && s.head == head)
-            {
-                return Some(s.clone());
-            }
-            if let Some(m) = self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.1.split_whitespace().any(|w| w == head))
-            {
-                return Some(Spk::named(&m.0, true, false));
+                .any(|w| w.eq_ignore_ascii_case("former") || w.starts_with("ex-"));
+            if let Some(s) = self.by_role(&head, former) {
+                return Some(s);
             }
             // Not someone's lawyer or manager ("the defendant's lawyer", "the
             // 89-year-old's manager"): another person than the one described. A
@@ -746,6 +834,18 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&phrase, true));
         }
+        // "a senior White House adviser", "an Ostland Rail engineer": a person
+        // described by a role after capitalised modifiers, unnamed.
+        if head_lower
+            && indefinite
+            && !spokes
+            && org_end == r.1
+            && r.1 < words.len()
+            && words[r.1..].iter().all(|w| !is_cap(w))
+            && person_noun(&head)
+        {
+            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+        }
         // "the Ruritanian shipping giant": capitalised words between an article
         // and a lower-case head which names no kind of body are no name; the phrase is a
         // description the rules cannot resolve, so no source is credited.
@@ -976,6 +1076,59 @@ impl<'a> State<'a> {
         let name = self.expand(&name);
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// The person introduced with this role noun ("the minister" after "…, the
+    /// minister, said"), else the latest titled name with it ("Minister Ana Ruiz").
+    /// A "former" in the description must be in the mention's too: "the former
+    /// president" is not the sitting one named last.
+    fn by_role(&self, head: &str, former: bool) -> Option<Spk> {
+        if let Some(s) = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| s.person && s.head == head)
+        {
+            return Some(s.clone());
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| {
+                let mut words = m.1.split_whitespace();
+                words.clone().any(|w| w == head)
+                    && (!former || words.any(|w| w == "former" || w.starts_with("ex-")))
+            })
+            .map(|m| Spk::named(&m.0, true, false))
+    }
+
+    /// "Chechnya's head", "ISIL's leader": the person whose description named the
+    /// same owner ("Chechnya's leader Ana Ruiz", "Chechen leader …"; the owner's
+    /// first five letters), else one known in that role; None when neither is.
+    fn by_owner(&self, owner: &str, head: &str) -> Option<Spk> {
+        let stem: String = owner.to_lowercase().chars().take(5).collect();
+        if stem.chars().count() < 3 {
+            return None;
+        }
+        let fits = |ctx: &str| {
+            let mut words = ctx.split_whitespace();
+            words.clone().any(|w| w.starts_with(stem.as_str()))
+                && words.any(|w| w == head || is_title(w) || is_in(w, lexicon::PERSON_REFS))
+        };
+        let described = self
+            .described
+            .iter()
+            .rev()
+            .filter(|d| d.2)
+            .map(|d| (&d.0, &d.1));
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| (&m.0, &m.1))
+            .chain(described)
+            // "Melania Trump's attorney" is not Melania Trump.
+            .find(|(name, ctx)| fits(ctx) && !name.to_lowercase().contains(stem.as_str()))
+            .map(|(name, _)| Spk::named(name, true, false))
     }
 
     /// "they": the latest speaker when it can be plural — a body, a medium, unnamed
@@ -1264,7 +1417,18 @@ impl<'a> State<'a> {
                     }
                 });
                 if let Some(p) = p {
-                    if p.split_whitespace().count() >= 2 {
+                    // "President Trump": a surname after a person's title is a
+                    // mention too ("the president" later); not "Prime Minister May".
+                    let surname = !p.contains(' ')
+                        && p.len() > 2
+                        && !is_in(&p, NOT_NAMES)
+                        && !is_in(&p, lexicon::CALENDAR)
+                        && p.chars().any(|c| c.is_lowercase())
+                        && piece
+                            .iter()
+                            .any(|w| is_in(w, lexicon::PERSON_TITLES) && is_cap(w));
+                    let p = if surname { self.expand(&p) } else { p };
+                    if surname || p.split_whitespace().count() >= 2 {
                         let from = r.0.saturating_sub(3);
                         let ctx = words[from..r.1].join(" ").to_ascii_lowercase();
                         self.mentions.retain(|m| m.0 != p);
@@ -1299,8 +1463,6 @@ impl<'a> State<'a> {
     }
 }
 
-/// Whether a speaker is a woman (true) or a man (false), from a first name the
-/// lexicon knows or a gendered word in a description or role ("spokeswoman").
 /// A person's name in a subject's capitalised run, after its titles: never a body,
 /// a medium, or (without a title) a place; two words or more without a title. A
 /// title makes the run a person's even when it names the person's body ("Police
@@ -1317,6 +1479,35 @@ fn person_like(words: &[&str], titled: bool) -> Option<String> {
         .filter(|_| !is_known_media_run(words))
 }
 
+/// "Mick Jagger of the Rolling Stones", "Dora Vance of the Monroe Police
+/// Department": a full name of two or three words, then "of" and the body or band
+/// the person belongs to. The person is the origin.
+fn person_of(run: &[&str]) -> Option<String> {
+    let of = run.iter().position(|w| *w == "of")?;
+    if !(2..=3).contains(&of) || run[..of].iter().any(|w| w.ends_with("'s")) {
+        return None;
+    }
+    // "Joint Chiefs of Staff", "Member of Parliament": a body's or an office's name,
+    // with a title or a body's word before or after "of".
+    let after: Vec<&str> = run[of + 1..]
+        .iter()
+        .copied()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let generic = |w: &str| {
+        is_title(w)
+            || is_in(w, lexicon::ORG_WORDS)
+            || is_in(w, lexicon::ANON_NOUNS)
+            || is_in(w, lexicon::INSTITUTIONS)
+    };
+    if run[..of].iter().any(|w| generic(w)) || (after.len() == 1 && generic(after[0])) {
+        return None;
+    }
+    person_like(&run[..of], false).filter(|n| n.split_whitespace().count() >= 2)
+}
+
+/// Whether a speaker is a woman (true) or a man (false), from a first name the
+/// lexicon knows or a gendered word in a description or role ("spokeswoman").
 fn gender_of(s: &Spk) -> Option<bool> {
     let word = |w: &str| {
         if is_in(w, lexicon::FEMALE_WORDS) {
