@@ -1879,3 +1879,29 @@ fn a_titled_surname_is_a_mention_for_the_role() {
         ["Wire via Ivo Ade", "Wire via Ivo Ade"]
     );
 }
+
+#[test]
+fn content_first_with_a_role_after_the_name_and_a_subject_after_an_adverbial() {
+    // "…, Name, head of X, said": the role describes the name; the claim stops
+    // before the name.
+    one_each(&[(
+        "A trade zone could give ties a new impetus, Ivo Brandt, head of the Asian department of the Ostland Foreign Ministry, said on Thursday.",
+        "Wire via Ivo Brandt",
+        "A trade zone could give ties a new impetus",
+    )]);
+    // A fronted clause names someone else; after "on Saturday," the subject is the
+    // last segment, not an apposition of that name.
+    let x = one(
+        "After meeting his counterpart, Foreign Minister Ana Ruiz, on Saturday, the top Ostland diplomat stressed that the talks went well.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~the top Ostland diplomat");
+    // A possessive subject is no person: "he" stays the last speaker.
+    assert_eq!(
+        chains(
+            "Tomas Ade said the port was open. Mr Brandt's visit was cut short. \"It is a pity,\" he said.",
+            "Wire"
+        ),
+        ["Wire via Tomas Ade", "Wire via Tomas Ade"]
+    );
+}

@@ -995,8 +995,15 @@ impl<'a> State<'a> {
             if seg_b <= 8 && is_in(first, lexicon::TITLES) && is_cap(first) && is_cap(spk_first) {
                 return Some((commas[pos - 1], before));
             }
+            // "…, Name, the title, said" and "…, Name, head of X, said": a role after
+            // a short name describes it.
+            let role = is_in(spk_first, ARTICLES)
+                || (!is_cap(spk_first)
+                    && (is_in(spk_first, lexicon::TITLES)
+                        || is_in(spk_first, lexicon::PERSON_REFS)
+                        || is_in(spk_first, lexicon::ROLE_HEADS)));
             if seg_b <= 4
-                && is_in(spk_first, ARTICLES)
+                && role
                 && toks[before..cut]
                     .iter()
                     .all(|t| t.k == K::Word && is_cap(self.w(t)))

@@ -105,6 +105,11 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "After meeting Ana Ruiz, on Saturday, the envoy said": a last segment after
+        // an adverbial segment is the subject itself, no apposition of the name.
+        let closed = segs.len() < 2
+            || !self.is_word(toks, segs[segs.len() - 2].0, lexicon::PLACE_TIME_PREPS)
+            || !self.is_word(toks, segs[segs.len() - 1].0, ARTICLES);
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
         if segs.is_empty() {
             return None;
@@ -113,7 +118,7 @@ impl<'a> State<'a> {
             // The segments next to the cue: the last one and those before it while the
             // later one is an apposition ("Name, the title," / "Name, head of X,").
             let mut from = segs.len() - 1;
-            while from > 0 && self.appositive(toks, segs[from]) {
+            while from > 0 && closed && self.appositive(toks, segs[from]) {
                 from -= 1;
             }
             for &seg in &segs[from..] {
@@ -153,6 +158,7 @@ impl<'a> State<'a> {
                         }
                     }
                     if s.hop.anonymous
+                        && closed
                         && self.is_word(toks, last.0, &["the"])
                         && self.words(toks, prev.0, prev.1) <= 8
                         && self.has_name(toks, prev.0, prev.1)
@@ -979,6 +985,12 @@ impl<'a> State<'a> {
             return self.note_described_subject(toks, start);
         }
         let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
+        // "Mr Ivo Brandt's visit has …": the subject is no person (and its possessor
+        // is a weaker antecedent than the last speaker). "CNN's Ana Ruiz said" and
+        // "Chile's Foreign Minister Ana Ruiz" name the person after the possessive.
+        if run.last().is_some_and(|w| w.ends_with("'s")) {
+            return false;
+        }
         // "Capturing Raqqa …", "Does Ana Ruiz …": a headline or a question.
         let opener = is_in(run[0], lexicon::QUESTION_OPENERS)
             || is_in(run[0], lexicon::SUBORDINATORS)
@@ -1392,14 +1404,16 @@ impl<'a> State<'a> {
             let titled_before = r.0 > 0
                 && (is_in(words[r.0 - 1], lexicon::TITLES)
                     || is_in(words[r.0 - 1], lexicon::PERSON_REFS));
-            for piece in split_connectors(&words[r.0..r.1]) {
+            // "Mr Brandt's East Asian tour": the possessor is the name.
+            let honorific_before = r.0 > 0 && is_in(words[r.0 - 1], lexicon::HONORIFICS);
+            for (pi, piece) in split_connectors(&words[r.0..r.1]).into_iter().enumerate() {
                 // Copied only when a possessive has to be cut.
                 let mut piece = std::borrow::Cow::Borrowed(piece);
                 // A possessive ends the name: "Minister Ana Ruiz's visit".
                 // A possessive before a title is a modifier: "Chile's Foreign Minister X".
                 while let Some(pos) = piece.iter().position(|w| w.ends_with("'s")) {
                     let before_title = piece.get(pos + 1).is_some_and(|w| is_title(w));
-                    if before_title || pos == 0 {
+                    if before_title || (pos == 0 && !(pi == 0 && honorific_before)) {
                         piece.to_mut().remove(pos);
                     } else {
                         let owner = piece[pos].trim_end_matches("'s");
