@@ -1905,3 +1905,19 @@ fn content_first_with_a_role_after_the_name_and_a_subject_after_an_adverbial() {
         ["Wire via Tomas Ade", "Wire via Tomas Ade"]
     );
 }
+
+#[test]
+fn a_document_with_a_modifier_speaks_for_its_author() {
+    one_each(&[
+        (
+            "A research note from Ostberg Securities said rates would fall.",
+            "Wire via Ostberg Securities",
+            "rates would fall",
+        ),
+        (
+            "Rates will fall, a research note from Ostberg Securities said.",
+            "Wire via Ostberg Securities",
+            "Rates will fall",
+        ),
+    ]);
+}
