@@ -1039,6 +1039,7 @@ pub(crate) const GLUED_CUES: Words = Words::new(
         "wrote",
         "warned",
         "insisted",
+        "spoke",
     ],
 );
 
@@ -1690,6 +1691,11 @@ pub(crate) const SUBJECT_VERBS: Words = Words::new(
     &[
         "has", "have", "had", "is", "was", "were", "are", "will", "gave", "made", "took", "sent",
         "held", "put", "went", "urged", "told",
+        // Irregular past tenses (the rules otherwise look for "-ed").
+        "paid", "met", "led", "won", "lost", "saw", "came", "left", "spoke", "wrote", "brought",
+        "began", "kept", "found", "thought", "felt", "became", "drew", "threw", "flew", "struck",
+        "stood", "sought", "broke", "chose", "spent", "built", "shook", "heard", "ran", "rose",
+        "fell",
     ],
 );
 
@@ -3301,6 +3307,19 @@ pub(crate) const PLATFORMS: Words = Words::new(
         "whatsapp",
     ],
 );
+
+/// Words that narrow a role ("the former vice president"): a mention must carry
+/// them too for a definite description to resolve to it.
+pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
+    "former",
+    "acting",
+    "interim",
+    "vice",
+    "outgoing",
+    "incoming",
+    "deputy",
+    "assistant",
+];
 
 /// Capitalised nouns for a party's members ("a senior Republican", "House
 /// Democrats"): a description of unnamed people, never a name.

@@ -1921,3 +1921,22 @@ fn a_document_with_a_modifier_speaks_for_its_author() {
         ),
     ]);
 }
+
+#[test]
+fn irregular_past_ends_the_first_predicate_and_qualifiers_narrow_a_role() {
+    // "paid tribute to Y and said": the subject is the one who paid it.
+    assert_eq!(
+        chains(
+            "President Ivo Brandt paid tribute to Bishop Casey and said many will remember his work.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+    // "the former vice president" is not a former president named last.
+    let v = chains(
+        "Tomas Ade said the vote was close. The former vice president also spoke on the plan of former President Ana Ruiz, saying it had failed.",
+        "Wire",
+    );
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert!(!v[1].contains("Ana Ruiz"), "{v:?}");
+}

@@ -610,10 +610,12 @@ impl<'a> State<'a> {
         if head_lower && definite && (person_ref || titled_role) {
             // The speaker introduced with the same role noun, else a titled name with
             // it, else (for a bare "the minister") the most recent person.
-            let former = words
+            let mods: Vec<String> = words
                 .iter()
-                .any(|w| w.eq_ignore_ascii_case("former") || w.starts_with("ex-"));
-            if let Some(s) = self.by_role(&head, former) {
+                .map(|w| w.to_ascii_lowercase())
+                .filter(|w| is_in(w, lexicon::ROLE_QUALIFIERS) || w.starts_with("ex-"))
+                .collect();
+            if let Some(s) = self.by_role(&head, &mods) {
                 return Some(s);
             }
             // Not someone's lawyer or manager ("the defendant's lawyer", "the
@@ -1099,9 +1101,10 @@ impl<'a> State<'a> {
 
     /// The person introduced with this role noun ("the minister" after "…, the
     /// minister, said"), else the latest titled name with it ("Minister Ana Ruiz").
-    /// A "former" in the description must be in the mention's too: "the former
-    /// president" is not the sitting one named last.
-    fn by_role(&self, head: &str, former: bool) -> Option<Spk> {
+    /// The qualifiers of the description ("former", "vice", "deputy") must be in the
+    /// mention's too: "the former vice president" is neither the sitting president
+    /// nor a former one named last.
+    fn by_role(&self, head: &str, mods: &[String]) -> Option<Spk> {
         if let Some(s) = self
             .speakers
             .iter()
@@ -1114,9 +1117,13 @@ impl<'a> State<'a> {
             .iter()
             .rev()
             .find(|m| {
-                let mut words = m.1.split_whitespace();
-                words.clone().any(|w| w == head)
-                    && (!former || words.any(|w| w == "former" || w.starts_with("ex-")))
+                let words = || m.1.split_whitespace();
+                let has = |q: &str| {
+                    words().any(|w| {
+                        w == q || (q.starts_with("ex-") || q == "former") && w.starts_with("ex-")
+                    }) || (q.starts_with("ex-") && words().any(|w| w == "former"))
+                };
+                words().any(|w| w == head) && mods.iter().all(|q| has(q))
             })
             .map(|m| Spk::named(&m.0, true, false))
     }
