@@ -568,7 +568,8 @@ impl<'a> State<'a> {
         if let Some(p) = person {
             let full = self.expand(&p);
             // "Russia's envoy in Geneva Ana Ruiz said": the description stays known
-            // for a later "Russia's envoy said" (`by_role`, `by_owner`).
+            // for a later "Russia's envoy said" (`by_owner`) or "the envoy"
+            // (`described_as`).
             if words.len() > full.split_whitespace().count() + 1 {
                 self.described
                     .push((full.clone(), phrase.to_lowercase(), true, self.turns));
@@ -1128,9 +1129,10 @@ impl<'a> State<'a> {
             .map(|m| Spk::named(&m.0, true, false))
     }
 
-    /// "Chechnya's head", "ISIL's leader": the person whose description named the
-    /// same owner ("Chechnya's leader Ana Ruiz", "Chechen leader …"; the owner's
-    /// first five letters), else one known in that role; None when neither is.
+    /// "Chechnya's head", "ISIL's leader": the latest person whose description named
+    /// the same owner and a role ("Chechnya's leader Ana Ruiz", "Chechen leader …";
+    /// owners match on their first five letters), from the titled mentions and the
+    /// described speakers; None when there is none.
     fn by_owner(&self, owner: &str, head: &str) -> Option<Spk> {
         let stem: String = owner.to_lowercase().chars().take(5).collect();
         if stem.chars().count() < 3 {
