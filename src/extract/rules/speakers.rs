@@ -431,15 +431,8 @@ impl<'a> State<'a> {
             // "the Wisconsin Republican said": the legislator just quoted, like "the
             // senator"; "the senior Republican": the one described so before.
             if lower0 == "the" && !head.ends_with('s') {
-                if let Some(s) = self.speakers.iter().rev().find(|s| {
-                    s.hop.anonymous
-                        && s.hop
-                            .name
-                            .to_lowercase()
-                            .split_whitespace()
-                            .any(|w| w == head)
-                }) {
-                    return Some(s.clone());
+                if let Some(s) = self.speaker_with_word(&head, |s| s.hop.anonymous) {
+                    return Some(s);
                 }
                 if let Some(s) = self.resolve(true) {
                     return Some(s);
@@ -707,16 +700,8 @@ impl<'a> State<'a> {
                 let media = is_in(&head, lexicon::MEDIA_REF_HEADS);
                 // An earlier organisation named with this head ("the ministry" for
                 // "Chile's Foreign Ministry"), else for a generic head the latest one.
-                if let Some(s) = self.speakers.iter().rev().find(|s| {
-                    !s.person
-                        && !s.hop.anonymous
-                        && s.hop
-                            .name
-                            .to_lowercase()
-                            .split_whitespace()
-                            .any(|w| w == head)
-                }) {
-                    return Some(s.clone());
+                if let Some(s) = self.speaker_with_word(&head, |s| !s.person && !s.hop.anonymous) {
+                    return Some(s);
                 }
                 let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
                 if generic {
@@ -1098,6 +1083,22 @@ impl<'a> State<'a> {
         let name = self.expand(&name);
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// The latest speaker that `keep` accepts whose name has this (lower-case) word.
+    fn speaker_with_word(&self, word: &str, keep: impl Fn(&Spk) -> bool) -> Option<Spk> {
+        self.speakers
+            .iter()
+            .rev()
+            .find(|s| {
+                keep(s)
+                    && s.hop
+                        .name
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w == word)
+            })
+            .cloned()
     }
 
     /// The person introduced with this role noun ("the minister" after "…, the
