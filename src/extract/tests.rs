@@ -1932,11 +1932,13 @@ fn irregular_past_ends_the_first_predicate_and_qualifiers_narrow_a_role() {
         ),
         ["Wire via Ivo Brandt"]
     );
-    // "the former vice president" is not a former president named last.
-    let v = chains(
-        "Tomas Ade said the vote was close. The former vice president also spoke on the plan of former President Ana Ruiz, saying it had failed.",
-        "Wire",
+    // "the former vice president" is not a former president named last: the
+    // description falls back to the latest speaker.
+    assert_eq!(
+        chains(
+            "Tomas Ade said the vote was close. The former vice president also spoke on the plan of former President Ana Ruiz, saying it had failed.",
+            "Wire"
+        ),
+        ["Wire via Tomas Ade", "Wire via Tomas Ade"]
     );
-    assert_eq!(v.len(), 2, "{v:?}");
-    assert!(!v[1].contains("Ana Ruiz"), "{v:?}");
 }
