@@ -1968,6 +1968,14 @@ pub(crate) const TIME_OPENERS: &[&str] = &["on", "late", "early", "last", "this"
 /// Prepositions that open a place phrase after a role noun ("the commander in Chile").
 pub(crate) const PLACE_OPENERS: &[&str] = &["in", "at", "from", "on"];
 
+/// Prepositions before a place whose country or state may follow after a comma ("a
+/// teacher from Paris, France,").
+pub(crate) const LOCATION_PREPS: &[&str] = &["in", "from", "near", "outside", "of"];
+
+/// Prepositions after which a capitalised run is a place, never a person ("a
+/// researcher in Ann Arbor").
+pub(crate) const IN_PLACE_PREPS: &[&str] = &["in", "near", "outside"];
+
 /// Words that may open a time or place phrase glued to a speaker.
 pub(crate) const SPEAKER_PHRASE_CUTS: &[&str] = joined!(PLACE_OPENERS, TIME_OPENERS);
 
@@ -3677,6 +3685,7 @@ pub(crate) const TEASER_LABELS: &[&str] = &[
     "SEE ALSO",
     "RELATED",
     "WATCH",
+    "INTERACTIVE",
     "Read more",
     "Related",
     "Also read",
@@ -3777,7 +3786,7 @@ pub(crate) const TEASER_ENDS: Words = Words::new(
     ],
 );
 
-/// World knowledge: the last word of country and region names, which end many
+/// World knowledge: the last word of country, region and US state names, which end many
 /// teaser headlines ("… the war in Yemen"); a capitalised word right after one inside a
 /// teaser starts the article's sentence again. Extend as needed.
 pub(crate) const PLACE_ENDS: Words = Words::new(
@@ -3908,6 +3917,49 @@ pub(crate) const PLACE_ENDS: Words = Words::new(
         "yemen",
         "zambia",
         "zimbabwe",
+        // US states (not "Washington" or "Montana", which end people's names too).
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "nebraska",
+        "nevada",
+        "hampshire",
+        "jersey",
+        "york",
+        "carolina",
+        "dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "wisconsin",
+        "wyoming",
     ],
 );
 

@@ -1942,3 +1942,82 @@ fn irregular_past_ends_the_first_predicate_and_qualifiers_narrow_a_role() {
         ["Wire via Tomas Ade", "Wire via Tomas Ade"]
     );
 }
+
+#[test]
+fn places_after_a_place_and_building_names_are_no_speakers() {
+    // A state or country after "based in City," ends the place; the name before the
+    // apposition speaks, and "the organization" is that name later.
+    assert_eq!(
+        chains(
+            "Ostland House Dunmore, a charity based in Dunmore, Texas, called Ivo Brandt a \"true hero\". The organization said the money would help him.",
+            "Wire"
+        ),
+        ["Wire via Ostland House Dunmore", "Wire via Ostland House Dunmore"]
+    );
+    one_each(&[
+        (
+            "Ana Ruiz, a teacher from Lyon, France, said the school was closed.",
+            "Wire via Ana Ruiz",
+            "the school was closed",
+        ),
+        // A place after "in" is never the person when another run names one.
+        (
+            "Tomas Ade of the Centre for Road Research in Port Ellen, Ohio, says that the plan is realistic.",
+            "Wire via Tomas Ade",
+            "the plan is realistic",
+        ),
+        // "Police in <place>": the police, not the place.
+        (
+            "Police in Dunmore County, Texas, said the teacher was arrested.",
+            "Wire via Police",
+            "the teacher was arrested",
+        ),
+    ]);
+    // Without the closing comma the country is the subject itself.
+    assert_eq!(
+        chains(
+            "Since its troops began to move on Dunmore from Ostland, Turkey has stressed that it will take part.",
+            "Wire"
+        ),
+        ["Wire via Turkey"]
+    );
+}
+
+#[test]
+fn a_role_with_capitalised_modifiers_is_an_apposition() {
+    // "Name, Ostland director of the X Center, a rights group, told …": both
+    // segments describe the name.
+    assert_eq!(
+        chains(
+            "Tomas Ade, Ostland director of the Harbour Workers Center, a US-based rights group, told Reuters that wages are too low. \"Brands squeeze factories,\" he said.",
+            "Wire"
+        ),
+        ["Wire via Reuters via Tomas Ade", "Wire via Tomas Ade"]
+    );
+    // A run before an unnamed group's noun is no person "he" could mean.
+    assert_eq!(
+        chains(
+            "Tomas Ade said the talks failed. Anonymous PSD sources said the minister would resign. \"We must go back to work,\" he said.",
+            "Wire"
+        )[2],
+        "Wire via Tomas Ade"
+    );
+}
+
+#[test]
+fn interactive_teasers_and_quoted_headlines_are_furniture() {
+    assert_eq!(
+        chains(
+            "INTERACTIVE: Mapping hunger in the Horn of Africa  Ivo Brandt, Ostland's deputy envoy, said the government rejects the report.",
+            "Wire"
+        ),
+        ["Wire via Ivo Brandt"]
+    );
+    assert_eq!(
+        chains(
+            "READ MORE - Ostland war: 'Worst disaster since World War II' Ana Ruiz, Ostland's attorney general, said the attack was planned.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz"]
+    );
+}

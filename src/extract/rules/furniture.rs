@@ -49,13 +49,13 @@ pub(super) fn embedded_post(sentence: &str) -> bool {
 }
 
 /// Blank the teasers for other stories in the normalised text: "READ MORE: <headline>"
-/// (and RELATED, WATCH, ALSO READ, "Read more from <name>" …) become spaces with a line
+/// (and RELATED, WATCH, INTERACTIVE, ALSO READ, "Read more from <name>" …) become spaces with a line
 /// break at each end, so the sentence before and the sentence after are paragraphs of
 /// their own and the headline is neither a statement nor part of the next sentence's
 /// subject (rulebook R1: teasers are page furniture). Scrapers drop the line breaks, so
 /// the headline runs into the next sentence; it ends before an opening double quote, a
 /// capitalised sentence-opening word after its first word (`TEASER_ENDS`), a
-/// capitalised word after a country name (`PLACE_ENDS`), or after a word ending in `?`
+/// capitalised word after a country name (`PLACE_ENDS`) or a closing quote, or after a word ending in `?`
 /// or `!` (or "here:", as in "Read more on X here:"). Where none of these comes first —
 /// within 20 words, before a word ending a sentence with a period, a bracket, a
 /// capitalised word before a comma, an article after a comma or a past-tense cue
@@ -66,7 +66,7 @@ pub(super) fn blank_teasers(n: String) -> String {
     // One pass over the text: only a capital that starts some label is looked at.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (at, c) in n.bytes().enumerate() {
-        if !matches!(c, b'R' | b'A' | b'S' | b'W') {
+        if !matches!(c, b'R' | b'A' | b'S' | b'W' | b'I') {
             continue;
         }
         for label in TEASER_LABELS {
@@ -117,6 +117,8 @@ fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
     let mut end = None;
     let mut prev: (&str, bool) = ("", false);
     let mut after_comma = false;
+    // "… since World War II' Ahmad al-Sayed": a headline that ends in its own quotation.
+    let mut closed_quote = false;
     for (k, w) in n[title..para_end]
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -131,7 +133,8 @@ fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
         if k >= 1
             && (w.starts_with('"')
                 || (cap && is_in(core, TEASER_ENDS))
-                || (cap && prev.1 && is_in(prev.0, PLACE_ENDS)))
+                || (cap && prev.1 && is_in(prev.0, PLACE_ENDS))
+                || (cap && closed_quote))
         {
             end = Some(ws);
             break;
@@ -151,6 +154,7 @@ fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
             break;
         }
         after_comma = w.ends_with(',');
+        closed_quote = w.len() > 1 && w.ends_with(['\'', '"']) && !w.starts_with(['\'', '"']);
         // "… the war in Yemen Gregory": a place ends the headline, but not in "Turkey: Coup".
         prev = (core, cap && w.ends_with(|c: char| c.is_alphanumeric()));
     }

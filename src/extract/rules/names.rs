@@ -212,6 +212,11 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     {
         return None;
     }
+    // "India House Houston": a title word that names a building or chamber ("House",
+    // "Senate", "White") before a single word is part of a name, not a title of it.
+    if rest.len() == 1 && last_title.is_some_and(|t| is_in(run[t], &["house", "senate", "white"])) {
+        return None;
+    }
     if rest.len() == 1
         && rest[0]
             .chars()

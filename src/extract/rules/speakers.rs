@@ -68,6 +68,32 @@ impl<'a> State<'a> {
                         .word_at(toks, a)
                         .is_some_and(crate::extract::validity::party_label))
         });
+        // "a teacher from Paris, France,", "based in Houston, Texas,": a country or
+        // state after a place is the end of that place, no segment (nor subject) of
+        // its own.
+        let mut k = 1;
+        while k < segs.len() {
+            let ((pa, pb), (la, lb)) = (segs[k - 1], segs[k]);
+            let place = |j: usize| {
+                self.word_at(toks, j)
+                    .is_some_and(|w| is_cap(w) && !is_title(w))
+            };
+            // Closed by a comma: "… from ISIL, Turkey has stressed" is the subject.
+            let tail = (1..=2).contains(&(lb - la))
+                && toks.get(lb).is_some_and(|t| t.k == K::Comma)
+                && (la..lb).all(place)
+                && self.is_word(toks, lb - 1, lexicon::PLACE_ENDS);
+            let after_place = pb >= pa + 3
+                && place(pb - 1)
+                && (self.is_word(toks, pb - 2, lexicon::LOCATION_PREPS)
+                    || place(pb - 2) && self.is_word(toks, pb - 3, lexicon::LOCATION_PREPS));
+            if tail && after_place {
+                segs[k - 1].1 = lb;
+                segs.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
@@ -208,9 +234,25 @@ impl<'a> State<'a> {
             && self
                 .word_at(toks, b - 1)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        // "Name, Cambodia director of the Solidarity Center, said": capitalised
+        // modifiers before a role noun.
+        let modified_role = || {
+            let ws: Vec<&str> = (a..b)
+                .filter_map(|k| self.word_at(toks, k))
+                .take(4)
+                .collect();
+            ws.iter()
+                .position(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .is_some_and(|k| {
+                    k >= 1
+                        && (is_in(ws[k], lexicon::PERSON_REFS) || is_in(ws[k], lexicon::TITLES))
+                        && !is_in(ws[k], lexicon::ORG_WORDS)
+                })
+        };
         self.words(toks, a, b) <= 20
             && (first.starts_with(|c: char| c.is_lowercase())
                 || possessive_role
+                || modified_role()
                 || is_in(first, lexicon::TITLES)
                 || is_in(head, lexicon::TITLES))
             && !is_in(first, NOT_SUBJECT_START)
@@ -301,7 +343,22 @@ impl<'a> State<'a> {
                 let time = is_in(nxt, lexicon::WEEKDAYS)
                     || nxt.starts_with(|c: char| c.is_ascii_digit())
                     || (is_in(nxt, NOT_NAMES) && is_cap(nxt));
-                let role_head = prev.starts_with(|c: char| c.is_lowercase())
+                // "Police in Lexington County", "Officials in Kiev": a role capitalised
+                // as the first word, before "in" and a place's name (not "Officials
+                // from the Department of Transport", who speak for it, rulebook R3).
+                let lower_head = prev.starts_with(|c: char| c.is_lowercase());
+                let in_place = k == a + 1
+                    && self.is_word(toks, k, lexicon::IN_PLACE_PREPS)
+                    && (k + 1..b)
+                        .all(|j| toks[j].k != K::Word || self.word_at(toks, j).is_some_and(is_cap))
+                    && !is_org(
+                        &toks[k + 1..b]
+                            .iter()
+                            .filter(|t| t.k == K::Word)
+                            .map(|t| self.w(t))
+                            .collect::<Vec<_>>(),
+                    );
+                let role_head = (lower_head || in_place)
                     && (is_in(prev, lexicon::PERSON_REFS)
                         || is_in(prev, lexicon::ANON_NOUNS)
                         || is_in(prev, lexicon::INSTITUTIONS));
@@ -530,7 +587,15 @@ impl<'a> State<'a> {
                     })
                 })
                 .or_else(|| {
-                    caps.iter().rev().find_map(|r| {
+                    // "… of the Center for Automotive Research in Ann Arbor": a run
+                    // after "in" is a place, tried only when no other run names a
+                    // person ("Russia's envoy in Geneva Ana Ruiz" lacks its comma).
+                    let placed = |r: &(usize, usize)| {
+                        r.0 >= 1 && is_in(words[r.0 - 1], lexicon::IN_PLACE_PREPS)
+                    };
+                    let (elsewhere, after_in): (Vec<&(usize, usize)>, Vec<_>) =
+                        caps.iter().rev().partition(|r| !placed(r));
+                    elsewhere.into_iter().chain(after_in).find_map(|r| {
                         let headed = words.get(r.1).is_some_and(|w| {
                             is_in(w, lexicon::INSTITUTIONS)
                                 || is_in(w, lexicon::MEDIA_WORDS)
@@ -1032,9 +1097,12 @@ impl<'a> State<'a> {
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())),
             Some(t) if t.k == K::Word => {
                 let w = self.w(t);
+                // "Anonymous PSD sources told …": a noun after the run makes it a
+                // modifier.
                 w.starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_in(w, CONNECTORS)
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
+                    && !is_in(w, lexicon::ANON_NOUNS)
             }
             _ => false,
         }
