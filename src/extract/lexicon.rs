@@ -3316,8 +3316,13 @@ pub(crate) const PLATFORMS: Words = Words::new(
     ],
 );
 
+/// Qualifiers that make another office of a role ("vice president", "deputy
+/// minister"): a bare role never means the holder of the qualified one.
+pub(crate) const OFFICE_QUALIFIERS: &[&str] = &["vice", "deputy", "assistant", "under"];
+
 /// Words that narrow a role ("the former vice president"): a mention must carry
 /// them too for a definite description to resolve to it.
+
 pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
     "former",
     "acting",

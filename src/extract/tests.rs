@@ -2021,3 +2021,42 @@ fn interactive_teasers_and_quoted_headlines_are_furniture() {
         ["Wire via Ana Ruiz"]
     );
 }
+
+#[test]
+fn a_bare_role_is_not_the_holder_of_a_qualified_office() {
+    // "the president" is not "Vice President Tomas Ade" named last.
+    assert_eq!(
+        chains(
+            "President Ana Ruiz said the port was open. She spoke of Vice President Tomas Ade. The president denied the reports, calling them false.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
+    );
+}
+
+#[test]
+fn a_quotation_with_its_own_attribution_does_not_continue_the_last_one() {
+    // The second quotation spans two sentences and ends in a comma: its attribution
+    // follows, so it is not more of the first speaker's words.
+    let xs: Vec<(String, String)> = extract(
+        "\"The corals won't have time to come back,\" said Ana Ruiz. \"If the coral dies, it is no reef. The skeletons are colonised by algae,\" said Ivo Brandt, a professor.",
+        &meta("Wire"),
+    )
+    .into_iter()
+    .map(|x| (x.chain.to_string(), x.claim))
+    .collect();
+    let expect = [
+        (
+            "Wire via Ana Ruiz",
+            "The corals won't have time to come back",
+        ),
+        (
+            "Wire via Ivo Brandt",
+            "If the coral dies, it is no reef. The skeletons are colonised by algae",
+        ),
+    ];
+    assert_eq!(xs.len(), 2, "{xs:#?}");
+    for (x, e) in xs.iter().zip(expect) {
+        assert_eq!((x.0.as_str(), x.1.as_str()), e);
+    }
+}

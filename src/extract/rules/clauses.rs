@@ -94,7 +94,13 @@ impl<'a> State<'a> {
                 }
                 k += 1;
             }
-            if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma {
+            // Not a quotation with a cue of its own ("…," said Ana Ruiz. "…," said
+            // Ivo Brandt): that one is another speaker's.
+            let own_cue = || {
+                (k + 1..(k + 4).min(len))
+                    .any(|j| self.word_at(toks, j).and_then(lexicon::cue).is_some())
+            };
+            if k < len && toks[k].k == K::Quote && toks[k - 1].k == K::Comma && !own_cue() {
                 pieces.push((toks[k].s, toks[k].e));
             }
             let mut mods = self.modifiers(toks, &[(0, q + 1)], ci, c);

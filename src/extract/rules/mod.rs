@@ -588,6 +588,19 @@ impl<'a> State<'a> {
             return false;
         }
         let q = quotes[0];
+        // A quotation that ends in a comma ("…, it's no longer a reef. The skeletons
+        // are colonised," said Ivo Brandt) has an attribution of its own after it.
+        let b = self.n.as_bytes();
+        let closes_with_comma = b[q.s..q.e.min(b.len())]
+            .iter()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace())
+            == Some(&b',')
+            || b.get(q.e..(q.e + 3).min(b.len()))
+                .is_some_and(|t| t.iter().find(|c| !matches!(c, b'"' | b' ')) == Some(&b','));
+        if closes_with_comma {
+            return false;
+        }
         let sn = self.sentence_no;
         let Some(last) = self.out.last_mut() else {
             return false;

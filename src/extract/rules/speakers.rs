@@ -1193,7 +1193,14 @@ impl<'a> State<'a> {
                         w == q || (q.starts_with("ex-") || q == "former") && w.starts_with("ex-")
                     }) || (q.starts_with("ex-") && words().any(|w| w == "former"))
                 };
-                words().any(|w| w == head) && mods.iter().all(|q| has(q))
+                // "the president" is not "Vice President Ana Ruiz": a qualifier that
+                // makes another office must be asked for.
+                let other_office = words().zip(words().skip(1)).any(|(q, w)| {
+                    w == head
+                        && is_in(q, lexicon::OFFICE_QUALIFIERS)
+                        && !mods.iter().any(|m| m == q)
+                });
+                words().any(|w| w == head) && !other_office && mods.iter().all(|q| has(q))
             })
             .map(|m| Spk::named(&m.0, true, false))
     }
