@@ -182,6 +182,7 @@ long_lists!(
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
     TITLES,
+    STATEMENT_NOUNS,
 );
 
 const _: () = {
@@ -1537,6 +1538,34 @@ pub(crate) const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "b
 /// Cue forms that are as often plural nouns ("repeat claims", "media reports"): a cue
 /// after a lower-case word only after a pronoun, an adverb or before "that".
 pub(crate) const NOUN_LIKE_CUES: &[&str] = &["claims", "reports", "notes", "states", "estimates"];
+
+/// Nouns that carry a statement in a that-clause (rulebook R1, noun cues): "Ana Ruiz's
+/// claim that …", "reports from Ostland Radio that …".
+pub(crate) const STATEMENT_NOUNS: Words = Words::new(
+    Id::STATEMENT_NOUNS,
+    &[
+        "claim",
+        "claims",
+        "assertion",
+        "assertions",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "insistence",
+        "contention",
+        "argument",
+        "assurance",
+        "assurances",
+        "warning",
+        "warnings",
+        "report",
+        "reports",
+        "statement",
+        "denial",
+        "denials",
+    ],
+);
 
 /// Words after "reported"/"reports" that make it a passive report of a fact ("reported
 /// dead", "reported to be", "reports of", "reported by"), not a cue.

@@ -2060,3 +2060,37 @@ fn a_quotation_with_its_own_attribution_does_not_continue_the_last_one() {
         assert_eq!((x.0.as_str(), x.1.as_str()), e);
     }
 }
+
+#[test]
+fn noun_cues_give_the_owner_or_author_a_statement() {
+    // Rulebook R1: "X's claim that …", "reports from X that …".
+    one_each(&[
+        (
+            "Critics dismissed Ana Ruiz's claim that the port was closed.",
+            "Wire via Ana Ruiz",
+            "the port was closed",
+        ),
+        (
+            "There were reports from Ostland Radio that the border had reopened.",
+            "Wire via Ostland Radio",
+            "the border had reopened",
+        ),
+    ]);
+    // Inside a reported clause the claim is nested under its speaker (rulebook R2).
+    let xs: Vec<String> = chains(
+        "Tomas Ade said he could not confirm Ana Ruiz's claim that the mine had closed.",
+        "Wire",
+    );
+    assert_eq!(xs, ["Wire via Tomas Ade", "Wire via Tomas Ade via Ana Ruiz"]);
+    // A subject's that-clause has no known end; a description is not resolved.
+    assert!(chains(
+        "Ana Ruiz's claim that the port was closed drew criticism.",
+        "Wire"
+    )
+    .is_empty());
+    assert!(chains(
+        "Critics dismissed the group's claims that the port was closed.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -64,6 +64,13 @@ impl<'a> State<'a> {
             }
             Form::Third | Form::Past => {}
         }
+        // "the leaders' claims that …", "Ana Ruiz's reports": a noun after a
+        // possessive (read as a noun cue by `noun_cues`).
+        if is_in(self.w(&toks[i]), lexicon::NOUN_LIKE_CUES)
+            && self.possessor_before(toks, i).is_some()
+        {
+            return false;
+        }
         if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
             return false;
         }

@@ -188,7 +188,9 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             // early, she said") and, after it, nearer than the sentence's speakers,
             // which are more often mis-read than a sentence's opening name.
             let subject = st.note_subject(&toks);
+            let before = st.out.len();
             st.sentence(&toks);
+            st.noun_cues(&toks, before);
             if subject {
                 if let Some(s) = st.subject.as_mut() {
                     s.1 = st.turns;
