@@ -2081,7 +2081,10 @@ fn noun_cues_give_the_owner_or_author_a_statement() {
         "Tomas Ade said he could not confirm Ana Ruiz's claim that the mine had closed.",
         "Wire",
     );
-    assert_eq!(xs, ["Wire via Tomas Ade", "Wire via Tomas Ade via Ana Ruiz"]);
+    assert_eq!(
+        xs,
+        ["Wire via Tomas Ade", "Wire via Tomas Ade via Ana Ruiz"]
+    );
     // A subject's that-clause has no known end; a description is not resolved.
     assert!(chains(
         "Ana Ruiz's claim that the port was closed drew criticism.",
@@ -2093,4 +2096,22 @@ fn noun_cues_give_the_owner_or_author_a_statement() {
         "Wire"
     )
     .is_empty());
+}
+
+#[test]
+fn a_gerund_object_ends_the_first_predicate_and_a_listener_runs_to_its_quotation() {
+    // "X denied having … with Ostland and said": X, not Ostland.
+    assert_eq!(
+        chains(
+            "Ana Ruiz denied having any dealings with Ostland and said \"the only ones who ask are the reporters.\"",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz"]
+    );
+    // "told <listener>, "…"": the listener is no part of the claim.
+    one_each(&[(
+        "Ivo Brandt, a ministry official, told a crowd of supporters in Lima, \"It is an absolutely false claim.\"",
+        "Wire via Ivo Brandt",
+        "It is an absolutely false claim.",
+    )]);
 }

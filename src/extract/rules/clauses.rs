@@ -198,9 +198,13 @@ impl<'a> State<'a> {
                     }
                 }
             }
-            // "told a session of the council: "…"": the listener runs to the colon.
-            if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k == K::Colon) {
-                if toks[p..col].iter().all(|t| t.k == K::Word) {
+            // "told a session of the council: "…"": the listener runs to the colon;
+            // "told Russian state media Ria Novosti, "…"": to the comma before the
+            // quotation.
+            if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k != K::Word) {
+                let quote_next =
+                    toks[col].k == K::Comma && toks.get(col + 1).is_some_and(|t| t.k == K::Quote);
+                if toks[col].k == K::Colon || quote_next {
                     p = col;
                 }
             }
@@ -423,7 +427,9 @@ impl<'a> State<'a> {
                     || is_in(next, PRONOUNS)
                     || is_in(next, lexicon::PLACE_TIME_PREPS)
                     || (is_cap(next) && !is_in(next, NOT_NAMES))
-                    || next.starts_with(|c: char| c.is_ascii_digit()))
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                    // "denied having …": a gerund object.
+                    || (next.len() > 5 && next.ends_with("ing")))
         })?;
         (self.words(toks, cs, v) <= 6).then_some(v)
     }
