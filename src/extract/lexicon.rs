@@ -925,6 +925,27 @@ pub(crate) const OCCUPATION_ENDINGS: &[&str] = &["ist", "ician", "ator", "graphe
 /// determined to stop it").
 pub(crate) const NOT_BEFORE_TO_LEMMAS: &[&str] = &["respond", "reply", "determine"];
 
+/// Cue lemmas that before "to" and a verb make a commitment or an intention
+/// ("promised to leave", "vowed to fight"), which is no statement (rulebook R1).
+pub(crate) const COMMITMENT_LEMMAS: &[&str] = &[
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "agree",
+    "offer",
+    "refuse",
+    "decline",
+    "hope",
+    "expect",
+    "swear",
+    "undertake",
+    "intend",
+    "plan",
+    "aim",
+    "seek",
+];
+
 /// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
 /// -ian, -ent, -ant, -or) give: "another inmate", "one witness", "the rabbis".
 pub(crate) const PEOPLE_NOUNS: Words = Words::new(

@@ -2115,3 +2115,19 @@ fn a_gerund_object_ends_the_first_predicate_and_a_listener_runs_to_its_quotation
         "It is an absolutely false claim.",
     )]);
 }
+
+#[test]
+fn a_commitment_is_no_statement() {
+    // "promised to …", "vowed to …": an intention (rulebook R1); "said to reporters"
+    // still names its listener.
+    assert!(chains(
+        "The new government has promised to leave no stone unturned when it comes to investigating the abuses.",
+        "Wire"
+    )
+    .is_empty());
+    one_each(&[(
+        "\"We are exploring options,\" Ana Ruiz said to reporters on Monday.",
+        "Wire via Ana Ruiz",
+        "We are exploring options",
+    )]);
+}

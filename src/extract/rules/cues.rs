@@ -137,6 +137,11 @@ impl<'a> State<'a> {
         if next.eq_ignore_ascii_case("to") && is_in(cw.lemma, lexicon::NOT_BEFORE_TO_LEMMAS) {
             return false;
         }
+        // "promised to leave no stone unturned", "vowed to fight on": a commitment,
+        // not a statement (rulebook R1); "said to reporters" keeps its listener.
+        if next.eq_ignore_ascii_case("to") && is_in(cw.lemma, lexicon::COMMITMENT_LEMMAS) {
+            return false;
+        }
         // "a photograph said to be from the scene", "reported to have fled": a
         // hedged passive, not a speech act.
         if next.eq_ignore_ascii_case("to") && self.is_word(toks, i + 2, &["be", "have"]) {
