@@ -2131,3 +2131,25 @@ fn a_commitment_is_no_statement() {
         "We are exploring options",
     )]);
 }
+
+#[test]
+fn a_name_after_and_opens_a_clause_and_a_comma_may_precede_the_joiner() {
+    // "… with the attack and Commissioner X said": X, not "the attack and X".
+    one_each(&[(
+        "Two more \"significant arrests\" have been made in connection with the attack and Deputy Commissioner Ana Ruiz said the suspects were held overnight.",
+        "Wire via Ana Ruiz",
+        "the suspects were held overnight",
+    )]);
+    // A body's name with "and" inside stays whole.
+    one_each(&[(
+        "The Ostland Ministry of Immigration and Displacement said as many as 600 civilians remained trapped.",
+        "Wire via Ostland Ministry of Immigration and Displacement",
+        "as many as 600 civilians remained trapped",
+    )]);
+    // "X did Y, and said …": the subject before the first predicate.
+    one_each(&[(
+        "Ostland Airlines grounded five planes on Friday, and said a battery fault was the likely cause.",
+        "Wire via Ostland Airlines",
+        "a battery fault was the likely cause",
+    )]);
+}

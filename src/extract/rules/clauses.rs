@@ -65,6 +65,20 @@ impl<'a> State<'a> {
             {
                 return j + 1;
             }
+            // "… in connection with the attack and Commissioner Ana Ruiz said": a
+            // name after "and" that ends a clause with lower-case words opens a new
+            // clause ("Ana Ruiz and Ivo Brandt said" stays one subject, rulebook R4).
+            if self.is_word(toks, j, &["and"])
+                && j >= s + 4
+                && (1..=6).contains(&(i - j - 1))
+                && (j + 1..i).all(|k| self.word_at(toks, k).is_some_and(is_cap))
+                && toks[s..j].iter().all(|t| matches!(t.k, K::Word | K::Quote))
+                && self
+                    .word_at(toks, j - 1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                return j + 1;
+            }
         }
         s
     }
@@ -399,9 +413,15 @@ impl<'a> State<'a> {
     /// cue is not coordinated this way or no verb is seen (the subject is then read as
     /// usual).
     fn first_predicate(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<usize> {
+        // "The president used his speech to tout …, and said": one comma may come
+        // before the joiner.
+        let comma = ci >= 2 && toks[ci - 2].k == K::Comma;
         if ci < cs + 3
             || !self.is_word(toks, ci - 1, lexicon::PREDICATE_JOINERS)
-            || toks[cs..ci].iter().any(|t| t.k != K::Word)
+            || toks[cs..ci]
+                .iter()
+                .enumerate()
+                .any(|(k, t)| t.k != K::Word && !(comma && cs + k == ci - 2))
         {
             return None;
         }
