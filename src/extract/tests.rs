@@ -2153,3 +2153,12 @@ fn a_name_after_and_opens_a_clause_and_a_comma_may_precede_the_joiner() {
         "a battery fault was the likely cause",
     )]);
 }
+
+#[test]
+fn an_inverted_title_may_have_lower_case_modifiers() {
+    one_each(&[(
+        "He had suffered multiple wounds to his body, said zoo director Ana Ruiz.",
+        "Wire via Ana Ruiz",
+        "He had suffered multiple wounds to his body",
+    )]);
+}

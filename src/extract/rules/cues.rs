@@ -205,12 +205,12 @@ impl<'a> State<'a> {
     /// words (with their modifiers, at most three) and a capitalised name that ends
     /// the sentence.
     pub(super) fn final_titled_name(&self, toks: &[Tok], k: usize) -> bool {
+        // "said zoo director Ana Ruiz": lower-case modifiers before the title.
         let mut j = k;
         while j < toks.len().min(k + 3)
-            && self.word_at(toks, j).is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && (is_title(w) || is_in(w, lexicon::TITLE_MODIFIERS))
-            })
+            && self
+                .word_at(toks, j)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
         {
             j += 1;
         }
@@ -219,7 +219,9 @@ impl<'a> State<'a> {
             e += 1;
         }
         j > k
-            && self.word_at(toks, j - 1).is_some_and(is_title)
+            && self
+                .word_at(toks, j - 1)
+                .is_some_and(|w| is_title(w) || is_in(w, lexicon::PERSON_REFS))
             && (1..=4).contains(&(e - j))
             && e + 1 >= toks.len()
             && toks.get(e).is_none_or(|t| t.k == K::Other)
