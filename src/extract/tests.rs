@@ -2162,3 +2162,29 @@ fn an_inverted_title_may_have_lower_case_modifiers() {
         "He had suffered multiple wounds to his body",
     )]);
 }
+
+#[test]
+fn an_unnamed_document_is_an_anonymous_source() {
+    one_each(&[
+        (
+            "Violations were found at a detention facility, according to a report released Wednesday.",
+            "Wire via ~a report released Wednesday",
+            "Violations were found at a detention facility",
+        ),
+        // A participle phrase after the document describes it and names its
+        // author; the claim follows.
+        (
+            "According to a new study, released in November by Ostberg Business School, there were 91 takeovers.",
+            "Wire via Ostberg Business School",
+            "there were 91 takeovers",
+        ),
+    ]);
+    // The publisher of an unnamed report is the source.
+    assert_eq!(
+        chains(
+            "Violations were found at a facility, according to a report published by Amnesty International.",
+            "Wire"
+        ),
+        ["Wire via Amnesty International"]
+    );
+}

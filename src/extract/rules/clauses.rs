@@ -630,8 +630,23 @@ impl<'a> State<'a> {
         } else {
             a
         };
+        let mut apposition_author = None;
         let (s, e) = if lead <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
-            let s = np_e + 1;
+            let mut s = np_e + 1;
+            // "According to a new study, released in November by X, there were …":
+            // a participle phrase describes the document (and may name its author,
+            // X); the claim follows it.
+            if self.word_at(toks, s).is_some_and(|w| {
+                w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+            }) {
+                if let Some(c) = (s + 1..len.min(s + 14)).find(|&k| toks[k].k == K::Comma) {
+                    apposition_author = (s + 1..c)
+                        .find(|&k| self.is_word(toks, k, &["by"]))
+                        .filter(|&k| k + 1 < c && self.has_name(toks, k + 1, c))
+                        .map(|k| (k + 1, c));
+                    s = c + 1;
+                }
+            }
             (s, self.content_end(toks, s))
         } else if lead > cs + 1 && toks[lead - 1].k == K::Comma {
             (cs, lead - 1)
@@ -646,6 +661,18 @@ impl<'a> State<'a> {
         } else {
             author
         };
+        if let Some(author) = apposition_author {
+            if let Some(a) = self.speaker(toks, author) {
+                spk = Some(a);
+            }
+        }
+        // "according to a report published by X": X, not the unnamed report.
+        if !outer.is_empty()
+            && self.is_word(toks, np_s, lexicon::INDEFINITE_OPENERS)
+            && (np_s..src_e).any(|k| self.is_word(toks, k, DOCS))
+        {
+            spk = None;
+        }
         // "…, according to the panel's chair, Ana Ruiz."
         if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
             let tail_end = (np_e + 1..len)
@@ -721,7 +748,13 @@ impl<'a> State<'a> {
             if j + 1 < e {
                 return self.speaker(toks, (j + 1, e));
             }
-            if is_in(doc, &["reports"]) {
+            // "according to reports", "according to a report released Wednesday": an
+            // unnamed document is an anonymous source (rulebook R3); not one whose
+            // author is named inside ("a letter that Ana Ruiz sent").
+            let unnamed = self.is_word(toks, s, lexicon::INDEFINITE_OPENERS)
+                && !self.has_name(toks, k + 1, e)
+                && !is_in(doc, &["statement", "document", "documents"]);
+            if is_in(doc, &["reports"]) || unnamed {
                 let d = self.n[toks[s].s..toks[e - 1].e].to_string();
                 return Some(Spk::anonymous(&d, false));
             }
