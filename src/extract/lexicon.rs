@@ -923,7 +923,7 @@ pub(crate) const OCCUPATION_ENDINGS: &[&str] = &["ist", "ician", "ator", "graphe
 
 /// Cue lemmas that are no speech before "to" ("police responded to a call", "is
 /// determined to stop it").
-pub(crate) const NOT_BEFORE_TO_LEMMAS: &[&str] = &["respond", "reply", "determine"];
+pub(crate) const NOT_BEFORE_TO_LEMMAS: &[&str] = &["respond", "reply", "determine", "add"];
 
 /// Cue lemmas that before "to" and a verb make a commitment or an intention
 /// ("promised to leave", "vowed to fight"), which is no statement (rulebook R1).

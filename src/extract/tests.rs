@@ -2188,3 +2188,22 @@ fn an_unnamed_document_is_an_anonymous_source() {
         ["Wire via Amnesty International"]
     );
 }
+
+#[test]
+fn an_aside_after_the_cue_is_not_the_claim() {
+    // "…, the White House has said, acknowledging …": the claim came first.
+    let xs = extract(
+        "Ana Ruiz paid $38m in taxes in 2005, the ministry has said, acknowledging details it had refused to release.",
+        &meta("Wire"),
+    );
+    assert_eq!(
+        (xs[0].chain.to_string().as_str(), xs[0].claim.as_str()),
+        ("Wire via ministry", "Ana Ruiz paid $38m in taxes in 2005")
+    );
+    // "added to her tally" is no speech.
+    assert!(chains(
+        "She added to her tally by winning Song of the Year, the second time she has won with producer Ivo Brandt.",
+        "Wire"
+    )
+    .is_empty());
+}

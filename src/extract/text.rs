@@ -124,9 +124,11 @@ pub(crate) fn normalise(text: &str) -> String {
             // before a word that follows a space.
             let prev = out.last().copied().unwrap_or(b' ');
             let next = src.get(i + 1).copied().unwrap_or(b' ');
+            // A comma is never joined to a word by a hyphen ("Syria from ISIL,-according
+            // to …").
             if (matches!(prev, b'.' | b'!' | b'?' | b'"')
                 && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
-                || (prev == b' ' && next.is_ascii_alphabetic())
+                || (matches!(prev, b' ' | b',') && next.is_ascii_alphabetic())
             {
                 out.push(b' ');
                 i += 1;
@@ -491,6 +493,12 @@ mod tests {
         for kept in ["Al-Said", "Ruiz-saidnot", "well-said", "Ruiz-Said"] {
             assert_eq!(normalise(kept), kept);
         }
+        // A comma is never joined to a word by a hyphen.
+        assert_eq!(
+            normalise("from ISIL,-according to sources"),
+            "from ISIL, according to sources"
+        );
+        assert_eq!(normalise("1,-2 and x-y"), "1,-2 and x-y");
     }
 
     #[test]

@@ -278,6 +278,16 @@ impl<'a> State<'a> {
                         }
                         continue;
                     }
+                    // "…, the White House has said, acknowledging …": a participle
+                    // after the cue's comma is a second statement or an aside (read
+                    // by `second_statement`), never the claim; the claim came first.
+                    if nx.len() > 5
+                        && nx.ends_with("ing")
+                        && nx.starts_with(|c: char| c.is_ascii_lowercase())
+                    {
+                        p = len;
+                        break;
+                    }
                     // A short tail after a comma ("…, Norway.") is no content clause.
                     let tail = self.words(toks, p + 1, len);
                     if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
