@@ -1113,7 +1113,20 @@ impl<'a> State<'a> {
     /// as the object of the sentence's own act it is the narrator's report
     /// ("Greyfield rejected claims by X that …" → X, rulebook R2).
     pub(super) fn noun_cues(&mut self, toks: &[Tok], from: usize) {
-        for i in 1..toks.len() {
+        // Runs for every sentence: only the words before a "that" are looked at (the
+        // noun right before it, or one before a "by"/"from" up to eight words back).
+        let mut candidates = Vec::new();
+        for t in 2..toks.len() {
+            if self.is_word(toks, t, &["that"]) {
+                candidates.push(t - 1);
+                candidates.extend(
+                    (t.saturating_sub(8).max(2)..t - 1)
+                        .filter(|&k| self.is_word(toks, k, &["by", "from"]))
+                        .map(|k| k - 1),
+                );
+            }
+        }
+        for i in candidates {
             if !self.is_word(toks, i, lexicon::STATEMENT_NOUNS) {
                 continue;
             }

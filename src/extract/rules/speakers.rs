@@ -237,16 +237,15 @@ impl<'a> State<'a> {
         // "Name, Cambodia director of the Solidarity Center, said": capitalised
         // modifiers before a role noun.
         let modified_role = || {
-            let ws: Vec<&str> = (a..b)
+            (a..b)
                 .filter_map(|k| self.word_at(toks, k))
                 .take(4)
-                .collect();
-            ws.iter()
-                .position(|w| w.starts_with(|c: char| c.is_lowercase()))
-                .is_some_and(|k| {
+                .enumerate()
+                .find(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
+                .is_some_and(|(k, w)| {
                     k >= 1
-                        && (is_in(ws[k], lexicon::PERSON_REFS) || is_in(ws[k], lexicon::TITLES))
-                        && !is_in(ws[k], lexicon::ORG_WORDS)
+                        && (is_in(w, lexicon::PERSON_REFS) || is_in(w, lexicon::TITLES))
+                        && !is_in(w, lexicon::ORG_WORDS)
                 })
         };
         self.words(toks, a, b) <= 20
@@ -593,9 +592,9 @@ impl<'a> State<'a> {
                     let placed = |r: &(usize, usize)| {
                         r.0 >= 1 && is_in(words[r.0 - 1], lexicon::IN_PLACE_PREPS)
                     };
-                    let (elsewhere, after_in): (Vec<&(usize, usize)>, Vec<_>) =
-                        caps.iter().rev().partition(|r| !placed(r));
-                    elsewhere.into_iter().chain(after_in).find_map(|r| {
+                    let elsewhere = caps.iter().rev().filter(|r| !placed(r));
+                    let after_in = caps.iter().rev().filter(|r| placed(r));
+                    elsewhere.chain(after_in).find_map(|r| {
                         let headed = words.get(r.1).is_some_and(|w| {
                             is_in(w, lexicon::INSTITUTIONS)
                                 || is_in(w, lexicon::MEDIA_WORDS)
