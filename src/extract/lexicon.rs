@@ -3372,7 +3372,6 @@ pub(crate) const OFFICE_QUALIFIERS: &[&str] = &["vice", "deputy", "assistant", "
 
 /// Words that narrow a role ("the former vice president"): a mention must carry
 /// them too for a definite description to resolve to it.
-
 pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
     "former",
     "acting",

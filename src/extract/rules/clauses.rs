@@ -1,7 +1,8 @@
 //! The attribution patterns of a clause around its cue — quotation first, speaker
-//! first, content first, inverted, "according to", "quoted … as saying", participles
-//! — and the bounds they need: where a clause starts, where a noun phrase, an
-//! apposition or the content ends, and which quotation a cue attributes.
+//! first, content first, inverted, "according to", "quoted … as saying", participles,
+//! noun cues ("Name's claim that …") — and the bounds they need: where a clause
+//! starts, where a noun phrase, an apposition or the content ends, and which quotation
+//! a cue attributes.
 
 use crate::extract::lexicon::{
     self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES,
