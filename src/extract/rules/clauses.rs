@@ -1112,7 +1112,9 @@ impl<'a> State<'a> {
     /// statement's reported clause the claim is nested under that statement's speaker
     /// ("police said they could not confirm a claim from X that …" → police via X);
     /// as the object of the sentence's own act it is the narrator's report
-    /// ("Greyfield rejected claims by X that …" → X, rulebook R2).
+    /// ("Greyfield rejected claims by Ostland Radio that …" → Ostland Radio, rulebook
+    /// R2). The owner or author must be a name: "claims by environmental groups" and
+    /// "the group's claims" give nothing.
     pub(super) fn noun_cues(&mut self, toks: &[Tok], from: usize) {
         // Runs for every sentence: only the words before a "that" are looked at (the
         // noun right before it, or one before a "by"/"from" up to eight words back).
