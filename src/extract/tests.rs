@@ -2108,12 +2108,19 @@ fn a_gerund_object_ends_the_first_predicate_and_a_listener_runs_to_its_quotation
         ),
         ["Wire via Ana Ruiz"]
     );
-    // "told <listener>, "…"": the listener is no part of the claim.
-    one_each(&[(
-        "Ivo Brandt, a ministry official, told a crowd of supporters in Lima, \"It is an absolutely false claim.\"",
-        "Wire via Ivo Brandt",
-        "It is an absolutely false claim.",
-    )]);
+    // "told <listener>, "…"": the listener is no part of the claim. (Whether an
+    // unlisted station is a relay hop is another matter: only the claim and the
+    // origin are checked here.)
+    let x = one(
+        "Ivo Brandt, a ministry official, told Ostland state radio Radio Nord, \"It is an absolutely false claim.\"",
+        "Wire",
+    );
+    assert_eq!(x.claim, "It is an absolutely false claim.");
+    assert!(
+        x.chain.to_string().ends_with("via Ivo Brandt"),
+        "{}",
+        x.chain
+    );
 }
 
 #[test]
