@@ -1037,11 +1037,42 @@ pub(crate) const PARTICIPLE_PREPS: Words = Words::new(
 );
 
 /// Verbs after an existential "there" ("there were", "there had been", "there
-/// could be"), which make it the start of a clause rather than a place.
+/// could be", "there wasn't"), which make it the start of a clause rather than a place.
 pub(crate) const EXISTENTIAL_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "had", "has", "have", "will", "would", "could", "may", "might",
-    "should", "must", "can", "seems", "seemed", "appears", "appeared", "remain", "remains",
+    "is",
+    "are",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "remain",
+    "remains",
     "remained",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "shouldn't",
 ];
 
 /// Reporting verbs after which the scraped corpus sometimes has a hyphen for a space
@@ -1549,6 +1580,43 @@ pub(crate) const NOT_BEFORE_CUE: Words = Words::new(
 /// Parenthetical adverbs between a subject and its verb (", however,").
 pub(crate) const PARENTHETICALS: &[&str] = &["however", "too", "though", "meanwhile", "also"];
 
+/// Last words of the names of documents, laws and agreements ("Paris Agreement",
+/// "Affordable Care Act"): such a name is never a person's.
+pub(crate) const NAMED_DOCUMENT_HEADS: &[&str] = &[
+    "agreement",
+    "accord",
+    "accords",
+    "treaty",
+    "convention",
+    "protocol",
+    "charter",
+    "declaration",
+    "act",
+    "amendment",
+    "constitution",
+];
+
+/// Sentence connectives and adverbs that open a sentence before a comma ("Besides,
+/// said …", "Elsewhere, …"): read alone as a name they are a mis-read (validity check).
+pub(crate) const SENTENCE_CONNECTIVES: &[&str] = &[
+    "besides",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "indeed",
+    "elsewhere",
+    "here",
+    "otherwise",
+    "likewise",
+    "similarly",
+    "therefore",
+    "thus",
+];
+
 /// Words after a base form that make it an infinitive, a phrasal verb or a noun
 /// ("say to", "call for", "report on", "set out").
 pub(crate) const NOT_AFTER_BASE_CUE: &[&str] = &["to", "for", "on", "up", "out", "off"];
@@ -1866,6 +1934,11 @@ pub(crate) const NOT_SUBJECT_START: Words = Words::new(
         "though",
         "if",
         "once",
+        "elsewhere",
+        "besides",
+        "nonetheless",
+        "nevertheless",
+        "furthermore",
     ],
 );
 
@@ -2681,6 +2754,9 @@ pub(crate) const ORG_WORDS: Words = Words::new(
         "network",
         "group",
         "institute",
+        "institutes",
+        "centers",
+        "centres",
         "university",
         "company",
         "corp",

@@ -2214,3 +2214,108 @@ fn an_aside_after_the_cue_is_not_the_claim() {
     )
     .is_empty());
 }
+
+#[test]
+fn state_is_a_cue_only_before_that() {
+    // "Brindle state Sen. …", "India's most populous state": a noun.
+    assert!(chains(
+        "Ana Ruiz, the former Ostland state employee who filed a lawsuit, lost the case.",
+        "Wire"
+    )
+    .is_empty());
+    assert_eq!(
+        chains(
+            "Port Aster is Ostland's most populous state where the party won.",
+            "Wire"
+        ),
+        Vec::<String>::new()
+    );
+    one_each(&[(
+        "EU rules state that a driver must rest for nine hours.",
+        "Wire via EU",
+        "a driver must rest for nine hours",
+    )]);
+}
+
+#[test]
+fn there_with_a_negated_verb_opens_the_claim() {
+    one_each(&[(
+        "Ana Ruiz said there wasn't much debate about the law.",
+        "Wire via Ana Ruiz",
+        "there wasn't much debate about the law",
+    )]);
+}
+
+#[test]
+fn a_connective_or_a_preposition_is_no_speaker() {
+    assert!(chains("Besides, said Ruiz, she is in Ostland working.", "Wire").is_empty());
+    assert!(chains(
+        "It will bring employment to 400 staff by 2019, including 80 jobs added last year.",
+        "Wire"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_plural_body_word_keeps_the_whole_name() {
+    one_each(&[(
+        "The disease is rare, according to the National Institutes of Health (NIH).",
+        "Wire via National Institutes of Health",
+        "The disease is rare",
+    )]);
+}
+
+#[test]
+fn a_residence_after_a_name_describes_the_person() {
+    one_each(&[(
+        "Ivo Brandt, 40, of Ashbree, Dravel, Co Marrow has admitted that he hit her.",
+        "Wire via Ivo Brandt",
+        "he hit her",
+    )]);
+}
+
+#[test]
+fn an_interrupted_quotation_joins_across_an_adverbial() {
+    let xs = extract(
+        "\"Ana Ruiz's claims that the process is slow,\" Ivo Brandt said in a statement today, \"reflect ignorance of the rules.\"",
+        &meta("Wire"),
+    );
+    assert_eq!(xs.len(), 1);
+    assert_eq!(xs[0].chain.to_string(), "Wire via Ivo Brandt");
+    assert_eq!(
+        xs[0].claim,
+        "Ana Ruiz's claims that the process is slow, reflect ignorance of the rules."
+    );
+}
+
+#[test]
+fn a_temperature_unit_ends_a_sentence() {
+    // "2 C." is no initial: the claim ends there.
+    one_each(&[(
+        "Ana Ruiz said the old target was 2 C. The new target is lower.",
+        "Wire via Ana Ruiz",
+        "the old target was 2 C",
+    )]);
+}
+
+#[test]
+fn referring_to_a_name_is_a_topic_not_a_source() {
+    assert_eq!(
+        chains(
+            "\"We want to reexamine certain agreements,\" Ana Ruiz told journalists, referring to the Ostland Free Trade Agreement between Ostland and Velmora.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz"]
+    );
+}
+
+#[test]
+fn a_named_law_is_no_person() {
+    // A pronoun never resolves to a law's name ("Health" read as a title, "Care Act"
+    // as a person).
+    let cs = chains(
+        "Nobody knew why the American Health Care Act failed. On Monday, Ana Ruiz blamed Ivo Brandt, who she described as \"a menace\".",
+        "Wire",
+    );
+    assert!(cs.iter().all(|c| !c.contains("Act")), "{cs:?}");
+}

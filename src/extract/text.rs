@@ -318,9 +318,14 @@ fn is_abbreviation(n: &str, floor: usize, dot: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    // Initials and dotted abbreviations: "J.", "U.S.", "a.m."
+    // Initials and dotted abbreviations: "J.", "U.S.", "a.m."; not a temperature unit
+    // after a number ("a target of 2 C. The …").
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
-        return true;
+        let unit = matches!(word.as_bytes()[0], b'C' | b'F')
+            && s >= floor + 2
+            && b[s - 1] == b' '
+            && b[s - 2].is_ascii_digit();
+        return !unit;
     }
     // Dotted abbreviations ("U.S.", "a.m."), not domain names ("PennLive.com").
     if word.contains('.') && word.split('.').all(|p| p.len() <= 3) {

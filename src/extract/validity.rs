@@ -54,9 +54,17 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     {
         return false;
     }
-    // A sentence adverb read as a name ("Still", "Already"); an all-capitals word is an
-    // acronym ("IS") and stays.
-    if words.len() == 1 && words[0] != words[0].to_uppercase() && is_in(words[0], SUBJECT_ADVERBS) {
+    // A sentence adverb or connective read as a name ("Still", "Besides"); an
+    // all-capitals word is an acronym ("IS") and stays.
+    if words.len() == 1
+        && words[0] != words[0].to_uppercase()
+        && (is_in(words[0], SUBJECT_ADVERBS) || is_in(words[0], lexicon::SENTENCE_CONNECTIVES))
+    {
+        return false;
+    }
+    // "…, including 80 jobs added last year": a phrase that opens with a preposition
+    // is part of the clause, no source.
+    if words[0] == "including" {
         return false;
     }
     // A pronoun's contraction ("They're", "I'm"), not a name like "O'Neill".

@@ -101,11 +101,15 @@ impl<'a> State<'a> {
             let spk = spk?;
             let start = if lead { toks[0].s } else { toks[q].s };
             let mut pieces = vec![(start, toks[q].e)];
-            // "…," he said, "…"
+            // "…," he said, "…" / "…," he said in a statement today, "…"
             let mut k = after;
             while k < len && toks[k].k != K::Quote {
-                if toks[k].k == K::Word && !is_in(self.w(&toks[k]), lexicon::ADVERBIAL) {
-                    break;
+                if toks[k].k == K::Word {
+                    if !is_in(self.w(&toks[k]), lexicon::ADVERBIAL) {
+                        break;
+                    }
+                    k = self.skip_phrase(toks, k + 1);
+                    continue;
                 }
                 k += 1;
             }

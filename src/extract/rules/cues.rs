@@ -50,14 +50,23 @@ impl<'a> State<'a> {
                         && (is_cap(next) && !is_in(next, NOT_NAMES)
                             || self.final_unnamed_source(toks, i + 1));
                 };
+                // "Arkansas state Sen. …", "India's most populous state": a place or
+                // an adjective in "-s" is no plural subject.
                 let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
                     || (p.len() > 3
                         && p.ends_with('s')
                         && !p.ends_with("ss")
                         && !p.ends_with("'s")
+                        && !p.ends_with("ous")
+                        && !is_in(p, lexicon::PLACE_ENDS)
                         && !is_in(p, lexicon::NOT_BEFORE_CUE)
                         && !is_in(p, SUBJECT_ADVERBS));
                 if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
+                    return false;
+                }
+                // "many state governors", "state employee": "state" is mostly a noun;
+                // as a verb it takes "that" ("EU rules state that …").
+                if cw.lemma == "state" && !next.eq_ignore_ascii_case("that") {
                     return false;
                 }
                 return cw.frame != Frame::Evaluative || cw.lemma != "call";

@@ -200,6 +200,13 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     if is_known_media_run(rest) {
         return None;
     }
+    // "the Paris Agreement", "the Affordable Care Act": a named document or law.
+    if rest
+        .last()
+        .is_some_and(|w| is_in(w, lexicon::NAMED_DOCUMENT_HEADS))
+    {
+        return None;
+    }
     // A single word without a title in front is ambiguous (a surname or a place); so
     // is one after modifiers alone ("Former Chelsea star …", "Acting Ruritania …").
     if rest.len() == 1

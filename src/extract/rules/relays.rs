@@ -175,7 +175,8 @@ impl<'a> State<'a> {
 
     /// The source after "citing"/"referring to", if it is one: an unnamed source
     /// ("an official source", "its own sources"), a document's owner, or a proper
-    /// name written there — not a topic ("citing her status", "referring to the call").
+    /// name written after "citing" — not a topic ("citing her status", "referring to the
+    /// call", "referring to Ana Ruiz").
     fn cited_source(&mut self, toks: &[Tok], a: usize, e: usize) -> Option<HopSpec> {
         let words: Vec<&str> = toks[a..e.min(toks.len())]
             .iter()
@@ -188,7 +189,10 @@ impl<'a> State<'a> {
         });
         let named = (is_cap(first) && !is_in(first, NOT_NAMES))
             || (is_in(first, &["the"]) && words.get(1).is_some_and(|w| is_cap(w)));
-        if !sourcey && !named {
+        // "referring to the North American Free Trade Agreement", "referring to
+        // Trump": after "referring to" a name is the topic; only a source noun cites.
+        let referring = a >= 2 && self.is_word(toks, a - 2, &["referring"]);
+        if !sourcey && (!named || referring) {
             return None;
         }
         let s = self.speaker(toks, (a, e))?;

@@ -94,6 +94,39 @@ impl<'a> State<'a> {
                 k += 1;
             }
         }
+        // "Roy Webster, 40, of Ashbree, Ashford, Co Wicklow has admitted": a residence
+        // ("of" and the places after it, after an optional age) describes the person
+        // named first.
+        if let Some(k) = segs.iter().position(|&(a, b)| {
+            b > a + 1
+                && self.is_word(toks, a, &["of"])
+                && self.word_at(toks, a + 1).is_some_and(is_cap)
+        }) {
+            let place_word = |j: usize| {
+                self.word_at(toks, j)
+                    .is_some_and(|w| is_cap(w) && !is_title(w) && !is_in(w, lexicon::ORG_WORDS))
+            };
+            let age = |&(a, b): &(usize, usize)| {
+                b == a + 1
+                    && self
+                        .word_at(toks, a)
+                        .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
+            };
+            let residence = k >= 1
+                && segs[1..k].iter().all(age)
+                && (segs[k].0 + 1..segs[k].1).all(place_word)
+                && segs[k + 1..]
+                    .iter()
+                    .all(|&(a, b)| (1..=3).contains(&(b - a)) && (a..b).all(place_word));
+            if residence {
+                if let Some(s) = self
+                    .speaker(toks, segs[0])
+                    .filter(|s| s.person && !s.hop.anonymous)
+                {
+                    return Some(s);
+                }
+            }
+        }
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
