@@ -1626,7 +1626,16 @@ pub(crate) const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "b
 
 /// Cue forms that are as often plural nouns ("repeat claims", "media reports"): a cue
 /// after a lower-case word only after a pronoun, an adverb or before "that".
-pub(crate) const NOUN_LIKE_CUES: &[&str] = &["claims", "reports", "notes", "states", "estimates"];
+pub(crate) const NOUN_LIKE_CUES: &[&str] = &[
+    "claims",
+    "reports",
+    "notes",
+    "states",
+    "estimates",
+    "disputes",
+    "replies",
+    "answers",
+];
 
 /// Nouns that carry a statement in a that-clause (rulebook R1, noun cues): "Ana Ruiz's
 /// claim that …", "reports from Ostland Radio that …".
@@ -4047,6 +4056,25 @@ pub(crate) const PLACE_ENDS: Words = Words::new(
         "yemen",
         "zambia",
         "zimbabwe",
+        "zealand",
+        "slovakia",
+        "slovenia",
+        "estonia",
+        "iceland",
+        "luxembourg",
+        "lanka",
+        "oman",
+        "mongolia",
+        "uzbekistan",
+        "laos",
+        "malta",
+        "montenegro",
+        "namibia",
+        "botswana",
+        "mozambique",
+        "liberia",
+        "chechnya",
+        "crimea",
         // US states (not "Washington" or "Montana", which end people's names too).
         "alabama",
         "alaska",

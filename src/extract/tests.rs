@@ -2319,3 +2319,59 @@ fn a_named_law_is_no_person() {
     );
     assert!(cs.iter().all(|c| !c.contains("Act")), "{cs:?}");
 }
+
+#[test]
+fn a_party_label_with_a_two_word_state_is_an_apposition() {
+    one_each(&[(
+        "Rep. Ivo Brandt, R-New Jersey, said that the decision moved some colleagues.",
+        "Wire via Ivo Brandt",
+        "the decision moved some colleagues",
+    )]);
+}
+
+#[test]
+fn a_subject_after_a_fronted_phrase_is_an_antecedent() {
+    let cs = chains(
+        "The franchisee is Ana Ruiz, a broadcaster. In her second career as she tops 70, Ana Ruiz is running restaurants. Television and food are not much different, she says.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ana Ruiz"]);
+}
+
+#[test]
+fn a_subject_inside_another_speakers_claim_is_no_nearer_antecedent() {
+    // Ivo Brandt opens the claim; "he" in the next sentence is the speaker, Tom Ade.
+    let xs = extract(
+        "Tom Ade is a spokesman. In 2015, Ivo Brandt hired a law firm to review his emails, Tom Ade said. Any email would have been archived, he added.",
+        &meta("Wire"),
+    );
+    let cs: Vec<String> = xs.iter().map(|x| x.chain.to_string()).collect();
+    assert_eq!(cs, ["Wire via Tom Ade", "Wire via Tom Ade"]);
+}
+
+#[test]
+fn a_plural_noun_form_of_a_cue_after_an_adjective_is_a_noun() {
+    assert!(chains(
+        "Foreign Minister Ana Ruiz arrived in Lima for talks expected to focus on Ostland's nuclear program, trade and South China Sea territorial disputes.",
+        "Wire"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_hyphen_between_a_cue_and_a_quotation_is_a_space() {
+    one_each(&[(
+        "Ana Ruiz, adviser to-President Ivo Brandt, said-\"Ostland does not dare to attack\".",
+        "Wire via Ana Ruiz",
+        "Ostland does not dare to attack",
+    )]);
+}
+
+#[test]
+fn a_country_is_no_subject_for_a_pronoun() {
+    let cs = chains(
+        "Ana Ruiz led the study. During the study period, New Zealand had high lead levels. \"We found long-term effects,\" she said.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ana Ruiz"]);
+}

@@ -111,10 +111,15 @@ pub(crate) fn normalise(text: &str) -> String {
             i += 1;
             continue;
         }
-        if b == b'-' && src.get(i + 1).is_some_and(u8::is_ascii_alphabetic) && glued_to_cue(&out) {
-            // "said-the minister", "according to-Kirpichenko": a space mangled into a
-            // hyphen after a reporting verb, which is never the first half of a
-            // compound word.
+        if b == b'-'
+            && src
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'"')
+            && glued_to_cue(&out)
+        {
+            // "said-the minister", "according to-Kirpichenko", "said-"Washington …"": a
+            // space mangled into a hyphen after a reporting verb, which is never the
+            // first half of a compound word.
             out.push(b' ');
             i += 1;
             continue;

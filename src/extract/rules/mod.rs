@@ -137,6 +137,8 @@ struct State<'a> {
     /// The latest person a sentence opened with as its subject, with `turns` when
     /// noted: an antecedent of "he"/"she" besides the speakers.
     subject: Option<(Spk, usize)>,
+    /// Byte offset of the subject `note_subject` last read (valid when it noted one).
+    subject_pos: usize,
     /// The first and last word of every name in `speakers`, `mentions` and `names`:
     /// a quick "never seen" before a surname is looked up (`note_subject` runs for
     /// every sentence). Only grows, so it may say "seen" for a name since dropped.
@@ -160,6 +162,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         described: Vec::new(),
         turns: 0,
         subject: None,
+        subject_pos: 0,
         name_words: Default::default(),
         via: Vec::new(),
         out: Vec::new(),
@@ -190,8 +193,17 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             let subject = st.note_subject(&toks);
             let before = st.out.len();
             st.sentence(&toks);
+            // "At the end of his term, Ivo Brandt hired a firm, Ana Ruiz said": a
+            // subject inside another person's claim stays behind that speaker.
+            let in_claim = subject
+                && st.out[before..].iter().any(|f| {
+                    f.speaker.as_ref().is_some_and(|s| s.person)
+                        && f.pieces
+                            .iter()
+                            .any(|&(a, b)| (a..b).contains(&st.subject_pos))
+                });
             st.noun_cues(&toks, before);
-            if subject {
+            if subject && !in_claim {
                 if let Some(s) = st.subject.as_mut() {
                     s.1 = st.turns;
                 }

@@ -59,14 +59,16 @@ impl<'a> State<'a> {
             segs.extend(glosses);
             segs.sort_unstable();
         }
-        // "Sen. Ana Ruiz, D-Mass., said": a party-and-state label is an apposition.
+        // "Sen. Ana Ruiz, D-Mass., said", "Rep. Ivo Brandt, R-New Jersey, said": a
+        // party-and-state label is an apposition.
         segs.retain(|&(a, b)| {
             b > a
                 && self.words(toks, a, b) > 0
-                && !(self.words(toks, a, b) == 1
+                && !((1..=3).contains(&self.words(toks, a, b))
                     && self
                         .word_at(toks, a)
-                        .is_some_and(crate::extract::validity::party_label))
+                        .is_some_and(crate::extract::validity::party_label)
+                    && (a + 1..b).filter_map(|k| self.word_at(toks, k)).all(is_cap))
         });
         // "a teacher from Paris, France,", "based in Houston, Texas,": a country or
         // state after a place is the end of that place, no segment (nor subject) of
@@ -1050,6 +1052,16 @@ impl<'a> State<'a> {
         {
             i += 1;
         }
+        // "In his second career, Ana Ruiz is …": a fronted place or time phrase (at
+        // most twelve words, up to its comma) comes before the subject.
+        if self.is_word(toks, i, lexicon::PLACE_TIME_PREPS) {
+            if let Some(k) = (i + 1..toks.len().min(i + 14))
+                .take_while(|&k| matches!(toks[k].k, K::Word | K::Comma))
+                .find(|&k| toks[k].k == K::Comma)
+            {
+                i = k + 1;
+            }
+        }
         let honorific = self.is_word(toks, i, lexicon::HONORIFICS);
         if honorific {
             i += 1;
@@ -1063,6 +1075,7 @@ impl<'a> State<'a> {
             i += 1;
         }
         let start = i;
+        self.subject_pos = toks.get(i).map_or(usize::MAX, |t| t.s);
         while toks
             .get(i)
             .is_some_and(|t| t.k == K::Word && is_cap(self.w(t)))
