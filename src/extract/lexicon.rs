@@ -1615,6 +1615,8 @@ pub(crate) const SENTENCE_CONNECTIVES: &[&str] = &[
     "similarly",
     "therefore",
     "thus",
+    "having",
+    "being",
 ];
 
 /// Words after a base form that make it an infinitive, a phrasal verb or a noun
@@ -2803,6 +2805,7 @@ pub(crate) const ORG_WORDS: Words = Words::new(
         "capital",
         "airlines",
         "airport",
+        "airports",
         "airline",
         "fund",
         "program",

@@ -2375,3 +2375,49 @@ fn a_country_is_no_subject_for_a_pronoun() {
     );
     assert_eq!(cs, ["Wire via Ana Ruiz"]);
 }
+
+#[test]
+fn states_before_a_comma_is_a_noun() {
+    assert!(chains(
+        "Several Velmoran states, along with Ostland, have provided weapons to rebel groups.",
+        "Wire"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_country_is_not_expanded_to_a_longer_name() {
+    assert_eq!(
+        chains(
+            "Villa Somalia is the presidential palace. Somalia recently declared the drought a national disaster.",
+            "Wire"
+        ),
+        ["Wire via Somalia"]
+    );
+}
+
+#[test]
+fn airports_name_a_body_for_it() {
+    let cs = chains(
+        "The Royal Ostland Police said the airport was closed. Ostland Airports later insisted in a statement that the airport was safe. It said the cleaning staff are in good health.",
+        "Wire",
+    );
+    assert_eq!(
+        cs,
+        [
+            "Wire via Royal Ostland Police",
+            "Wire via Ostland Airports",
+            "Wire via Ostland Airports"
+        ]
+    );
+}
+
+#[test]
+fn a_participle_opening_a_sentence_is_no_speaker() {
+    assert!(chains(
+        "Having once described the plan as \"a nightmare,\" the actor has also praised Ostland as a model of stability.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| !c.contains("Having")));
+}

@@ -99,6 +99,15 @@ impl<'a> State<'a> {
         if adverb_passive {
             return false;
         }
+        // "Several Arab states, along with Ostland, have …": a plural noun before a
+        // comma, not a verb, unless a quotation follows ("…, Ana Ruiz notes, …" is a
+        // verb, so only "states").
+        if self.w(&toks[i]).eq_ignore_ascii_case("states")
+            && toks.get(i + 1).is_some_and(|t| t.k == K::Comma)
+            && toks.get(i + 2).is_none_or(|t| t.k != K::Quote)
+        {
+            return false;
+        }
         if let Some(p) = prev {
             let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
             let lower = p.starts_with(|c: char| c.is_lowercase());

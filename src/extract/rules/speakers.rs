@@ -1337,6 +1337,11 @@ impl<'a> State<'a> {
                 return m.0.clone();
             }
         }
+        // "Somalia" is the country, never "Villa Somalia" named before (a person's
+        // surname such as "York" was matched above).
+        if is_in(one, lexicon::PLACE_ENDS) {
+            return name.to_string();
+        }
         for m in self
             .mentions
             .iter()
