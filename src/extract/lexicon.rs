@@ -1688,6 +1688,25 @@ pub(crate) const CLAIMED_OBJECTS: &[&str] = &["responsibility", "credit"];
 /// having", "confirmed that", "denied it", "confirmed whether").
 pub(crate) const NOT_FACT_OBJECT: &[&str] = &["to", "having", "that", "it", "if", "whether"];
 
+/// Heads of a fact-object cue's object that make it a decision on a request, not a
+/// statement ("a court denied his extradition", "denied bail", "rejected the appeal").
+pub(crate) const DECIDED_THINGS: &[&str] = &[
+    "extradition",
+    "bail",
+    "entry",
+    "access",
+    "request",
+    "requests",
+    "permission",
+    "visa",
+    "visas",
+    "application",
+    "appeal",
+    "motion",
+    "petition",
+    "asylum",
+];
+
 /// Auxiliaries and modals that, a word or three after a pronoun or name, show a bare
 /// clause after a clausal cue ("announced the talks had failed").
 pub(crate) const CLAUSE_AUX: &[&str] = &[
@@ -3792,13 +3811,18 @@ pub const ALIASES: &[&[&str]] = &[
 // Sentence splitting
 // ---------------------------------------------------------------------------------
 
+/// Abbreviated month names ("Jan 11", "Dec. 28").
+pub(crate) const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 /// Words after which a period does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = joined!(
     TITLE_ABBREVIATIONS.all,
+    MONTH_ABBREVIATIONS,
     &[
-        "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "no", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "approx", "est",
-        "dept", "univ",
+        "st", "no", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "approx",
+        "est", "dept", "univ",
     ]
 );
 

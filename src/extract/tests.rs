@@ -2421,3 +2421,70 @@ fn a_participle_opening_a_sentence_is_no_speaker() {
     .iter()
     .all(|c| !c.contains("Having")));
 }
+
+#[test]
+fn a_known_outlet_keeps_the_words_of_its_name_as_listener() {
+    one_each(&[
+        (
+            "Mayor Ana Ruiz told ABC News the lake had been lowered to 2 feet.",
+            "Wire via ABC News via Ana Ruiz",
+            "the lake had been lowered to 2 feet",
+        ),
+        (
+            "Ivo Brandt told BBC Radio 4's Today programme that enough is enough.",
+            "Wire via BBC Radio via Ivo Brandt",
+            "enough is enough",
+        ),
+    ]);
+}
+
+#[test]
+fn a_date_after_on_is_no_part_of_a_name() {
+    one_each(&[
+        (
+            "More students run their own business, according to a survey released by Ostland University on Dec 28.",
+            "Wire via Ostland University",
+            "More students run their own business",
+        ),
+        (
+            "Exports grew, according to Ostland's Federal Statistics Office on Feb 24.",
+            "Wire via Ostland's Federal Statistics Office",
+            "Exports grew",
+        ),
+    ]);
+    // The author after the date still counts.
+    one_each(&[(
+        "Reforms have taken effect, according to a report released on Jan 8 by Ostland investment bank Brindle.",
+        "Wire via Brindle",
+        "Reforms have taken effect",
+    )]);
+}
+
+#[test]
+fn a_decision_on_a_request_is_no_statement() {
+    assert!(chains(
+        "Earlier, a Vienna court denied his extradition to Ostland.",
+        "Wire"
+    )
+    .is_empty());
+    one_each(&[(
+        "The ministry denied any role in the attack.",
+        "Wire via ministry",
+        "any role in the attack",
+    )]);
+}
+
+#[test]
+fn a_clause_joined_after_an_inverted_cue_is_not_its_claim() {
+    let xs = extract(
+        "The coast guard is searching by air and sea, a spokesman told Reuters, and the sheriff said it is still possible they are alive.",
+        &meta("Wire"),
+    );
+    assert_eq!(
+        (xs[0].chain.to_string().as_str(), xs[0].claim.as_str()),
+        (
+            "Wire via Reuters via ~a spokesman",
+            "The coast guard is searching by air and sea"
+        )
+    );
+}

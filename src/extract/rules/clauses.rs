@@ -293,6 +293,15 @@ impl<'a> State<'a> {
                         p = len;
                         break;
                     }
+                    // "…, a spokesman told Reuters, and the sheriff said …": a clause
+                    // joined after the comma is another statement; the claim came first.
+                    if is_in(nx, lexicon::PREDICATE_JOINERS)
+                        && ci > 0
+                        && toks[..ci].iter().any(|t| t.k == K::Comma)
+                    {
+                        p = len;
+                        break;
+                    }
                     // A short tail after a comma ("…, Norway.") is no content clause.
                     let tail = self.words(toks, p + 1, len);
                     if tail <= 3 && !toks[p + 1..].iter().any(|t| t.k == K::Quote) {
@@ -353,6 +362,7 @@ impl<'a> State<'a> {
                         !is_in(first, lexicon::NOT_FACT_OBJECT)
                             && (first.starts_with(|c: char| c.is_ascii_lowercase())
                                 || first.starts_with(|c: char| c.is_ascii_digit()))
+                            && !(p..p + 3).any(|j| self.is_word(toks, j, lexicon::DECIDED_THINGS))
                     }
                     _ => false,
                 };
@@ -624,6 +634,15 @@ impl<'a> State<'a> {
         let mut outer = Vec::new();
         let mut author = None;
         for k in np_s..np_e {
+            // "according to Ostland's statistics office on Feb 24": a date ends it
+            // ("a report released on Jan 8 by X" names its author after the date).
+            if k > np_s
+                && self.is_date_after_on(toks, k)
+                && !(k..np_e).any(|j| self.is_word(toks, j, &["by"]))
+            {
+                src_e = k;
+                break;
+            }
             if self.is_word(toks, k, lexicon::CARRIED_BY_VERBS)
                 && self.is_word(toks, k + 1, &["by", "in", "on"])
             {
@@ -823,8 +842,18 @@ impl<'a> State<'a> {
         let mut k = i;
         let mut n = 0;
         let first_cap = self.word_at(toks, i).is_some_and(is_cap);
+        const PROGRAMMES: &[&str] = &["programme", "program", "show", "podcast"];
         while k < toks.len() && toks[k].k == K::Word && n < 8 {
             let w = self.w(&toks[k]);
+            // "told BBC Radio 4's Today programme …": a programme ends the phrase.
+            if first_cap && n > 0 && is_in(w, PROGRAMMES) {
+                k += 1;
+                break;
+            }
+            if first_cap && n > 0 && is_cap(w) && self.is_word(toks, k + 1, PROGRAMMES) {
+                k += 2;
+                break;
+            }
             if n > 0 && is_in(w, NP_STOP) {
                 break;
             }
@@ -843,11 +872,15 @@ impl<'a> State<'a> {
             k += 1;
             n += 1;
         }
-        // "told Reuters Justice Minister X …": a known outlet ends the phrase.
+        // "told Reuters Justice Minister X …": a known outlet ends the phrase (not
+        // before a word of its own name: "told ABC News the lake …").
         if first_cap && k > i + 1 {
             for len in 1..=3.min(k - i - 1) {
                 let name: Vec<&str> = toks[i..i + len].iter().map(|t| self.w(t)).collect();
-                if is_known_media_run(&name) && self.word_at(toks, i + len).is_some_and(is_cap) {
+                if is_known_media_run(&name)
+                    && self.word_at(toks, i + len).is_some_and(is_cap)
+                    && !self.is_word(toks, i + len, lexicon::MEDIA_WORDS)
+                {
                     return i + len;
                 }
             }

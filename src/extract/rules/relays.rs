@@ -209,11 +209,24 @@ impl<'a> State<'a> {
         Some(s.hop)
     }
 
+    /// Is the word at `k` an "on" before a date ("on Jan 11", "on Monday")?
+    pub(super) fn is_date_after_on(&self, toks: &[Tok], k: usize) -> bool {
+        self.is_word(toks, k, &["on"])
+            && self.word_at(toks, k + 1).is_some_and(|d| {
+                is_in(d, lexicon::CALENDAR)
+                    || is_in(d.trim_end_matches('.'), lexicon::MONTH_ABBREVIATIONS)
+            })
+    }
+
     fn np_end_content(&self, toks: &[Tok], i: usize, content: &[(usize, usize)]) -> usize {
         let mut k = i;
         while k < toks.len() && toks[k].k == K::Word && !content.iter().any(|&(s, _)| s == k) {
             let w = self.w(&toks[k]);
             if k > i && is_in(w, lexicon::RELAY_NP_STOP) {
+                break;
+            }
+            // "according to the ministry on Jan 11": a date ends the name.
+            if k > i && self.is_date_after_on(toks, k) {
                 break;
             }
             k += 1;
