@@ -301,6 +301,11 @@ fn precision_on_the_labelled_news_pairs() {
     // Ramirez-Baron" is now read), and "Inspector-General Khalid Abu Bakar" is now
     // "Khalid Abu Bakar" (a compound title is no part of a name). Measured 42 shown,
     // 40 of them right.
-    assert!(p.shown.0 >= 42, "{p:?}");
+    // Stop 38: the labelled pair "Iran" ~ "Iran's" can no longer arise, traced by
+    // comparing `sources suggest` before and after: its only "Iran's" was a mis-read
+    // relay ("Netanyahu said, referring to Iran's aggression, …" made "Iran's" a hop),
+    // and "referring to" a name is now a topic, not a source. Measured 41 shown, 39
+    // of them right.
+    assert!(p.shown.0 >= 41, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
 }

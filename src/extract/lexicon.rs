@@ -3811,6 +3811,10 @@ pub const ALIASES: &[&[&str]] = &[
 // Sentence splitting
 // ---------------------------------------------------------------------------------
 
+/// Nouns that end a broadcaster's name as a listener ("told BBC Radio 4's Today
+/// programme").
+pub(crate) const PROGRAMMES: &[&str] = &["programme", "program", "show", "podcast"];
+
 /// Abbreviated month names ("Jan 11", "Dec. 28").
 pub(crate) const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

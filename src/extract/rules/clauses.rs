@@ -842,15 +842,14 @@ impl<'a> State<'a> {
         let mut k = i;
         let mut n = 0;
         let first_cap = self.word_at(toks, i).is_some_and(is_cap);
-        const PROGRAMMES: &[&str] = &["programme", "program", "show", "podcast"];
         while k < toks.len() && toks[k].k == K::Word && n < 8 {
             let w = self.w(&toks[k]);
             // "told BBC Radio 4's Today programme …": a programme ends the phrase.
-            if first_cap && n > 0 && is_in(w, PROGRAMMES) {
+            if first_cap && n > 0 && is_in(w, lexicon::PROGRAMMES) {
                 k += 1;
                 break;
             }
-            if first_cap && n > 0 && is_cap(w) && self.is_word(toks, k + 1, PROGRAMMES) {
+            if first_cap && n > 0 && is_cap(w) && self.is_word(toks, k + 1, lexicon::PROGRAMMES) {
                 k += 2;
                 break;
             }
