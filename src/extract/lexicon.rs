@@ -3815,6 +3815,23 @@ pub const ALIASES: &[&[&str]] = &[
 /// programme").
 pub(crate) const PROGRAMMES: &[&str] = &["programme", "program", "show", "podcast"];
 
+/// Nouns for a body that a document word may modify ("research firm IDC").
+pub(crate) const FIRM_NOUNS: &[&str] = &[
+    "firm",
+    "firms",
+    "company",
+    "group",
+    "institute",
+    "consultancy",
+    "agency",
+    "centre",
+    "center",
+];
+
+/// Plural and mass document nouns that need no article to be an unnamed source
+/// ("according to official figures", "preliminary data").
+pub(crate) const BARE_DOCS: &[&str] = &["figures", "data", "statistics", "estimates", "records"];
+
 /// Abbreviated month names ("Jan 11", "Dec. 28").
 pub(crate) const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

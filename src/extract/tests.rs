@@ -2488,3 +2488,58 @@ fn a_clause_joined_after_an_inverted_cue_is_not_its_claim() {
         )
     );
 }
+
+#[test]
+fn a_cue_joined_to_a_statement_makes_a_second_statement() {
+    let xs = extract(
+        "Ana Ruiz criticised the ruling as \"a usurpation of power\" and said the ministry is considering options.",
+        &meta("Wire"),
+    );
+    let got: Vec<(String, &str)> = xs
+        .iter()
+        .map(|x| (x.chain.to_string(), x.claim.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire via Ana Ruiz".to_string(),
+                "the ruling as \"a usurpation of power"
+            ),
+            (
+                "Wire via Ana Ruiz".to_string(),
+                "the ministry is considering options"
+            )
+        ]
+    );
+    // Not when the joined cue reads another subject.
+    let cs = chains(
+        "Ivo Brandt said he believes Ana Ruiz when she says something and added that the statement was a twist.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ivo Brandt"]);
+}
+
+#[test]
+fn a_document_word_before_a_firm_noun_names_no_document() {
+    one_each(&[(
+        "Brindle has a 7 percent market share, according to research firm Ostland Data Corp.",
+        "Wire via Ostland Data Corp",
+        "Brindle has a 7 percent market share",
+    )]);
+}
+
+#[test]
+fn bare_plural_documents_are_anonymous_sources() {
+    one_each(&[(
+        "Turnout was high, according to official figures.",
+        "Wire via ~official figures",
+        "Turnout was high",
+    )]);
+    // Their publisher, when named, is the source.
+    one_each(&[(
+        "Deaths quadrupled, according to figures previously released by the Ostland Health Agency.",
+        "Wire via Ostland Health Agency",
+        "Deaths quadrupled",
+    )]);
+}

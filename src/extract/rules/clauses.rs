@@ -443,10 +443,11 @@ impl<'a> State<'a> {
         let comma = ci >= 2 && toks[ci - 2].k == K::Comma;
         if ci < cs + 3
             || !self.is_word(toks, ci - 1, lexicon::PREDICATE_JOINERS)
-            || toks[cs..ci]
-                .iter()
-                .enumerate()
-                .any(|(k, t)| t.k != K::Word && !(comma && cs + k == ci - 2))
+            || toks[cs..ci].iter().enumerate().any(|(k, t)| {
+                // "… described it as "a usurpation" and said": a quotation may be
+                // part of the first predicate.
+                !(matches!(t.k, K::Word | K::Quote) || comma && cs + k == ci - 2)
+            })
         {
             return None;
         }
@@ -700,9 +701,10 @@ impl<'a> State<'a> {
                 spk = Some(a);
             }
         }
-        // "according to a report published by X": X, not the unnamed report.
+        // "according to a report published by X", "according to figures released by
+        // X": X, not the unnamed document.
         if !outer.is_empty()
-            && self.is_word(toks, np_s, lexicon::INDEFINITE_OPENERS)
+            && spk.as_ref().is_none_or(|s| s.hop.anonymous)
             && (np_s..src_e).any(|k| self.is_word(toks, k, DOCS))
         {
             spk = None;
@@ -773,7 +775,10 @@ impl<'a> State<'a> {
         while k < e && self.is_word(toks, k, lexicon::DOC_MODIFIERS) {
             k += 1;
         }
-        if k < e && self.is_word(toks, k, DOCS) {
+        // "research firm IDC", "data company Brindle": a document word that modifies a
+        // body's noun names no document.
+        let modifier = self.is_word(toks, k + 1, lexicon::FIRM_NOUNS);
+        if k < e && self.is_word(toks, k, DOCS) && !modifier {
             let doc = self.w(&toks[k]);
             let mut j = k + 1;
             while j < e && !self.is_word(toks, j, lexicon::DOC_OWNER_PREPS) {
@@ -785,7 +790,18 @@ impl<'a> State<'a> {
             // "according to reports", "according to a report released Wednesday": an
             // unnamed document is an anonymous source (rulebook R3); not one whose
             // author is named inside ("a letter that Ana Ruiz sent").
-            let unnamed = self.is_word(toks, s, lexicon::INDEFINITE_OPENERS)
+            // "according to official figures": a plural or mass document with only
+            // lower-case modifiers is unnamed too ("government figures" is the
+            // government's, not read here).
+            let bare = is_in(doc, lexicon::BARE_DOCS)
+                && (s..k).all(|j| {
+                    self.word_at(toks, j).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_ascii_lowercase())
+                            && !is_in(w, lexicon::ORG_WORDS)
+                            && !is_in(w, lexicon::INSTITUTIONS)
+                    })
+                });
+            let unnamed = (self.is_word(toks, s, lexicon::INDEFINITE_OPENERS) || bare)
                 && !self.has_name(toks, k + 1, e)
                 && !is_in(doc, &["statement", "document", "documents"]);
             if is_in(doc, &["reports"]) || unnamed {
@@ -806,6 +822,11 @@ impl<'a> State<'a> {
     fn quote_before(&self, toks: &[Tok], ci: usize) -> Option<(usize, bool)> {
         let q = (0..ci).rev().find(|&k| toks[k].k == K::Quote)?;
         let words = self.words(toks, q + 1, ci);
+        // "… as "a usurpation" and said …": a cue joined to the predicate before is
+        // not the quotation's attribution.
+        if ci == q + 2 && self.is_word(toks, q + 1, lexicon::PREDICATE_JOINERS) {
+            return None;
+        }
         if words > 24
             || toks[q + 1..ci]
                 .iter()

@@ -300,10 +300,32 @@ impl<'a> State<'a> {
                     }
                 }
                 let end = f.span.1;
+                let first_speaker = f.speaker.as_ref().map(|s| s.hop.name.clone());
                 let second = self.second_statement(toks, &f);
                 self.push(f);
                 if let Some(g) = second {
                     self.push(g);
+                }
+                // "Ana Ruiz described the ruling as unfair and said …": a cue joined
+                // to the statement's end has the same subject and a claim of its own.
+                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].e > end) {
+                    if let Some(j) = (k..toks.len().min(k + 2)).find(|&j| {
+                        self.is_word(toks, j, lexicon::PREDICATE_JOINERS)
+                            && self.is_word(toks, j + 1, lexicon::COORDINATED_CUES)
+                    }) {
+                        let c2 = lexicon::cue(self.w(&toks[j + 1]));
+                        if let Some(c2) = c2.filter(|&c2| self.cue_usable(toks, j + 1, c2)) {
+                            // Only when it reads the same subject ("… when she says
+                            // something and added …" is not hers).
+                            if let Some(g) = self.with_cue(toks, j + 1, c2) {
+                                let same = g.speaker.as_ref().map(|s| &s.hop.name)
+                                    == first_speaker.as_ref();
+                                if same && g.span.0 >= end {
+                                    self.push(g);
+                                }
+                            }
+                        }
+                    }
                 }
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
