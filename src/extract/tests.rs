@@ -2543,3 +2543,12 @@ fn bare_plural_documents_are_anonymous_sources() {
         "Deaths quadrupled",
     )]);
 }
+
+#[test]
+fn an_inverted_speakers_apposition_may_end_with_a_gloss() {
+    one_each(&[(
+        "Previous models in Europe and Asia have compromised wildlife, says Ana Ruiz, president of the Ostland Wildlife Foundation (OWF).",
+        "Wire via Ana Ruiz",
+        "Previous models in Europe and Asia have compromised wildlife",
+    )]);
+}

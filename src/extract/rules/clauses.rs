@@ -968,6 +968,12 @@ impl<'a> State<'a> {
             while k < toks.len() && toks[k].k == K::Word {
                 k += 1;
             }
+            // "…, president of the Africa Wildlife Foundation (AWF)": with its gloss.
+            if toks.get(k).is_some_and(|t| t.k == K::Open) {
+                if let Some(c) = (k + 1..toks.len().min(k + 6)).find(|&c| toks[c].k == K::Close) {
+                    k = c + 1;
+                }
+            }
             return k;
         }
         e
