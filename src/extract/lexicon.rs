@@ -3837,6 +3837,11 @@ pub(crate) const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// A month, weekday or abbreviated month ("Dec", "Jan.").
+pub(crate) fn date_word(w: &str) -> bool {
+    is_in(w, CALENDAR) || is_in(w.trim_end_matches('.'), MONTH_ABBREVIATIONS)
+}
+
 /// Words after which a period does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = joined!(
     TITLE_ABBREVIATIONS.all,

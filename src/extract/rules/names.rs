@@ -80,14 +80,10 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                 }
                 // "Renmin University of China on Dec 28": a date after "on" is no part
                 // of the name.
-                let date = |w: &str| {
-                    is_in(w, lexicon::CALENDAR)
-                        || is_in(w.trim_end_matches('.'), lexicon::MONTH_ABBREVIATIONS)
-                };
                 if j > e
                     && j < words.len()
                     && is_cap(words[j])
-                    && !date(words[j])
+                    && !lexicon::date_word(words[j])
                     && j - e <= 2
                     && (!is_in(words[e], &["and"]) || is_org(&words[s..e]))
                     // "Ambassador to the UN", "Mission to Geneva", not "a letter from

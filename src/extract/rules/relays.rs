@@ -211,11 +211,7 @@ impl<'a> State<'a> {
 
     /// Is the word at `k` an "on" before a date ("on Jan 11", "on Monday")?
     pub(super) fn is_date_after_on(&self, toks: &[Tok], k: usize) -> bool {
-        self.is_word(toks, k, &["on"])
-            && self.word_at(toks, k + 1).is_some_and(|d| {
-                is_in(d, lexicon::CALENDAR)
-                    || is_in(d.trim_end_matches('.'), lexicon::MONTH_ABBREVIATIONS)
-            })
+        self.is_word(toks, k, &["on"]) && self.word_at(toks, k + 1).is_some_and(lexicon::date_word)
     }
 
     fn np_end_content(&self, toks: &[Tok], i: usize, content: &[(usize, usize)]) -> usize {
