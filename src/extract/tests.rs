@@ -2552,3 +2552,26 @@ fn an_inverted_speakers_apposition_may_end_with_a_gloss() {
         "Previous models in Europe and Asia have compromised wildlife",
     )]);
 }
+
+#[test]
+fn according_to_without_its_comma_needs_a_source_noun_that_ends_the_sentence() {
+    one_each(&[
+        (
+            "The forces mutinied, but later \"apologised to the authorities\" according to a high-level military source.",
+            "Wire via ~a high-level military source",
+            "The forces mutinied, but later \"apologised to the authorities",
+        ),
+        (
+            "The business model is broken according to the chief executive officer of Brindle Media.",
+            "Wire via Brindle Media",
+            "The business model is broken",
+        ),
+    ]);
+    for s in [
+        "The project would develop according to plan.",
+        "The ships were built according to the size of the river and the port.",
+        "Candidates are then elected according to the share of the vote they receive.",
+    ] {
+        assert!(chains(s, "Wire").is_empty(), "{s}");
+    }
+}

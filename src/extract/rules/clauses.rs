@@ -683,8 +683,18 @@ impl<'a> State<'a> {
                 }
             }
             (s, self.content_end(toks, s))
-        } else if lead > cs + 1 && toks[lead - 1].k == K::Comma {
-            (cs, lead - 1)
+        } else if lead > cs + 1
+            && (toks[lead - 1].k == K::Comma || self.unpunctuated_source(toks, lead, np_s, np_e))
+        {
+            // The comma is left out of the claim; a closing quotation is kept.
+            (
+                cs,
+                if toks[lead - 1].k == K::Comma {
+                    lead - 1
+                } else {
+                    lead
+                },
+            )
         } else {
             return None;
         };
@@ -814,6 +824,31 @@ impl<'a> State<'a> {
             return None;
         }
         self.speaker(toks, (s, e))
+    }
+
+    /// "… but later "apologised to the authorities" according to a military source.":
+    /// an "according to" without its comma attributes only when a source noun heads
+    /// the phrase and the phrase ends the sentence ("according to plan", "according to
+    /// the laws of physics" and "dressed according to the motto" do not).
+    fn unpunctuated_source(&self, toks: &[Tok], lead: usize, np_s: usize, np_e: usize) -> bool {
+        let ends = np_e + 1 >= toks.len() && toks.get(np_e).is_none_or(|t| t.k == K::Other);
+        // The head comes before the phrase's "of"/"from" ("the chief executive officer
+        // of X", "the latest data from X").
+        let of = (np_s..np_e)
+            .find(|&k| self.is_word(toks, k, lexicon::DOC_OWNER_PREPS))
+            .unwrap_or(np_e);
+        let head = (np_s..of)
+            .rev()
+            .filter_map(|k| self.word_at(toks, k))
+            .find(|w| !is_cap(w) || is_title(w));
+        ends && matches!(toks[lead - 1].k, K::Word | K::Quote)
+            && (np_e - np_s) <= 8
+            && head.is_some_and(|h| {
+                is_in(h, lexicon::ANON_NOUNS)
+                    || is_in(h, DOCS)
+                    || is_in(h, lexicon::SPOKES_WORDS)
+                    || is_title(h)
+            })
     }
 
     /// The quotation that a cue at `ci` attributes: the last one before the cue,
