@@ -2575,3 +2575,25 @@ fn according_to_without_its_comma_needs_a_source_noun_that_ends_the_sentence() {
         assert!(chains(s, "Wire").is_empty(), "{s}");
     }
 }
+
+#[test]
+fn a_role_prefers_the_named_holder_over_an_earlier_definite_description() {
+    let cs = chains(
+        "The tower had been inspected 50 times, the fire chief said Friday. Other buildings were damaged, Dravel Fire Chief Ivo Brandt said. \"This building was vulnerable,\" the fire chief said.",
+        "Wire",
+    );
+    assert_eq!(
+        cs,
+        [
+            "Wire via ~the fire chief",
+            "Wire via Ivo Brandt",
+            "Wire via Ivo Brandt"
+        ]
+    );
+    // A source brought in as unnamed stays unnamed, whoever else is named.
+    let cs = chains(
+        "A senior White House adviser said the speech was ready. Trump gathered with his advisers -- spokeswoman Eva Lund, senior adviser Ana Ruiz and others -- in the map room, the senior White House adviser told Wire.",
+        "Wire",
+    );
+    assert!(cs.iter().all(|c| !c.contains("Ana Ruiz")), "{cs:?}");
+}

@@ -1220,13 +1220,31 @@ impl<'a> State<'a> {
     /// mention's too: "the former vice president" is neither the sitting president
     /// nor a former one named last.
     fn by_role(&self, head: &str, mods: &[String]) -> Option<Spk> {
-        if let Some(s) = self
-            .speakers
-            .iter()
-            .rev()
-            .find(|s| s.person && s.head == head)
-        {
-            return Some(s.clone());
+        // A named speaker or a titled mention comes before an earlier unnamed one ("the
+        // fire chief said …; Raleigh Fire Chief John McGrath said …; the fire chief
+        // said …" is McGrath the second time), unless the unnamed one was brought in
+        // as such ("A senior White House adviser said …": "the senior White House
+        // adviser" stays that anonymous source, whoever else the article names).
+        let speaker = |anonymous: bool| {
+            self.speakers
+                .iter()
+                .rev()
+                .find(|s| s.person && s.head == head && s.hop.anonymous == anonymous)
+                .cloned()
+        };
+        let unnamed = speaker(true);
+        let introduced = unnamed.as_ref().is_some_and(|s| {
+            s.hop
+                .name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_in(w, lexicon::INDEFINITE_OPENERS))
+        });
+        if introduced {
+            return unnamed;
+        }
+        if let Some(s) = speaker(false) {
+            return Some(s);
         }
         self.mentions
             .iter()
@@ -1248,6 +1266,7 @@ impl<'a> State<'a> {
                 words().any(|w| w == head) && !other_office && mods.iter().all(|q| has(q))
             })
             .map(|m| Spk::named(&m.0, true, false))
+            .or(unnamed)
     }
 
     /// "Chechnya's head", "ISIL's leader": the latest person whose description named
