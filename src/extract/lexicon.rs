@@ -1919,6 +1919,11 @@ pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
         "clearly",
         "openly",
         "explicitly",
+        "simply",
+        "merely",
+        "formally",
+        "officially",
+        "bluntly",
     ],
 );
 
@@ -2128,6 +2133,10 @@ pub(crate) const LOCATION_PREPS: &[&str] = &["in", "from", "near", "outside", "o
 /// Prepositions after which a capitalised run is a place, never a person ("a
 /// researcher in Ann Arbor").
 pub(crate) const IN_PLACE_PREPS: &[&str] = &["in", "near", "outside"];
+
+/// Prepositions that tie a role to the body or place it serves ("Britain's ambassador
+/// to Ireland", "the mayor of Kyoto", "the director of the FBI").
+pub(crate) const ROLE_PREPS: &[&str] = &["to", "for", "of", "at"];
 
 /// Words that may open a time or place phrase glued to a speaker.
 pub(crate) const SPEAKER_PHRASE_CUTS: &[&str] = joined!(PLACE_OPENERS, TIME_OPENERS);

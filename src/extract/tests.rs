@@ -2597,3 +2597,81 @@ fn a_role_prefers_the_named_holder_over_an_earlier_definite_description() {
     );
     assert!(cs.iter().all(|c| !c.contains("Ana Ruiz")), "{cs:?}");
 }
+
+#[test]
+fn a_role_tied_to_a_place_is_never_the_place() {
+    one_each(&[
+        (
+            "Ostland's ambassador to Ruritania said a trade deal was important.",
+            "Wire via ~Ostland's ambassador to Ruritania",
+            "a trade deal was important",
+        ),
+        (
+            "The mayor of Dravel said the bridge would reopen.",
+            "Wire via ~The mayor of Dravel",
+            "the bridge would reopen",
+        ),
+        // A body after "of" still speaks through its head.
+        (
+            "The director of the Ostland Health Agency said cases had doubled.",
+            "Wire via Ostland Health Agency",
+            "cases had doubled",
+        ),
+        // The holder's name closing the run without its comma.
+        (
+            "Ostland's ambassador to the United Nations Anna Lund said the vote was fair.",
+            "Wire via Anna Lund",
+            "the vote was fair",
+        ),
+        // "The state of …" is a body, no role.
+        (
+            "The state of Ruritania argued the order was unlawful.",
+            "Wire via Ruritania",
+            "the order was unlawful",
+        ),
+    ]);
+    // The holder described before with the same role and owner.
+    let cs = chains(
+        "Ana Ruiz, Ostland's ambassador to Ruritania, arrived on Monday. Ostland's ambassador to Ruritania said the talks had failed.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ana Ruiz"]);
+}
+
+#[test]
+fn a_content_first_speaker_keeps_the_name_before_a_modified_role() {
+    one_each(&[
+        (
+            "The rebels have left the coalition, Ivo Brandt, political leader of the Ostland Front, said on Thursday.",
+            "Wire via Ivo Brandt",
+            "The rebels have left the coalition",
+        ),
+        (
+            "Floods have killed 246 people, Ana Ruiz, Ostland's minister of local government, said Thursday.",
+            "Wire via Ana Ruiz",
+            "Floods have killed 246 people",
+        ),
+        // An apposition after a named "according to" source describes it.
+        (
+            "They created 5,000 jobs, according to Eva Lund, information officer of the Ostland Lab.",
+            "Wire via Eva Lund",
+            "They created 5,000 jobs",
+        ),
+    ]);
+}
+
+#[test]
+fn an_inverted_role_may_have_modifiers_a_portfolio_and_its_holder() {
+    one_each(&[
+        (
+            "The tower draws six million visitors a year and the wall will stop vehicles, said the assistant mayor for tourism, Ana Ruiz.",
+            "Wire via Ana Ruiz",
+            "The tower draws six million visitors a year and the wall will stop vehicles",
+        ),
+        (
+            "The port will reopen on Monday, said the former port director.",
+            "Wire via ~the former port director",
+            "The port will reopen on Monday",
+        ),
+    ]);
+}

@@ -726,7 +726,7 @@ impl<'a> State<'a> {
                 .unwrap_or(len);
             if tail_end + 1 >= len && (1..=4).contains(&self.words(toks, np_e + 1, tail_end)) {
                 if let Some(p) = self.speaker(toks, (np_e + 1, tail_end)) {
-                    if p.person {
+                    if p.person && !p.hop.anonymous {
                         spk = Some(p);
                     }
                 }
@@ -738,9 +738,15 @@ impl<'a> State<'a> {
         if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
             let t_s = np_e + 1;
             let t_e = self.content_end(toks, t_s);
+            // A short tail, or a role ("information officer of the Ostland Lab").
+            let role = (t_s..t_e.min(t_s + 3)).any(|j| {
+                self.word_at(toks, j).is_some_and(|w| {
+                    !is_cap(w) && (is_in(w, lexicon::TITLES) || is_in(w, lexicon::PERSON_REFS))
+                })
+            });
             let named_tail = spk.as_ref().is_some_and(|p| p.person)
                 && (t_s..t_e).all(|j| toks[j].k == K::Word)
-                && self.words(toks, t_s, t_e) <= 4;
+                && (self.words(toks, t_s, t_e) <= 4 || role);
             if !named_tail
                 && t_e > t_s
                 && self.words(toks, t_s, t_e) >= 2
@@ -1171,11 +1177,29 @@ impl<'a> State<'a> {
             }
             // "…, Name, the title, said" and "…, Name, head of X, said": a role after
             // a short name describes it.
-            let role = is_in(spk_first, ARTICLES)
-                || (!is_cap(spk_first)
-                    && (is_in(spk_first, lexicon::TITLES)
-                        || is_in(spk_first, lexicon::PERSON_REFS)
-                        || is_in(spk_first, lexicon::ROLE_HEADS)));
+            // The role may follow lower-case modifiers or an owner ("political leader
+            // of …", "Ostland's minister of …").
+            let role_word = |w: &str| {
+                !is_cap(w)
+                    && (is_in(w, lexicon::TITLES)
+                        || is_in(w, lexicon::PERSON_REFS)
+                        || is_in(w, lexicon::ROLE_HEADS))
+                    && !is_in(w, lexicon::ORG_WORDS)
+            };
+            let owner = |w: &str| is_cap(w) && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
+            let mut role = is_in(spk_first, ARTICLES);
+            for k in spk_start..end.min(spk_start + 3) {
+                let Some(w) = self.word_at(toks, k) else {
+                    break;
+                };
+                if role_word(w) {
+                    role = true;
+                    break;
+                }
+                if !(owner(w) || !is_cap(w) && !is_in(w, PRONOUNS)) {
+                    break;
+                }
+            }
             if seg_b <= 4
                 && role
                 && toks[before..cut]

@@ -259,7 +259,15 @@ impl<'a> State<'a> {
                     || is_in(w, lexicon::ANON_NOUNS)
                     || is_title(w))
         };
-        if !self.word_at(toks, k + 1).is_some_and(source_noun) {
+        // "the assistant mayor", "the former envoy": up to two lower-case modifiers.
+        let noun = (k + 1..k + 4).find(|&j| self.word_at(toks, j).is_some_and(source_noun))?;
+        if !(k + 1..noun).all(|j| {
+            self.word_at(toks, j).is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && lexicon::cue_word(w).is_none()
+                    && !is_in(w, lexicon::CONNECTORS)
+            })
+        }) {
             return None;
         }
         // After the noun only names, their joining words and the words of a body
@@ -272,15 +280,39 @@ impl<'a> State<'a> {
                 || is_in(w, lexicon::MEDIA_WORDS)
                 || source_noun(w)
         };
-        let mut e = k + 2;
+        // A portfolio after a joining word may be lower-case ("the mayor for tourism").
+        let mut e = noun + 1;
+        let mut joined = false;
         while e < toks.len()
             && match toks[e].k {
-                K::Word => name_word(self.w(&toks[e])),
+                K::Word => {
+                    let w = self.w(&toks[e]);
+                    let portfolio = joined
+                        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                        && lexicon::cue_word(w).is_none()
+                        && !is_in(w, lexicon::CLAUSE_WORDS)
+                        && !is_in(w, PRONOUNS);
+                    joined |= is_in(w, lexicon::CONNECTORS);
+                    name_word(w) || portfolio
+                }
                 K::Open | K::Close => true,
                 _ => false,
             }
         {
             e += 1;
+        }
+        // "…, said the assistant mayor for tourism, Ana Ruiz.": the holder's name.
+        if toks.get(e).is_some_and(|t| t.k == K::Comma) {
+            let mut n = e + 1;
+            while toks
+                .get(n)
+                .is_some_and(|t| t.k == K::Word && is_cap(self.w(t)))
+            {
+                n += 1;
+            }
+            if (2..=5).contains(&(n - e - 1)) && toks.get(n).is_none_or(|t| t.k == K::Other) {
+                e = n;
+            }
         }
         let ends = toks.get(e).is_none_or(|t| t.k == K::Other) && e + 1 >= toks.len();
         (ends && self.words(toks, k, e) <= 14).then_some(e)

@@ -668,6 +668,9 @@ impl<'a> State<'a> {
             }
             return Some(Spk::named(&full, true, false));
         }
+        if let Some(s) = self.role_of(words, spokes) {
+            return Some(s);
+        }
         // A lower-case head after capitalised modifiers: "the Chilean envoy",
         // "Peruvian farmers", "One harbour pilot", "Danish media".
         let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
@@ -999,6 +1002,101 @@ impl<'a> State<'a> {
         Some(Spk::named(&name, !org, media))
     }
 
+    /// A role tied by a preposition to what it serves: "Britain's ambassador to
+    /// Ireland", "the mayor of Kyoto", "the head of the agency", "the director of the
+    /// FBI". The place or body after the preposition is not the speaker: the person
+    /// described with that role and owner before (`by_owner`), else, for the body of an
+    /// organisation ("of the FBI"), that organisation speaking through its head, else
+    /// the description, unnamed (an envoy is never the country that receives them).
+    /// Spokespeople and officials are read elsewhere (rulebook R3: they give the body).
+    fn role_of(&self, words: &[&str], spokes: bool) -> Option<Spk> {
+        if spokes {
+            return None;
+        }
+        let p = words.iter().position(|w| is_in(w, lexicon::ROLE_PREPS))?;
+        let role = words.get(p.checked_sub(1)?)?.to_ascii_lowercase();
+        let object = &words[p + 1..];
+        if !words[p - 1].starts_with(|c: char| c.is_lowercase())
+            || !(is_in(&role, lexicon::PERSON_REFS) || is_in(&role, lexicon::TITLES))
+            || is_in(&role, lexicon::ANON_NOUNS)
+            || is_in(&role, lexicon::SPOKES_WORDS)
+            || is_in(&role, lexicon::KIN_NOUNS)
+            || is_in(&role, lexicon::ORG_WORDS)
+            || is_in(&role, lexicon::INSTITUTIONS)
+            || object.is_empty()
+            || object.iter().any(|w| *w == "and" || is_in(w, PRONOUNS))
+        {
+            return None;
+        }
+        let caps = cap_runs(object);
+        // "US ambassador to the United Nations Nikki Haley": the holder's name closes
+        // the run without its comma.
+        if let Some(r) = caps
+            .last()
+            .filter(|r| r.1 == object.len() && r.1 - r.0 >= 3)
+        {
+            if let Some(tail) = name_tail(&object[r.0..r.1]).filter(|t| {
+                t.len() < r.1 - r.0
+                    && (is_in(t[0], lexicon::FEMALE_FIRST_NAMES)
+                        || is_in(t[0], lexicon::MALE_FIRST_NAMES))
+            }) {
+                return Some(Spk::named(&self.expand(&tail.join(" ")), true, false));
+            }
+        }
+        let phrase = words.join(" ");
+        // "a leader of one group": one of several, unnamed, and "the leader" later is
+        // that one (`by_role`). A definite role ("Britain's ambassador to Ireland")
+        // keeps no role noun: the article names its holder later more often than not,
+        // and "the ambassador" then is the person named last.
+        if is_in(words[0], lexicon::INDEFINITE_OPENERS) {
+            return Some(Spk::anonymous(&phrase, true).with_head(&role));
+        }
+        let unnamed = || Some(Spk::anonymous(&phrase, true));
+        // The holder described before with this role and this owner ("Ostland's envoy
+        // to Ruritania, Ana Ruiz, …"), the owner before the role or after the
+        // preposition.
+        let owners: Vec<String> = words[..p - 1]
+            .iter()
+            .filter_map(|w| w.strip_suffix("'s"))
+            .chain(caps.first().map(|r| object[r.0]))
+            .map(|o| o.to_lowercase().chars().take(5).collect())
+            .filter(|o: &String| o.chars().count() >= 3)
+            .collect();
+        let described = self
+            .described
+            .iter()
+            .rev()
+            .filter(|d| d.2)
+            .map(|d| (&d.0, &d.1));
+        let holder = self
+            .mentions
+            .iter()
+            .rev()
+            .map(|m| (&m.0, &m.1))
+            .chain(described)
+            .find(|(name, ctx)| {
+                let ctx_words = || ctx.split_whitespace();
+                ctx_words().any(|w| w == role)
+                    && owners
+                        .iter()
+                        .any(|o| ctx_words().any(|w| w.starts_with(o.as_str())))
+                    && !owners
+                        .iter()
+                        .any(|o| name.to_lowercase().contains(o.as_str()))
+            });
+        if let Some((name, _)) = holder {
+            return Some(Spk::named(name, true, false));
+        }
+        let body = caps.iter().any(|r| {
+            let run = &object[r.0..r.1];
+            is_org(run) || (run.len() == 1 && run[0].len() >= 2 && run[0] == run[0].to_uppercase())
+        });
+        if body && words[p] != "to" {
+            return None;
+        }
+        unnamed()
+    }
+
     /// "he"/"she": the most recent person speaker or sentence subject (`resolve`)
     /// unless its first name or description says the other sex; then the nearest
     /// earlier one known to be of the pronoun's sex. Without one, `resolve`'s choice
@@ -1278,10 +1376,19 @@ impl<'a> State<'a> {
         if stem.chars().count() < 3 {
             return None;
         }
+        // The owner, not the place a role is posted to ("Indonesia's ambassador to
+        // Malaysia" is no owner of "Malaysia's minister"), and a role word of the
+        // description.
         let fits = |ctx: &str| {
-            let mut words = ctx.split_whitespace();
-            words.clone().any(|w| w.starts_with(stem.as_str()))
-                && words.any(|w| w == head || is_title(w) || is_in(w, lexicon::PERSON_REFS))
+            let words: Vec<&str> = ctx.split_whitespace().collect();
+            let owned = words
+                .iter()
+                .enumerate()
+                .any(|(i, w)| w.starts_with(stem.as_str()) && (i == 0 || words[i - 1] != "to"));
+            owned
+                && words
+                    .iter()
+                    .any(|w| *w == head || is_title(w) || is_in(w, lexicon::PERSON_REFS))
         };
         let described = self
             .described
@@ -1457,7 +1564,11 @@ impl<'a> State<'a> {
         };
         // The description's core ("artist" of "an artist from Lima"), lower-case.
         let description = |c: &[&str]| -> Option<(String, bool)> {
-            if c.len() < 2 || c.len() > 12 || !is_in(c[0], &["a", "an", "the"]) {
+            // "the …", "a …", or an owner's ("Ostland's ambassador to Ruritania").
+            let owner = c
+                .first()
+                .is_some_and(|w| is_cap(w) && (w.ends_with("'s") || w.ends_with("\u{2019}s")));
+            if c.len() < 2 || c.len() > 12 || !(is_in(c[0], &["a", "an", "the"]) || owner) {
                 return None;
             }
             // A clause, not an apposition: "the minister said".
