@@ -2675,3 +2675,24 @@ fn an_inverted_role_may_have_modifiers_a_portfolio_and_its_holder() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_brought_in_with_an_indefinite_apposition_is_the_next_he() {
+    let cs = chains(
+        "Ivo Brandt said the plan worked. Much of the vision comes from its chief executive Tomas Kerr, a pharmacist and public health expert. He says the funds have tended to concentrate on cost control.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ivo Brandt", "Wire via Tomas Kerr"]);
+    // Not a place or a prize brought in so.
+    let cs = chains(
+        "Ivo Brandt said the plan worked. The village sits on the bank of the Dravel River, a place renowned for its beauty. He said the houses were old.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ivo Brandt", "Wire via Ivo Brandt"]);
+    // A fronted day does not hide a sentence's subject.
+    let cs = chains(
+        "The scheme is no surprise to General Tomas Kerr, who ran the office. Ana Ruiz said passports were sold. Today, Kerr is living in Miami. He told Wire that officials ordered passports.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ana Ruiz", "Wire via Tomas Kerr"]);
+}

@@ -42,6 +42,13 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     if words.iter().any(|w| is_in(w, CALENDAR)) && !hop.anonymous {
         return false;
     }
+    // Only function words ("the", "this"): a fragment of a mis-read clause.
+    if words
+        .iter()
+        .all(|w| is_in(w, lexicon::DETERMINERS) || is_in(w, PRONOUNS))
+    {
+        return false;
+    }
     if words.len() == 1 && is_in(words[0], PERSON_TITLES) {
         return false;
     }
@@ -145,6 +152,8 @@ mod tests {
     #[test]
     fn fragments_fail() {
         for n in [
+            "the",
+            "The",
             "Trump's",
             "Mexico Wednesday",
             "Donald Trump-on Wednesday",

@@ -203,6 +203,9 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
                             .any(|&(a, b)| (a..b).contains(&st.subject_pos))
                 });
             st.noun_cues(&toks, before);
+            if !subject && st.out.len() == before {
+                st.note_introduced(&toks);
+            }
             if subject && !in_claim {
                 if let Some(s) = st.subject.as_mut() {
                     s.1 = st.turns;

@@ -1145,8 +1145,11 @@ impl<'a> State<'a> {
     /// was noted.
     pub(super) fn note_subject(&mut self, toks: &[Tok]) -> bool {
         let mut i = 0;
+        // "But", "Now", "Today,": linkers and a fronted day before the subject.
         while self.is_word(toks, i, lexicon::LEADING_LINKERS)
             || (i > 0 && toks.get(i).is_some_and(|t| t.k == K::Comma))
+            || (self.is_word(toks, i, lexicon::DAY_WORDS)
+                && toks.get(i + 1).is_some_and(|t| t.k == K::Comma))
         {
             i += 1;
         }
@@ -1228,6 +1231,60 @@ impl<'a> State<'a> {
         };
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// "Much of the plan comes from its chief executive Ana Ruiz, a pharmacist and
+    /// public health expert.": a sentence that closes by bringing in a person with an
+    /// indefinite apposition makes that person the antecedent of the next "he"/"she".
+    /// Called only for a sentence without a person subject and without a statement.
+    pub(super) fn note_introduced(&mut self, toks: &[Tok]) {
+        let Some(c) = toks.iter().rposition(|t| t.k == K::Comma) else {
+            return;
+        };
+        let apposition = &toks[c + 1..];
+        if !self.is_word(toks, c + 1, &["a", "an"])
+            || !apposition.iter().all(|t| matches!(t.k, K::Word | K::Other))
+            || !self.person_head(&apposition[1..])
+        {
+            return;
+        }
+        let mut s = c;
+        while s > 0 && self.word_at(toks, s - 1).is_some_and(is_cap) {
+            s -= 1;
+        }
+        // After a lower-case word: a sentence-initial name is its subject, read by
+        // `note_subject`.
+        if !(2..=4).contains(&(c - s))
+            || !self
+                .word_at(toks, s.wrapping_sub(1))
+                .is_some_and(|w| w.starts_with(|ch: char| ch.is_lowercase()))
+        {
+            return;
+        }
+        let run: Vec<&str> = toks[s..c].iter().map(|t| self.w(t)).collect();
+        if run.iter().any(|w| is_in(w, NOT_NAMES)) {
+            return;
+        }
+        if let Some(name) = person_like(&run, false) {
+            self.subject = Some((Spk::named(&self.expand(&name), true, false), self.turns));
+        }
+    }
+
+    /// Is the head of a description a person ("former diplomat who …", "pharmacist and
+    /// public health expert"; not "place renowned for …", "Independent Spirit Award")?
+    /// The head is the last word before a joining word, a relative or the end.
+    fn person_head(&self, toks: &[Tok]) -> bool {
+        let words: Vec<&str> = toks
+            .iter()
+            .take_while(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .take_while(|w| !is_in(w, lexicon::APPOSITION_CUTS) && !is_in(w, CONNECTORS))
+            .collect();
+        words.last().is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            !is_cap(words[words.len() - 1])
+                && (person_noun(&h) || is_in(&h, lexicon::PARTY_MEMBERS))
+        })
     }
 
     /// Does a predicate start at token `i`, right after a subject's name: a
