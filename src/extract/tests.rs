@@ -2696,3 +2696,26 @@ fn a_person_brought_in_with_an_indefinite_apposition_is_the_next_he() {
     );
     assert_eq!(cs, ["Wire via Ana Ruiz", "Wire via Tomas Kerr"]);
 }
+
+#[test]
+fn another_speakers_clause_joined_without_a_comma_ends_the_claim() {
+    let cs = chains(
+        "The Ostland Foreign Ministry dismissed the inquiry as politically motivated and the Kremlin said Ostland wasn't involved.",
+        "Wire",
+    );
+    assert_eq!(
+        cs,
+        ["Wire via Ostland Foreign Ministry", "Wire via Kremlin"]
+    );
+    let cs = chains(
+        "Police said two men were arrested and Ana Ruiz said the port was closed.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Police", "Wire via Ana Ruiz"]);
+    // A plain "and" inside the claim stays.
+    one_each(&[(
+        "Ana Ruiz said prices rose and the index said nothing new.",
+        "Wire via Ana Ruiz",
+        "prices rose and the index said nothing new",
+    )]);
+}

@@ -1112,6 +1112,16 @@ impl<'a> State<'a> {
                 e = k;
                 break;
             }
+            // "… as politically motivated and the Kremlin said Russia …": another
+            // speaker's clause joined without a comma.
+            if k > s + 1
+                && toks[k - 1].k == K::Word
+                && self.is_word(toks, k, lexicon::CLAUSE_JOINERS)
+                && self.joined_speaker_clause(toks, k + 1)
+            {
+                e = k;
+                break;
+            }
             if toks[k].k != K::Comma {
                 continue;
             }
@@ -1136,6 +1146,34 @@ impl<'a> State<'a> {
             e -= 1;
         }
         e
+    }
+
+    /// Does a clause "the Kremlin said …", "Ana Ruiz said …", "officials said …" start
+    /// at `j`: a short subject that names or describes a source, a clause cue, and
+    /// words after it?
+    fn joined_speaker_clause(&self, toks: &[Tok], j: usize) -> bool {
+        let Some(c) = (j + 1..toks.len().min(j + 5))
+            .find(|&c| self.is_word(toks, c, lexicon::CLAUSE_CUES) || toks[c].k != K::Word)
+        else {
+            return false;
+        };
+        if !self.is_word(toks, c, lexicon::CLAUSE_CUES) || self.word_at(toks, c + 1).is_none() {
+            return false;
+        }
+        let words: Vec<&str> = (j..c).filter_map(|k| self.word_at(toks, k)).collect();
+        let source = |w: &str| {
+            is_in(w, lexicon::ANON_NOUNS)
+                || is_in(w, lexicon::PERSON_REFS) && !is_in(w, PRONOUNS)
+                || is_in(w, lexicon::ORG_WORDS)
+                || is_in(w, lexicon::INSTITUTIONS)
+        };
+        match words.as_slice() {
+            ["the", rest @ ..] => rest
+                .last()
+                .is_some_and(|h| is_cap(h) && !is_in(h, NOT_NAMES) || source(h)),
+            [one] => is_cap(one) && !is_in(one, NOT_NAMES) && !is_in(one, PRONOUNS) || source(one),
+            name => name.iter().all(|w| is_cap(w) && !is_in(w, NOT_NAMES)),
+        }
     }
 
     /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?
