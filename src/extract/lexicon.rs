@@ -3851,6 +3851,10 @@ pub(crate) fn date_word(w: &str) -> bool {
     is_in(w, CALENDAR) || is_in(w.trim_end_matches('.'), MONTH_ABBREVIATIONS)
 }
 
+/// Abbreviated company suffixes ("Co.", "Inc."), which end a sentence more often than
+/// they continue a name.
+pub(crate) const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc", "limited"];
+
 /// Words after which a period does not end a sentence.
 pub(crate) const ABBREVIATIONS: &[&str] = joined!(
     TITLE_ABBREVIATIONS.all,

@@ -2719,3 +2719,17 @@ fn another_speakers_clause_joined_without_a_comma_ends_the_claim() {
         "prices rose and the index said nothing new",
     )]);
 }
+
+#[test]
+fn a_company_suffix_ends_a_sentence_unless_another_suffix_follows() {
+    let cs = chains(
+        "The line made a profit, quoting Dravel Railway Construction Co, a shareholder of Ostland Railway Co. Ivo Brandt, a professor of transport, says the returns should not be judged on profit alone.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ivo Brandt"]);
+    one_each(&[(
+        "Ostland Railway Co. Ltd. said the line made a profit.",
+        "Wire via Ostland Railway Co Ltd",
+        "the line made a profit",
+    )]);
+}

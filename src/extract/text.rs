@@ -280,7 +280,9 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
                 || nc.is_ascii_digit()
                 || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
                 || nc >= 0x80;
-            if starts_new && !(c == b'.' && is_abbreviation(n, para.0, i)) {
+            if starts_new
+                && !(c == b'.' && is_abbreviation(n, para.0, i) && !company_end(n, para.0, i, k))
+            {
                 push_trimmed(n, &mut out, start, j);
                 start = k;
                 i = k;
@@ -310,6 +312,24 @@ pub(crate) fn trim_range(n: &str, mut s: usize, mut e: usize) -> (usize, usize) 
         e -= 1;
     }
     (s, e)
+}
+
+/// Does a company's abbreviated suffix end the sentence ("… Railway Co. Yang Hao
+/// says")? It does unless another suffix follows ("Co. Ltd."): on the dev CSV all of
+/// 30 such periods before a capital ended a sentence.
+fn company_end(n: &str, floor: usize, dot: usize, next: usize) -> bool {
+    let b = n.as_bytes();
+    let mut s = dot;
+    while s > floor && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let word = &n[s..dot];
+    let after = n[next..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    use super::lexicon::{is_in, COMPANY_SUFFIXES};
+    is_in(word, COMPANY_SUFFIXES) && !is_in(after, COMPANY_SUFFIXES)
 }
 
 /// Is the word ending just before the period at `dot` an abbreviation or an initial?
