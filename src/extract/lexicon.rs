@@ -394,6 +394,7 @@ pub(crate) const FEMALE_FIRST_NAMES: Words = Words::new(
     &[
         "mary",
         "patricia",
+        "alexandra",
         "jennifer",
         "linda",
         "elizabeth",
@@ -2267,6 +2268,12 @@ pub(crate) const NAME_PARTICLES: Words = Words::new(
         "al", "el", "ad", "as", "ash", "bin", "abu", "ibn", "an", "az",
     ],
 );
+
+/// Words that continue a name as its inner part ("Rami Abdel Rahman", "Anat Ben Nun",
+/// "Josep Maria Bartomeu"), though some are first names on their own.
+pub(crate) const COMPOUND_NAME_PARTS: &[&str] = &[
+    "abdel", "abdul", "abd", "ben", "bin", "abu", "ibn", "maria", "marie", "jose", "anne",
+];
 
 /// Capitalised words that are not names.
 pub(crate) const NOT_NAMES: Words = Words::new(

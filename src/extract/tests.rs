@@ -2733,3 +2733,44 @@ fn a_company_suffix_ends_a_sentence_unless_another_suffix_follows() {
         "the line made a profit",
     )]);
 }
+
+#[test]
+fn a_word_glued_before_a_first_name_is_no_part_of_the_name() {
+    one_each(&[
+        (
+            "Insurance exec: Don't manipulate Medicaid Alexandra Eidenberg, the president of an insurance company, said she had been glued to the television.",
+            "Wire via Alexandra Eidenberg",
+            "she had been glued to the television",
+        ),
+        (
+            "Reviewer Richard Stevenson said the design was good.",
+            "Wire via Richard Stevenson",
+            "the design was good",
+        ),
+        // The inner part of a compound name stays.
+        (
+            "Rami Abdel Rahman said the clashes had spread.",
+            "Wire via Rami Abdel Rahman",
+            "the clashes had spread",
+        ),
+        (
+            "Josep Maria Bartomeu said it was a historic achievement.",
+            "Wire via Josep Maria Bartomeu",
+            "it was a historic achievement",
+        ),
+    ]);
+}
+
+#[test]
+fn a_subordinate_clause_after_the_cue_is_no_claim() {
+    one_each(&[(
+        "Intelligence can play a key role in trade talks, Ana Ruiz said, although it is only a sliver of the agencies' work.",
+        "Wire via Ana Ruiz",
+        "Intelligence can play a key role in trade talks",
+    )]);
+    assert!(chains(
+        "Even during the course, some officers insisted on not intervening in family matters, because they could not tell them apart.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -293,6 +293,17 @@ impl<'a> State<'a> {
                         p = len;
                         break;
                     }
+                    // "…," Ana Ruiz added, before reaffirming …": a subordinate clause
+                    // after the cue's comma is about the speaking, no claim.
+                    // The claim came first, right before the cue ("…, some officers
+                    // insisted on not intervening, because …" has none).
+                    if is_in(nx, lexicon::SUBORDINATORS) {
+                        if p > ci + 1 {
+                            return None;
+                        }
+                        p = len;
+                        break;
+                    }
                     // "…, a spokesman told Reuters, and the sheriff said …": a clause
                     // joined after the comma is another statement; the claim came first.
                     if is_in(nx, lexicon::PREDICATE_JOINERS)

@@ -192,6 +192,26 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
             rest = &rest[1..];
         }
     }
+    // "Don't manipulate Medicaid Alexandra Eidenberg": a headline glued to a name;
+    // a word before a known first name that is none itself is no part of the name.
+    let first_name =
+        |w: &str| is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES);
+    // Not the inner part of a compound name ("Rami Abdel Rahman", "Anat Ben Nun",
+    // "Josep Maria Bartomeu", "Nur Ahmed al-Nur").
+    if rest.len() >= 3
+        && first_name(rest[1])
+        && !first_name(rest[0])
+        && !is_in(rest[0], lexicon::COMPOUND_NAME_PARTS)
+        && !is_in(rest[1], lexicon::COMPOUND_NAME_PARTS)
+        && !rest.iter().any(|w| {
+            w.split_once('-')
+                .is_some_and(|(p, _)| is_in(p, lexicon::NAME_PARTICLES))
+        })
+        && rest[0].trim_end_matches('.').chars().count() > 1
+        && !is_in(rest[0], CONNECTORS)
+    {
+        rest = &rest[1..];
+    }
     if rest.is_empty() || rest.len() > 4 {
         return None;
     }
