@@ -2774,3 +2774,38 @@ fn a_subordinate_clause_after_the_cue_is_no_claim() {
     )
     .is_empty());
 }
+
+#[test]
+fn recall_of_acronyms_contractions_fronted_pronouns_and_infinitive_predicates() {
+    one_each(&[
+        // An acronym is no auxiliary ("is").
+        (
+            "IS said it was behind the attacks.",
+            "Wire via IS",
+            "it was behind the attacks",
+        ),
+        // The owner of a document in front of it.
+        (
+            "Flu activity was high, according to a CDC flu report last week.",
+            "Wire via CDC",
+            "Flu activity was high",
+        ),
+        // A body's name before a place after "in".
+        (
+            "The probe was reopened, Ostland Radio in Dravel reported.",
+            "Wire via Ostland Radio",
+            "The probe was reopened",
+        ),
+    ]);
+    let cs = chains(
+        "Ivo Brandt said the port was shut. He's also said that the bridge \"just can't get any worse.\" In that show he stated that the ferry was late. He declined to comment on the vote and said it was wrong to force Ana Ruiz out.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ivo Brandt"; 4]);
+    // "It's said to …" is impersonal.
+    let cs = chains(
+        "The Ostland Times said a list exists. It's said to identify 300 people.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ostland Times"]);
+}

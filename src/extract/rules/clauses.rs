@@ -11,7 +11,7 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
-use super::names::{is_cap, is_known_media_run, is_title};
+use super::names::{is_cap, is_known_media_run, is_org, is_title};
 use super::relays::Mods;
 use super::{Found, Spk, State};
 
@@ -417,7 +417,7 @@ impl<'a> State<'a> {
             return None;
         }
         let mut end = ci;
-        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+        while end > cs && self.subject_adverb(toks, end - 1) {
             end -= 1;
         }
         let (content_end, spk_start) = self.split_content_first(toks, cs, end)?;
@@ -486,7 +486,9 @@ impl<'a> State<'a> {
                     || (is_cap(next) && !is_in(next, NOT_NAMES))
                     || next.starts_with(|c: char| c.is_ascii_digit())
                     // "denied having …": a gerund object.
-                    || (next.len() > 5 && next.ends_with("ing")))
+                    || (next.len() > 5 && next.ends_with("ing"))
+                    // "declined to comment": an infinitive.
+                    || next == "to")
         })?;
         (self.words(toks, cs, v) <= 6).then_some(v)
     }
@@ -801,6 +803,33 @@ impl<'a> State<'a> {
         let mut k = s;
         while k < e && self.is_word(toks, k, lexicon::DOC_MODIFIERS) {
             k += 1;
+        }
+        // "a CDC flu report", "the Pentagon's report last week": the capitalised owner
+        // in front of the document, when one names a body.
+        if k < e && self.word_at(toks, k).is_some_and(is_cap) {
+            let mut c = k;
+            while c < e && self.word_at(toks, c).is_some_and(is_cap) {
+                c += 1;
+            }
+            let mut d = c;
+            while d < e
+                && d < c + 2
+                && self
+                    .word_at(toks, d)
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+                && !self.is_word(toks, d, DOCS)
+            {
+                d += 1;
+            }
+            let owner: Vec<&str> = (k..c)
+                .filter_map(|j| self.word_at(toks, j))
+                .map(|w| w.trim_end_matches("'s"))
+                .collect();
+            let body = is_org(&owner)
+                || owner.len() == 1 && owner[0].len() >= 2 && owner[0] == owner[0].to_uppercase();
+            if body && d < e && self.is_word(toks, d, DOCS) {
+                return Some(Spk::named(&owner.join(" "), false, false));
+            }
         }
         // "research firm IDC", "data company Brindle": a document word that modifies a
         // body's noun names no document.

@@ -22,7 +22,7 @@ impl<'a> State<'a> {
     /// last segment.
     pub(super) fn subject_speaker(&mut self, toks: &[Tok], cs: usize, ci: usize) -> Option<Spk> {
         let mut end = ci.min(toks.len());
-        while end > cs && self.is_word(toks, end - 1, SUBJECT_ADVERBS) {
+        while end > cs && self.subject_adverb(toks, end - 1) {
             end -= 1;
         }
         while end > cs && matches!(toks[end - 1].k, K::Comma | K::Other) {
@@ -148,17 +148,23 @@ impl<'a> State<'a> {
                 }
             }
         }
-        // A fronted adverbial without a comma ("In 2015 Koh said"): the subject starts
-        // at the first name or determiner after it.
+        // A fronted adverbial without a comma ("In 2015 Koh said", "In that show he
+        // stated"): the subject starts at the first name, pronoun or article after it.
         if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
             if self.is_word(toks, last.0, NOT_SUBJECT_START)
                 && !self.is_word(toks, last.0, lexicon::RELATIVE_PRONOUNS)
             {
                 // Not the object of a preposition ("in May", "in Paris").
+                // A pronoun only after a place or time phrase: after "when", "while"
+                // or "although" it is the subject of the subordinate clause.
+                let fronted_phrase = self.is_word(toks, last.0, lexicon::PLACE_TIME_PREPS);
                 let start = (last.0 + 1..last.1).find(|&k| {
                     let after_prep = self.is_word(toks, k - 1, lexicon::PLACE_TIME_PREPS);
                     self.word_at(toks, k).is_some_and(|w| {
-                        (is_cap(w) && !is_in(w, NOT_NAMES) && !after_prep) || is_in(w, ARTICLES)
+                        ((is_cap(w) && !is_in(w, NOT_NAMES)
+                            || fronted_phrase && is_in(w, &["he", "she", "they"]))
+                            && !after_prep)
+                            || is_in(w, ARTICLES)
                     })
                 });
                 if let Some(k) = start {
@@ -256,6 +262,12 @@ impl<'a> State<'a> {
             return None;
         }
         self.speaker(toks, seg)
+    }
+
+    /// An adverb or auxiliary between a subject and its cue ("also", "has"); not an
+    /// acronym written like one ("IS said").
+    pub(super) fn subject_adverb(&self, toks: &[Tok], i: usize) -> bool {
+        self.word_at(toks, i).is_some_and(adverb_word)
     }
 
     /// Does a segment read like an apposition: "the/a …", "head of …", "Mr X's aide"?
@@ -415,16 +427,23 @@ impl<'a> State<'a> {
         {
             words.remove(0);
         }
-        while words.len() > 1 && words.last().is_some_and(|w| is_in(w, SUBJECT_ADVERBS)) {
+        while words.len() > 1 && words.last().is_some_and(|w| adverb_word(w)) {
             words.pop();
         }
         if words.is_empty() || words.len() > 16 {
             return None;
         }
-        let lower0 = words[0].to_ascii_lowercase();
+        let lower0 = words[0].to_ascii_lowercase().replace('\u{2019}', "'");
         if words.len() == 1 {
-            match lower0.as_str() {
-                "he" | "she" => return self.resolve_gendered(lower0 == "she"),
+            // "He's also said …": a pronoun with "has" contracted ("It's said to …"
+            // is impersonal).
+            let pronoun = lower0
+                .strip_suffix("'s")
+                .or_else(|| lower0.strip_suffix("'ve"))
+                .filter(|p| is_in(p, &["he", "she", "they"]))
+                .unwrap_or(&lower0);
+            match pronoun {
+                "he" | "she" => return self.resolve_gendered(pronoun == "she"),
                 "it" => return self.resolve_org(false),
                 "they" => return self.resolve_plural(),
                 "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
@@ -550,10 +569,13 @@ impl<'a> State<'a> {
         }
         // A capitalised noun inside a name ("Joint Chiefs of Staff") is no unnamed
         // source; at the start of the phrase ("Officials") it still is.
+        // "Citizens for Responsibility and Ethics" is a name.
+        // ("Critics of the Trump cabinet" is not: its head is lower-case.)
+        let opens_name = caps.first().is_some_and(|r| r.0 == 0 && r.1 > 1) && !head_lower;
         let anon_any = words
             .iter()
             .enumerate()
-            .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 || !is_cap(w)));
+            .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 && !opens_name || !is_cap(w)));
         let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // "The mother of Ana Ruiz", "a friend of the victim": a relation of somebody,
@@ -890,7 +912,21 @@ impl<'a> State<'a> {
         }
         // Capitalised names without a person: an organisation, possibly with a lower-case
         // head ("the U.S. military", "the Harbour Watch network").
-        let r = *caps.last()?;
+        // Not a place after "in" when a body's name comes before ("Amnesty
+        // International in London", "WPVI in Philadelphia").
+        let body_run = |r: &&(usize, usize)| {
+            let run = &words[r.0..r.1];
+            is_org(run)
+                || is_known_media_run(run)
+                || run.len() == 1 && run[0].len() >= 2 && run[0] == run[0].to_uppercase()
+        };
+        let placed =
+            |r: &(usize, usize)| r.0 >= 1 && is_in(words[r.0 - 1], lexicon::IN_PLACE_PREPS);
+        let r = *caps
+            .last()
+            .filter(|l| placed(l))
+            .and_then(|_| caps.iter().rev().filter(|r| !placed(r)).find(body_run))
+            .or(caps.last())?;
         let mut org_end = r.1;
         if head_lower && is_in(&head, lexicon::INSTITUTIONS) && words.len() - r.1 <= 3 {
             // "the Turkish foreign ministry": the lower-case head belongs to the name.
@@ -1941,4 +1977,9 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
         words[d].to_ascii_lowercase(),
         Spk::named(&name, false, media),
     ))
+}
+
+/// See `State::subject_adverb`.
+fn adverb_word(w: &str) -> bool {
+    is_in(w, SUBJECT_ADVERBS) && w != w.to_uppercase()
 }
