@@ -2809,3 +2809,12 @@ fn recall_of_acronyms_contractions_fronted_pronouns_and_infinitive_predicates() 
     );
     assert_eq!(cs, ["Wire via Ostland Times"]);
 }
+
+#[test]
+fn an_inverted_speaker_may_hold_two_roles_before_the_name() {
+    one_each(&[(
+        "\"Reviving a brand is very difficult indeed,\" says consultant and author Ana Ruiz.",
+        "Wire via Ana Ruiz",
+        "Reviving a brand is very difficult indeed",
+    )]);
+}

@@ -1036,6 +1036,16 @@ impl<'a> State<'a> {
                 .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES))
         {
             e = self.speaker_np_end(toks, e + 1);
+        } else if self
+            .word_at(toks, i)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            && self.is_word(toks, e, &["and"])
+            && self
+                .word_at(toks, e + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            // "says consultant and author Ana Ruiz": two roles of one person.
+            e = self.speaker_np_end(toks, e + 1);
         }
         self.appos_end(toks, e)
     }

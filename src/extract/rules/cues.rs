@@ -237,9 +237,13 @@ impl<'a> State<'a> {
             e += 1;
         }
         j > k
-            && self
-                .word_at(toks, j - 1)
-                .is_some_and(|w| is_title(w) || is_in(w, lexicon::PERSON_REFS))
+            && self.word_at(toks, j - 1).is_some_and(|w| {
+                // "says consultant and author Ana Ruiz": an agent noun too.
+                is_title(w)
+                    || is_in(w, lexicon::PERSON_REFS)
+                    || is_in(w, lexicon::PEOPLE_NOUNS)
+                    || lexicon::AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+            })
             && (1..=4).contains(&(e - j))
             && e + 1 >= toks.len()
             && toks.get(e).is_none_or(|t| t.k == K::Other)
