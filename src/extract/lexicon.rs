@@ -395,6 +395,7 @@ pub(crate) const FEMALE_FIRST_NAMES: Words = Words::new(
         "mary",
         "patricia",
         "alexandra",
+        "yolanda",
         "jennifer",
         "linda",
         "elizabeth",
@@ -1925,6 +1926,8 @@ pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
         "formally",
         "officially",
         "bluntly",
+        "today",
+        "yesterday",
     ],
 );
 
@@ -3314,6 +3317,36 @@ pub(crate) const MEDIA_REF_HEADS: Words = Words::new(
         "report",
     ],
 );
+
+/// Bodies an article has one of, so that "the police" or "the government" left
+/// unresolved still names the article's own; any other unresolved "the ministry",
+/// "the department" is an anonymous description.
+pub(crate) const STANDING_BODIES: &[&str] = &[
+    "police",
+    "prosecutors",
+    "authorities",
+    "investigators",
+    "military",
+    "intelligence",
+    "army",
+    "government",
+    "navy",
+    "court",
+    "judge",
+    "coroner",
+    "firefighters",
+    "administration",
+    "regime",
+    "prosecution",
+    "defence",
+    "defense",
+    "force",
+    "forces",
+    "parliament",
+    "television",
+    "tv",
+    "radio",
+];
 
 /// Generic heads of "the …" that refer back to the latest organisation that spoke,
 /// whatever its name ("the group", "the company").

@@ -848,11 +848,13 @@ impl<'a> State<'a> {
                 }
                 // "the company", "the group" that no earlier name resolves: a bare
                 // "company" would be one source for every article that says it, so
-                // it is an unresolved description, an anonymous hop. ("police", "the
-                // army" stay named: the article's own police or army.)
+                // it is an unresolved description, an anonymous hop ("the department",
+                // "the ministry" too). ("police", "the army" stay named: the article's
+                // own police or army, `STANDING_BODIES`.)
                 if words.len() == 2
                     && lower0 == "the"
-                    && (is_in(&head, lexicon::GENERIC_ORG_HEADS) || head == "agency")
+                    && (is_in(&head, lexicon::GENERIC_ORG_HEADS)
+                        || !is_in(&head, lexicon::STANDING_BODIES))
                 {
                     return Some(Spk::anonymous(&phrase, false));
                 }
@@ -1030,9 +1032,13 @@ impl<'a> State<'a> {
                 .any(|w| is_in(w, lexicon::MEDIA_WORDS));
         let org = media || org_end > r.1 || is_org(&words[r.0..r.1]) || spokes;
         if !org && r.1 - r.0 == 1 {
-            // A single capitalised word: a surname seen before, else a name as written.
+            // A single capitalised word: a surname seen before, else a name as written
+            // (a person when it is a known first name: "Yolanda says …").
             let full = self.expand(&name);
-            let person = full != name;
+            let person = full != name
+                || (is_in(&name, lexicon::FEMALE_FIRST_NAMES)
+                    || is_in(&name, lexicon::MALE_FIRST_NAMES))
+                    && !is_in(&name, lexicon::PLACE_ENDS);
             return Some(Spk::named(&full, person, false));
         }
         Some(Spk::named(&name, !org, media))
