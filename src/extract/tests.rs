@@ -2851,3 +2851,23 @@ fn first_names_days_and_unresolved_bodies() {
         "The dogs are ready",
     )]);
 }
+
+#[test]
+fn a_generic_body_described_by_its_country_is_the_body_that_spoke() {
+    let cs = chains(
+        "Brindle Group argued that the test was too hard. The Ostland firm said it would appeal the ruling.",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Brindle Group", "Wire via Brindle Group"]);
+    one_each(&[(
+        "A toy was designed by a girl, the Ostland company said.",
+        "Wire via ~the Ostland company",
+        "A toy was designed by a girl",
+    )]);
+    // A capitalised head names the body ("the Soufan Group").
+    one_each(&[(
+        "Fewer people sign up, the Soufan Group said.",
+        "Wire via Soufan Group",
+        "Fewer people sign up",
+    )]);
+}

@@ -912,6 +912,22 @@ impl<'a> State<'a> {
             }
             return None;
         }
+        // "the French firm", "the US company": a generic body described by its
+        // country is the body that spoke last, else an unnamed description.
+        if lower0 == "the"
+            && words.len() == 3
+            && is_cap(words[1])
+            && head_lower
+            && is_in(&head, lexicon::GENERIC_ORG_HEADS)
+            && !is_org(&words[1..2])
+            && !is_known_media(words[1])
+        {
+            return Some(
+                self.resolve_org(false)
+                    .filter(|s| !s.media)
+                    .unwrap_or_else(|| Spk::anonymous(&phrase, false)),
+            );
+        }
         // Capitalised names without a person: an organisation, possibly with a lower-case
         // head ("the U.S. military", "the Harbour Watch network").
         // Not a place after "in" when a body's name comes before ("Amnesty
