@@ -991,6 +991,8 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(
         "priest",
         "imam",
         "rabbi",
+        "moderate",
+        "hardliner",
         "bishop",
         "cleric",
         "analyst",
@@ -2670,6 +2672,18 @@ pub(crate) const TITLES: Words = Words::new(
 /// Acronyms in the title list that count as titles only in capitals, so that the names
 /// "Un" or "Us" are not taken for one.
 pub(crate) const TITLE_ACRONYMS: &[&str] = &["un", "us", "eu", "uk", "u.n.", "u.s."];
+
+/// Title words that name an office or a side, never a person on their own ("the
+/// opposition said" is no role noun for the latest person).
+pub(crate) const OFFICE_WORDS: &[&str] = &[
+    "opposition",
+    "foreign",
+    "prime",
+    "interior",
+    "state",
+    "defense",
+    "defence",
+];
 
 /// Title words that modify another title and name no office on their own ("Former
 /// President …", "Acting Director …"): before a single word they make no name.

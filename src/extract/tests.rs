@@ -2871,3 +2871,36 @@ fn a_generic_body_described_by_its_country_is_the_body_that_spoke() {
         "Fewer people sign up",
     )]);
 }
+
+#[test]
+fn descriptions_that_name_no_source() {
+    // The name after a description that holds a person is that person's.
+    one_each(&[
+        (
+            "Ana Ruiz, an attorney for the girl's father, Ivo Brandt, said the teen was taken in January.",
+            "Wire via Ana Ruiz",
+            "the teen was taken in January",
+        ),
+        // A capitalised modifier before a plural common noun is no name.
+        (
+            "Party moderates say the bill will push people off coverage.",
+            "Wire via ~Party moderates",
+            "the bill will push people off coverage",
+        ),
+        // An indefinite body described by its country is unnamed.
+        (
+            "Scams peak in February, an Ostland government body has warned.",
+            "Wire via ~an Ostland government body",
+            "Scams peak in February",
+        ),
+    ]);
+    // "The opposition" is no role noun for the person who spoke last.
+    let cs = chains(
+        "Ivo Brandt said the talks would resume. The opposition has also said any talks must include the militias.",
+        "Wire",
+    );
+    assert!(
+        cs.iter().filter(|c| c.contains("Ivo Brandt")).count() == 1,
+        "{cs:?}"
+    );
+}

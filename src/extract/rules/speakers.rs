@@ -181,6 +181,33 @@ impl<'a> State<'a> {
         if segs.is_empty() {
             return None;
         }
+        // "Jason Whatley, an attorney for the girl's father, Anthony Thomas, said": the
+        // last name is in apposition to the person inside the description (the
+        // father), so the subject is the first name.
+        if let [first, desc, last] = segs[..] {
+            let names = |(a, b): (usize, usize)| {
+                (2..=4).contains(&(b - a))
+                    && (a..b).all(|k| self.word_at(toks, k).is_some_and(is_cap))
+            };
+            let related = self.is_word(toks, desc.0, ARTICLES)
+                && desc.1 - desc.0 >= 4
+                && (desc.0..desc.1).any(|k| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| w.ends_with("'s") || is_in(w, &["for", "of"]))
+                })
+                && self.word_at(toks, desc.1 - 1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_lowercase())
+                        && (is_in(w, lexicon::KIN_NOUNS) || person_noun(w))
+                });
+            if names(first) && names(last) && related {
+                if let Some(s) = self
+                    .speaker(toks, first)
+                    .filter(|s| s.person && !s.hop.anonymous)
+                {
+                    return Some(s);
+                }
+            }
+        }
         if segs.len() > 1 {
             // The segments next to the cue: the last one and those before it while the
             // later one is an apposition ("Name, the title," / "Name, head of X,").
@@ -702,6 +729,7 @@ impl<'a> State<'a> {
         let titled_role = !person_ref
             && lower0 == "the"
             && is_in(&head, lexicon::TITLES)
+            && !is_in(&head, lexicon::OFFICE_WORDS)
             && !is_in(&head, lexicon::ORG_WORDS)
             && !is_in(&head, lexicon::INSTITUTIONS)
             && !is_in(&head, lexicon::MEDIA_WORDS);
@@ -912,6 +940,27 @@ impl<'a> State<'a> {
             }
             return None;
         }
+        // "Flight trials indicated", "Party moderates say": a capitalised modifier
+        // before a plural common noun describes unnamed people or findings; the
+        // modifier is no source.
+        if words.len() == 2
+            && caps.first() == Some(&(0, 1))
+            && head_lower
+            && head.len() > 4
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !is_in(&head, lexicon::INSTITUTIONS)
+            && !is_in(&head, lexicon::MEDIA_WORDS)
+            && !is_in(&head, lexicon::OUTLET_TAIL_WORDS)
+            && !is_in(&head, lexicon::STAFF_WORDS)
+            && !is_known_media(words[0])
+            // "EU rules state", "UN figures show": a body's document speaks for it.
+            && !((is_in(&head, DOCS) || is_in(&head, &["rules", "regulations", "guidelines"]))
+                && (is_org(&words[..1])
+                    || words[0].len() >= 2 && words[0] == words[0].to_uppercase()))
+        {
+            return Some(Spk::anonymous(&phrase, true));
+        }
         // "the French firm", "the US company": a generic body described by its
         // country is the body that spoke last, else an unnamed description.
         if lower0 == "the"
@@ -965,12 +1014,14 @@ impl<'a> State<'a> {
                 break;
             }
         }
-        // "a British newspaper", "an Israeli official body": an indefinite medium or
+        // "a British newspaper", "an Australian government body": an indefinite medium or
         // body described by capitalised modifiers that name none is unnamed.
         if is_in(&lower0, lexicon::INDEFINITE_OPENERS)
             && words.len() <= 4
             && head_lower
-            && (is_in(&head, lexicon::MEDIA_WORDS) || is_in(&head, lexicon::INSTITUTIONS))
+            && (is_in(&head, lexicon::MEDIA_WORDS)
+                || is_in(&head, lexicon::INSTITUTIONS)
+                || is_in(&head, lexicon::GENERIC_ORG_HEADS))
             && !words[1..].iter().any(|w| {
                 w.ends_with("'s") || is_in(w, lexicon::OBJECT_PREPS) || is_in(w, CONNECTORS)
             })
