@@ -2904,3 +2904,12 @@ fn descriptions_that_name_no_source() {
         "{cs:?}"
     );
 }
+
+#[test]
+fn a_bodys_name_run_into_a_persons_name_gives_the_person() {
+    one_each(&[(
+        "Professor of Law at the University of Dravel Sean Brandt said the network was closed.",
+        "Wire via Sean Brandt",
+        "the network was closed",
+    )]);
+}

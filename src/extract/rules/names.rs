@@ -158,6 +158,17 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
             return None;
         }
         rest = tail;
+    } else if let Some(t) = name_tail(&run).filter(|t| {
+        // "University of Limerick Sean Redmond": a body's name run into a person's
+        // that opens with a known first name.
+        t.len() < run.len()
+            && (is_in(t[0], lexicon::MALE_FIRST_NAMES) || is_in(t[0], lexicon::FEMALE_FIRST_NAMES))
+            && !t.iter().any(|w| is_in(w, lexicon::ORG_WORDS))
+            && run[..run.len() - t.len()]
+                .iter()
+                .any(|w| is_in(w, lexicon::ORG_WORDS))
+    }) {
+        return Some(t.join(" "));
     } else if run.iter().any(|w| is_in(w, lexicon::NAME_SPLITTERS)) {
         // "Chief of Staff of the Strategic Missile Forces Ivo Brandt": a person's
         // title, the body it belongs to, then two or three words of a name.
