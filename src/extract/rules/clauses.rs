@@ -11,7 +11,7 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
-use super::names::{is_cap, is_known_media_run, is_org, is_title};
+use super::names::{acronym, is_cap, is_known_media_run, is_org, is_title};
 use super::relays::Mods;
 use super::{Found, Spk, State};
 
@@ -825,8 +825,7 @@ impl<'a> State<'a> {
                 .filter_map(|j| self.word_at(toks, j))
                 .map(|w| w.trim_end_matches("'s"))
                 .collect();
-            let body = is_org(&owner)
-                || owner.len() == 1 && owner[0].len() >= 2 && owner[0] == owner[0].to_uppercase();
+            let body = is_org(&owner) || owner.len() == 1 && acronym(owner[0]);
             if body && d < e && self.is_word(toks, d, DOCS) {
                 return Some(Spk::named(&owner.join(" "), false, false));
             }

@@ -124,6 +124,16 @@ pub(super) fn titled_person(piece: &[&str]) -> Option<String> {
     person_name(piece)
 }
 
+/// A first name of the lexicon's lists ("Sean", "Alexandra").
+pub(super) fn known_first_name(w: &str) -> bool {
+    is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES)
+}
+
+/// An acronym of two letters or more written in capitals ("CDC", "UN").
+pub(super) fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w == w.to_uppercase()
+}
+
 pub(super) fn is_org(run: &[&str]) -> bool {
     run.iter().any(|w| {
         is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS) || is_in(w, lexicon::MEDIA_WORDS)
@@ -162,7 +172,7 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         // "University of Limerick Sean Redmond": a body's name run into a person's
         // that opens with a known first name.
         t.len() < run.len()
-            && (is_in(t[0], lexicon::MALE_FIRST_NAMES) || is_in(t[0], lexicon::FEMALE_FIRST_NAMES))
+            && known_first_name(t[0])
             && !t.iter().any(|w| is_in(w, lexicon::ORG_WORDS))
             && run[..run.len() - t.len()]
                 .iter()
@@ -179,9 +189,7 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         if !(2..=3).contains(&tail.len()) {
             return None;
         }
-        let name_like = is_in(tail[0], lexicon::MALE_FIRST_NAMES)
-            || is_in(tail[0], lexicon::FEMALE_FIRST_NAMES)
-            || !tail[tail.len() - 1].ends_with('s');
+        let name_like = known_first_name(tail[0]) || !tail[tail.len() - 1].ends_with('s');
         if !person_title
             || !name_like
             || tail
@@ -205,13 +213,11 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     }
     // "Don't manipulate Medicaid Alexandra Eidenberg": a headline glued to a name;
     // a word before a known first name that is none itself is no part of the name.
-    let first_name =
-        |w: &str| is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES);
     // Not the inner part of a compound name ("Rami Abdel Rahman", "Anat Ben Nun",
     // "Josep Maria Bartomeu", "Nur Ahmed al-Nur").
     if rest.len() >= 3
-        && first_name(rest[1])
-        && !first_name(rest[0])
+        && known_first_name(rest[1])
+        && !known_first_name(rest[0])
         && !is_in(rest[0], lexicon::COMPOUND_NAME_PARTS)
         && !is_in(rest[1], lexicon::COMPOUND_NAME_PARTS)
         && !rest.iter().any(|w| {

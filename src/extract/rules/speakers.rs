@@ -10,9 +10,9 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 
 use super::names::{
-    cap_runs, family_first, is_cap, is_known_media, is_known_media_run, is_org, is_title,
-    name_tail, person_name, split_connectors, strip_based, strip_leading_the, surname_matches,
-    titled_person,
+    acronym, cap_runs, family_first, is_cap, is_known_media, is_known_media_run, is_org, is_title,
+    known_first_name, name_tail, person_name, split_connectors, strip_based, strip_leading_the,
+    surname_matches, titled_person,
 };
 use super::{Spk, State};
 
@@ -957,7 +957,7 @@ impl<'a> State<'a> {
             // "EU rules state", "UN figures show": a body's document speaks for it.
             && !((is_in(&head, DOCS) || is_in(&head, &["rules", "regulations", "guidelines"]))
                 && (is_org(&words[..1])
-                    || words[0].len() >= 2 && words[0] == words[0].to_uppercase()))
+                    || acronym(words[0])))
         {
             return Some(Spk::anonymous(&phrase, true));
         }
@@ -983,9 +983,7 @@ impl<'a> State<'a> {
         // International in London", "WPVI in Philadelphia").
         let body_run = |r: &&(usize, usize)| {
             let run = &words[r.0..r.1];
-            is_org(run)
-                || is_known_media_run(run)
-                || run.len() == 1 && run[0].len() >= 2 && run[0] == run[0].to_uppercase()
+            is_org(run) || is_known_media_run(run) || run.len() == 1 && acronym(run[0])
         };
         let placed =
             |r: &(usize, usize)| r.0 >= 1 && is_in(words[r.0 - 1], lexicon::IN_PLACE_PREPS);
@@ -1102,10 +1100,8 @@ impl<'a> State<'a> {
             // A single capitalised word: a surname seen before, else a name as written
             // (a person when it is a known first name: "Yolanda says …").
             let full = self.expand(&name);
-            let person = full != name
-                || (is_in(&name, lexicon::FEMALE_FIRST_NAMES)
-                    || is_in(&name, lexicon::MALE_FIRST_NAMES))
-                    && !is_in(&name, lexicon::PLACE_ENDS);
+            let person =
+                full != name || known_first_name(&name) && !is_in(&name, lexicon::PLACE_ENDS);
             return Some(Spk::named(&full, person, false));
         }
         Some(Spk::named(&name, !org, media))
@@ -1144,11 +1140,9 @@ impl<'a> State<'a> {
             .last()
             .filter(|r| r.1 == object.len() && r.1 - r.0 >= 3)
         {
-            if let Some(tail) = name_tail(&object[r.0..r.1]).filter(|t| {
-                t.len() < r.1 - r.0
-                    && (is_in(t[0], lexicon::FEMALE_FIRST_NAMES)
-                        || is_in(t[0], lexicon::MALE_FIRST_NAMES))
-            }) {
+            if let Some(tail) = name_tail(&object[r.0..r.1])
+                .filter(|t| t.len() < r.1 - r.0 && known_first_name(t[0]))
+            {
                 return Some(Spk::named(&self.expand(&tail.join(" ")), true, false));
             }
         }
@@ -1171,34 +1165,22 @@ impl<'a> State<'a> {
             .map(|o| o.to_lowercase().chars().take(5).collect())
             .filter(|o: &String| o.chars().count() >= 3)
             .collect();
-        let described = self
-            .described
-            .iter()
-            .rev()
-            .filter(|d| d.2)
-            .map(|d| (&d.0, &d.1));
-        let holder = self
-            .mentions
-            .iter()
-            .rev()
-            .map(|m| (&m.0, &m.1))
-            .chain(described)
-            .find(|(name, ctx)| {
-                let ctx_words = || ctx.split_whitespace();
-                ctx_words().any(|w| w == role)
-                    && owners
-                        .iter()
-                        .any(|o| ctx_words().any(|w| w.starts_with(o.as_str())))
-                    && !owners
-                        .iter()
-                        .any(|o| name.to_lowercase().contains(o.as_str()))
-            });
-        if let Some((name, _)) = holder {
-            return Some(Spk::named(name, true, false));
+        let holder = self.described_person(|name, ctx| {
+            let ctx_words = || ctx.split_whitespace();
+            ctx_words().any(|w| w == role)
+                && owners
+                    .iter()
+                    .any(|o| ctx_words().any(|w| w.starts_with(o.as_str())))
+                && !owners
+                    .iter()
+                    .any(|o| name.to_lowercase().contains(o.as_str()))
+        });
+        if holder.is_some() {
+            return holder;
         }
         let body = caps.iter().any(|r| {
             let run = &object[r.0..r.1];
-            is_org(run) || (run.len() == 1 && run[0].len() >= 2 && run[0] == run[0].to_uppercase())
+            is_org(run) || (run.len() == 1 && acronym(run[0]))
         });
         if body && words[p] != "to" {
             return None;
@@ -1556,6 +1538,13 @@ impl<'a> State<'a> {
                     .iter()
                     .any(|w| *w == head || is_title(w) || is_in(w, lexicon::PERSON_REFS))
         };
+        // "Melania Trump's attorney" is not Melania Trump.
+        self.described_person(|name, ctx| fits(ctx) && !name.to_lowercase().contains(stem.as_str()))
+    }
+
+    /// The latest person, from the titled mentions and then the persons described in
+    /// apposition, whose (name, lower-case description) `fits`.
+    fn described_person(&self, fits: impl Fn(&str, &str) -> bool) -> Option<Spk> {
         let described = self
             .described
             .iter()
@@ -1567,8 +1556,7 @@ impl<'a> State<'a> {
             .rev()
             .map(|m| (&m.0, &m.1))
             .chain(described)
-            // "Melania Trump's attorney" is not Melania Trump.
-            .find(|(name, ctx)| fits(ctx) && !name.to_lowercase().contains(stem.as_str()))
+            .find(|(name, ctx)| fits(name, ctx))
             .map(|(name, _)| Spk::named(name, true, false))
     }
 
