@@ -1600,6 +1600,10 @@ pub(crate) const NAMED_DOCUMENT_HEADS: &[&str] = &[
     "constitution",
 ];
 
+/// Negative quantifiers that open a subject ("no party", "neither X nor Y"): such a
+/// hop names nobody who spoke (validity check).
+pub(crate) const NEGATIVE_SUBJECTS: &[&str] = &["no", "nobody", "none", "neither", "nor"];
+
 /// Sentence connectives and adverbs that open a sentence before a comma ("Besides,
 /// said …", "Elsewhere, …"): read alone as a name they are a mis-read (validity check).
 pub(crate) const SENTENCE_CONNECTIVES: &[&str] = &[

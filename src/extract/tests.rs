@@ -2913,3 +2913,27 @@ fn a_bodys_name_run_into_a_persons_name_gives_the_person() {
         "the network was closed",
     )]);
 }
+
+#[test]
+fn partial_quotations_before_a_content_first_speaker() {
+    one_each(&[
+        // Two quoted phrases in the claim, the second closed by a comma.
+        (
+            "The missile is such a \"quantum leap\" that defences may be \"obsolete,\" analyst Tim Brandt told the Herald.",
+            "Wire via Herald via Tim Brandt",
+            "The missile is such a \"quantum leap\" that defences may be \"obsolete",
+        ),
+        // A clause after the quoted phrase belongs to the claim.
+        (
+            "The missile is a \"quantum leap,\" it could make defences obsolete, analyst Tim Brandt said.",
+            "Wire via Tim Brandt",
+            "The missile is a \"quantum leap,\" it could make defences obsolete",
+        ),
+        // A description and a name after the quoted phrase stay the speaker.
+        (
+            "She became \"increasingly upset,\" her lawyer, Ana Ruiz, said.",
+            "Wire via Ana Ruiz",
+            "She became \"increasingly upset",
+        ),
+    ]);
+}

@@ -69,6 +69,16 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     {
         return false;
     }
+    // "No party says it is willing …", "Neither Kushner nor the firm commented on
+    // …": a negated subject names nobody who said anything ("No 10", Downing
+    // Street, stays).
+    if is_in(words[0], lexicon::NEGATIVE_SUBJECTS)
+        && !words
+            .get(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
     // "…, including 80 jobs added last year": a phrase that opens with a preposition
     // is part of the clause, no source.
     if words[0] == "including" {
@@ -131,6 +141,7 @@ mod tests {
             "Reuters",
             "IS",
             "Shaun O'Neill",
+            "No 10",
         ] {
             assert!(valid_source(&named(n)), "{n}");
         }
@@ -165,6 +176,8 @@ mod tests {
             "They're",
             "I'm",
             "",
+            "No party",
+            "No",
         ] {
             assert!(!valid_source(&named(n)), "{n}");
         }
@@ -173,6 +186,7 @@ mod tests {
             "Sessions recused himself today from any current or future investigations",
             "Two senior officials dismissed the notion",
             "the deputy minister stressed that the participants",
+            "neither Kushner nor the family firm",
         ] {
             assert!(!valid_source(&anon(n)), "{n}");
         }

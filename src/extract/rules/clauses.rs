@@ -896,6 +896,11 @@ impl<'a> State<'a> {
             })
     }
 
+    /// Is token `k` a quotation that closes with a comma inside it ("…,")?
+    fn quote_with_comma(&self, toks: &[Tok], k: usize) -> bool {
+        toks[k].k == K::Quote && self.n[..toks[k].e].trim_end().ends_with(',')
+    }
+
     /// The quotation that a cue at `ci` attributes: the last one before the cue,
     /// followed by at most a speaker phrase. The flag is set when words precede the
     /// quotation (a partial quotation inside reported speech).
@@ -926,11 +931,17 @@ impl<'a> State<'a> {
             && !toks[..q].iter().any(|t| t.k == K::Colon);
         if lead {
             // Only "… "quoted words," speaker said" with a comma after the quotation.
-            let comma_inside = self.n[..toks[q].e].trim_end().ends_with(',');
+            let comma_inside = self.quote_with_comma(toks, q);
             if !(toks.get(q + 1).map(|t| t.k) == Some(K::Comma) || comma_inside) || words > 12 {
                 return None;
             }
-            if toks[..q].iter().any(|t| t.k == K::Quote) {
+            // Two quotations before the cue, or a clause after the quotation ("… a
+            // "quantum leap," it could make defences obsolete, Ana Ruiz said"): the
+            // claim runs to the comma before the speaker, read as content first.
+            let first = (q + 1..ci).find(|&k| toks[k].k == K::Word);
+            let clause_after = first.is_some_and(|k| self.is_word(toks, k, PRONOUNS))
+                && toks[q + 1..ci].iter().any(|t| t.k == K::Comma);
+            if clause_after || toks[..q].iter().any(|t| t.k == K::Quote) {
                 return None;
             }
         }
@@ -1238,14 +1249,20 @@ impl<'a> State<'a> {
 
     /// Split a content-first clause `[cs, end)`: returns (content end, speaker start).
     fn split_content_first(&self, toks: &[Tok], cs: usize, end: usize) -> Option<(usize, usize)> {
-        let commas: Vec<usize> = (cs..end).filter(|&k| toks[k].k == K::Comma).collect();
+        // Commas, and quotations closed by a comma inside them ("… "obsolete," Ana
+        // Ruiz said"), which stay with the content.
+        let commas: Vec<usize> = (cs..end)
+            .filter(|&k| toks[k].k == K::Comma || self.quote_with_comma(toks, k))
+            .collect();
+        let after = |k: usize| k + 1;
+        let cut_at = |k: usize| k + usize::from(toks[k].k == K::Quote);
         let &last = commas.last()?;
-        let mut spk_start = last + 1;
+        let mut spk_start = after(last);
         let mut cut = last;
         if spk_start >= end {
             // "…, Lena Varga, told": the speaker is the segment before the last comma.
             let prev = commas.iter().rev().nth(1).copied()?;
-            spk_start = prev + 1;
+            spk_start = after(prev);
             cut = prev;
         }
         let seg = self.words(toks, spk_start, end);
@@ -1260,7 +1277,7 @@ impl<'a> State<'a> {
             let spk_first = self.word_at(toks, spk_start).unwrap_or("");
             let seg_b = self.words(toks, before, cut);
             if seg_b <= 8 && is_in(first, lexicon::TITLES) && is_cap(first) && is_cap(spk_first) {
-                return Some((commas[pos - 1], before));
+                return Some((cut_at(commas[pos - 1]), before));
             }
             // "…, Name, the title, said" and "…, Name, head of X, said": a role after
             // a short name describes it.
@@ -1293,10 +1310,10 @@ impl<'a> State<'a> {
                     .iter()
                     .all(|t| t.k == K::Word && is_cap(self.w(t)))
             {
-                return Some((commas[pos - 1], before));
+                return Some((cut_at(commas[pos - 1]), before));
             }
         }
-        Some((cut, spk_start))
+        Some((cut_at(cut), spk_start))
     }
 }
 
