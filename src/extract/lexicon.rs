@@ -1600,6 +1600,9 @@ pub(crate) const NAMED_DOCUMENT_HEADS: &[&str] = &[
     "constitution",
 ];
 
+/// A person's own offices ("his office", "her campaign"): they speak for the person.
+pub(crate) const PERSONAL_OFFICES: &[&str] = &["office", "campaign", "camp", "team", "staff"];
+
 /// Negative quantifiers that open a subject ("no party", "neither X nor Y"): such a
 /// hop names nobody who spoke (validity check).
 pub(crate) const NEGATIVE_SUBJECTS: &[&str] = &["no", "nobody", "none", "neither", "nor"];
@@ -2386,6 +2389,7 @@ pub(crate) const NOT_NAMES: Words = Words::new(
             "whereas",
             "unless",
             "unlike",
+            "like",
             "until",
             "neither",
         ],

@@ -2937,3 +2937,38 @@ fn partial_quotations_before_a_content_first_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn a_preposition_or_gerund_before_a_first_name_is_no_part_of_it() {
+    let cs = chains(
+        "Ivo Brandt was 25 in 2011. Like Lina, he was studying architecture. Meeting Lina and working with her changed his mind. \"There is still hope,\" Lina says.",
+        "Wire",
+    );
+    assert_eq!(cs, vec!["Wire via Lina".to_string()], "{cs:?}");
+}
+
+#[test]
+fn a_persons_lawyer_is_someone_else_and_an_office_speaks_for_the_person() {
+    one_each(&[
+        (
+            "Ana Ruiz was convicted on Monday. Her lawyer said she will appeal.",
+            "Wire via ~Her lawyer",
+            "she will appeal",
+        ),
+        (
+            "Ivo Brandt, a Dravel attorney, called his client an entrepreneur. His attorney concedes that the client was not secretive.",
+            "Wire via Ivo Brandt",
+            "the client was not secretive",
+        ),
+        (
+            "Ana Ruiz visited the base last week, her office confirmed.",
+            "Wire via Ana Ruiz",
+            "Ana Ruiz visited the base last week",
+        ),
+        (
+            "Ana Ruiz died on Tuesday at the age of 87, her foundation said.",
+            "Wire via ~her foundation",
+            "Ana Ruiz died on Tuesday at the age of 87",
+        ),
+    ]);
+}

@@ -720,6 +720,26 @@ impl<'a> State<'a> {
         if let Some(s) = self.role_of(words, spokes) {
             return Some(s);
         }
+        // "his office said", "her campaign said": a person's own office speaks for
+        // the person (as "her spokesman" does); "her lawyer", "his foundation": someone
+        // else, unnamed unless introduced with that role ("Her lawyer, Ivo Brandt, …").
+        if words.len() == 2 && is_in(&lower0, &["his", "her"]) && head_lower && !spokes {
+            if is_in(&head, lexicon::PERSONAL_OFFICES) {
+                return self
+                    .resolve_gendered(lower0 == "her")
+                    .or_else(|| Some(Spk::anonymous(&phrase, false)));
+            }
+            if is_in(&head, lexicon::PERSON_REFS) || is_in(&head, lexicon::KIN_NOUNS) {
+                let described = |_: &str, ctx: &str| ctx.split_whitespace().any(|w| w == head);
+                return self
+                    .by_role(&head, &[])
+                    .or_else(|| self.described_person(described))
+                    .or_else(|| Some(Spk::anonymous(&phrase, true).with_head(&head)));
+            }
+            if is_in(&head, lexicon::ORG_WORDS) || is_in(&head, lexicon::INSTITUTIONS) {
+                return Some(Spk::anonymous(&phrase, false));
+            }
+        }
         // A lower-case head after capitalised modifiers: "the Chilean envoy",
         // "Peruvian farmers", "One harbour pilot", "Danish media".
         let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
@@ -1886,6 +1906,13 @@ impl<'a> State<'a> {
                     && !piece
                         .iter()
                         .any(|w| is_in(w, lexicon::ORG_WORDS) || is_title(w))
+                    // "Meeting Lina and getting to know her …": a gerund opening the
+                    // sentence is no first name.
+                    && !(r.0 == 0
+                        && pi == 0
+                        && piece[0].len() > 5
+                        && piece[0].ends_with("ing")
+                        && !known_first_name(piece[0]))
                 {
                     let p = piece.join(" ");
                     if !self.names.contains(&p) {
