@@ -4271,7 +4271,7 @@ mod tests {
         assert_eq!(NP_STOP.len(), 22 + 7 + 19);
         assert_eq!(&NP_STOP[22..29], WEEKDAYS);
         assert_eq!(NP_STOP.last(), Some(&"by"));
-        assert_eq!(NOT_NAMES.len(), 24 + 7 + 41 + 11 + 26);
+        assert_eq!(NOT_NAMES.len(), 24 + 7 + 41 + 11 + 27);
         assert_eq!(&NOT_NAMES[24..31], WEEKDAYS);
         assert_eq!(&NOT_NAMES[72..83], MONTHS.all);
         assert_eq!(

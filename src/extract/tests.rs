@@ -2972,3 +2972,38 @@ fn a_persons_lawyer_is_someone_else_and_an_office_speaks_for_the_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_bare_surname_is_not_a_relative_named_for_someone() {
+    // A relative who spoke yields to another speaker of the name.
+    let cs = chains(
+        "President Ivo Brandt said the wall will be built. His son, Tomas Brandt, said the business is fine. Brandt said the wall is cheap.",
+        "Wire",
+    );
+    assert_eq!(
+        cs,
+        vec![
+            "Wire via Ivo Brandt".to_string(),
+            "Wire via Tomas Brandt".to_string(),
+            "Wire via Ivo Brandt".to_string()
+        ]
+    );
+    // A relative named after the bare surname was in use is not what it stands for.
+    let cs = chains(
+        "Brandt is popular. He took the office his father, Pierre Brandt, held decades earlier. Brandt said the economy is fine.",
+        "Wire",
+    );
+    assert_eq!(cs, vec!["Wire via Brandt".to_string()]);
+    // The only bearer of the name who spoke is the one, relative or not.
+    let cs = chains(
+        "Ana Ruiz survived the crash. Ruiz's husband Tomas Ruiz said his wife was stable. Her relatives were coming to help, Ruiz said.",
+        "Wire",
+    );
+    assert_eq!(
+        cs,
+        vec![
+            "Wire via Tomas Ruiz".to_string(),
+            "Wire via Tomas Ruiz".to_string()
+        ]
+    );
+}

@@ -132,6 +132,10 @@ struct State<'a> {
     /// Ruiz. Each entry is (name, lower-case description, is a person, `turns` when
     /// it was noted).
     described: Vec<(String, String, bool, usize)>,
+    /// Names brought in as someone's kin ("his son, Eric Trump", "Trump's daughter
+    /// Ivanka Trump"), each with whether the bare surname was in use before: a bare
+    /// surname later stands for another bearer of the name first (`expand`).
+    kin_named: Vec<(String, bool)>,
     /// Speakers pushed so far (`speakers` itself is trimmed).
     turns: usize,
     /// The latest person a sentence opened with as its subject, with `turns` when
@@ -160,6 +164,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         orgs: Vec::new(),
         docs: Vec::new(),
         described: Vec::new(),
+        kin_named: Vec::new(),
         turns: 0,
         subject: None,
         subject_pos: 0,

@@ -1617,43 +1617,60 @@ impl<'a> State<'a> {
             return name.to_string();
         }
         let one = parts[0];
-        for s in self.speakers.iter().rev() {
-            if s.person && !s.hop.anonymous && surname_matches(&s.hop.name, one) {
-                return s.hop.name.clone();
-            }
-        }
-        for m in self.mentions.iter().rev() {
-            if surname_matches(&m.0, one) {
-                return m.0.clone();
-            }
-        }
-        for s in self.speakers.iter().rev() {
-            if s.person && !s.hop.anonymous && family_first(&s.hop.name, one) {
-                return s.hop.name.clone();
-            }
-        }
-        for m in self.mentions.iter().rev() {
-            if family_first(&m.0, one) {
-                return m.0.clone();
-            }
+        // A relative named for a person ("his son, Eric Trump") is what the bare
+        // surname stands for only when no one else of that name spoke, or, among
+        // those only named, when no one else is named; and never when the surname
+        // was used alone before the relative came in and the relative has not spoken
+        // ("Trudeau …; his father, Pierre Trudeau").
+        let kin = |n: &str| self.kin_named.iter().any(|(k, _)| k == n);
+        let blocked = |n: &str| self.kin_named.iter().any(|(k, b)| *b && k == n);
+        self.expand_speaker(one, |n| !kin(n))
+            .or_else(|| self.expand_speaker(one, |_| true))
+            .or_else(|| self.expand_mention(one, |n| !kin(n)))
+            .or_else(|| self.expand_mention(one, |n| !blocked(n)))
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The person who spoke that a bare surname `one` stands for, among the names
+    /// `accept`s (a family name written first, "Chen" for "Chen Lihua", after).
+    fn expand_speaker(&self, one: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
+        let find = |test: &dyn Fn(&str, &str) -> bool| {
+            self.speakers
+                .iter()
+                .rev()
+                .find(|s| {
+                    s.person && !s.hop.anonymous && test(&s.hop.name, one) && accept(&s.hop.name)
+                })
+                .map(|s| s.hop.name.clone())
+        };
+        find(&surname_matches).or_else(|| find(&family_first))
+    }
+
+    /// The person named before that a bare surname `one` stands for, among the names
+    /// `accept`s: a titled mention, else any name of two or three words.
+    fn expand_mention(&self, one: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
+        let mention = |test: &dyn Fn(&str, &str) -> bool| {
+            self.mentions
+                .iter()
+                .rev()
+                .find(|m| test(&m.0, one) && accept(&m.0))
+                .map(|m| m.0.clone())
+        };
+        if let Some(n) = mention(&surname_matches).or_else(|| mention(&family_first)) {
+            return Some(n);
         }
         // "Somalia" is the country, never "Villa Somalia" named before (a person's
         // surname such as "York" was matched above).
         if is_in(one, lexicon::PLACE_ENDS) {
-            return name.to_string();
+            return None;
         }
-        for m in self
-            .mentions
+        self.mentions
             .iter()
             .rev()
             .map(|m| &m.0)
             .chain(self.names.iter().rev())
-        {
-            if surname_matches(m, one) {
-                return m.clone();
-            }
-        }
-        name.to_string()
+            .find(|m| surname_matches(m, one) && accept(m))
+            .cloned()
     }
 
     /// The latest body that spoke, else the latest organisation named, whose name holds
@@ -1817,8 +1834,19 @@ impl<'a> State<'a> {
         }
         chunks.push(&words[from..]);
         self.note_appositions(&chunks, &comma);
+        // "his father, Pierre Trudeau,": a name in apposition to someone's kin.
+        let start = toks.first().map_or(0, |t| t.s);
+        for (i, pair) in chunks.windows(2).enumerate() {
+            if comma[i]
+                && kin_before(pair[0])
+                && (2..=4).contains(&pair[1].len())
+                && pair[1].iter().all(|w| is_cap(w))
+            {
+                self.note_kin(pair[1], start);
+            }
+        }
         for words in chunks {
-            self.note_chunk(words);
+            self.note_chunk(words, start);
         }
         if self.mentions.len() > 64 {
             self.mentions.drain(..32);
@@ -1828,7 +1856,34 @@ impl<'a> State<'a> {
         }
     }
 
-    fn note_chunk(&mut self, words: &[&str]) {
+    /// Note a relative named in apposition to kin, and whether the bare surname was
+    /// used before (a word not right after a capitalised one): then the surname goes
+    /// on standing for the family's main person ("Trudeau …; his father, Pierre
+    /// Trudeau, …").
+    fn note_kin(&mut self, name: &[&str], sentence_start: usize) {
+        let Some(surname) = name.last() else {
+            return;
+        };
+        let before = &self.n[..sentence_start];
+        let used = before.match_indices(surname).any(|(k, _)| {
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            // Not inside a full name ("Dannielynn Birkhead"): the word before is not
+            // a capitalised one running into it.
+            let bare =
+                before[..k].trim_end().rsplit(' ').next().is_none_or(|w| {
+                    !w.starts_with(char::is_uppercase) || w.ends_with(['.', ',', '"'])
+                });
+            edge(before[..k].chars().next_back())
+                && edge(before[k + surname.len()..].chars().next())
+                && bare
+        });
+        self.kin_named.push((name.join(" "), used));
+        if self.kin_named.len() > 64 {
+            self.kin_named.drain(..32);
+        }
+    }
+
+    fn note_chunk(&mut self, words: &[&str], sentence_start: usize) {
         if let Some(d) = doc_owner(words) {
             self.docs.push(d);
             if self.docs.len() > 32 {
@@ -1836,6 +1891,10 @@ impl<'a> State<'a> {
             }
         }
         for r in cap_runs(words) {
+            // "Trump's daughter Ivanka Trump": a name right after someone's kin.
+            if kin_before(&words[..r.0]) && (2..=4).contains(&(r.1 - r.0)) {
+                self.note_kin(&words[r.0..r.1], sentence_start);
+            }
             // The whole run too ("Tennessee Bureau of Investigation", which the pieces
             // below split at "of"), noted last so that a reference finds it first.
             let whole = &words[r.0..r.1];
@@ -1928,6 +1987,16 @@ impl<'a> State<'a> {
             }
         }
     }
+}
+
+/// Do `words` end with someone's kin ("his father", "Trump's late wife")?
+fn kin_before(words: &[&str]) -> bool {
+    let n = words.len();
+    n >= 2
+        && is_in(words[n - 1], lexicon::KIN_NOUNS)
+        && words[n.saturating_sub(3)..n - 1]
+            .iter()
+            .any(|w| is_in(w, lexicon::POSSESSIVES) || w.ends_with("'s"))
 }
 
 /// A person's name in a subject's capitalised run, after its titles: never a body,
