@@ -3007,3 +3007,24 @@ fn a_bare_surname_is_not_a_relative_named_for_someone() {
         ]
     );
 }
+
+#[test]
+fn people_of_a_body_are_the_named_body_or_unnamed() {
+    one_each(&[
+        (
+            "The leaders of the Senate panel said Ivo Brandt had agreed to be interviewed.",
+            "Wire via ~The leaders of the Senate panel",
+            "Ivo Brandt had agreed to be interviewed",
+        ),
+        (
+            "Members of the Dravel Intelligence Committee said Ivo Brandt had agreed to be interviewed.",
+            "Wire via Dravel Intelligence Committee",
+            "Ivo Brandt had agreed to be interviewed",
+        ),
+        (
+            "Critics of the move say it would give commanders more room.",
+            "Wire via ~Critics of the move",
+            "it would give commanders more room",
+        ),
+    ]);
+}

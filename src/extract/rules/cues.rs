@@ -52,15 +52,35 @@ impl<'a> State<'a> {
                 };
                 // "Arkansas state Sen. …", "India's most populous state": a place or
                 // an adjective in "-s" is no plural subject.
-                let plural = is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
-                    || (p.len() > 3
-                        && p.ends_with('s')
-                        && !p.ends_with("ss")
-                        && !p.ends_with("'s")
-                        && !p.ends_with("ous")
-                        && !is_in(p, lexicon::PLACE_ENDS)
-                        && !is_in(p, lexicon::NOT_BEFORE_CUE)
-                        && !is_in(p, SUBJECT_ADVERBS));
+                let plural_word = |p: &str| {
+                    is_in(p, lexicon::PLURAL_SUBJECT_ENDS)
+                        || (p.len() > 3
+                            && p.ends_with('s')
+                            && !p.ends_with("ss")
+                            && !p.ends_with("'s")
+                            && !p.ends_with("ous")
+                            && !is_in(p, lexicon::PLACE_ENDS)
+                            && !is_in(p, lexicon::NOT_BEFORE_CUE)
+                            && !is_in(p, SUBJECT_ADVERBS))
+                };
+                // "Critics of the move say", "Data from the ministry show": a plural
+                // group of people or a document before a short "of" phrase (words
+                // only, no relative pronoun, up to four after the preposition).
+                let plural_of = || {
+                    (i.saturating_sub(6)..i.saturating_sub(1)).rev().any(|k| {
+                        k >= 1
+                            && self.is_word(toks, k, &["of", "at", "from"])
+                            && toks[k + 1..i].iter().all(|t| {
+                                t.k == K::Word
+                                    && !is_in(self.w(t), lexicon::RELATIVE_PRONOUNS)
+                                    && !is_in(self.w(t), &["and", "or", "to"])
+                            })
+                            && (self.is_word(toks, k - 1, lexicon::ANON_NOUNS)
+                                || self.is_word(toks, k - 1, lexicon::DOCS))
+                            && plural_word(self.w(&toks[k - 1]))
+                    })
+                };
+                let plural = plural_word(p) || plural_of();
                 if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
                     return false;
                 }

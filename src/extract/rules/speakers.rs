@@ -540,6 +540,55 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&["the", owner]);
             }
         }
+        // "the leaders of the Senate panel", "Members of the Senate Intelligence
+        // Committee": people of a body. A body with a name speaks for them (as for
+        // "officials at the Foreign Ministry"); else they are an unnamed description.
+        if let Some(p) = words
+            .iter()
+            .take(4)
+            .position(|w| is_in(w, &["of", "at", "from"]))
+            .filter(|&p| p >= 1)
+        {
+            let group = words[p - 1].to_ascii_lowercase();
+            let plural = group.len() > 5 && group.ends_with('s') && !group.ends_with("ss");
+            let object = &words[p + 1..];
+            // A short object that is no document's ("the authors of a report by
+            // …" is the report's author) and no mis-read clause ("… correctly").
+            let plain_object = (1..=6).contains(&object.len())
+                && !object.iter().any(|w| is_in(w, DOCS))
+                && !object.last().is_some_and(|w| w.ends_with("ly"));
+            // "Supporters of leaving the EU": an action, not the body, follows.
+            let action = object.first().is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
+            });
+            if plural
+                && plain_object
+                && people_plural(&group)
+                && words[..p - 1]
+                    .iter()
+                    .all(|w| !is_cap(w) || is_in(w, ARTICLES))
+            {
+                // The body's name is the object's head ("the Senate panel" is not
+                // the Senate).
+                let named = cap_runs(object).iter().any(|r| {
+                    let run = &object[r.0..r.1];
+                    r.1 == object.len()
+                        && (is_org(run) || is_known_media_run(run) || acronym(run[0]))
+                });
+                let named = named && !action;
+                if named && is_cap(words[p - 1]) {
+                    // A capitalised first word would run into the body's name.
+                    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                    let mut fixed: Vec<&str> = words.to_vec();
+                    fixed[p - 1] = &lower[p - 1];
+                    return self.phrase_speaker(&fixed);
+                }
+                if !named {
+                    // Plural: nobody's "he" or "she".
+                    return Some(Spk::anonymous(&words.join(" "), false));
+                }
+            }
+        }
         let head_lower = words
             .last()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
