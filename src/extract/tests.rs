@@ -3028,3 +3028,12 @@ fn people_of_a_body_are_the_named_body_or_unnamed() {
         ),
     ]);
 }
+
+#[test]
+fn a_subordinate_clause_after_an_according_to_source_ends_it() {
+    one_each(&[(
+        "The spillway was damaged, according to the Dravel Department of Water Resources as photos showed a hole.",
+        "Wire via Dravel Department of Water Resources",
+        "The spillway was damaged",
+    )]);
+}

@@ -648,6 +648,16 @@ impl<'a> State<'a> {
         let mut outer = Vec::new();
         let mut author = None;
         for k in np_s..np_e {
+            // "according to the water agency as photos showed …": a subordinate clause
+            // after the source ends it ("as well as" joins two sources).
+            if k > np_s + 1
+                && self.is_word(toks, k, lexicon::SUBORDINATORS)
+                && !self.is_word(toks, k + 1, &["well"])
+                && !self.is_word(toks, k - 1, &["as", "well", "such"])
+            {
+                src_e = k;
+                break;
+            }
             // "according to Ostland's statistics office on Feb 24": a date ends it
             // ("a report released on Jan 8 by X" names its author after the date).
             if k > np_s
