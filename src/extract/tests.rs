@@ -3037,3 +3037,19 @@ fn a_subordinate_clause_after_an_according_to_source_ends_it() {
         "The spillway was damaged",
     )]);
 }
+
+#[test]
+fn a_clock_time_and_a_capitalised_title_do_not_cut_the_statement() {
+    one_each(&[
+        (
+            "The girl was wounded at around 7:15 p.m. and taken to hospital, WDRV reported.",
+            "Wire via WDRV",
+            "The girl was wounded at around 7:15 p.m. and taken to hospital",
+        ),
+        (
+            "Ana Ruiz, Managing Director of the Federal Association of the Water Industry-(BWI) told the Herald that January was cold.",
+            "Wire via Herald via Ana Ruiz",
+            "January was cold",
+        ),
+    ]);
+}

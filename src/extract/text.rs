@@ -130,10 +130,11 @@ pub(crate) fn normalise(text: &str) -> String {
             let prev = out.last().copied().unwrap_or(b' ');
             let next = src.get(i + 1).copied().unwrap_or(b' ');
             // A comma is never joined to a word by a hyphen ("Syria from ISIL,-according
-            // to …").
+            // to …"), nor a word to a bracket ("Industry-(BDEW)").
             if (matches!(prev, b'.' | b'!' | b'?' | b'"')
                 && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
                 || (matches!(prev, b' ' | b',') && next.is_ascii_alphabetic())
+                || (prev.is_ascii_alphabetic() && next == b'(')
             {
                 out.push(b' ');
                 i += 1;
@@ -432,7 +433,7 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
                     && !(c == b'.' && b[i + 1] >= 0x80))
-                    || (c == b','
+                    || (matches!(c, b',' | b':')
                         && i > s
                         && b[i - 1].is_ascii_digit()
                         && i + 1 < sent.1
@@ -529,6 +530,7 @@ mod tests {
             "from ISIL, according to sources"
         );
         assert_eq!(normalise("1,-2 and x-y"), "1,-2 and x-y");
+        assert_eq!(normalise("Industry-(BWI) said"), "Industry (BWI) said");
     }
 
     #[test]

@@ -322,10 +322,22 @@ impl<'a> State<'a> {
                         && !is_in(w, lexicon::ORG_WORDS)
                 })
         };
+        // "Name, Managing Director of the Energy Association, said": a capitalised
+        // title of up to three words before its "of"/"at"/"for".
+        let titled_role = || {
+            (a..b.min(a + 3)).any(|k| {
+                self.word_at(toks, k)
+                    .is_some_and(|w| is_cap(w) && is_in(w, lexicon::TITLES))
+                    && !self.is_word(toks, k, lexicon::ORG_WORDS)
+                    && self.is_word(toks, k + 1, &["of", "at", "for"])
+                    && (a..k).all(|j| self.word_at(toks, j).is_some_and(is_cap))
+            })
+        };
         self.words(toks, a, b) <= 20
             && (first.starts_with(|c: char| c.is_lowercase())
                 || possessive_role
                 || modified_role()
+                || titled_role()
                 || is_in(first, lexicon::TITLES)
                 || is_in(head, lexicon::TITLES))
             && !is_in(first, NOT_SUBJECT_START)
