@@ -3053,3 +3053,12 @@ fn a_clock_time_and_a_capitalised_title_do_not_cut_the_statement() {
         ),
     ]);
 }
+
+#[test]
+fn a_determiner_after_a_named_medium_opens_the_claim() {
+    one_each(&[(
+        "The Dravel police said on Twitter an operation was under way after a person was hurt by a parcel.",
+        "Wire via Dravel police",
+        "an operation was under way after a person was hurt by a parcel",
+    )]);
+}

@@ -1141,8 +1141,13 @@ impl<'a> State<'a> {
                     let governed = i > 0
                         && (self.is_word(toks, i - 1, lexicon::PLACE_TIME_PREPS)
                             || self.is_word(toks, i - 1, lexicon::OBJECT_PREPS));
-                    if i >= start + 2 && !governed && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS))
-                    {
+                    // After a name it does at once ("said on Twitter an operation …").
+                    let opens = i >= start + 2
+                        || (i == start + 1
+                            && self
+                                .word_at(toks, start)
+                                .is_some_and(|n| is_cap(n) && !n.ends_with("'s")));
+                    if opens && !governed && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
                         return i;
                     }
                     i += 1;
