@@ -1603,6 +1603,33 @@ pub(crate) const NAMED_DOCUMENT_HEADS: &[&str] = &[
 /// A person's own offices ("his office", "her campaign"): they speak for the person.
 pub(crate) const PERSONAL_OFFICES: &[&str] = &["office", "campaign", "camp", "team", "staff"];
 
+/// Numbers and quantifiers that open a content clause's subject without a "that"
+/// ("reported two people were killed", "said several were hurt").
+pub(crate) const QUANTITY_OPENERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "several",
+    "many",
+    "some",
+    "most",
+    "all",
+    "both",
+];
+
 /// Negative quantifiers that open a subject ("no party", "neither X nor Y"): such a
 /// hop names nobody who spoke (validity check).
 pub(crate) const NEGATIVE_SUBJECTS: &[&str] = &["no", "nobody", "none", "neither", "nor"];

@@ -3062,3 +3062,12 @@ fn a_determiner_after_a_named_medium_opens_the_claim() {
         "an operation was under way after a person was hurt by a parcel",
     )]);
 }
+
+#[test]
+fn a_number_opens_a_content_clause_without_that() {
+    one_each(&[(
+        "The Dravel Budget Office estimated 24 million people would lose their insurance.",
+        "Wire via Dravel Budget Office",
+        "24 million people would lose their insurance",
+    )]);
+}

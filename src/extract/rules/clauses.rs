@@ -350,7 +350,10 @@ impl<'a> State<'a> {
                 Cue::Clausal if finding => false,
                 Cue::Clausal => {
                     is_in(first, PRONOUNS)
-                        || ((is_cap(first) || is_in(first, DETERMINERS))
+                        || ((is_cap(first)
+                            || is_in(first, DETERMINERS)
+                            || is_in(first, lexicon::QUANTITY_OPENERS)
+                            || first.starts_with(|c: char| c.is_ascii_digit()))
                             && (p + 1..len.min(p + 4))
                                 .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX)))
                 }
