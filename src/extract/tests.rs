@@ -3071,3 +3071,12 @@ fn a_number_opens_a_content_clause_without_that() {
         "24 million people would lose their insurance",
     )]);
 }
+
+#[test]
+fn a_brand_unit_named_for_a_country_keeps_its_first_word() {
+    one_each(&[(
+        "Aston Martin China said the policy may have some impact on sales.",
+        "Wire via Aston Martin China",
+        "the policy may have some impact on sales",
+    )]);
+}

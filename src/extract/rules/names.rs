@@ -226,6 +226,8 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         })
         && rest[0].trim_end_matches('.').chars().count() > 1
         && !is_in(rest[0], CONNECTORS)
+        // "Aston Martin China": a brand's unit, no person, after the first name.
+        && !is_in(rest[rest.len() - 1], lexicon::PLACE_ENDS)
     {
         rest = &rest[1..];
     }
