@@ -3080,3 +3080,19 @@ fn a_brand_unit_named_for_a_country_keeps_its_first_word() {
         "the policy may have some impact on sales",
     )]);
 }
+
+#[test]
+fn an_owners_spokesperson_is_the_owner() {
+    one_each(&[
+        (
+            "SIPTU's spokesman said the workers were astonished.",
+            "Wire via SIPTU",
+            "the workers were astonished",
+        ),
+        (
+            "Ana Ruiz met the envoy. Ruiz's spokeswoman said the two would talk about security.",
+            "Wire via Ana Ruiz",
+            "the two would talk about security",
+        ),
+    ]);
+}

@@ -822,6 +822,12 @@ impl<'a> State<'a> {
             .rev()
             .find_map(|w| w.strip_suffix("'s"))
             .filter(|o| is_cap(o));
+        // "SIPTU's spokesman", "Ana Ruiz's spokeswoman": the owner (rulebook R3).
+        if let Some(owner) = owner.filter(|_| head_lower && spokes && words.len() <= 3) {
+            if let Some(s) = self.phrase_speaker(&[owner]) {
+                return Some(s);
+            }
+        }
         if let Some(owner) = owner.filter(|_| head_lower && person_ref) {
             if let Some(s) = self.by_owner(owner, &head) {
                 return Some(s);
