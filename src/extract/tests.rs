@@ -3096,3 +3096,19 @@ fn an_owners_spokesperson_is_the_owner() {
         ),
     ]);
 }
+
+#[test]
+fn a_spokesperson_from_or_at_a_body_is_the_body() {
+    one_each(&[
+        (
+            "Prosecutors will look at the case, a spokesperson from the Dravel interior ministry told the Herald.",
+            "Wire via Herald via Dravel interior ministry",
+            "Prosecutors will look at the case",
+        ),
+        (
+            "A spokesman at the Dravel Interior Ministry said prosecutors will look at the case.",
+            "Wire via Dravel Interior Ministry",
+            "prosecutors will look at the case",
+        ),
+    ]);
+}

@@ -443,7 +443,12 @@ impl<'a> State<'a> {
                             .map(|t| self.w(t))
                             .collect::<Vec<_>>(),
                     );
+                // "a spokesperson from the interior ministry", "an official at the
+                // embassy": a voice of the body after it (rulebook R3), not a place.
+                let voice_of = is_in(prev, lexicon::SPOKES_WORDS)
+                    || (is_in(prev, &["official", "officials"]) && self.is_word(toks, k, &["at"]));
                 let role_head = (lower_head || in_place)
+                    && !voice_of
                     && (is_in(prev, lexicon::PERSON_REFS)
                         || is_in(prev, lexicon::ANON_NOUNS)
                         || is_in(prev, lexicon::INSTITUTIONS));
