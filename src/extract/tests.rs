@@ -3112,3 +3112,17 @@ fn a_spokesperson_from_or_at_a_body_is_the_body() {
         ),
     ]);
 }
+
+#[test]
+fn adding_a_thing_to_something_is_no_statement() {
+    let cs = chains(
+        "Four more senators added their support to a growing effort to block the vote. Dravel Motors added 211,000 vehicles to a 2015 recall.",
+        "Wire",
+    );
+    assert!(cs.is_empty(), "{cs:?}");
+    one_each(&[(
+        "Ana Ruiz added the association wanted to reassure people.",
+        "Wire via Ana Ruiz",
+        "the association wanted to reassure people",
+    )]);
+}

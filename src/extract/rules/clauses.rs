@@ -344,8 +344,27 @@ impl<'a> State<'a> {
             // "showed they …", "showed a baby …": a finding needs its "that" (a
             // survey showed that …); without it the verb is about what is seen.
             let finding = lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| c.lemma == "show");
+            // "added their support to the effort", "added 211,000 vehicles to a
+            // recall": "add" with an object and "to" is no speech act.
+            let adds_to = || {
+                lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| c.lemma == "add")
+                    && (p + 1..len.min(p + 7))
+                        .take_while(|&j| toks[j].k == K::Word)
+                        .find(|&j| self.is_word(toks, j, &["to"]))
+                        .is_some_and(|to| {
+                            // No verb before the "to" ("added efforts … in seeking to
+                            // …", "added [Tunisia] be shown … to", "added that-…").
+                            (p..to).all(|j| {
+                                let w = self.w(&toks[j]);
+                                !is_in(w, lexicon::CLAUSE_AUX)
+                                    && !is_in(w, &["be", "been", "being"])
+                                    && !w.starts_with("that-")
+                                    && !(j > p && (w.ends_with("ed") || w.ends_with("ing")))
+                            })
+                        })
+            };
             let bare_ok = match c {
-                Cue::Bare => true,
+                Cue::Bare => !adds_to(),
                 Cue::Told => p > ci + 1,
                 Cue::Clausal if finding => false,
                 Cue::Clausal => {
