@@ -3126,3 +3126,19 @@ fn adding_a_thing_to_something_is_no_statement() {
         "the association wanted to reassure people",
     )]);
 }
+
+#[test]
+fn people_at_a_named_employer_are_the_employer() {
+    one_each(&[
+        (
+            "Analysts at Dravelbank said the world is moving to a new rate paradigm.",
+            "Wire via Dravelbank",
+            "the world is moving to a new rate paradigm",
+        ),
+        (
+            "An employee at Ostland Robotics said some of its robots had been sold abroad.",
+            "Wire via Ostland Robotics",
+            "some of its robots had been sold abroad",
+        ),
+    ]);
+}

@@ -446,7 +446,12 @@ impl<'a> State<'a> {
                 // "a spokesperson from the interior ministry", "an official at the
                 // embassy": a voice of the body after it (rulebook R3), not a place.
                 let voice_of = is_in(prev, lexicon::SPOKES_WORDS)
-                    || (is_in(prev, &["official", "officials"]) && self.is_word(toks, k, &["at"]));
+                    || (is_in(prev, &["official", "officials"]) && self.is_word(toks, k, &["at"]))
+                    // "analysts at Citibank": people of a named body.
+                    || (is_in(prev, lexicon::ANON_NOUNS)
+                        && self.is_word(toks, k, &["at"])
+                        && is_cap(nxt)
+                        && !is_in(nxt, NOT_NAMES));
                 let role_head = (lower_head || in_place)
                     && !voice_of
                     && (is_in(prev, lexicon::PERSON_REFS)
@@ -587,23 +592,27 @@ impl<'a> State<'a> {
             {
                 // The body's name is the object's head ("the Senate panel" is not
                 // the Senate).
-                let named = cap_runs(object).iter().any(|r| {
+                // After "at" any name that is no place is the employer ("analysts
+                // at Citibank", "representatives at PwC").
+                let employer = |run: &[&str]| {
+                    words[p].eq_ignore_ascii_case("at")
+                        && run.len() == object.len()
+                        && run.len() <= 3
+                        && !is_in(run[run.len() - 1], lexicon::PLACE_ENDS)
+                };
+                let body = cap_runs(object).into_iter().find(|r| {
                     let run = &object[r.0..r.1];
                     r.1 == object.len()
-                        && (is_org(run) || is_known_media_run(run) || acronym(run[0]))
+                        && (is_org(run)
+                            || is_known_media_run(run)
+                            || acronym(run[0])
+                            || employer(run))
                 });
-                let named = named && !action;
-                if named && is_cap(words[p - 1]) {
-                    // A capitalised first word would run into the body's name.
-                    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-                    let mut fixed: Vec<&str> = words.to_vec();
-                    fixed[p - 1] = &lower[p - 1];
-                    return self.phrase_speaker(&fixed);
+                if let Some(r) = body.filter(|_| !action) {
+                    return Some(Spk::named(&object[r.0..r.1].join(" "), false, false));
                 }
-                if !named {
-                    // Plural: nobody's "he" or "she".
-                    return Some(Spk::anonymous(&words.join(" "), false));
-                }
+                // Plural: nobody's "he" or "she".
+                return Some(Spk::anonymous(&words.join(" "), false));
             }
         }
         let head_lower = words
