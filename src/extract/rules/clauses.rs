@@ -1291,15 +1291,14 @@ impl<'a> State<'a> {
         let commas: Vec<usize> = (cs..end)
             .filter(|&k| toks[k].k == K::Comma || self.quote_with_comma(toks, k))
             .collect();
-        let after = |k: usize| k + 1;
         let cut_at = |k: usize| k + usize::from(toks[k].k == K::Quote);
         let &last = commas.last()?;
-        let mut spk_start = after(last);
+        let mut spk_start = last + 1;
         let mut cut = last;
         if spk_start >= end {
             // "…, Lena Varga, told": the speaker is the segment before the last comma.
             let prev = commas.iter().rev().nth(1).copied()?;
-            spk_start = after(prev);
+            spk_start = prev + 1;
             cut = prev;
         }
         let seg = self.words(toks, spk_start, end);
