@@ -1726,6 +1726,12 @@ pub(crate) const CLAIMED_OBJECTS: &[&str] = &["responsibility", "credit"];
 /// having", "confirmed that", "denied it", "confirmed whether").
 pub(crate) const NOT_FACT_OBJECT: &[&str] = &["to", "having", "that", "it", "if", "whether"];
 
+/// Nouns that make a speech verb's object a stance, not a checkable fact
+/// ("stressed the need to cooperate", "underlined the importance of the ties"): a
+/// motive or topic under rulebook R1, no statement unless a verb follows
+/// ("stressed the need to act was urgent").
+pub(crate) const STANCE_NOUNS: &[&str] = &["need", "importance", "necessity"];
+
 /// Heads of a fact-object cue's object that make it a decision on a request, not a
 /// statement ("a court denied his extradition", "denied bail", "rejected the appeal").
 pub(crate) const DECIDED_THINGS: &[&str] = &[

@@ -3142,3 +3142,45 @@ fn people_at_a_named_employer_are_the_employer() {
         ),
     ]);
 }
+
+#[test]
+fn stressing_a_need_or_importance_is_no_statement() {
+    let cs = chains(
+        "Ana Ruiz stressed the need to work together with Ostland officials. The minister underlined the importance of the harbour ties.",
+        "Wire",
+    );
+    assert!(cs.is_empty(), "{cs:?}");
+    one_each(&[(
+        "Ana Ruiz stressed the need to act was urgent.",
+        "Wire via Ana Ruiz",
+        "the need to act was urgent",
+    )]);
+}
+
+#[test]
+fn a_participle_after_a_quotation_is_no_speaker() {
+    one_each(&[(
+        "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",
+        "Wire via ~the officials",
+        "Ivo Brandt was elected to head the port board",
+    )]);
+}
+
+#[test]
+fn a_name_in_commas_after_a_title_is_the_next_pronoun() {
+    let text = "Ivo Brandt said the talks would start in June. The Foreign Secretary, Ana Ruiz, expressed her delight at the outcome. \"It is a great day,\" she said.";
+    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| (x.chain.to_string(), x.claim))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire via Ivo Brandt".into(),
+                "the talks would start in June".into()
+            ),
+            ("Wire via Ana Ruiz".into(), "It is a great day".into()),
+        ]
+    );
+}

@@ -92,6 +92,20 @@ impl<'a> State<'a> {
             while a < ci && toks[a].k != K::Word {
                 a += 1;
             }
+            // "…", succeeding Ismail Haniya, the officials said: a participle phrase
+            // after the quotation is no part of the speaker.
+            // ("ranking member Rep. Ana Ruiz" is a description: a name must follow.)
+            let participle = a + 1 < ci
+                && self.w(&toks[a]).ends_with("ing")
+                && !is_cap(self.w(&toks[a]))
+                && self
+                    .word_at(toks, a + 1)
+                    .is_some_and(|w| is_cap(w) && !is_title(w));
+            if participle {
+                if let Some(k) = (a..ci).rev().find(|&k| toks[k].k == K::Comma) {
+                    a = k + 1;
+                }
+            }
             let (spk, after) = if a < ci {
                 (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
@@ -363,8 +377,17 @@ impl<'a> State<'a> {
                             })
                         })
             };
+            // "stressed the need to work together": a stance, no checkable fact.
+            let stance = || {
+                (is_in(first, &["the"]) || is_in(first, lexicon::POSSESSIVES))
+                    && p + 2 < len
+                    && self.is_word(toks, p + 1, lexicon::STANCE_NOUNS)
+                    && self.is_word(toks, p + 2, &["to", "of", "for"])
+                    && !(p + 3..self.content_end(toks, p))
+                        .any(|j| self.is_word(toks, j, &["is", "was", "are", "were"]))
+            };
             let bare_ok = match c {
-                Cue::Bare => !adds_to(),
+                Cue::Bare => !adds_to() && !stance(),
                 Cue::Told => p > ci + 1,
                 Cue::Clausal if finding => false,
                 Cue::Clausal => {

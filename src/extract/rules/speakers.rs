@@ -1526,23 +1526,43 @@ impl<'a> State<'a> {
         let Some(t) = title else {
             return false;
         };
-        let name = &toks[t + 1..i];
+        // "The Foreign Secretary, Boris Johnson, expressed …": the name in commas
+        // after the title, then the predicate.
+        let (name_s, name_e, pred) = match self.comma_name_after(toks, t, i) {
+            Some((s, e)) => (s, e, e + 1),
+            None => (t + 1, i, i),
+        };
+        let name = &toks[name_s..name_e];
         if !(2..=4).contains(&name.len())
             || name.iter().any(|k| {
                 let w = self.w(k);
                 !is_cap(w) || is_in(w, NOT_NAMES) || is_in(w, lexicon::LEADING_LINKERS)
             })
-            || !self.predicate_follows(toks, i)
+            || !self.predicate_follows(toks, pred)
         {
             return false;
         }
-        let words: Vec<&str> = toks[t..i].iter().map(|k| self.w(k)).collect();
+        let words: Vec<&str> = std::iter::once(&toks[t])
+            .chain(name)
+            .map(|k| self.w(k))
+            .collect();
         let Some(name) = person_like(&words, true) else {
             return false;
         };
         let name = self.expand(&name);
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// "… Secretary, Boris Johnson, expressed": when the run of a title at `t` ends
+    /// at a comma (token `i`), the token range of a name of two to four capitalised
+    /// words closed by the next comma.
+    fn comma_name_after(&self, toks: &[Tok], t: usize, i: usize) -> Option<(usize, usize)> {
+        if i != t + 1 || toks.get(i).map(|k| k.k) != Some(K::Comma) {
+            return None;
+        }
+        let e = (i + 1..toks.len().min(i + 6)).find(|&k| toks[k].k != K::Word)?;
+        (toks[e].k == K::Comma && (2..=4).contains(&(e - i - 1))).then_some((i + 1, e))
     }
 
     /// The latest speaker that `keep` accepts whose name has this (lower-case) word.
