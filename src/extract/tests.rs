@@ -3184,3 +3184,29 @@ fn a_name_in_commas_after_a_title_is_the_next_pronoun() {
         ]
     );
 }
+
+#[test]
+fn a_statement_by_a_body_is_the_body() {
+    let text = "A statement by the interior ministry said the camps were ready. \"The fence is done,\" the statement said. \"Guards are posted,\" said a statement by the Ostland Border Police.";
+    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| (x.chain.to_string(), x.claim))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire via interior ministry".into(),
+                "the camps were ready".into()
+            ),
+            (
+                "Wire via interior ministry".into(),
+                "The fence is done".into()
+            ),
+            (
+                "Wire via Ostland Border Police".into(),
+                "Guards are posted".into()
+            ),
+        ]
+    );
+}

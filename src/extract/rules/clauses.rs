@@ -5,8 +5,8 @@
 //! a cue attributes.
 
 use crate::extract::lexicon::{
-    self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, NOT_NAMES,
-    NOT_SUBJECT_START, NP_STOP, PRONOUNS, SUBJECT_ADVERBS,
+    self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, DOC_AUTHOR_PREPS,
+    NOT_NAMES, NOT_SUBJECT_START, NP_STOP, PRONOUNS, SUBJECT_ADVERBS,
 };
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
@@ -1092,6 +1092,29 @@ impl<'a> State<'a> {
     /// Tom Ade"), and an apposition.
     fn inverted_speaker_end(&self, toks: &[Tok], i: usize) -> usize {
         let mut e = self.speaker_np_end(toks, i);
+        // "…," said a statement by the interior ministry: the document's author.
+        if e > i && self.is_word(toks, e - 1, DOCS) && self.is_word(toks, e, DOC_AUTHOR_PREPS) {
+            let a = e + 1 + usize::from(self.is_word(toks, e + 1, ARTICLES));
+            if self.word_at(toks, a).is_some_and(is_cap) {
+                // A name: its capitalised run ("Ping An Securities", "Bank of X").
+                let mut k = a + 1;
+                while k < a + 6
+                    && self.word_at(toks, k).is_some_and(|w| {
+                        is_cap(w)
+                            || is_in(w, CONNECTORS) && self.word_at(toks, k + 1).is_some_and(is_cap)
+                    })
+                {
+                    k += 1;
+                }
+                e = k;
+            } else if let Some(h) = (a..a + 3)
+                .take_while(|&k| self.word_at(toks, k).is_some_and(|w| !is_cap(w)))
+                .find(|&k| self.is_word(toks, k, lexicon::ORG_WORDS))
+            {
+                // A body in lower case ("the interior ministry").
+                e = h + 1;
+            }
+        }
         // The speaker reading decides whether the phrase names two people or one
         // ("Medical Director and Public Health Officer Dr. Ana Ruiz").
         if self.word_at(toks, i).is_some_and(is_cap)

@@ -2217,7 +2217,23 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
             Spk::named(words[a], false, false),
         ));
     }
-    let run = cap_runs(&words[a..]).into_iter().next()?;
+    // "a statement by the interior ministry": a body named in lower case, as
+    // "the interior ministry said" names it.
+    let rest = &words[a..];
+    if (2..=3).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        && is_in(rest[rest.len() - 1], lexicon::ORG_WORDS)
+        && !is_in(rest[0], DETERMINERS)
+        && !is_in(rest[0], PRONOUNS)
+    {
+        return Some((
+            words[d].to_ascii_lowercase(),
+            Spk::named(&rest.join(" "), false, false),
+        ));
+    }
+    let run = cap_runs(rest).into_iter().next()?;
     if run.0 != 0 {
         return None;
     }
