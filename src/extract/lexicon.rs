@@ -3976,9 +3976,11 @@ pub(crate) const TITLE_ABBREVIATIONS: Words = Words::new(
 );
 
 /// Page furniture: the labels that introduce a teaser for another story ("READ MORE:
-/// <headline>"), matched case-sensitively as written; scrapers glue the teaser's
-/// headline onto the next sentence (rulebook R1: teasers are not items).
+/// <headline>") or a credit line ("Author: <name>", then often a sub-heading),
+/// matched case-sensitively as written; scrapers glue what follows the label onto the
+/// next sentence (rulebook R1: teasers and credit lines are not items).
 pub(crate) const TEASER_LABELS: &[&str] = &[
+    "Author",
     "READ MORE",
     "READ ALSO",
     "ALSO READ",

@@ -266,4 +266,19 @@ mod tests {
         assert_eq!(words, ["Rain", "fell.", "The", "river", "rose."]);
         assert_eq!(b.matches('\n').count(), 2);
     }
+
+    #[test]
+    fn a_credit_line_and_the_sub_heading_after_it_are_blanked() {
+        let n =
+            "Rain fell. Author: Ana Ruiz Dam holds The minister said the river rose.".to_string();
+        let b = blank_teasers(n.clone());
+        let words: Vec<&str> = b.split_whitespace().collect();
+        assert_eq!(
+            words,
+            ["Rain", "fell.", "The", "minister", "said", "the", "river", "rose."]
+        );
+        // Prose with the word is left alone.
+        let n = "The author said the river rose.".to_string();
+        assert_eq!(blank_teasers(n.clone()), n);
+    }
 }
