@@ -3210,3 +3210,35 @@ fn a_statement_by_a_body_is_the_body() {
         ]
     );
 }
+
+#[test]
+fn a_document_without_an_author_is_anonymous() {
+    one_each(&[
+        (
+            "The report said the port had 609 ships.",
+            "Wire via ~The report",
+            "the port had 609 ships",
+        ),
+        (
+            "The port, with 609 ships, led the list, the study found.",
+            "Wire via ~the study",
+            "The port, with 609 ships, led the list",
+        ),
+    ]);
+}
+
+#[test]
+fn the_statement_is_the_speakers_who_spoke_in_it() {
+    let text = "In a statement, Ana Ruiz said the harbour was closed. \"Ships wait outside,\" the statement said.";
+    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| (x.chain.to_string(), x.claim))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Wire via Ana Ruiz".into(), "the harbour was closed".into()),
+            ("Wire via Ana Ruiz".into(), "Ships wait outside".into()),
+        ]
+    );
+}

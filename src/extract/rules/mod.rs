@@ -208,6 +208,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
                             .any(|&(a, b)| (a..b).contains(&st.subject_pos))
                 });
             st.noun_cues(&toks, before);
+            st.note_statement_doc(&toks, before);
             if !subject && st.out.len() == before {
                 st.note_introduced(&toks);
             }

@@ -525,11 +525,15 @@ impl<'a> State<'a> {
             }
             if is_in(&lower0, &["the", "its", "this"]) && words.len() == 2 {
                 // The document introduced earlier with its author, else the latest
-                // medium or organisation that spoke.
+                // medium or organisation that spoke, else an unnamed document
+                // (rulebook: "~a 2023 survey").
                 if let Some((_, s)) = self.docs.iter().rev().find(|d| d.0 == head) {
                     return Some(s.clone());
                 }
-                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+                return self
+                    .resolve_org(true)
+                    .or_else(|| self.resolve_org(false))
+                    .or_else(|| Some(Spk::anonymous(&words.join(" "), false)));
             }
         }
         self.phrase_speaker(&words)
@@ -1981,6 +1985,34 @@ impl<'a> State<'a> {
         self.kin_named.push((name.join(" "), used));
         if self.kin_named.len() > 64 {
             self.kin_named.drain(..32);
+        }
+    }
+
+    /// "In a statement, the airport said …": the document named with the cue is the
+    /// speaker's, so that a later "the statement said" is the airport too. Only when
+    /// the sentence's statements (from `from` in `self.out`) have one speaker.
+    pub(super) fn note_statement_doc(&mut self, toks: &[Tok], from: usize) {
+        let Some(d) = (2..toks.len()).find(|&k| {
+            self.is_word(toks, k - 2, &["in"])
+                && self.is_word(
+                    toks,
+                    k - 1,
+                    &["a", "an", "its", "his", "her", "their", "the"],
+                )
+                && self.is_word(toks, k, DOCS)
+        }) else {
+            return;
+        };
+        let mut spks = self.out[from..].iter().filter_map(|f| f.speaker.as_ref());
+        let Some(first) = spks.next().cloned() else {
+            return;
+        };
+        if spks.all(|s| s.hop.name == first.hop.name) {
+            self.docs
+                .push((self.w(&toks[d]).to_ascii_lowercase(), first));
+            if self.docs.len() > 32 {
+                self.docs.drain(..16);
+            }
         }
     }
 
