@@ -3379,8 +3379,6 @@ pub(crate) const MEDIA_REF_HEADS: Words = Words::new(
 pub(crate) const STANDING_BODIES: &[&str] = &[
     "police",
     "prosecutors",
-    "authorities",
-    "investigators",
     "military",
     "intelligence",
     "army",

@@ -3242,3 +3242,24 @@ fn the_statement_is_the_speakers_who_spoke_in_it() {
         ]
     );
 }
+
+#[test]
+fn authorities_and_investigators_are_unnamed_groups() {
+    one_each(&[
+        (
+            "Authorities say the port was closed.",
+            "Wire via ~Authorities",
+            "the port was closed",
+        ),
+        (
+            "The ship sank after investigators said the hull had cracked.",
+            "Wire via ~investigators",
+            "the hull had cracked",
+        ),
+        (
+            "Police said the port was closed.",
+            "Wire via Police",
+            "the port was closed",
+        ),
+    ]);
+}

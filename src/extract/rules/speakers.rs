@@ -658,8 +658,12 @@ impl<'a> State<'a> {
         }
         // "Prosecutors said" at the start of a sentence: capitalised by position only;
         // the same group as an earlier "federal prosecutors".
+        // ("Authorities say" too: a plural institution no article has just one of.)
+        let plural_body = head.ends_with('s')
+            && is_in(&head, lexicon::INSTITUTIONS)
+            && !is_in(&head, lexicon::STANDING_BODIES);
         if words.len() == 1
-            && (people_head || is_in(&head, lexicon::ANON_NOUNS))
+            && (people_head || plural_body || is_in(&head, lexicon::ANON_NOUNS))
             && !is_known_media(words[0])
         {
             let earlier = self
@@ -984,8 +988,9 @@ impl<'a> State<'a> {
                 // it is an unresolved description, an anonymous hop ("the department",
                 // "the ministry" too). ("police", "the army" stay named: the article's
                 // own police or army, `STANDING_BODIES`.)
-                if words.len() == 2
-                    && lower0 == "the"
+                // A bare plural ("authorities say", "investigators found") is an
+                // unnamed group too (rulebook R3: "officials").
+                if (words.len() == 2 && lower0 == "the" || words.len() == 1)
                     && (is_in(&head, lexicon::GENERIC_ORG_HEADS)
                         || !is_in(&head, lexicon::STANDING_BODIES))
                 {
