@@ -3263,3 +3263,22 @@ fn authorities_and_investigators_are_unnamed_groups() {
         ),
     ]);
 }
+
+#[test]
+fn a_letter_the_scrape_lost_stays_inside_the_name() {
+    one_each(&[(
+        "Finance Minister Wolfgang Sch?uble said the budget was balanced.",
+        "Wire via Wolfgang Sch?uble",
+        "the budget was balanced",
+    )]);
+}
+
+#[test]
+fn a_fronted_last_or_this_time_phrase_comes_before_the_subject() {
+    let text = "Foreign Minister Ana Ruiz declined to comment. An official told the team that questions were banned. Last September, Ruiz spoke at the UN. \"You are going to hurt yourself,\" she said.";
+    let got: Vec<String> = extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| x.chain.to_string())
+        .collect();
+    assert_eq!(got, ["Wire via ~An official", "Wire via Ana Ruiz"]);
+}

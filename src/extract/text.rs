@@ -249,6 +249,21 @@ pub(crate) fn quotes(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     out
 }
 
+/// Is a `?` between `before` (the word so far) and `after` a letter the scrape could
+/// not decode ("Sch?uble", "L?fven", "Mu?oz"), not a question's end or a mangled
+/// apostrophe ("Trump?s", "don?t", "they?re")? Only inside a capitalised word, after
+/// its capital or a lower-case letter and before a lower-case one.
+fn mangled_letter(before: &[u8], after: &[u8]) -> bool {
+    let tail = after
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(after, |k| &after[..k]);
+    before.first().is_some_and(u8::is_ascii_uppercase)
+        && (before.len() == 1 || before.last().is_some_and(u8::is_ascii_lowercase))
+        && tail.first().is_some_and(u8::is_ascii_lowercase)
+        && !matches!(tail, b"s" | b"t" | b"d" | b"m" | b"re" | b"ll" | b"ve")
+}
+
 /// Sentence ranges of a paragraph (trimmed of surrounding white space).
 pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     let b = n.as_bytes();
@@ -433,6 +448,7 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
                     && !(c == b'.' && b[i + 1] >= 0x80))
+                    || (c == b'?' && i > s && mangled_letter(&b[s..i], &b[i + 1..sent.1]))
                     || (matches!(c, b',' | b':')
                         && i > s
                         && b[i - 1].is_ascii_digit()
@@ -504,6 +520,28 @@ mod tests {
             .flat_map(|p| sentences(&n, p))
             .map(|(s, e)| t[s..e].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_lost_letter_is_inside_a_word_but_a_lost_apostrophe_is_not() {
+        for (before, after, inside) in [
+            ("Sch", "uble said", true),
+            ("L", "fven", true),
+            ("I", "m", false),
+            ("SC", "ble", false),
+            ("Mu", "oz", true),
+            ("Ruiz", "s aide", false),
+            ("Trump", "ll go", false),
+            ("don", "t", false),
+            ("budget", "uble", false), // not a capitalised word
+            ("Sch", " said", false),
+        ] {
+            assert_eq!(
+                mangled_letter(before.as_bytes(), after.as_bytes()),
+                inside,
+                "{before}?{after}"
+            );
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub(super) fn blank_teasers(n: String) -> String {
         }
         for label in TEASER_LABELS {
             if n.as_bytes()[at..].starts_with(label.as_bytes()) {
-                if let Some(span) = teaser_at(&n, at, label) {
+                if let Some(span) = teaser_at(&n, at, label).or_else(|| credit_at(&n, at, label)) {
                     spans.push(span);
                 }
             }
@@ -159,6 +159,24 @@ fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
         prev = (core, cap && w.ends_with(|c: char| c.is_alphanumeric()));
     }
     end.map(|e| (at, e))
+}
+
+/// "Author: Oleg Brandt Roger Ruiz, director of …": where the credit's end is unsure,
+/// the label and the two capitalised words of the name after it.
+fn credit_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
+    if label != "Author" {
+        return None;
+    }
+    let rest = n[at..].strip_prefix(label)?.strip_prefix(": ")?;
+    let mut end = n.len() - rest.len();
+    for _ in 0..2 {
+        let w = n[end..].split(' ').next()?;
+        if !w.starts_with(|c: char| c.is_uppercase()) || !w.ends_with(|c: char| c.is_alphabetic()) {
+            return None;
+        }
+        end += w.len() + 1;
+    }
+    Some((at, end - 1))
 }
 
 /// Byte offset of `part`, a sub-slice of `whole`, in `whole`.
@@ -277,6 +295,13 @@ mod tests {
             words,
             ["Rain", "fell.", "The", "minister", "said", "the", "river", "rose."]
         );
+        // Where the sub-heading's end is unsure, the name alone.
+        let n = "Author: Ana Ruiz Ivo Brandt, director of the port, said it rose.".to_string();
+        let words: Vec<String> = blank_teasers(n)
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        assert_eq!(words[..3], ["Ivo", "Brandt,", "director"]);
         // Prose with the word is left alone.
         let n = "The author said the river rose.".to_string();
         assert_eq!(blank_teasers(n.clone()), n);

@@ -1356,7 +1356,10 @@ impl<'a> State<'a> {
         }
         // "In his second career, Ana Ruiz is …": a fronted place or time phrase (at
         // most twelve words, up to its comma) comes before the subject.
-        if self.is_word(toks, i, lexicon::PLACE_TIME_PREPS) {
+        // ("Last September, Ana Ruiz …": a "last"/"this" time phrase too.)
+        if self.is_word(toks, i, lexicon::PLACE_TIME_PREPS)
+            || (self.is_word(toks, i, lexicon::DEICTIC_TIME_OPENERS) && i + 2 < toks.len())
+        {
             if let Some(k) = (i + 1..toks.len().min(i + 14))
                 .take_while(|&k| matches!(toks[k].k, K::Word | K::Comma))
                 .find(|&k| toks[k].k == K::Comma)
