@@ -3282,3 +3282,20 @@ fn a_fronted_last_or_this_time_phrase_comes_before_the_subject() {
         .collect();
     assert_eq!(got, ["Wire via ~An official", "Wire via Ana Ruiz"]);
 }
+
+#[test]
+fn the_role_is_the_one_introduced_last_even_with_a_modifier() {
+    let text = "A senior port official said the meeting was short. An official representing the shipping firm responded on Wednesday, saying Ana Ruiz was the only executive there. \"The bank is not lending to us,\" the official said.";
+    let got: Vec<String> = extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| x.chain.to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Wire via ~A senior port official",
+            "Wire via ~An official representing the shipping firm",
+            "Wire via ~An official representing the shipping firm",
+        ]
+    );
+}

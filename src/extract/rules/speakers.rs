@@ -1604,11 +1604,27 @@ impl<'a> State<'a> {
         // said …" is McGrath the second time), unless the unnamed one was brought in
         // as such ("A senior White House adviser said …": "the senior White House
         // adviser" stays that anonymous source, whoever else the article names).
+        // "An official representing the firm": the head before a modifier, not the
+        // phrase's last word.
+        let modified_head = |s: &Spk| {
+            let w: Vec<&str> = s.hop.name.split_whitespace().collect();
+            w.len() > 2
+                && is_in(w[0], lexicon::INDEFINITE_OPENERS)
+                && (1..3).any(|k| {
+                    w[k].eq_ignore_ascii_case(head)
+                        && w.get(k + 1)
+                            .is_some_and(|m| m.len() > 4 && m.ends_with("ing") && !is_cap(m))
+                })
+        };
         let speaker = |anonymous: bool| {
             self.speakers
                 .iter()
                 .rev()
-                .find(|s| s.person && s.head == head && s.hop.anonymous == anonymous)
+                .find(|s| {
+                    s.person
+                        && (s.head == head || anonymous && modified_head(s))
+                        && s.hop.anonymous == anonymous
+                })
                 .cloned()
         };
         let unnamed = speaker(true);
