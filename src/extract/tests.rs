@@ -3299,3 +3299,19 @@ fn the_role_is_the_one_introduced_last_even_with_a_modifier() {
         ]
     );
 }
+
+#[test]
+fn everyday_bodies_are_resolved_or_unnamed() {
+    one_each(&[
+        (
+            "Ana Ruiz visited the Dravel National Gallery. The gallery said the painting was scratched.",
+            "Wire via Dravel National Gallery",
+            "the painting was scratched",
+        ),
+        (
+            "The electricity provider says supply may not return until the evening.",
+            "Wire via ~The electricity provider",
+            "supply may not return until the evening",
+        ),
+    ]);
+}
