@@ -3315,3 +3315,19 @@ fn everyday_bodies_are_resolved_or_unnamed() {
         ),
     ]);
 }
+
+#[test]
+fn a_dated_document_is_its_authors_or_its_journals() {
+    one_each(&[
+        (
+            "Most ports are full, according to a 2014 Dravel Research Center survey.",
+            "Wire via Dravel Research Center",
+            "Most ports are full",
+        ),
+        (
+            "Most ports are full, according to a 2012 study in the Journal of Harbour Science.",
+            "Wire via Journal of Harbour Science",
+            "Most ports are full",
+        ),
+    ]);
+}

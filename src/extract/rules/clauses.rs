@@ -856,7 +856,13 @@ impl<'a> State<'a> {
     /// ("a statement from the ministry", "the report" = the last outlet's report).
     fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
         let mut k = s;
-        while k < e && self.is_word(toks, k, lexicon::DOC_MODIFIERS) {
+        // "a 2014 Pew Research Center survey": a year is a modifier too.
+        while k < e
+            && (self.is_word(toks, k, lexicon::DOC_MODIFIERS)
+                || self
+                    .word_at(toks, k)
+                    .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+        {
             k += 1;
         }
         // "a CDC flu report", "the Pentagon's report last week": the capitalised owner
@@ -891,7 +897,15 @@ impl<'a> State<'a> {
         if k < e && self.is_word(toks, k, DOCS) && !modifier {
             let doc = self.w(&toks[k]);
             let mut j = k + 1;
-            while j < e && !self.is_word(toks, j, lexicon::DOC_OWNER_PREPS) {
+            // "a study in the Journal of Clinical Oncology": the journal it is in.
+            let in_medium = |j: usize| {
+                self.is_word(toks, j, &["in"])
+                    && (j + 1..e).any(|m| {
+                        self.word_at(toks, m)
+                            .is_some_and(|w| is_cap(w) && is_in(w, lexicon::MEDIA_WORDS))
+                    })
+            };
+            while j < e && !self.is_word(toks, j, lexicon::DOC_OWNER_PREPS) && !in_medium(j) {
                 j += 1;
             }
             if j + 1 < e {
