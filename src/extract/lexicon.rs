@@ -3523,6 +3523,7 @@ pub(crate) const DOCS: Words = Words::new(
         "results",
         "bulletin",
         "communique",
+        "investigation",
     ],
 );
 

@@ -3331,3 +3331,23 @@ fn a_dated_document_is_its_authors_or_its_journals() {
         ),
     ]);
 }
+
+#[test]
+fn a_document_named_after_its_owner_is_the_owners() {
+    one_each(&[(
+        "Landlords prefer pets to tenants, a Herald investigation has found.",
+        "Wire via Herald",
+        "Landlords prefer pets to tenants",
+    )]);
+    let x = one(
+        "Landlords prefer pets to tenants, a Wire investigation has found.",
+        "Wire",
+    );
+    assert_eq!(x.chain.to_string(), "Wire via ~a Wire investigation");
+    // A colon that opens another speaker's statement is not this cue's content.
+    let cs = chains(
+        "The inquiry, which followed a Herald report, found: Ana Ruiz, its chair, said: \"Our inquiry uncovered failures.\"",
+        "Wire",
+    );
+    assert_eq!(cs, ["Wire via Ana Ruiz"]);
+}

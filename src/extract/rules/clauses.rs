@@ -349,7 +349,14 @@ impl<'a> State<'a> {
         } else if at(K::Colon) || at(K::Quote) {
             let s = if at(K::Colon) { p + 1 } else { p };
             let e = self.content_end(toks, s);
-            if e > s {
+            // "The inquiry found: Ana Ruiz, its chair, said: "…"": the words after
+            // the colon introduce another speaker's statement, not this one's.
+            let own_colon = at(K::Colon)
+                && (s..e.min(s + 16)).any(|k| {
+                    toks.get(k + 1).is_some_and(|t| t.k == K::Colon)
+                        && self.word_at(toks, k).and_then(lexicon::cue).is_some()
+                });
+            if e > s && !own_colon {
                 let direct = toks[s..e].iter().all(|t| t.k != K::Word);
                 content = Some((s, e, direct));
             }

@@ -515,6 +515,31 @@ impl<'a> State<'a> {
             return Some(owner);
         }
         if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
+            // "a Herald investigation", "a CDC flu report": the body or medium named
+            // in front; the publisher's own is an unnamed document of its reporters
+            // ("~a BBC investigation").
+            if words.len() >= 3 && is_in(&lower0, ARTICLES) {
+                let owner: Vec<&str> = words[1..words.len() - 1]
+                    .iter()
+                    .take_while(|w| is_cap(w) && !w.ends_with("'s"))
+                    .copied()
+                    .collect();
+                let rest_lower = words[1 + owner.len()..words.len() - 1]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+                let name = owner.join(" ");
+                let media =
+                    is_known_media(&name) || owner.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS));
+                if !owner.is_empty()
+                    && rest_lower
+                    && (media || is_org(&owner) || owner.len() == 1 && acronym(owner[0]))
+                {
+                    if name.eq_ignore_ascii_case(self.publisher) {
+                        return Some(Spk::anonymous(&words.join(" "), false));
+                    }
+                    return Some(Spk::named(&name, false, media));
+                }
+            }
             if let Some(pos) = words.iter().rposition(|w| w.ends_with("'s")) {
                 let mut owner: Vec<String> = words[..=pos].iter().map(|w| w.to_string()).collect();
                 if let Some(l) = owner.last_mut() {
