@@ -280,7 +280,14 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
             if j < para.1 && b[j] == b'-' && j + 1 < para.1 && b[j + 1] == b' ' {
                 j += 1;
             }
-            if j < para.1 && !b[j].is_ascii_whitespace() {
+            // "… terra firma."Janet Bednarek told …": the scrape lost the space after a
+            // closing quotation; a capitalised word right after it starts a sentence.
+            let glued = j == i + 2
+                && b[i + 1] == b'"'
+                && j + 1 < para.1
+                && b[j].is_ascii_uppercase()
+                && b[j + 1].is_ascii_lowercase();
+            if j < para.1 && !b[j].is_ascii_whitespace() && !glued {
                 i += 1;
                 continue;
             }
@@ -594,5 +601,19 @@ mod tests {
     fn lowercase_after_quote_does_not_split() {
         let s = sents("\"Is it over?\" she asked. \"No!\" he replied.");
         assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn a_sentence_glued_to_a_closing_quote_is_split() {
+        let s = sents("\"Fashion follows the ground,\" Ivo said. \"It mimics terra firma.\"Ana Ruiz told us the shift began in 1970.");
+        assert_eq!(
+            s[1..],
+            [
+                "\"It mimics terra firma.\"",
+                "Ana Ruiz told us the shift began in 1970."
+            ]
+        );
+        // An acronym or a mid-word quote is no sentence end.
+        assert_eq!(sents("He said \"U.S.\"Army units left.").len(), 1);
     }
 }
