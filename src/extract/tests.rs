@@ -18,6 +18,14 @@ fn chains(text: &str, publisher: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every statement from "Wire", as (chain, claim) in order.
+fn chains_and_claims(text: &str) -> Vec<(String, String)> {
+    extract(text, &meta("Wire"))
+        .into_iter()
+        .map(|x| (x.chain.to_string(), x.claim))
+        .collect()
+}
+
 fn one(text: &str, publisher: &str) -> Extracted {
     let v = extract(text, &meta(publisher));
     assert_eq!(v.len(), 1, "expected one statement in {text:?}, got {v:#?}");
@@ -3169,10 +3177,7 @@ fn a_participle_after_a_quotation_is_no_speaker() {
 #[test]
 fn a_name_in_commas_after_a_title_is_the_next_pronoun() {
     let text = "Ivo Brandt said the talks would start in June. The Foreign Secretary, Ana Ruiz, expressed her delight at the outcome. \"It is a great day,\" she said.";
-    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
-        .into_iter()
-        .map(|x| (x.chain.to_string(), x.claim))
-        .collect();
+    let got = chains_and_claims(text);
     assert_eq!(
         got,
         [
@@ -3188,10 +3193,7 @@ fn a_name_in_commas_after_a_title_is_the_next_pronoun() {
 #[test]
 fn a_statement_by_a_body_is_the_body() {
     let text = "A statement by the interior ministry said the camps were ready. \"The fence is done,\" the statement said. \"Guards are posted,\" said a statement by the Ostland Border Police.";
-    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
-        .into_iter()
-        .map(|x| (x.chain.to_string(), x.claim))
-        .collect();
+    let got = chains_and_claims(text);
     assert_eq!(
         got,
         [
@@ -3230,10 +3232,7 @@ fn a_document_without_an_author_is_anonymous() {
 #[test]
 fn the_statement_is_the_speakers_who_spoke_in_it() {
     let text = "In a statement, Ana Ruiz said the harbour was closed. \"Ships wait outside,\" the statement said.";
-    let got: Vec<(String, String)> = extract(text, &meta("Wire"))
-        .into_iter()
-        .map(|x| (x.chain.to_string(), x.claim))
-        .collect();
+    let got = chains_and_claims(text);
     assert_eq!(
         got,
         [
@@ -3276,20 +3275,14 @@ fn a_letter_the_scrape_lost_stays_inside_the_name() {
 #[test]
 fn a_fronted_last_or_this_time_phrase_comes_before_the_subject() {
     let text = "Foreign Minister Ana Ruiz declined to comment. An official told the team that questions were banned. Last September, Ruiz spoke at the UN. \"You are going to hurt yourself,\" she said.";
-    let got: Vec<String> = extract(text, &meta("Wire"))
-        .into_iter()
-        .map(|x| x.chain.to_string())
-        .collect();
+    let got = chains(text, "Wire");
     assert_eq!(got, ["Wire via ~An official", "Wire via Ana Ruiz"]);
 }
 
 #[test]
 fn the_role_is_the_one_introduced_last_even_with_a_modifier() {
     let text = "A senior port official said the meeting was short. An official representing the shipping firm responded on Wednesday, saying Ana Ruiz was the only executive there. \"The bank is not lending to us,\" the official said.";
-    let got: Vec<String> = extract(text, &meta("Wire"))
-        .into_iter()
-        .map(|x| x.chain.to_string())
-        .collect();
+    let got = chains(text, "Wire");
     assert_eq!(
         got,
         [
