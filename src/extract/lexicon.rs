@@ -3357,16 +3357,10 @@ pub(crate) const ORG_REFS: Words = Words::new(
         "television",
         "station",
         "magazine",
-        // Bodies of everyday news ("the club said", "the electricity provider says").
-        "club",
-        "school",
-        "hospital",
+        // Bodies of everyday news ("the church said", "the electricity provider
+        // says"; "the club", "the gallery" are `ORG_WORDS`).
         "church",
         "charity",
-        "trust",
-        "gallery",
-        "museum",
-        "airline",
         "provider",
         "operator",
         "retailer",
