@@ -3344,3 +3344,87 @@ fn a_document_named_after_its_owner_is_the_owners() {
     );
     assert_eq!(cs, ["Wire via Ana Ruiz"]);
 }
+
+#[test]
+fn a_per_cent_sign_stays_with_its_number() {
+    one_each(&[(
+        "Ana Ruiz said exports could grow by up to 5%.",
+        "Wire via Ana Ruiz",
+        "exports could grow by up to 5%",
+    )]);
+}
+
+#[test]
+fn a_name_after_a_lower_case_title_is_the_titled_person() {
+    one_each(&[
+        (
+            "UK Harbourguard duty commander Ivo Brandt said the search would go on overnight.",
+            "Wire via Ivo Brandt",
+            "the search would go on overnight",
+        ),
+        (
+            "Barrister Ana Ruiz said the van was not damaged.",
+            "Wire via Ana Ruiz",
+            "the van was not damaged",
+        ),
+        // "former" is no title's head: the place after it names nobody.
+        (
+            "A former New Dravel police officer said the port was closed.",
+            "Wire via ~A former New Dravel police officer",
+            "the port was closed",
+        ),
+    ]);
+}
+
+#[test]
+fn a_doubled_that_before_a_quotation_is_skipped() {
+    one_each(&[(
+        "Asked about the visas, Ivo Brandt emphasized that that \"the issue is not on the agenda.\"",
+        "Wire via Ivo Brandt",
+        "the issue is not on the agenda.",
+    )]);
+}
+
+#[test]
+fn a_capital_lost_by_the_scrape_starts_a_name() {
+    // "Bus Éireann" scraped as "Bus ?ireann": one name, a body ("the company").
+    let got = chains_and_claims(
+        "Bus ?ireann said the strike will cost it money. The company said talks had failed.",
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                "Wire via Bus ?ireann".to_string(),
+                "the strike will cost it money".to_string()
+            ),
+            (
+                "Wire via Bus ?ireann".to_string(),
+                "talks had failed".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_set_off_by_commas_inside_the_claim_keeps_both_sides() {
+    one_each(&[(
+        "Ivo Brandt opened the hearing. Every lie told to the tribunal would, he said, be a waste of public money.",
+        "Wire via Ivo Brandt",
+        "Every lie told to the tribunal would be a waste of public money",
+    )]);
+}
+
+#[test]
+fn a_contrasting_clause_with_another_speaker_ends_the_claim() {
+    let got = chains_and_claims(
+        "Ana Ruiz has called the plan \"reckless,\" while port officials have described it as overdue.",
+    );
+    assert_eq!(
+        got[0],
+        (
+            "Wire via Ana Ruiz".to_string(),
+            "the plan \"reckless".to_string()
+        )
+    );
+}

@@ -264,6 +264,20 @@ fn mangled_letter(before: &[u8], after: &[u8]) -> bool {
         && !matches!(tail, b"s" | b"t" | b"d" | b"m" | b"re" | b"ll" | b"ve")
 }
 
+/// Is a `?` at the start of a word, after a capitalised word and before lower-case
+/// letters, a capital the scrape could not decode ("Bus ?ireann", "Director ?amonn")?
+/// Clean text never puts a question mark there.
+pub(crate) fn mangled_initial(before: &[u8], after: &[u8]) -> bool {
+    let Some(prev) = before.strip_suffix(b" ") else {
+        return false;
+    };
+    let word = prev.rsplit(|&c| c == b' ').next().unwrap_or(prev);
+    word.first().is_some_and(u8::is_ascii_uppercase)
+        && word.len() >= 2
+        && after.len() >= 2
+        && after[..2].iter().all(u8::is_ascii_lowercase)
+}
+
 /// Sentence ranges of a paragraph (trimmed of surrounding white space).
 pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     let b = n.as_bytes();
@@ -447,8 +461,10 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
             continue;
         }
         let c = b[i];
-        if is_word_byte(c) {
+        let initial = c == b'?' && mangled_initial(&b[sent.0..i], &b[i + 1..sent.1]);
+        if is_word_byte(c) || initial {
             let s = i;
+            i += usize::from(initial);
             while i < sent.1 {
                 let c = b[i];
                 let inner = (matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
@@ -546,6 +562,22 @@ mod tests {
             assert_eq!(
                 mangled_letter(before.as_bytes(), after.as_bytes()),
                 inside,
+                "{before}?{after}"
+            );
+        }
+        // A lost capital opens the next word of a name, never a question's end.
+        for (before, after, initial) in [
+            ("Bus ", "ireann said", true),
+            ("Director ", "amonn Meehan", true),
+            ("Is it ", "yes", false), // after a lower-case word
+            ("Bus", "ireann", false), // not after a space
+            ("Bus ", "I said", false),
+            ("Bus ", "a", false),
+            ("I ", "am", false), // one letter is no name
+        ] {
+            assert_eq!(
+                mangled_initial(before.as_bytes(), after.as_bytes()),
+                initial,
                 "{before}?{after}"
             );
         }

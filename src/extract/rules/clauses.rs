@@ -342,6 +342,13 @@ impl<'a> State<'a> {
         let at = |k: K| p < len && toks[p].k == k;
         let mut content: Option<(usize, usize, bool)> = None; // token range, direct?
         if p < len && self.is_word(toks, p, &["that"]) {
+            // "emphasized that that "the issue …"": a doubled "that" before a
+            // quotation is a typing slip.
+            if self.is_word(toks, p + 1, &["that"])
+                && toks.get(p + 2).is_some_and(|t| t.k == K::Quote)
+            {
+                p += 1;
+            }
             let e = self.content_end(toks, p + 1);
             if e > p + 1 {
                 content = Some((p + 1, e, false));
@@ -449,6 +456,14 @@ impl<'a> State<'a> {
                     e = k;
                 }
             }
+            // "Every lie told would, he said, be a waste …": the cue set off by commas
+            // inside the claim; the claim is both sides.
+            if let Some(k) = self.parenthetical_subject(toks, cs, ci, s) {
+                let spk = self.subject_speaker(toks, k + 1, ci)?;
+                let mods = self.modifiers(toks, &[(cs, k), (s, e)], ci, c);
+                let pieces = vec![(toks[cs].s, toks[k - 1].e), (toks[s].s, toks[e - 1].e)];
+                return Some(self.found(pieces, ExtractKind::IndirectSpeech, spk, mods));
+            }
             let spk = match self.first_predicate(toks, cs, ci) {
                 Some(v) => self.subject_speaker(toks, cs, v)?,
                 None => self.subject_speaker(toks, cs, ci)?,
@@ -494,6 +509,31 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "Every lie told to the tribunal would, he said, be a waste …": the comma before
+    /// a short subject (a pronoun or a name) whose cue is followed by a comma and the
+    /// rest of the claim at `s`, after at least two words of it. `None` otherwise.
+    fn parenthetical_subject(&self, toks: &[Tok], cs: usize, ci: usize, s: usize) -> Option<usize> {
+        if s != ci + 2 || toks.get(ci + 1).is_none_or(|t| t.k != K::Comma) {
+            return None;
+        }
+        let first = self.word_at(toks, s)?;
+        if !first.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let k = (cs..ci).rev().find(|&k| toks[k].k != K::Word)?;
+        let subject = &toks[k + 1..ci];
+        let short_name = (1..=3).contains(&subject.len())
+            && subject.iter().all(|t| is_cap(self.w(t)))
+            || subject.len() == 1 && is_in(self.w(&subject[0]), PRONOUNS);
+        (toks[k].k == K::Comma
+            && short_name
+            && self.words(toks, cs, k) >= 2
+            && toks[cs..k]
+                .iter()
+                .all(|t| matches!(t.k, K::Word | K::Comma)))
+        .then_some(k)
     }
 
     /// "Agencies did not expect a default and said …": with "and"/"but" right before
@@ -1271,7 +1311,9 @@ impl<'a> State<'a> {
             if k > s
                 && matches!(toks[k - 1].k, K::Comma | K::Quote)
                 && self.is_word(toks, k, lexicon::CLAUSE_JOINERS)
-                && self.clause_with_cue(toks, k + 1)
+                && (self.clause_with_cue(toks, k + 1)
+                    || self.is_word(toks, k, lexicon::CONTRAST_JOINERS)
+                        && self.contrasted_speaker(toks, k + 1))
             {
                 e = k;
                 break;
@@ -1306,10 +1348,27 @@ impl<'a> State<'a> {
                 break;
             }
         }
-        while e > s && matches!(toks[e - 1].k, K::Other | K::Comma | K::Colon | K::Open) {
+        // Trailing punctuation goes, but not a per cent sign: "up to 5%" is the claim.
+        while e > s
+            && matches!(toks[e - 1].k, K::Other | K::Comma | K::Colon | K::Open)
+            && self.n.get(toks[e - 1].s..toks[e - 1].e) != Some("%")
+        {
             e -= 1;
         }
         e
+    }
+
+    /// "…, while EU leaders have called the allegations offensive": after a
+    /// contrasting joiner, a short subject and any reporting verb (its auxiliary
+    /// allowed) open another speaker's statement.
+    fn contrasted_speaker(&self, toks: &[Tok], j: usize) -> bool {
+        (j + 1..toks.len().min(j + 7)).any(|k| {
+            self.word_at(toks, k).and_then(lexicon::cue).is_some()
+                && toks[j..k].iter().all(|t| t.k == K::Word)
+                && !self.is_word(toks, j, lexicon::NOT_SUBJECT_START)
+                // "…, while 62 percent stated …": a poll's other figure, same finding.
+                && !self.word_at(toks, j).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        })
     }
 
     /// Does a clause "the Kremlin said …", "Ana Ruiz said …", "officials said …" start

@@ -30,6 +30,11 @@ pub(super) fn is_cap(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         return true;
     }
+    // "?ireann": a capital the scrape lost (`text::mangled_initial`); a word token
+    // starts with "?" for no other reason.
+    if w.len() > 2 && w.starts_with('?') {
+        return true;
+    }
     // "al-Rashid", "el-Nour", "bin-Tariq": a lower-case particle joined to a name.
     match w.split_once('-') {
         Some((p, rest)) => {

@@ -765,6 +765,19 @@ impl<'a> State<'a> {
             caps.iter()
                 .rev()
                 .find_map(|r| {
+                    // "UK Coastguard duty commander Peter Davies": a run right after a
+                    // lower-case title is the titled name.
+                    // ("a former New York police officer": "former" is no title's head.)
+                    if r.0 >= 1
+                        && is_title(words[r.0 - 1])
+                        && !is_cap(words[r.0 - 1])
+                        && !is_in(words[r.0 - 1], lexicon::TITLE_MODIFIERS)
+                        && r.1 - r.0 >= 2
+                    {
+                        if let Some(p) = person_name(&words[r.0..r.1]) {
+                            return Some(p);
+                        }
+                    }
                     let pieces = split_connectors(&words[r.0..r.1]);
                     let n = pieces.len();
                     pieces.iter().enumerate().find_map(|(i, p)| {
