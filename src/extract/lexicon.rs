@@ -1977,6 +1977,23 @@ pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
     ],
 );
 
+/// Nouns spelt like an "-ly" adverb, which may head a speaker ("the family said").
+pub(crate) const LY_NOUNS: &[&str] = &[
+    "family",
+    "assembly",
+    "ally",
+    "rally",
+    "monopoly",
+    "anomaly",
+    "bully",
+    "supply",
+    "homily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "biweekly",
+];
+
 /// Words opening a segment that cannot hold the speaker.
 pub(crate) const NOT_SUBJECT_START: Words = Words::new(
     Id::NOT_SUBJECT_START,

@@ -461,7 +461,18 @@ impl<'a> State<'a> {
             if let Some(k) = self.parenthetical_subject(toks, cs, ci, s) {
                 let spk = self.subject_speaker(toks, k + 1, ci)?;
                 let mods = self.modifiers(toks, &[(cs, k), (s, e)], ci, c);
-                let pieces = vec![(toks[cs].s, toks[k - 1].e), (toks[s].s, toks[e - 1].e)];
+                // "However, he said, …": a lone connective is no part of the claim.
+                let connective = k == cs + 1 && {
+                    let w = self.w(&toks[cs]);
+                    is_in(w, lexicon::SENTENCE_CONNECTIVES)
+                        || is_in(w, lexicon::LEADING_LINKERS)
+                        || is_in(w, SUBJECT_ADVERBS)
+                        || w.ends_with("ly")
+                };
+                let mut pieces = vec![(toks[cs].s, toks[k - 1].e), (toks[s].s, toks[e - 1].e)];
+                if connective {
+                    pieces.remove(0);
+                }
                 return Some(self.found(pieces, ExtractKind::IndirectSpeech, spk, mods));
             }
             let spk = match self.first_predicate(toks, cs, ci) {
@@ -513,7 +524,7 @@ impl<'a> State<'a> {
 
     /// "Every lie told to the tribunal would, he said, be a waste …": the comma before
     /// a short subject (a pronoun or a name) whose cue is followed by a comma and the
-    /// rest of the claim at `s`, after at least two words of it. `None` otherwise.
+    /// rest of the claim at `s`. `None` otherwise.
     fn parenthetical_subject(&self, toks: &[Tok], cs: usize, ci: usize, s: usize) -> Option<usize> {
         if s != ci + 2 || toks.get(ci + 1).is_none_or(|t| t.k != K::Comma) {
             return None;
@@ -529,7 +540,7 @@ impl<'a> State<'a> {
             || subject.len() == 1 && is_in(self.w(&subject[0]), PRONOUNS);
         (toks[k].k == K::Comma
             && short_name
-            && self.words(toks, cs, k) >= 2
+            && self.words(toks, cs, k) >= 1
             && toks[cs..k]
                 .iter()
                 .all(|t| matches!(t.k, K::Word | K::Comma)))

@@ -128,6 +128,15 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        // "… broke out in Blue Nile and South Kordofan states.": at the sentence's
+        // end "states" is a verb only in a short closing clause ("…, the report
+        // states.").
+        if self.w(&toks[i]).eq_ignore_ascii_case("states")
+            && toks.get(i + 1).is_none_or(|t| t.k == K::Other)
+            && (0..i).rev().take(6).all(|k| toks[k].k == K::Word)
+        {
+            return false;
+        }
         if let Some(p) = prev {
             let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
             let lower = p.starts_with(|c: char| c.is_lowercase());
