@@ -3477,3 +3477,28 @@ fn a_connective_before_he_said_is_no_part_of_the_claim() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_after_a_bodys_noun_names_the_body_not_the_speaker() {
+    one_each(&[(
+        "The lawmaker who drafted the order, Ivo Brandt, from the country's ruling party, United Dravelia, said the check was a response to calls abroad.",
+        "Wire via Ivo Brandt",
+        "the check was a response to calls abroad",
+    )]);
+}
+
+#[test]
+fn research_and_studies_opening_a_sentence_are_unnamed_documents() {
+    one_each(&[
+        (
+            "Research shows that ships wait longer in winter.",
+            "Wire via ~Research",
+            "ships wait longer in winter",
+        ),
+        (
+            "Studies show that ships wait longer in winter.",
+            "Wire via ~Studies",
+            "ships wait longer in winter",
+        ),
+    ]);
+}

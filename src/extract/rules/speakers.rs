@@ -212,7 +212,21 @@ impl<'a> State<'a> {
             // The segments next to the cue: the last one and those before it while the
             // later one is an apposition ("Name, the title," / "Name, head of X,").
             let mut from = segs.len() - 1;
-            while from > 0 && closed && self.appositive(toks, segs[from]) {
+            // "…, from the country's ruling party, United Ostland, said": a name after
+            // a segment ending with a body's common noun names that body.
+            // (The segment before may have been dropped: "from …" holds no subject.)
+            let names_body = |k: usize| {
+                let a = segs[k].0;
+                a >= 2
+                    && toks[a - 1].k == K::Comma
+                    && self.word_at(toks, a - 2).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_ascii_lowercase())
+                            && (is_in(w, lexicon::ORG_REFS) || is_in(w, lexicon::INSTITUTIONS))
+                            && !is_in(w, DOCS)
+                    })
+                    && self.has_name(toks, a, segs[k].1)
+            };
+            while from > 0 && closed && (self.appositive(toks, segs[from]) || names_body(from)) {
                 from -= 1;
             }
             for &seg in &segs[from..] {
@@ -693,8 +707,12 @@ impl<'a> State<'a> {
         let plural_body = head.ends_with('s')
             && is_in(&head, lexicon::INSTITUTIONS)
             && !is_in(&head, lexicon::STANDING_BODIES);
+        // "Research shows", "Studies show": unnamed documents (rulebook: anonymous).
         if words.len() == 1
-            && (people_head || plural_body || is_in(&head, lexicon::ANON_NOUNS))
+            && (people_head
+                || plural_body
+                || is_in(&head, lexicon::ANON_NOUNS)
+                || is_cap(words[0]) && unnamed_docs(&head))
             && !is_known_media(words[0])
         {
             let earlier = self
@@ -2371,6 +2389,15 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
 }
 
 /// See `State::subject_adverb`.
+/// A document word or its plural ("research", "studies", "polls"), lower case.
+fn unnamed_docs(head: &str) -> bool {
+    let singular = match head.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => head.strip_suffix('s').unwrap_or(head).to_string(),
+    };
+    is_in(head, DOCS) || is_in(&singular, DOCS)
+}
+
 fn adverb_word(w: &str) -> bool {
     is_in(w, SUBJECT_ADVERBS) && w != w.to_uppercase()
 }
