@@ -4019,6 +4019,7 @@ pub(crate) const TEASER_LABELS: &[&str] = &[
     "Related",
     "Also read",
     "See also",
+    "Send Facebook Twitter",
 ];
 
 /// Capitalised words that open a sentence far more often than they sit inside a

@@ -3502,3 +3502,19 @@ fn research_and_studies_opening_a_sentence_are_unnamed_documents() {
         ),
     ]);
 }
+
+#[test]
+fn an_age_between_a_name_and_its_apposition_is_skipped() {
+    one_each(&[
+        (
+            "Ana Ruiz, 26, a freelance illustrator in Dravel City, says the trade lacks agents who help creators.",
+            "Wire via Ana Ruiz",
+            "the trade lacks agents who help creators",
+        ),
+        (
+            "Molly Brandt, 32, Ivo's sister, said he had lived in the flat for a year.",
+            "Wire via Molly Brandt",
+            "he had lived in the flat for a year",
+        ),
+    ]);
+}

@@ -71,7 +71,10 @@ pub(super) fn blank_teasers(n: String) -> String {
         }
         for label in TEASER_LABELS {
             if n.as_bytes()[at..].starts_with(label.as_bytes()) {
-                if let Some(span) = teaser_at(&n, at, label).or_else(|| credit_at(&n, at, label)) {
+                if let Some(span) = teaser_at(&n, at, label)
+                    .or_else(|| credit_at(&n, at, label))
+                    .or_else(|| share_bar_at(&n, at, label))
+                {
                     spans.push(span);
                 }
             }
@@ -179,6 +182,43 @@ fn credit_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
     Some((at, end - 1))
 }
 
+/// DW's closing "aw/rc (AFP, AP, dpa) Send Facebook Twitter … Permalink <url>": the
+/// editors' initials, the agencies, the share buttons and the link, glued to the
+/// last sentence by the scrape.
+fn share_bar_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
+    if label != "Send Facebook Twitter" {
+        return None;
+    }
+    let before = n[..at].trim_end_matches(' ');
+    let mut start = before.len();
+    if before.ends_with(')') {
+        if let Some(open) = before.rfind('(').filter(|&o| before.len() - o <= 40) {
+            start = open;
+        }
+    }
+    let head = n[..start].trim_end_matches([' ', '-']);
+    let initials = head.rsplit(' ').next().unwrap_or("");
+    let is_initials = initials.split_once('/').is_some_and(|(a, b)| {
+        (1..=4).contains(&a.len())
+            && (1..=4).contains(&b.len())
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_lowercase())
+    });
+    if is_initials {
+        start = head.len() - initials.len();
+    }
+    let para_end = n[at..].find('\n').map_or(n.len(), |k| at + k);
+    let end = match n[at..para_end].find("Permalink") {
+        Some(k) => {
+            let after = at + k + "Permalink".len();
+            let rest = n[after..para_end].trim_start_matches(' ');
+            let url = rest.split(' ').next().unwrap_or("");
+            para_end - rest.len() + url.len()
+        }
+        None => para_end,
+    };
+    (end > start).then_some((start, end))
+}
+
 /// Byte offset of `part`, a sub-slice of `whole`, in `whole`.
 fn text_offset(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
@@ -283,6 +323,26 @@ mod tests {
         let words: Vec<&str> = b.split_whitespace().collect();
         assert_eq!(words, ["Rain", "fell.", "The", "river", "rose."]);
         assert_eq!(b.matches('\n').count(), 2);
+    }
+
+    #[test]
+    fn a_share_bar_with_its_initials_and_agencies_is_blanked() {
+        let n = "The firm said it acted fast. ab/cd (AFP, dpa) Send Facebook Twitter Google+ \
+                 Whatsapp Permalink http://example.org/p/1 The court ruled."
+            .to_string();
+        let b = blank_teasers(n.clone());
+        let words: Vec<&str> = b.split_whitespace().collect();
+        assert_eq!(
+            words,
+            ["The", "firm", "said", "it", "acted", "fast.", "The", "court", "ruled."]
+        );
+        // Without "Permalink", to the paragraph's end; without initials, from the label.
+        let n = "It acted fast. Send Facebook Twitter Google+".to_string();
+        let words: Vec<String> = blank_teasers(n)
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        assert_eq!(words, ["It", "acted", "fast."]);
     }
 
     #[test]

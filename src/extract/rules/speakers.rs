@@ -129,6 +129,26 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "Luo Qianxi, 26, a freelance illustrator in Beijing, says": an age between
+        // commas is no segment of the subject.
+        // (Only before an apposition: "Ana Ruiz, 24, was arrested …, police said"
+        // is about her.)
+        let age = |k: usize| {
+            let (a, b) = segs[k];
+            b == a + 1
+                && self
+                    .word_at(toks, a)
+                    .is_some_and(|w| w.len() <= 3 && w.bytes().all(|c| c.is_ascii_digit()))
+                && segs.get(k + 1).is_some_and(|&(n, _)| {
+                    self.is_word(toks, n, ARTICLES)
+                        || self.word_at(toks, n).is_some_and(|w| w.ends_with("'s"))
+                })
+        };
+        if segs.len() > 2 {
+            if let Some(k) = (1..segs.len() - 1).find(|&k| age(k)) {
+                segs.remove(k);
+            }
+        }
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
