@@ -3518,3 +3518,21 @@ fn an_age_between_a_name_and_its_apposition_is_skipped() {
         ),
     ]);
 }
+
+#[test]
+fn a_clause_joined_by_and_has_its_own_described_subject() {
+    assert_eq!(
+        chains_and_claims(
+            "Ivo Brandt has called for public calm and his family has said they trust the courts of Dravel."
+        ),
+        [(
+            "Wire via ~his family".to_string(),
+            "they trust the courts of Dravel".to_string()
+        )]
+    );
+    one_each(&[(
+        "Ostberg Minerals is reeling from the recall of its device and reports have suggested that it could face sanctions abroad.",
+        "Wire via ~reports",
+        "it could face sanctions abroad",
+    )]);
+}

@@ -80,8 +80,53 @@ impl<'a> State<'a> {
             {
                 return j + 1;
             }
+            // "… the recall of its device and reports have suggested …", "…
+            // tariffs on imports and his top adviser on trade accused …": a clause
+            // joined by "and" after lower-case words, with its own described subject.
+            if self.is_word(toks, j, &["and"])
+                && j >= s + 4
+                && toks[s..j].iter().all(|t| matches!(t.k, K::Word | K::Quote))
+                && self
+                    .word_at(toks, j - 1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                && self.described_subject(toks, j + 1, i)
+            {
+                return j + 1;
+            }
         }
         s
+    }
+
+    /// Do the words from `a` to the cue at `i` read as a described subject: a
+    /// determiner or possessive and lower-case words up to a person's or document's
+    /// noun ("his top adviser on trade", "the ministry"), or a plural document or
+    /// unnamed group ("reports", "officials"), an auxiliary allowed before the cue?
+    fn described_subject(&self, toks: &[Tok], a: usize, i: usize) -> bool {
+        let mut e = i;
+        while e > a && self.is_word(toks, e - 1, lexicon::AUX_BEFORE_PASSIVE) {
+            e -= 1;
+        }
+        let n = self.words(toks, a, e);
+        if !(1..=5).contains(&n) || toks[a..e].iter().any(|t| t.k != K::Word) {
+            return false;
+        }
+        let lower = (a..e).all(|k| {
+            self.word_at(toks, k)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        });
+        let noun = |k: usize| {
+            self.is_word(toks, k, lexicon::PERSON_REFS)
+                || self.is_word(toks, k, lexicon::TITLES)
+                || self.is_word(toks, k, lexicon::ANON_NOUNS)
+                || self.is_word(toks, k, lexicon::DOCS)
+                || self.is_word(toks, k, lexicon::INSTITUTIONS)
+        };
+        lower
+            && if n == 1 {
+                noun(a) && self.word_at(toks, a).is_some_and(|w| w.ends_with('s'))
+            } else {
+                self.is_word(toks, a, lexicon::DEFINITE_OPENERS) && (a + 1..e).any(noun)
+            }
     }
 
     pub(super) fn with_cue(&mut self, toks: &[Tok], ci: usize, c: Cue) -> Option<Found> {
