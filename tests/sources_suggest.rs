@@ -306,6 +306,11 @@ fn precision_on_the_labelled_news_pairs() {
     // relay ("Netanyahu said, referring to Iran's aggression, …" made "Iran's" a hop),
     // and "referring to" a name is now a topic, not a source. Measured 41 shown, 39
     // of them right.
-    assert!(p.shown.0 >= 41, "{p:?}");
+    // Stop 42: the labelled pair "Kurdish-dominated SDF" ~ "SDF" can no longer arise,
+    // traced by comparing every hop name of the whole-CSV output before and after: the
+    // only "Kurdish-dominated SDF" was a mis-read speaker ("…, but the
+    // Kurdish-dominated SDF, it argues, is not …" is now read as "X, it argues, Y",
+    // the claim both sides). Measured 40 shown, 38 of them right.
+    assert!(p.shown.0 >= 40, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
 }
