@@ -84,6 +84,18 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     if words[0] == "including" {
         return false;
     }
+    // "in federal court", "filed in federal court" (from "The lawsuit, now in federal
+    // court, accuses …"): a place phrase or a participle's phrase, no source.
+    let lower0 = words[0].starts_with(|c: char| c.is_ascii_lowercase());
+    if lower0
+        && (is_in(words[0], lexicon::PLACE_TIME_PREPS)
+            || words.len() > 1
+                && words[0].len() > 4
+                && words[0].ends_with("ed")
+                && is_in(words[1], lexicon::PARTICIPLE_PREPS))
+    {
+        return false;
+    }
     // A pronoun's contraction ("They're", "I'm"), not a name like "O'Neill".
     if words.iter().any(|w| {
         let mut parts = w.split(['\'', '\u{2019}']);
@@ -178,6 +190,8 @@ mod tests {
             "",
             "No party",
             "No",
+            "in federal court",
+            "filed in federal court",
         ] {
             assert!(!valid_source(&named(n)), "{n}");
         }
