@@ -267,7 +267,7 @@ fn mangled_letter(before: &[u8], after: &[u8]) -> bool {
 /// Is a `?` at the start of a word, after a capitalised word and before lower-case
 /// letters, a capital the scrape could not decode ("Bus ?ireann", "Director ?amonn")?
 /// Clean text never puts a question mark there.
-pub(crate) fn mangled_initial(before: &[u8], after: &[u8]) -> bool {
+fn mangled_initial(before: &[u8], after: &[u8]) -> bool {
     let Some(prev) = before.strip_suffix(b" ") else {
         return false;
     };

@@ -1418,13 +1418,15 @@ impl<'a> State<'a> {
     /// contrasting joiner, a short subject and any reporting verb (its auxiliary
     /// allowed) open another speaker's statement.
     fn contrasted_speaker(&self, toks: &[Tok], j: usize) -> bool {
-        (j + 1..toks.len().min(j + 7)).any(|k| {
-            self.word_at(toks, k).and_then(lexicon::cue).is_some()
-                && toks[j..k].iter().all(|t| t.k == K::Word)
-                && !self.is_word(toks, j, lexicon::NOT_SUBJECT_START)
-                // "…, while 62 percent stated …": a poll's other figure, same finding.
-                && !self.word_at(toks, j).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        })
+        // "…, while 62 percent stated …": a poll's other figure, the same finding.
+        let subject = self.word_at(toks, j).is_some_and(|w| {
+            !is_in(w, lexicon::NOT_SUBJECT_START) && !w.starts_with(|c: char| c.is_ascii_digit())
+        });
+        subject
+            && (j + 1..toks.len().min(j + 7)).any(|k| {
+                self.word_at(toks, k).and_then(lexicon::cue).is_some()
+                    && toks[j..k].iter().all(|t| t.k == K::Word)
+            })
     }
 
     /// Does a clause "the Kremlin said …", "Ana Ruiz said …", "officials said …" start

@@ -513,9 +513,9 @@ impl<'a> State<'a> {
         while words.len() > 1 && words.last().is_some_and(|w| adverb_word(w)) {
             words.pop();
         }
-        // "Many media outlets wrongly reported"; but not after a pronoun: "He
-        // allegedly claimed", "It vehemently denies" come in stretches of narration
-        // where the antecedent is more often misread than not.
+        // "Many media outlets wrongly reported": only from a phrase of three words or
+        // more. "He allegedly claimed", "It vehemently denies" come in stretches of
+        // narration where the antecedent is more often misread than not.
         if words.len() > 2 && words.last().is_some_and(|w| ly_adverb(w)) {
             words.pop();
         }
@@ -2408,7 +2408,6 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
     ))
 }
 
-/// See `State::subject_adverb`.
 /// A document word or its plural ("research", "studies", "polls"), lower case.
 fn unnamed_docs(head: &str) -> bool {
     let singular = match head.strip_suffix("ies") {
@@ -2418,12 +2417,13 @@ fn unnamed_docs(head: &str) -> bool {
     is_in(head, DOCS) || is_in(&singular, DOCS)
 }
 
+/// See `State::subject_adverb`.
 fn adverb_word(w: &str) -> bool {
     is_in(w, SUBJECT_ADVERBS) && w != w.to_uppercase()
 }
 
 /// Any lower-case "-ly" adverb ("wrongly", "mistakenly"), not a noun so spelt ("the
-/// family said"): dropped from the end of a speaker's phrase of two words or more.
+/// family said"): dropped from the end of a speaker's phrase of three words or more.
 fn ly_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with("ly")
