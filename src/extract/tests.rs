@@ -26,6 +26,13 @@ fn chains_and_claims(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The text's (chain, claim) pairs from "Wire" are exactly `expected`, in order.
+fn assert_chains_and_claims(text: &str, expected: &[(&str, &str)]) {
+    let got = chains_and_claims(text);
+    let got: Vec<(&str, &str)> = got.iter().map(|(c, k)| (c.as_str(), k.as_str())).collect();
+    assert_eq!(got, expected, "{text}");
+}
+
 fn one(text: &str, publisher: &str) -> Extracted {
     let v = extract(text, &meta(publisher));
     assert_eq!(v.len(), 1, "expected one statement in {text:?}, got {v:#?}");
@@ -3173,39 +3180,25 @@ fn a_participle_after_a_quotation_is_no_speaker() {
 #[test]
 fn a_name_in_commas_after_a_title_is_the_next_pronoun() {
     let text = "Ivo Brandt said the talks would start in June. The Foreign Secretary, Ana Ruiz, expressed her delight at the outcome. \"It is a great day,\" she said.";
-    let got = chains_and_claims(text);
-    assert_eq!(
-        got,
-        [
-            (
-                "Wire via Ivo Brandt".into(),
-                "the talks would start in June".into()
-            ),
-            ("Wire via Ana Ruiz".into(), "It is a great day".into()),
-        ]
+    assert_chains_and_claims(
+        text,
+        &[
+            ("Wire via Ivo Brandt", "the talks would start in June"),
+            ("Wire via Ana Ruiz", "It is a great day"),
+        ],
     );
 }
 
 #[test]
 fn a_statement_by_a_body_is_the_body() {
     let text = "A statement by the interior ministry said the camps were ready. \"The fence is done,\" the statement said. \"Guards are posted,\" said a statement by the Ostland Border Police.";
-    let got = chains_and_claims(text);
-    assert_eq!(
-        got,
-        [
-            (
-                "Wire via interior ministry".into(),
-                "the camps were ready".into()
-            ),
-            (
-                "Wire via interior ministry".into(),
-                "The fence is done".into()
-            ),
-            (
-                "Wire via Ostland Border Police".into(),
-                "Guards are posted".into()
-            ),
-        ]
+    assert_chains_and_claims(
+        text,
+        &[
+            ("Wire via interior ministry", "the camps were ready"),
+            ("Wire via interior ministry", "The fence is done"),
+            ("Wire via Ostland Border Police", "Guards are posted"),
+        ],
     );
 }
 
@@ -3228,13 +3221,12 @@ fn a_document_without_an_author_is_anonymous() {
 #[test]
 fn the_statement_is_the_speakers_who_spoke_in_it() {
     let text = "In a statement, Ana Ruiz said the harbour was closed. \"Ships wait outside,\" the statement said.";
-    let got = chains_and_claims(text);
-    assert_eq!(
-        got,
-        [
-            ("Wire via Ana Ruiz".into(), "the harbour was closed".into()),
-            ("Wire via Ana Ruiz".into(), "Ships wait outside".into()),
-        ]
+    assert_chains_and_claims(
+        text,
+        &[
+            ("Wire via Ana Ruiz", "the harbour was closed"),
+            ("Wire via Ana Ruiz", "Ships wait outside"),
+        ],
     );
 }
 
@@ -3384,21 +3376,12 @@ fn a_doubled_that_before_a_quotation_is_skipped() {
 #[test]
 fn a_capital_lost_by_the_scrape_starts_a_name() {
     // "Bus Éireann" scraped as "Bus ?ireann": one name, a body ("the company").
-    let got = chains_and_claims(
+    assert_chains_and_claims(
         "Bus ?ireann said the strike will cost it money. The company said talks had failed.",
-    );
-    assert_eq!(
-        got,
-        [
-            (
-                "Wire via Bus ?ireann".to_string(),
-                "the strike will cost it money".to_string()
-            ),
-            (
-                "Wire via Bus ?ireann".to_string(),
-                "talks had failed".to_string()
-            ),
-        ]
+        &[
+            ("Wire via Bus ?ireann", "the strike will cost it money"),
+            ("Wire via Bus ?ireann", "talks had failed"),
+        ],
     );
 }
 
@@ -3521,14 +3504,12 @@ fn an_age_between_a_name_and_its_apposition_is_skipped() {
 
 #[test]
 fn a_clause_joined_by_and_has_its_own_described_subject() {
-    assert_eq!(
-        chains_and_claims(
-            "Ivo Brandt has called for public calm and his family has said they trust the courts of Dravel."
-        ),
-        [(
-            "Wire via ~his family".to_string(),
-            "they trust the courts of Dravel".to_string()
-        )]
+    assert_chains_and_claims(
+        "Ivo Brandt has called for public calm and his family has said they trust the courts of Dravel.",
+        &[(
+            "Wire via ~his family",
+            "they trust the courts of Dravel"
+        )],
     );
     one_each(&[(
         "Ostberg Minerals is reeling from the recall of its device and reports have suggested that it could face sanctions abroad.",
