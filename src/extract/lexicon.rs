@@ -1912,6 +1912,12 @@ pub(crate) const DETERMINERS: Words = Words::new(
     ],
 );
 
+/// An adverb between a subject and its verb: [`SUBJECT_ADVERBS`], or "long" spelt in
+/// lower case ("has long said"; "Long" is a surname).
+pub(crate) fn is_subject_adverb(w: &str) -> bool {
+    is_in(w, SUBJECT_ADVERBS) || w == "long"
+}
+
 /// Adverbs between a subject and its verb ("has also said").
 pub(crate) const SUBJECT_ADVERBS: Words = Words::new(
     Id::SUBJECT_ADVERBS,

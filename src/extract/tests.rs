@@ -3517,3 +3517,24 @@ fn a_clause_joined_by_and_has_its_own_described_subject() {
         "it could face sanctions abroad",
     )]);
 }
+
+#[test]
+fn a_body_owned_by_a_named_place_is_that_body() {
+    one_each(&[
+        (
+            "The reserves rose to 210 tons, Ruritania's central bank said.",
+            "Wire via Ruritania's central bank",
+            "The reserves rose to 210 tons",
+        ),
+        (
+            "The Treasury's fraud division has long said that the scheme was legal.",
+            "Wire via Treasury's fraud division",
+            "the scheme was legal",
+        ),
+    ]);
+    // A country's capital is a city, no body.
+    assert_chains_and_claims(
+        "Thousands rallied in Dravel's capital against tax rises that the government has said are needed.",
+        &[],
+    );
+}

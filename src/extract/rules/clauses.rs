@@ -6,7 +6,7 @@
 
 use crate::extract::lexicon::{
     self, is_in, Cue, Form, Frame, ARTICLES, CONNECTORS, DETERMINERS, DOCS, DOC_AUTHOR_PREPS,
-    NOT_NAMES, NOT_SUBJECT_START, NP_STOP, PRONOUNS, SUBJECT_ADVERBS,
+    NOT_NAMES, NOT_SUBJECT_START, NP_STOP, PRONOUNS,
 };
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
@@ -48,7 +48,7 @@ impl<'a> State<'a> {
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
                     // "…, who on Thursday said": an adverbial, not a subject.
-                    if !is_in(first, SUBJECT_ADVERBS) && !is_in(first, lexicon::ADVERBIAL) {
+                    if !lexicon::is_subject_adverb(first) && !is_in(first, lexicon::ADVERBIAL) {
                         return j + 1;
                     }
                 }
@@ -511,7 +511,7 @@ impl<'a> State<'a> {
                     let w = self.w(&toks[cs]);
                     is_in(w, lexicon::SENTENCE_CONNECTIVES)
                         || is_in(w, lexicon::LEADING_LINKERS)
-                        || is_in(w, SUBJECT_ADVERBS)
+                        || lexicon::is_subject_adverb(w)
                         || w.ends_with("ly")
                 };
                 let mut pieces = vec![(toks[cs].s, toks[k - 1].e), (toks[s].s, toks[e - 1].e)];

@@ -2,9 +2,7 @@
 //! base forms, progressives, passives, nouns and embedded verbs, the frame an
 //! evaluative cue needs, and whether a clause holds a cue of its own.
 
-use crate::extract::lexicon::{
-    self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS, SUBJECT_ADVERBS,
-};
+use crate::extract::lexicon::{self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS};
 use crate::extract::text::{Tok, K};
 
 use super::names::{is_cap, is_title};
@@ -61,7 +59,7 @@ impl<'a> State<'a> {
                             && !p.ends_with("ous")
                             && !is_in(p, lexicon::PLACE_ENDS)
                             && !is_in(p, lexicon::NOT_BEFORE_CUE)
-                            && !is_in(p, SUBJECT_ADVERBS))
+                            && !lexicon::is_subject_adverb(p))
                 };
                 // "Critics of the move say", "Data from the ministry show": a plural
                 // group of people or a document before a short "of" phrase (words
@@ -155,7 +153,7 @@ impl<'a> State<'a> {
             if ambiguous
                 && lower
                 && !is_in(p, PRONOUNS)
-                && !is_in(p, SUBJECT_ADVERBS)
+                && !lexicon::is_subject_adverb(p)
                 && !next.eq_ignore_ascii_case("that")
             {
                 return false;
@@ -448,7 +446,7 @@ pub(super) fn read_dash_asides(n: &str, toks: &mut Vec<Tok>) {
         };
         let word = |k: usize| toks.get(k).filter(|t| t.k == K::Word).map(|t| &n[t.s..t.e]);
         let cue_at = |k: usize| word(k).is_some_and(|w| lexicon::cue(w).is_some());
-        let adverb = word(b + 1).is_some_and(|w| is_in(w, SUBJECT_ADVERBS));
+        let adverb = word(b + 1).is_some_and(|w| lexicon::is_subject_adverb(w));
         if !(cue_at(b + 1) || (adverb && cue_at(b + 2))) {
             a += 1;
             continue;

@@ -5,7 +5,7 @@
 
 use crate::extract::lexicon::{
     self, is_in, ARTICLES, CONNECTORS, DETERMINERS, DOCS, DOC_AUTHOR_PREPS, NOT_NAMES,
-    NOT_SUBJECT_START, PRONOUNS, SUBJECT_ADVERBS,
+    NOT_SUBJECT_START, PRONOUNS,
 };
 use crate::extract::text::{Tok, K};
 
@@ -153,7 +153,10 @@ impl<'a> State<'a> {
         if let Some(&(la, lb)) = segs.last() {
             // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
             let adverbial = |k: usize| {
-                self.is_word(toks, k, lexicon::ADVERBIAL) || self.is_word(toks, k, SUBJECT_ADVERBS)
+                self.is_word(toks, k, lexicon::ADVERBIAL)
+                    || self
+                        .word_at(toks, k)
+                        .is_some_and(lexicon::is_subject_adverb)
             };
             if segs.len() > 1
                 && self.word_at(toks, la) == Some("who")
@@ -1199,7 +1202,17 @@ impl<'a> State<'a> {
             .and_then(|_| caps.iter().rev().filter(|r| !placed(r)).find(body_run))
             .or(caps.last())?;
         let mut org_end = r.1;
-        if head_lower && is_in(&head, lexicon::INSTITUTIONS) && words.len() - r.1 <= 3 {
+        // "Germany's central bank", "the DOJ's security division": after a possessive
+        // name any body word heads the phrase.
+        let owned_body = words[r.1 - 1].ends_with("'s")
+            && (is_in(&head, lexicon::ORG_WORDS) || is_in(&head, lexicon::ORG_REFS)
+                || is_in(&head, &["division", "bureau"]))
+            // "Lebanon's capital" is a city.
+            && head != "capital";
+        if head_lower
+            && (is_in(&head, lexicon::INSTITUTIONS) || owned_body)
+            && words.len() - r.1 <= 3
+        {
             // "the Turkish foreign ministry": the lower-case head belongs to the name.
             org_end = words.len();
         }
@@ -2419,7 +2432,7 @@ fn unnamed_docs(head: &str) -> bool {
 
 /// See `State::subject_adverb`.
 fn adverb_word(w: &str) -> bool {
-    is_in(w, SUBJECT_ADVERBS) && w != w.to_uppercase()
+    lexicon::is_subject_adverb(w) && w != w.to_uppercase()
 }
 
 /// Any lower-case "-ly" adverb ("wrongly", "mistakenly"), not a noun so spelt ("the
