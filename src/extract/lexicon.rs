@@ -1779,6 +1779,41 @@ pub(crate) const TRAILING_RELAY_CUES: &[&str] = &["reported", "reports", "said",
 /// Participles after "quoted X as" ("as saying", "as stating", "as telling").
 pub(crate) const QUOTED_AS_VERBS: &[&str] = &["saying", "stating", "telling"];
 
+/// "issued a statement saying …": a verb that puts out a document, and the documents,
+/// after which "saying"/"stating" needs no comma (the subject's own statement).
+pub(crate) const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "posted",
+    "published",
+    "sent",
+    "signed",
+    "wrote",
+    "made",
+    "put",
+    "issue",
+    "release",
+    "post",
+    "publish",
+    "send",
+    "sign",
+    "write",
+    "make",
+];
+pub(crate) const ISSUED_DOCS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "tweet",
+    "tweets",
+    "message",
+    "messages",
+    "release",
+    "post",
+    "notice",
+];
+
 /// Participles that carry a statement after a comma ("…, saying that …").
 pub(crate) const PARTICIPLES: Words = Words::new(
     Id::PARTICIPLES,
@@ -2401,7 +2436,6 @@ pub(crate) const NOT_NAMES: Words = Words::new(
             "dr",
             "dr.",
             "one",
-            "two",
             "some",
             "many",
             "several",
@@ -2451,6 +2485,7 @@ pub(crate) const NOT_NAMES: Words = Words::new(
             "until",
             "neither",
         ],
+        NUMBER_WORDS,
     ),
 );
 
@@ -4328,9 +4363,10 @@ mod tests {
         assert_eq!(NP_STOP.len(), 22 + 7 + 19);
         assert_eq!(&NP_STOP[22..29], WEEKDAYS);
         assert_eq!(NP_STOP.last(), Some(&"by"));
-        assert_eq!(NOT_NAMES.len(), 24 + 7 + 41 + 11 + 27);
+        assert_eq!(NOT_NAMES.len(), 24 + 7 + 40 + 11 + 27 + 15);
         assert_eq!(&NOT_NAMES[24..31], WEEKDAYS);
-        assert_eq!(&NOT_NAMES[72..83], MONTHS.all);
+        assert_eq!(&NOT_NAMES[71..82], MONTHS.all);
+        assert_eq!(&NOT_NAMES[109..], NUMBER_WORDS);
         assert_eq!(
             DEFINITE_OPENERS,
             ["the", "this", "that", "his", "her", "their", "its"]

@@ -3538,3 +3538,33 @@ fn a_body_owned_by_a_named_place_is_that_body() {
         &[],
     );
 }
+
+#[test]
+fn a_statement_put_out_saying_needs_no_comma() {
+    one_each(&[
+        (
+            "The Dravel Police Department has issued a statement saying that the chief recommended dismissing both sergeants.",
+            "Wire via Dravel Police Department",
+            "the chief recommended dismissing both sergeants",
+        ),
+        (
+            "Five jurors signed statements saying they would have voted differently.",
+            "Wire via ~Five jurors",
+            "they would have voted differently",
+        ),
+    ]);
+    // Someone else's document: no statement by the subject.
+    assert_chains_and_claims(
+        "Police disregarded her report saying she was in danger.",
+        &[],
+    );
+}
+
+#[test]
+fn a_number_word_is_no_name() {
+    one_each(&[(
+        "Five judges at the court said the ruling was wrong.",
+        "Wire via ~Five judges at the court",
+        "the ruling was wrong",
+    )]);
+}

@@ -710,6 +710,19 @@ impl<'a> State<'a> {
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
     }
 
+    /// Is the word before `i` a document the subject put out ("issued a statement",
+    /// "signed letters", "posted a brief message")? Then "saying" after it needs no comma.
+    pub(super) fn issued_doc_before(&self, toks: &[Tok], i: usize) -> bool {
+        i >= 3
+            && self.is_word(toks, i - 1, lexicon::ISSUED_DOCS)
+            && (i.saturating_sub(5)..i - 1).any(|k| {
+                self.word_at(toks, k).is_some_and(|w| {
+                    is_in(w, lexicon::ISSUING_VERBS)
+                        && w.starts_with(|c: char| c.is_ascii_lowercase())
+                }) && toks[k..i].iter().all(|t| t.k == K::Word)
+            })
+    }
+
     /// "X did something, saying (that) …": the subject of the sentence said it.
     pub(super) fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
         let len = toks.len();
@@ -762,7 +775,9 @@ impl<'a> State<'a> {
             if let Some(w) = self.word_at(toks, v) {
                 let verbish = v > a
                     && w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && (w.ends_with("ed") || is_in(w, lexicon::SUBJECT_VERBS));
+                    && (w.ends_with("ed")
+                        || is_in(w, lexicon::SUBJECT_VERBS)
+                        || is_in(w, lexicon::ISSUING_VERBS));
                 if verbish {
                     break;
                 }

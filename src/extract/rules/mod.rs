@@ -289,6 +289,13 @@ impl<'a> State<'a> {
             {
                 participle = Some(i);
             }
+            if participle.is_none()
+                && is_in(w, lexicon::QUOTED_AS_VERBS)
+                && !w.eq_ignore_ascii_case("telling")
+                && self.issued_doc_before(toks, i)
+            {
+                participle = Some(i);
+            }
             if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }

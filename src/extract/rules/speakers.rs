@@ -1078,9 +1078,13 @@ impl<'a> State<'a> {
                 }
             }
             if is_in(&head, lexicon::INSTITUTIONS) && words.len() <= 5 {
-                // "a court", "an appeals court": one of many, so unnamed.
+                // "a court", "an appeals court": one of many, so unnamed; "five judges
+                // at the court": some of its people, unnamed.
                 if is_in(&lower0, lexicon::INDEFINITE_OPENERS) {
                     return Some(Spk::anonymous(&phrase, false));
+                }
+                if is_in(&lower0, lexicon::QUANTITY_OPENERS) {
+                    return Some(Spk::anonymous(&phrase, true));
                 }
                 // "the company", "the group" that no earlier name resolves: a bare
                 // "company" would be one source for every article that says it, so
