@@ -3568,3 +3568,23 @@ fn a_number_word_is_no_name() {
         "the ruling was wrong",
     )]);
 }
+
+#[test]
+fn reply_and_respond_need_a_clause() {
+    // "responded swiftly …" is no content; the participle after it carries it.
+    one_each(&[(
+        "Ruiz responded swiftly Wednesday, strongly stating that she never discussed the port deal.",
+        "Wire via Ruiz",
+        "she never discussed the port deal",
+    )]);
+    assert_chains_and_claims("Three deputies responded to the call on Friday.", &[]);
+}
+
+#[test]
+fn a_name_after_told_reporters_opens_the_content() {
+    one_each(&[(
+        "As he left the meeting, Brandt told reporters Ruiz asked if he would stay on.",
+        "Wire via Brandt",
+        "Ruiz asked if he would stay on",
+    )]);
+}

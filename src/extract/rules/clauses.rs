@@ -13,6 +13,7 @@ use crate::extract::ExtractKind;
 
 use super::names::{acronym, is_cap, is_known_media_run, is_org, is_title};
 use super::relays::Mods;
+use super::speakers::people_plural;
 use super::{Found, Spk, State};
 
 impl<'a> State<'a> {
@@ -1164,6 +1165,19 @@ impl<'a> State<'a> {
                 && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !is_in(w, CONNECTORS)
                 && !is_in(w, lexicon::MEDIA_WORDS)
+            {
+                break;
+            }
+            // "told reporters Trump asked …": a name after a plural of people opens
+            // the content.
+            if !first_cap
+                && n > 0
+                && is_cap(w)
+                && self.word_at(toks, k - 1).is_some_and(|p| {
+                    p.starts_with(|c: char| c.is_ascii_lowercase())
+                        && p.ends_with('s')
+                        && people_plural(p)
+                })
             {
                 break;
             }

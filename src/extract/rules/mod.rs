@@ -281,9 +281,18 @@ impl<'a> State<'a> {
                 continue;
             }
             // Cheap tests first: this runs for every word.
+            // "…, strongly stating that …": an adverb may come between.
+            let after_comma = |k: usize| matches!(toks[k].k, K::Comma | K::Close);
             if participle.is_none()
                 && i > 0
-                && matches!(toks[i - 1].k, K::Comma | K::Close)
+                && (after_comma(i - 1)
+                    || i > 1
+                        && after_comma(i - 2)
+                        && self.word_at(toks, i - 1).is_some_and(|a| {
+                            a.len() > 4
+                                && a.ends_with("ly")
+                                && a.starts_with(|c: char| c.is_ascii_lowercase())
+                        }))
                 && is_in(w, PARTICIPLES)
                 && !w.eq_ignore_ascii_case("adding")
             {

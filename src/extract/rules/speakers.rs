@@ -2348,7 +2348,7 @@ fn gender_of(s: &Spk) -> Option<bool> {
 /// Does a plural noun name people: a role or unnamed-source noun in the plural
 /// ("officials", "ministers"), or an agent noun ("lawyers", "separatists",
 /// "respondents", "parliamentarians")?
-fn people_plural(head: &str) -> bool {
+pub(super) fn people_plural(head: &str) -> bool {
     is_in(head, lexicon::ANON_NOUNS) || person_noun(head.strip_suffix('s').unwrap_or(head))
 }
 
