@@ -3588,3 +3588,18 @@ fn a_name_after_told_reporters_opens_the_content() {
         "Ruiz asked if he would stay on",
     )]);
 }
+
+#[test]
+fn the_agency_is_the_latest_body_unless_a_medium_relayed() {
+    let text = "The Harbour Herald reported the fence was breached. A man was arrested after \
+                climbing a barrier, the Dravel Coast Guard said. The man was detained at \
+                once, the agency said in a statement.";
+    assert_eq!(
+        chains(text, "Wire")[2],
+        "Wire via Dravel Coast Guard".to_string()
+    );
+    // A news agency that relayed the statement before stays "the agency".
+    let text = "Ivo Brandt said the boats were moving fast, the Reuters news agency reported. \
+                Ten passengers spent 15 minutes in the water, the agency said.";
+    assert_eq!(chains(text, "Wire")[1], "Wire via Reuters".to_string());
+}

@@ -1064,8 +1064,16 @@ impl<'a> State<'a> {
                     return Some(s);
                 }
                 let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
+                // "the agency" is a news agency or a government's: a medium that
+                // relayed the statement before, else the latest body of either kind.
+                let media_only = media && head != "agency";
+                if !media_only && media {
+                    if let Some(s) = self.medium_relayed() {
+                        return Some(s);
+                    }
+                }
                 if generic {
-                    if let Some(s) = self.resolve_org(media) {
+                    if let Some(s) = self.resolve_org(media_only) {
                         return Some(s);
                     }
                 }
