@@ -3603,3 +3603,14 @@ fn the_agency_is_the_latest_body_unless_a_medium_relayed() {
                 Ten passengers spent 15 minutes in the water, the agency said.";
     assert_eq!(chains(text, "Wire")[1], "Wire via Reuters".to_string());
 }
+
+#[test]
+fn a_participle_with_that_after_the_claim_is_a_second_statement() {
+    assert_chains_and_claims(
+        "Election officials claimed that almost all voters cast their ballots on Sunday, saying that turnout was above 97 percent.",
+        &[
+            ("Wire via ~Election officials", "almost all voters cast their ballots on Sunday"),
+            ("Wire via ~Election officials", "turnout was above 97 percent"),
+        ],
+    );
+}

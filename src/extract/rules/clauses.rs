@@ -1420,6 +1420,14 @@ impl<'a> State<'a> {
                 e = k;
                 break;
             }
+            // "…, saying that …", "…, noting that …": a second statement (read by
+            // `second_statement`).
+            if self.is_word(toks, k + 1, lexicon::SECOND_STATEMENT_PARTICIPLES)
+                && self.is_word(toks, k + 2, &["that"])
+            {
+                e = k;
+                break;
+            }
             // ", he said." / ", the news agency reported." closing the sentence.
             let rest: Vec<usize> = (k + 1..len).filter(|&j| toks[j].k == K::Word).collect();
             if (1..=7).contains(&rest.len())
