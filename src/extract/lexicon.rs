@@ -2936,6 +2936,7 @@ pub(crate) const ORG_WORDS: Words = Words::new(
         "center",
         "centre",
         "coalition",
+        "academy",
         "front",
         "movement",
         "brigade",

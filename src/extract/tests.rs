@@ -3614,3 +3614,25 @@ fn a_participle_with_that_after_the_claim_is_a_second_statement() {
         ],
     );
 }
+
+#[test]
+fn an_affiliation_stays_when_it_is_all_that_names_a_body() {
+    one_each(&[
+        (
+            "The Dravel-led coalition said the strike was carried out by a helicopter.",
+            "Wire via Dravel-led coalition",
+            "the strike was carried out by a helicopter",
+        ),
+        // With a name left, the affiliation goes.
+        (
+            "The Oslo-based Harbour Watch said the strike was carried out by a helicopter.",
+            "Wire via Harbour Watch",
+            "the strike was carried out by a helicopter",
+        ),
+        (
+            "The Ostland Academy of Sciences said the survey was complete.",
+            "Wire via Ostland Academy of Sciences",
+            "the survey was complete",
+        ),
+    ]);
+}

@@ -346,13 +346,22 @@ thread_local! {
 }
 
 pub(super) fn strip_based(s: &str) -> String {
-    s.split_whitespace()
+    let kept: Vec<&str> = s
+        .split_whitespace()
         .filter(|w| {
             !lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES)
                 && !lexicon::ends_with_any(w, lexicon::OWNERSHIP_SUFFIXES)
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    // "the Saudi-led coalition": with no name left the affiliation is what names
+    // the body; it stays.
+    if !kept.is_empty()
+        && !kept.iter().any(|w| is_cap(w))
+        && kept.len() < s.split_whitespace().count()
+    {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    kept.join(" ")
 }
 
 pub(super) fn strip_leading_the(s: &str) -> String {
