@@ -3636,3 +3636,16 @@ fn an_affiliation_stays_when_it_is_all_that_names_a_body() {
         ),
     ]);
 }
+
+#[test]
+fn a_possessive_outlet_after_the_cue_goes_on_to_its_person() {
+    one_each(&[(
+        "The leaders were longing for leadership, says CNN's Ana Ruiz.",
+        "Wire via Ana Ruiz",
+        "The leaders were longing for leadership",
+    )]);
+    assert_chains_and_claims(
+        "A senior official told CNN's Ana Ruiz that the layoffs were likely.",
+        &[("Wire via CNN via ~A senior official", "the layoffs were likely")],
+    );
+}

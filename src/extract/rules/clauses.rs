@@ -1189,7 +1189,11 @@ impl<'a> State<'a> {
         if first_cap && k > i + 1 {
             for len in 1..=3.min(k - i - 1) {
                 let name: Vec<&str> = toks[i..i + len].iter().map(|t| self.w(t)).collect();
+                // "says CNN's Ana Ruiz": a possessive outlet goes on to its person.
+                let possessive =
+                    name[len - 1].ends_with("'s") || name[len - 1].ends_with("\u{2019}s");
                 if is_known_media_run(&name)
+                    && !possessive
                     && self.word_at(toks, i + len).is_some_and(is_cap)
                     && !self.is_word(toks, i + len, lexicon::MEDIA_WORDS)
                 {
