@@ -3646,6 +3646,23 @@ fn a_possessive_outlet_after_the_cue_goes_on_to_its_person() {
     )]);
     assert_chains_and_claims(
         "A senior official told CNN's Ana Ruiz that the layoffs were likely.",
-        &[("Wire via CNN via ~A senior official", "the layoffs were likely")],
+        &[(
+            "Wire via CNN via ~A senior official",
+            "the layoffs were likely",
+        )],
     );
+}
+
+#[test]
+fn a_pronoun_with_no_person_before_is_the_lone_surname_that_spoke() {
+    let text = "Brandt said the exit hurt. \"The end of last season was tough,\" he told the Harbour Herald.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Brandt", "Wire via Harbour Herald via Brandt"]
+    );
+    // A place, a body or an acronym that spoke is nobody's "he".
+    for body in ["Dravel Police", "NATO", "Pakistan"] {
+        let text = format!("{body} said the exit hurt. \"It was tough,\" he said.");
+        assert_eq!(chains(&text, "Wire").len(), 1, "{text}");
+    }
 }

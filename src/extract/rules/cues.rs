@@ -446,7 +446,7 @@ pub(super) fn read_dash_asides(n: &str, toks: &mut Vec<Tok>) {
         };
         let word = |k: usize| toks.get(k).filter(|t| t.k == K::Word).map(|t| &n[t.s..t.e]);
         let cue_at = |k: usize| word(k).is_some_and(|w| lexicon::cue(w).is_some());
-        let adverb = word(b + 1).is_some_and(|w| lexicon::is_subject_adverb(w));
+        let adverb = word(b + 1).is_some_and(lexicon::is_subject_adverb);
         if !(cue_at(b + 1) || (adverb && cue_at(b + 2))) {
             a += 1;
             continue;

@@ -1426,7 +1426,9 @@ impl<'a> State<'a> {
     /// stop 42) and the latest of unknown sex (about 9 right of 22) were more often
     /// wrong than right.
     fn resolve_gendered(&self, female: bool) -> Option<Spk> {
-        let first = self.resolve(true)?;
+        let Some(first) = self.resolve(true) else {
+            return self.lone_surname();
+        };
         let clash = |s: &Spk| gender_of(s).is_some_and(|f| f != female);
         if !clash(&first) {
             return Some(first);
@@ -1439,6 +1441,32 @@ impl<'a> State<'a> {
             .chain(subject)
             .find(|s| gender_of(s) == Some(female))
             .cloned()
+    }
+
+    /// "Murray warned …; "…," he said.": with no person at all to refer to, "he" or
+    /// "she" is the latest speaker named by one capitalised word that names no body,
+    /// medium, place or acronym (such a word alone is not taken for a person when it
+    /// speaks: "Alphabet", "Holiness" are not).
+    fn lone_surname(&self) -> Option<Spk> {
+        let s = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| !s.hop.anonymous && !s.media)?;
+        let name = s.hop.name.as_str();
+        let lone = !name.contains(' ')
+            && name.len() > 2
+            && is_cap(name)
+            && !acronym(name)
+            && !is_org(&[name])
+            && !is_in(name, lexicon::PLACE_ENDS)
+            && !is_in(name, lexicon::DEMONYM_LIKE)
+            && !is_in(name, NOT_NAMES);
+        lone.then(|| {
+            let mut p = s.clone();
+            p.person = true;
+            p
+        })
     }
 
     /// The most recent person speaker (named or not), else a titled person mentioned.
