@@ -96,6 +96,16 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     {
         return false;
     }
+    // "Praising the survivors for their bravery, the duke told them": a participle
+    // with its object, fronted before the subject, is no source ("Ruling party
+    // officials", "Striking workers" have no article after the "-ing").
+    if words.len() > 2
+        && words[0].len() > 5
+        && words[0].ends_with("ing")
+        && (is_in(words[1], lexicon::ARTICLES) || is_in(words[1], lexicon::POSSESSIVES))
+    {
+        return false;
+    }
     // A pronoun's contraction ("They're", "I'm"), not a name like "O'Neill".
     if words.iter().any(|w| {
         let mut parts = w.split(['\'', '\u{2019}']);
@@ -201,8 +211,12 @@ mod tests {
             "Two senior officials dismissed the notion",
             "the deputy minister stressed that the participants",
             "neither Kushner nor the family firm",
+            "Praising the survivors for their bravery",
+            "pointing a gun at people",
         ] {
             assert!(!valid_source(&anon(n)), "{n}");
         }
+        // An "-ing" adjective before its noun is no participle phrase.
+        assert!(valid_source(&anon("Striking dock workers")));
     }
 }
