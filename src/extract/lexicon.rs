@@ -3047,6 +3047,22 @@ pub(crate) const ORG_WORDS: Words = Words::new(
     ],
 );
 
+/// Plurals of people taking sides, unnamed groups when they speak ("Opponents argue",
+/// "Supporters say"; capitalised only as a sentence's first word).
+pub(crate) const SIDE_PLURALS: &[&str] = &[
+    "opponents",
+    "supporters",
+    "proponents",
+    "backers",
+    "detractors",
+    "advocates",
+    "sceptics",
+    "skeptics",
+    "conservatives",
+    "liberals",
+    "hackers",
+];
+
 /// Words whose presence in a speaker phrase marks an unnamed source.
 pub(crate) const ANON_NOUNS: Words = Words::new(
     Id::ANON_NOUNS,

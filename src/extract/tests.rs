@@ -3666,3 +3666,19 @@ fn a_pronoun_with_no_person_before_is_the_lone_surname_that_spoke() {
         assert_eq!(chains(&text, "Wire").len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_plural_of_people_taking_sides_is_no_name() {
+    one_each(&[
+        (
+            "Opponents argue the plan will kill coal-mining jobs.",
+            "Wire via ~Opponents",
+            "the plan will kill coal-mining jobs",
+        ),
+        (
+            "Others say the criticism is hypocritical.",
+            "Wire via ~Others",
+            "the criticism is hypocritical",
+        ),
+    ]);
+}
