@@ -614,15 +614,6 @@ impl<'a> State<'a> {
         }
         let lower0 = words[0].to_ascii_lowercase();
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
-        // "Others say", "Opponents argue": a plural group capitalised only because it
-        // opens the sentence is no name.
-        if words.len() == 1
-            && is_cap(words[0])
-            && !acronym(words[0])
-            && (is_in(&lower0, lexicon::SIDE_PLURALS) || is_in(&lower0, &["others", "critics"]))
-        {
-            return Some(Spk::anonymous(words[0], false));
-        }
         // "the company's press service", "its press office", "the ministry's
         // spokesman": the body they speak for (rulebook R3).
         let n = words.len();
@@ -740,10 +731,13 @@ impl<'a> State<'a> {
             && is_in(&head, lexicon::INSTITUTIONS)
             && !is_in(&head, lexicon::STANDING_BODIES);
         // "Research shows", "Studies show": unnamed documents (rulebook: anonymous).
+        // "Others say", "Opponents argue": people taking sides.
         if words.len() == 1
             && (people_head
                 || plural_body
                 || is_in(&head, lexicon::ANON_NOUNS)
+                || is_in(&head, lexicon::SIDE_PLURALS)
+                || is_in(&head, &["others", "critics"])
                 || is_cap(words[0]) && unnamed_docs(&head))
             && !is_known_media(words[0])
         {
