@@ -3682,3 +3682,12 @@ fn a_plural_of_people_taking_sides_is_no_name() {
         ),
     ]);
 }
+
+#[test]
+fn a_capitalised_title_phrase_after_a_name_is_the_persons_title() {
+    one_each(&[(
+        "Such deals will continue, says Ana Ruiz-Brandt, Ostland Services Group Chairman for Deloitte.",
+        "Wire via Ana Ruiz-Brandt",
+        "Such deals will continue",
+    )]);
+}

@@ -288,6 +288,20 @@ impl<'a> State<'a> {
                             return Some(named);
                         }
                     }
+                    // "…, says Ana Ruiz, Ostland Services Group Chairman for Deloitte":
+                    // a capitalised title phrase read as a body is the person's title.
+                    let titled = (last.0..last.1).any(|k| {
+                        self.word_at(toks, k)
+                            .is_some_and(|w| is_title(w) && is_cap(w))
+                    });
+                    if !s.person && !s.hop.anonymous && titled {
+                        if let Some(named) = self
+                            .speaker(toks, prev)
+                            .filter(|n| n.person && !n.hop.anonymous)
+                        {
+                            return Some(named);
+                        }
+                    }
                     if s.hop.anonymous
                         && closed
                         && self.is_word(toks, last.0, &["the"])
