@@ -3691,3 +3691,10 @@ fn a_capitalised_title_phrase_after_a_name_is_the_persons_title() {
         "Such deals will continue",
     )]);
 }
+
+#[test]
+fn the_spokeswoman_again_is_whom_she_speaks_for() {
+    let text = "Ivo Brandt met Ana Ruiz. A spokeswoman for Ruiz said the talks went well. \
+                \"What happens now is that the deal must be enforced,\" the spokeswoman said.";
+    assert_eq!(chains(text, "Wire"), ["Wire via Ruiz", "Wire via Ruiz"]);
+}

@@ -618,7 +618,17 @@ impl<'a> State<'a> {
                     .or_else(|| Some(Spk::anonymous(&words.join(" "), false)));
             }
         }
-        self.phrase_speaker(&words)
+        // "a spokeswoman for Ana Ruiz" is Ruiz (rulebook R3), and a later "the
+        // spokeswoman" is Ruiz again (`by_role`): the voice's noun is kept as the head.
+        let voice = words
+            .iter()
+            .find(|w| w.starts_with(|c: char| c.is_lowercase()) && is_in(w, lexicon::SPOKES_WORDS))
+            .map(|w| w.to_ascii_lowercase());
+        let s = self.phrase_speaker(&words)?;
+        match voice {
+            Some(v) if !s.hop.anonymous && s.head.is_empty() => Some(s.with_head(&v)),
+            _ => Some(s),
+        }
     }
 
     /// The hop for a cleaned speaker phrase.
@@ -1787,7 +1797,9 @@ impl<'a> State<'a> {
                 .iter()
                 .rev()
                 .find(|s| {
-                    s.person
+                    // A body's voice ("a spokesman for the ministry") is the body.
+                    let voice = !anonymous && is_in(head, lexicon::SPOKES_WORDS);
+                    (s.person || voice)
                         && (s.head == head || anonymous && modified_head(s))
                         && s.hop.anonymous == anonymous
                 })
