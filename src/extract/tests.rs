@@ -3698,3 +3698,15 @@ fn the_spokeswoman_again_is_whom_she_speaks_for() {
                 \"What happens now is that the deal must be enforced,\" the spokeswoman said.";
     assert_eq!(chains(text, "Wire"), ["Wire via Ruiz", "Wire via Ruiz"]);
 }
+
+#[test]
+fn a_voice_for_a_described_person_is_that_person() {
+    one_each(&[(
+        "The talks failed, a spokesman for the Dravelian president said.",
+        "Wire via ~the Dravelian president",
+        "The talks failed",
+    )]);
+    let text = "Prime Minister Ana Ruiz will write to the council. The talks failed, a \
+                spokesman for the Dravelian leader said.";
+    assert_eq!(chains(text, "Wire"), ["Wire via Ana Ruiz"]);
+}

@@ -786,6 +786,24 @@ impl<'a> State<'a> {
             .enumerate()
             .any(|(i, w)| is_in(w, lexicon::ANON_NOUNS) && (i == 0 && !opens_name || !is_cap(w)));
         let spokes = words.iter().any(|w| is_in(w, lexicon::SPOKES_WORDS));
+        // "a spokesman for the Chilean president": the person described, as "the
+        // Chilean president" alone would be read (never the demonym).
+        if let Some(f) = words.iter().position(|w| is_in(w, &["for", "of"])) {
+            let object = &words[f + 1..];
+            let role = object.last().copied().unwrap_or("");
+            if f >= 1
+                && f <= 2
+                && is_in(words[f - 1], lexicon::SPOKES_WORDS)
+                && object.len() >= 2
+                && object.len() <= 4
+                && is_in(object[0], &["the"])
+                && role.starts_with(|c: char| c.is_lowercase())
+                && (is_in(role, lexicon::PERSON_REFS) || is_in(role, lexicon::TITLES))
+                && !is_in(role, lexicon::ORG_WORDS)
+            {
+                return self.phrase_speaker(object);
+            }
+        }
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
         // "The mother of Ana Ruiz", "a friend of the victim": a relation of somebody,
         // unnamed.
