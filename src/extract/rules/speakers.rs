@@ -791,8 +791,7 @@ impl<'a> State<'a> {
         if let Some(f) = words.iter().position(|w| is_in(w, &["for", "of"])) {
             let object = &words[f + 1..];
             let role = object.last().copied().unwrap_or("");
-            if f >= 1
-                && f <= 2
+            if (1..=2).contains(&f)
                 && is_in(words[f - 1], lexicon::SPOKES_WORDS)
                 && object.len() >= 2
                 && object.len() <= 4
