@@ -3063,6 +3063,22 @@ pub(crate) const SIDE_PLURALS: &[&str] = &[
     "hackers",
 ];
 
+/// Plural findings and records, unnamed documents when they speak ("Tests showed that
+/// …", "Figures released on Monday show"; capitalised only as a sentence's first word).
+pub(crate) const FINDING_PLURALS: &[&str] = &[
+    "tests",
+    "results",
+    "figures",
+    "records",
+    "documents",
+    "photos",
+    "videos",
+    "images",
+    "findings",
+    "estimates",
+    "statistics",
+];
+
 /// Words whose presence in a speaker phrase marks an unnamed source.
 pub(crate) const ANON_NOUNS: Words = Words::new(
     Id::ANON_NOUNS,

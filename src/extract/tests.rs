@@ -3668,7 +3668,7 @@ fn a_pronoun_with_no_person_before_is_the_lone_surname_that_spoke() {
 }
 
 #[test]
-fn a_plural_of_people_taking_sides_is_no_name() {
+fn a_plural_of_people_or_findings_opening_a_sentence_is_no_name() {
     one_each(&[
         (
             "Opponents argue the plan will kill coal-mining jobs.",
@@ -3679,6 +3679,12 @@ fn a_plural_of_people_taking_sides_is_no_name() {
             "Others say the criticism is hypocritical.",
             "Wire via ~Others",
             "the criticism is hypocritical",
+        ),
+        // Findings and records so capitalised are unnamed documents.
+        (
+            "Tests showed that 96.8 percent of samples met standards.",
+            "Wire via ~Tests",
+            "96.8 percent of samples met standards",
         ),
     ]);
 }

@@ -761,6 +761,7 @@ impl<'a> State<'a> {
                 || plural_body
                 || is_in(&head, lexicon::ANON_NOUNS)
                 || is_in(&head, lexicon::SIDE_PLURALS)
+                || is_in(&head, lexicon::FINDING_PLURALS)
                 || is_in(&head, &["others", "critics"])
                 || is_cap(words[0]) && unnamed_docs(&head))
             && !is_known_media(words[0])
