@@ -3716,3 +3716,12 @@ fn a_voice_for_a_described_person_is_that_person() {
                 spokesman for the Dravelian leader said.";
     assert_eq!(chains(text, "Wire"), ["Wire via Ana Ruiz"]);
 }
+
+#[test]
+fn a_prepositional_phrase_after_a_closing_cue_is_no_claim() {
+    one_each(&[(
+        "More than 260,000 inmates are held in 148 prisons, the report said, with the overcrowding forcing inmates to live in harsh conditions.",
+        "Wire via ~the report",
+        "More than 260,000 inmates are held in 148 prisons",
+    )]);
+}

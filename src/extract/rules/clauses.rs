@@ -357,7 +357,10 @@ impl<'a> State<'a> {
                     // after the cue's comma is about the speaking, no claim.
                     // The claim came first, right before the cue ("…, some officers
                     // insisted on not intervening, because …" has none).
-                    if is_in(nx, lexicon::SUBORDINATORS) {
+                    // "…, the report said, with overcrowding forcing …", "…, amid …": a
+                    // prepositional phrase after the cue's comma is no content either.
+                    if is_in(nx, lexicon::SUBORDINATORS) || is_in(nx, &["with", "amid", "despite"])
+                    {
                         if p > ci + 1 {
                             return None;
                         }
