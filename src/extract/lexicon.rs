@@ -1800,6 +1800,7 @@ pub(crate) const ISSUING_VERBS: &[&str] = &[
     "write",
     "make",
 ];
+/// The documents of [`ISSUING_VERBS`].
 pub(crate) const ISSUED_DOCS: &[&str] = &[
     "statement",
     "statements",

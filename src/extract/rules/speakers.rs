@@ -1112,7 +1112,7 @@ impl<'a> State<'a> {
                 // "the agency" is a news agency or a government's: a medium that
                 // relayed the statement before, else the latest body of either kind.
                 let media_only = media && head != "agency";
-                if !media_only && media {
+                if head == "agency" {
                     if let Some(s) = self.medium_relayed() {
                         return Some(s);
                     }
@@ -1469,7 +1469,8 @@ impl<'a> State<'a> {
     /// earlier one known to be of the pronoun's sex. Without one, nobody: on the
     /// development CSV both the latest speaker of the other sex (12 of 12 read wrong,
     /// stop 42) and the latest of unknown sex (about 9 right of 22) were more often
-    /// wrong than right.
+    /// wrong than right. With no person at all before, a lone surname that spoke
+    /// (`lone_surname`, stop 43).
     fn resolve_gendered(&self, female: bool) -> Option<Spk> {
         let Some(first) = self.resolve(true) else {
             return self.lone_surname();
