@@ -1779,6 +1779,10 @@ pub(crate) const TRAILING_RELAY_CUES: &[&str] = &["reported", "reports", "said",
 /// Participles after "quoted X as" ("as saying", "as stating", "as telling").
 pub(crate) const QUOTED_AS_VERBS: &[&str] = &["saying", "stating", "telling"];
 
+/// Endings of a web address written as a publication's name ("Philly.com",
+/// "PennLive.com"): a medium, and its final full stop ends the sentence.
+pub(crate) const WEB_SUFFIXES: &[&str] = &[".com", ".org", ".net", ".co.uk", ".com.au", ".ie"];
+
 /// "issued a statement saying …": a verb that puts out a document, and the documents,
 /// after which "saying"/"stating" needs no comma (the subject's own statement).
 pub(crate) const ISSUING_VERBS: &[&str] = &[

@@ -3725,3 +3725,21 @@ fn a_prepositional_phrase_after_a_closing_cue_is_no_claim() {
         "More than 260,000 inmates are held in 148 prisons",
     )]);
 }
+
+#[test]
+fn a_web_address_is_a_publication_and_its_full_stop_ends_the_sentence() {
+    assert_chains_and_claims(
+        "The ladder gave way under her, Police Chief Ivo Brandt told Dravel.com. She was hurt.",
+        &[(
+            "Wire via Dravel.com via Ivo Brandt",
+            "The ladder gave way under her",
+        )],
+    );
+    assert_chains_and_claims(
+        "More than 4,000 flights were cancelled, according to FlightTracker.com.",
+        &[(
+            "Wire via FlightTracker.com",
+            "More than 4,000 flights were cancelled",
+        )],
+    );
+}

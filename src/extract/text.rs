@@ -498,7 +498,9 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
                             .iter()
                             .any(|a| n[s..i].eq_ignore_ascii_case(a)))
             };
-            if i < sent.1 && b[i] == b'.' && (n[s..i].contains('.') || before_name()) {
+            // Not after a web address ("… told Philly.com."): there it ends the sentence.
+            let web = super::lexicon::ends_with_any(&n[s..i], super::lexicon::WEB_SUFFIXES);
+            if i < sent.1 && b[i] == b'.' && (n[s..i].contains('.') && !web || before_name()) {
                 i += 1;
             }
             toks.push(Tok {

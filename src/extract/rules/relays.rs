@@ -301,7 +301,11 @@ impl<'a> State<'a> {
         let has_media_word = words.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS));
         for p in &pieces {
             let name = p.join(" ");
-            if is_known_media(&name) || p.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS)) {
+            // "told Philly.com": a web address names a publication.
+            let web = p
+                .iter()
+                .any(|w| w.len() > 6 && lexicon::ends_with_any(w, lexicon::WEB_SUFFIXES));
+            if web || is_known_media(&name) || p.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS)) {
                 return Some(HopSpec::named(&name));
             }
         }
