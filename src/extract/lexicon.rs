@@ -1783,6 +1783,11 @@ pub(crate) const QUOTED_AS_VERBS: &[&str] = &["saying", "stating", "telling"];
 /// "PennLive.com"): a medium, and its final full stop ends the sentence.
 pub(crate) const WEB_SUFFIXES: &[&str] = &[".com", ".org", ".net", ".co.uk", ".com.au", ".ie"];
 
+/// Is `w` a web address of [`WEB_SUFFIXES`] with a name before it ("Philly.com")?
+pub(crate) fn is_web_address(w: &str) -> bool {
+    w.find('.').is_some_and(|d| d >= 2) && ends_with_any(w, WEB_SUFFIXES)
+}
+
 /// "issued a statement saying …": a verb that puts out a document, and the documents,
 /// after which "saying"/"stating" needs no comma (the subject's own statement).
 pub(crate) const ISSUING_VERBS: &[&str] = &[

@@ -499,8 +499,8 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
                             .any(|a| n[s..i].eq_ignore_ascii_case(a)))
             };
             // Not after a web address ("… told Philly.com."): there it ends the sentence.
-            let web = super::lexicon::ends_with_any(&n[s..i], super::lexicon::WEB_SUFFIXES);
-            if i < sent.1 && b[i] == b'.' && (n[s..i].contains('.') && !web || before_name()) {
+            let dotted = || n[s..i].contains('.') && !super::lexicon::is_web_address(&n[s..i]);
+            if i < sent.1 && b[i] == b'.' && (dotted() || before_name()) {
                 i += 1;
             }
             toks.push(Tok {

@@ -302,9 +302,7 @@ impl<'a> State<'a> {
         for p in &pieces {
             let name = p.join(" ");
             // "told Philly.com": a web address names a publication.
-            let web = p
-                .iter()
-                .any(|w| w.len() > 6 && lexicon::ends_with_any(w, lexicon::WEB_SUFFIXES));
+            let web = p.iter().any(|w| lexicon::is_web_address(w));
             if web || is_known_media(&name) || p.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS)) {
                 return Some(HopSpec::named(&name));
             }
