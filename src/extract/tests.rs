@@ -3743,3 +3743,25 @@ fn a_web_address_is_a_publication_and_its_full_stop_ends_the_sentence() {
         )],
     );
 }
+
+#[test]
+fn a_pronoun_after_a_subordinator_is_the_sentence_subject_not_a_place_in_its_object() {
+    // The object of "visited" is no speaker; the sentence's subject is.
+    let text = "Ivo Brandt said the talks went well. He arrived in North Ostland from \
+                Ruritania, where he said that years of efforts to disarm the North had failed.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Ivo Brandt", "Wire via Ivo Brandt"]
+    );
+    // A subject the sentence opens with, named after another speaker.
+    let text = "Ana Ruiz said the talks went well. Ivo Brandt angered Ruiz when he said \
+                that the port would stay closed all winter.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Ana Ruiz", "Wire via Ivo Brandt"]
+    );
+    // No person in the main clause and none noted: no source.
+    let text = "Ana Ruiz said the talks went well. The mood in South Korea changed when \
+                she said that the port would stay closed all winter.";
+    assert_eq!(chains(text, "Wire"), ["Wire via Ana Ruiz"]);
+}

@@ -143,6 +143,8 @@ struct State<'a> {
     subject: Option<(Spk, usize)>,
     /// Byte offset of the subject `note_subject` last read (valid when it noted one).
     subject_pos: usize,
+    /// Whether `note_subject` noted a subject in the sentence being read.
+    subject_here: bool,
     /// The first and last word of every name in `speakers`, `mentions` and `names`:
     /// a quick "never seen" before a surname is looked up (`note_subject` runs for
     /// every sentence). Only grows, so it may say "seen" for a name since dropped.
@@ -168,6 +170,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         turns: 0,
         subject: None,
         subject_pos: 0,
+        subject_here: false,
         name_words: Default::default(),
         via: Vec::new(),
         out: Vec::new(),
@@ -196,6 +199,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             // early, she said") and, after it, nearer than the sentence's speakers,
             // which are more often mis-read than a sentence's opening name.
             let subject = st.note_subject(&toks);
+            st.subject_here = subject;
             let before = st.out.len();
             st.sentence(&toks);
             // "At the end of his term, Ivo Brandt hired a firm, Ana Ruiz said": a

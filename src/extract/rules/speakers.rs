@@ -31,6 +31,30 @@ impl<'a> State<'a> {
         if end <= cs {
             return None;
         }
+        // "Ivo Brandt visited Chile and Peru, where he declared …", "Lord Tebbit
+        // drew jeers when he said …": after a subordinator the pronoun is the cue's
+        // own subject: the sentence's subject if one was noted (`resolve` prefers
+        // it), or the antecedent of a pronoun the main clause opens with, or of any
+        // "he" when the subordinate clause opens the sentence; else a person the main
+        // clause names (not a place: the object of "visited"), else nobody.
+        if end >= cs + 3
+            && self.is_word(toks, end - 1, &["he", "she"])
+            && self.word_at(toks, end - 2).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase()) && is_in(w, lexicon::SUBORDINATORS)
+            })
+        {
+            let pronoun = (end - 1, end);
+            let first = (cs..end - 2).find(|&k| {
+                toks[k].k == K::Word && !self.is_word(toks, k, lexicon::LEADING_LINKERS)
+            });
+            if self.subject_here || first.is_none_or(|k| self.is_word(toks, k, &["he", "she"])) {
+                return self.speaker(toks, pronoun);
+            }
+            return self.subject_speaker(toks, cs, end - 2).filter(|s| {
+                let last = s.hop.name.rsplit(' ').next().unwrap_or("");
+                s.person && !s.hop.anonymous && !is_in(last, lexicon::PLACE_ENDS)
+            });
+        }
         let mut segs: Vec<(usize, usize)> = Vec::new();
         let mut glosses: Vec<(usize, usize)> = Vec::new();
         let mut a = cs;
