@@ -3765,3 +3765,12 @@ fn a_pronoun_after_a_subordinator_is_the_sentence_subject_not_a_place_in_its_obj
                 she said that the port would stay closed all winter.";
     assert_eq!(chains(text, "Wire"), ["Wire via Ana Ruiz"]);
 }
+
+#[test]
+fn unnamed_media_citing_their_sources_are_a_middle_hop() {
+    one_each(&[(
+        "Ostlandic media reports, citing unidentified government sources, said two envoys had left the capital.",
+        "Wire via ~Ostlandic media reports via ~unidentified government sources",
+        "two envoys had left the capital",
+    )]);
+}

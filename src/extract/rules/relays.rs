@@ -48,6 +48,11 @@ pub(super) fn assemble(
 ) -> Vec<HopSpec> {
     let mut hops = vec![HopSpec::named(publisher)];
     // An unnamed relay is a middle hop (rulebook R2): the speaker still follows it.
+    // So is an unnamed medium that speaks citing its sources ("South Korean media
+    // reports, citing government sources, said …").
+    let medium_speaker = speaker
+        .map(|s| &s.hop)
+        .filter(|h| !cited.is_empty() && h.name.split_whitespace().any(lexicon::is_media_head));
     let anonymous_relays: Vec<&String> = via
         .iter()
         .chain(outer)
@@ -59,6 +64,7 @@ pub(super) fn assemble(
                     .last()
                     .is_some_and(lexicon::is_media_head)
         })
+        .chain(medium_speaker)
         .map(|h| &h.name)
         .collect();
     let all = via
