@@ -2548,6 +2548,7 @@ pub(crate) const TITLES: Words = Words::new(
         "prosecutor",
         "attorney",
         "professor",
+        "prof",
         "prof.",
         "dr.",
         "dr",
@@ -2813,8 +2814,9 @@ pub(crate) const TOLD_THINGS: Words = Words::new(
 );
 
 /// Honorifics before a surname ("Mr Brandt"): the name after one is a person's.
-pub(crate) const HONORIFICS: &[&str] =
-    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"];
+pub(crate) const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "prof", "prof.",
+];
 
 /// Lower-case words after a capitalised run at the start of a sentence that show the
 /// run is no subject ("Ana Ruiz or …", "Paris in the spring …").

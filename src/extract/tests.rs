@@ -3774,3 +3774,13 @@ fn unnamed_media_citing_their_sources_are_a_middle_hop() {
         "two envoys had left the capital",
     )]);
 }
+
+#[test]
+fn prof_before_a_surname_is_a_title() {
+    let text =
+        "Professor Ana Ruiz said the study was small. Prof Ruiz said the results were clear.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
+    );
+}

@@ -23,6 +23,60 @@ fn glued_to_cue(out: &[u8]) -> bool {
     crate::extract::lexicon::is_in(word, crate::extract::lexicon::GLUED_CUES)
 }
 
+/// Is the hyphen between `out` and `rest` a space the scraper mangled inside a name?
+/// Certain only after an honorific or "The" ("Ms-Fitzgerald", "The-White House"),
+/// after a person's title before a word that is no title ("Councillor-Cieran Perry";
+/// not "Attorney-General", "Vice-President"), or between a known first name and a
+/// surname that ends the name ("Sergey-Rudskoi said"; not "Jean-Claude Juncker",
+/// "Mary-Anne"). Both words are capitalised; a word already joined by a hyphen
+/// ("Al-Baker-X") is left alone.
+fn glued_in_name(out: &[u8], rest: &[u8]) -> bool {
+    use crate::extract::lexicon::{self, is_in};
+    let after_len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if after_len < 2 || !rest[0].is_ascii_uppercase() || rest.get(after_len) == Some(&b'-') {
+        return false;
+    }
+    let start = out
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    if out.len() - start < 2
+        || !out[start].is_ascii_uppercase()
+        || start > 0 && out[start - 1].is_ascii_alphanumeric()
+        || start > 0 && out[start - 1] == b'-'
+    {
+        return false;
+    }
+    let (Ok(before), Ok(after)) = (
+        std::str::from_utf8(&out[start..]),
+        std::str::from_utf8(&rest[..after_len]),
+    ) else {
+        return false;
+    };
+    if before == "The" || is_in(before, lexicon::HONORIFICS) {
+        return true;
+    }
+    let first_name =
+        |w: &str| is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES);
+    let next_cap = rest.get(after_len) == Some(&b' ')
+        && rest.get(after_len + 1).is_some_and(u8::is_ascii_uppercase);
+    // A title before a first name or a two-word name; not a country's adjective,
+    // which the title list also holds ("US-Census data", "British-Irish").
+    if is_in(before, lexicon::TITLES) {
+        let demonym = before.bytes().all(|b| b.is_ascii_uppercase())
+            || lexicon::ends_with_any(
+                &before.to_ascii_lowercase(),
+                &["an", "ish", "ese", "i", "ch"],
+            );
+        return !demonym
+            && !is_in(after, lexicon::TITLES)
+            && !is_in(after, lexicon::ORG_WORDS)
+            && (first_name(after) || next_cap);
+    }
+    // The name ends at the surname: no capitalised word follows it.
+    first_name(before) && !first_name(after) && !next_cap
+}
+
 /// Is the hyphen between `out` and `rest` a space mangled by the scraper, before a
 /// lower-case reporting verb that ends its word: after a capitalised word
 /// ("Trump-said."), after punctuation ("chief,-said") or, for "said/says/told", after
@@ -107,6 +161,12 @@ pub(crate) fn normalise(text: &str) -> String {
             && cue_glued_to_name(&out, &src[i + 1..])
         {
             // "…," Trump-said.": a name glued to the reporting verb after it.
+            out.push(b' ');
+            i += 1;
+            continue;
+        }
+        if b == b'-' && glued_in_name(&out, &src[i + 1..]) {
+            // "Ms-Fitzgerald", "Councillor-Cieran Perry", "Sergey-Rudskoi said".
             out.push(b' ');
             i += 1;
             continue;
@@ -649,5 +709,34 @@ mod tests {
         );
         // An acronym or a mid-word quote is no sentence end.
         assert_eq!(sents("He said \"U.S.\"Army units left.").len(), 1);
+    }
+
+    #[test]
+    fn a_hyphen_mangled_inside_a_name_is_a_space() {
+        // After an honorific, "The", a person's title before a first name or a
+        // two-word name, and between a first name and the surname that ends a name.
+        assert_eq!(normalise("Ms-Ruiz said"), "Ms Ruiz said");
+        assert_eq!(normalise("Prof-Brandt added"), "Prof Brandt added");
+        assert_eq!(
+            normalise("told The-Daily Ostlander"),
+            "told The Daily Ostlander"
+        );
+        assert_eq!(normalise("Councillor-Ana Ruiz"), "Councillor Ana Ruiz");
+        assert_eq!(normalise("Director-Ivo Brandt"), "Director Ivo Brandt");
+        assert_eq!(normalise("Sergey-Brandt said"), "Sergey Brandt said");
+        // Compounds stay whole: a title of two words, a double first name, a
+        // country's adjective, a hyphenated surname after a first name.
+        for clean in [
+            "Attorney-General Ana Ruiz",
+            "Vice-President Ivo Brandt",
+            "Jean-Claude Brandt said",
+            "Mary-Anne said",
+            "US-Census data",
+            "British-Irish Council",
+            "Ana Ruiz-Brandt said",
+            "Hewlett-Packard said",
+        ] {
+            assert_eq!(normalise(clean), clean);
+        }
     }
 }
