@@ -311,6 +311,10 @@ fn precision_on_the_labelled_news_pairs() {
     // only "Kurdish-dominated SDF" was a mis-read speaker ("…, but the
     // Kurdish-dominated SDF, it argues, is not …" is now read as "X, it argues, Y",
     // the claim both sides). Measured 40 shown, 38 of them right.
-    assert!(p.shown.0 >= 40, "{p:?}");
+    // Stop 44: the labelled pair "David Davis" ~ "David-Davis" can no longer arise:
+    // the hyphen the scraper put between a first name and a surname is repaired when
+    // the text is read ("Sergey-Rudskoi said", `text::normalise`), so every "David
+    // Davis" is one source from the start. Measured 39 shown, 37 of them right.
+    assert!(p.shown.0 >= 39, "{p:?}");
     assert!(p.shown_precision() >= 0.8, "{p:?}");
 }

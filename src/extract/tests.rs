@@ -3784,3 +3784,18 @@ fn prof_before_a_surname_is_a_title() {
         ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
     );
 }
+
+#[test]
+fn a_role_after_a_claim_about_a_person_is_the_one_introduced_with_it() {
+    let text = "Ivo Brandt, an attorney for the girl's father, Tom Ade, said the events began in \
+                January. The principal, Ana Ruiz, said the school acted at once. Tom Ade was \
+                upset to learn the teacher was still teaching, the attorney said.";
+    assert_eq!(
+        chains(text, "Wire"),
+        [
+            "Wire via Ivo Brandt",
+            "Wire via Ana Ruiz",
+            "Wire via Ivo Brandt"
+        ]
+    );
+}

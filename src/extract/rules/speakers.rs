@@ -1054,6 +1054,20 @@ impl<'a> State<'a> {
             };
             if words.len() <= 2 || !(anon || someones) {
                 if let Some(s) = self.resolve(true).filter(|s| !other_office(s)) {
+                    // "Ana Ruiz was upset, the attorney said": the sentence's own
+                    // subject is rarely the role named after it; a person introduced
+                    // with that role is ("Ivo Brandt, an attorney for …"), even after
+                    // others spoke (`described_as` alone waits for no one else).
+                    let own_subject = self.subject_here
+                        && self
+                            .subject
+                            .as_ref()
+                            .is_some_and(|(p, _)| p.hop.name == s.hop.name);
+                    if own_subject {
+                        if let Some(d) = self.described_as_any(words).filter(|d| d.person) {
+                            return Some(d);
+                        }
+                    }
                     return Some(s);
                 }
             }
@@ -2051,6 +2065,15 @@ impl<'a> State<'a> {
     /// words occur in it: that name. "the company" finds "a mining company"; "the
     /// farmers" does not find "the leader of the farmers".
     fn described_as(&self, words: &[&str]) -> Option<Spk> {
+        self.described_entity(words, true)
+    }
+
+    /// `described_as` also when others spoke since the apposition.
+    fn described_as_any(&self, words: &[&str]) -> Option<Spk> {
+        self.described_entity(words, false)
+    }
+
+    fn described_entity(&self, words: &[&str], only_since: bool) -> Option<Spk> {
         if words.len() < 2 || words.len() > 4 || !words[0].eq_ignore_ascii_case("the") {
             return None;
         }
@@ -2075,7 +2098,7 @@ impl<'a> State<'a> {
         let other = self.speakers[self.speakers.len() - since..]
             .iter()
             .any(|s| s.person == *person && !s.hop.anonymous && s.hop.name != *name);
-        if other {
+        if other && only_since {
             return None;
         }
         Some(Spk::named(name, *person, !person && is_known_media(name)))
@@ -2132,15 +2155,23 @@ impl<'a> State<'a> {
             let body = is_in(head, lexicon::ORG_WORDS) || is_in(head, lexicon::INSTITUTIONS);
             (person != body).then(|| (d.join(" "), person))
         };
+        // "Ivo Brandt, an attorney for the girl's father, Tom Ade, said": a
+        // description that followed a name is that name's, not the next one's.
+        let mut described_before = false;
         for i in 0..chunks.len().saturating_sub(1) {
             if !comma[i] {
+                described_before = false;
                 continue;
             }
             let (a, b) = (&chunks[i], &chunks[i + 1]);
             // The description first: it rejects most chunks at their first word.
-            let found = description(b)
-                .and_then(|d| entity(a).map(|e| (e, d)))
-                .or_else(|| description(a).and_then(|d| entity(b).map(|e| (e, d))));
+            let after_name = description(b).and_then(|d| entity(a).map(|e| (e, d)));
+            let found = if after_name.is_some() || described_before {
+                after_name
+            } else {
+                description(a).and_then(|d| entity(b).map(|e| (e, d)))
+            };
+            described_before = found.is_some();
             let Some(((run, org_name), (desc, person))) = found else {
                 continue;
             };
