@@ -3799,3 +3799,19 @@ fn a_role_after_a_claim_about_a_person_is_the_one_introduced_with_it() {
         ]
     );
 }
+
+#[test]
+fn an_inverted_speaker_may_be_followed_by_a_clause_about_them() {
+    one_each(&[
+        (
+            "Parents are keen to use technology, says Ana Ruiz, a manager at Ostberg, because it is one area where they struggle.",
+            "Wire via Ana Ruiz",
+            "Parents are keen to use technology",
+        ),
+        (
+            "The aides who stay are a special breed, said Ivo Brandt, of Lima, who has worked as an aide for nine years.",
+            "Wire via Ivo Brandt",
+            "The aides who stay are a special breed",
+        ),
+    ]);
+}

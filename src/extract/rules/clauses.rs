@@ -230,6 +230,7 @@ impl<'a> State<'a> {
                     if e >= len.saturating_sub(1)
                         || toks.get(e).is_some_and(|t| t.k == K::Other)
                         || self.closing_apposition(toks, e)
+                        || self.closing_subordinate(toks, e)
                     {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
                         let e2 = if toks[ci - 1].k == K::Quote {
@@ -1321,6 +1322,17 @@ impl<'a> State<'a> {
             && toks[e + 1..]
                 .iter()
                 .all(|t| matches!(t.k, K::Word | K::Comma | K::Open | K::Close | K::Other))
+    }
+
+    /// Does a subordinate or relative clause about the speaker follow the comma at
+    /// `e` ("…, says Ana Ruiz, head of Ostberg, because …", "…, said Ivo Brandt,
+    /// who is visiting …")?
+    fn closing_subordinate(&self, toks: &[Tok], e: usize) -> bool {
+        toks.get(e).is_some_and(|t| t.k == K::Comma)
+            && self.word_at(toks, e + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (is_in(w, lexicon::SUBORDINATORS) || is_in(w, lexicon::RELATIVE_PRONOUNS))
+            })
     }
 
     /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
