@@ -285,7 +285,9 @@ fn precision_on_the_labelled_news_pairs() {
     // "D-California" can no longer arise; measured 19 certain and 45 shown pairs
     // after them, against 22 and 51). The floors follow what can still arise; the
     // precision floors are unchanged.
-    assert!(p.automatic.0 >= 19, "{p:?}");
+    // Stop 44: the certain pair "David Davis" ~ "David-Davis" no longer arises (see
+    // below): measured 18 certain, all right.
+    assert!(p.automatic.0 >= 18, "{p:?}");
     assert!(p.automatic_precision() >= 0.95, "{p:?}");
     // The labels were drawn from the extractor's output before issue 12's speaker
     // validity rule; that rule now drops possessives and weekdays as speakers
