@@ -3561,7 +3561,7 @@ pub(crate) const OUTLET_NAME_TAILS: &[&[&str]] = &[
 
 /// Suffixes of modifiers that say where or by whom a source is run, not who it is
 /// ("Oslo-based", "state-run", "Iran-backed", "Saudi-led"); dropped from names.
-pub(crate) const AFFILIATION_SUFFIXES: &[&str] = &["-based", "-run", "-backed", "-led"];
+pub(crate) const AFFILIATION_SUFFIXES: &[&str] = &["-based", "-run", "-backed", "-led", "-born"];
 
 /// Ownership suffixes, dropped from a relay's or speaker's name with the affiliation
 /// suffixes ("state-owned", "Kremlin-controlled").

@@ -3815,3 +3815,29 @@ fn an_inverted_speaker_may_be_followed_by_a_clause_about_them() {
         ),
     ]);
 }
+
+#[test]
+fn a_name_that_a_role_belongs_to_is_not_the_speaker() {
+    one_each(&[
+        (
+            "The star of Harbour Lights said the roles were hard to find.",
+            "Wire via ~The star of Harbour Lights",
+            "the roles were hard to find",
+        ),
+        (
+            "An adviser to President Ana Ruiz said the talks were useful.",
+            "Wire via ~An adviser to President Ana Ruiz",
+            "the talks were useful",
+        ),
+    ]);
+}
+
+#[test]
+fn a_birthplace_is_no_part_of_a_name() {
+    let text = "Actress Ana Ruiz has said she cannot work here. Lima-born Ruiz said the \
+                dramas made for slim pickings.";
+    assert_eq!(
+        chains(text, "Wire"),
+        ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
+    );
+}

@@ -151,7 +151,7 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     let run: Vec<&str> = run
         .iter()
         .copied()
-        .filter(|w| !w.ends_with("-based") && !w.ends_with("-run"))
+        .filter(|w| !lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES))
         .collect();
     let last_title = run.iter().rposition(|w| is_title(w) || w.ends_with("'s"));
     // A portfolio after a person's title ("Minister for Health Ana Ruiz", "Ambassador

@@ -875,6 +875,25 @@ impl<'a> State<'a> {
         }
         let org_head = head_lower
             && (is_in(&head, lexicon::INSTITUTIONS) || is_in(&head, lexicon::MEDIA_WORDS));
+        // "the star of Downton Abbey", "the lawyer for Ana Ruiz": a name that is the
+        // whole object of a role's preposition is what the role belongs to, not the
+        // speaker (`role_of` reads the phrase).
+        let role_object = words
+            .iter()
+            .position(|w| is_in(w, lexicon::ROLE_PREPS))
+            .is_some_and(|p| {
+                p >= 2
+                    && words[p - 1].starts_with(|c: char| c.is_lowercase())
+                    && caps.last().is_some_and(|r| {
+                        r.1 == words.len()
+                            && (r.0 == p + 1 || r.0 == p + 2 && is_in(words[p + 1], ARTICLES))
+                    })
+            });
+        if role_object {
+            if let Some(s) = self.role_of(words, spokes) {
+                return Some(s);
+            }
+        }
         let person = if anon_head || org_head {
             None
         } else {
@@ -1410,10 +1429,11 @@ impl<'a> State<'a> {
                 .iter()
                 .any(|w| is_in(w, lexicon::MEDIA_WORDS));
         let org = media || org_end > r.1 || is_org(&words[r.0..r.1]) || spokes;
-        if !org && r.1 - r.0 == 1 {
+        if !org && !name.contains(' ') {
             // A single capitalised word: a surname seen before, else a name as written
-            // (a person when it is a known first name: "Yolanda says …").
-            let full = self.expand(&name);
+            // (a person when it is a known first name: "Yolanda says …"). Without an
+            // affiliation the earlier name may have had ("Dallas-based AT&T").
+            let full = strip_based(&self.expand(&name));
             let person =
                 full != name || known_first_name(&name) && !is_in(&name, lexicon::PLACE_ENDS);
             return Some(Spk::named(&full, person, false));
