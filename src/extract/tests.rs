@@ -3841,3 +3841,17 @@ fn a_birthplace_is_no_part_of_a_name() {
         ["Wire via Ana Ruiz", "Wire via Ana Ruiz"]
     );
 }
+
+#[test]
+fn a_name_before_a_role_noun_is_a_modifier_not_the_subject() {
+    let text = "Ivo Brandt said the dam held. Ostland Fire Incident commander, Tom Ade, said \
+                officials stood by the decision. He said a wall of water could follow.";
+    assert_eq!(
+        chains(text, "Wire"),
+        [
+            "Wire via Ivo Brandt",
+            "Wire via Tom Ade",
+            "Wire via Tom Ade"
+        ]
+    );
+}

@@ -1756,10 +1756,14 @@ impl<'a> State<'a> {
                 let w = self.w(t);
                 // "Anonymous PSD sources told …": a noun after the run makes it a
                 // modifier.
+                // ("California Fire Incident commander Ana Ruiz said": a title too.)
                 w.starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_in(w, CONNECTORS)
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
+                    && !((is_in(w, lexicon::PERSON_REFS)
+                        || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
+                        && lexicon::cue_word(w).is_none())
             }
             _ => false,
         }
