@@ -1624,6 +1624,14 @@ const NUMBER_WORDS: &[&str] = &[
     "ten",
     "eleven",
     "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
     "dozens",
     "hundreds",
     "thousands",
@@ -4408,7 +4416,7 @@ mod tests {
         assert_eq!(NP_STOP.len(), 22 + 7 + 19);
         assert_eq!(&NP_STOP[22..29], WEEKDAYS);
         assert_eq!(NP_STOP.last(), Some(&"by"));
-        assert_eq!(NOT_NAMES.len(), 24 + 7 + 40 + 11 + 27 + 15);
+        assert_eq!(NOT_NAMES.len(), 24 + 7 + 40 + 11 + 27 + 23);
         assert_eq!(&NOT_NAMES[24..31], WEEKDAYS);
         assert_eq!(&NOT_NAMES[71..82], MONTHS.all);
         assert_eq!(&NOT_NAMES[109..], NUMBER_WORDS);

@@ -3855,3 +3855,29 @@ fn a_name_before_a_role_noun_is_a_modifier_not_the_subject() {
         ]
     );
 }
+
+#[test]
+fn an_unresolved_company_is_the_body_its_claim_opens_with() {
+    one_each(&[
+        (
+            "Ostberg has begun consultations on closing the field, the company said.",
+            "Wire via Ostberg",
+            "Ostberg has begun consultations on closing the field",
+        ),
+        // Not a number, a person or a place.
+        (
+            "Twenty-five percent of firms have no female directors, the company said.",
+            "Wire via ~the company",
+            "Twenty-five percent of firms have no female directors",
+        ),
+    ]);
+}
+
+#[test]
+fn a_possessive_description_after_a_name_defers_to_it() {
+    one_each(&[(
+        "Ostmart Inc, Ruritania's second-largest online retailer, says the new plan will help small traders.",
+        "Wire via Ostmart Inc",
+        "the new plan will help small traders",
+    )]);
+}

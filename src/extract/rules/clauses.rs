@@ -11,7 +11,9 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
-use super::names::{acronym, is_cap, is_known_media_run, is_org, is_title};
+use super::names::{
+    acronym, is_cap, is_known_media_run, is_org, is_title, known_first_name, person_name,
+};
 use super::relays::Mods;
 use super::speakers::people_plural;
 use super::{Found, Spk, State};
@@ -550,6 +552,7 @@ impl<'a> State<'a> {
         }
         let (content_end, spk_start) = self.split_content_first(toks, cs, end)?;
         let spk = self.subject_speaker(toks, spk_start, end)?;
+        let spk = self.company_of_claim(toks, cs, &spk).unwrap_or(spk);
         let (s, e) = (cs, content_end);
         if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
@@ -570,6 +573,48 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "Shell has begun consultations on …, the company said": a "company" or "firm"
+    /// that nothing resolved is the body whose name opens the claim as its subject
+    /// (a capitalised run of at most four words, then a lower-case verb; no person,
+    /// place or medium).
+    fn company_of_claim(&self, toks: &[Tok], s: usize, spk: &Spk) -> Option<Spk> {
+        let unresolved = spk.hop.anonymous
+            && ["the company", "the firm"]
+                .iter()
+                .any(|n| spk.hop.name.eq_ignore_ascii_case(n));
+        if !unresolved {
+            return None;
+        }
+        let mut a = s;
+        while self.is_word(toks, a, lexicon::LEADING_LINKERS) {
+            a += 1;
+        }
+        let mut b = a;
+        while self.word_at(toks, b).is_some_and(is_cap) {
+            b += 1;
+        }
+        let run: Vec<&str> = (a..b).filter_map(|k| self.word_at(toks, k)).collect();
+        let verb = self.word_at(toks, b).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_in(w, CONNECTORS)
+                && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
+        });
+        let body_like = (1..=4).contains(&run.len())
+            && verb
+            && !run.iter().any(|w| {
+                is_title(w)
+                    // "Twenty-five percent of …" too.
+                    || w.split('-').next().is_some_and(|p| is_in(p, NOT_NAMES))
+                    || is_in(w, PRONOUNS)
+                    || is_in(w, lexicon::PLACE_ENDS)
+                    || w.ends_with("'s")
+            })
+            && !known_first_name(run[0])
+            && !is_known_media_run(&run)
+            && person_name(&run).is_none_or(|_| is_org(&run));
+        body_like.then(|| Spk::named(&run.join(" "), false, false))
     }
 
     /// "Every lie told to the tribunal would, he said, be a waste …": the comma before

@@ -326,9 +326,18 @@ impl<'a> State<'a> {
                             return Some(named);
                         }
                     }
-                    if s.hop.anonymous
+                    // ("JD.com Inc, China's largest online retailer, says" too.)
+                    let owned = self
+                        .word_at(toks, last.0)
+                        .is_some_and(|w| is_cap(w) && w.ends_with("'s"));
+                    if (s.hop.anonymous && (self.is_word(toks, last.0, &["the"]) || owned)
+                        || owned
+                            && !s.person
+                            && (prev.0..prev.1).all(|k| {
+                                self.word_at(toks, k)
+                                    .is_some_and(|w| is_cap(w) || is_in(w, CONNECTORS))
+                            }))
                         && closed
-                        && self.is_word(toks, last.0, &["the"])
                         && self.words(toks, prev.0, prev.1) <= 8
                         && self.has_name(toks, prev.0, prev.1)
                     {
