@@ -954,6 +954,7 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(
     Id::PEOPLE_NOUNS,
     &[
         "inmate",
+        "whistleblower",
         "advocate",
         "candidate",
         "graduate",
