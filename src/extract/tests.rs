@@ -3881,3 +3881,19 @@ fn a_possessive_description_after_a_name_defers_to_it() {
         "the new plan will help small traders",
     )]);
 }
+
+#[test]
+fn a_statement_made_by_saying_is_the_main_clauses_subjects() {
+    one_each(&[
+        (
+            "Ostland angered its neighbour by saying it would close the border in May.",
+            "Wire via Ostland",
+            "it would close the border in May",
+        ),
+        (
+            "The site won the award, with the committee justifying it by explaining that the design was unique.",
+            "Wire via ~the committee",
+            "the design was unique",
+        ),
+    ]);
+}

@@ -817,6 +817,25 @@ impl<'a> State<'a> {
                 a = k + 1;
             }
         }
+        // "…, with the committee justifying the awards by explaining that …": the
+        // subject of the "with" clause the means belongs to.
+        if self.is_word(toks, pi - 1, &["by"]) {
+            let absolute =
+                |k: usize| k > cs && toks[k - 1].k == K::Comma && self.is_word(toks, k, &["with"]);
+            if let Some(w) = (cs..pi - 1).rev().find(|&k| absolute(k)) {
+                let ing = (w + 2..(pi - 1).min(w + 7)).find(|&k| {
+                    self.word_at(toks, k).is_some_and(|x| {
+                        x.len() > 5
+                            && x.ends_with("ing")
+                            && x.starts_with(|c: char| c.is_ascii_lowercase())
+                    })
+                });
+                if let Some(g) = ing {
+                    a = w + 1;
+                    seg_end = g;
+                }
+            }
+        }
         if a >= seg_end {
             return None;
         }

@@ -287,9 +287,11 @@ impl<'a> State<'a> {
             // Cheap tests first: this runs for every word.
             // "…, strongly stating that …": an adverb may come between.
             let after_comma = |k: usize| matches!(toks[k].k, K::Comma | K::Close);
+            // "… angered its neighbour by saying it …": the means of the main verb.
             if participle.is_none()
                 && i > 0
                 && (after_comma(i - 1)
+                    || self.is_word(toks, i - 1, &["by"])
                     || i > 1
                         && after_comma(i - 2)
                         && self.word_at(toks, i - 1).is_some_and(|a| {
