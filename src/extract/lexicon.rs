@@ -1293,6 +1293,11 @@ const LEMMAS: &[Lemma] = &[
     lemma("brand", Frame::Evaluative),
     lemma("label", Frame::Evaluative),
     lemma("call", Frame::Evaluative),
+    // Only with "as" ("condemned the launch as intolerable"): "condemned the attack"
+    // and "denounced the "illegal" raid" state nothing. ("hail" is no cue: "hail cabs",
+    // "was hailed a hero".)
+    lemma("condemn", Frame::Evaluative),
+    lemma("denounce", Frame::Evaluative),
 ];
 
 /// Phrasal reporting verbs: a verb and the words that must follow it ("pointed out
@@ -1447,6 +1452,10 @@ pub(crate) fn evaluative_preps(lemma: &str) -> &'static [&'static str] {
         _ => &["as"],
     }
 }
+
+/// Evaluative lemmas whose frame needs its preposition: a quotation inside the object
+/// ("denounced the "illegal" raid") is no description of it.
+pub(crate) const PREP_ONLY_EVALUATIVE: &[&str] = &["accuse", "blame", "condemn", "denounce"];
 
 // ---------------------------------------------------------------------------------
 // Where a cue form is a cue

@@ -3897,3 +3897,23 @@ fn a_statement_made_by_saying_is_the_main_clauses_subjects() {
         ),
     ]);
 }
+
+#[test]
+fn condemning_or_denouncing_as_is_an_evaluative_statement() {
+    one_each(&[(
+        "Ana Ruiz condemned the missile launch as absolutely intolerable and reckless.",
+        "Wire via Ana Ruiz",
+        "the missile launch as absolutely intolerable and reckless",
+    )]);
+    // Without "as" nothing is stated.
+    assert!(chains(
+        "Ana Ruiz condemned the attack on the convoy on Monday.",
+        "Wire"
+    )
+    .is_empty());
+    assert!(chains(
+        "Ana Ruiz denounced the \"illegal\" raid on the harbour.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -360,7 +360,7 @@ impl<'a> State<'a> {
         let preps = lexicon::evaluative_preps(lemma);
         for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
             match t.k {
-                K::Quote => return k > i + 1 && lemma != "accuse" && lemma != "blame",
+                K::Quote => return k > i + 1 && !lexicon::PREP_ONLY_EVALUATIVE.contains(&lemma),
                 K::Word if k > i + 1 && is_in(self.w(t), preps) => return true,
                 K::Comma if lemma != "call" => return false,
                 _ => {}
