@@ -3917,3 +3917,19 @@ fn condemning_or_denouncing_as_is_an_evaluative_statement() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_plural_body_described_is_unnamed() {
+    one_each(&[
+        (
+            "Ostlandic authorities said the substance was a nerve agent.",
+            "Wire via ~Ostlandic authorities",
+            "the substance was a nerve agent",
+        ),
+        (
+            "Local authorities said the bomb squad had finished its search.",
+            "Wire via ~Local authorities",
+            "the bomb squad had finished its search",
+        ),
+    ]);
+}

@@ -787,6 +787,19 @@ impl<'a> State<'a> {
         let plural_body = head.ends_with('s')
             && is_in(&head, lexicon::INSTITUTIONS)
             && !is_in(&head, lexicon::STANDING_BODIES);
+        // "Malaysian authorities", "local authorities", "Kenyan prison authorities": a
+        // plural body described, not named (not "EU authorities": an acronym names one).
+        if plural_body
+            && head_lower
+            && (2..=3).contains(&words.len())
+            && !is_in(&lower0, ARTICLES)
+            && !words.iter().any(|w| {
+                w.ends_with("'s") || acronym(w) || is_known_media(w) || is_in(w, CONNECTORS)
+            })
+            && !caps.iter().any(|r| is_org(&words[r.0..r.1]))
+        {
+            return Some(Spk::anonymous(&phrase, true).with_head(&head));
+        }
         // "Research shows", "Studies show": unnamed documents (rulebook: anonymous).
         // "Others say", "Opponents argue": people taking sides.
         if words.len() == 1
