@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -82,6 +82,14 @@ impl Server {
         assert!(ok.success());
         for _ in 0..200 {
             if let Some(st) = self.child.try_wait().expect("wait") {
+                if !st.success() {
+                    // Say why before the caller's assertion fails.
+                    let mut err = String::new();
+                    if let Some(mut e) = self.child.stderr.take() {
+                        let _ = e.read_to_string(&mut err);
+                    }
+                    eprintln!("the server ended with {st} after SIGTERM; its stderr:\n{err}");
+                }
                 return st;
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -813,4 +821,18 @@ fn registry_matching_and_retraction_commands_print_the_same_through_the_server()
     let out = remote(&["user", "role", "root", "viewer"], &editor, "");
     assert_eq!(out.status.code(), Some(1));
     assert!(s.stop().success());
+}
+
+#[test]
+fn a_stop_signal_sent_the_moment_the_server_is_announced_stops_it_gracefully() {
+    // The signal handlers must be in place before the address is printed: a SIGTERM
+    // that arrived before them killed the process. axum polls its shutdown future in a
+    // task of its own, which on a loaded machine may run after the first requests (the
+    // likely cause of one CI failure: a server that did not end cleanly on the SIGTERM
+    // sent after two answered requests).
+    let db = TestDb::new();
+    for _ in 0..5 {
+        let s = Server::start(&db, &[]);
+        assert!(s.stop().success());
+    }
 }

@@ -142,12 +142,15 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("reading the listening address", e))?;
+        // The handlers are installed before anyone learns the address: a stop signal
+        // sent the moment the server is announced must stop it gracefully, not kill it.
+        let stop = stop_signal()?;
         let marker = ServerFile::write(&dir, addr)?;
         ready(addr);
         let app = api::router(state.clone(), &opts);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
-            stop_signal().await;
+            stop.await;
             let _ = tx.send(());
         };
         let serving = axum::serve(listener, app).with_graceful_shutdown(shutdown);
@@ -176,25 +179,29 @@ pub fn serve(db: Database, opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -
     }
 }
 
-/// Wait for SIGINT or SIGTERM.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Install the SIGINT and SIGTERM handlers now (from then on either signal only stops
+/// the server gracefully) and return a future that ends when one arrives.
+fn stop_signal() -> Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let install = |kind: SignalKind| {
+            signal(kind).map_err(|e| Error::io("installing the stop-signal handler", e))
+        };
+        let mut int = install(SignalKind::interrupt())?;
+        let mut term = install(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = int.recv() => {},
+                _ = term.recv() => {},
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
+        })
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }
 
