@@ -1679,6 +1679,21 @@ pub(crate) const SENTENCE_CONNECTIVES: &[&str] = &[
 /// ("say to", "call for", "report on", "set out").
 pub(crate) const NOT_AFTER_BASE_CUE: &[&str] = &["to", "for", "on", "up", "out", "off"];
 
+/// Words after "states" that make it the plural noun ("states against …", "states of
+/// the region", "states such as …", "states where …").
+pub(crate) const AFTER_STATES_NOUN: &[&str] = &[
+    "against",
+    "of",
+    "across",
+    "along",
+    "including",
+    "such",
+    "like",
+    "where",
+    "which",
+    "bordering",
+];
+
 /// Forms of "be" that make a past participle passive ("was quoted", "were reported").
 pub(crate) const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "being"];
 
@@ -1749,6 +1764,29 @@ pub(crate) const NOT_FACT_OBJECT: &[&str] = &["to", "having", "that", "it", "if"
 /// motive or topic under rulebook R1, no statement unless a verb follows
 /// ("stressed the need to act was urgent").
 pub(crate) const STANCE_NOUNS: &[&str] = &["need", "importance", "necessity"];
+
+/// Objects of "declare" that make it an official act, not a statement ("declared a
+/// state of emergency", "declared war", "declared its intention to …"; rulebook R1).
+pub(crate) const DECLARED_ACTS: &[&str] = &[
+    "emergency",
+    "war",
+    "independence",
+    "caliphate",
+    "victory",
+    "ceasefire",
+    "truce",
+    "curfew",
+    "mourning",
+    "holiday",
+    "surrender",
+    "disaster",
+    "foundation",
+    "establishment",
+    "candidacy",
+    "amnesty",
+    "intention",
+    "support",
+];
 
 /// Heads of a fact-object cue's object that make it a decision on a request, not a
 /// statement ("a court denied his extradition", "denied bail", "rejected the appeal").

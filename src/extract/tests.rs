@@ -1397,9 +1397,9 @@ fn a_subordinate_clause_has_its_own_subject_and_ends_at_its_comma() {
     one_each(&[
         (
             "The drought also hurts farmers in Ostberg, where the government recently \
-             declared a national disaster in half of its provinces.",
+             said half of its provinces faced a national disaster.",
             "Wire via government",
-            "a national disaster in half of its provinces",
+            "half of its provinces faced a national disaster",
         ),
         (
             "Although Ruritania officially denies the camps exist, satellite images show \
@@ -2404,7 +2404,7 @@ fn states_before_a_comma_is_a_noun() {
 fn a_country_is_not_expanded_to_a_longer_name() {
     assert_eq!(
         chains(
-            "Villa Somalia is the presidential palace. Somalia recently declared the drought a national disaster.",
+            "Villa Somalia is the presidential palace. Somalia recently said the drought was a national disaster.",
             "Wire"
         ),
         ["Wire via Somalia"]
@@ -3165,6 +3165,41 @@ fn stressing_a_need_or_importance_is_no_statement() {
         "Ana Ruiz stressed the need to act was urgent.",
         "Wire via Ana Ruiz",
         "the need to act was urgent",
+    )]);
+}
+
+#[test]
+fn declaring_an_emergency_or_war_is_an_act_not_a_statement() {
+    let cs = chains(
+        "Governor Ana Ruiz declared a state of emergency in the valley. Ostland declared war on its neighbour. The council declared the floods a national disaster. Mayor Ivo Brandt declared a \"curfew\" until Friday.",
+        "Wire",
+    );
+    assert!(cs.is_empty(), "{cs:?}");
+    one_each(&[
+        (
+            "Ana Ruiz declared the war was over.",
+            "Wire via Ana Ruiz",
+            "the war was over",
+        ),
+        (
+            "Ana Ruiz declared the bridge safe for traffic.",
+            "Wire via Ana Ruiz",
+            "the bridge safe for traffic",
+        ),
+    ]);
+}
+
+#[test]
+fn states_before_against_or_such_as_is_a_plural_noun() {
+    let cs = chains(
+        "The pact unites Ostland-majority states against the rebels. Several Ostland states such as Vell and Marrow follow the ruling.",
+        "Wire",
+    );
+    assert!(cs.is_empty(), "{cs:?}");
+    one_each(&[(
+        "The Vell Port Authority states that the harbour is closed.",
+        "Wire via Vell Port Authority",
+        "the harbour is closed",
     )]);
 }
 

@@ -452,8 +452,37 @@ impl<'a> State<'a> {
                     && !(p + 3..self.content_end(toks, p))
                         .any(|j| self.is_word(toks, j, &["is", "was", "are", "were"]))
             };
+            // "declared a state of emergency", "declared war on …", "declared the
+            // drought a national disaster": an official act, not a statement (R1: a
+            // noun object counts only when it is a checkable fact). A clause after
+            // the cue ("declared the war was over") is still a statement.
+            let declared_act = || {
+                lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| c.lemma == "declare")
+                    && (p..len.min(p + 6))
+                        .take_while(|&j| {
+                            matches!(toks[j].k, K::Word | K::Quote)
+                                && !self.is_word(toks, j, lexicon::CLAUSE_AUX)
+                        })
+                        .any(|j| {
+                            let act = match toks[j].k {
+                                // A short quotation: 'declared a "caliphate"'.
+                                K::Quote => {
+                                    let words = self
+                                        .w(&toks[j])
+                                        .split(|c: char| !c.is_alphabetic())
+                                        .filter(|w| !w.is_empty());
+                                    words.clone().count() <= 4
+                                        && words.into_iter().any(|w| {
+                                            is_in(&w.to_lowercase(), lexicon::DECLARED_ACTS)
+                                        })
+                                }
+                                _ => self.is_word(toks, j, lexicon::DECLARED_ACTS),
+                            };
+                            act && !self.is_word(toks, j + 1, lexicon::CLAUSE_AUX)
+                        })
+            };
             let bare_ok = match c {
-                Cue::Bare => !adds_to() && !stance(),
+                Cue::Bare => !adds_to() && !stance() && !declared_act(),
                 Cue::Told => p > ci + 1,
                 Cue::Clausal if finding => false,
                 Cue::Clausal => {

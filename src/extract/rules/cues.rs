@@ -126,6 +126,13 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        // "uniting Muslim-majority states against ISIL", "Gulf states such as …": a
+        // plural noun before these words, never the verb.
+        if self.w(&toks[i]).eq_ignore_ascii_case("states")
+            && self.is_word(toks, i + 1, lexicon::AFTER_STATES_NOUN)
+        {
+            return false;
+        }
         // "… broke out in Blue Nile and South Kordofan states.": at the sentence's
         // end "states" is a verb only in a short closing clause ("…, the report
         // states.").
