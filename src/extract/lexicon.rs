@@ -1019,6 +1019,20 @@ pub(crate) const APPOSITION_CUTS: Words = Words::new(
     ],
 );
 
+/// Head nouns that describe the same kind of body: an entity introduced as "a group"
+/// is "the organization" later, "a firm" is "the company".
+pub(crate) const SAME_KIND_NOUNS: &[&[&str]] = &[
+    &["group", "organization", "organisation"],
+    &["company", "firm"],
+];
+
+/// Do `a` and `b` belong to one set of [`SAME_KIND_NOUNS`]?
+pub(crate) fn same_kind_nouns(a: &str, b: &str) -> bool {
+    SAME_KIND_NOUNS
+        .iter()
+        .any(|set| set.contains(&a) && set.contains(&b))
+}
+
 /// Endings of agent nouns, which name a person ("passenger", "separatist",
 /// "parliamentarian", "patient", "migrant", "investor").
 pub(crate) const AGENT_SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ent", "ant"];
@@ -1879,6 +1893,10 @@ pub(crate) const ISSUED_DOCS: &[&str] = &[
     "post",
     "notice",
 ];
+
+/// Prepositions that open where an [`ISSUED_DOCS`] document was put ("posted a
+/// statement on its website saying …").
+pub(crate) const ISSUED_WHERE: &[&str] = &["on", "in", "to", "via"];
 
 /// Participles that carry a statement after a comma ("…, saying that …").
 pub(crate) const PARTICIPLES: Words = Words::new(

@@ -3204,6 +3204,48 @@ fn states_before_against_or_such_as_is_a_plural_noun() {
 }
 
 #[test]
+fn a_statement_posted_somewhere_saying_is_its_posters() {
+    one_each(&[
+        (
+            "The Vell Port Authority posted a statement on its Facebook page saying the harbour was closed.",
+            "Wire via Vell Port Authority",
+            "the harbour was closed",
+        ),
+        (
+            "Dock workers sent a letter to the mayor yesterday saying the cranes were unsafe.",
+            "Wire via ~Dock workers",
+            "the cranes were unsafe",
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_inside_a_participles_content_is_part_of_it() {
+    // The participle's statement holds the inner cue, as "said parents complained"
+    // does; the platform named on the way is nobody's speaker.
+    one_each(&[(
+        "The Vell Port Authority posted a statement on its Facebook page saying parents complained the water was dirty.",
+        "Wire via Vell Port Authority",
+        "parents complained the water was dirty",
+    )]);
+    // A closing cue after the participle still speaks for the whole sentence.
+    one_each(&[(
+        "Care homes have closed wards, saying they cannot pay staff, an Ostland Radio investigation has found.",
+        "Wire via Ostland Radio",
+        "Care homes have closed wards, saying they cannot pay staff",
+    )]);
+}
+
+#[test]
+fn a_group_described_before_is_the_organization() {
+    one_each(&[(
+        "Velmo Aid, a group that helps older people, shares her concern. The organization said the bill would raise costs.",
+        "Wire via Velmo Aid",
+        "the bill would raise costs",
+    )]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",

@@ -790,15 +790,27 @@ impl<'a> State<'a> {
     }
 
     /// Is the word before `i` a document the subject put out ("issued a statement",
-    /// "signed letters", "posted a brief message")? Then "saying" after it needs no comma.
+    /// "signed letters", "posted a brief message"), perhaps with where it was put
+    /// ("posted a statement on its Facebook page")? Then "saying" after it needs no comma.
     pub(super) fn issued_doc_before(&self, toks: &[Tok], i: usize) -> bool {
-        i >= 3
-            && self.is_word(toks, i - 1, lexicon::ISSUED_DOCS)
-            && (i.saturating_sub(5)..i - 1).any(|k| {
+        let doc = if self.is_word(toks, i.wrapping_sub(1), lexicon::ISSUED_DOCS) {
+            i - 1
+        } else {
+            // "… a statement on its website saying": a short place phrase between.
+            match (i.saturating_sub(8)..i.saturating_sub(2)).rev().find(|&d| {
+                self.is_word(toks, d, lexicon::ISSUED_DOCS)
+                    && self.is_word(toks, d + 1, lexicon::ISSUED_WHERE)
+            }) {
+                Some(d) if toks[d..i].iter().all(|t| t.k == K::Word) => d,
+                _ => return false,
+            }
+        };
+        doc >= 2
+            && (doc.saturating_sub(4)..doc).any(|k| {
                 self.word_at(toks, k).is_some_and(|w| {
                     is_in(w, lexicon::ISSUING_VERBS)
                         && w.starts_with(|c: char| c.is_ascii_lowercase())
-                }) && toks[k..i].iter().all(|t| t.k == K::Word)
+                }) && toks[k..doc].iter().all(|t| t.k == K::Word)
             })
     }
 

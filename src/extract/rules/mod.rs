@@ -321,6 +321,12 @@ impl<'a> State<'a> {
                 continue;
             }
             if let Some(f) = self.with_cue(toks, i, c) {
+                // "… posted a statement saying parents complained the pipes were
+                // dirty": a statement whose claim is inside a participle's content is
+                // part of it, as after "said" ("…, saying …, the report found" is not).
+                if participle.is_some_and(|p| f.span.0 >= toks[p].e) {
+                    break;
+                }
                 // "X happened, according to three officials, who said Y": the
                 // "according to" statement before the cue is one of its own.
                 if let Some(a) = according.filter(|&a| toks[a].e <= f.span.0) {

@@ -2135,7 +2135,10 @@ impl<'a> State<'a> {
                 .split_whitespace()
                 .take_while(|w| !is_in(w, lexicon::APPOSITION_CUTS))
                 .collect();
-            core.last() == Some(&head) && rest.iter().all(|w| core.contains(w))
+            // "AARP, a group that …" is "the organization"; "a US firm", "the company".
+            let same_head = |w: &str| w == head || lexicon::same_kind_nouns(w, head);
+            core.last().is_some_and(|w| same_head(w))
+                && rest[..rest.len() - 1].iter().all(|w| core.contains(w))
         })?;
         // Only while no other person (or body) has spoken since the apposition: "the
         // congressman" in an article about one congressman, after a colleague was
