@@ -3246,6 +3246,22 @@ fn a_group_described_before_is_the_organization() {
 }
 
 #[test]
+fn a_body_named_before_a_place_is_the_speaker() {
+    one_each(&[
+        (
+            "The Vell Weather Service in New Ostberg City said the roads were closed.",
+            "Wire via Vell Weather Service",
+            "the roads were closed",
+        ),
+        (
+            "The roads were closed, according to the Ostland Union in South Vell.",
+            "Wire via Ostland Union",
+            "The roads were closed",
+        ),
+    ]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",

@@ -955,7 +955,10 @@ impl<'a> State<'a> {
                         r.0 >= 1 && is_in(words[r.0 - 1], lexicon::IN_PLACE_PREPS)
                     };
                     let elsewhere = caps.iter().rev().filter(|r| !placed(r));
-                    let after_in = caps.iter().rev().filter(|r| placed(r));
+                    // "the National Weather Service in New York City": a body named
+                    // before the place is the speaker, never the place.
+                    let body_before = caps.iter().any(|r| !placed(r) && is_org(&words[r.0..r.1]));
+                    let after_in = caps.iter().rev().filter(|r| placed(r) && !body_before);
                     elsewhere.chain(after_in).find_map(|r| {
                         let headed = words.get(r.1).is_some_and(|w| {
                             is_in(w, lexicon::INSTITUTIONS)
