@@ -3389,6 +3389,7 @@ pub(crate) const PERSON_REFS: Words = Words::new(
     &[
         "he",
         "she",
+        "member",
         "minister",
         "diplomat",
         "spokesman",

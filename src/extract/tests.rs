@@ -3262,6 +3262,26 @@ fn a_body_named_before_a_place_is_the_speaker() {
 }
 
 #[test]
+fn a_member_is_a_person_described() {
+    // "FARC member Ana Ruiz" names a person, whom "she" is later.
+    let cs = chains_and_claims(
+        "Camps were built for rebel member Ana Ruiz and others. Ruiz, 54, has fought since 14. She said she was hopeful for the future.",
+    );
+    assert_eq!(
+        cs,
+        [(
+            "Wire via Ana Ruiz".to_string(),
+            "she was hopeful for the future".to_string()
+        )]
+    );
+    one_each(&[(
+        "The Ostland member of parliament told reporters he met the envoy twice.",
+        "Wire via ~The Ostland member of parliament",
+        "he met the envoy twice",
+    )]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",
