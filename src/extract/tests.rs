@@ -3282,6 +3282,15 @@ fn a_member_is_a_person_described() {
 }
 
 #[test]
+fn people_after_a_capitalised_listener_word_are_listeners() {
+    one_each(&[(
+        "Ana Ruiz told Ostland diplomats that the ferry would sail on Monday.",
+        "Wire via Ana Ruiz",
+        "the ferry would sail on Monday",
+    )]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",

@@ -1268,12 +1268,16 @@ impl<'a> State<'a> {
             if n > 0 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
                 break;
             }
+            // "told US representatives that …": people after a capitalised modifier
+            // are the listeners when "that" follows.
+            let listeners = people_plural(w) && self.is_word(toks, k + 1, &["that"]);
             if first_cap
                 && n > 0
                 && !is_cap(w)
                 && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !is_in(w, CONNECTORS)
                 && !is_in(w, lexicon::MEDIA_WORDS)
+                && !listeners
             {
                 break;
             }
