@@ -3291,6 +3291,22 @@ fn people_after_a_capitalised_listener_word_are_listeners() {
 }
 
 #[test]
+fn an_agency_described_keeps_its_description() {
+    one_each(&[
+        (
+            "Many families have fled, the UN refugee agency said on Monday.",
+            "Wire via UN refugee agency",
+            "Many families have fled",
+        ),
+        (
+            "Many families have fled, the Vellpress news agency said on Monday.",
+            "Wire via Vellpress",
+            "Many families have fled",
+        ),
+    ]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",

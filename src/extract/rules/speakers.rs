@@ -1438,6 +1438,11 @@ impl<'a> State<'a> {
         {
             name_end -= 1;
         }
+        // "the UN refugee agency": the tail goes only when the name is left whole
+        // ("the Xinhua news agency"), never to leave "UN refugee".
+        if name_end > r.1 {
+            name_end = org_end;
+        }
         // "posted by the Ruritanian Border Agency Friday night": a weekday after a
         // body's name is a time, not part of the name.
         if org_end == r.1 && is_org(&words[r.0..r.1]) {
