@@ -3307,6 +3307,20 @@ fn an_agency_described_keeps_its_description() {
 }
 
 #[test]
+fn called_after_an_indefinite_thing_names_it() {
+    let cs = chains(
+        "Ostland created a new unit called Vellmo, which aims to make cars. A rare plant species called the \"marsh fennel\" would die out.",
+        "Wire",
+    );
+    assert!(cs.is_empty(), "{cs:?}");
+    one_each(&[(
+        "An official called the plan \"a disaster\".",
+        "Wire via ~An official",
+        "the plan \"a disaster",
+    )]);
+}
+
+#[test]
 fn a_participle_after_a_quotation_is_no_speaker() {
     one_each(&[(
         "\"Ivo Brandt was elected to head the port board\", succeeding Ana Ruiz, the officials said.",

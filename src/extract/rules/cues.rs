@@ -6,6 +6,7 @@ use crate::extract::lexicon::{self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS
 use crate::extract::text::{Tok, K};
 
 use super::names::{is_cap, is_title};
+use super::speakers;
 use super::State;
 
 impl<'a> State<'a> {
@@ -167,6 +168,32 @@ impl<'a> State<'a> {
             }
         }
         let w = self.w(&toks[i]);
+        // "a plant species called the hemlock water dropwort", "an app called Vell":
+        // after an indefinite thing, not a person or body, "called" names it.
+        let indefinite_np = || {
+            (i.saturating_sub(5)..i.saturating_sub(1))
+                .rev()
+                .take_while(|&k| {
+                    self.word_at(toks, k).is_some_and(|x| {
+                        x.starts_with(|c: char| c.is_ascii_lowercase()) || is_in(x, &["a", "an"])
+                    })
+                })
+                .any(|k| self.is_word(toks, k, &["a", "an"]))
+        };
+        if w == "called"
+            && indefinite_np()
+            && prev.is_some_and(|p| {
+                p.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !speakers::people_plural(p)
+                    && !is_in(p, lexicon::PERSON_REFS)
+                    && !is_in(p, lexicon::TITLES)
+                    && !is_in(p, lexicon::ORG_WORDS)
+                    && !is_in(p, lexicon::INSTITUTIONS)
+                    && !lexicon::AGENT_SUFFIXES.iter().any(|s| p.ends_with(s))
+            })
+        {
+            return false;
+        }
         // "rule(s)" is mostly a noun ("under the rules", "rules that govern …") and
         // "ruled by" a passive: of the verb "rule" only "ruled" is a cue.
         if is_in(w, lexicon::NOUN_ONLY_CUES) || (w == "ruled" && next == "by") {
