@@ -3212,9 +3212,9 @@ fn a_statement_posted_somewhere_saying_is_its_posters() {
             "the harbour was closed",
         ),
         (
-            "Dock workers sent a letter to the mayor yesterday saying the cranes were unsafe.",
+            "Dock workers sent a letter to the mayor yesterday saying the cranes were broken.",
             "Wire via ~Dock workers",
-            "the cranes were unsafe",
+            "the cranes were broken",
         ),
     ]);
 }
