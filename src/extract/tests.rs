@@ -4085,3 +4085,78 @@ fn a_plural_body_described_is_unnamed() {
         ),
     ]);
 }
+
+#[test]
+fn a_counted_span_of_time_after_the_cue_dates_the_telling() {
+    one_each(&[
+        (
+            "Ostland Radio reported a day earlier that the bridge had closed.",
+            "Wire via Ostland Radio",
+            "the bridge had closed",
+        ),
+        (
+            "Ana Ruiz said two weeks ago the plant would reopen.",
+            "Wire via Ana Ruiz",
+            "the plant would reopen",
+        ),
+        (
+            "Ana Ruiz said a few days later that the plant would reopen.",
+            "Wire via Ana Ruiz",
+            "the plant would reopen",
+        ),
+    ]);
+}
+
+#[test]
+fn a_mediums_name_in_quotation_marks_is_a_name_not_a_quotation() {
+    one_each(&[
+        (
+            "The ferry will sail again, Ana Ruiz said in an interview with the weekly \"Ostland Post.\"",
+            "Wire via Ostland Post via Ana Ruiz",
+            "The ferry will sail again",
+        ),
+        (
+            "\"The ferry will sail again,\" Ana Ruiz told the daily \"Nordposten\" in 2015.",
+            "Wire via Nordposten via Ana Ruiz",
+            "The ferry will sail again",
+        ),
+        // Unquoted, after a nationality: the name, not "German daily".
+        (
+            "\"The ferry will sail again,\" Ana Ruiz told the German daily Nordposten in 2015.",
+            "Wire via Nordposten via Ana Ruiz",
+            "The ferry will sail again",
+        ),
+    ]);
+    // A quotation after a medium that is a sentence stays a quotation.
+    one_each(&[(
+        "Ana Ruiz told the newspaper \"we will sail again.\"",
+        "Wire via Ana Ruiz",
+        "we will sail again.",
+    )]);
+}
+
+#[test]
+fn counted_figures_are_the_latest_bodys_not_the_latest_outlets() {
+    let got = chains(
+        "Exports fell, Reuters reported. Imports fell by a third, the Ostland statistics office said. Visits were flat, the figures showed.",
+        "Wire",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Wire via Ostland statistics office")
+    );
+}
+
+#[test]
+fn a_nationality_alone_is_never_a_source() {
+    assert!(chains(
+        "There are 300 roads crossing the Irish border and no-one is suggesting there will be checks on each one.",
+        "Wire"
+    )
+    .is_empty());
+    one_each(&[(
+        "The ferry sank off the coast, the Turkish coastguard said.",
+        "Wire via Turkish coastguard",
+        "The ferry sank off the coast",
+    )]);
+}

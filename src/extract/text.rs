@@ -295,7 +295,7 @@ pub(crate) fn quotes(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
             && (next.is_ascii_whitespace() || next.is_ascii_punctuation() || i + 1 == para.1);
         match (open, can_open, can_close) {
             (Some(o), _, true) => {
-                if i > o + 1 {
+                if i > o + 1 && !medium_title(n, o, i) {
                     out.push((o + 1, i));
                 }
                 open = None;
@@ -312,6 +312,34 @@ pub(crate) fn quotes(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Is the quotation between the marks at `o` and `c` the name of a medium written in
+/// quotes after its kind ("the German daily "Die Welt"", "the magazine "Attitude."")?
+/// Then it is a name, read as plain words, not a quotation to attribute. Only a short
+/// run of capitalised words (joining words aside, one lower-case word at most in three
+/// or more: "Le Canard enchaine") counts.
+fn medium_title(n: &str, o: usize, c: usize) -> bool {
+    let kind = n[..o].trim_end().rsplit(' ').next().unwrap_or("");
+    if !super::lexicon::is_in(kind, super::lexicon::MEDIUM_KINDS) {
+        return false;
+    }
+    let body = n[o + 1..c].trim_end_matches(['.', ',']);
+    if body.contains(['.', '!', '?', ',', ':', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| {
+            !w.starts_with(|ch: char| ch.is_uppercase())
+                && !super::lexicon::is_in(w, super::lexicon::CONNECTORS)
+        })
+        .count();
+    !words.is_empty()
+        && words.len() <= 5
+        && words[0].starts_with(|ch: char| ch.is_uppercase())
+        && (lower == 0 || lower == 1 && words.len() >= 3)
 }
 
 /// Is a `?` between `before` (the word so far) and `after` a letter the scrape could

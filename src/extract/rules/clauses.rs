@@ -323,6 +323,20 @@ impl<'a> State<'a> {
                         p = self.skip_phrase(toks, p + 1);
                         continue;
                     }
+                    // "reported a day earlier that …", "said two weeks ago that …":
+                    // a counted span of time dates the telling ("a few days later").
+                    let unit = p
+                        + 1
+                        + usize::from(
+                            w.eq_ignore_ascii_case("a") && self.is_word(toks, p + 1, &["few"]),
+                        );
+                    if (is_in(w, lexicon::SPAN_COUNTS) || w.bytes().all(|b| b.is_ascii_digit()))
+                        && self.is_word(toks, unit, lexicon::SPAN_UNITS)
+                        && self.is_word(toks, unit + 1, lexicon::SPAN_ENDS)
+                    {
+                        p = unit + 2;
+                        continue;
+                    }
                     // "…, Ivo Brandt said Thursday as he left for Delhi": a subordinate
                     // clause after the cue is no content; the claim came first.
                     if p > ci + 1 && is_in(w, lexicon::SUBORDINATORS) {

@@ -314,6 +314,19 @@ impl<'a> State<'a> {
             }
         }
         if has_media_word {
+            // "the German daily Die Zeit", "the weekly Nordposten": a name after the
+            // kind of medium is the medium's name.
+            let kind = words.iter().rposition(|w| is_in(w, lexicon::MEDIUM_KINDS));
+            if let Some(k) = kind {
+                if let Some(p) = pieces.iter().find(|p| {
+                    words
+                        .iter()
+                        .position(|w| *w == p[0])
+                        .is_some_and(|i| i == k + 1)
+                }) {
+                    return Some(HopSpec::named(&p.join(" ")));
+                }
+            }
             if let Some(p) = pieces.first() {
                 // "Latvian state TV": keep the words from the first name to the media word.
                 let first = p[0];

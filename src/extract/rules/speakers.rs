@@ -645,8 +645,9 @@ impl<'a> State<'a> {
                 if let Some((_, s)) = self.docs.iter().rev().find(|d| d.0 == head) {
                     return Some(s.clone());
                 }
+                let media_first = !is_in(&head, lexicon::COUNT_DOCS);
                 return self
-                    .resolve_org(true)
+                    .resolve_org(media_first)
                     .or_else(|| self.resolve_org(false))
                     .or_else(|| Some(Spk::anonymous(&words.join(" "), false)));
             }
