@@ -4160,3 +4160,12 @@ fn a_nationality_alone_is_never_a_source() {
         "The ferry sank off the coast",
     )]);
 }
+
+#[test]
+fn a_long_title_of_agency_copy_still_names_the_speaker() {
+    one_each(&[(
+        "The ferry line will reopen in May, Chairman of the Ruritanian-Ostlandic Business Council at Ruritania's Chamber of Commerce and Industry Ivo Brandt told TASS on Thursday.",
+        "Wire via TASS via Ivo Brandt",
+        "The ferry line will reopen in May",
+    )]);
+}

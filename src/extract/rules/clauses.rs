@@ -1665,7 +1665,13 @@ impl<'a> State<'a> {
             cut = prev;
         }
         let seg = self.words(toks, spk_start, end);
-        if seg == 0 || seg > 14 {
+        // A capitalised title opens the long speakers of agency copy ("…, Chairman of
+        // the Ruritanian-Ostlandic Business Council at the Chamber of Commerce and
+        // Industry Ivo Brandt told TASS"): they may run longer.
+        let titled = self
+            .word_at(toks, spk_start)
+            .is_some_and(|w| is_cap(w) && is_in(w, lexicon::TITLES));
+        if seg == 0 || seg > if titled { 20 } else { 14 } {
             return None;
         }
         // Appositions: "…, Title of Org, Name, said" / "…, Name, the title, said".
