@@ -949,6 +949,10 @@ pub(crate) const COMMITMENT_LEMMAS: &[&str] = &[
 ];
 
 /// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
+/// Singular nouns for a group of people ("the couple", "the family"): unresolved, an
+/// unnamed group of sources, as a plural of people is.
+pub(crate) const PEOPLE_GROUPS: &[&str] = &["couple", "family", "pair", "duo", "trio"];
+
 /// -ian, -ent, -ant, -or) give: "another inmate", "one witness", "the rabbis".
 pub(crate) const PEOPLE_NOUNS: Words = Words::new(
     Id::PEOPLE_NOUNS,
@@ -1864,6 +1868,7 @@ pub(crate) const ISSUING_VERBS: &[&str] = &[
     "issued",
     "released",
     "posted",
+    "tweeted",
     "published",
     "sent",
     "signed",
@@ -3683,6 +3688,7 @@ pub(crate) const DOCS: Words = Words::new(
         "estimates",
         "document",
         "documents",
+        "record",
         "records",
         "filing",
         "complaint",

@@ -4169,3 +4169,37 @@ fn a_long_title_of_agency_copy_still_names_the_speaker() {
         "The ferry line will reopen in May",
     )]);
 }
+
+#[test]
+fn a_couple_or_family_unresolved_is_an_unnamed_group() {
+    one_each(&[(
+        "The couple said they would not meet the board again.",
+        "Wire via ~The couple",
+        "they would not meet the board again",
+    )]);
+}
+
+#[test]
+fn a_message_posted_at_a_time_saying_is_its_authors() {
+    one_each(&[
+        (
+            "Ana Ruiz posted a message this morning saying the story was false.",
+            "Wire via Ana Ruiz",
+            "the story was false",
+        ),
+        (
+            "Ana Ruiz tweeted a message saying \"The story is false.\"",
+            "Wire via Ana Ruiz",
+            "The story is false.",
+        ),
+    ]);
+}
+
+#[test]
+fn a_document_of_a_topic_is_an_unnamed_document() {
+    one_each(&[(
+        "The officer believed her, according to a record of the interview.",
+        "Wire via ~a record of the interview",
+        "The officer believed her",
+    )]);
+}

@@ -810,10 +810,13 @@ impl<'a> State<'a> {
         let doc = if self.is_word(toks, i.wrapping_sub(1), lexicon::ISSUED_DOCS) {
             i - 1
         } else {
-            // "… a statement on its website saying": a short place phrase between.
+            // "… a statement on its website saying": a short place phrase between;
+            // "… a message this morning saying": a time phrase.
             match (i.saturating_sub(8)..i.saturating_sub(2)).rev().find(|&d| {
                 self.is_word(toks, d, lexicon::ISSUED_DOCS)
-                    && self.is_word(toks, d + 1, lexicon::ISSUED_WHERE)
+                    && (self.is_word(toks, d + 1, lexicon::ISSUED_WHERE)
+                        || self.is_word(toks, d + 1, lexicon::TIME_OPENERS)
+                        || self.is_word(toks, d + 1, lexicon::CALENDAR))
             }) {
                 Some(d) if toks[d..i].iter().all(|t| t.k == K::Word) => d,
                 _ => return false,
@@ -1151,7 +1154,14 @@ impl<'a> State<'a> {
                 j += 1;
             }
             if j + 1 < e {
-                return self.speaker(toks, (j + 1, e));
+                let owner = self.speaker(toks, (j + 1, e));
+                // "according to a record of the interview": what follows is the
+                // document's topic, not its author; an unnamed document.
+                if owner.is_none() && self.is_word(toks, s, lexicon::INDEFINITE_OPENERS) {
+                    let d = self.n[toks[s].s..toks[e - 1].e].to_string();
+                    return Some(Spk::anonymous(&d, false));
+                }
+                return owner;
             }
             // "according to reports", "according to a report released Wednesday": an
             // unnamed document is an anonymous source (rulebook R3); not one whose

@@ -1264,7 +1264,7 @@ impl<'a> State<'a> {
                 }
                 // "the separatists", "the lawyers": a group of people; not "the
                 // attacks" or "the returns", which are no one.
-                if plural && people_plural(&head) {
+                if plural && people_plural(&head) || is_in(&head, lexicon::PEOPLE_GROUPS) {
                     return Some(Spk::anonymous(&phrase, true));
                 }
                 // "the bureau", "the central bank": a body named earlier with this word
