@@ -4203,3 +4203,21 @@ fn a_document_of_a_topic_is_an_unnamed_document() {
         "The officer believed her",
     )]);
 }
+
+#[test]
+fn a_counted_object_of_reported_is_a_checkable_fact() {
+    one_each(&[
+        (
+            "The Velmoran Coast Guard reported 14 rescues on Saturday.",
+            "Wire via Velmoran Coast Guard",
+            "14 rescues on Saturday",
+        ),
+        (
+            "Ostlandic officers reported seven ceasefire violations near the border.",
+            "Wire via ~Ostlandic officers",
+            "seven ceasefire violations near the border",
+        ),
+    ]);
+    // An uncounted object is no fact checked here.
+    assert!(chains("The company reported a loss.", "Wire").is_empty());
+}

@@ -523,6 +523,15 @@ impl<'a> State<'a> {
                     {
                         is_in(first, lexicon::CLAIMED_OBJECTS)
                     }
+                    // "reported 14 rescues on Saturday" (rulebook R1, example 10): a
+                    // counted object is a checkable fact.
+                    Some(Frame::Clausal)
+                        if lexicon::cue_word(self.w(&toks[ci]))
+                            .is_some_and(|c| c.lemma == "report") =>
+                    {
+                        first.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                            || is_in(first, lexicon::SPAN_COUNTS) && first.len() > 2
+                    }
                     Some(Frame::FactObject) => {
                         !is_in(first, lexicon::NOT_FACT_OBJECT)
                             && (first.starts_with(|c: char| c.is_ascii_lowercase())
