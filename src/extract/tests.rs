@@ -4221,3 +4221,26 @@ fn a_counted_object_of_reported_is_a_checkable_fact() {
     // An uncounted object is no fact checked here.
     assert!(chains("The company reported a loss.", "Wire").is_empty());
 }
+
+#[test]
+fn an_absolute_with_clause_has_its_own_speaker() {
+    one_each(&[
+        (
+            "Water reached the second floor of the clinic, with residents saying the alarm never sounded.",
+            "Wire via ~residents",
+            "the alarm never sounded",
+        ),
+        (
+            "The talks ended early, with Ana Ruiz telling reporters that no deal was near.",
+            "Wire via Ana Ruiz",
+            "no deal was near",
+        ),
+    ]);
+    // "with" as the main verb's preposition opens no clause.
+    assert!(chains(
+        "Ana Ruiz agreed with Ivo Brandt saying the term was not helpful.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| c != "Wire via Ivo Brandt"));
+}

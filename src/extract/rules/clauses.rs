@@ -840,6 +840,27 @@ impl<'a> State<'a> {
             })
     }
 
+    /// The "with" that opens an absolute clause whose subject runs up to the
+    /// participle at `pi` ("with residents saying", "with Ana Ruiz telling"): at most
+    /// seven words, none of them a verb or "and", and no punctuation between. The
+    /// "with" opens the sentence or follows a comma: "met with Ana Ruiz and saying",
+    /// "agreed with Ruiz saying", "cartons with stickers stating" are no such clause.
+    pub(super) fn absolute_with(&self, toks: &[Tok], pi: usize) -> Option<usize> {
+        let k = (pi.saturating_sub(8)..pi.saturating_sub(1))
+            .rev()
+            .find(|&k| self.is_word(toks, k, &["with"]))?;
+        let opens = k == 0 || toks[k - 1].k == K::Comma;
+        let subject_only = toks[k + 1..pi].iter().all(|t| {
+            t.k == K::Word && {
+                let w = self.w(t);
+                !is_in(w, lexicon::CLAUSE_AUX)
+                    && !is_in(w, &["and"])
+                    && !(w.len() > 4 && w.ends_with("ing"))
+            }
+        });
+        (opens && subject_only).then_some(k)
+    }
+
     /// "X did something, saying (that) …": the subject of the sentence said it.
     pub(super) fn with_participle(&mut self, toks: &[Tok], pi: usize) -> Option<Found> {
         let len = toks.len();
@@ -902,6 +923,11 @@ impl<'a> State<'a> {
                     seg_end = g;
                 }
             }
+        }
+        // "…, with residents saying …": the absolute clause's subject.
+        if let Some(w) = self.absolute_with(toks, pi).filter(|&w| w >= cs) {
+            a = w + 1;
+            seg_end = pi;
         }
         if a >= seg_end {
             return None;

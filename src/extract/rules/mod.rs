@@ -304,6 +304,15 @@ impl<'a> State<'a> {
             {
                 participle = Some(i);
             }
+            // "…, with residents saying the alarm never sounded": the absolute
+            // clause's own subject says it (rulebook R1, example 4).
+            if participle.is_none()
+                && is_in(w, PARTICIPLES)
+                && !w.eq_ignore_ascii_case("adding")
+                && self.absolute_with(toks, i).is_some()
+            {
+                participle = Some(i);
+            }
             if participle.is_none()
                 && is_in(w, lexicon::QUOTED_AS_VERBS)
                 && !w.eq_ignore_ascii_case("telling")
