@@ -853,9 +853,9 @@ impl<'a> State<'a> {
         let subject_only = toks[k + 1..pi].iter().all(|t| {
             t.k == K::Word && {
                 let w = self.w(t);
-                !is_in(w, lexicon::CLAUSE_AUX)
-                    && !is_in(w, &["and"])
-                    && !(w.len() > 4 && w.ends_with("ing"))
+                !(is_in(w, lexicon::CLAUSE_AUX)
+                    || is_in(w, &["and"])
+                    || w.len() > 4 && w.ends_with("ing"))
             }
         });
         (opens && subject_only).then_some(k)
