@@ -2001,6 +2001,12 @@ pub(crate) const LEADING_LINKERS: Words = Words::new(
         "while",
         "yet",
         "even",
+        "later",
+        "earlier",
+        "separately",
+        "previously",
+        "afterwards",
+        "subsequently",
     ],
 );
 

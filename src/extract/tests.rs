@@ -4244,3 +4244,35 @@ fn an_absolute_with_clause_has_its_own_speaker() {
     .iter()
     .all(|c| c != "Wire via Ivo Brandt"));
 }
+
+#[test]
+fn people_named_by_a_plural_in_men_or_where_they_are_are_unnamed() {
+    one_each(&[
+        (
+            "Fishermen in Dravel are saying the catch has halved since spring.",
+            "Wire via ~Fishermen",
+            "the catch has halved since spring",
+        ),
+        (
+            "Local gunmen said they would hold the bridge.",
+            "Wire via ~Local gunmen",
+            "they would hold the bridge",
+        ),
+    ]);
+}
+
+#[test]
+fn a_sentence_adverb_before_the_subject_is_no_part_of_it() {
+    // Rulebook R2, example 21: the publisher as listener adds no hop.
+    assert_chains_and_claims(
+        "Piet Varnum told reporters the strike was over. Later he told the Wire that wages would rise.",
+        &[
+            ("Wire via Piet Varnum", "the strike was over"),
+            ("Wire via Piet Varnum", "wages would rise"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Ana Ruiz left the port. Earlier, Ivo Brandt said the catch would halve.",
+        &[("Wire via Ivo Brandt", "the catch would halve")],
+    );
+}

@@ -204,12 +204,16 @@ impl<'a> State<'a> {
                 // Not the object of a preposition ("in May", "in Paris").
                 // A pronoun only after a place or time phrase: after "when", "while"
                 // or "although" it is the subject of the subordinate clause.
+                // "Later she said", "Earlier he told": a lone adverb before one too.
                 let fronted_phrase = self.is_word(toks, last.0, lexicon::PLACE_TIME_PREPS);
+                let lone_adverb = self.is_word(toks, last.0, lexicon::LEADING_LINKERS)
+                    && !self.is_word(toks, last.0, lexicon::CLAUSE_JOINERS);
                 let start = (last.0 + 1..last.1).find(|&k| {
                     let after_prep = self.is_word(toks, k - 1, lexicon::PLACE_TIME_PREPS);
+                    let pronoun_ok = fronted_phrase || lone_adverb && k == last.0 + 1;
                     self.word_at(toks, k).is_some_and(|w| {
                         ((is_cap(w) && !is_in(w, NOT_NAMES)
-                            || fronted_phrase && is_in(w, &["he", "she", "they"]))
+                            || pronoun_ok && is_in(w, &["he", "she", "they"]))
                             && !after_prep)
                             || is_in(w, ARTICLES)
                     })
@@ -540,7 +544,11 @@ impl<'a> State<'a> {
                     && !voice_of
                     && (is_in(prev, lexicon::PERSON_REFS)
                         || is_in(prev, lexicon::ANON_NOUNS)
-                        || is_in(prev, lexicon::INSTITUTIONS));
+                        || is_in(prev, lexicon::INSTITUTIONS)
+                        // "fishermen in Dravel", "teachers in Leeds": people where
+                        // they are ("colleagues at Harvard" speak for Harvard).
+                        || listed_people_plural(&prev.to_ascii_lowercase())
+                            && self.is_word(toks, k, &["in"]));
                 if time && self.is_word(toks, k, lexicon::TIME_OPENERS)
                     || role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS)
                 {
@@ -752,15 +760,7 @@ impl<'a> State<'a> {
         let phrase = words.join(" ");
         let determiner = is_in(&lower0, ARTICLES);
         // "South Korean politicians", "Google engineers": people described, unnamed.
-        let people_head = head.len() > 4
-            && head.ends_with('s')
-            && !head.ends_with("ss")
-            && head.strip_suffix('s').is_some_and(|sg| {
-                is_in(sg, lexicon::PERSON_REFS)
-                    || is_in(sg, lexicon::TITLES)
-                    || is_in(sg, lexicon::PEOPLE_NOUNS)
-                    || lexicon::ends_with_any(sg, &["ist", "ian"])
-            });
+        let people_head = listed_people_plural(&head);
         let anon_head = head_lower && (is_in(&head, lexicon::ANON_NOUNS) || people_head);
         // "the senior Republican", "House Democrats": a party's members, unnamed. The
         // capitalised head names nobody; "the Republican" is the one described before.
@@ -2547,6 +2547,22 @@ fn gender_of(s: &Spk) -> Option<bool> {
 /// "respondents", "parliamentarians")?
 pub(super) fn people_plural(head: &str) -> bool {
     is_in(head, lexicon::ANON_NOUNS) || person_noun(head.strip_suffix('s').unwrap_or(head))
+}
+
+/// A plural that names people by a listed role or kind ("officials", "lawyers",
+/// "activists", "fishermen"); unlike [`people_plural`], no bare agent suffix
+/// ("documents", "numbers" are no one).
+fn listed_people_plural(head: &str) -> bool {
+    head.len() > 5 && head.ends_with("men")
+        || head.len() > 4
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && head.strip_suffix('s').is_some_and(|sg| {
+                is_in(sg, lexicon::PERSON_REFS)
+                    || is_in(sg, lexicon::TITLES)
+                    || is_in(sg, lexicon::PEOPLE_NOUNS)
+                    || lexicon::ends_with_any(sg, &["ist", "ian"])
+            })
 }
 
 /// Does a singular noun name a person: a role noun, or an agent noun ("passenger",
