@@ -4276,3 +4276,19 @@ fn a_sentence_adverb_before_the_subject_is_no_part_of_it() {
         &[("Wire via Ivo Brandt", "the catch would halve")],
     );
 }
+
+#[test]
+fn a_role_never_resolves_to_an_unnamed_group_or_medium() {
+    // Rulebook R3, example 34 (the rulebook names the role; anonymous here, as every
+    // unresolved role is, rather than the unnamed medium before it).
+    assert_chains_and_claims(
+        "State media said the governor had resigned, while the Ostlandic attorney general said no charges had been filed.",
+        &[
+            ("Wire via ~State media", "the governor had resigned"),
+            (
+                "Wire via ~the Ostlandic attorney general",
+                "no charges had been filed",
+            ),
+        ],
+    );
+}

@@ -1098,7 +1098,22 @@ impl<'a> State<'a> {
                     })
             };
             if words.len() <= 2 || !(anon || someones) {
-                if let Some(s) = self.resolve(true).filter(|s| !other_office(s)) {
+                // Never an unnamed group or medium ("State media said …, while the
+                // attorney general said …"): a role names one person.
+                let group = |s: &Spk| {
+                    let last = s
+                        .hop
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    s.hop.anonymous
+                        && (last.ends_with('s') && !last.ends_with("ss")
+                            || last == "media"
+                            || is_in(&last, lexicon::MEDIA_WORDS))
+                };
+                if let Some(s) = self.resolve(true).filter(|s| !other_office(s) && !group(s)) {
                     // "Ana Ruiz was upset, the attorney said": the sentence's own
                     // subject is rarely the role named after it; a person introduced
                     // with that role is ("Ivo Brandt, an attorney for …"), even after
