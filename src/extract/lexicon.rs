@@ -3725,6 +3725,7 @@ pub(crate) const DOCS: Words = Words::new(
         "bulletin",
         "communique",
         "investigation",
+        "article",
     ],
 );
 

@@ -4292,3 +4292,55 @@ fn a_role_never_resolves_to_an_unnamed_group_or_medium() {
         ],
     );
 }
+
+#[test]
+fn an_inverted_speaker_may_be_named_after_its_kind() {
+    one_each(&[
+        (
+            "The ban is in effect, said research firm Ostdata.",
+            "Wire via Ostdata",
+            "The ban is in effect",
+        ),
+        (
+            "The ban is in effect, said news agency Ostpress.",
+            "Wire via Ostpress",
+            "The ban is in effect",
+        ),
+    ]);
+}
+
+#[test]
+fn a_document_with_a_modifier_is_unnamed_unless_a_body_issued_it() {
+    one_each(&[
+        (
+            "Leasing will take a fifth of the market, the research note said.",
+            "Wire via ~the research note",
+            "Leasing will take a fifth of the market",
+        ),
+        // An article is a medium's: with none before it, unnamed.
+        (
+            "The hackers changed the profile image, the article stated.",
+            "Wire via ~the article",
+            "The hackers changed the profile image",
+        ),
+    ]);
+    assert_chains_and_claims(
+        "Ostbank said it would sell the unit. Its reserves were enough to pay every customer, the press release said.",
+        &[
+            ("Wire via Ostbank", "it would sell the unit"),
+            (
+                "Wire via Ostbank",
+                "Its reserves were enough to pay every customer",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_indefinite_voice_of_an_unnamed_body_is_unnamed() {
+    one_each(&[(
+        "A lawyer for the officer charged with theft said any damage was done by accident.",
+        "Wire via ~A lawyer for the officer charged with theft",
+        "any damage was done by accident",
+    )]);
+}

@@ -304,6 +304,11 @@ impl<'a> State<'a> {
                     || is_in(w, lexicon::PERSON_REFS)
                     || is_in(w, lexicon::PEOPLE_NOUNS)
                     || lexicon::AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+                    // "said security firm Lookout", "said news agency Ostpress": the
+                    // kind of body before its name.
+                    || is_in(w, lexicon::FIRM_NOUNS)
+                    || is_in(w, lexicon::MEDIUM_KINDS)
+                    || w == "agency"
             })
             && (1..=4).contains(&(e - j))
             && e + 1 >= toks.len()
