@@ -2306,9 +2306,10 @@ pub(crate) const TIME_UNITS: &[&str] = joined!(
     ]
 );
 
-/// A count of time before "ago"/"earlier" ("a day earlier", "two weeks ago"): after a
-/// cue it dates the telling, it does not open the content.
-pub(crate) const SPAN_COUNTS: &[&str] = joined!(&["a", "an", "one", "several"], NUMBER_WORDS);
+/// Words that count something: a span of time before "ago"/"earlier" ("a day
+/// earlier", "two weeks ago"), which after a cue dates the telling, or what was
+/// reported ("reported seven violations": without "a"/"an", a checkable fact).
+pub(crate) const COUNT_WORDS: &[&str] = joined!(&["a", "an", "one", "several"], NUMBER_WORDS);
 
 /// Units a span of time is counted in, singular and plural.
 pub(crate) const SPAN_UNITS: &[&str] = &[

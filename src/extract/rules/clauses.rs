@@ -330,7 +330,7 @@ impl<'a> State<'a> {
                         + usize::from(
                             w.eq_ignore_ascii_case("a") && self.is_word(toks, p + 1, &["few"]),
                         );
-                    if (is_in(w, lexicon::SPAN_COUNTS) || w.bytes().all(|b| b.is_ascii_digit()))
+                    if (is_in(w, lexicon::COUNT_WORDS) || w.bytes().all(|b| b.is_ascii_digit()))
                         && self.is_word(toks, unit, lexicon::SPAN_UNITS)
                         && self.is_word(toks, unit + 1, lexicon::SPAN_ENDS)
                     {
@@ -530,7 +530,7 @@ impl<'a> State<'a> {
                             .is_some_and(|c| c.lemma == "report") =>
                     {
                         first.bytes().all(|b| b.is_ascii_digit() || b == b',')
-                            || is_in(first, lexicon::SPAN_COUNTS) && first.len() > 2
+                            || is_in(first, lexicon::COUNT_WORDS) && first.len() > 2
                     }
                     Some(Frame::FactObject) => {
                         !is_in(first, lexicon::NOT_FACT_OBJECT)
