@@ -1492,6 +1492,23 @@ pub(crate) const PLURAL_SUBJECT_ENDS: Words = Words::new(
     ],
 );
 
+/// Cues of a source named at the start of a reported clause ("Nordlicht Wire reported
+/// that harbour master Elke Saarin said two tugs were missing"): one hop per level
+/// (rulebook R2, nesting).
+pub(crate) const NESTED_CUES: &[&str] = &["said", "says", "say", "reported", "claimed", "stated"];
+
+/// Auxiliaries between a nested source and its cue ("… that police had said …").
+pub(crate) const NESTED_AUX: &[&str] = &["had", "has", "have"];
+
+/// Words that make a nested source phrase something else: a clause, a question or a
+/// noun "say" ("… said what Russia said was false", "the man who said …", "MPs would
+/// get a say on …"). Compared in lower case.
+pub(crate) const NESTED_NOT_SOURCE: &[&str] = &[
+    "who", "which", "whom", "whose", "what", "that", "when", "where", "if", "whether", "how",
+    "why", "and", "or", "not", "also", "never", "will", "would", "could", "should", "can", "may",
+    "might", "must", "get", "got", "a", "an",
+];
+
 /// Participles that, after a comma following a statement, give the same speaker a
 /// second statement ("…, adding that …"). Directive participles (*urging*) are not here.
 pub(crate) const SECOND_STATEMENT_PARTICIPLES: &[&str] = &[

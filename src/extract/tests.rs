@@ -4344,3 +4344,52 @@ fn an_indefinite_voice_of_an_unnamed_body_is_unnamed() {
         "any damage was done by accident",
     )]);
 }
+
+#[test]
+fn a_source_opening_a_reported_clause_or_a_quotation_is_one_more_hop() {
+    one_each(&[
+        // Rulebook R2, nesting: one hop per level, the outer speaker only relays.
+        (
+            "Ostwind Radio reported that harbour master Ida Brenner said three barges were missing.",
+            "Wire via Ostwind Radio via Ida Brenner",
+            "three barges were missing",
+        ),
+        (
+            "The Ports Ministry said the Lune Port Authority had reported that two cranes were damaged.",
+            "Wire via Ports Ministry via Lune Port Authority",
+            "two cranes were damaged",
+        ),
+        (
+            "\"Witnesses say the hull is cracked in two places,\" the inspector Ivo Marek said.",
+            "Wire via Ivo Marek via ~Witnesses",
+            "the hull is cracked in two places",
+        ),
+        // Nothing follows an unnamed hop: the claim stays whole.
+        (
+            "Officials said residents say the water is not fit to drink.",
+            "Wire via ~Officials",
+            "residents say the water is not fit to drink",
+        ),
+        // Not a source: a noun "say", an adjective "said", a clause, a pronoun.
+        (
+            "Ida Brenner said the council would get a say on the final plan.",
+            "Wire via Ida Brenner",
+            "the council would get a say on the final plan",
+        ),
+        (
+            "Ida Brenner said the said decision was void from the start.",
+            "Wire via Ida Brenner",
+            "the said decision was void from the start",
+        ),
+        (
+            "Ida Brenner said what the council said was wrong and unfair.",
+            "Wire via Ida Brenner",
+            "what the council said was wrong and unfair",
+        ),
+        (
+            "Ida Brenner said she said the plan was wrong from the start.",
+            "Wire via Ida Brenner",
+            "she said the plan was wrong from the start",
+        ),
+    ]);
+}

@@ -812,6 +812,115 @@ impl<'a> State<'a> {
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
     }
 
+    /// Rulebook R2, nesting in a reported clause: "Nordlicht Wire reported that harbour
+    /// master Elke Saarin said two tugs were missing" is one statement, the wire only
+    /// relaying: the source that opens the reported clause, with its own cue right after
+    /// it (`NESTED_CUES`, perhaps after "had"), becomes the next hop and the claim is
+    /// what that source said. Only a short phrase of words that reads as a source and
+    /// is named in those words (no pronoun, no resolution to someone named elsewhere),
+    /// and only when at least three words remain to say.
+    pub(super) fn nest(&mut self, toks: &[Tok], f: &mut Found) {
+        // Nothing follows an anonymous hop (`assemble`): "officials said residents say
+        // …" keeps its whole claim.
+        if f.pieces.len() != 1
+            || !f.cited.is_empty()
+            || f.speaker.as_ref().is_none_or(|s| s.hop.anonymous)
+        {
+            return;
+        }
+        match f.kind {
+            ExtractKind::IndirectSpeech => self.nest_in(toks, f),
+            // "\"Rescuers say at least nine people are still missing,\" the Herald's
+            // correspondent Jonah Feld said." (rulebook example 23): the quotation read
+            // as a clause of its own.
+            ExtractKind::DirectQuote => {
+                let mut inner = Vec::new();
+                crate::extract::text::tokenize(self.n, f.span, &[], &mut inner);
+                self.nest_in(&inner, f);
+            }
+            _ => {}
+        }
+    }
+
+    fn nest_in(&mut self, toks: &[Tok], f: &mut Found) {
+        let Some(mut s) = toks.iter().position(|t| t.s >= f.span.0) else {
+            return;
+        };
+        if self.is_word(toks, s, &["that"]) {
+            s += 1;
+        }
+        let Some(j) = (s + 1..toks.len().min(s + 8))
+            .take_while(|&k| toks[k].k == K::Word)
+            .find(|&k| self.is_word(toks, k, lexicon::NESTED_CUES))
+        else {
+            return;
+        };
+        let subject_end = if self.is_word(toks, j - 1, lexicon::NESTED_AUX) {
+            j - 1
+        } else {
+            j
+        };
+        let mut c = j + 1;
+        if self.is_word(toks, c, &["that"]) {
+            c += 1;
+        }
+        let end = toks
+            .iter()
+            .rposition(|t| t.e <= f.span.1)
+            .map_or(0, |k| k + 1);
+        if subject_end <= s || c >= end || self.words(toks, c, end) < 3 {
+            return;
+        }
+        let words: Vec<&str> = toks[s..subject_end].iter().map(|t| self.w(t)).collect();
+        // The phrase opens with a name or a determiner, is one word ("police"), or is
+        // a role before a name ("harbour master Elke Saarin"): "throwing person from
+        // helicopter De Lima has said" is scraped debris.
+        let named_from = words.iter().position(|w| is_cap(w)).unwrap_or(words.len());
+        let role_before_name = named_from > 0
+            && words.len() - named_from >= 2
+            && words[..named_from].iter().all(|w| {
+                !w.ends_with("ing")
+                    && !is_in(w, lexicon::ROLE_PREPS)
+                    && !is_in(w, lexicon::SPEAKER_PHRASE_CUTS)
+            });
+        // "Hence the said decision …": "said" after a determiner is an adjective.
+        if words.last().is_some_and(|w| is_in(w, DETERMINERS)) {
+            return;
+        }
+        let opens = is_cap(words[0])
+            || is_in(words[0], DETERMINERS)
+            || words.len() == 1
+            || role_before_name;
+        let cue_lower = self
+            .w(&toks[j])
+            .starts_with(|c: char| c.is_ascii_lowercase());
+        if !opens
+            || !cue_lower
+            || words.iter().any(|w| {
+                let lw = w.to_ascii_lowercase();
+                is_in(&lw, PRONOUNS)
+                    || is_in(&lw, lexicon::NESTED_NOT_SOURCE)
+                    || is_in(&lw, lexicon::NESTED_CUES)
+            })
+        {
+            return;
+        }
+        let Some(inner) = self.speaker(toks, (s, subject_end)) else {
+            return;
+        };
+        let head = inner.hop.name.split_whitespace().last().unwrap_or("");
+        if inner.hop.name.is_empty()
+            || (!inner.hop.anonymous && !words.iter().any(|w| w.contains(head)))
+            || !crate::extract::validity::valid_source(&inner.hop)
+        {
+            return;
+        }
+        let (a, b) = super::trim_punct(self.n, toks[c].s, f.span.1);
+        f.span = (a, b);
+        f.pieces = vec![(a, b)];
+        f.cited.push(inner.hop);
+    }
+
     /// Is the word before `i` a document the subject put out ("issued a statement",
     /// "signed letters", "posted a brief message"), perhaps with where it was put
     /// ("posted a statement on its Facebook page")? Then "saying" after it needs no comma.

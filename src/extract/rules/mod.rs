@@ -329,7 +329,7 @@ impl<'a> State<'a> {
             if !self.cue_usable(toks, i, c) {
                 continue;
             }
-            if let Some(f) = self.with_cue(toks, i, c) {
+            if let Some(mut f) = self.with_cue(toks, i, c) {
                 // "… posted a statement saying parents complained the pipes were
                 // dirty": a statement whose claim is inside a participle's content is
                 // part of it, as after "said" ("…, saying …, the report found" is not).
@@ -345,6 +345,7 @@ impl<'a> State<'a> {
                         }
                     }
                 }
+                self.nest(toks, &mut f);
                 let end = f.span.1;
                 let first_speaker = f.speaker.as_ref().map(|s| s.hop.name.clone());
                 let second = self.second_statement(toks, &f);
