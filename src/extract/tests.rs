@@ -4393,3 +4393,38 @@ fn a_source_opening_a_reported_clause_or_a_quotation_is_one_more_hop() {
         ),
     ]);
 }
+
+#[test]
+fn a_noun_cue_by_a_body_with_its_kind_or_by_unnamed_people_gives_their_statement() {
+    // Rulebook examples 24 and 26: nested under a named speaker when inside what that
+    // speaker said; on its own when it is the object of the cue (a denial relays
+    // nothing).
+    assert_chains_and_claims(
+        "Police said they could not confirm a claim from the Ostmark Front group that it set the fire.",
+        &[
+            (
+                "Wire via Police",
+                "they could not confirm a claim from the Ostmark Front group that it set the fire",
+            ),
+            ("Wire via Police via Ostmark Front group", "it set the fire"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Ida Brenner denied claims by local activists that the mill had closed.",
+        &[
+            (
+                "Wire via Ida Brenner",
+                "claims by local activists that the mill had closed",
+            ),
+            ("Wire via ~local activists", "the mill had closed"),
+        ],
+    );
+    // A definite description is no owner: whose it is would be a guess.
+    assert_chains_and_claims(
+        "Ida Brenner denied claims by the activists that the mill had closed.",
+        &[(
+            "Wire via Ida Brenner",
+            "claims by the activists that the mill had closed",
+        )],
+    );
+}

@@ -1951,12 +1951,32 @@ impl<'a> State<'a> {
                 else {
                     continue;
                 };
-                let name_like = (i + 2..t).all(|j| {
+                // Or a body's name with its kind after it ("a claim from the Red Marsh
+                // group that"), or unnamed people or media ("claims by environmental
+                // groups that", "reports from local media that"; rulebook examples
+                // 24, 26).
+                let name_word = |j: usize| {
                     self.word_at(toks, j).is_some_and(|w| {
                         is_cap(w) && !is_in(w, NOT_NAMES) || is_in(w, &["the", "of"])
                     })
-                });
-                if !name_like || self.is_word(toks, t - 1, &["the", "of"]) {
+                };
+                let last = self.word_at(toks, t - 1).unwrap_or("");
+                let kind_last = t - 1 > i + 2
+                    && is_in(last, lexicon::ORG_WORDS)
+                    && self.word_at(toks, t - 2).is_some_and(is_cap);
+                let name_like = (i + 2..t - 1).all(name_word) && (kind_last || name_word(t - 1));
+                let unnamed = t - (i + 2) <= 4
+                    && (i + 2..t).all(|j| {
+                        self.word_at(toks, j)
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+                    })
+                    && !self.is_word(toks, i + 2, DETERMINERS)
+                    && (super::speakers::listed_people_plural(last)
+                        || lexicon::is_media_head(last)
+                        || last
+                            .strip_suffix('s')
+                            .is_some_and(|one| is_in(one, lexicon::ORG_WORDS)));
+                if !(name_like || unnamed) || self.is_word(toks, t - 1, &["the", "of"]) {
                     continue;
                 }
                 let words = (i + 2..t).filter_map(|j| self.word_at(toks, j)).collect();

@@ -2601,7 +2601,7 @@ pub(super) fn people_plural(head: &str) -> bool {
 /// A plural that names people by a listed role or kind ("officials", "lawyers",
 /// "activists", "fishermen"); unlike [`people_plural`], no bare agent suffix
 /// ("documents", "numbers" are no one).
-fn listed_people_plural(head: &str) -> bool {
+pub(super) fn listed_people_plural(head: &str) -> bool {
     head.len() > 5 && head.ends_with("men")
         || head.len() > 4
             && head.ends_with('s')
