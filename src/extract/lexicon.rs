@@ -1977,6 +1977,89 @@ pub(crate) const RELATIVE_OPENERS: &[&str] = &["who", "which", "whom", "what"];
 /// UK-based group …").
 pub(crate) const INDEFINITE_OPENERS: &[&str] = &["a", "an", "one", "another"];
 
+/// What a medium publishes, before the medium that carried it ("according to a report
+/// in the Fresno Bee", "an interview published by Ostland Radio").
+pub(crate) const MEDIUM_PIECES: &[&str] = &[
+    "report",
+    "article",
+    "story",
+    "interview",
+    "piece",
+    "op-ed",
+    "column",
+    "editorial",
+    "broadcast",
+    "dispatch",
+    "documentary",
+    "programme",
+    "program",
+    "feature",
+    "profile",
+];
+
+/// Participles between a medium's piece and the medium ("an interview published by …").
+pub(crate) const CARRIED_PARTICIPLES: &[&str] = &["published", "carried", "aired", "broadcast"];
+
+/// World knowledge: legislatures and chambers by their own names, told things in
+/// debate ("told the Dáil", "told the Knesset"); no medium. Extend as needed.
+pub(crate) const LEGISLATURES: &[&str] = &[
+    "dail",
+    "dáil",
+    "seanad",
+    "oireachtas",
+    "knesset",
+    "duma",
+    "bundestag",
+    "bundesrat",
+    "commons",
+    "lords",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "majlis",
+    "rada",
+    "sejm",
+    "storting",
+    "riksdag",
+    "folketing",
+    "cortes",
+    "diet",
+    "legislature",
+    "council",
+];
+
+/// Endings of demonyms and group names that the nationality list lacks ("Eritreans",
+/// "Vietnamese", "Western", "Republicans").
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ans", "ese", "ern", "ish", "ians", "i"];
+
+/// Words that may follow a medium told something ("told KNXV that …", "told the Forward
+/// on Monday …"); any other word means the name ran on ("told Vietnamese officials").
+pub(crate) const AFTER_TOLD_MEDIUM: &[&str] = &[
+    "that",
+    "in",
+    "on",
+    "last",
+    "this",
+    "earlier",
+    "recently",
+    "of",
+    "about",
+    "when",
+    "after",
+    "before",
+    "during",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "he",
+    "she",
+    "they",
+    "it",
+    "the",
+];
+
 /// Openers of an unnamed relay ("a local TV network", "some media").
 pub(crate) const UNNAMED_RELAY_OPENERS: &[&str] = &["a", "an", "one", "some", "several"];
 

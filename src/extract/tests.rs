@@ -4428,3 +4428,73 @@ fn a_noun_cue_by_a_body_with_its_kind_or_by_unnamed_people_gives_their_statement
         )],
     );
 }
+
+#[test]
+fn an_unlisted_medium_told_something_relays_it() {
+    one_each(&[
+        (
+            "Ida Brenner told the Lakeside Courant that the mill had closed.",
+            "Wire via Lakeside Courant via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner told Grainline that the mill had closed.",
+            "Wire via Grainline via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Her son told KVLM that she had always helped her neighbours.",
+            "Wire via KVLM via ~Her son",
+            "she had always helped her neighbours",
+        ),
+        // Not media: a person named before, a chamber, a nationality, a name that
+        // runs on, a plural acronym.
+        (
+            "Mayor Ivo Marek met the minister. The minister told Marek that the mill had closed.",
+            "Wire via Ivo Marek",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner told the Storting that the mill had closed.",
+            "Wire via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner told Ostlandic officials that the mill had closed.",
+            "Wire via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner told MPs that the mill had closed.",
+            "Wire via Ida Brenner",
+            "the mill had closed",
+        ),
+    ]);
+    // A word the article gives a first name is a person's.
+    assert_chains_and_claims(
+        "Ida Brenner told Voss that the mill had closed. The talks were chaired by Karl Voss.",
+        &[("Wire via Ida Brenner", "the mill had closed")],
+    );
+}
+
+#[test]
+fn the_medium_that_carried_a_piece_relays_it() {
+    one_each(&[
+        (
+            "Ida Brenner said the mill had closed, according to a report in the Lakeside Courant.",
+            "Wire via Lakeside Courant via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner said the mill had closed, according to an interview published by the Lakeside Courant.",
+            "Wire via Lakeside Courant via Ida Brenner",
+            "the mill had closed",
+        ),
+        // A report "by" a body is its author's, no medium's.
+        (
+            "Ida Brenner said the mill had closed, according to a report by the Ostmark Mill Workers Union.",
+            "Wire via Ida Brenner",
+            "the mill had closed",
+        ),
+    ]);
+}
