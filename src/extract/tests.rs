@@ -4498,3 +4498,14 @@ fn the_medium_that_carried_a_piece_relays_it() {
         ),
     ]);
 }
+
+#[test]
+fn an_honorific_picks_the_bearer_of_a_surname_of_that_sex() {
+    assert_chains_and_claims(
+        "Judge Michelle Varga heard Peter Varga's claim. Mr Varga said his van never moved. Ms Varga said the claim failed.",
+        &[
+            ("Wire via Peter Varga", "his van never moved"),
+            ("Wire via Michelle Varga", "the claim failed"),
+        ],
+    );
+}

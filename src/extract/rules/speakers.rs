@@ -1024,6 +1024,7 @@ impl<'a> State<'a> {
         };
         if let Some(p) = person {
             let full = self.expand(&p);
+            let full = self.honorific_fit(words, &p, full);
             // "Russia's envoy in Geneva Ana Ruiz said": the description stays known
             // for a later "Russia's envoy said" (`by_owner`) or "the envoy"
             // (`described_as`).
@@ -1514,6 +1515,7 @@ impl<'a> State<'a> {
             // (a person when it is a known first name: "Yolanda says …"). Without an
             // affiliation the earlier name may have had ("Dallas-based AT&T").
             let full = strip_based(&self.expand(&name));
+            let full = self.honorific_fit(words, &name, full);
             let person =
                 full != name || known_first_name(&name) && !is_in(&name, lexicon::PLACE_ENDS);
             return Some(Spk::named(&full, person, false));
@@ -2102,6 +2104,27 @@ impl<'a> State<'a> {
             .unwrap_or_else(|| name.to_string())
     }
 
+    /// "Mr Byrne" is not the Michelle Byrne named before, and "Mrs Kenny" not Enda
+    /// Kenny: when the phrase's honorific says the other sex than the first name `full`
+    /// (the expansion of the surname `one`) has, the latest person of that surname
+    /// whose first name fits, else the bare surname.
+    fn honorific_fit(&self, words: &[&str], one: &str, full: String) -> String {
+        let Some(female) = honorific_female(words).filter(|&f| first_name_clash(&full, f)) else {
+            return full;
+        };
+        let fits =
+            |n: &str| surname_matches(n, one) && n.contains(' ') && !first_name_clash(n, female);
+        self.speakers
+            .iter()
+            .rev()
+            .map(|s| &s.hop.name)
+            .chain(self.mentions.iter().rev().map(|m| &m.0))
+            .chain(self.names.iter().rev())
+            .find(|n| fits(n))
+            .cloned()
+            .unwrap_or_else(|| one.to_string())
+    }
+
     /// The person who spoke that a bare surname `one` stands for, among the names
     /// `accept`s (a family name written first, "Chen" for "Chen Lihua", after).
     fn expand_speaker(&self, one: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
@@ -2563,6 +2586,26 @@ fn person_of(run: &[&str]) -> Option<String> {
 
 /// Whether a speaker is a woman (true) or a man (false), from a first name the
 /// lexicon knows or a gendered word in a description or role ("spokeswoman").
+/// The sex an honorific in the phrase gives ("Mr" → male, "Ms"/"Mrs"/"Miss" →
+/// female), as "is female".
+fn honorific_female(words: &[&str]) -> Option<bool> {
+    words.iter().find_map(|w| match w.trim_end_matches('.') {
+        "Mr" => Some(false),
+        "Mrs" | "Ms" | "Miss" => Some(true),
+        _ => None,
+    })
+}
+
+/// Is the first name of `full` known to be of the other sex than `female`?
+fn first_name_clash(full: &str, female: bool) -> bool {
+    let first = full.split_whitespace().next().unwrap_or("");
+    if female {
+        is_in(first, lexicon::MALE_FIRST_NAMES)
+    } else {
+        is_in(first, lexicon::FEMALE_FIRST_NAMES)
+    }
+}
+
 fn gender_of(s: &Spk) -> Option<bool> {
     let word = |w: &str| {
         if is_in(w, lexicon::FEMALE_WORDS) {
