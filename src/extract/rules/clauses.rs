@@ -834,8 +834,21 @@ impl<'a> State<'a> {
             // correspondent Jonah Feld said." (rulebook example 23): the quotation read
             // as a clause of its own.
             ExtractKind::DirectQuote => {
+                // Only the quotation's opening words can hold its source and cue: read
+                // those (every quoted statement passes here).
+                let mut e = f.span.1.min(f.span.0 + 160);
+                while !self.n.is_char_boundary(e) {
+                    e -= 1;
+                }
+                let head = &self.n[f.span.0..e];
+                if !head
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| is_in(w, lexicon::NESTED_CUES))
+                {
+                    return;
+                }
                 let mut inner = Vec::new();
-                crate::extract::text::tokenize(self.n, f.span, &[], &mut inner);
+                crate::extract::text::tokenize(self.n, (f.span.0, e), &[], &mut inner);
                 self.nest_in(&inner, f);
             }
             _ => {}
