@@ -4490,6 +4490,22 @@ fn the_medium_that_carried_a_piece_relays_it() {
             "Wire via Lakeside Courant via Ida Brenner",
             "the mill had closed",
         ),
+        (
+            "In a Reuters interview, Ida Brenner said the mill had closed.",
+            "Wire via Reuters via Ida Brenner",
+            "the mill had closed",
+        ),
+        (
+            "Ida Brenner said in a Fox News interview that the mill had closed.",
+            "Wire via Fox News via Ida Brenner",
+            "the mill had closed",
+        ),
+        // A date before "interview" is no medium.
+        (
+            "In a December interview, Ida Brenner said the mill had closed.",
+            "Wire via Ida Brenner",
+            "the mill had closed",
+        ),
         // A report "by" a body is its author's, no medium's.
         (
             "Ida Brenner said the mill had closed, according to a report by the Ostmark Mill Workers Union.",

@@ -146,6 +146,11 @@ impl<'a> State<'a> {
                     Some((2, Take::Inner))
                 }
                 "statement" if next == "to" => Some((2, Take::Inner)),
+                // "In a Reuters interview, …", "said in a Fox News TV interview that …":
+                // a known medium named before "interview".
+                "in" if (next == "a" || next == "an") && self.medium_interview(toks, k + 2) => {
+                    Some((2, Take::InnerMedia))
+                }
                 "on" if k == ci + 1 => Some((1, Take::InnerMedia)),
                 // "confirmed to Izvestia that …", "said to the BBC": a medium after the
                 // cue and "to" relays it (other listeners are no relays).
@@ -275,6 +280,23 @@ impl<'a> State<'a> {
             return None;
         }
         Some(HopSpec::named(&name))
+    }
+
+    /// Do the words from `a` name something before "interview" ("Reuters interview",
+    /// "Fox News TV interview"): capitalised words, perhaps a medium's kind, then
+    /// "interview"?
+    fn medium_interview(&self, toks: &[Tok], a: usize) -> bool {
+        let Some(i) = (a + 1..(a + 5).min(toks.len()))
+            .take_while(|&j| toks[j].k == K::Word)
+            .find(|&j| self.is_word(toks, j, &["interview"]))
+        else {
+            return false;
+        };
+        toks[a].k == K::Word
+            && (a..i).all(|j| {
+                self.word_at(toks, j)
+                    .is_some_and(|w| is_cap(w) || is_in(w, lexicon::MEDIUM_KINDS))
+            })
     }
 
     /// Does `word` follow a first name, a title, an honorific or (`any_capitalised`)
