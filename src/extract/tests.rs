@@ -4525,3 +4525,25 @@ fn an_honorific_picks_the_bearer_of_a_surname_of_that_sex() {
         ],
     );
 }
+
+#[test]
+fn a_clause_whose_subject_has_an_of_phrase_or_takes_sides_is_reported() {
+    one_each(&[
+        (
+            "Ostwind Radio reported the number of flooded homes was well into the hundreds.",
+            "Wire via Ostwind Radio",
+            "the number of flooded homes was well into the hundreds",
+        ),
+        (
+            "Supporters of the levy say it will pay for the new harbour wall.",
+            "Wire via ~Supporters of the levy",
+            "it will pay for the new harbour wall",
+        ),
+    ]);
+    // A noun object with an "of" phrase and no verb of its own is no claim.
+    assert!(chains(
+        "She reported the theft of her car to the police on Monday.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -505,8 +505,9 @@ impl<'a> State<'a> {
                             || is_in(first, DETERMINERS)
                             || is_in(first, lexicon::QUANTITY_OPENERS)
                             || first.starts_with(|c: char| c.is_ascii_digit()))
-                            && (p + 1..len.min(p + 4))
-                                .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX)))
+                            && ((p + 1..len.min(p + 4))
+                                .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
+                                || self.of_phrase_subject(toks, p)))
                 }
                 Cue::Quoted => false,
             };
@@ -810,6 +811,22 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "reported the number of hacked accounts was …": a subject of a noun and an "of"
+    /// phrase (the "of" second or third from `p`), then its verb within eight words, all
+    /// plain words with no relative pronoun or "that" between.
+    fn of_phrase_subject(&self, toks: &[Tok], p: usize) -> bool {
+        if !(self.is_word(toks, p + 1, &["of"]) || self.is_word(toks, p + 2, &["of"])) {
+            return false;
+        }
+        (p + 1..toks.len().min(p + 8))
+            .take_while(|&j| {
+                toks[j].k == K::Word
+                    && !self.is_word(toks, j, lexicon::RELATIVE_PRONOUNS)
+                    && !self.is_word(toks, j, &["that"])
+            })
+            .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
     }
 
     /// Rulebook R2, nesting in a reported clause: "Nordlicht Wire reported that harbour

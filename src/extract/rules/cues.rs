@@ -62,7 +62,8 @@ impl<'a> State<'a> {
                             && !is_in(p, lexicon::NOT_BEFORE_CUE)
                             && !lexicon::is_subject_adverb(p))
                 };
-                // "Critics of the move say", "Data from the ministry show": a plural
+                // "Critics of the move say", "Supporters of the bill say", "Data from
+                // the ministry show": a plural
                 // group of people or a document before a short "of" phrase (words
                 // only, no relative pronoun, up to four after the preposition).
                 let plural_of = || {
@@ -75,6 +76,7 @@ impl<'a> State<'a> {
                                     && !is_in(self.w(t), &["and", "or", "to"])
                             })
                             && (self.is_word(toks, k - 1, lexicon::ANON_NOUNS)
+                                || self.is_word(toks, k - 1, lexicon::SIDE_PLURALS)
                                 || self.is_word(toks, k - 1, lexicon::DOCS))
                             && plural_word(self.w(&toks[k - 1]))
                     })
