@@ -63,9 +63,9 @@ impl<'a> State<'a> {
                             && !lexicon::is_subject_adverb(p))
                 };
                 // "Critics of the move say", "Supporters of the bill say", "Data from
-                // the ministry show": a plural
-                // group of people or a document before a short "of" phrase (words
-                // only, no relative pronoun, up to four after the preposition).
+                // the ministry show": a plural group of people or a document before a
+                // short "of" phrase (words only, no relative pronoun, up to four after
+                // the preposition).
                 let plural_of = || {
                     (i.saturating_sub(6)..i.saturating_sub(1)).rev().any(|k| {
                         k >= 1

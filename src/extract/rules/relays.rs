@@ -306,7 +306,7 @@ impl<'a> State<'a> {
         self.n.match_indices(word).any(|(i, _)| {
             let before = self.n[..i].trim_end();
             if before.len() == i {
-                return false; // inside a longer word
+                return false; // inside a longer word, or after punctuation
             }
             let seg = before
                 .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')

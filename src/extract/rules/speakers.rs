@@ -2584,8 +2584,6 @@ fn person_of(run: &[&str]) -> Option<String> {
     person_like(&run[..of], false).filter(|n| n.split_whitespace().count() >= 2)
 }
 
-/// Whether a speaker is a woman (true) or a man (false), from a first name the
-/// lexicon knows or a gendered word in a description or role ("spokeswoman").
 /// The sex an honorific in the phrase gives ("Mr" → male, "Ms"/"Mrs"/"Miss" →
 /// female), as "is female".
 fn honorific_female(words: &[&str]) -> Option<bool> {
@@ -2606,6 +2604,8 @@ fn first_name_clash(full: &str, female: bool) -> bool {
     }
 }
 
+/// Whether a speaker is a woman (true) or a man (false), from a first name the
+/// lexicon knows or a gendered word in a description or role ("spokeswoman").
 fn gender_of(s: &Spk) -> Option<bool> {
     let word = |w: &str| {
         if is_in(w, lexicon::FEMALE_WORDS) {
