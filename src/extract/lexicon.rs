@@ -2031,7 +2031,7 @@ pub(crate) const LEGISLATURES: &[&str] = &[
 
 /// Endings of demonyms and group names that the nationality list lacks ("Eritreans",
 /// "Vietnamese", "Western", "Republicans").
-pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ans", "ese", "ern", "ish", "ians", "i"];
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ans", "ese", "ern", "ish", "i"];
 
 /// Words that may follow a medium told something ("told KNXV that …", "told the Forward
 /// on Monday …"); any other word means the name ran on ("told Vietnamese officials").
