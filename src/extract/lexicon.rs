@@ -2855,6 +2855,9 @@ pub(crate) const TITLES: Words = Words::new(
             "archbishop",
             "cardinal",
             "father",
+            // "Fr Francis Bradley": Irish and British papers write the abbreviation
+            // without its period.
+            "fr",
             "imam",
             "reverend",
             "rev.",
@@ -3210,6 +3213,9 @@ pub(crate) const ORG_WORDS: Words = Words::new(
         "hospital",
         "school",
         "college",
+        // "Francis Bradley from St Mary's Church": a church after a possessive is no
+        // person's surname.
+        "church",
         "secretariat",
         "parliament",
         "congress",

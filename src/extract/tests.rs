@@ -4547,3 +4547,16 @@ fn a_clause_whose_subject_has_an_of_phrase_or_takes_sides_is_reported() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_priest_from_a_saints_church_is_the_speaker_not_the_church() {
+    // "Fr" without its period is a title, and "St Brigid's Church" after "from" is
+    // where he serves, not a person called Church.
+    assert_chains_and_claims(
+        "Fr Tomas Ardagh from St Brigid's Church in Kilrane described the fire as a great loss. He said the parish would rebuild the hall.",
+        &[
+            ("Wire via Tomas Ardagh", "the fire as a great loss"),
+            ("Wire via Tomas Ardagh", "the parish would rebuild the hall"),
+        ],
+    );
+}
