@@ -4560,3 +4560,38 @@ fn a_priest_from_a_saints_church_is_the_speaker_not_the_church() {
         ],
     );
 }
+
+#[test]
+fn it_after_a_sentence_about_a_named_body_is_that_body() {
+    // The union is the subject of the sentence before; the ministry spoke earlier.
+    assert_chains_and_claims(
+        "The Transport Ministry said the talks would resume. The RMT held separate talks with managers this week. On Wednesday, it announced a strike, saying conductors would walk out on 22 February.",
+        &[
+            ("Wire via Transport Ministry", "the talks would resume"),
+            ("Wire via RMT", "conductors would walk out on 22 February"),
+        ],
+    );
+    // A noun after the name makes it a modifier, not the subject: "it" stays with
+    // the body that spoke.
+    assert_chains_and_claims(
+        "The Transport Ministry said the talks would resume. NHS services are under strain. It said the budget would rise.",
+        &[
+            ("Wire via Transport Ministry", "the talks would resume"),
+            ("Wire via Transport Ministry", "the budget would rise"),
+        ],
+    );
+}
+
+#[test]
+fn an_impersonal_passive_with_an_adverb_has_no_source() {
+    assert_chains_and_claims(
+        "The Transport Ministry said the talks would resume. It was later announced that several rafters had been selected.",
+        &[("Wire via Transport Ministry", "the talks would resume")],
+    );
+    // "IS later said": an acronym, not the auxiliary "is".
+    one_each(&[(
+        "IS later said he was acting on its behalf.",
+        "Wire via IS",
+        "he was acting on its behalf",
+    )]);
+}

@@ -141,6 +141,10 @@ struct State<'a> {
     /// The latest person a sentence opened with as its subject, with `turns` when
     /// noted: an antecedent of "he"/"she" besides the speakers.
     subject: Option<(Spk, usize)>,
+    /// The latest named body a sentence opened with as its subject ("The RMT held
+    /// talks …"), with `turns` and `sentence_no` when noted: an antecedent of "it"
+    /// besides the bodies that spoke, for the next few sentences.
+    body_subject: Option<(Spk, usize, usize)>,
     /// Byte offset of the subject `note_subject` last read (valid when it noted one).
     subject_pos: usize,
     /// Whether `note_subject` noted a subject in the sentence being read.
@@ -169,6 +173,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         kin_named: Vec::new(),
         turns: 0,
         subject: None,
+        body_subject: None,
         subject_pos: 0,
         subject_here: false,
         name_words: Default::default(),

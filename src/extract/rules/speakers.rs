@@ -591,7 +591,7 @@ impl<'a> State<'a> {
                 .unwrap_or(&lower0);
             match pronoun {
                 "he" | "she" => return self.resolve_gendered(pronoun == "she"),
-                "it" => return self.resolve_org(false),
+                "it" => return self.resolve_it(),
                 "they" => return self.resolve_plural(),
                 "i" | "we" | "you" | "this" | "that" | "there" | "who" | "which" | "what" => {
                     return None
@@ -1730,6 +1730,52 @@ impl<'a> State<'a> {
             return self.note_described_subject(toks, start);
         }
         let run: Vec<&str> = toks[start..i].iter().map(|t| self.w(t)).collect();
+        // "The RMT held …", "Amnesty International has …": a named body as the
+        // subject, an antecedent of a later "it" (`resolve_it`).
+        let body = match run.split_first() {
+            Some((&"The", rest)) if !rest.is_empty() => rest,
+            _ => &run[..],
+        };
+        // Only when a verb follows at once ("NHS services are …", "Government forces
+        // took …": a noun after the name makes it a modifier): an auxiliary, a
+        // common irregular past, a linking adverb or a past in "-ed".
+        let verb_next = self.word_at(toks, i).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ed")
+                || is_in(
+                    w,
+                    &[
+                        "is", "was", "has", "had", "have", "will", "would", "can", "could", "did",
+                        "does", "held", "made", "took", "gave", "sent", "set", "began", "put",
+                        "told", "said", "says", "found", "won", "lost", "led", "kept", "left",
+                        "met", "paid", "sold", "spent", "brought", "bought", "became", "came",
+                        "went", "saw", "got", "also", "later", "then", "now", "already", "still",
+                    ],
+                )
+        });
+        if verb_next
+            && !honorific
+            && !is_in(run[0], &["a", "an"])
+            && !is_in(run[0], lexicon::QUESTION_OPENERS)
+            // Scraping glue ("Bus ?ireann-warned") is no name.
+            && body
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '&' | '.')))
+            && !body.iter().any(|w| w.ends_with("'s") || is_title(w))
+            // A medium of one word only as an acronym ("People questioned": a
+            // magazine's name is a plain word too).
+            && (is_org(body) && !(body.len() == 1 && people_plural(&body[0].to_ascii_lowercase()))
+                || body.len() >= 2 && is_known_media_run(body)
+                || body.len() == 1 && acronym(body[0]) && !is_title(body[0]))
+        {
+            let name = body.join(" ");
+            let media = is_known_media_run(body);
+            self.body_subject = Some((
+                Spk::named(&name, false, media),
+                self.turns,
+                self.sentence_no,
+            ));
+            return false;
+        }
         // "Mr Ivo Brandt's visit has …": the subject is no person (and its possessor
         // is a weaker antecedent than the last speaker). "CNN's Ana Ruiz said" and
         // "Chile's Foreign Minister Ana Ruiz" name the person after the possessive.
@@ -2072,6 +2118,24 @@ impl<'a> State<'a> {
             .chain(f.cited.iter())
             .find(|h| !h.anonymous && is_known_media(&h.name))
             .map(|h| Spk::named(&h.name, false, true))
+    }
+
+    /// "The RMT held talks … On Wednesday, it announced …": a body the article made
+    /// the subject of a sentence after the last body that spoke (and at most three
+    /// sentences back) is the nearer antecedent of "it"; else the latest body that
+    /// spoke.
+    fn resolve_it(&self) -> Option<Spk> {
+        if let Some((s, turn, sentence)) = &self.body_subject {
+            let last = self
+                .speakers
+                .iter()
+                .rposition(|s| !s.person && !s.hop.anonymous);
+            let spoke = last.map(|p| self.turns + p + 1 - self.speakers.len());
+            if self.sentence_no <= sentence + 3 && spoke.is_none_or(|t| t <= *turn) {
+                return Some(s.clone());
+            }
+        }
+        self.resolve_org(false)
     }
 
     pub(super) fn resolve_org(&self, media: bool) -> Option<Spk> {
