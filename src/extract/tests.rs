@@ -4595,3 +4595,19 @@ fn an_impersonal_passive_with_an_adverb_has_no_source() {
         "he was acting on its behalf",
     )]);
 }
+
+#[test]
+fn a_long_capitalised_title_after_a_name_is_the_persons_title() {
+    one_each(&[
+        (
+            "\"The harbour fund has pledged to help,\" said Ana Ruiz, Europe and Central Asia Manager at the Ostland Harbour Watch Center (OHWC), a watchdog group.",
+            "Wire via Ana Ruiz",
+            "The harbour fund has pledged to help",
+        ),
+        (
+            "\"The harbour fund has pledged to help,\" Ana Ruiz, Europe and Central Asia Manager at the Ostland Harbour Watch Center, said.",
+            "Wire via Ana Ruiz",
+            "The harbour fund has pledged to help",
+        ),
+    ]);
+}

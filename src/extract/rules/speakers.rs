@@ -295,6 +295,30 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "…, said Ana Ruiz, Europe and Central Asia Manager at the Ostland Bank
+        // Watch": a capitalised title phrase (its portfolio before the title, the
+        // body after "at", "of" or "for") after a short name is that person's title,
+        // however long the body's name.
+        if let [.., prev, last] = segs[..] {
+            let title = (last.0..last.1.min(last.0 + 8)).find(|&k| {
+                self.word_at(toks, k)
+                    .is_some_and(|w| is_title(w) && is_cap(w))
+            });
+            let title_phrase = title.is_some_and(|t| {
+                (last.0..t).all(|k| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| is_cap(w) || is_in(w, &["and", "of"]))
+                }) && (t + 1 == last.1 || self.is_word(toks, t + 1, &["at", "of", "for"]))
+            });
+            if title_phrase && self.words(toks, prev.0, prev.1) <= 4 {
+                if let Some(named) = self
+                    .speaker(toks, prev)
+                    .filter(|n| n.person && !n.hop.anonymous)
+                {
+                    return Some(named);
+                }
+            }
+        }
         if segs.len() > 1 {
             let last = segs[segs.len() - 1];
             if self.words(toks, last.0, last.1) <= 6 {
