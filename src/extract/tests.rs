@@ -4611,3 +4611,40 @@ fn a_long_capitalised_title_after_a_name_is_the_persons_title() {
         ),
     ]);
 }
+
+#[test]
+fn a_weekday_paper_keeps_its_day() {
+    one_each(&[
+        (
+            "The board had voiced concern, according to the Sunday Times.",
+            "Wire via Sunday Times",
+            "The board had voiced concern",
+        ),
+        (
+            "The board had voiced concern, the Sunday Independent reported.",
+            "Wire via Sunday Independent",
+            "The board had voiced concern",
+        ),
+    ]);
+}
+
+#[test]
+fn the_newspaper_told_is_the_medium_named_last() {
+    // "the paper" in a later sentence is the paper the article named, a reference
+    // rather than a relay carried over (rulebook R2).
+    assert_chains_and_claims(
+        "The board had voiced concern, according to the Sunday Times. A friend of Ms Varga told the paper that she would not stand down.",
+        &[
+            ("Wire via Sunday Times", "The board had voiced concern"),
+            ("Wire via Sunday Times via ~A friend of Ms Varga", "she would not stand down"),
+        ],
+    );
+    // The medium named earlier in the same sentence comes first.
+    assert_eq!(
+        chains(
+            "Ana Ruiz told Ostland Radio the port would close. Newsweek reported that the mayor met Ruiz 25 times, which is, according to the magazine, a record.",
+            "Wire"
+        ),
+        ["Wire via Ostland Radio via Ana Ruiz", "Wire via Newsweek"]
+    );
+}

@@ -39,7 +39,15 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     {
         return false;
     }
-    if words.iter().any(|w| is_in(w, CALENDAR)) && !hop.anonymous {
+    // A weekday or month in a name is a misread time phrase, except a weekday paper
+    // ("Sunday Times", `names::cap_runs`).
+    let paper_day = |k: usize| {
+        is_in(words[k], lexicon::WEEKDAYS)
+            && words.get(k + 1).is_some_and(|n| {
+                is_in(n, lexicon::MEDIA_WORDS) || is_in(n, &["independent", "world"])
+            })
+    };
+    if (0..words.len()).any(|k| is_in(words[k], CALENDAR) && !paper_day(k)) && !hop.anonymous {
         return false;
     }
     // Only function words ("the", "this"): a fragment of a mis-read clause.

@@ -8,7 +8,9 @@ use crate::extract::lexicon::{self, is_in, Cue, CONNECTORS, DOCS, NOT_NAMES};
 use crate::extract::text::{Tok, K};
 use crate::extract::{normalise_name, same_name};
 
-use super::names::{acronym, is_cap, is_known_media, known_first_name, strip_based};
+use super::names::{
+    acronym, is_cap, is_known_media, is_known_media_run, known_first_name, strip_based,
+};
 use super::{Spk, State};
 
 /// What the words after a cue word in `modifiers` name: a cited source ("citing …"), an
@@ -430,6 +432,15 @@ impl<'a> State<'a> {
         if words.iter().any(|w| is_in(w, lexicon::PLATFORMS)) {
             return None;
         }
+        // "told the newspaper", "quoted in the paper": the medium the article named
+        // last (a reference, not a relay carried from another sentence).
+        if words.len() == 2
+            && words[0].eq_ignore_ascii_case("the")
+            && is_in(words[1], lexicon::MEDIA_REF_HEADS)
+            && !is_in(words[1], &["agency", "report", "website", "outlet"])
+        {
+            return self.medium_before(toks, s).or_else(|| self.latest_medium());
+        }
         let unnamed = words
             .iter()
             .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE) || is_in(w, NOT_NAMES));
@@ -521,6 +532,50 @@ impl<'a> State<'a> {
             }
         }
         None
+    }
+
+    /// A known medium named earlier in the same sentence ("Newspost reported that
+    /// …, according to the magazine, …").
+    fn medium_before(&self, toks: &[Tok], s: usize) -> Option<HopSpec> {
+        let words: Vec<&str> = toks[..s.min(toks.len())]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        (0..words.len()).rev().find_map(|end| {
+            (end.saturating_sub(3)..=end)
+                .map(|start| &words[start..=end])
+                .find(|run| {
+                    run.iter().all(|w| is_cap(w))
+                        && is_known_media_run(run)
+                        && !run.join(" ").eq_ignore_ascii_case(self.publisher)
+                })
+                .map(|run| HopSpec::named(&run.join(" ")))
+        })
+    }
+
+    /// The medium named last in the article's statements, as a speaker or a relay,
+    /// other than the publisher.
+    fn latest_medium(&self) -> Option<HopSpec> {
+        self.out.iter().rev().find_map(|f| {
+            f.speaker
+                .iter()
+                .filter(|s| {
+                    s.media
+                        || !s.person
+                            && (is_known_media(&s.hop.name)
+                                || s.hop.name.rsplit(' ').next().is_some_and(|w| {
+                                    is_in(w, lexicon::MEDIA_WORDS) || is_in(w, &["star"])
+                                }))
+                })
+                .map(|s| &s.hop)
+                .chain(f.inner.iter())
+                .chain(f.via.iter())
+                .chain(f.outer.iter())
+                .chain(f.cited.iter())
+                .find(|h| !h.anonymous && !h.name.eq_ignore_ascii_case(self.publisher))
+                .cloned()
+        })
     }
 
     /// "…, the Ostwind news agency reported." after content: the outlet relays it.
