@@ -4648,3 +4648,26 @@ fn the_newspaper_told_is_the_medium_named_last() {
         ["Wire via Ostland Radio via Ana Ruiz", "Wire via Newsweek"]
     );
 }
+
+#[test]
+fn a_bare_spokesperson_after_a_body_speaks_for_it_and_is_he_after() {
+    // Rulebook R3: a spokesperson speaks for the body; "the government" was the
+    // subject of the sentence before, and "He added" is the same spokesman.
+    assert_chains_and_claims(
+        "Ana Ruiz said the levy was unfair. But the government rejected the claims. A spokesman said: \"These claims are false.\" He added that 600 firms would pay nothing.",
+        &[
+            ("Wire via Ana Ruiz", "the levy was unfair"),
+            ("Wire via government", "These claims are false."),
+            ("Wire via government", "600 firms would pay nothing"),
+        ],
+    );
+    // Named with the body: "he" is the body too, not the person before.
+    assert_chains_and_claims(
+        "Ana Ruiz said the levy was unfair. A spokesman for the Transport Ministry said the claims were false. He added that 600 firms would pay nothing.",
+        &[
+            ("Wire via Ana Ruiz", "the levy was unfair"),
+            ("Wire via Transport Ministry", "the claims were false"),
+            ("Wire via Transport Ministry", "600 firms would pay nothing"),
+        ],
+    );
+}

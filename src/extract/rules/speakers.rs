@@ -1216,6 +1216,16 @@ impl<'a> State<'a> {
             }
         }
         if caps.is_empty() && spokes && indefinite {
+            // "But the government rejected the claims. A spokesman said: …": a bare
+            // spokesperson right after a sentence about a named body speaks for it
+            // (rulebook R3).
+            if words.len() == 2 {
+                if let Some((s, _, sentence)) = &self.body_subject {
+                    if self.sentence_no <= sentence + 1 {
+                        return Some(s.clone().with_head(&head));
+                    }
+                }
+            }
             return Some(Spk::anonymous(&phrase, true));
         }
         if caps.is_empty() {
@@ -1653,6 +1663,25 @@ impl<'a> State<'a> {
             .cloned()
     }
 
+    /// Does a verb start at token `i`, after a body's name ("NHS services are …",
+    /// "Government forces took …": a noun after the name makes it a modifier)? An
+    /// auxiliary, a common irregular past, a linking adverb or a past in "-ed".
+    fn body_verb_at(&self, toks: &[Tok], i: usize) -> bool {
+        self.word_at(toks, i).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ed")
+                || is_in(
+                    w,
+                    &[
+                        "is", "was", "has", "had", "have", "will", "would", "can", "could", "did",
+                        "does", "held", "made", "took", "gave", "sent", "set", "began", "put",
+                        "told", "said", "says", "found", "won", "lost", "led", "kept", "left",
+                        "met", "paid", "sold", "spent", "brought", "bought", "became", "came",
+                        "went", "saw", "got", "also", "later", "then", "now", "already", "still",
+                    ],
+                )
+        })
+    }
+
     /// "Murray warned …; "…," he said.": with no person at all to refer to, "he" or
     /// "she" is the latest speaker named by one capitalised word that names no body,
     /// medium, place or acronym (such a word alone is not taken for a person when it
@@ -1682,6 +1711,28 @@ impl<'a> State<'a> {
     /// The most recent person speaker (named or not), else a titled person mentioned.
     fn resolve(&self, person: bool) -> Option<Spk> {
         let last = self.speakers.iter().rposition(|s| !person || s.person);
+        // A body that spoke through a spokesperson in the statement just before, at
+        // most three sentences back (a quotation may run over several), is "he" or
+        // "she" too ("A spokesman for the ministry said …. He added …"), unless a
+        // person was made the subject since.
+        if person && (last.is_none_or(|p| p + 1 < self.speakers.len())) {
+            let spokes_body = self.speakers.last().filter(|s| {
+                !s.person
+                    && !s.hop.anonymous
+                    && is_in(&s.head, &["spokesman", "spokeswoman", "spokesperson"])
+            });
+            let recent = self
+                .out
+                .last()
+                .is_some_and(|f| f.sentence + 3 >= self.sentence_no);
+            let subject_since = self
+                .subject
+                .as_ref()
+                .is_some_and(|(_, turn)| *turn >= self.turns);
+            if let Some(s) = spokes_body.filter(|_| recent && !subject_since) {
+                return Some(s.clone());
+            }
+        }
         // A person named as the subject of a sentence after the last person who
         // spoke is the nearer antecedent ("Ana Ruiz ran the clinic. "…," she says.").
         if let Some((s, turn)) = self.subject.as_ref().filter(|_| person) {
@@ -1747,7 +1798,24 @@ impl<'a> State<'a> {
             i += 1;
         }
         // Cheap checks first: this runs for every sentence.
-        if i == start || i - start > 6 {
+        if i == start {
+            // "But the government issued …": a standing body as the subject.
+            if self.is_word(toks, i, &["the"])
+                && self.is_word(toks, i + 1, lexicon::STANDING_BODIES)
+                && self.word_at(toks, i + 1).is_some_and(|w| !is_cap(w))
+                && self.body_verb_at(toks, i + 2)
+            {
+                let head = self.word_at(toks, i + 1).unwrap_or_default().to_string();
+                if let Some(s) = self
+                    .phrase_speaker(&["the", &head])
+                    .filter(|s| !s.person && !s.hop.anonymous)
+                {
+                    self.body_subject = Some((s, self.turns, self.sentence_no));
+                }
+            }
+            return false;
+        }
+        if i - start > 6 {
             return false;
         }
         if !self.predicate_follows(toks, i) {
@@ -1760,23 +1828,8 @@ impl<'a> State<'a> {
             Some((&"The", rest)) if !rest.is_empty() => rest,
             _ => &run[..],
         };
-        // Only when a verb follows at once ("NHS services are …", "Government forces
-        // took …": a noun after the name makes it a modifier): an auxiliary, a
-        // common irregular past, a linking adverb or a past in "-ed".
-        let verb_next = self.word_at(toks, i).is_some_and(|w| {
-            w.len() > 4 && w.ends_with("ed")
-                || is_in(
-                    w,
-                    &[
-                        "is", "was", "has", "had", "have", "will", "would", "can", "could", "did",
-                        "does", "held", "made", "took", "gave", "sent", "set", "began", "put",
-                        "told", "said", "says", "found", "won", "lost", "led", "kept", "left",
-                        "met", "paid", "sold", "spent", "brought", "bought", "became", "came",
-                        "went", "saw", "got", "also", "later", "then", "now", "already", "still",
-                    ],
-                )
-        });
-        if verb_next
+        // Only when a verb follows at once (`body_verb_at`).
+        if self.body_verb_at(toks, i)
             && !honorific
             && !is_in(run[0], &["a", "an"])
             && !is_in(run[0], lexicon::QUESTION_OPENERS)
