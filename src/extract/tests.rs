@@ -4671,3 +4671,17 @@ fn a_bare_spokesperson_after_a_body_speaks_for_it_and_is_he_after() {
         ],
     );
 }
+
+#[test]
+fn a_subject_with_an_age_is_the_antecedent_and_a_coordinated_verb_keeps_the_pronoun() {
+    // "Lena Berg, 25, a nurse …, is …" makes her the next "she"; "…, and says" after
+    // "She moved back to Ostland" is still she, never the place.
+    assert_chains_and_claims(
+        "Tomas Ardagh said the clinic was busy. Lena Berg, 25, a nurse from Varby, is new in town. She recently moved back to Ostland, and says she noticed a difference. \"The wards are full,\" she explains.",
+        &[
+            ("Wire via Tomas Ardagh", "the clinic was busy"),
+            ("Wire via Lena Berg", "she noticed a difference"),
+            ("Wire via Lena Berg", "The wards are full"),
+        ],
+    );
+}

@@ -228,6 +228,17 @@ impl<'a> State<'a> {
         let closed = segs.len() < 2
             || !self.is_word(toks, segs[segs.len() - 2].0, lexicon::PLACE_TIME_PREPS)
             || !self.is_word(toks, segs[segs.len() - 1].0, ARTICLES);
+        // "She moved back to Sweden, and says …": a verb phrase coordinated after a
+        // comma shares the pronoun that opens the sentence, never a name inside the
+        // first verb phrase.
+        if let [first, .., last] = segs[..] {
+            if last.1 == last.0 + 1
+                && self.is_word(toks, last.0, &["and", "but"])
+                && self.is_word(toks, first.0, &["he", "she"])
+            {
+                return self.speaker(toks, (first.0, first.0 + 1));
+            }
+        }
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
         if segs.is_empty() {
             return None;
@@ -1954,6 +1965,17 @@ impl<'a> State<'a> {
     /// ("in", "from"), or a comma and a lower-case word (an apposition)?
     fn predicate_follows(&self, toks: &[Tok], i: usize) -> bool {
         match toks.get(i) {
+            // "Ana Ruiz, 25, a nurse from Leeds, is …": an age, then the apposition.
+            Some(t)
+                if t.k == K::Comma
+                    && self.word_at(toks, i + 1).is_some_and(|w| {
+                        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+                    })
+                    && toks.get(i + 2).is_some_and(|t| t.k == K::Comma) =>
+            {
+                self.word_at(toks, i + 3)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            }
             Some(t) if t.k == K::Comma => self
                 .word_at(toks, i + 1)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())),
