@@ -4685,3 +4685,14 @@ fn a_subject_with_an_age_is_the_antecedent_and_a_coordinated_verb_keeps_the_pron
         ],
     );
 }
+
+#[test]
+fn a_quotation_then_outlet_quoted_person_as_saying_is_one_hop_per_level() {
+    assert_chains_and_claims(
+        "\"The port will close,\" Ostland Radio quoted Ana Ruiz as saying. \"The tugs are gone,\" the Harbour Post quoted her as saying.",
+        &[
+            ("Wire via Ostland Radio via Ana Ruiz", "The port will close"),
+            ("Wire via Harbour Post via Ana Ruiz", "The tugs are gone"),
+        ],
+    );
+}

@@ -154,7 +154,41 @@ impl<'a> State<'a> {
                     a = k + 1;
                 }
             }
-            let (spk, after) = if a < ci {
+            // "…," Ostland Radio quoted Ana Ruiz as saying: the subject relays, the
+            // object speaks.
+            let as_saying =
+                (c == Cue::Quoted && a < ci && !self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX))
+                    .then(|| {
+                        (ci + 1..len.min(ci + 14)).find(|&k| {
+                            self.is_word(toks, k, &["as"])
+                                && self.is_word(toks, k + 1, lexicon::QUOTED_AS_VERBS)
+                        })
+                    })
+                    .flatten();
+            // A quoted title ('"Die Welt" newspaper quoted …') is no quotation of the
+            // speaker's: the quotation closes with its comma.
+            let closed = toks[q + 1..a].iter().any(|t| t.k == K::Comma)
+                || self.n[toks[q].s..toks[q].e]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                    .ends_with(',');
+            if as_saying.is_some() && !closed {
+                return None;
+            }
+            let (spk, after) = if let Some(as_i) = as_saying {
+                // "… quoted him as saying": the person just spoken of.
+                let object = if as_i == ci + 2 {
+                    self.word_at(toks, ci + 1)
+                        .filter(|w| is_in(w, &["him", "her"]))
+                        .map(|w| w.eq_ignore_ascii_case("her"))
+                } else {
+                    None
+                };
+                let spk = match object {
+                    Some(female) => self.resolve_gendered(female),
+                    None => self.subject_speaker(toks, ci + 1, as_i),
+                };
+                (spk, as_i + 2)
+            } else if a < ci {
                 (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
                 let e2 = self.inverted_speaker_end(toks, ci + 1);
@@ -185,7 +219,11 @@ impl<'a> State<'a> {
                 pieces.push((toks[k].s, toks[k].e));
             }
             let mut mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
-            if c == Cue::Quoted && mods.outer.is_empty() && mods.inner.is_empty() {
+            if as_saying.is_some() {
+                if let Some(relay) = self.subject_speaker(toks, a, ci) {
+                    mods.outer.push(relay.hop);
+                }
+            } else if c == Cue::Quoted && mods.outer.is_empty() && mods.inner.is_empty() {
                 // "…," X was quoted as saying: by the outlet of the previous statement.
                 mods.outer.extend(self.previous_outlet());
             }

@@ -1656,7 +1656,7 @@ impl<'a> State<'a> {
     /// stop 42) and the latest of unknown sex (about 9 right of 22) were more often
     /// wrong than right. With no person at all before, a lone surname that spoke
     /// (`lone_surname`, stop 43).
-    fn resolve_gendered(&self, female: bool) -> Option<Spk> {
+    pub(super) fn resolve_gendered(&self, female: bool) -> Option<Spk> {
         let Some(first) = self.resolve(true) else {
             return self.lone_surname();
         };
