@@ -4696,3 +4696,24 @@ fn a_quotation_then_outlet_quoted_person_as_saying_is_one_hop_per_level() {
         ],
     );
 }
+
+#[test]
+fn the_diplomat_is_the_person_named_with_a_diplomats_title() {
+    assert_chains_and_claims(
+        "Ostland Ambassador to Ruritania Ivo Brandt said visits rose by half. Ostland Foreign Minister Ana Ruiz will visit in May. The Ostland diplomat also said the rise began in 2014. \"We welcome the visit,\" the Ostland top diplomat said.",
+        &[
+            ("Wire via Ivo Brandt", "visits rose by half"),
+            ("Wire via Ivo Brandt", "the rise began in 2014"),
+            ("Wire via Ana Ruiz", "We welcome the visit"),
+        ],
+    );
+    // An unnamed diplomat brought in first stays that source; another nationality
+    // names nobody.
+    assert_chains_and_claims(
+        "A Western diplomat said the talks had stalled. Ostland Ambassador Ivo Brandt was not present. The diplomat said the envoy would leave.",
+        &[
+            ("Wire via ~A Western diplomat", "the talks had stalled"),
+            ("Wire via ~A Western diplomat", "the envoy would leave"),
+        ],
+    );
+}

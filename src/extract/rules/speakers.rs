@@ -638,6 +638,36 @@ impl<'a> State<'a> {
         if let Some(s) = self.described_as(&words) {
             return Some(s);
         }
+        // "The Russian diplomat said", "the top diplomat": the person the article
+        // named with a diplomat's title (TASS writes this after every ambassador).
+        if lower0 == "the"
+            && words.len() <= 4
+            && words[words.len() - 1].eq_ignore_ascii_case("diplomat")
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|w| is_cap(w) || is_in(w, &["top", "senior", "chief", "high-ranking"]))
+        {
+            // An unnamed diplomat brought in before ("a Western diplomat said …")
+            // stays that source.
+            if let Some(s) = self.by_role("diplomat", &[]).filter(|s| {
+                s.hop.anonymous
+                    && s.hop
+                        .name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| is_in(w, lexicon::INDEFINITE_OPENERS))
+            }) {
+                return Some(s);
+            }
+            let top = words.iter().any(|w| w.eq_ignore_ascii_case("top"));
+            let nationality = words[1..words.len() - 1]
+                .iter()
+                .find(|w| is_cap(w))
+                .copied();
+            if let Some(s) = self.diplomat(top, nationality) {
+                return Some(s);
+            }
+        }
         // "the ministry's statement", "a board's report": the owner speaks.
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
         let head_is_lower = words
@@ -2196,6 +2226,49 @@ impl<'a> State<'a> {
             .chain(described)
             .find(|(name, ctx)| fits(name, ctx))
             .map(|(name, _)| Spk::named(name, true, false))
+    }
+
+    /// The latest person named or described with a diplomat's title: for "the top
+    /// diplomat" a foreign minister or secretary of state; else also an ambassador,
+    /// envoy, consul, permanent representative or a foreign ministry's spokesperson.
+    /// A nationality ("the Russian diplomat") must be in the description, by its
+    /// first four letters ("Russia's ambassador").
+    fn diplomat(&self, top: bool, nationality: Option<&str>) -> Option<Spk> {
+        let stem = nationality.map(|n| n.chars().take(4).collect::<String>().to_lowercase());
+        let fits = |ctx: &str| {
+            let has = |w: &str| ctx.split_whitespace().any(|x| x == w);
+            if let Some(stem) = &stem {
+                if !ctx.split_whitespace().any(|x| x.starts_with(stem.as_str())) {
+                    return false;
+                }
+            }
+            let foreign_minister = has("foreign") && has("minister")
+                || has("secretary") && has("state") && !has("deputy");
+            foreign_minister
+                || !top
+                    && (has("ambassador")
+                        || has("envoy")
+                        || has("diplomat")
+                        || has("consul")
+                        || has("representative") && has("permanent")
+                        || has("foreign") && has("ministry"))
+        };
+        // The latest person who spoke and was described so comes first ("The diplomat
+        // pointed out …" after the ambassador's quotations, though the foreign minister
+        // was mentioned since).
+        let described = |name: &str| {
+            self.mentions
+                .iter()
+                .map(|m| (&m.0, &m.1))
+                .chain(self.described.iter().filter(|d| d.2).map(|d| (&d.0, &d.1)))
+                .any(|(n, ctx)| n == name && fits(ctx))
+        };
+        self.speakers
+            .iter()
+            .rev()
+            .find(|s| s.person && !s.hop.anonymous && described(&s.hop.name))
+            .cloned()
+            .or_else(|| self.described_person(|_, ctx| fits(ctx)))
     }
 
     /// "they": the latest speaker when it can be plural — a body, a medium, unnamed
