@@ -311,10 +311,14 @@ impl<'a> State<'a> {
         // body after "at", "of" or "for") after a short name is that person's title,
         // however long the body's name.
         if let [.., prev, last] = segs[..] {
-            let title = (last.0..last.1.min(last.0 + 8)).find(|&k| {
-                self.word_at(toks, k)
-                    .is_some_and(|w| is_title(w) && is_cap(w))
-            });
+            // (Cheap test first: the phrase opens with a capital.)
+            let opens_cap = self.word_at(toks, last.0).is_some_and(is_cap);
+            let title = (last.0..last.1.min(last.0 + 8))
+                .take_while(|_| opens_cap)
+                .find(|&k| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| is_title(w) && is_cap(w))
+                });
             let title_phrase = title.is_some_and(|t| {
                 (last.0..t).all(|k| {
                     self.word_at(toks, k)
