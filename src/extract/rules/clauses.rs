@@ -167,11 +167,13 @@ impl<'a> State<'a> {
                     .flatten();
             // A quoted title ('"Die Welt" newspaper quoted …') is no quotation of the
             // speaker's: the quotation closes with its comma.
-            let closed = toks[q + 1..a].iter().any(|t| t.k == K::Comma)
-                || self.n[toks[q].s..toks[q].e]
-                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
-                    .ends_with(',');
-            if as_saying.is_some() && !closed {
+            let closed = || {
+                toks[q + 1..a].iter().any(|t| t.k == K::Comma)
+                    || self.n[toks[q].s..toks[q].e]
+                        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                        .ends_with(',')
+            };
+            if as_saying.is_some() && !closed() {
                 return None;
             }
             let (spk, after) = if let Some(as_i) = as_saying {
