@@ -183,6 +183,7 @@ long_lists!(
     MALE_FIRST_NAMES,
     TITLES,
     STATEMENT_NOUNS,
+    BODY_SUBJECT_VERBS,
 );
 
 const _: () = {
@@ -2122,6 +2123,20 @@ pub(crate) const SUBJECT_VERBS: Words = Words::new(
         "began", "kept", "found", "thought", "felt", "became", "drew", "threw", "flew", "struck",
         "stood", "sought", "broke", "chose", "spent", "built", "shook", "heard", "ran", "rose",
         "fell",
+    ],
+);
+
+/// Words that open a predicate right after a body's name, making it the sentence's
+/// subject ("The RMT held …", "Amnesty International has …"; not "NHS services"):
+/// auxiliaries, common irregular pasts and linking adverbs (a past in "-ed" is
+/// tested apart).
+pub(crate) const BODY_SUBJECT_VERBS: Words = Words::new(
+    Id::BODY_SUBJECT_VERBS,
+    &[
+        "is", "was", "has", "had", "have", "will", "would", "can", "could", "did", "does", "held",
+        "made", "took", "gave", "sent", "set", "began", "put", "told", "said", "says", "found",
+        "won", "lost", "led", "kept", "left", "met", "paid", "sold", "spent", "brought", "bought",
+        "became", "came", "went", "saw", "got", "also", "later", "then", "now", "already", "still",
     ],
 );
 

@@ -114,14 +114,15 @@ impl<'a> State<'a> {
         // later announced …" is impersonal.
         let adverb_passive = i >= 2
             && c != Cue::Quoted
-            && prev.is_some_and(|p| {
-                p.len() > 4 && p.ends_with("ly") && p.starts_with(|c: char| c.is_lowercase())
-                    || is_in(p, &["later", "also", "then", "now", "first", "again", "earlier"])
-                        && p.starts_with(|c: char| c.is_lowercase())
-            })
-            && self.is_word(toks, i - 2, lexicon::PASSIVE_AUX)
             // Not "IS later said": the group's acronym.
-            && self.word_at(toks, i - 2).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            && self.word_at(toks, i - 2).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase()) && is_in(w, lexicon::PASSIVE_AUX)
+            })
+            && prev.is_some_and(|p| {
+                p.starts_with(|c: char| c.is_lowercase())
+                    && (p.len() > 4 && p.ends_with("ly")
+                        || is_in(p, &["later", "also", "then", "now", "first", "again", "earlier"]))
+            });
         if adverb_passive {
             return false;
         }

@@ -1714,19 +1714,8 @@ impl<'a> State<'a> {
     fn body_verb_at(&self, toks: &[Tok], i: usize) -> bool {
         self.word_at(toks, i).is_some_and(|w| {
             w.len() > 4 && w.ends_with("ed")
-                || w.len() <= 7
-                    && w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && is_in(
-                        w,
-                        &[
-                            "is", "was", "has", "had", "have", "will", "would", "can", "could",
-                            "did", "does", "held", "made", "took", "gave", "sent", "set", "began",
-                            "put", "told", "said", "says", "found", "won", "lost", "led", "kept",
-                            "left", "met", "paid", "sold", "spent", "brought", "bought", "became",
-                            "came", "went", "saw", "got", "also", "later", "then", "now",
-                            "already", "still",
-                        ],
-                    )
+                || w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && is_in(w, lexicon::BODY_SUBJECT_VERBS)
         })
     }
 
