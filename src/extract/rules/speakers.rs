@@ -1878,9 +1878,12 @@ impl<'a> State<'a> {
             && !body.iter().any(|w| w.ends_with("'s") || is_title(w))
             // A medium of one word only as an acronym ("People questioned": a
             // magazine's name is a plain word too).
-            && (is_org(body) && !(body.len() == 1 && people_plural(&body[0].to_ascii_lowercase()))
-                || body.len() >= 2 && is_known_media_run(body)
-                || body.len() == 1 && acronym(body[0]) && !is_title(body[0]))
+            && (body.len() == 1
+                && body[0].len() >= 2
+                && body[0].bytes().all(|b| b.is_ascii_uppercase())
+                && !is_title(body[0])
+                || is_org(body) && !(body.len() == 1 && people_plural(&body[0].to_ascii_lowercase()))
+                || body.len() >= 2 && is_known_media_run(body))
         {
             let name = body.join(" ");
             let media = is_known_media_run(body);
