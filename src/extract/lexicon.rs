@@ -4330,6 +4330,16 @@ pub(crate) fn date_word(w: &str) -> bool {
     is_in(w, CALENDAR) || is_in(w.trim_end_matches('.'), MONTH_ABBREVIATIONS)
 }
 
+/// A weekday that opens a paper's name ("Sunday Times", "Sunday Independent") rather
+/// than a time phrase: the next word is a capitalised medium word.
+pub(crate) fn weekday_paper(day: &str, next: Option<&str>) -> bool {
+    is_in(day, WEEKDAYS)
+        && next.is_some_and(|n| {
+            n.starts_with(|c: char| c.is_uppercase())
+                && (is_in(n, MEDIA_WORDS) || is_in(n, &["independent", "world"]))
+        })
+}
+
 /// Abbreviated company suffixes ("Co.", "Inc."), which end a sentence more often than
 /// they continue a name.
 pub(crate) const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc", "limited"];

@@ -40,13 +40,8 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
         return false;
     }
     // A weekday or month in a name is a misread time phrase, except a weekday paper
-    // ("Sunday Times", `names::cap_runs`).
-    let paper_day = |k: usize| {
-        is_in(words[k], lexicon::WEEKDAYS)
-            && words.get(k + 1).is_some_and(|n| {
-                is_in(n, lexicon::MEDIA_WORDS) || is_in(n, &["independent", "world"])
-            })
-    };
+    // ("Sunday Times").
+    let paper_day = |k: usize| lexicon::weekday_paper(words[k], words.get(k + 1).copied());
     if (0..words.len()).any(|k| is_in(words[k], CALENDAR) && !paper_day(k)) && !hop.anonymous {
         return false;
     }

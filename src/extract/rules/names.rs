@@ -68,15 +68,11 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // "the Sunday Times", "the Sunday Independent": a weekday opens a paper's name.
-        let paper_day = || {
-            is_in(words[i], lexicon::WEEKDAYS)
-                && words.get(i + 1).is_some_and(|n| {
-                    is_cap(n)
-                        && (is_in(n, lexicon::MEDIA_WORDS) || is_in(n, &["independent", "world"]))
-                })
-        };
-        if is_cap(words[i]) && (!is_in(words[i], NOT_NAMES) || paper_day()) {
+        // "the Sunday Times": a weekday opens a paper's name.
+        if is_cap(words[i])
+            && (!is_in(words[i], NOT_NAMES)
+                || lexicon::weekday_paper(words[i], words.get(i + 1).copied()))
+        {
             let s = i;
             let mut e = i + 1;
             loop {
