@@ -263,13 +263,12 @@ pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
 pub(crate) fn paragraphs(n: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in n.bytes().enumerate() {
-        if b == b'\n' {
-            if !n[start..i].trim().is_empty() {
-                out.push((start, i));
-            }
-            start = i + 1;
+    // (memchr: a byte-at-a-time loop here cost a tenth of the extractor's time.)
+    for i in memchr::memchr_iter(b'\n', n.as_bytes()) {
+        if !n[start..i].trim().is_empty() {
+            out.push((start, i));
         }
+        start = i + 1;
     }
     if !n[start..].trim().is_empty() {
         out.push((start, n.len()));
@@ -377,47 +376,47 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = para.0;
     let mut i = para.0;
-    while i < para.1 {
+    // Jump from one `.`, `!` or `?` to the next (memchr: most bytes are none).
+    while let Some(o) = memchr::memchr3(b'.', b'!', b'?', &b[i.min(para.1)..para.1]) {
+        i += o;
         let c = b[i];
-        if c == b'.' || c == b'!' || c == b'?' {
-            let mut j = i + 1;
-            while j < para.1 && matches!(b[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
-                j += 1;
-            }
-            if j < para.1 && b[j] == b'-' && j + 1 < para.1 && b[j + 1] == b' ' {
-                j += 1;
-            }
-            // "… terra firma."Janet Bednarek told …": the scrape lost the space after a
-            // closing quotation; a capitalised word right after it starts a sentence.
-            let glued = j == i + 2
-                && b[i + 1] == b'"'
-                && j + 1 < para.1
-                && b[j].is_ascii_uppercase()
-                && b[j + 1].is_ascii_lowercase();
-            if j < para.1 && !b[j].is_ascii_whitespace() && !glued {
-                i += 1;
-                continue;
-            }
-            let mut k = j;
-            while k < para.1 && b[k].is_ascii_whitespace() {
-                k += 1;
-            }
-            if k >= para.1 {
-                break;
-            }
-            let nc = b[k];
-            let starts_new = nc.is_ascii_uppercase()
-                || nc.is_ascii_digit()
-                || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
-                || nc >= 0x80;
-            if starts_new
-                && !(c == b'.' && is_abbreviation(n, para.0, i) && !company_end(n, para.0, i, k))
-            {
-                push_trimmed(n, &mut out, start, j);
-                start = k;
-                i = k;
-                continue;
-            }
+        let mut j = i + 1;
+        while j < para.1 && matches!(b[j], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        if j < para.1 && b[j] == b'-' && j + 1 < para.1 && b[j + 1] == b' ' {
+            j += 1;
+        }
+        // "… terra firma."Janet Bednarek told …": the scrape lost the space after a
+        // closing quotation; a capitalised word right after it starts a sentence.
+        let glued = j == i + 2
+            && b[i + 1] == b'"'
+            && j + 1 < para.1
+            && b[j].is_ascii_uppercase()
+            && b[j + 1].is_ascii_lowercase();
+        if j < para.1 && !b[j].is_ascii_whitespace() && !glued {
+            i += 1;
+            continue;
+        }
+        let mut k = j;
+        while k < para.1 && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        if k >= para.1 {
+            break;
+        }
+        let nc = b[k];
+        let starts_new = nc.is_ascii_uppercase()
+            || nc.is_ascii_digit()
+            || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
+            || nc >= 0x80;
+        if starts_new
+            && !(c == b'.' && is_abbreviation(n, para.0, i) && !company_end(n, para.0, i, k))
+        {
+            push_trimmed(n, &mut out, start, j);
+            start = k;
+            i = k;
+            continue;
         }
         i += 1;
     }
