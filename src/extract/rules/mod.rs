@@ -578,6 +578,18 @@ impl<'a> State<'a> {
         self.out.push(f);
     }
 
+    /// The turn (`turns` after the push) at which `speakers[p]` spoke: `turns` counts
+    /// every speaker pushed, `speakers` keeps only the latest ones.
+    fn turn_of(&self, p: usize) -> usize {
+        self.turns + p + 1 - self.speakers.len()
+    }
+
+    /// The speakers (of those kept) who spoke after `turns` stood at `turn`.
+    fn spoken_since(&self, turn: usize) -> &[Spk] {
+        let since = (self.turns - turn).min(self.speakers.len());
+        &self.speakers[self.speakers.len() - since..]
+    }
+
     /// A named hop of one word ("Post", "Ministry") that is the head of a body or
     /// outlet named earlier in the article ("Washington Post", "Economic Development
     /// Ministry") gets that name: the short form is the same source, and a hop called "Post" would

@@ -1773,7 +1773,7 @@ impl<'a> State<'a> {
         // A person named as the subject of a sentence after the last person who
         // spoke is the nearer antecedent ("Ana Ruiz ran the clinic. "…," she says.").
         if let Some((s, turn)) = self.subject.as_ref().filter(|_| person) {
-            let spoke = last.map(|p| self.turns + p + 1 - self.speakers.len());
+            let spoke = last.map(|p| self.turn_of(p));
             if spoke.is_none_or(|t| t <= *turn) {
                 return Some(s.clone());
             }
@@ -2302,7 +2302,7 @@ impl<'a> State<'a> {
                 .speakers
                 .iter()
                 .rposition(|s| !s.person && !s.hop.anonymous);
-            let spoke = last.map(|p| self.turns + p + 1 - self.speakers.len());
+            let spoke = last.map(|p| self.turn_of(p));
             if self.sentence_no <= sentence + 3 && spoke.is_none_or(|t| t <= *turn) {
                 return Some(s.clone());
             }
@@ -2460,8 +2460,8 @@ impl<'a> State<'a> {
         // Only while no other person (or body) has spoken since the apposition: "the
         // congressman" in an article about one congressman, after a colleague was
         // introduced as "a congressman from …", is still the article's own.
-        let since = (self.turns - turn).min(self.speakers.len());
-        let other = self.speakers[self.speakers.len() - since..]
+        let other = self
+            .spoken_since(*turn)
             .iter()
             .any(|s| s.person == *person && !s.hop.anonymous && s.hop.name != *name);
         if other && only_since {
