@@ -2137,7 +2137,8 @@ pub(crate) const BODY_SUBJECT_VERBS: Words = Words::new(
         "is", "was", "has", "had", "have", "will", "would", "can", "could", "did", "does", "held",
         "made", "took", "gave", "sent", "set", "began", "put", "found", "won", "lost", "led",
         "kept", "left", "met", "paid", "sold", "spent", "brought", "bought", "became", "came",
-        "went", "saw", "got", "also", "later", "then", "now", "already", "still",
+        "went", "saw", "got", "shot", "hit", "struck", "also", "later", "then", "now", "already",
+        "still",
     ],
 );
 

@@ -4717,3 +4717,41 @@ fn the_diplomat_is_the_person_named_with_a_diplomats_title() {
         ],
     );
 }
+
+#[test]
+fn a_name_then_its_post_or_kinship_after_the_content_is_the_speaker() {
+    one_each(&[
+        (
+            "The line will reopen in May, Ivo Brandt, Deputy Head of the Ostland Railways Main Directorate said on Friday.",
+            "Wire via Ivo Brandt",
+            "The line will reopen in May",
+        ),
+        (
+            "Her sister was killed, Ivo Brandt, Ana Ruiz's son, told the court.",
+            "Wire via Ivo Brandt",
+            "Her sister was killed",
+        ),
+        (
+            "The puppet was years in the making, Ana Ruiz, Harbour Workshop's senior vice president of outreach said.",
+            "Wire via Ana Ruiz",
+            "The puppet was years in the making",
+        ),
+        // A post that names its holder is the speaker; the name before it is content.
+        (
+            "The talks will go ahead with his counterpart, Ivo Brandt, Secretary of State Rex Moller said.",
+            "Wire via Rex Moller",
+            "The talks will go ahead with his counterpart, Ivo Brandt",
+        ),
+    ]);
+}
+
+#[test]
+fn it_after_a_body_named_with_a_lower_case_article_and_an_apposition() {
+    assert_chains_and_claims(
+        "The Ostland Rail Authority said the ban was lawful. On Friday, the Ostland Workers Union, a rail union, hit back. It said the ban had hurt the port.",
+        &[
+            ("Wire via Ostland Rail Authority", "the ban was lawful"),
+            ("Wire via Ostland Workers Union", "the ban had hurt the port"),
+        ],
+    );
+}

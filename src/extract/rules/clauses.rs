@@ -1912,16 +1912,40 @@ impl<'a> State<'a> {
             // a short name describes it.
             // The role may follow lower-case modifiers or an owner ("political leader
             // of …", "Ostland's minister of …").
+            // ("…, Ivo Brandt, Ana Ruiz's son, told": a kinship noun after an owner.)
             let role_word = |w: &str| {
                 !is_cap(w)
                     && (is_in(w, lexicon::TITLES)
                         || is_in(w, lexicon::PERSON_REFS)
-                        || is_in(w, lexicon::ROLE_HEADS))
+                        || is_in(w, lexicon::ROLE_HEADS)
+                        || is_in(w, lexicon::KIN_NOUNS))
                     && !is_in(w, lexicon::ORG_WORDS)
             };
             let owner = |w: &str| is_cap(w) && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
-            let mut role = is_in(spk_first, ARTICLES);
-            for k in spk_start..end.min(spk_start + 3) {
+            // "…, Ivo Brandt, Deputy Head of the Ostland Railways said": capitalised
+            // titles and then "of", "for" or "at" — a post, not a titled name
+            // ("…, President Ruiz said").
+            let titles = (spk_start..end)
+                .take_while(|&k| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| is_cap(w) && is_title(w))
+                })
+                .count();
+            let post = titles > 0
+                && self.is_word(toks, spk_start + titles, &["of", "for", "at"])
+                // ("…, Secretary of State Rex Tillerson said" names its holder.)
+                && !(spk_start..end.saturating_sub(1)).any(|k| {
+                    self.word_at(toks, k).is_some_and(known_first_name)
+                        && self.word_at(toks, k + 1).is_some_and(is_cap)
+                });
+            let mut role = is_in(spk_first, ARTICLES) || post;
+            // An owner of up to three capitalised words ("Sesame Workshop's senior
+            // vice president").
+            let from = (spk_start..end.min(spk_start + 3))
+                .take_while(|&k| self.word_at(toks, k).is_some_and(is_cap))
+                .find(|&k| self.word_at(toks, k).is_some_and(owner))
+                .unwrap_or(spk_start);
+            for k in from..end.min(from + 3) {
                 let Some(w) = self.word_at(toks, k) else {
                     break;
                 };

@@ -369,10 +369,11 @@ impl<'a> State<'a> {
                             return Some(named);
                         }
                     }
-                    // ("JD.com Inc, China's largest online retailer, says" too.)
-                    let owned = self
-                        .word_at(toks, last.0)
-                        .is_some_and(|w| is_cap(w) && w.ends_with("'s"));
+                    // ("JD.com Inc, China's largest online retailer, says" too; an owner
+                    // of up to three words: "…, Ivo Brandt, Ana Ruiz's son, said".)
+                    let owned = (last.0..last.1.min(last.0 + 3))
+                        .map_while(|k| self.word_at(toks, k).filter(|w| is_cap(w)))
+                        .any(|w| w.ends_with("'s"));
                     if (s.hop.anonymous && (self.is_word(toks, last.0, &["the"]) || owned)
                         || owned
                             && !s.person
@@ -1826,6 +1827,14 @@ impl<'a> State<'a> {
         }) {
             i += 1;
         }
+        // "On Friday, the Global Times … shot back": a lower-case article before a
+        // body's name (no person's).
+        let the_lower = !honorific
+            && self.word_at(toks, i) == Some("the")
+            && self.word_at(toks, i + 1).is_some_and(is_cap);
+        if the_lower {
+            i += 1;
+        }
         let start = i;
         self.subject_pos = toks.get(i).map_or(usize::MAX, |t| t.s);
         while toks
@@ -1865,9 +1874,18 @@ impl<'a> State<'a> {
             Some((&"The", rest)) if !rest.is_empty() => rest,
             _ => &run[..],
         };
-        // Only when a verb follows at once (`body_verb_at`).
+        // Only when a verb follows at once (`body_verb_at`), or after an indefinite
+        // apposition ("the Global Times, a state-run tabloid, shot back").
         // (The verb first: the cheapest test, and this runs for every sentence.)
-        if self.body_verb_at(toks, i)
+        let verb_after_apposition = || {
+            toks.get(i).is_some_and(|t| t.k == K::Comma)
+                && self.is_word(toks, i + 1, lexicon::INDEFINITE_OPENERS)
+                && (i + 2..toks.len().min(i + 14))
+                    .take_while(|&k| matches!(toks[k].k, K::Word | K::Comma))
+                    .find(|&k| toks[k].k == K::Comma)
+                    .is_some_and(|k| self.body_verb_at(toks, k + 1))
+        };
+        if (self.body_verb_at(toks, i) || verb_after_apposition())
             && !honorific
             && !is_in(run[0], &["a", "an"])
             && !is_in(run[0], lexicon::QUESTION_OPENERS)
@@ -1892,6 +1910,9 @@ impl<'a> State<'a> {
                 self.turns,
                 self.sentence_no,
             ));
+            return false;
+        }
+        if the_lower {
             return false;
         }
         // "Mr Ivo Brandt's visit has …": the subject is no person (and its possessor
