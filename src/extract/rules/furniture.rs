@@ -93,6 +93,56 @@ pub(super) fn blank_teasers(n: String) -> String {
     String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Blank an agency dateline opening the text — "MOSCOW, February 9. /TASS/." and
+/// "TAIPEI, Taiwan, Feb. 7, 2017 /PRNewswire/." — so that it is never the start of the
+/// first statement, even when the scrape dropped the space or the period after it
+/// ("9./TASS/.Russia is ready …"). It opens with a word in capitals and the agency
+/// sits between slashes within the first 120 bytes. Byte positions are kept.
+pub(super) fn blank_dateline(n: String) -> String {
+    let b = n.as_bytes();
+    let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    if !(b.len() > s + 2 && b[s..s + 2].iter().all(u8::is_ascii_uppercase)) {
+        return n;
+    }
+    let head = &b[s..b.len().min(s + 120)];
+    // The agency: "/Name/" or "/Name, Reporter Name/", every word capitalised, after
+    // the date (a digit) and before any quotation mark ("BONN /Germany/, February 16.
+    // /TASS/." keeps looking past the country).
+    let mut from = 0;
+    let span = loop {
+        let Some(k) = head[from..].iter().position(|&c| c == b'/') else {
+            return n;
+        };
+        let open = from + k;
+        let before = &head[..open];
+        if before.contains(&b'"') {
+            return n;
+        }
+        let close = head[open + 1..].iter().position(|&c| c == b'/');
+        if let Some(close) = close.map(|c| open + 1 + c) {
+            let inner = &head[open + 1..close];
+            let agency = inner.first().is_some_and(u8::is_ascii_uppercase)
+                && inner
+                    .split(|&c| c == b' ')
+                    .all(|w| w.is_empty() || w[0].is_ascii_uppercase())
+                && inner.len() <= 60;
+            if agency && before.iter().any(u8::is_ascii_digit) {
+                break (open, close);
+            }
+        }
+        from = open + 1;
+    };
+    let mut e = s + span.1 + 1;
+    while e < b.len() && matches!(b[e], b'.' | b' ' | b'-' | b'/') {
+        e += 1;
+    }
+    let mut out = n.into_bytes();
+    out[s..e].fill(b' ');
+    out[e - 1] = b'\n';
+    // Only ASCII bytes became spaces: the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// The byte range to blank for a teaser label found at `at`, or `None` when the label
 /// is ordinary prose ("read more about it", "related to").
 fn teaser_at(n: &str, at: usize, label: &str) -> Option<(usize, usize)> {
@@ -312,6 +362,44 @@ mod tests {
         ] {
             let n = text::normalise(text);
             assert_eq!(blank_teasers(n.clone()), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agency_dateline_is_blanked_however_the_scrape_glued_it() {
+        for (text, rest) in [
+            (
+                "MOSCOW, February 9./TASS/.Ostland is ready.",
+                "Ostland is ready.",
+            ),
+            (
+                "MOSCOW, February 7. /TASS/ The law holds.",
+                "The law holds.",
+            ),
+            (
+                "MOSCOW, February 9./TASS/. /Ostland and Ruritania met.",
+                "Ostland and Ruritania met.",
+            ),
+            (
+                "BONN /Germany/, February 16. /TASS/. -The talks began.",
+                "The talks began.",
+            ),
+            (
+                "TAIPEI, Taiwan, Feb. 7, 2017 /PRNewswire/.-Ostco, Inc. grew.",
+                "Ostco, Inc. grew.",
+            ),
+        ] {
+            let b = blank_dateline(text.to_string());
+            assert_eq!(b.len(), text.len());
+            assert_eq!(b.trim_start(), rest, "{text}");
+        }
+        // Prose with a slash is no dateline.
+        for text in [
+            "NATO/EU forces said 30 people left.",
+            "EU officials said on 9 May that the A/B test failed.",
+            "US \"9/11 Truth\" groups met.",
+        ] {
+            assert_eq!(blank_dateline(text.to_string()), text);
         }
     }
 
