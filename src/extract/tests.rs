@@ -4755,3 +4755,20 @@ fn it_after_a_body_named_with_a_lower_case_article_and_an_apposition() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_closed_by_its_full_stop_is_attributed_by_the_sentence_after_it() {
+    assert_chains_and_claims(
+        "\"The economy is within a proper range.\"  Ana Ruiz, chief of the Ostland Bureau of Statistics, said at a news conference in Lima. \"We had no choice. It was late.\" Ivo Brandt said on Monday.",
+        &[
+            ("Wire via Ana Ruiz", "The economy is within a proper range."),
+            ("Wire via Ivo Brandt", "We had no choice. It was late."),
+        ],
+    );
+    // Not when the next sentence has content of its own, is no attribution, or the
+    // quotation is a lone question.
+    assert_chains_and_claims(
+        "\"It burned.\" Ana Ruiz said at least 21 people died. \"We had no choice.\" No evidence has been found on his part. \"Could it be worse?\" Ivo Brandt said on Monday.",
+        &[("Wire via Ana Ruiz", "at least 21 people died")],
+    );
+}

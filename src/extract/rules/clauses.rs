@@ -1483,6 +1483,79 @@ impl<'a> State<'a> {
         Some((q, lead))
     }
 
+    /// Is the sentence only an attribution: a subject, a reporting verb and at most a
+    /// recipient and a time or place ("Ana Ruiz, chief of the bureau, said at a news
+    /// conference.", "He told the Daily Post on Monday.")? Then it attributes the
+    /// quotation that ended the sentence before with a full stop, question or
+    /// exclamation mark inside its quotation marks (`analyse` reads the two as one).
+    pub(super) fn attribution_only(&self, toks: &[Tok]) -> bool {
+        if toks.iter().any(|t| t.k == K::Quote) || !self.word_at(toks, 0).is_some_and(is_cap) {
+            return false;
+        }
+        let Some(ci) = (1..toks.len().min(16)).find(|&k| {
+            self.word_at(toks, k).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lexicon::cue_word(w).is_some_and(|c| {
+                        matches!(c.form, Form::Past | Form::Third)
+                            && matches!(c.frame, Frame::Bare | Frame::Clausal | Frame::Told)
+                    })
+            })
+        }) else {
+            return false;
+        };
+        if toks[..ci]
+            .iter()
+            .any(|t| matches!(t.k, K::Colon | K::Break))
+        {
+            return false;
+        }
+        // The subject: a pronoun, or a name (capitalised words and their connectors),
+        // then at most an apposition closed by a comma before the verb ("Ana Ruiz,
+        // chief of the bureau, said"); never a clause ("No evidence has been found").
+        let first = toks[..ci].iter().position(|t| t.k != K::Word).unwrap_or(ci);
+        let pronoun = first == 1 && self.is_word(toks, 0, PRONOUNS);
+        let name = first <= 8
+            && toks[..first].iter().all(|t| {
+                let w = self.w(t);
+                is_cap(w) || is_in(w, CONNECTORS)
+            });
+        let apposition = first == ci || toks[first].k == K::Comma && toks[ci - 1].k == K::Comma;
+        if !(pronoun || name) || !apposition {
+            return false;
+        }
+        let mut j = ci + 1;
+        if lexicon::cue(self.w(&toks[ci])) == Some(Cue::Told) {
+            j = self.np_end(toks, j);
+        }
+        // The rest: nothing, or a time or place ("at a news conference in Beijing",
+        // "on Jan 11", "in an interview with DW") with no clause of its own.
+        let rest = &toks[j.min(toks.len())..];
+        let words = rest.iter().filter(|t| t.k == K::Word).count();
+        if words == 0 {
+            return rest.iter().all(|t| t.k == K::Other);
+        }
+        let opener = self.word_at(toks, j).is_some_and(|w| {
+            is_in(w, lexicon::PLACE_TIME_PREPS)
+                || is_in(w, lexicon::DAY_WORDS)
+                || is_in(w, &["earlier", "later", "recently", "when", "while"])
+        });
+        // ("said at least 21 died": a quantity; "said in 2016 the firm …": a clause
+        // after the phrase.)
+        let phrase_end = self.skip_phrase(toks, j);
+        opener
+            && words <= 14
+            && !(self.is_word(toks, j, &["at"]) && self.is_word(toks, j + 1, lexicon::LEAST_MOST))
+            && toks[phrase_end..].iter().all(|t| t.k != K::Word)
+            && !rest.iter().any(|t| {
+                t.k == K::Word && {
+                    let w = self.w(t);
+                    is_in(w, &["that"])
+                        || lexicon::cue_word(w)
+                            .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
+                }
+            })
+    }
+
     /// End (exclusive) of a short noun phrase starting at `i`; a capitalised phrase
     /// ends with its last capitalised word (plus generic media words).
     pub(super) fn np_end(&self, toks: &[Tok], i: usize) -> usize {

@@ -156,6 +156,9 @@ struct State<'a> {
     via: Vec<HopSpec>,
     out: Vec<Found>,
     sentence_no: usize,
+    /// Starts of the paragraph's quotations attributed by the sentence after them
+    /// (`join_quote_attributions`).
+    attributed_quotes: Vec<usize>,
 }
 
 /// Run every rule over an article; `publisher` is the first hop.
@@ -180,6 +183,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         via: Vec::new(),
         out: Vec::new(),
         sentence_no: 0,
+        attributed_quotes: Vec::new(),
     };
     let mut toks = Vec::new();
     for para in text::paragraphs(&n) {
@@ -191,7 +195,8 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             continue;
         }
         let qs = text::quotes(&n, para);
-        for sent in text::sentences(&n, para) {
+        let sents = st.join_quote_attributions(text::sentences(&n, para), &qs, &mut toks);
+        for sent in sents {
             st.sentence_no += 1;
             if embedded_post(&n[sent.0..sent.1]) {
                 continue;
@@ -682,12 +687,61 @@ impl<'a> State<'a> {
     }
 
     /// A sentence that is only a quotation right after a quoted statement continues it.
+    /// `"… efficiency."  Ana Ruiz, chief of the bureau, said at a news conference.`:
+    /// a quotation closed by its own full stop (or question or exclamation mark) and
+    /// then a sentence that is only its attribution (`attribution_only`) are read as one
+    /// sentence, as if a comma closed the quotation. The quotations so attributed are
+    /// noted so that no earlier speaker takes them as a continuation.
+    fn join_quote_attributions(
+        &mut self,
+        mut sents: Vec<(usize, usize)>,
+        qs: &[(usize, usize)],
+        toks: &mut Vec<Tok>,
+    ) -> Vec<(usize, usize)> {
+        self.attributed_quotes.clear();
+        let b = self.n.as_bytes();
+        let mut k = 0;
+        while k + 1 < sents.len() {
+            let (s, e) = sents[k];
+            // (Cheap test first: the sentence ends with `."`, `?"` or `!"`.)
+            let closes = e >= s + 2 && b[e - 1] == b'"' && matches!(b[e - 2], b'.' | b'?' | b'!');
+            if closes {
+                // The quotation must be whole sentences: its opening mark starts one.
+                let q = qs
+                    .iter()
+                    .find(|q| q.1 + 1 == e && sents[..=k].iter().any(|p| p.0 + 1 == q.0))
+                    // Not a lone question (rulebook R1: questions are no items).
+                    .filter(|q| {
+                        b[e - 2] != b'?'
+                            || b[q.0..q.1 - 1]
+                                .iter()
+                                .any(|c| matches!(c, b'.' | b'!' | b'?'))
+                    })
+                    .copied();
+                if let Some(q) = q {
+                    text::tokenize(self.n, sents[k + 1], qs, toks);
+                    if self.attribution_only(toks) {
+                        self.attributed_quotes.push(q.0);
+                        sents[k].1 = sents[k + 1].1;
+                        sents.remove(k + 1);
+                    }
+                }
+            }
+            k += 1;
+        }
+        sents
+    }
+
     fn continuation(&mut self, toks: &[Tok]) -> bool {
         let quotes: Vec<&Tok> = toks.iter().filter(|t| t.k == K::Quote).collect();
         if quotes.len() != 1 || toks.iter().any(|t| t.k == K::Word) {
             return false;
         }
         let q = quotes[0];
+        // A quotation whose attribution follows in the next sentence is its own.
+        if self.attributed_quotes.contains(&q.s) {
+            return false;
+        }
         // A quotation that ends in a comma ("…, it's no longer a reef. The skeletons
         // are colonised," said Ivo Brandt) has an attribution of its own after it.
         let b = self.n.as_bytes();
