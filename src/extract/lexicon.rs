@@ -2394,6 +2394,13 @@ pub(crate) const PLACE_TIME_PREPS: Words = Words::new(
     ],
 );
 
+/// Words that lead into a quotation continuing their sentence ("dubbed "The Arctic
+/// …"", "calling on them to "Take …""): what follows is no sentence of its own.
+pub(crate) const QUOTE_LEAD_INS: &[&str] = &[
+    "to", "for", "as", "that", "of", "than", "like", "called", "dubbed", "billed", "titled",
+    "entitled", "named", "saying",
+];
+
 /// "this"/"last": a time phrase only before a unit of time.
 pub(crate) const DEICTIC_TIME_OPENERS: &[&str] = &["this", "last"];
 

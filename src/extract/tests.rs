@@ -4772,3 +4772,27 @@ fn a_quotation_closed_by_its_full_stop_is_attributed_by_the_sentence_after_it() 
         &[("Wire via Ana Ruiz", "at least 21 people died")],
     );
 }
+
+#[test]
+fn the_words_before_a_closing_quotation_are_content_unless_a_sentence_was_glued_on() {
+    one_each(&[
+        // A passive is no cue of its own: the whole clause is the claim.
+        (
+            "Ana Ruiz is accused of shooting Ivo Brandt before a showing of \"Lone Harbour,\" police said.",
+            "Wire via police",
+            "Ana Ruiz is accused of shooting Ivo Brandt before a showing of \"Lone Harbour",
+        ),
+        // A caption or sub-heading glued on before a whole quoted sentence is not.
+        (
+            "Boats in the harbour at dawn \"The boats are back and the harbour is full again,\" Ana Ruiz said.",
+            "Wire via Ana Ruiz",
+            "The boats are back and the harbour is full again",
+        ),
+        // A word leading into the quotation keeps the sentence whole.
+        (
+            "The forum was dubbed \"The Harbour - a Place of Talks for All Nations,\" Ivo Brandt said.",
+            "Wire via Ivo Brandt",
+            "The forum was dubbed \"The Harbour - a Place of Talks for All Nations",
+        ),
+    ]);
+}
