@@ -240,6 +240,23 @@ impl<'a> State<'a> {
             }
         }
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
+        // "Awarding Ms Ruiz damages, the judge said": a participle phrase before the
+        // subject is no part of it (three words at least: "Fleming Smith, a lawyer,"
+        // is a name).
+        // Not before an indefinite apposition ("… Hanan Ashrawi, an executive member
+        // of …, said": a name ends the first segment), nor a long first segment (a
+        // glued sub-heading).
+        if let [(a, b), (c, _), ..] = segs[..] {
+            let participle = self
+                .word_at(toks, a)
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !known_first_name(w));
+            if participle
+                && (3..=10).contains(&self.words(toks, a, b))
+                && !self.is_word(toks, c, lexicon::INDEFINITE_OPENERS)
+            {
+                segs.remove(0);
+            }
+        }
         if segs.is_empty() {
             return None;
         }
