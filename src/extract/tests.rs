@@ -4807,3 +4807,15 @@ fn a_participle_phrase_before_the_subject_is_no_part_of_the_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_lone_surname_described_as_a_person_is_the_subject_and_the_next_he() {
+    assert_chains_and_claims(
+        "Ana Ruiz said the plan was fine. Moller, a former navy commander from Lima, keeps changing his position. Initially in favour, he later denied the port would reopen in May. But Moller is sure the tugs will stay. \"We will keep them all,\" he said.",
+        &[
+            ("Wire via Ana Ruiz", "the plan was fine"),
+            ("Wire via Moller", "the port would reopen in May"),
+            ("Wire via Moller", "We will keep them all"),
+        ],
+    );
+}

@@ -1959,7 +1959,11 @@ impl<'a> State<'a> {
             let known = self.speakers.iter().any(|s| s.person && s.hop.name == full)
                 || self.mentions.iter().any(|m| m.0 == full);
             let words: Vec<&str> = full.split_whitespace().collect();
-            if words.len() < 2 || !(honorific || known || person_like(&words, false).is_some()) {
+            // (A lone surname only when the article described it as a person.)
+            let described = || self.described.iter().any(|d| d.2 && d.0 == full);
+            if words.len() < 2 && !described()
+                || words.len() >= 2 && !(honorific || known || person_like(&words, false).is_some())
+            {
                 return false;
             }
             full
@@ -2580,6 +2584,23 @@ impl<'a> State<'a> {
                 continue;
             };
             let run: Vec<&str> = run.iter().map(String::as_str).collect();
+            // "Zinke, an ex-Navy commander from Montana, keeps …": a lone surname
+            // described as a person is a person's name when it opens a later
+            // sentence ("But Zinke denied …", `note_subject`).
+            if person
+                && !org_name
+                && i == 0
+                && run.len() == 1
+                && desc.starts_with('a')
+                && !is_in(run[0], NOT_NAMES)
+                && !is_in(run[0], lexicon::PLACE_ENDS)
+                && !is_in(run[0], lexicon::DEMONYM_LIKE)
+                && !acronym(run[0])
+            {
+                self.remember_name_words(run[0]);
+                self.described
+                    .push((run[0].to_string(), desc.clone(), true, self.turns));
+            }
             let name = if person && !org_name {
                 titled_person(&run)
                     .or_else(|| person_name(&run))
