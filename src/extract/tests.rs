@@ -4819,3 +4819,15 @@ fn a_lone_surname_described_as_a_person_is_the_subject_and_the_next_he() {
         ],
     );
 }
+
+#[test]
+fn a_bodys_description_with_capitalised_modifiers_is_the_body_named_before() {
+    assert_chains_and_claims(
+        "The UN Human Rights Committee said the police must investigate the killings. The government must find the missing men, the UN committee said. The envoy was recalled for talks, the Ostland foreign ministry said.",
+        &[
+            ("Wire via UN Human Rights Committee", "the police must investigate the killings"),
+            ("Wire via UN Human Rights Committee", "The government must find the missing men"),
+            ("Wire via Ostland foreign ministry", "The envoy was recalled for talks"),
+        ],
+    );
+}

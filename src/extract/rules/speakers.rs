@@ -1457,6 +1457,38 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&phrase, true));
         }
+        // "the United Nations health agency", "the Chinese central bank": a body's
+        // description (capitalised modifiers, a lower-case head) is the body named
+        // before with its head or one of its lower-case modifiers in its name ("World
+        // Health Organization", "People's Bank of China"); else it reads on as below.
+        if lower0 == "the"
+            && (3..=5).contains(&words.len())
+            && is_cap(words[1])
+            && head_lower
+            && (is_in(&head, lexicon::GENERIC_ORG_HEADS) || is_in(&head, lexicon::ORG_REFS))
+            && !is_in(&head, lexicon::MEDIA_REF_HEADS)
+        {
+            // Its capitalised modifiers must be in that name too ("the Malaysian
+            // foreign ministry" is no other country's ministry).
+            let mods = &words[1..words.len() - 1];
+            let in_name = |s: &Spk| {
+                mods.iter().filter(|w| is_cap(w)).all(|m| {
+                    s.hop
+                        .name
+                        .split_whitespace()
+                        .any(|w| w.strip_suffix("'s").unwrap_or(w).eq_ignore_ascii_case(m))
+                })
+            };
+            let lower_mods = mods
+                .iter()
+                .filter(|w| w.len() > 3 && !is_cap(w) && !is_in(w, CONNECTORS));
+            if let Some(s) = std::iter::once(&head.as_str())
+                .chain(lower_mods)
+                .find_map(|w| self.body_with_word(w).filter(in_name))
+            {
+                return Some(s);
+            }
+        }
         // "the French firm", "the US company": a generic body described by its
         // country is the body that spoke last, else an unnamed description.
         if lower0 == "the"
