@@ -4831,3 +4831,16 @@ fn a_bodys_description_with_capitalised_modifiers_is_the_body_named_before() {
         ],
     );
 }
+
+#[test]
+fn a_longer_name_ending_with_the_publishers_folded_name_is_no_publisher() {
+    // "China Daily" folds to "china" (a generic outlet word dropped); the bank and
+    // the data behind a description are sources of their own.
+    assert_eq!(
+        chains(
+            "Reserves rose by 6.9 billion in February, the first rise in a year, data from the People's Bank of China, the central bank, showed on March 7. The policy will stay, China Daily said.",
+            "China Daily"
+        ),
+        ["China Daily via People's Bank of China"]
+    );
+}

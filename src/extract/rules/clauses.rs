@@ -2056,6 +2056,31 @@ impl<'a> State<'a> {
             {
                 return Some((cut_at(commas[pos - 1]), before));
             }
+            // "…, the People's Bank of China, the central bank, said" (and "data from
+            // …"): a body's name, then its description with a body's head noun.
+            let head = (spk_start..end).rev().find_map(|k| self.word_at(toks, k));
+            let body_head = spk_first == "the"
+                && head.is_some_and(|h| {
+                    !is_cap(h)
+                        && (is_in(h, lexicon::ORG_WORDS)
+                            || is_in(h, lexicon::GENERIC_ORG_HEADS)
+                            || is_in(h, lexicon::INSTITUTIONS))
+                });
+            let mut b = before;
+            if self.is_word(toks, b, DOCS) && self.is_word(toks, b + 1, &["from", "by", "of"]) {
+                b += 2;
+            }
+            if self.is_word(toks, b, &["the"]) {
+                b += 1;
+            }
+            let named = (1..=8).contains(&cut.saturating_sub(b))
+                && self.word_at(toks, b).is_some_and(is_cap)
+                && toks[b..cut]
+                    .iter()
+                    .all(|t| t.k == K::Word && (is_cap(self.w(t)) || is_in(self.w(t), CONNECTORS)));
+            if body_head && named {
+                return Some((cut_at(commas[pos - 1]), before));
+            }
         }
         Some((cut_at(cut), spk_start))
     }

@@ -79,7 +79,18 @@ pub(super) fn assemble(
         if h.name.is_empty() {
             continue;
         }
-        if !h.anonymous && same_name(&h.name, publisher) {
+        // The publisher, a trailing part of its name, or a name ending with its whole
+        // name ("Hu Jianhuan For China Daily"); never a longer name that only ends
+        // with its folded form ("People's Bank of China" in China Daily, whose name
+        // folds to "china").
+        if !h.anonymous
+            && same_name(&h.name, publisher)
+            && (normalise_name(&h.name).split(' ').count()
+                <= normalise_name(publisher).split(' ').count()
+                || h.name.len() > publisher.len()
+                    && h.name.is_char_boundary(h.name.len() - publisher.len())
+                    && h.name[h.name.len() - publisher.len()..].eq_ignore_ascii_case(publisher))
+        {
             continue;
         }
         if let Some(last) = hops.last() {
