@@ -4771,6 +4771,14 @@ fn a_quotation_closed_by_its_full_stop_is_attributed_by_the_sentence_after_it() 
         "\"It burned.\" Ana Ruiz said at least 21 people died. \"We had no choice.\" No evidence has been found on his part. \"Could it be worse?\" Ivo Brandt said on Monday.",
         &[("Wire via Ana Ruiz", "at least 21 people died")],
     );
+    // A question continued by a quotation after its attribution is a statement.
+    assert_chains_and_claims(
+        "\"Do you take the tweets literally?\" Ana Ruiz said. \"If so, the president was wrong.\"",
+        &[(
+            "Wire via Ana Ruiz",
+            "Do you take the tweets literally? If so, the president was wrong.",
+        )],
+    );
 }
 
 #[test]

@@ -710,12 +710,15 @@ impl<'a> State<'a> {
                 let q = qs
                     .iter()
                     .find(|q| q.1 + 1 == e && sents[..=k].iter().any(|p| p.0 + 1 == q.0))
-                    // Not a lone question (rulebook R1: questions are no items).
+                    // Not a lone question (rulebook R1: questions are no items), unless
+                    // a quotation continues it after the attribution ("…?" Ana Ruiz
+                    // said. "If so, …").
                     .filter(|q| {
                         b[e - 2] != b'?'
                             || b[q.0..q.1 - 1]
                                 .iter()
                                 .any(|c| matches!(c, b'.' | b'!' | b'?'))
+                            || sents.get(k + 2).is_some_and(|n| b[n.0] == b'"')
                     })
                     .copied();
                 if let Some(q) = q {
