@@ -4852,3 +4852,12 @@ fn a_longer_name_ending_with_the_publishers_folded_name_is_no_publisher() {
         ["China Daily via People's Bank of China"]
     );
 }
+
+#[test]
+fn the_name_joined_right_before_who_is_its_antecedent() {
+    one_each(&[(
+        "Ana Ruiz sought to cool tempers as she adopted a softer tone than the unions or Ivo Brandt, who on Thursday said the port would close.",
+        "Wire via Ivo Brandt",
+        "the port would close",
+    )]);
+}

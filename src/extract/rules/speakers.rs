@@ -191,6 +191,21 @@ impl<'a> State<'a> {
                 if let Some(last) = segs.last_mut() {
                     if self.is_word(toks, last.0, &["according"]) {
                         last.0 += 2;
+                    } else if self.word_at(toks, last.1 - 1).is_some_and(is_cap) {
+                        // "… than the Mexicans or Trump, who said": the name right
+                        // before "who" is its antecedent, not the clause it ends —
+                        // after a word that joins it to the clause; after "of", "from"
+                        // or "in" it is the person's body or place ("Ana Ruiz of
+                        // Ostland, who said").
+                        let mut k = last.1 - 1;
+                        while k > last.0 && self.word_at(toks, k - 1).is_some_and(is_cap) {
+                            k -= 1;
+                        }
+                        if k > last.0
+                            && self.is_word(toks, k - 1, &["or", "and", "than", "unlike", "like"])
+                        {
+                            last.0 = k;
+                        }
                     }
                 }
             }
