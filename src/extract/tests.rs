@@ -4808,10 +4808,10 @@ fn the_words_before_a_closing_quotation_are_content_unless_a_sentence_was_glued_
 #[test]
 fn a_participle_phrase_before_the_subject_is_no_part_of_the_speaker() {
     assert_chains_and_claims(
-        "Judge Ivo Brandt said the floor was wet. Awarding Ms Ana Ruiz damages of 500 euro, the judge said the shop had been unsafe.",
+        "Judge Ivo Brandt said the floor was wet. Awarding Ms Ana Ruiz damages of 500 euro, the judge said the shop had been dangerous.",
         &[
             ("Wire via Ivo Brandt", "the floor was wet"),
-            ("Wire via Ivo Brandt", "the shop had been unsafe"),
+            ("Wire via Ivo Brandt", "the shop had been dangerous"),
         ],
     );
 }
