@@ -1458,30 +1458,36 @@ impl<'a> State<'a> {
         // speech, unless they hold a cue of their own (then only the quotation counts).
         // (A passive is no cue of its own: "Ana Ruiz is accused of shooting him
         // before a showing of "Lone Survivor," police said.")
-        let lead = toks[..q].iter().any(|t| t.k == K::Word)
-            && !(0..q).any(|k| {
-                let t = &toks[k];
-                t.k == K::Word
-                    && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
-                    && lexicon::cue_word(self.w(t))
-                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
-                    && !(k > 0 && self.is_word(toks, k - 1, lexicon::PASSIVE_AUX))
-            })
-            && !toks[..q].iter().any(|t| t.k == K::Colon)
-            // A quotation of a whole sentence (a capital and more than six words) after
-            // words that do not lead into it is a sentence of its own whose full stop
-            // the scrape lost ("… to cling to power "The trend is worrying," Ames said").
-            && !(self.n[toks[q].s..].starts_with(|c: char| c.is_uppercase())
+        let passive = |k: usize| k > 0 && self.is_word(toks, k - 1, lexicon::PASSIVE_AUX);
+        let own_cue = (0..q).any(|k| {
+            let t = &toks[k];
+            t.k == K::Word
+                && self.w(t).starts_with(|c: char| c.is_ascii_lowercase())
+                && lexicon::cue_word(self.w(t))
+                    .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
+                && !passive(k)
+        });
+        // A quotation of a whole sentence (a capital and more than six words) after
+        // words that do not lead into it is a sentence of its own whose full stop the
+        // scrape lost ("… to cling to power "The trend is worrying," Ames said").
+        let leads_in = |w: &str| {
+            // "was", "to", "dubbed", "of the": what follows continues the sentence.
+            is_in(w, lexicon::PLACE_TIME_PREPS)
+                || is_in(w, lexicon::OBJECT_PREPS)
+                || is_in(w, ARTICLES)
+                || is_in(w, lexicon::PASSIVE_AUX)
+                || is_in(w, lexicon::QUOTE_LEAD_INS)
+        };
+        let glued_sentence = || {
+            self.n[toks[q].s..].starts_with(|c: char| c.is_uppercase())
                 && self.n[toks[q].s..toks[q].e].split_whitespace().count() > 6
-                && !matches!(toks[q - 1].k, K::Comma)
-                && !self.word_at(toks, q - 1).is_some_and(|w| {
-                    // A word that leads into what follows ("was", "to", "dubbed").
-                    is_in(w, lexicon::PLACE_TIME_PREPS)
-                        || is_in(w, lexicon::OBJECT_PREPS)
-                        || is_in(w, ARTICLES)
-                        || is_in(w, lexicon::PASSIVE_AUX)
-                        || is_in(w, lexicon::QUOTE_LEAD_INS)
-                }));
+                && toks[q - 1].k != K::Comma
+                && self.word_at(toks, q - 1).is_none_or(|w| !leads_in(w))
+        };
+        let lead = toks[..q].iter().any(|t| t.k == K::Word)
+            && !own_cue
+            && !toks[..q].iter().any(|t| t.k == K::Colon)
+            && !glued_sentence();
         if lead {
             // Only "… "quoted words," speaker said" with a comma after the quotation.
             let comma_inside = self.quote_with_comma(toks, q);
