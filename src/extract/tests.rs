@@ -4861,3 +4861,16 @@ fn the_name_joined_right_before_who_is_its_antecedent() {
         "the port would close",
     )]);
 }
+
+#[test]
+fn as_opening_an_adverbial_is_no_evaluative_description() {
+    assert_chains_and_claims(
+        "Ostland has refused to discuss the transfer, and dismissed Ana Ruiz's plan as a result. The report condemned the arrests as well as the fines.",
+        &[],
+    );
+    one_each(&[(
+        "Ostland dismissed Ana Ruiz's plan as a fantasy.",
+        "Wire via Ostland",
+        "Ana Ruiz's plan as a fantasy",
+    )]);
+}

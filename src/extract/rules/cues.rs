@@ -408,7 +408,13 @@ impl<'a> State<'a> {
         for (k, t) in toks.iter().enumerate().take(len.min(i + 14)).skip(i + 1) {
             match t.k {
                 K::Quote => return k > i + 1 && !lexicon::PREP_ONLY_EVALUATIVE.contains(&lemma),
-                K::Word if k > i + 1 && is_in(self.w(t), preps) => return true,
+                // ("dismissed the plan as a result": "as" opening an adverbial.)
+                K::Word if k > i + 1 && is_in(self.w(t), preps) => {
+                    return !(self.is_word(toks, k, &["as"])
+                        && (self.is_word(toks, k + 1, &["well", "such", "usual", "expected"])
+                            || self.is_word(toks, k + 1, &["a"])
+                                && self.is_word(toks, k + 2, &["result", "whole"])));
+                }
                 K::Comma if lemma != "call" => return false,
                 _ => {}
             }
