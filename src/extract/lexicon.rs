@@ -2394,6 +2394,10 @@ pub(crate) const PLACE_TIME_PREPS: Words = Words::new(
     ],
 );
 
+/// Members of a parliament named by their title after a party or a seat ("the Fianna
+/// Fáil TD", "the Lagan Valley MP"). Upper case only, as written.
+pub(crate) const LEGISLATOR_TITLES: &[&str] = &["TD", "MP", "MEP", "MLA", "MSP"];
+
 /// Words that lead into a quotation continuing their sentence ("dubbed "The Arctic
 /// …"", "calling on them to "Take …""): what follows is no sentence of its own.
 pub(crate) const QUOTE_LEAD_INS: &[&str] = &[

@@ -4874,3 +4874,15 @@ fn as_opening_an_adverbial_is_no_evaluative_description() {
         "Ana Ruiz's plan as a fantasy",
     )]);
 }
+
+#[test]
+fn the_party_or_seat_and_a_parliament_title_is_the_member_just_quoted() {
+    assert_chains_and_claims(
+        "Ostland Party justice spokesman Ivo Brandt said the inquiry was too narrow. The Ostland Party TD said he had raised it twice. Mr Tom Moller rejected that. The Lagan Valley MP said the money came from donors.",
+        &[
+            ("Wire via Ivo Brandt", "the inquiry was too narrow"),
+            ("Wire via Ivo Brandt", "he had raised it twice"),
+            ("Wire via Tom Moller", "the money came from donors"),
+        ],
+    );
+}

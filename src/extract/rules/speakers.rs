@@ -675,6 +675,22 @@ impl<'a> State<'a> {
         if let Some(s) = self.described_as(&words) {
             return Some(s);
         }
+        // "The Fianna Fáil TD said", "the Lagan Valley MP": a member of a parliament
+        // described by party or seat is the person the article is about, as "he"
+        // would be (`resolve`), when a statement came at most two sentences before.
+        if lower0 == "the"
+            && (2..=5).contains(&words.len())
+            && is_in(words[words.len() - 1], lexicon::LEGISLATOR_TITLES)
+            && words[1..words.len() - 1].iter().all(|w| is_cap(w))
+            && self
+                .out
+                .last()
+                .is_some_and(|f| f.sentence + 2 >= self.sentence_no)
+        {
+            if let Some(s) = self.resolve(true).filter(|s| s.person && !s.hop.anonymous) {
+                return Some(s);
+            }
+        }
         // "The Russian diplomat said", "the top diplomat": the person the article
         // named with a diplomat's title (TASS writes this after every ambassador).
         if lower0 == "the"
