@@ -263,7 +263,7 @@ pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
 pub(crate) fn paragraphs(n: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    // (memchr: a byte-at-a-time loop here cost a tenth of the extractor's time.)
+    // (memchr: the byte-at-a-time loop it replaces was 1-2 % of extraction.)
     for i in memchr::memchr_iter(b'\n', n.as_bytes()) {
         if !n[start..i].trim().is_empty() {
             out.push((start, i));

@@ -686,7 +686,6 @@ impl<'a> State<'a> {
         }
     }
 
-    /// A sentence that is only a quotation right after a quoted statement continues it.
     /// `"… efficiency."  Ana Ruiz, chief of the bureau, said at a news conference.`:
     /// a quotation closed by its own full stop (or question or exclamation mark) and
     /// then a sentence that is only its attribution (`attribution_only`) are read as one
@@ -715,9 +714,9 @@ impl<'a> State<'a> {
                     // said. "If so, …").
                     .filter(|q| {
                         b[e - 2] != b'?'
-                            || b[q.0..q.1 - 1]
-                                .iter()
-                                .any(|c| matches!(c, b'.' | b'!' | b'?'))
+                            || b.get(q.0..q.1 - 1).is_some_and(|inner| {
+                                inner.iter().any(|c| matches!(c, b'.' | b'!' | b'?'))
+                            })
                             || sents.get(k + 2).is_some_and(|n| b[n.0] == b'"')
                     })
                     .copied();
@@ -735,6 +734,7 @@ impl<'a> State<'a> {
         sents
     }
 
+    /// A sentence that is only a quotation right after a quoted statement continues it.
     fn continuation(&mut self, toks: &[Tok]) -> bool {
         let quotes: Vec<&Tok> = toks.iter().filter(|t| t.k == K::Quote).collect();
         if quotes.len() != 1 || toks.iter().any(|t| t.k == K::Word) {

@@ -191,7 +191,8 @@ impl<'a> State<'a> {
                 if let Some(last) = segs.last_mut() {
                     if self.is_word(toks, last.0, &["according"]) {
                         last.0 += 2;
-                    } else if self.word_at(toks, last.1 - 1).is_some_and(is_cap) {
+                    } else if last.1 > last.0 && self.word_at(toks, last.1 - 1).is_some_and(is_cap)
+                    {
                         // "… than the Mexicans or Trump, who said": the name right
                         // before "who" is its antecedent, not the clause it ends —
                         // after a word that joins it to the clause; after "of", "from"
@@ -2663,6 +2664,9 @@ impl<'a> State<'a> {
                 self.remember_name_words(run[0]);
                 self.described
                     .push((run[0].to_string(), desc.clone(), true, self.turns));
+                if self.described.len() > 64 {
+                    self.described.drain(..32);
+                }
             }
             let name = if person && !org_name {
                 titled_person(&run)
