@@ -2038,10 +2038,7 @@ impl<'a> State<'a> {
             let mut role = is_in(spk_first, ARTICLES) || post;
             // An owner of up to three capitalised words ("Sesame Workshop's senior
             // vice president").
-            let from = (spk_start..end.min(spk_start + 3))
-                .take_while(|&k| self.word_at(toks, k).is_some_and(is_cap))
-                .find(|&k| self.word_at(toks, k).is_some_and(owner))
-                .unwrap_or(spk_start);
+            let from = self.owner_within(toks, spk_start, end).unwrap_or(spk_start);
             for k in from..end.min(from + 3) {
                 let Some(w) = self.word_at(toks, k) else {
                     break;
@@ -2093,6 +2090,18 @@ impl<'a> State<'a> {
 }
 
 impl<'a> State<'a> {
+    /// The owner that opens a phrase at `a` (before `b`): the index of the first word
+    /// ending in "'s" among up to three capitalised words ("China's largest retailer",
+    /// "Ana Ruiz's son", "Sesame Workshop's senior vice president").
+    pub(super) fn owner_within(&self, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+        (a..b.min(a + 3))
+            .take_while(|&k| self.word_at(toks, k).is_some_and(is_cap))
+            .find(|&k| {
+                self.word_at(toks, k)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+            })
+    }
+
     /// The possessor word before token `i` ("Ana Ruiz's claim", "the leaders' claim"):
     /// its index and its text without the possessive ending.
     pub(super) fn possessor_before(&self, toks: &[Tok], i: usize) -> Option<(usize, &'a str)> {

@@ -80,11 +80,17 @@ pub(super) fn blank_teasers(n: String) -> String {
             }
         }
     }
+    blank(n, &spans)
+}
+
+/// Spaces over each byte range of `n` (whole characters), a line break at each end,
+/// so the text around becomes paragraphs of its own; byte positions are kept.
+fn blank(n: String, spans: &[(usize, usize)]) -> String {
     if spans.is_empty() {
         return n;
     }
     let mut b = n.into_bytes();
-    for (s, e) in spans {
+    for &(s, e) in spans {
         b[s..e].fill(b' ');
         b[s] = b'\n';
         b[e - 1] = b'\n';
@@ -136,11 +142,7 @@ pub(super) fn blank_dateline(n: String) -> String {
     while e < b.len() && matches!(b[e], b'.' | b' ' | b'-' | b'/') {
         e += 1;
     }
-    let mut out = n.into_bytes();
-    out[s..e].fill(b' ');
-    out[e - 1] = b'\n';
-    // Only ASCII bytes became spaces: the text is still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    blank(n, &[(s, e)])
 }
 
 /// The byte range to blank for a teaser label found at `at`, or `None` when the label

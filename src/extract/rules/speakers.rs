@@ -404,9 +404,7 @@ impl<'a> State<'a> {
                     }
                     // ("JD.com Inc, China's largest online retailer, says" too; an owner
                     // of up to three words: "…, Ivo Brandt, Ana Ruiz's son, said".)
-                    let owned = (last.0..last.1.min(last.0 + 3))
-                        .map_while(|k| self.word_at(toks, k).filter(|w| is_cap(w)))
-                        .any(|w| w.ends_with("'s"));
+                    let owned = self.owner_within(toks, last.0, last.1).is_some();
                     if (s.hop.anonymous && (self.is_word(toks, last.0, &["the"]) || owned)
                         || owned
                             && !s.person
