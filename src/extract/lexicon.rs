@@ -2395,14 +2395,16 @@ pub(crate) const PLACE_TIME_PREPS: Words = Words::new(
 );
 
 /// Members of a parliament named by their title after a party or a seat ("the Fianna
-/// Fáil TD", "the Lagan Valley MP"). Upper case only, as written.
+/// Fáil TD", "the Lagan Valley MP"). Matched in any case, like every list.
 pub(crate) const LEGISLATOR_TITLES: &[&str] = &["TD", "MP", "MEP", "MLA", "MSP"];
 
 /// Words that lead into a quotation continuing their sentence ("dubbed "The Arctic
-/// …"", "calling on them to "Take …""): what follows is no sentence of its own.
+/// …"", "as "a usurpation""), besides the prepositions of `PLACE_TIME_PREPS` and
+/// `OBJECT_PREPS` ("to", "of", …) that the same test reads: what follows is no
+/// sentence of its own.
 pub(crate) const QUOTE_LEAD_INS: &[&str] = &[
-    "to", "for", "as", "that", "of", "than", "like", "called", "dubbed", "billed", "titled",
-    "entitled", "named", "saying",
+    "as", "that", "than", "like", "called", "dubbed", "billed", "titled", "entitled", "named",
+    "saying",
 ];
 
 /// "this"/"last": a time phrase only before a unit of time.
