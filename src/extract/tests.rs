@@ -4886,3 +4886,38 @@ fn the_party_or_seat_and_a_parliament_title_is_the_member_just_quoted() {
         ],
     );
 }
+
+#[test]
+fn a_relative_clause_ends_the_subject_even_across_a_comma_in_a_name() {
+    one_each(&[
+        (
+            "Ana Ruiz, who teaches law at the University of Ostland, Brandt College, said the ruling would stand.",
+            "Wire via Ana Ruiz",
+            "the ruling would stand",
+        ),
+        (
+            "The organisers, who include Ostland First, Renew and Unity, told reporters the march would go ahead.",
+            "Wire via ~The organisers",
+            "the march would go ahead",
+        ),
+        // A participle phrase before "who" is no subject: the name after the clause is.
+        (
+            "Turning to Ana Ruiz, who had criticised the plan, Ivo Brandt said the two sides now agreed.",
+            "Wire via Ivo Brandt",
+            "the two sides now agreed",
+        ),
+    ]);
+}
+
+#[test]
+fn a_spokesperson_for_the_body_named_before_speaks_for_it() {
+    assert_chains_and_claims(
+        "A ceiling collapsed at Brandtwood School on Monday. A spokesperson for the school said the hall would stay closed.",
+        &[("Wire via Brandtwood School", "the hall would stay closed")],
+    );
+    // No body of that kind named: the spokesperson stays an unnamed source.
+    assert_chains_and_claims(
+        "A ceiling collapsed at a school on Monday. A spokesperson for the school said the hall would stay closed.",
+        &[("Wire via ~A spokesperson for the school", "the hall would stay closed")],
+    );
+}

@@ -173,6 +173,31 @@ impl<'a> State<'a> {
                 segs.remove(k);
             }
         }
+        // "Ana Ruiz, who teaches at the University of Ostland, Brandt College, said",
+        // "the organisers, who include Ostland First, Renew and Unity, told": a
+        // relative clause ends the subject; the segments between it and the cue (a
+        // comma inside the clause) are no subject.
+        // Not after a participle or preposition ("Turning to Ruiz, who …, Brandt
+        // said"), nor after a long segment (a glued caption), nor when a later
+        // segment opens with a lower-case article or a conjunction ("…, who …, a
+        // ministry statement said"; "…, who …, and his novel …, Brandt says").
+        if let Some(k) = (1..segs.len().saturating_sub(1)).find(|&k| {
+            let (a, b) = segs[k];
+            b > a + 1 && self.word_at(toks, a) == Some("who")
+        }) {
+            let before = segs[k - 1].0;
+            let subject_before = self.words(toks, before, segs[k - 1].1) <= 6
+                && !self.is_word(toks, before, NOT_SUBJECT_START)
+                && !self.word_at(toks, before).is_some_and(participle);
+            let clause_after = segs[k + 1..].iter().all(|&(a, _)| {
+                self.word_at(toks, a).is_some_and(|w| {
+                    !is_in(w, &["and", "but", "or"]) && !(is_in(w, ARTICLES) && !is_cap(w))
+                })
+            });
+            if subject_before && clause_after {
+                segs.truncate(k);
+            }
+        }
         // "…, according to residents, who told": the antecedent of "who".
         if let Some(&(la, lb)) = segs.last() {
             // "…, who on Thursday said": an adverbial may sit between "who" and the cue.
@@ -263,10 +288,7 @@ impl<'a> State<'a> {
         // of …, said": a name ends the first segment), nor a long first segment (a
         // glued sub-heading).
         if let [(a, b), (c, _), ..] = segs[..] {
-            let participle = self
-                .word_at(toks, a)
-                .is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !known_first_name(w));
-            if participle
+            if self.word_at(toks, a).is_some_and(participle)
                 && (3..=10).contains(&self.words(toks, a, b))
                 && !self.is_word(toks, c, lexicon::INDEFINITE_OPENERS)
             {
@@ -1000,6 +1022,26 @@ impl<'a> State<'a> {
                 && !is_in(role, lexicon::ORG_WORDS)
             {
                 return self.phrase_speaker(object);
+            }
+            // "a spokesperson for the school" after "Southwood School": the body the
+            // article named (rulebook R3); unresolved, the phrase stays anonymous.
+            if (1..=2).contains(&f)
+                && is_in(words[f - 1], lexicon::SPOKES_WORDS)
+                && object.len() == 2
+                && is_in(object[0], &["the"])
+                && role.starts_with(|c: char| c.is_lowercase())
+                && !is_in(role, DOCS)
+            {
+                let body_noun =
+                    is_in(role, lexicon::ORG_REFS) || is_in(role, lexicon::INSTITUTIONS);
+                if let Some(body) = self.phrase_speaker(object).filter(|s| {
+                    !s.hop.anonymous
+                        && !s.person
+                        && (body_noun
+                            || s.hop.name.split(' ').any(|w| w.eq_ignore_ascii_case(role)))
+                }) {
+                    return Some(body);
+                }
             }
         }
         let indefinite = is_in(&lower0, lexicon::ANON_OPENERS);
@@ -3111,4 +3153,10 @@ fn ly_adverb(w: &str) -> bool {
         && w.ends_with("ly")
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && !is_in(w, lexicon::LY_NOUNS)
+}
+
+/// A word that opens a participle phrase ("Awarding", "Turning"), not a first name
+/// ending in "-ing" ("Sterling").
+fn participle(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && !known_first_name(w)
 }
