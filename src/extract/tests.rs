@@ -4921,3 +4921,26 @@ fn a_spokesperson_for_the_body_named_before_speaks_for_it() {
         &[("Wire via ~A spokesperson for the school", "the hall would stay closed")],
     );
 }
+
+#[test]
+fn a_second_body_after_a_body_with_of_or_for_is_its_own_source() {
+    assert_chains_and_claims(
+        "According to a joint survey by the Centre for Economic Research and Ostland University, growth will slow to 4 percent.",
+        &[
+            ("Wire via Centre for Economic Research", "growth will slow to 4 percent"),
+            ("Wire via Ostland University", "growth will slow to 4 percent"),
+        ],
+    );
+    one_each(&[
+        (
+            "The Ministry of Trade and Industry said exports rose by 4 percent.",
+            "Wire via Ministry of Trade and Industry",
+            "exports rose by 4 percent",
+        ),
+        (
+            "The Ostland Department of Agriculture's Food Safety and Inspection Service said the recall covers 900 pounds.",
+            "Wire via Ostland Department of Agriculture's Food Safety and Inspection Service",
+            "the recall covers 900 pounds",
+        ),
+    ]);
+}

@@ -484,9 +484,6 @@ impl<'a> State<'a> {
             .iter()
             .find(|w| !is_in(w, DETERMINERS))
             .is_some_and(|w| is_cap(w));
-        if right_cap && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
-            return None;
-        }
         // "Ruritanian Customs and Border Protection": a body's name (an organisation
         // word in capitals on the left) continued by capitalised words with no
         // determiner, no organisation word and no title of their own is one body.
@@ -494,6 +491,16 @@ impl<'a> State<'a> {
             ws.iter()
                 .any(|w| is_cap(w) && is_in(w.trim_end_matches("'s"), lexicon::ORG_WORDS))
         };
+        // "the Ministry of Trade and Industry" is one body; "the Centre for Economic
+        // Research and Ostland University" two: the right side ends with its own
+        // organisation word (not after a possessive: "the Department of Agriculture's
+        // Food Safety and Inspection Service" is one).
+        let own_body = right.len() >= 2
+            && right.last().is_some_and(|w| body(&[w]))
+            && !left.iter().any(|w| w.ends_with("'s"));
+        if right_cap && !own_body && left.iter().any(|w| is_in(w, &["of", "for", "on"])) {
+            return None;
+        }
         if body(left)
             && right.len() <= 3
             && right.iter().all(|w| is_cap(w))
