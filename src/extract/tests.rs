@@ -4944,3 +4944,53 @@ fn a_second_body_after_a_body_with_of_or_for_is_its_own_source() {
         ),
     ]);
 }
+
+#[test]
+fn a_base_form_cue_after_adverbs_or_a_name_that_takes_a_plural() {
+    one_each(&[
+        (
+            "Officials now say that the bridge will reopen in May.",
+            "Wire via ~Officials",
+            "the bridge will reopen in May",
+        ),
+        (
+            "The Ostlanders also claim the plot of land is too close to the river.",
+            "Wire via Ostlanders",
+            "the plot of land is too close to the river",
+        ),
+        (
+            "The Jahalin say that the plot of land is too close to the herding ground.",
+            "Wire via Jahalin",
+            "the plot of land is too close to the herding ground",
+        ),
+    ]);
+    // A modal makes it no report; a question asks about one.
+    assert_chains_and_claims(
+        "Most people would say that the plan is too costly for the town. What did the Kremlin say about the protests in the capital?",
+        &[],
+    );
+}
+
+#[test]
+fn two_countries_coordinated_are_two_sources() {
+    assert_chains_and_claims(
+        "Spain and the US say the system is needed as a defence against attacks.",
+        &[
+            (
+                "Wire via Spain",
+                "the system is needed as a defence against attacks",
+            ),
+            (
+                "Wire via US",
+                "the system is needed as a defence against attacks",
+            ),
+        ],
+    );
+    assert_chains_and_claims(
+        "France and Germany said the talks would resume in March.",
+        &[
+            ("Wire via France", "the talks would resume in March"),
+            ("Wire via Germany", "the talks would resume in March"),
+        ],
+    );
+}

@@ -81,7 +81,33 @@ impl<'a> State<'a> {
                             && plural_word(self.w(&toks[k - 1]))
                     })
                 };
-                let plural = plural_word(p) || plural_of();
+                // "Officials now say", "The Ostlanders also claim": the subject
+                // before adverbs (not before an auxiliary or a modal: "most people
+                // would say" is no statement); "the Taliban say", "the Jahalin say": a
+                // name after "the" that takes a plural verb (a people, a movement).
+                let mut j = i - 1;
+                while j > 0
+                    && self.word_at(toks, j).is_some_and(|w| {
+                        lexicon::is_subject_adverb(w)
+                            && w != "been"
+                            && !is_in(w, lexicon::CLAUSE_AUX)
+                    })
+                {
+                    j -= 1;
+                }
+                let subject = if j + 1 < i {
+                    self.word_at(toks, j).unwrap_or("")
+                } else {
+                    p
+                };
+                let plural_name = j > 0
+                    && (cw.lemma == "say" || next.eq_ignore_ascii_case("that"))
+                    && is_cap(subject)
+                    && !is_in(subject, NOT_NAMES)
+                    && self.is_word(toks, j - 1, &["the"])
+                    // Not in a question ("What did the Kremlin say about …?").
+                    && !(j >= 2 && self.is_word(toks, j - 2, &["did", "do", "does", "will", "would", "could", "can"]));
+                let plural = plural_word(subject) || plural_name || plural_of();
                 if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
                     return false;
                 }

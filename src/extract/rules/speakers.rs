@@ -191,7 +191,7 @@ impl<'a> State<'a> {
                 && !self.word_at(toks, before).is_some_and(participle);
             let clause_after = segs[k + 1..].iter().all(|&(a, _)| {
                 self.word_at(toks, a).is_some_and(|w| {
-                    !is_in(w, &["and", "but", "or"]) && !(is_in(w, ARTICLES) && !is_cap(w))
+                    !is_in(w, &["and", "but", "or"]) && (is_cap(w) || !is_in(w, ARTICLES))
                 })
             });
             if subject_before && clause_after {
@@ -1087,6 +1087,24 @@ impl<'a> State<'a> {
             };
             if named(l) && named(r) {
                 return Some(Spk::named(&phrase, true, false));
+            }
+            // "South Korea and the US say", "France and Germany said": two countries
+            // (a country's name, or an acronym of up to three letters after "the").
+            let country = |p: &[&str]| {
+                let (the, p) = match p {
+                    [t, rest @ ..] if t.eq_ignore_ascii_case("the") => (true, rest),
+                    _ => (false, p),
+                };
+                match p {
+                    [one] if the && acronym(one) && one.len() <= 3 => true,
+                    [.., last] if p.len() <= 3 => {
+                        p.iter().all(|w| is_cap(w)) && is_in(last, lexicon::PLACE_ENDS)
+                    }
+                    _ => false,
+                }
+            };
+            if country(l) && country(r) {
+                return Some(Spk::named(&phrase, false, false));
             }
         }
         let org_head = head_lower
