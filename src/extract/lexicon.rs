@@ -2407,6 +2407,16 @@ pub(crate) const QUOTE_LEAD_INS: &[&str] = &[
     "saying",
 ];
 
+/// Does what follows `w` continue its sentence ("of the", "was", "dubbed")? A capital
+/// after any other word starts a sentence whose full stop the scrape lost.
+pub(crate) fn leads_in(w: &str) -> bool {
+    is_in(w, PLACE_TIME_PREPS)
+        || is_in(w, OBJECT_PREPS)
+        || is_in(w, ARTICLES)
+        || is_in(w, PASSIVE_AUX)
+        || is_in(w, QUOTE_LEAD_INS)
+}
+
 /// "this"/"last": a time phrase only before a unit of time.
 pub(crate) const DEICTIC_TIME_OPENERS: &[&str] = &["this", "last"];
 

@@ -4994,3 +4994,25 @@ fn two_countries_coordinated_are_two_sources() {
         ],
     );
 }
+
+#[test]
+fn a_caption_glued_before_the_subject_is_no_part_of_it() {
+    one_each(&[
+        (
+            "Rivals clash over port plan The Ostland Port Authority said the deal was off.",
+            "Wire via Ostland Port Authority",
+            "the deal was off",
+        ),
+        (
+            "Ana Ruiz reacts to the vote A source close to the party said the leader would stay.",
+            "Wire via ~A source close to the party",
+            "the leader would stay",
+        ),
+        // A capitalised article after a word that leads into it continues the sentence.
+        (
+            "Ivo Brandt, who was quoted in The Times, said the deal was off.",
+            "Wire via Ivo Brandt",
+            "the deal was off",
+        ),
+    ]);
+}

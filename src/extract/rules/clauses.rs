@@ -1470,19 +1470,13 @@ impl<'a> State<'a> {
         // A quotation of a whole sentence (a capital and more than six words) after
         // words that do not lead into it is a sentence of its own whose full stop the
         // scrape lost ("… to cling to power "The trend is worrying," Ames said").
-        let leads_in = |w: &str| {
-            // "was", "to", "dubbed", "of the": what follows continues the sentence.
-            is_in(w, lexicon::PLACE_TIME_PREPS)
-                || is_in(w, lexicon::OBJECT_PREPS)
-                || is_in(w, ARTICLES)
-                || is_in(w, lexicon::PASSIVE_AUX)
-                || is_in(w, lexicon::QUOTE_LEAD_INS)
-        };
         let glued_sentence = || {
             self.n[toks[q].s..].starts_with(|c: char| c.is_uppercase())
                 && self.n[toks[q].s..toks[q].e].split_whitespace().count() > 6
                 && toks[q - 1].k != K::Comma
-                && self.word_at(toks, q - 1).is_none_or(|w| !leads_in(w))
+                && self
+                    .word_at(toks, q - 1)
+                    .is_none_or(|w| !lexicon::leads_in(w))
         };
         let lead = toks[..q].iter().any(|t| t.k == K::Word)
             && !own_cue

@@ -236,6 +236,27 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "… since leaving office in July The MP for Tatton said": a sub-heading or
+        // caption glued before the sentence; its subject starts at the article that
+        // opens it in capitals after a word that leads into nothing ("told The
+        // Times", "in The Hague", "and The Greens" continue the sentence).
+        if let Some(last) = segs.last_mut() {
+            let glued = (last.0 + 2..last.1.saturating_sub(1)).rev().find(|&k| {
+                toks[k - 1].k == K::Word
+                    && self
+                        .word_at(toks, k)
+                        .is_some_and(|w| is_cap(w) && is_in(w, ARTICLES))
+                    && self.word_at(toks, k - 1).is_some_and(|w| {
+                        !lexicon::leads_in(w)
+                            && !is_in(w, lexicon::CLAUSE_JOINERS)
+                            && !is_in(w, &["or", "nor"])
+                            && lexicon::cue_word(w).is_none()
+                    })
+            });
+            if let Some(k) = glued {
+                last.0 = k;
+            }
+        }
         // A fronted adverbial without a comma ("In 2015 Koh said", "In that show he
         // stated"): the subject starts at the first name, pronoun or article after it.
         if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
