@@ -5016,3 +5016,12 @@ fn a_caption_glued_before_the_subject_is_no_part_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_named_by_an_apposition_is_her_sister_later() {
+    one_each(&[(
+        "Ana Ruiz, Tom Ade's sister, wrote a book about the trial. Ade has yet to have an appeal heard, although her sister says it is ready.",
+        "Wire via Ana Ruiz",
+        "it is ready",
+    )]);
+}

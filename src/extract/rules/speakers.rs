@@ -2622,13 +2622,19 @@ impl<'a> State<'a> {
     }
 
     fn described_entity(&self, words: &[&str], only_since: bool) -> Option<Spk> {
-        if words.len() < 2 || words.len() > 4 || !words[0].eq_ignore_ascii_case("the") {
+        if words.len() < 2 || words.len() > 4 {
             return None;
         }
         let rest = &words[1..];
         let plain =
             |w: &&str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
         let head = rest[rest.len() - 1];
+        // "her sister" after "Ana Ruiz, Tom Ade's sister,": a relative is named by
+        // the apposition as by "the sister".
+        let kin = is_in(words[0], &["his", "her"]) && is_in(head, lexicon::KIN_NOUNS);
+        if !words[0].eq_ignore_ascii_case("the") && !kin {
+            return None;
+        }
         if !rest.iter().all(plain) || is_in(head, DOCS) {
             return None;
         }
@@ -2683,9 +2689,12 @@ impl<'a> State<'a> {
         // The description's core ("artist" of "an artist from Lima"), lower-case.
         let description = |c: &[&str]| -> Option<(String, bool)> {
             // "the …", "a …", or an owner's ("Ostland's ambassador to Ruritania").
+            // (An owner of up to three words: "Tom Ade's sister".)
             let owner = c
-                .first()
-                .is_some_and(|w| is_cap(w) && (w.ends_with("'s") || w.ends_with("\u{2019}s")));
+                .iter()
+                .take(3)
+                .position(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+                .is_some_and(|k| c[..=k].iter().all(|w| is_cap(w)));
             if c.len() < 2 || c.len() > 12 || !(is_in(c[0], &["a", "an", "the"]) || owner) {
                 return None;
             }
@@ -2702,7 +2711,10 @@ impl<'a> State<'a> {
             if core.len() < 2 || !c[core.len() - 1].starts_with(|ch: char| ch.is_lowercase()) {
                 return None;
             }
-            let person = is_in(head, lexicon::PERSON_REFS) || is_in(head, lexicon::TITLES);
+            // ("Ana Ruiz, Tom Ade's sister,": a relative is a person too.)
+            let person = is_in(head, lexicon::PERSON_REFS)
+                || is_in(head, lexicon::TITLES)
+                || is_in(head, lexicon::KIN_NOUNS);
             let body = is_in(head, lexicon::ORG_WORDS) || is_in(head, lexicon::INSTITUTIONS);
             (person != body).then(|| (d.join(" "), person))
         };
