@@ -5025,3 +5025,24 @@ fn a_relative_named_by_an_apposition_is_her_sister_later() {
         "it is ready",
     )]);
 }
+
+#[test]
+fn a_definite_document_at_the_end_is_an_unnamed_source_when_nothing_names_its_author() {
+    one_each(&[
+        (
+            "Detainees were housed in the barracks against policy, said the report.",
+            "Wire via ~the report",
+            "Detainees were housed in the barracks against policy",
+        ),
+        (
+            "Detainees were housed in the barracks against policy, according to the new survey.",
+            "Wire via ~the new survey",
+            "Detainees were housed in the barracks against policy",
+        ),
+    ]);
+    // Words after the document may name its author: no guess.
+    assert_chains_and_claims(
+        "Ana Ruiz called the school the next day, according to a letter Tom Ade sent to the board.",
+        &[],
+    );
+}

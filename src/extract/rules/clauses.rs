@@ -1399,7 +1399,18 @@ impl<'a> State<'a> {
                 return Some(Spk::anonymous(&d, false));
             }
             if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
-                return self.resolve_org(true).or_else(|| self.resolve_org(false));
+                return self
+                    .resolve_org(true)
+                    .or_else(|| self.resolve_org(false))
+                    .or_else(|| self.speaker(toks, (s, e)));
+            }
+            // "according to the new study", "according to court documents": read as
+            // "the study said" would be (the document introduced before, else an
+            // unnamed document). Not with words after the document ("a letter Ana
+            // Ruiz sent to …", "statistics released in Lima"): its author, if any, is
+            // inside.
+            if k + 1 == e {
+                return self.speaker(toks, (s, e));
             }
             return None;
         }

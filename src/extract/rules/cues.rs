@@ -300,7 +300,8 @@ impl<'a> State<'a> {
     }
 
     /// Does the sentence end with an unnamed source starting at `k` ("…, said local
-    /// officials.")? At most five lower-case words whose last is a source noun.
+    /// officials.", "…, said the report.")? At most five lower-case words whose last
+    /// is a source noun or a document.
     pub(super) fn final_unnamed_source(&self, toks: &[Tok], k: usize) -> bool {
         let e = self.np_end(toks, k);
         let n = self.words(toks, k, e);
@@ -309,9 +310,11 @@ impl<'a> State<'a> {
             && toks[k..e]
                 .iter()
                 .all(|t| self.w(t).starts_with(|c: char| c.is_lowercase()))
-            && self
-                .word_at(toks, e - 1)
-                .is_some_and(|h| is_in(h, lexicon::ANON_NOUNS) || is_in(h, lexicon::PERSON_REFS))
+            && self.word_at(toks, e - 1).is_some_and(|h| {
+                is_in(h, lexicon::ANON_NOUNS)
+                    || is_in(h, lexicon::PERSON_REFS)
+                    || is_in(h, lexicon::DOCS)
+            })
     }
 
     /// "…, said manager Ana Ruiz." at the end of the sentence: lower-case title
