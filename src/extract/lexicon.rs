@@ -3833,6 +3833,8 @@ pub(crate) const DOCS: Words = Words::new(
     Id::DOCS,
     &[
         "statement",
+        "lawsuit",
+        "suit",
         "report",
         "study",
         "survey",

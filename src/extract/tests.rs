@@ -5046,3 +5046,19 @@ fn a_definite_document_at_the_end_is_an_unnamed_source_when_nothing_names_its_au
         &[],
     );
 }
+
+#[test]
+fn a_lawsuit_speaks_as_a_document() {
+    one_each(&[
+        (
+            "The products could have included apparel and fragrance, among others, the suit says.",
+            "Wire via ~the suit",
+            "The products could have included apparel and fragrance, among others",
+        ),
+        (
+            "Ana Ruiz's lawsuit argues that the school's policy is unconstitutional.",
+            "Wire via Ana Ruiz",
+            "the school's policy is unconstitutional",
+        ),
+    ]);
+}
