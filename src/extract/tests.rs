@@ -5062,3 +5062,29 @@ fn a_lawsuit_speaks_as_a_document() {
         ),
     ]);
 }
+
+#[test]
+fn an_inverted_cue_before_the_and_a_name_that_ends_the_sentence() {
+    one_each(&[
+        (
+            "Ana Ruiz has faced criticism from the party, reports the Ostland Herald.",
+            "Wire via Ostland Herald",
+            "Ana Ruiz has faced criticism from the party",
+        ),
+        // A clause after the name is the claim of the subject before the cue.
+        (
+            "Tom Ade, a long-standing critic, said the United States would change course.",
+            "Wire via Tom Ade",
+            "the United States would change course",
+        ),
+    ]);
+}
+
+#[test]
+fn a_party_portfolio_spokesperson_unnamed_speaks_for_the_party() {
+    one_each(&[(
+        "Sinn Féin's housing spokesperson has also said there are not enough houses being built.",
+        "Wire via Sinn Féin",
+        "there are not enough houses being built",
+    )]);
+}

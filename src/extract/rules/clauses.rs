@@ -262,7 +262,25 @@ impl<'a> State<'a> {
             if let Some(w) = self.word_at(toks, ci + 1).filter(|_| !participle_before) {
                 // "…, said local officials." at the end of the sentence: an unnamed
                 // source of at most five lower-case words with a source noun as head.
+                // "…, said the BBC.", "…, reports the Kremlin.": a name after "the"
+                // that ends the sentence or is followed by a comma ("…, said the
+                // United States would …" is a clause).
+                let the_name = w == "the"
+                    && self
+                        .word_at(toks, ci + 2)
+                        .is_some_and(|n| is_cap(n) && !is_in(n, NOT_NAMES))
+                    && {
+                        let mut k = ci + 2;
+                        while self
+                            .word_at(toks, k)
+                            .is_some_and(|n| is_cap(n) || is_in(n, CONNECTORS))
+                        {
+                            k += 1;
+                        }
+                        k + 1 >= len || toks[k].k == K::Comma
+                    };
                 if (is_cap(w) && !is_in(w, NOT_NAMES)
+                    || the_name
                     || self.final_unnamed_source(toks, ci + 1)
                     || self.final_titled_name(toks, ci + 1)
                     || definite_end.is_some())

@@ -1276,8 +1276,17 @@ impl<'a> State<'a> {
             .rev()
             .find_map(|w| w.strip_suffix("'s"))
             .filter(|o| is_cap(o));
-        // "SIPTU's spokesman", "Ana Ruiz's spokeswoman": the owner (rulebook R3).
-        if let Some(owner) = owner.filter(|_| head_lower && spokes && words.len() <= 3) {
+        // "SIPTU's spokesman", "Ana Ruiz's spokeswoman": the owner (rulebook R3);
+        // "Sinn Féin's housing spokesperson" too (a portfolio between; not a role's
+        // "official spokesman": "the PM's official spokesman" is the PM's).
+        let n = words.len();
+        let portfolio = n == 4
+            && words[1].ends_with("'s")
+            && !is_title(words[1].trim_end_matches("'s"))
+            && words[2].bytes().all(|b| b.is_ascii_lowercase())
+            && !is_in(words[2], lexicon::SPOKES_WORDS)
+            && words[2] != "official";
+        if let Some(owner) = owner.filter(|_| head_lower && spokes && (n <= 3 || portfolio)) {
             if let Some(s) = self.phrase_speaker(&[owner]) {
                 return Some(s);
             }
