@@ -1417,10 +1417,9 @@ impl<'a> State<'a> {
                 return Some(Spk::anonymous(&d, false));
             }
             if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
-                return self
-                    .resolve_org(true)
-                    .or_else(|| self.resolve_org(false))
-                    .or_else(|| self.speaker(toks, (s, e)));
+                if let Some(body) = self.resolve_org(true).or_else(|| self.resolve_org(false)) {
+                    return Some(body);
+                }
             }
             // "according to the new study", "according to court documents": read as
             // "the study said" would be (the document introduced before, else an
