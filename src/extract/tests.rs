@@ -5088,3 +5088,14 @@ fn a_party_portfolio_spokesperson_unnamed_speaks_for_the_party() {
         "there are not enough houses being built",
     )]);
 }
+
+#[test]
+fn a_lone_name_described_by_who_is_the_next_he() {
+    assert_chains_and_claims(
+        "Ana Ruiz said the crossing cost $11,000. Brandtsen - who was aboard a boat that was lost at sea - managed to reach Ostland in 2015. He said he paid $10,000 for a similar trip.",
+        &[
+            ("Wire via Ana Ruiz", "the crossing cost $11,000"),
+            ("Wire via Brandtsen", "he paid $10,000 for a similar trip"),
+        ],
+    );
+}

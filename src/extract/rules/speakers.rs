@@ -2033,6 +2033,28 @@ impl<'a> State<'a> {
         if i - start > 6 {
             return false;
         }
+        // "Mesgen - who was aboard a boat … - managed to …": a lone name that a
+        // relative "who" describes is a person's, the subject and the next "he".
+        // (Not a place, a people, an acronym or a body: "Ostberg, who declined …".)
+        let lone = self.w(&toks[start]);
+        if i == start + 1
+            && !honorific
+            && toks
+                .get(i)
+                .is_some_and(|t| matches!(t.k, K::Comma | K::Break))
+            && self.is_word(toks, i + 1, &["who"])
+            && !is_in(lone, NOT_NAMES)
+            && !is_in(lone, lexicon::PLACE_ENDS)
+            && !is_in(lone, lexicon::DEMONYM_LIKE)
+            && !acronym(lone)
+            && !is_org(&[lone])
+            && !is_known_media(lone)
+            && !self.name_words.contains(lone)
+        {
+            self.remember_name_words(lone);
+            self.subject = Some((Spk::named(lone, true, false), self.turns));
+            return true;
+        }
         if !self.predicate_follows(toks, i) {
             return self.note_described_subject(toks, start);
         }
