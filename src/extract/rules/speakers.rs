@@ -2043,10 +2043,7 @@ impl<'a> State<'a> {
                 .get(i)
                 .is_some_and(|t| matches!(t.k, K::Comma | K::Break))
             && self.is_word(toks, i + 1, &["who"])
-            && !is_in(lone, NOT_NAMES)
-            && !is_in(lone, lexicon::PLACE_ENDS)
-            && !is_in(lone, lexicon::DEMONYM_LIKE)
-            && !acronym(lone)
+            && could_be_surname(lone)
             && !is_org(&[lone])
             && !is_known_media(lone)
             && !self.name_words.contains(lone)
@@ -2778,10 +2775,7 @@ impl<'a> State<'a> {
                 && i == 0
                 && run.len() == 1
                 && desc.starts_with('a')
-                && !is_in(run[0], NOT_NAMES)
-                && !is_in(run[0], lexicon::PLACE_ENDS)
-                && !is_in(run[0], lexicon::DEMONYM_LIKE)
-                && !acronym(run[0])
+                && could_be_surname(run[0])
             {
                 self.remember_name_words(run[0]);
                 self.described
@@ -3241,4 +3235,14 @@ fn ly_adverb(w: &str) -> bool {
 /// ending in "-ing" ("Sterling").
 fn participle(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ing") && !known_first_name(w)
+}
+
+/// Can a lone capitalised word that an apposition or a relative "who" describes be a
+/// person's surname ("Zinke, an ex-Navy commander,", "Mesgen - who …")? Not a listed
+/// non-name, place, people or acronym.
+fn could_be_surname(w: &str) -> bool {
+    !is_in(w, NOT_NAMES)
+        && !is_in(w, lexicon::PLACE_ENDS)
+        && !is_in(w, lexicon::DEMONYM_LIKE)
+        && !acronym(w)
 }
