@@ -4018,6 +4018,21 @@ pub(crate) fn is_media_head(w: &str) -> bool {
     is_in(w, MEDIA_WORDS) || is_in(w, MEDIA_HEADS)
 }
 
+/// Does an unnamed source's name end in a medium's head word, singular or plural
+/// ("~local media", "~the AFP news agency", "~various media agencies"), a trailing
+/// "report(s)" aside ("~Ostlandic media reports")? Only such a source may be a middle
+/// hop (rulebook R2).
+pub(crate) fn names_a_medium(name: &str) -> bool {
+    let mut words = name.split_whitespace().rev().peekable();
+    words.next_if(|w| is_in(w, &["reports", "report"]));
+    words.next().is_some_and(|w| {
+        is_media_head(w)
+            || w.strip_suffix("ies")
+                .is_some_and(|s| is_media_head(&format!("{s}y")))
+            || w.strip_suffix('s').is_some_and(is_media_head)
+    })
+}
+
 /// Media words that name a medium only inside a name ("the Washington Post", "Daily
 /// Mail"): in lower case they are something else ("in a weekend online post").
 pub(crate) const NAME_ONLY_MEDIA_WORDS: &[&str] = &[

@@ -54,18 +54,12 @@ pub(super) fn assemble(
     // reports, citing government sources, said …").
     let medium_speaker = speaker
         .map(|s| &s.hop)
-        .filter(|h| !cited.is_empty() && h.name.split_whitespace().any(lexicon::is_media_head));
+        .filter(|h| !cited.is_empty() && lexicon::names_a_medium(&h.name));
     let anonymous_relays: Vec<&String> = via
         .iter()
         .chain(outer)
         .chain(inner)
-        .filter(|h| {
-            h.anonymous
-                && h.name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(lexicon::is_media_head)
-        })
+        .filter(|h| h.anonymous && lexicon::names_a_medium(&h.name))
         .chain(medium_speaker)
         .map(|h| &h.name)
         .collect();
@@ -97,7 +91,9 @@ pub(super) fn assemble(
             if last.anonymous && !anonymous_relays.contains(&&last.name) {
                 break;
             }
-            if !h.anonymous && normalise_name(&last.name) == normalise_name(&h.name) {
+            // A repeated hop is one hop, named or not ("~an official source via
+            // ~an official source" would be an unnamed relay that is no medium).
+            if normalise_name(&last.name) == normalise_name(&h.name) {
                 continue;
             }
         }
