@@ -2516,6 +2516,7 @@ pub(crate) const CLAUSE_WORDS: Words = Words::new(
         "could",
         "said",
         "says",
+        "spoke",
         "he",
         "she",
         "they",

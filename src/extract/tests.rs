@@ -5099,3 +5099,34 @@ fn a_lone_name_described_by_who_is_the_next_he() {
         ],
     );
 }
+
+#[test]
+fn a_titled_person_after_according_to_is_named_without_the_title() {
+    one_each(&[
+        (
+            "Kelly said the clinics were closed, according to Rep. Ana Ruiz.",
+            "Wire via Ana Ruiz via Kelly",
+            "the clinics were closed",
+        ),
+        (
+            "Kelly said the clinics were closed, according to General Motors.",
+            "Wire via General Motors via Kelly",
+            "the clinics were closed",
+        ),
+    ]);
+}
+
+#[test]
+fn a_cue_inside_an_if_clause_is_hypothetical() {
+    // Rulebook R1: hypothetical speech is no statement; the main clause's cue is.
+    let text = "If a judge determines that Tom Ade acted in self-defense, he will be \
+                immune. The pumps will stay off unless the court rules that the dam is \
+                safe. Ana Ruiz said that if the court rules that the law is void, it falls.";
+    assert_chains_and_claims(
+        text,
+        &[(
+            "Wire via Ana Ruiz",
+            "if the court rules that the law is void, it falls",
+        )],
+    );
+}

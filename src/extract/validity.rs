@@ -93,10 +93,14 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
         return false;
     }
     // "in federal court", "filed in federal court" (from "The lawsuit, now in federal
-    // court, accuses …"): a place phrase or a participle's phrase, no source.
+    // court, accuses …"): a place phrase or a participle's phrase, no source; so is a
+    // phrase opening with another preposition or a conjunction ("of the", "and").
     let lower0 = words[0].starts_with(|c: char| c.is_ascii_lowercase());
     if lower0
         && (is_in(words[0], lexicon::PLACE_TIME_PREPS)
+            || is_in(words[0], lexicon::PARTICIPLE_PREPS)
+            || is_in(words[0], lexicon::CLAUSE_JOINERS)
+            || is_in(words[0], &["or", "nor"])
             || words.len() > 1
                 && words[0].len() > 4
                 && words[0].ends_with("ed")
@@ -210,6 +214,9 @@ mod tests {
             "No",
             "in federal court",
             "filed in federal court",
+            "of the",
+            "and",
+            "spoke to the group",
         ] {
             assert!(!valid_source(&named(n)), "{n}");
         }
@@ -221,6 +228,7 @@ mod tests {
             "neither Kushner nor the family firm",
             "Praising the survivors for their bravery",
             "pointing a gun at people",
+            "of amateur sports people",
         ] {
             assert!(!valid_source(&anon(n)), "{n}");
         }

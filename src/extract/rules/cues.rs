@@ -132,7 +132,7 @@ impl<'a> State<'a> {
         }
         // "has not yet confirmed or denied …", "did not immediately say": a negated
         // cue (adverbs and a coordinated cue between) reports no statement.
-        if self.negated(toks, i) {
+        if self.negated(toks, i) || self.conditional(toks, i) {
             return false;
         }
         // "he was explicitly told …": a passive with an adverb between; the subject
@@ -272,6 +272,17 @@ impl<'a> State<'a> {
             }
         }
         true
+    }
+
+    /// Is the cue at `i` inside an "if"/"unless" clause ("If a judge determines that
+    /// …, he will be immune", "… unless the court rules that …")? Hypothetical speech
+    /// is no statement (rulebook R1). The clause runs from the conjunction to the cue
+    /// with only words between.
+    fn conditional(&self, toks: &[Tok], i: usize) -> bool {
+        (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| toks[k].k == K::Word)
+            .any(|k| self.is_word(toks, k, &["if", "unless"]))
     }
 
     /// Is the cue at `i` under a negation: "not"/"never" before it, with adverbs

@@ -10,6 +10,7 @@ use crate::extract::{normalise_name, same_name};
 
 use super::names::{
     acronym, is_cap, is_known_media, is_known_media_run, known_first_name, strip_based,
+    titled_person,
 };
 use super::{Spk, State};
 
@@ -532,7 +533,13 @@ impl<'a> State<'a> {
         }
         if any_named {
             if let Some(p) = pieces.first() {
-                let name = strip_based(&p.join(" "));
+                // "according to Rep. Ana Ruiz", "according to President Ana Ruiz":
+                // the person, as a speaker is named; not "General Motors".
+                let person =
+                    p.len() >= 3 || p[0].ends_with('.') || is_in(p[0], lexicon::HONORIFICS);
+                let name = titled_person(p)
+                    .filter(|_| person)
+                    .unwrap_or_else(|| strip_based(&p.join(" ")));
                 if !name.is_empty() {
                     return Some(HopSpec::named(&name));
                 }
