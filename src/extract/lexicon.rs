@@ -1712,8 +1712,8 @@ pub(crate) const SENTENCE_CONNECTIVES: &[&str] = &[
 ];
 
 /// Words after a base form that make it an infinitive, a phrasal verb or a noun
-/// ("say to", "call for", "report on", "set out").
-pub(crate) const NOT_AFTER_BASE_CUE: &[&str] = &["to", "for", "on", "up", "out", "off"];
+/// ("say to", "call for", "report on", "set out", "caution against").
+pub(crate) const NOT_AFTER_BASE_CUE: &[&str] = &["to", "for", "on", "up", "out", "off", "against"];
 
 /// Words after "states" that make it the plural noun ("states against …", "states of
 /// the region", "states such as …", "states where …").

@@ -5130,3 +5130,30 @@ fn a_cue_inside_an_if_clause_is_hypothetical() {
         )],
     );
 }
+
+#[test]
+fn an_asserting_cue_takes_a_clause_without_that() {
+    one_each(&[
+        (
+            "Ostland claims the missiles downed one jet.",
+            "Wire via Ostland",
+            "the missiles downed one jet",
+        ),
+        (
+            "Ana Ruiz also claimed Tom Ade stepped aside for misleading officials.",
+            "Wire via Ana Ruiz",
+            "Tom Ade stepped aside for misleading officials",
+        ),
+    ]);
+    // An object and a participle is no clause.
+    assert!(chains("Ana Ruiz claimed the seats contested in the north.", "Wire").is_empty());
+}
+
+#[test]
+fn a_fronted_as_clause_with_an_asserting_cue_gives_the_main_clause() {
+    one_each(&[(
+        "As the Valley Review reported, fishermen have now left the harbour.",
+        "Wire via Valley Review",
+        "fishermen have now left the harbour",
+    )]);
+}

@@ -557,6 +557,16 @@ impl<'a> State<'a> {
                 Cue::Bare => !adds_to() && !stance() && !declared_act(),
                 Cue::Told => p > ci + 1,
                 Cue::Clausal if finding => false,
+                // "As the channel Al-Alam reported, militants have moved …": after a
+                // fronted "As X reported," the main clause is the claim.
+                Cue::Clausal
+                    if p > ci + 1
+                        && toks[p - 1].k == K::Comma
+                        && self.is_word(toks, 0, &["as"])
+                        && !toks[1..ci].iter().any(|t| t.k != K::Word) =>
+                {
+                    true
+                }
                 Cue::Clausal => {
                     is_in(first, PRONOUNS)
                         || ((is_cap(first)
@@ -565,7 +575,8 @@ impl<'a> State<'a> {
                             || first.starts_with(|c: char| c.is_ascii_digit()))
                             && ((p + 1..len.min(p + 4))
                                 .any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
-                                || self.of_phrase_subject(toks, p)))
+                                || self.of_phrase_subject(toks, p)
+                                || self.past_verb_after_subject(toks, p)))
                 }
                 Cue::Quoted => false,
             };
@@ -2136,6 +2147,37 @@ impl<'a> State<'a> {
         let stem = self.word_at(toks, i.checked_sub(2)?)?;
         (apostrophe && stem.ends_with('s') && toks[i - 1].s == toks[i - 2].e)
             .then_some((i - 2, stem))
+    }
+
+    /// "claimed Flynn stepped aside", "claims the missiles downed a jet": after a
+    /// cue of assertion ("claim", "allege", "insist") right before it, a name or
+    /// "the" + noun and then a verb in "-ed" that no preposition follows, so that a
+    /// clause follows the cue without "that" (not "claimed the lives of", "alleged
+    /// victims named in the suit").
+    fn past_verb_after_subject(&self, toks: &[Tok], p: usize) -> bool {
+        let asserting = p > 0
+            && lexicon::cue_word(self.w(&toks[p - 1]))
+                .is_some_and(|c| matches!(c.lemma, "claim" | "allege" | "insist"));
+        let first = self.w(&toks[p]);
+        let subject_end = if is_in(first, &["the", "its", "their"]) {
+            p + 2
+        } else if is_cap(first) {
+            (p..toks.len().min(p + 3))
+                .take_while(|&j| self.word_at(toks, j).is_some_and(is_cap))
+                .last()
+                .map_or(p + 1, |j| j + 1)
+        } else {
+            return false;
+        };
+        asserting
+            && (p..subject_end).all(|j| toks.get(j).is_some_and(|t| t.k == K::Word))
+            && self.word_at(toks, subject_end).is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ed")
+                    && !w.ends_with("eed")
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+            })
+            && !self.is_word(toks, subject_end + 1, lexicon::PARTICIPLE_PREPS)
     }
 
     /// Rulebook R1, noun cues: "Ana Ruiz's claim that …", "reports from Ostland Radio
