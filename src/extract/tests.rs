@@ -5157,3 +5157,32 @@ fn a_fronted_as_clause_with_an_asserting_cue_gives_the_main_clause() {
         "fishermen have now left the harbour",
     )]);
 }
+
+#[test]
+fn a_prefixed_title_ends_a_body_before_a_name() {
+    one_each(&[(
+        "\"Yoga helps,\" says Lotus Studio co-founder Mira Sand.",
+        "Wire via Mira Sand",
+        "Yoga helps",
+    )]);
+}
+
+#[test]
+fn a_body_s_headquarters_in_a_city_is_the_body_s() {
+    one_each(&[(
+        "The UN headquarters in New York announced it would close before the storm.",
+        "Wire via UN headquarters",
+        "it would close before the storm",
+    )]);
+}
+
+#[test]
+fn a_clause_ending_in_and_is_no_name_the_next_segment_describes() {
+    let text = "Ian Bailey appeared in court. Det Sgt Tom Kirwan handed him a copy of the \
+                warrant and, when asked if he wished to say anything, Mr Bailey \
+                responded: \"The warrant is severely flawed.\"";
+    assert_chains_and_claims(
+        text,
+        &[("Wire via Ian Bailey", "The warrant is severely flawed.")],
+    );
+}

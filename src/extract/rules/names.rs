@@ -22,8 +22,12 @@ pub(super) fn is_title(w: &str) -> bool {
     if is_in(w, lexicon::TITLES) {
         return true;
     }
-    // "Lieutenant-General", "Colonel-General": a compound of titles.
-    w.contains('-') && w.split('-').all(|p| is_in(p, lexicon::TITLES))
+    // "Lieutenant-General", "Colonel-General": a compound of titles; "co-founder",
+    // "ex-president": a title after a prefix.
+    w.contains('-')
+        && (w.split('-').all(|p| is_in(p, lexicon::TITLES))
+            || w.split_once('-')
+                .is_some_and(|(p, t)| is_in(p, &["co", "ex"]) && is_in(t, lexicon::TITLES)))
 }
 
 pub(super) fn is_cap(w: &str) -> bool {

@@ -364,7 +364,16 @@ impl<'a> State<'a> {
                     })
                     && self.has_name(toks, a, segs[k].1)
             };
-            while from > 0 && closed && (self.appositive(toks, segs[from]) || names_body(from)) {
+            // "Kirwan handed him a copy and, when asked, Mr Bailey responded": a
+            // segment ending with a conjunction is a clause of its own, no name that
+            // the next segment describes.
+            let clause_before =
+                |k: usize| self.is_word(toks, segs[k - 1].1 - 1, &["and", "but", "or"]);
+            while from > 0
+                && closed
+                && !clause_before(from)
+                && (self.appositive(toks, segs[from]) || names_body(from))
+            {
                 from -= 1;
             }
             for &seg in &segs[from..] {
