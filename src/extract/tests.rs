@@ -5186,3 +5186,18 @@ fn a_clause_ending_in_and_is_no_name_the_next_segment_describes() {
         &[("Wire via Ian Bailey", "The warrant is severely flawed.")],
     );
 }
+
+#[test]
+fn which_after_a_body_s_name_speaks_for_the_body() {
+    one_each(&[(
+        "The plan was welcomed by Harbour Watch, which said it would support the move.",
+        "Wire via Harbour Watch",
+        "it would support the move",
+    )]);
+    // Not after a common noun.
+    assert!(chains(
+        "The plan was backed by the report, which said it would help.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -181,7 +181,11 @@ impl<'a> State<'a> {
             let passive_ok = c == Cue::Quoted && is_in(p, lexicon::PASSIVE_AUX);
             let lower = p.starts_with(|c: char| c.is_lowercase());
             // "…, Name, who said …": a cue in a relative clause speaks for the antecedent.
-            let relative = p == "who" && i >= 2 && toks[i - 2].k == K::Comma;
+            // "…, Addameer, which said …": after a capitalised name, "which" too.
+            let relative = i >= 2
+                && toks[i - 2].k == K::Comma
+                && (p == "who"
+                    || p == "which" && i >= 3 && self.word_at(toks, i - 3).is_some_and(is_cap));
             if !passive_ok && !relative && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
                 return false;
             }

@@ -207,8 +207,12 @@ impl<'a> State<'a> {
                         .word_at(toks, k)
                         .is_some_and(lexicon::is_subject_adverb)
             };
+            // "…, welcomed by Addameer, which said": "which" after a body's name.
+            let which = self.word_at(toks, la) == Some("which")
+                && segs.len() > 1
+                && self.has_name(toks, segs[segs.len() - 2].0, segs[segs.len() - 2].1);
             if segs.len() > 1
-                && self.word_at(toks, la) == Some("who")
+                && (self.word_at(toks, la) == Some("who") || which)
                 && (self.words(toks, la, lb) == 1
                     || self.words(toks, la, lb) <= 4 && adverbial(la + 1))
             {
