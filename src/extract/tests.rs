@@ -5201,3 +5201,19 @@ fn which_after_a_body_s_name_speaks_for_the_body() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_listener_between_warned_and_that_is_skipped() {
+    one_each(&[
+        (
+            "Officials warned residents that the dam could fail.",
+            "Wire via ~Officials",
+            "the dam could fail",
+        ),
+        (
+            "Ostland informed the WTO Secretariat that it had requested consultations.",
+            "Wire via Ostland",
+            "it had requested consultations",
+        ),
+    ]);
+}

@@ -349,6 +349,35 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "warned residents that …", "assured them that …", "informed the WTO that
+        // …": a listener between the cue and its "that".
+        if p == ci + 1
+            && lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| {
+                matches!(
+                    c.lemma,
+                    "warn" | "assure" | "inform" | "caution" | "promise"
+                )
+            })
+        {
+            if let Some(that) = (p + 1..len.min(p + 4))
+                .take_while(|&k| toks[k].k == K::Word)
+                .find(|&k| self.is_word(toks, k, &["that"]))
+            {
+                let first = self.w(&toks[p]);
+                let listener = is_in(first, &["him", "her", "them", "us", "me", "you"])
+                    || is_in(first, DETERMINERS)
+                    || is_in(first, lexicon::POSSESSIVES)
+                    || is_cap(first)
+                    || first.ends_with('s') && that == p + 1;
+                let plain = (p..that).all(|k| {
+                    let w = self.w(&toks[k]);
+                    !is_in(w, lexicon::CLAUSE_AUX) && lexicon::cue_word(w).is_none()
+                });
+                if listener && plain {
+                    p = that;
+                }
+            }
+        }
         loop {
             if p >= len {
                 break;
