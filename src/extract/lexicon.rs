@@ -1276,6 +1276,8 @@ const LEMMAS: &[Lemma] = &[
         ("signals", "signalled", "signalling"),
     ),
     lemma("inform", Frame::Clausal),
+    lemma("notify", Frame::Clausal),
+    lemma("remind", Frame::Clausal),
     lemma("vow", Frame::Clausal),
     lemma("promise", Frame::Clausal),
     lemma("pledge", Frame::Clausal),

@@ -5215,5 +5215,10 @@ fn a_listener_between_warned_and_that_is_skipped() {
             "Wire via Ostland",
             "it had requested consultations",
         ),
+        (
+            "The transport authority reminded passengers that other operators run on many routes.",
+            "Wire via ~The transport authority",
+            "other operators run on many routes",
+        ),
     ]);
 }

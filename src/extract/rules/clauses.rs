@@ -355,7 +355,7 @@ impl<'a> State<'a> {
             && lexicon::cue_word(self.w(&toks[ci])).is_some_and(|c| {
                 matches!(
                     c.lemma,
-                    "warn" | "assure" | "inform" | "caution" | "promise"
+                    "warn" | "assure" | "inform" | "notify" | "remind" | "caution" | "promise"
                 )
             })
         {
