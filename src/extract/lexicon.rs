@@ -1798,10 +1798,21 @@ pub(crate) const CLAIMED_OBJECTS: &[&str] = &["responsibility", "credit"];
 pub(crate) const NOT_FACT_OBJECT: &[&str] = &["to", "having", "that", "it", "if", "whether"];
 
 /// Nouns that make a speech verb's object a stance, not a checkable fact
-/// ("stressed the need to cooperate", "underlined the importance of the ties"): a
-/// motive or topic under rulebook R1, no statement unless a verb follows
-/// ("stressed the need to act was urgent").
-pub(crate) const STANCE_NOUNS: &[&str] = &["need", "importance", "necessity"];
+/// ("stressed the need to cooperate", "underlined the importance of the ties",
+/// "reiterated his calls for free education"): a motive or topic under rulebook R1, no
+/// statement unless a verb follows ("stressed the need to act was urgent").
+pub(crate) const STANCE_NOUNS: &[&str] = &[
+    "need",
+    "importance",
+    "necessity",
+    "call",
+    "calls",
+    "support",
+    "commitment",
+    "opposition",
+    "demand",
+    "demands",
+];
 
 /// Objects of "declare" that make it an official act, not a statement ("declared a
 /// state of emergency", "declared war", "declared its intention to …"; rulebook R1).

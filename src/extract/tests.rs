@@ -5222,3 +5222,11 @@ fn a_listener_between_warned_and_that_is_skipped() {
         ),
     ]);
 }
+
+#[test]
+fn a_stance_object_and_an_answer_in_deeds_are_no_statements() {
+    let text = "Ana Ruiz reiterated her calls for free school meals in a speech. Tom Ade \
+                responded with such hits as \"Harbour Lights\". Asked where it would be, \
+                Lena Varga responded with the following: \"Across from my desk.\"";
+    assert_chains_and_claims(text, &[("Wire via Lena Varga", "Across from my desk.")]);
+}

@@ -135,6 +135,17 @@ impl<'a> State<'a> {
         if self.negated(toks, i) || self.conditional(toks, i) {
             return false;
         }
+        // "he responded with such hits as …": an answer in deeds, no speech (a
+        // statement after it has a cue of its own, "with a statement saying …", or a
+        // colon, "responded with the following: …").
+        if matches!(cw.lemma, "respond" | "reply")
+            && next.eq_ignore_ascii_case("with")
+            && !toks[i + 1..toks.len().min(i + 6)]
+                .iter()
+                .any(|t| t.k == K::Colon)
+        {
+            return false;
+        }
         // "he was explicitly told …": a passive with an adverb between; the subject
         // heard the statement (a quoted "was widely quoted" stays usable); "it was
         // later announced …" is impersonal.
