@@ -5230,3 +5230,18 @@ fn a_stance_object_and_an_answer_in_deeds_are_no_statements() {
                 Lena Varga responded with the following: \"Across from my desk.\"";
     assert_chains_and_claims(text, &[("Wire via Lena Varga", "Across from my desk.")]);
 }
+
+#[test]
+fn a_speaker_is_never_the_listener_and_two_roles_are_one_person() {
+    // The described subject would resolve to the host named after "told".
+    assert!(chains(
+        "The host, who backed the mayor, told host Tom Ade that the leaks were bad.",
+        "Wire"
+    )
+    .is_empty());
+    one_each(&[(
+        "The studio host and owner of the Harbour Hawks told reporters that the leaks were bad.",
+        "Wire via ~The studio host and owner of the Harbour Hawks",
+        "the leaks were bad",
+    )]);
+}

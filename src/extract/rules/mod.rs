@@ -340,6 +340,13 @@ impl<'a> State<'a> {
                 continue;
             }
             if let Some(mut f) = self.with_cue(toks, i, c) {
+                // "The host …, who backed Clinton, told host Jake Tapper that …": a
+                // described subject resolved to the listener named after the cue is
+                // a misreading; the statement is left out rather than credited to
+                // the person it was told to.
+                if c == lexicon::Cue::Told && self.speaker_is_listener(toks, i, &f) {
+                    return;
+                }
                 // "… posted a statement saying parents complained the pipes were
                 // dirty": a statement whose claim is inside a participle's content is
                 // part of it, as after "said" ("…, saying …, the report found" is not).
@@ -408,6 +415,27 @@ impl<'a> State<'a> {
                 self.push(f);
             }
         }
+    }
+
+    /// Is the speaker found for the "told" at `ci` named only in its listener ("told
+    /// host Jake Tapper"), not before the cue?
+    fn speaker_is_listener(&self, toks: &[Tok], ci: usize, f: &Found) -> bool {
+        let Some(last) = f
+            .speaker
+            .as_ref()
+            .filter(|s| !s.hop.anonymous)
+            .and_then(|s| s.hop.name.split_whitespace().last())
+        else {
+            return false;
+        };
+        let named = |a: usize, b: usize| {
+            toks[a..b.min(toks.len())]
+                .iter()
+                .any(|t| t.k == K::Word && self.w(t) == last)
+        };
+        // Not an inverted speaker after a quotation ("…," tells al-Taweel).
+        let after_quote = (ci.saturating_sub(2)..ci).any(|k| toks[k].k == K::Quote);
+        ci > 0 && !after_quote && named(ci + 1, self.np_end(toks, ci + 1)) && !named(0, ci)
     }
 
     /// ", adding/noting (that) …" after a statement: a second statement by the same
@@ -480,6 +508,13 @@ impl<'a> State<'a> {
         }
         let left = &words[..and];
         let right = &words[and + 1..];
+        // "The "Shark Tank" host and owner of the Dallas Mavericks": two roles of one
+        // person under one article.
+        let role =
+            |w: &str| !is_cap(w) && (is_in(w, lexicon::PERSON_REFS) || is_in(w, lexicon::TITLES));
+        if left.last().is_some_and(|w| role(w)) && role(right[0]) {
+            return None;
+        }
         let right_cap = right
             .iter()
             .find(|w| !is_in(w, DETERMINERS))
