@@ -5251,3 +5251,24 @@ fn a_speaker_is_never_the_listener_and_two_roles_are_one_person() {
         "the leaks were bad",
     )]);
 }
+
+#[test]
+fn quoted_as_saying_by_a_medium_relays_and_a_general_staff_is_a_body() {
+    one_each(&[
+        (
+            "Ivo Brandt, a lawyer at Harbour Legal, was quoted as saying by Nordwire that the deal would grow.",
+            "Wire via Nordwire via Ivo Brandt",
+            "the deal would grow",
+        ),
+        (
+            "\"The port will close,\" Ana Ruiz was quoted as saying by the Ostland Press Agency.",
+            "Wire via Ostland Press Agency via Ana Ruiz",
+            "The port will close",
+        ),
+        (
+            "The General Staff of the Ostland army said the bridge was shelled.",
+            "Wire via General Staff of the Ostland army",
+            "the bridge was shelled",
+        ),
+    ]);
+}

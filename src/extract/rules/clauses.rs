@@ -17,6 +17,7 @@ use super::names::{
 use super::relays::Mods;
 use super::speakers::people_plural;
 use super::{Found, Spk, State};
+use crate::chain::HopSpec;
 
 impl<'a> State<'a> {
     /// Clause start: after the last quotation, break or colon before `i`; after a
@@ -221,10 +222,15 @@ impl<'a> State<'a> {
                 pieces.push((toks[k].s, toks[k].e));
             }
             let mut mods = self.modifiers(toks, &[(0, q + 1)], ci, c);
+            let by_after = (c == Cue::Quoted && as_saying.is_none())
+                .then(|| self.by_after_as_saying(toks, ci))
+                .flatten();
             if as_saying.is_some() {
                 if let Some(relay) = self.subject_speaker(toks, a, ci) {
                     mods.outer.push(relay.hop);
                 }
+            } else if let Some((relay, _)) = by_after {
+                mods.outer.push(relay);
             } else if c == Cue::Quoted && mods.outer.is_empty() && mods.inner.is_empty() {
                 // "…," X was quoted as saying: by the outlet of the previous statement.
                 mods.outer.extend(self.previous_outlet());
@@ -842,13 +848,34 @@ impl<'a> State<'a> {
         (self.words(toks, cs, v) <= 6).then_some(v)
     }
 
+    /// "X was quoted as saying by Y, …": the medium named after "as saying" (rather
+    /// than before it, rulebook example 6), and the token after its phrase, which
+    /// runs to the first comma, colon, quotation or "that".
+    fn by_after_as_saying(&self, toks: &[Tok], ci: usize) -> Option<(HopSpec, usize)> {
+        if ci == 0 || !self.is_word(toks, ci - 1, lexicon::PASSIVE_AUX) {
+            return None;
+        }
+        let b = ci + 3;
+        if !(self.is_word(toks, ci + 1, &["as"])
+            && self.is_word(toks, ci + 2, lexicon::QUOTED_AS_VERBS)
+            && self.is_word(toks, b, &["by", "in"]))
+        {
+            return None;
+        }
+        let end = (b + 1..toks.len())
+            .find(|&k| toks[k].k != K::Word || self.is_word(toks, k, &["that"]))
+            .unwrap_or(toks.len());
+        Some((self.relay(toks, b + 1, end, true)?, end))
+    }
+
     /// "Y quoted X as saying …" and "X was quoted (by Y) as saying …".
     fn with_quoted(&mut self, toks: &[Tok], ci: usize) -> Option<Found> {
         let len = toks.len();
         let as_i = (ci + 1..len.min(ci + 14)).find(|&k| {
             self.is_word(toks, k, &["as"]) && self.is_word(toks, k + 1, lexicon::QUOTED_AS_VERBS)
         })?;
-        let mut s = as_i + 2;
+        let by_after = self.by_after_as_saying(toks, ci);
+        let mut s = by_after.as_ref().map_or(as_i + 2, |b| b.1);
         if self.is_word(toks, s, &["that"]) {
             s += 1;
         }
@@ -889,7 +916,9 @@ impl<'a> State<'a> {
             while end > cs && self.is_word(toks, end - 1, lexicon::AUX_BEFORE_PASSIVE) {
                 end -= 1;
             }
-            if self.is_word(toks, ci + 1, &["by", "in"]) {
+            if let Some((r, _)) = by_after {
+                mods.outer.push(r);
+            } else if self.is_word(toks, ci + 1, &["by", "in"]) {
                 if let Some(r) = self.relay(toks, ci + 2, as_i, true) {
                     mods.outer.push(r);
                 }

@@ -170,6 +170,10 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
         Some(t) => &run[t + 1..],
         None => &run[..],
     };
+    // "General Staff", "Joint Chiefs of Staff": a title before "Staff" names a body.
+    if rest.len() == 1 && rest[0] == "Staff" {
+        return None;
+    }
     let person_title = last_title.is_some_and(|t| !is_in(run[t], lexicon::ORG_WORDS));
     if person_title
         && rest
