@@ -5272,3 +5272,12 @@ fn quoted_as_saying_by_a_medium_relays_and_a_general_staff_is_a_body() {
         ),
     ]);
 }
+
+#[test]
+fn a_firm_name_with_commas_and_an_ampersand_stays_in_the_apposition() {
+    one_each(&[(
+        "Ivo Brandt, director of the consultancy Brandt, Marek & Partners, says the port will grow.",
+        "Wire via Ivo Brandt",
+        "the port will grow",
+    )]);
+}

@@ -113,7 +113,16 @@ impl<'a> State<'a> {
                 && place(pb - 1)
                 && (self.is_word(toks, pb - 2, lexicon::LOCATION_PREPS)
                     || place(pb - 2) && self.is_word(toks, pb - 3, lexicon::LOCATION_PREPS));
-            if tail && after_place {
+            // "…, director of the consultancy Enright, Scott & Associates, says": a
+            // short run of names joined by "&" after a capitalised word ends a firm's
+            // name listed with commas.
+            let firm_end = (3..=5).contains(&(lb - la))
+                && toks.get(lb).is_some_and(|t| t.k == K::Comma)
+                && place(pb - 1)
+                && place(la)
+                && place(lb - 1)
+                && (la..lb).any(|j| &self.n[toks[j].s..toks[j].e] == "&");
+            if tail && after_place || firm_end {
                 segs[k - 1].1 = lb;
                 segs.remove(k);
             } else {
