@@ -3891,6 +3891,12 @@ pub(crate) const DOCS: Words = Words::new(
         "communique",
         "investigation",
         "article",
+        "advice",
+        "assessment",
+        "ruling",
+        "judgment",
+        "judgement",
+        "circular",
     ],
 );
 

@@ -5281,3 +5281,33 @@ fn a_firm_name_with_commas_and_an_ampersand_stays_in_the_apposition() {
         "the port will grow",
     )]);
 }
+
+#[test]
+fn an_indefinite_body_with_capitalised_modifiers_is_unnamed_and_a_document_is_its_owners() {
+    one_each(&[
+        (
+            "A Ruritanian think-tank said in July that the restrictions drove 100 people abroad.",
+            "Wire via ~A Ruritanian think-tank",
+            "the restrictions drove 100 people abroad",
+        ),
+        (
+            "A Nordwire investigation found that the breach was reported late.",
+            "Wire via Nordwire",
+            "the breach was reported late",
+        ),
+        (
+            "An Ostlandic investigation found that the fire was arson.",
+            "Wire via ~An Ostlandic investigation",
+            "the fire was arson",
+        ),
+    ]);
+}
+
+#[test]
+fn legal_advice_speaks_and_is_no_they() {
+    assert_chains_and_claims(
+        "The advice says that member states have wide discretion. They say that the \
+         charge was lawful.",
+        &[("Wire via ~The advice", "member states have wide discretion")],
+    );
+}

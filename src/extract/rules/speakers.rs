@@ -1732,6 +1732,43 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&phrase, true).with_head(&head));
         }
+        // "a US think-tank", "a Ruritanian shipping giant": capitalised modifiers
+        // before a lower-case head after "a" describe one body of many: unnamed.
+        if head_lower
+            && is_in(&lower0, lexicon::INDEFINITE_OPENERS)
+            && words.len() <= 5
+            && r.0 == 1
+            && !spokes
+            && org_end == r.1
+            && r.1 < words.len()
+            && words[r.1..]
+                .iter()
+                .all(|w| !is_cap(w) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            && !caps.iter().any(|c| c.1 - c.0 > 2)
+            && !is_in(&head, NOT_NAMES)
+            && !is_in(&head, lexicon::ADVERBIAL)
+        {
+            // "a Yahoo investigation", "a Global Times editorial": a document whose
+            // owner is named before its noun is the owner's ("a Pakistani
+            // investigation", "a US-based poll" name none).
+            let owner = &words[r.0..r.1];
+            if is_in(&head, DOCS)
+                && r.1 + 1 == words.len()
+                && !owner.iter().any(|w| {
+                    is_in(w, lexicon::NATIONALITIES)
+                        || is_in(w, lexicon::DEMONYM_LIKE)
+                        || w.contains("-based")
+                        || is_in(w, PRONOUNS)
+                        // The shape of a nationality the list lacks ("Ostlandic").
+                        || ["ian", "ese", "ish", "ic", "i"].iter().any(|x| w.ends_with(x))
+                })
+            {
+                let name = owner.join(" ");
+                let media = is_known_media(&name);
+                return Some(Spk::named(&name, false, media));
+            }
+            return Some(Spk::anonymous(&phrase, false));
+        }
         // "the Ruritanian shipping giant": capitalised words between an article
         // and a lower-case head which names no kind of body are no name; the phrase is a
         // description the rules cannot resolve, so no source is credited.
@@ -2510,8 +2547,20 @@ impl<'a> State<'a> {
     /// sources. After one person it is somebody the rules did not register (lawyers,
     /// prosecutors, the experts of the sentence before): no speaker, rather than the
     /// person (number agreement) or an older body.
+    /// An unnamed document in the singular ("the advice", "the report") is no "they".
     fn resolve_plural(&self) -> Option<Spk> {
-        self.speakers.last().filter(|s| !s.person).cloned()
+        let one_doc = |s: &Spk| {
+            s.hop.anonymous
+                && s.hop
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| is_in(w, DOCS) && !w.ends_with('s'))
+        };
+        self.speakers
+            .last()
+            .filter(|s| !s.person && !one_doc(s))
+            .cloned()
     }
 
     /// A known medium that relayed the last statement ("… obtained by the Ostland
