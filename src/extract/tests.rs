@@ -5311,3 +5311,26 @@ fn legal_advice_speaks_and_is_no_they() {
         &[("Wire via ~The advice", "member states have wide discretion")],
     );
 }
+
+#[test]
+fn a_group_before_a_place_phrase_or_participle_takes_a_base_form_cue() {
+    one_each(&[
+        (
+            "Officials in Ostland say the death toll has risen to five.",
+            "Wire via ~Officials",
+            "the death toll has risen to five",
+        ),
+        (
+            "Residents living near the plant say the water is dirty.",
+            "Wire via ~Residents living near the plant",
+            "the water is dirty",
+        ),
+    ]);
+    // After a modal it is no statement; a party's members are no unnamed group.
+    assert!(chains("Experts in the field would say the water is dirty.", "Wire").is_empty());
+    assert!(chains(
+        "People in the city may find it odd, the mayor thinks.",
+        "Wire"
+    )
+    .is_empty());
+}

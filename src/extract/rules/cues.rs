@@ -66,10 +66,36 @@ impl<'a> State<'a> {
                 // the ministry show": a plural group of people or a document before a
                 // short "of" phrase (words only, no relative pronoun, up to four after
                 // the preposition).
+                // Also a group of people before a place phrase or a participle
+                // ("Residents near the plant say", "The forces implementing the
+                // blockade say"), not after a modal ("… would say").
                 let plural_of = || {
-                    (i.saturating_sub(6)..i.saturating_sub(1)).rev().any(|k| {
+                    (i.saturating_sub(7)..i.saturating_sub(1)).rev().any(|k| {
+                        let of_like = self.is_word(toks, k, &["of", "at", "from"]);
+                        let post = || {
+                            self.is_word(
+                                toks,
+                                k,
+                                &["in", "near", "on", "across", "inside", "outside", "around"],
+                            ) || self.word_at(toks, k).is_some_and(|w| {
+                                w.len() > 5
+                                    && w.ends_with("ing")
+                                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                                    && lexicon::cue_word(w).is_none()
+                            })
+                        };
+                        // (Lower-case but at the sentence's start: "Most Republicans in
+                        // the chamber" is a party's members, no unnamed group.)
+                        let group = |w: &str| {
+                            (k == 1 || w.starts_with(|c: char| c.is_ascii_lowercase()))
+                                && (is_in(w, lexicon::ANON_NOUNS)
+                                    || speakers::listed_people_plural(w)
+                                    || w == "forces")
+                        };
                         k >= 1
-                            && self.is_word(toks, k, &["of", "at", "from"])
+                            && (of_like || post())
+                            && !is_in(p, lexicon::CLAUSE_AUX)
+                            && !is_in(p, &["may", "can", "must", "to", "do", "does"])
                             && toks[k + 1..i].iter().all(|t| {
                                 t.k == K::Word
                                     && !is_in(self.w(t), lexicon::RELATIVE_PRONOUNS)
@@ -77,7 +103,8 @@ impl<'a> State<'a> {
                             })
                             && (self.is_word(toks, k - 1, lexicon::ANON_NOUNS)
                                 || self.is_word(toks, k - 1, lexicon::SIDE_PLURALS)
-                                || self.is_word(toks, k - 1, lexicon::DOCS))
+                                || self.is_word(toks, k - 1, lexicon::DOCS)
+                                || !of_like && self.word_at(toks, k - 1).is_some_and(group))
                             && plural_word(self.w(&toks[k - 1]))
                     })
                 };
