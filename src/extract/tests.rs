@@ -5334,3 +5334,12 @@ fn a_group_before_a_place_phrase_or_participle_takes_a_base_form_cue() {
     )
     .is_empty());
 }
+
+#[test]
+fn an_indefinite_apposition_after_an_inverted_surname_describes_it() {
+    one_each(&[(
+        "More than 230 leaders are on trial, said Ruiz, a campaigner.",
+        "Wire via Ruiz",
+        "More than 230 leaders are on trial",
+    )]);
+}

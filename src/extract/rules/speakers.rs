@@ -445,8 +445,12 @@ impl<'a> State<'a> {
                     // Only a closed apposition after a short name ("…, a politician
                     // …, said"); "Four days later, an official reprimand said" and
                     // "…, a law enforcement source said" have their subject last.
+                    // After the cue ("…, said Ruiz, a campaigner.") the apposition
+                    // closes the sentence and always describes the name.
+                    let inverted =
+                        cs > 0 && self.word_at(toks, cs - 1).and_then(lexicon::cue).is_some();
                     let indefinite = self.is_word(toks, last.0, lexicon::INDEFINITE_OPENERS)
-                        && toks.get(last.1).is_some_and(|t| t.k == K::Comma)
+                        && (inverted || toks.get(last.1).is_some_and(|t| t.k == K::Comma))
                         && self.words(toks, prev.0, prev.1) <= 5;
                     if indefinite && self.has_name(toks, prev.0, prev.1) {
                         if let Some(named) = self.speaker(toks, prev).filter(|n| !n.hop.anonymous) {
