@@ -5343,3 +5343,12 @@ fn an_indefinite_apposition_after_an_inverted_surname_describes_it() {
         "More than 230 leaders are on trial",
     )]);
 }
+
+#[test]
+fn a_cue_joined_after_a_pronoun_and_a_bare_noun_object_keeps_the_pronoun() {
+    assert_chains_and_claims(
+        "Ana Ruiz arrived at noon. She also expressed concern over the lack of details and \
+         said the delay made planning difficult.",
+        &[("Wire via Ana Ruiz", "the delay made planning difficult")],
+    );
+}

@@ -832,10 +832,15 @@ impl<'a> State<'a> {
             // a participle modifier takes a noun ("armed police", "the embattled mayor").
             let after_determiner = self.is_word(toks, v - 1, DETERMINERS);
             let next = self.word_at(toks, v + 1).unwrap_or("");
+            // After a personal pronoun (and adverbs) any past is the verb ("She also
+            // expressed concern … and said").
+            let after_pronoun = self.is_word(toks, cs, &["he", "she", "they", "we"])
+                && (cs + 1..v).all(|k| self.subject_adverb(toks, k));
             w.len() > 4
                 && w.ends_with("ed")
                 && !after_determiner
-                && (is_in(next, DETERMINERS)
+                && (after_pronoun
+                    || is_in(next, DETERMINERS)
                     || is_in(next, PRONOUNS)
                     || is_in(next, lexicon::PLACE_TIME_PREPS)
                     || (is_cap(next) && !is_in(next, NOT_NAMES))
