@@ -5352,3 +5352,19 @@ fn a_cue_joined_after_a_pronoun_and_a_bare_noun_object_keeps_the_pronoun() {
         &[("Wire via Ana Ruiz", "the delay made planning difficult")],
     );
 }
+
+#[test]
+fn a_time_phrase_of_this_or_last_and_a_unit_ends_before_the_content() {
+    one_each(&[
+        (
+            "Ana Ruiz said last week the races will be held in May.",
+            "Wire via Ana Ruiz",
+            "the races will be held in May",
+        ),
+        (
+            "Ana Ruiz told reporters this year the self-declared republic would keep its army.",
+            "Wire via Ana Ruiz",
+            "the self-declared republic would keep its army",
+        ),
+    ]);
+}

@@ -1914,12 +1914,20 @@ impl<'a> State<'a> {
                     let governed = i > 0
                         && (self.is_word(toks, i - 1, lexicon::PLACE_TIME_PREPS)
                             || self.is_word(toks, i - 1, lexicon::OBJECT_PREPS));
-                    // After a name it does at once ("said on Twitter an operation …").
+                    // After a name it does at once ("said on Twitter an operation …"),
+                    // and after a unit of time ("said last week the port …").
                     let opens = i >= start + 2
                         || (i == start + 1
-                            && self
+                            && (self
                                 .word_at(toks, start)
-                                .is_some_and(|n| is_cap(n) && !n.ends_with("'s")));
+                                .is_some_and(|n| is_cap(n) && !n.ends_with("'s"))
+                                || self.is_word(toks, start, lexicon::TIME_UNITS)
+                                    && start > 0
+                                    && self.is_word(
+                                        toks,
+                                        start - 1,
+                                        lexicon::DEICTIC_TIME_OPENERS,
+                                    )));
                     if opens && !governed && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
                         return i;
                     }
