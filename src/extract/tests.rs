@@ -5368,3 +5368,12 @@ fn a_time_phrase_of_this_or_last_and_a_unit_ends_before_the_content() {
         ),
     ]);
 }
+
+#[test]
+fn an_honorific_and_a_name_after_a_place_is_the_subject() {
+    assert_chains_and_claims(
+        "Lisa Passey lost her son in May. At their home in Kyreside, Tenbury Wells, Ms \
+         Passey said: \"I don't want any pity.\"",
+        &[("Wire via Lisa Passey", "I don't want any pity.")],
+    );
+}

@@ -561,7 +561,15 @@ impl<'a> State<'a> {
                     && (a..k).all(|j| self.word_at(toks, j).is_some_and(is_cap))
             })
         };
+        // "In Kyreside, Tenbury Wells, Ms Passey said": an honorific and a name is
+        // the subject itself, no description of the segment before.
+        let honorific_name = is_in(
+            first.trim_end_matches('.'),
+            &["Mr", "Mrs", "Ms", "Miss", "Dr"],
+        ) && (2..=4).contains(&self.words(toks, a, b))
+            && (a + 1..b).all(|k| self.word_at(toks, k).is_some_and(is_cap));
         self.words(toks, a, b) <= 20
+            && !honorific_name
             && (first.starts_with(|c: char| c.is_lowercase())
                 || possessive_role
                 || modified_role()
