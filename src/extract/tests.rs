@@ -2187,7 +2187,7 @@ fn an_unnamed_document_is_an_anonymous_source() {
     one_each(&[
         (
             "Violations were found at a detention facility, according to a report released Wednesday.",
-            "Wire via ~a report released Wednesday",
+            "Wire via ~a report",
             "Violations were found at a detention facility",
         ),
         // A participle phrase after the document describes it and names its
@@ -5376,4 +5376,25 @@ fn an_honorific_and_a_name_after_a_place_is_the_subject() {
          Passey said: \"I don't want any pity.\"",
         &[("Wire via Lisa Passey", "I don't want any pity.")],
     );
+}
+
+#[test]
+fn an_unnamed_document_loses_its_participle_and_keeps_lower_case_modifiers() {
+    one_each(&[
+        (
+            "Oil fell 2% to $54 per barrel, according to trading data released on Tuesday.",
+            "Wire via ~trading data",
+            "Oil fell 2% to $54 per barrel",
+        ),
+        (
+            "Prices rose, according to a report released on Tuesday.",
+            "Wire via ~a report",
+            "Prices rose",
+        ),
+        (
+            "Prices rose, according to the nonprofit research and consulting group Brindle.",
+            "Wire via Brindle",
+            "Prices rose",
+        ),
+    ]);
 }

@@ -1442,6 +1442,26 @@ impl<'a> State<'a> {
                 return Some(Spk::named(&owner.join(" "), false, false));
             }
         }
+        // "trading data", "market figures": lower-case modifiers before the document.
+        if let Some(d) = (k + 1..e.min(k + 3)).find(|&d| self.is_word(toks, d, DOCS)) {
+            let plain = (k..d).all(|j| {
+                self.word_at(toks, j).is_some_and(|w| {
+                    w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                        && !is_in(w, lexicon::ORG_WORDS)
+                        && !is_in(w, lexicon::INSTITUTIONS)
+                        && !is_in(w, DOCS)
+                })
+            });
+            // (Not a document word that modifies the next noun: "the research and
+            // consulting group PHI".)
+            let ends = d + 1 >= e
+                || self.word_at(toks, d + 1).is_some_and(|w| w.ends_with("ed"))
+                || self.is_word(toks, d + 1, lexicon::PLACE_TIME_PREPS)
+                || self.is_word(toks, d + 1, lexicon::DOC_OWNER_PREPS);
+            if plain && ends {
+                k = d;
+            }
+        }
         // "research firm IDC", "data company Brindle": a document word that modifies a
         // body's noun names no document.
         let modifier = self.is_word(toks, k + 1, lexicon::FIRM_NOUNS);
@@ -1487,7 +1507,17 @@ impl<'a> State<'a> {
                 && !self.has_name(toks, k + 1, e)
                 && !is_in(doc, &["statement", "document", "documents"]);
             if is_in(doc, &["reports"]) || unnamed {
-                let d = self.n[toks[s].s..toks[e - 1].e].to_string();
+                // Without a participle after it ("figures released" on Tuesday).
+                let end = (k + 1..e)
+                    .find(|&j| {
+                        self.word_at(toks, j).is_some_and(|w| {
+                            w.len() > 4
+                                && w.ends_with("ed")
+                                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                        })
+                    })
+                    .unwrap_or(e);
+                let d = self.n[toks[s].s..toks[end - 1].e].to_string();
                 return Some(Spk::anonymous(&d, false));
             }
             if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
