@@ -5398,3 +5398,15 @@ fn an_unnamed_document_loses_its_participle_and_keeps_lower_case_modifiers() {
         ),
     ]);
 }
+
+#[test]
+fn a_relative_named_in_commas_opening_a_sentence_is_the_next_he() {
+    assert_chains_and_claims(
+        "Rakan Sukur said the strike killed ten. Her son, Imran, still walks on crutches. \
+         \"I had one breath there,\" he recalled.",
+        &[
+            ("Wire via Rakan Sukur", "the strike killed ten"),
+            ("Wire via Imran", "I had one breath there"),
+        ],
+    );
+}

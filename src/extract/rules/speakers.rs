@@ -2055,6 +2055,28 @@ impl<'a> State<'a> {
                 i = k + 1;
             }
         }
+        // "Her son, Imran, still limps.": a relative named in commas is the subject.
+        if self.is_word(toks, i, &["his", "her", "their"])
+            && self.is_word(toks, i + 1, lexicon::KIN_NOUNS)
+            && toks.get(i + 2).is_some_and(|t| t.k == K::Comma)
+        {
+            let a = i + 3;
+            let mut e = a;
+            while self
+                .word_at(toks, e)
+                .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES))
+            {
+                e += 1;
+            }
+            if (1..=3).contains(&(e - a)) && toks.get(e).is_some_and(|t| t.k == K::Comma) {
+                let run: Vec<&str> = (a..e).map(|k| self.w(&toks[k])).collect();
+                if !is_org(&run) && !is_in(run[run.len() - 1], lexicon::PLACE_ENDS) {
+                    let name = self.expand(&run.join(" "));
+                    self.subject = Some((Spk::named(&name, true, false), self.turns));
+                    return true;
+                }
+            }
+        }
         let honorific = self.is_word(toks, i, lexicon::HONORIFICS);
         if honorific {
             i += 1;
