@@ -5410,3 +5410,21 @@ fn a_relative_named_in_commas_opening_a_sentence_is_the_next_he() {
         ],
     );
 }
+
+#[test]
+fn an_adverb_opening_a_clause_after_the_cue_and_earlier_reports() {
+    one_each(&[
+        (
+            "A spokesperson for Harbour Air said early morning departures were delayed by wind.",
+            "Wire via Harbour Air",
+            "early morning departures were delayed by wind",
+        ),
+        (
+            "Earlier reports said that the pair had beaten a world record.",
+            "Wire via ~reports",
+            "the pair had beaten a world record",
+        ),
+    ]);
+    // A time phrase alone after the cue is still no claim.
+    assert!(chains("Ana Ruiz said on Monday.", "Wire").is_empty());
+}

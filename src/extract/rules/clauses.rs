@@ -413,7 +413,17 @@ impl<'a> State<'a> {
                     let subject = is_in(w, lexicon::DEICTIC_TIME_OPENERS)
                         && !self.is_word(toks, p + 1, lexicon::TIME_UNITS);
                     if is_in(w, lexicon::ADVERBIAL) && !existential && !quantity && !subject {
-                        p = self.skip_phrase(toks, p + 1);
+                        let q = self.skip_phrase(toks, p + 1);
+                        // "said early morning departures were delayed": a phrase that
+                        // runs to the sentence's end holding a verb was the content.
+                        let to_end = toks[q..].iter().all(|t| t.k == K::Other);
+                        if to_end
+                            && p == ci + 1
+                            && (p + 2..q).any(|k| self.is_word(toks, k, lexicon::CLAUSE_AUX))
+                        {
+                            break;
+                        }
+                        p = q;
                         continue;
                     }
                     // "reported a day earlier that …", "said two weeks ago that …":

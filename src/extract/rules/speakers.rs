@@ -291,6 +291,8 @@ impl<'a> State<'a> {
                             || pronoun_ok && is_in(w, &["he", "she", "they"]))
                             && !after_prep)
                             || is_in(w, ARTICLES)
+                            // "Earlier reports said": the adverb is an adjective.
+                            || lone_adverb && k == last.0 + 1 && k + 1 == last.1 && is_in(w, &["reports", "statements", "studies"])
                     })
                 });
                 if let Some(k) = start {
