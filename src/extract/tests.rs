@@ -5428,3 +5428,15 @@ fn an_adverb_opening_a_clause_after_the_cue_and_earlier_reports() {
     // A time phrase alone after the cue is still no claim.
     assert!(chains("Ana Ruiz said on Monday.", "Wire").is_empty());
 }
+
+#[test]
+fn an_inverted_name_of_a_body_ends_the_sentence() {
+    assert_chains_and_claims(
+        "Gene tools have greatly developed, says Ivo Brandt of the University of Ostland. \
+         Sequencing is cheaper now, he says.",
+        &[
+            ("Wire via Ivo Brandt", "Gene tools have greatly developed"),
+            ("Wire via Ivo Brandt", "Sequencing is cheaper now"),
+        ],
+    );
+}

@@ -1826,6 +1826,33 @@ impl<'a> State<'a> {
     /// Tom Ade"), and an apposition.
     fn inverted_speaker_end(&self, toks: &[Tok], i: usize) -> usize {
         let mut e = self.speaker_np_end(toks, i);
+        // "…, said Ana Ruiz of the Ostland Institute.": the body
+        // a named person belongs to, a capitalised run that ends the sentence.
+        // (The noun phrase may hold the "of" when "the" stopped it.)
+        let of_in =
+            e > i + 2 && self.is_word(toks, e - 1, &["of"]) && self.is_word(toks, e, &["the"]);
+        if of_in {
+            e -= 1;
+        }
+        if e > i + 1 && self.word_at(toks, i).is_some_and(is_cap) && self.is_word(toks, e, &["of"])
+        {
+            let a = e + 1 + usize::from(self.is_word(toks, e + 1, &["the"]));
+            let mut k = a;
+            while self.word_at(toks, k).is_some_and(|w| {
+                is_cap(w)
+                    || k > a
+                        && is_in(w, &["of", "for", "and", "the"])
+                        && self.word_at(toks, k + 1).is_some_and(is_cap)
+            }) {
+                k += 1;
+            }
+            if k > a && toks.get(k).is_none_or(|t| t.k == K::Other) && k + 1 >= toks.len() {
+                return k;
+            }
+        }
+        if of_in {
+            e += 1;
+        }
         // "…," said a statement by the interior ministry: the document's author.
         if e > i && self.is_word(toks, e - 1, DOCS) && self.is_word(toks, e, DOC_AUTHOR_PREPS) {
             let a = e + 1 + usize::from(self.is_word(toks, e + 1, ARTICLES));
