@@ -1826,9 +1826,9 @@ impl<'a> State<'a> {
     /// Tom Ade"), and an apposition.
     fn inverted_speaker_end(&self, toks: &[Tok], i: usize) -> usize {
         let mut e = self.speaker_np_end(toks, i);
-        // "…, said Ana Ruiz of the Ostland Institute.": the body
-        // a named person belongs to, a capitalised run that ends the sentence.
-        // (The noun phrase may hold the "of" when "the" stopped it.)
+        // "…, said Ana Ruiz of the Ostland Institute.": the body a named person
+        // belongs to, a capitalised run that ends the sentence. (The noun phrase may
+        // hold the "of" when "the" stopped it.)
         let of_in =
             e > i + 2 && self.is_word(toks, e - 1, &["of"]) && self.is_word(toks, e, &["the"]);
         if of_in {

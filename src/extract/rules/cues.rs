@@ -67,8 +67,8 @@ impl<'a> State<'a> {
                 // short "of" phrase (words only, no relative pronoun, up to four after
                 // the preposition).
                 // Also a group of people before a place phrase or a participle
-                // ("Residents near the plant say", "The forces implementing the
-                // blockade say"), not after a modal ("… would say").
+                // ("Officials in Madagascar say", "Residents living near the plant
+                // say"), not after a modal ("… would say").
                 let plural_of = || {
                     (i.saturating_sub(7)..i.saturating_sub(1)).rev().any(|k| {
                         let of_like = self.is_word(toks, k, &["of", "at", "from"]);
@@ -89,8 +89,7 @@ impl<'a> State<'a> {
                         let group = |w: &str| {
                             (k == 1 || w.starts_with(|c: char| c.is_ascii_lowercase()))
                                 && (is_in(w, lexicon::ANON_NOUNS)
-                                    || speakers::listed_people_plural(w)
-                                    || w == "forces")
+                                    || speakers::listed_people_plural(w))
                         };
                         k >= 1
                             && (of_like || post())

@@ -283,6 +283,13 @@ impl<'a> State<'a> {
                 let fronted_phrase = self.is_word(toks, last.0, lexicon::PLACE_TIME_PREPS);
                 let lone_adverb = self.is_word(toks, last.0, lexicon::LEADING_LINKERS)
                     && !self.is_word(toks, last.0, lexicon::CLAUSE_JOINERS);
+                // "Earlier reports said": the adverb is an adjective.
+                let earlier_docs = |k: usize, w: &str| {
+                    lone_adverb
+                        && k == last.0 + 1
+                        && k + 1 == last.1
+                        && is_in(w, &["reports", "statements", "studies"])
+                };
                 let start = (last.0 + 1..last.1).find(|&k| {
                     let after_prep = self.is_word(toks, k - 1, lexicon::PLACE_TIME_PREPS);
                     let pronoun_ok = fronted_phrase || lone_adverb && k == last.0 + 1;
@@ -291,8 +298,7 @@ impl<'a> State<'a> {
                             || pronoun_ok && is_in(w, &["he", "she", "they"]))
                             && !after_prep)
                             || is_in(w, ARTICLES)
-                            // "Earlier reports said": the adverb is an adjective.
-                            || lone_adverb && k == last.0 + 1 && k + 1 == last.1 && is_in(w, &["reports", "statements", "studies"])
+                            || earlier_docs(k, w)
                     })
                 });
                 if let Some(k) = start {
@@ -1762,7 +1768,7 @@ impl<'a> State<'a> {
             && !is_in(&head, NOT_NAMES)
             && !is_in(&head, lexicon::ADVERBIAL)
         {
-            // "a Yahoo investigation", "a Global Times editorial": a document whose
+            // "a Yahoo investigation", "a State Council circular": a document whose
             // owner is named before its noun is the owner's ("a Pakistani
             // investigation", "a US-based poll" name none).
             let owner = &words[r.0..r.1];
