@@ -1841,7 +1841,7 @@ impl<'a> State<'a> {
             while self.word_at(toks, k).is_some_and(|w| {
                 is_cap(w)
                     || k > a
-                        && is_in(w, &["of", "for", "and", "the"])
+                        && is_in(w, CONNECTORS)
                         && self.word_at(toks, k + 1).is_some_and(is_cap)
             }) {
                 k += 1;
