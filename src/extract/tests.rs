@@ -5440,3 +5440,34 @@ fn an_inverted_name_of_a_body_ends_the_sentence() {
         ],
     );
 }
+
+#[test]
+fn an_age_or_a_parent_described_is_the_person_named_before() {
+    assert_chains_and_claims(
+        "Among the mourners was Tavi Oster, a trainee imam. The 21-year-old said the town \
+         had come together. Mara Vell wrote that she was leaving. The mother of two, who \
+         lives in Kyre, said the rent had doubled.",
+        &[
+            ("Wire via Tavi Oster", "the town had come together"),
+            ("Wire via Mara Vell", "she was leaving"),
+            ("Wire via Mara Vell", "the rent had doubled"),
+        ],
+    );
+    // With nobody described before, an age names nobody: no "~the 29-year-old".
+    assert!(chains("\"It was tough,\" added the 29-year-old.", "Wire").is_empty());
+}
+
+#[test]
+fn a_fronted_as_or_despite_clause_comes_before_the_subject() {
+    assert_chains_and_claims(
+        "Ivo Brandt said the plan was sound. As a young boy, Oren Saal worked in the \
+         fields. He said that he found peace in labour. Ruth Mare said it was late. \
+         Despite this, Oren Saal still hopes to stay. \"We can change,\" he said.",
+        &[
+            ("Wire via Ivo Brandt", "the plan was sound"),
+            ("Wire via Oren Saal", "he found peace in labour"),
+            ("Wire via Ruth Mare", "it was late"),
+            ("Wire via Oren Saal", "We can change"),
+        ],
+    );
+}

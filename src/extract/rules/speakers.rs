@@ -936,6 +936,18 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&["the", owner]);
             }
         }
+        // "The father of three, who …, wrote": a parent described by a count of
+        // children is the person spoken of before (rulebook R3: a definite
+        // description resolves), never an unnamed one.
+        if n == 4
+            && lower0 == "the"
+            && words[2] == "of"
+            && is_in(words[1], &["father", "mother"])
+            && (is_in(words[3], lexicon::COUNT_WORDS)
+                || words[3].bytes().all(|b| b.is_ascii_digit()))
+        {
+            return self.resolve_gendered(words[1] == "mother");
+        }
         // "the leaders of the Senate panel", "Members of the Senate Intelligence
         // Committee": people of a body. A body with a name speaks for them (as for
         // "officials at the Foreign Ministry"); else they are an unnamed description.
@@ -991,7 +1003,7 @@ impl<'a> State<'a> {
         }
         let head_lower = words
             .last()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) || w.ends_with("-year-old"));
         let caps = cap_runs(words);
         let phrase = words.join(" ");
         let determiner = is_in(&lower0, ARTICLES);
@@ -1302,7 +1314,11 @@ impl<'a> State<'a> {
         let definite = is_in(&lower0, lexicon::DEFINITE_OPENERS);
         // A title as the head ("the commissioner", "the prosecutor") is a role noun
         // too; a body's title word ("the ministry") is not.
-        let person_ref = is_in(&head, lexicon::PERSON_REFS);
+        // "The 21-year-old said": an age stands for a person as a role noun does, and
+        // only for the person described: unresolved it names nobody (no "~the
+        // 29-year-old" to become the next "he").
+        let age = head.ends_with("-year-old");
+        let person_ref = is_in(&head, lexicon::PERSON_REFS) || age;
         let titled_role = !person_ref
             && lower0 == "the"
             && is_in(&head, lexicon::TITLES)
@@ -1342,7 +1358,7 @@ impl<'a> State<'a> {
             // anonymous hop lets a name in apposition win ("Pakistan's army chief,
             // Gen. Ana Ruiz, said": `subject_speaker` prefers a named person).
             if !spokes {
-                return Some(Spk::anonymous(&phrase, true));
+                return (!age).then(|| Spk::anonymous(&phrase, true));
             }
         }
         if head_lower && definite && (person_ref || titled_role) {
@@ -1418,8 +1434,11 @@ impl<'a> State<'a> {
             // A title left unresolved ("the campaigner", "the company's
             // representative") is read by the rules below.
             if person_ref {
-                return Some(Spk::anonymous(&phrase, true).with_head(&head));
+                return (!age).then(|| Spk::anonymous(&phrase, true).with_head(&head));
             }
+        }
+        if age {
+            return None;
         }
         if head_lower && !spokes {
             if anon_head && (indefinite || !determiner || caps.is_empty()) {
@@ -2053,8 +2072,17 @@ impl<'a> State<'a> {
         // "In his second career, Ana Ruiz is …": a fronted place or time phrase (at
         // most twelve words, up to its comma) comes before the subject.
         // ("Last September, Ana Ruiz …": a "last"/"this" time phrase too.)
+        // "As a young boy, Wang enjoyed …": a fronted "as"/"while"/"when" clause too.
         if self.is_word(toks, i, lexicon::PLACE_TIME_PREPS)
             || (self.is_word(toks, i, lexicon::DEICTIC_TIME_OPENERS) && i + 2 < toks.len())
+            || self.is_word(
+                toks,
+                i,
+                &[
+                    "as", "while", "when", "although", "though", "despite", "unlike", "like",
+                    "with",
+                ],
+            )
         {
             if let Some(k) = (i + 1..toks.len().min(i + 14))
                 .take_while(|&k| matches!(toks[k].k, K::Word | K::Comma))
