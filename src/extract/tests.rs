@@ -5471,3 +5471,26 @@ fn a_fronted_as_or_despite_clause_comes_before_the_subject() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_then_according_to_is_the_sources() {
+    one_each(&[
+        (
+            "Rates rose. \"The levy will cost millions,\" according to Richard Vale.",
+            "Wire via Richard Vale",
+            "The levy will cost millions",
+        ),
+        (
+            "\"Ana Ruiz will not attend the funeral,\" according to a statement issued by \
+             the Harbour Board prior to the service.",
+            "Wire via Harbour Board",
+            "Ana Ruiz will not attend the funeral",
+        ),
+        // A no-break space mangled into a hyphen after the closing quotation.
+        (
+            "Ana Ruiz spoke. \"The levy will cost millions,\"-she said.",
+            "Wire via Ana Ruiz",
+            "The levy will cost millions",
+        ),
+    ]);
+}

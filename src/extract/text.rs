@@ -199,6 +199,8 @@ pub(crate) fn normalise(text: &str) -> String {
             if (matches!(prev, b'.' | b'!' | b'?' | b'"')
                 && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
                 || (matches!(prev, b' ' | b',') && next.is_ascii_alphabetic())
+                // "…,"-he told the committee": after a quotation closed on a comma.
+                || (prev == b'"' && out.ends_with(b",\"") && next.is_ascii_lowercase())
                 || (prev.is_ascii_alphabetic() && next == b'(')
             {
                 out.push(b' ');

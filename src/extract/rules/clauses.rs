@@ -1249,6 +1249,13 @@ impl<'a> State<'a> {
         if np_e == np_s {
             return None;
         }
+        // "according to a statement issued by X prior to the service": the time
+        // phrase is no part of the source.
+        if let Some(k) = (np_s + 2..np_e)
+            .find(|&k| self.is_word(toks, k, &["prior"]) && self.is_word(toks, k + 1, &["to"]))
+        {
+            np_e = k;
+        }
         // Split off "quoted in/by Y", "carried by Y", "cited by Y".
         let mut src_e = np_e;
         let mut outer = Vec::new();
@@ -1295,7 +1302,17 @@ impl<'a> State<'a> {
             a
         };
         let mut apposition_author = None;
-        let (s, e) = if lead <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
+        // "\"The camps are full,\" according to the Harbour Board.": a quotation
+        // opening the sentence is the claim (`clause_start` is past it).
+        // (The comma is inside the quotation's token or after it.)
+        let comma = usize::from(lead >= 1 && toks[lead - 1].k == K::Comma);
+        let quote_first = lead > comma
+            && toks[lead - comma - 1].k == K::Quote
+            && (comma == 1 || self.n[..toks[lead - 1].e].trim_end().ends_with(','))
+            && !toks[..lead - comma - 1].iter().any(|t| t.k == K::Word);
+        let (s, e) = if quote_first {
+            (lead - comma - 1, lead - comma)
+        } else if lead <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
             let mut s = np_e + 1;
             // "According to a new study, released in November by X, there were …":
             // a participle phrase describes the document (and may name its author,
