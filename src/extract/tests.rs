@@ -5486,6 +5486,13 @@ fn a_quotation_then_according_to_is_the_sources() {
             "Wire via Harbour Board",
             "Ana Ruiz will not attend the funeral",
         ),
+        // A comma closing a quotation inside the clause ends the clause too.
+        (
+            "Last week, the spillway was \"damaged by erosion,\" according to the Ostland \
+             Water Agency.",
+            "Wire via Ostland Water Agency",
+            "Last week, the spillway was \"damaged by erosion",
+        ),
         // A no-break space mangled into a hyphen after the closing quotation.
         (
             "Ana Ruiz spoke. \"The levy will cost millions,\"-she said.",

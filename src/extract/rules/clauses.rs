@@ -1306,9 +1306,14 @@ impl<'a> State<'a> {
         // opening the sentence is the claim (`clause_start` is past it).
         // (The comma is inside the quotation's token or after it.)
         let comma = usize::from(lead >= 1 && toks[lead - 1].k == K::Comma);
+        // "… a "high rate of speed," according to …": a comma closing a quotation
+        // ends the clause as a comma after it does.
+        let quote_comma = lead >= 1
+            && toks[lead - 1].k == K::Quote
+            && self.n[..toks[lead - 1].e].trim_end().ends_with(',');
         let quote_first = lead > comma
             && toks[lead - comma - 1].k == K::Quote
-            && (comma == 1 || self.n[..toks[lead - 1].e].trim_end().ends_with(','))
+            && (comma == 1 || quote_comma)
             && !toks[..lead - comma - 1].iter().any(|t| t.k == K::Word);
         let (s, e) = if quote_first {
             (lead - comma - 1, lead - comma)
@@ -1330,7 +1335,9 @@ impl<'a> State<'a> {
             }
             (s, self.content_end(toks, s))
         } else if lead > cs + 1
-            && (toks[lead - 1].k == K::Comma || self.unpunctuated_source(toks, lead, np_s, np_e))
+            && (toks[lead - 1].k == K::Comma
+                || quote_comma
+                || self.unpunctuated_source(toks, lead, np_s, np_e))
         {
             // The comma is left out of the claim; a closing quotation is kept.
             (
