@@ -5501,3 +5501,25 @@ fn a_quotation_then_according_to_is_the_sources() {
         ),
     ]);
 }
+
+#[test]
+fn any_noun_before_a_full_name_ending_the_sentence_and_a_palace() {
+    one_each(&[
+        (
+            "His work will never be forgotten, says former teammate Cobus Varn.",
+            "Wire via Cobus Varn",
+            "His work will never be forgotten",
+        ),
+        (
+            "The king will appoint a new prime minister, the royal palace has announced.",
+            "Wire via royal palace",
+            "The king will appoint a new prime minister",
+        ),
+    ]);
+    // A place after a preposition is no speaker.
+    assert!(chains(
+        "His work will never be forgotten, said in Port Aster.",
+        "Wire"
+    )
+    .is_empty());
+}

@@ -5,7 +5,7 @@
 use crate::extract::lexicon::{self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS};
 use crate::extract::text::{Tok, K};
 
-use super::names::{is_cap, is_title};
+use super::names::{self, is_cap, is_title};
 use super::speakers;
 use super::State;
 
@@ -398,6 +398,18 @@ impl<'a> State<'a> {
                     || is_in(w, lexicon::FIRM_NOUNS)
                     || is_in(w, lexicon::MEDIUM_KINDS)
                     || w == "agency"
+                    // "says former teammate Cobus Visagie": any noun before a
+                    // person's full name (no preposition or article: "said in
+                    // Port Aster").
+                    || (e - j >= 2
+                        && w.len() > 3
+                        && !is_in(w, lexicon::PLACE_TIME_PREPS)
+                        && !is_in(w, lexicon::IN_PLACE_PREPS)
+                        && !is_in(w, lexicon::SUBORDINATORS)
+                        && {
+                            let run: Vec<&str> = (j..e).map(|x| self.w(&toks[x])).collect();
+                            !names::is_org(&run) && names::person_name(&run).is_some()
+                        })
             })
             && (1..=4).contains(&(e - j))
             && e + 1 >= toks.len()
