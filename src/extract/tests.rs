@@ -5493,6 +5493,12 @@ fn a_quotation_then_according_to_is_the_sources() {
             "Wire via Ostland Water Agency",
             "Last week, the spillway was \"damaged by erosion",
         ),
+        // A linking word and its comma before the phrase.
+        (
+            "However, according to Ana Ruiz, the ban covers only a portion of the trade.",
+            "Wire via Ana Ruiz",
+            "the ban covers only a portion of the trade",
+        ),
         // A no-break space mangled into a hyphen after the closing quotation.
         (
             "Ana Ruiz spoke. \"The levy will cost millions,\"-she said.",

@@ -1308,16 +1308,24 @@ impl<'a> State<'a> {
         let comma = usize::from(lead >= 1 && toks[lead - 1].k == K::Comma);
         // "… a "high rate of speed," according to …": a comma closing a quotation
         // ends the clause as a comma after it does.
-        let quote_comma = lead >= 1
-            && toks[lead - 1].k == K::Quote
-            && self.n[..toks[lead - 1].e].trim_end().ends_with(',');
+        let quote_comma = lead >= 1 && self.quote_with_comma(toks, lead - 1);
         let quote_first = lead > comma
             && toks[lead - comma - 1].k == K::Quote
             && (comma == 1 || quote_comma)
             && !toks[..lead - comma - 1].iter().any(|t| t.k == K::Word);
+        // "However, according to X, …", "Rather, according to X, …": a linking word
+        // and its comma open the sentence before the phrase.
+        let linked = lead == cs + 2
+            && toks[cs + 1].k == K::Comma
+            && self.word_at(toks, cs).is_some_and(|w| {
+                is_in(w, lexicon::LEADING_LINKERS)
+                    || is_in(w, &["rather", "well"])
+                    || w.len() > 5 && w.ends_with("ly")
+            });
+        let opens = lead <= cs + 1 || linked;
         let (s, e) = if quote_first {
             (lead - comma - 1, lead - comma)
-        } else if lead <= cs + 1 && np_e < len && toks[np_e].k == K::Comma {
+        } else if opens && np_e < len && toks[np_e].k == K::Comma {
             let mut s = np_e + 1;
             // "According to a new study, released in November by X, there were …":
             // a participle phrase describes the document (and may name its author,
@@ -1373,7 +1381,7 @@ impl<'a> State<'a> {
             spk = None;
         }
         // "…, according to the panel's chair, Ana Ruiz."
-        if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
+        if !opens && np_e + 1 < len && toks[np_e].k == K::Comma {
             let tail_end = (np_e + 1..len)
                 .find(|&j| toks[j].k != K::Word)
                 .unwrap_or(len);
@@ -1388,7 +1396,7 @@ impl<'a> State<'a> {
         let mut pieces = vec![(toks[s].s, toks[e - 1].e)];
         // "His message, according to an official, was forceful": the claim continues
         // after the phrase (unless the tail is the speaker's name, read above).
-        if a > cs + 1 && np_e + 1 < len && toks[np_e].k == K::Comma {
+        if !opens && np_e + 1 < len && toks[np_e].k == K::Comma {
             let t_s = np_e + 1;
             let t_e = self.content_end(toks, t_s);
             // A short tail, or a role ("information officer of the Ostland Lab").
