@@ -5529,3 +5529,59 @@ fn any_noun_before_a_full_name_ending_the_sentence_and_a_palace() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_body_named_with_and_is_one_source() {
+    one_each(&[
+        (
+            "The Food and Drug Administration said the drug was safe.",
+            "Wire via Food and Drug Administration",
+            "the drug was safe",
+        ),
+        (
+            "Immigration and Customs Enforcement said the man was deported.",
+            "Wire via Immigration and Customs Enforcement",
+            "the man was deported",
+        ),
+    ]);
+    // Two sources stay two (rulebook R4).
+    assert_chains_and_claims(
+        "Amnesty and the Ostland Coast Guard said the camps were full.",
+        &[
+            ("Wire via Amnesty", "the camps were full"),
+            ("Wire via Ostland Coast Guard", "the camps were full"),
+        ],
+    );
+}
+
+#[test]
+fn according_to_a_source_with_its_abbreviation_and_a_description() {
+    one_each(&[
+        (
+            "According to Television Ostland (TVO), which broke the story, the envoy was hurt.",
+            "Wire via Television Ostland",
+            "the envoy was hurt",
+        ),
+        (
+            "According to data from Ostwelt Hilfe, a German environmental organisation, \
+             three billion cups are thrown away.",
+            "Wire via Ostwelt Hilfe",
+            "three billion cups are thrown away",
+        ),
+        // The abbreviation's letters spell the whole name, "in Port Aster" included.
+        (
+            "Rather, according to the nonprofit Citizens for Ethics in Port Aster (CEPA), \
+             the ban covers only a portion of the trade.",
+            "Wire via Citizens for Ethics in Port Aster",
+            "the ban covers only a portion of the trade",
+        ),
+    ]);
+    // "a …" opening the claim is no apposition.
+    assert_chains_and_claims(
+        "According to police, a preliminary analysis found a nerve agent, who knew.",
+        &[(
+            "Wire via police",
+            "a preliminary analysis found a nerve agent, who knew",
+        )],
+    );
+}

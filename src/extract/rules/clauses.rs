@@ -1323,16 +1323,56 @@ impl<'a> State<'a> {
                     || w.len() > 5 && w.ends_with("ly")
             });
         let opens = lead <= cs + 1 || linked;
+        // "According to Television New Zealand (TVNZ), …": an abbreviation in
+        // brackets after the source.
+        let np_next = if toks.get(np_e).is_some_and(|t| t.k == K::Open)
+            && toks.get(np_e + 1).is_some_and(|t| t.k == K::Word)
+            && toks.get(np_e + 2).is_some_and(|t| t.k == K::Close)
+        {
+            np_e + 3
+        } else {
+            np_e
+        };
         let (s, e) = if quote_first {
             (lead - comma - 1, lead - comma)
-        } else if opens && np_e < len && toks[np_e].k == K::Comma {
-            let mut s = np_e + 1;
+        } else if opens && np_next < len && toks[np_next].k == K::Comma {
+            let mut s = np_next + 1;
             // "According to a new study, released in November by X, there were …":
             // a participle phrase describes the document (and may name its author,
-            // X); the claim follows it.
-            if self.word_at(toks, s).is_some_and(|w| {
-                w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
-            }) {
+            // X); the claim follows it. So do a relative clause and an indefinite
+            // apposition ("According to TVNZ, which broke the story, …").
+            // (An apposition only when it reads as one: no verb, and a word for a
+            // person's role or a body; "according to police, a preliminary analysis
+            // found …" opens the claim.)
+            let apposition = |c: usize| {
+                let ws = (s + 1..c).filter_map(|k| self.word_at(toks, k));
+                let mut role = false;
+                for w in ws {
+                    let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
+                    if lower
+                        && (w.len() > 4 && w.ends_with("ed")
+                            || is_in(w, lexicon::BODY_SUBJECT_VERBS))
+                    {
+                        return false;
+                    }
+                    role |= lower
+                        && (is_title(w)
+                            || is_in(w, lexicon::ORG_WORDS)
+                            || is_in(w, lexicon::FIRM_NOUNS)
+                            || is_in(w, lexicon::MEDIUM_KINDS)
+                            || lexicon::AGENT_SUFFIXES.iter().any(|x| w.ends_with(x)));
+                }
+                role
+            };
+            let opener = self.word_at(toks, s).unwrap_or("");
+            let described = is_in(opener, &["which", "who"])
+                || is_in(opener, &["a", "an"])
+                    && (s + 1..len.min(s + 16))
+                        .find(|&k| toks[k].k == K::Comma)
+                        .is_some_and(apposition);
+            if described
+                || opener.ends_with("ed") && opener.starts_with(|c: char| c.is_ascii_lowercase())
+            {
                 if let Some(c) = (s + 1..len.min(s + 14)).find(|&k| toks[k].k == K::Comma) {
                     apposition_author = (s + 1..c)
                         .find(|&k| self.is_word(toks, k, &["by"]))
@@ -1379,6 +1419,46 @@ impl<'a> State<'a> {
             && (np_s..src_e).any(|k| self.is_word(toks, k, DOCS))
         {
             spk = None;
+        }
+        // "the nonprofit Citizens for Responsibility and Ethics in Washington (CREW)":
+        // a capitalised run whose initials spell the abbreviation after it is the
+        // source's whole name ("in Washington" is no place phrase here).
+        if np_next > np_e {
+            let abbr = self.w(&toks[np_e + 1]);
+            let mut r = np_e;
+            while r > np_s
+                && self
+                    .word_at(toks, r - 1)
+                    .is_some_and(|w| is_cap(w) || is_in(w, CONNECTORS) || is_in(w, &["in", "at"]))
+            {
+                r -= 1;
+            }
+            while r < np_e && !self.word_at(toks, r).is_some_and(is_cap) {
+                r += 1;
+            }
+            let run: Vec<&str> = (r..np_e).map(|k| self.w(&toks[k])).collect();
+            let initials: String = run
+                .iter()
+                .filter(|w| is_cap(w))
+                .flat_map(|w| w.split('-'))
+                .filter_map(|w| {
+                    if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                        Some(w.to_string())
+                    } else {
+                        w.chars().next().map(String::from)
+                    }
+                })
+                .collect();
+            // Only to complete a name read short ("Washington", "Anti-Doping"), not
+            // over a source inside the body ("a source in the Deposit Insurance
+            // Agency (DIA)").
+            let name = run.join(" ");
+            let short = spk
+                .as_ref()
+                .is_none_or(|s| !s.hop.anonymous && name.contains(s.hop.name.as_str()));
+            if run.len() >= 2 && short && initials.eq_ignore_ascii_case(abbr) {
+                spk = Some(Spk::named(&name, false, is_known_media_run(&run)));
+            }
         }
         // "…, according to the panel's chair, Ana Ruiz."
         if !opens && np_e + 1 < len && toks[np_e].k == K::Comma {

@@ -506,6 +506,11 @@ impl<'a> State<'a> {
         if and == 0 || and + 1 >= words.len() {
             return None;
         }
+        // "the Food and Drug Administration": one body (`names::and_body`).
+        let s0 = usize::from(words[0].eq_ignore_ascii_case("the"));
+        if and > s0 && names::and_body(&words, s0, and) {
+            return None;
+        }
         let left = &words[..and];
         let right = &words[and + 1..];
         // "The "Shark Tank" host and owner of the Dallas Mavericks": two roles of one

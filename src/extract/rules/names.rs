@@ -67,6 +67,26 @@ pub(super) fn family_first(full: &str, one: &str) -> bool {
     words.next() == Some(one) && words.next().is_some() && !is_in(one, NOT_NAMES)
 }
 
+/// "Food and Drug Administration", "US Patent and Trademark Office": a short
+/// capitalised run (no person's, no medium's), "and", and capitalised words ending
+/// with an organisation word name one body (`e` is at the "and").
+pub(super) fn and_body(words: &[&str], s: usize, e: usize) -> bool {
+    let right = words[e + 1..]
+        .iter()
+        .take_while(|w| is_cap(w) && !w.ends_with("'s"))
+        .count();
+    // (Two words on the left only after an abbreviation: "US Patent", not "Ana Ruiz".)
+    (e - s == 1 || e - s == 2 && acronym(words[s]))
+        && (2..=3).contains(&right)
+        && (is_in(words[e + right], lexicon::ORG_WORDS)
+            || is_in(
+                words[e + right],
+                &["enforcement", "protection", "prevention"],
+            ))
+        && !known_first_name(words[s])
+        && !is_known_media_run(&words[s..e])
+}
+
 /// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
 pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -98,7 +118,7 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && is_cap(words[j])
                     && !lexicon::date_word(words[j])
                     && j - e <= 2
-                    && (!is_in(words[e], &["and"]) || is_org(&words[s..e]))
+                    && (!is_in(words[e], &["and"]) || is_org(&words[s..e]) || and_body(words, s, e))
                     // "Ambassador to the UN", "Mission to Geneva", not "a letter from
                     // Trump to Xi".
                     && (!is_in(words[e], lexicon::WEAK_CONNECTORS)
@@ -120,10 +140,22 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// Pieces of a run between connector words ("de", "al" stay inside names).
+/// (Not at the "and" of one body's name: `and_body`.)
 pub(super) fn split_connectors<'r, 'w>(run: &'r [&'w str]) -> Vec<&'r [&'w str]> {
-    run.split(|w| is_in(w, lexicon::NAME_SPLITTERS))
-        .filter(|p| !p.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (k, w) in run.iter().enumerate() {
+        if is_in(w, lexicon::NAME_SPLITTERS) && !(*w == "and" && k > s && and_body(run, s, k)) {
+            if k > s {
+                out.push(&run[s..k]);
+            }
+            s = k + 1;
+        }
+    }
+    if s < run.len() {
+        out.push(&run[s..]);
+    }
+    out
 }
 
 /// A person's name preceded by a title word in the same piece.
