@@ -1011,6 +1011,10 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(
         "voter",
         "lawyer",
         "academic",
+        "tribe",
+        "teammate",
+        "congressman",
+        "congresswoman",
     ],
 );
 

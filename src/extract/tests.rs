@@ -5585,3 +5585,19 @@ fn according_to_a_source_with_its_abbreviation_and_a_description() {
         )],
     );
 }
+
+#[test]
+fn groups_of_people_named_by_any_agent_noun_or_a_tribe() {
+    one_each(&[
+        (
+            "Drivers from Moldova say they earn 150 euros a month.",
+            "Wire via ~Drivers from Moldova",
+            "they earn 150 euros a month",
+        ),
+        (
+            "The tribes also say the pipeline threatens their water.",
+            "Wire via ~The tribes",
+            "the pipeline threatens their water",
+        ),
+    ]);
+}

@@ -86,10 +86,13 @@ impl<'a> State<'a> {
                         };
                         // (Lower-case but at the sentence's start: "Most Republicans in
                         // the chamber" is a party's members, no unnamed group.)
+                        // ("Drivers from Moldova say": any agent noun opening the
+                        // sentence.)
                         let group = |w: &str| {
                             (k == 1 || w.starts_with(|c: char| c.is_ascii_lowercase()))
                                 && (is_in(w, lexicon::ANON_NOUNS)
-                                    || speakers::listed_people_plural(w))
+                                    || speakers::listed_people_plural(w)
+                                    || k == 1 && speakers::people_plural(w))
                         };
                         k >= 1
                             && (of_like || post())
@@ -103,7 +106,8 @@ impl<'a> State<'a> {
                             && (self.is_word(toks, k - 1, lexicon::ANON_NOUNS)
                                 || self.is_word(toks, k - 1, lexicon::SIDE_PLURALS)
                                 || self.is_word(toks, k - 1, lexicon::DOCS)
-                                || !of_like && self.word_at(toks, k - 1).is_some_and(group))
+                                || (!of_like || k == 1)
+                                    && self.word_at(toks, k - 1).is_some_and(group))
                             && plural_word(self.w(&toks[k - 1]))
                     })
                 };
