@@ -5499,6 +5499,12 @@ fn a_quotation_then_according_to_is_the_sources() {
             "Wire via Ana Ruiz",
             "the ban covers only a portion of the trade",
         ),
+        // A space mangled into a hyphen before "that".
+        (
+            "The news agency AFP reported on Thursday-that 80,000 migrants had left.",
+            "Wire via AFP",
+            "80,000 migrants had left",
+        ),
         // A no-break space mangled into a hyphen after the closing quotation.
         (
             "Ana Ruiz spoke. \"The levy will cost millions,\"-she said.",

@@ -189,6 +189,15 @@ pub(crate) fn normalise(text: &str) -> String {
             i += 1;
             continue;
         }
+        if b == b'-'
+            && src[i + 1..].starts_with(b"that ")
+            && out.last().is_some_and(u8::is_ascii_alphabetic)
+        {
+            // "reported on Thursday-that …": no compound word ends in "-that".
+            out.push(b' ');
+            i += 1;
+            continue;
+        }
         if b == b'-' {
             // A no-break space mangled into a hyphen: after sentence punctuation or
             // before a word that follows a space.
