@@ -5607,3 +5607,33 @@ fn groups_of_people_named_by_any_agent_noun_or_a_tribe() {
         ),
     ]);
 }
+
+#[test]
+fn according_to_a_document_with_a_relative_clause_or_a_modifying_document() {
+    one_each(&[
+        (
+            "Damage lasts well into adulthood, according to a four-decade study that found \
+             that children did worse.",
+            "Wire via ~a four-decade study",
+            "Damage lasts well into adulthood",
+        ),
+        (
+            "Millions would lose coverage, according to a government agency tasked with \
+             costing bills.",
+            "Wire via ~a government agency",
+            "Millions would lose coverage",
+        ),
+        (
+            "The median income was lower in 2015, according to census data.",
+            "Wire via ~census data",
+            "The median income was lower in 2015",
+        ),
+    ]);
+    // A name inside the relative clause is the document's author or nobody.
+    assert!(chains(
+        "The deal may harm relations, according to a letter that Ana Ruiz sent to the court.",
+        "Wire"
+    )
+    .iter()
+    .all(|c| !c.contains("~a letter")));
+}

@@ -1293,6 +1293,29 @@ impl<'a> State<'a> {
                 }
                 break;
             }
+            // "according to a four-decade study that found …", "a government agency
+            // tasked with …": a relative clause or a participle (with no author after
+            // it: "a report released on Monday by X") ends it too.
+            // (The participle only after a body's noun, and with no name after it:
+            // "a study published in the Lancet" is the journal's, "a diplomat
+            // involved in the talks" keeps its description.)
+            let body_noun = |j: usize| {
+                (self.is_word(toks, j, lexicon::INSTITUTIONS)
+                    || self.is_word(toks, j, lexicon::ORG_REFS))
+                    && !self.is_word(toks, j, DOCS)
+            };
+            // (Neither with a name inside: "a letter that Ana Ruiz sent" is hers.)
+            let participle = self.word_at(toks, k).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+            }) && body_noun(k - 1);
+            if k > np_s + 1
+                && (self.is_word(toks, k, &["that", "which", "who"]) || participle)
+                && !(k..np_e).any(|j| self.word_at(toks, j).is_some_and(is_cap))
+                && self.word_at(toks, k - 1).is_some_and(|w| !is_cap(w))
+            {
+                src_e = k;
+                break;
+            }
         }
         let cs = self.clause_start(toks, a);
         // "as reported by X" starts at its "as".
@@ -1566,12 +1589,17 @@ impl<'a> State<'a> {
         }
         // "trading data", "market figures": lower-case modifiers before the document.
         if let Some(d) = (k + 1..e.min(k + 3)).find(|&d| self.is_word(toks, d, DOCS)) {
+            // ("census data": a document word may modify the last.)
+            let d = (d + 1..e.min(k + 3))
+                .take_while(|&j| self.is_word(toks, j, DOCS))
+                .last()
+                .unwrap_or(d);
             let plain = (k..d).all(|j| {
                 self.word_at(toks, j).is_some_and(|w| {
                     w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                         && !is_in(w, lexicon::ORG_WORDS)
                         && !is_in(w, lexicon::INSTITUTIONS)
-                        && !is_in(w, DOCS)
+                        && (!is_in(w, DOCS) || j + 1 == d)
                 })
             });
             // (Not a document word that modifies the next noun: "the research and
