@@ -5637,3 +5637,12 @@ fn according_to_a_document_with_a_relative_clause_or_a_modifying_document() {
     .iter()
     .all(|c| !c.contains("~a letter")));
 }
+
+#[test]
+fn an_embedded_tweet_signature_ends_a_sentence() {
+    assert_chains_and_claims(
+        "Critics want answers. Ana Ruiz (@anaruiz) March 13, 2017 Mr Walsh said the police \
+         would not be deputised.",
+        &[("Wire via Walsh", "the police would not be deputised")],
+    );
+}

@@ -436,10 +436,52 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
 }
 
 fn push_trimmed(n: &str, out: &mut Vec<(usize, usize)>, s: usize, e: usize) {
+    // "… questions. Ana Ruiz (@anaruiz) March 13, 2017 Mr Walsh said …": an embedded
+    // tweet's signature ends a sentence though no full stop follows it.
+    if let Some(cut) = tweet_signature_end(n, s, e) {
+        push_trimmed(n, out, s, cut);
+        push_trimmed(n, out, cut, e);
+        return;
+    }
     let (s, e) = trim_range(n, s, e);
     if e > s {
         out.push((s, e));
     }
+}
+
+/// Where the text after a tweet signature ("(@handle) Month D, YYYY ") starts in
+/// `s..e`, when a capital letter follows it.
+fn tweet_signature_end(n: &str, s: usize, e: usize) -> Option<usize> {
+    let b = &n.as_bytes()[..e];
+    let mut from = s;
+    while let Some(o) = memchr::memmem::find(&b[from..], b"(@") {
+        let at = from + o;
+        from = at + 2;
+        let Some(close) = b[at..e.min(at + 40)].iter().position(|&c| c == b')') else {
+            continue;
+        };
+        // ") March 13, 2017 M"
+        let mut k = at + close + 1;
+        let mut take = |pred: &dyn Fn(u8) -> bool, min: usize, max: usize| {
+            let start = k;
+            while k < e && k - start < max && pred(b[k]) {
+                k += 1;
+            }
+            k - start >= min
+        };
+        let ok = take(&|c| c == b' ', 1, 1)
+            && take(&|c| c.is_ascii_alphabetic(), 3, 9)
+            && take(&|c| c == b' ', 1, 1)
+            && take(&|c| c.is_ascii_digit(), 1, 2)
+            && take(&|c| c == b',', 1, 1)
+            && take(&|c| c == b' ', 1, 1)
+            && take(&|c| c.is_ascii_digit(), 4, 4)
+            && take(&|c| c == b' ', 1, 3);
+        if ok && k < e && b[k].is_ascii_uppercase() {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Shrink a range past surrounding ASCII white space.
