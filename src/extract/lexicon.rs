@@ -2508,6 +2508,15 @@ pub(crate) const LOCATION_PREPS: &[&str] = &["in", "from", "near", "outside", "o
 /// researcher in Ann Arbor").
 pub(crate) const IN_PLACE_PREPS: &[&str] = &["in", "near", "outside"];
 
+/// Words that a scrape glues to the word before with a hyphen where a space was
+/// ("Thursday-that", "Zappone-also", "He-was"): no compound word ends in one of them
+/// followed by a space (`text::normalise`; lower case, matched exactly). Reporting
+/// verbs are `GLUED_CUES`' ("a well-said line" is a compound).
+pub(crate) const GLUED_FUNCTION_WORDS: &[&str] = &[
+    "that", "also", "later", "then", "has", "had", "was", "were", "is", "are", "the", "a", "an",
+    "he", "she", "it", "they", "who", "which", "and", "but", "with", "from",
+];
+
 /// Prepositions that tie a role to the body or place it serves ("Britain's ambassador
 /// to Ireland", "the mayor of Kyoto", "the director of the FBI").
 pub(crate) const ROLE_PREPS: &[&str] = &["to", "for", "of", "at"];

@@ -5646,3 +5646,19 @@ fn an_embedded_tweet_signature_ends_a_sentence() {
         &[("Wire via Walsh", "the police would not be deputised")],
     );
 }
+
+#[test]
+fn a_hyphen_glued_before_a_function_word_or_after_a_linking_word_is_a_space() {
+    one_each(&[
+        (
+            "Katherine Zappone-also said it was up to the coroner to decide.",
+            "Wire via Katherine Zappone",
+            "it was up to the coroner to decide",
+        ),
+        (
+            "But-Dave Rennick said the jokes were getting stale.",
+            "Wire via Dave Rennick",
+            "the jokes were getting stale",
+        ),
+    ]);
+}

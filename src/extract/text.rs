@@ -65,6 +65,15 @@ fn glued_in_name(out: &[u8], rest: &[u8]) -> bool {
         |w: &str| is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES);
     let next_cap = rest.get(after_len) == Some(&b' ')
         && rest.get(after_len + 1).is_some_and(u8::is_ascii_uppercase);
+    // "Mayo General Hospital-Derek Bennett", "But-Dave Chappelle": a body's word or a
+    // linking word before a two-word name.
+    if (is_in(before, lexicon::ORG_WORDS) || is_in(before, lexicon::LEADING_LINKERS))
+        && !is_in(after, lexicon::ORG_WORDS)
+        && !is_in(after, lexicon::TITLES)
+        && next_cap
+    {
+        return true;
+    }
     // A title before a first name or a two-word name; not a country's adjective,
     // which the title list also holds ("US-Census data", "British-Irish").
     if is_in(before, lexicon::TITLES) {
@@ -132,6 +141,21 @@ fn cue_glued_to_name(out: &[u8], rest: &[u8]) -> bool {
 /// Replacements keep the byte length: a three-byte `“` becomes two spaces and `"`,
 /// a three-byte `”` becomes `"` and two spaces, `"?` becomes `"` + space after
 /// sentence punctuation, `' ` after a letter and `- ` after a space.
+/// Does `rest` (after a hyphen) open with a function word and a space ("-that ",
+/// "-also ", "-was ")? Not after a short lower-case word ("as-is ").
+fn glued_function_word(out: &[u8], rest: &[u8]) -> bool {
+    let prev = out
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let short_lower = prev <= 2 && out[out.len() - prev].is_ascii_lowercase();
+    !short_lower
+        && crate::extract::lexicon::GLUED_FUNCTION_WORDS
+            .iter()
+            .any(|w| rest.starts_with(w.as_bytes()) && rest.get(w.len()) == Some(&b' '))
+}
+
 pub(crate) fn normalise(text: &str) -> String {
     let src = text.as_bytes();
     let mut out = Vec::with_capacity(src.len());
@@ -190,10 +214,12 @@ pub(crate) fn normalise(text: &str) -> String {
             continue;
         }
         if b == b'-'
-            && src[i + 1..].starts_with(b"that ")
             && out.last().is_some_and(u8::is_ascii_alphabetic)
+            && glued_function_word(&out, &src[i + 1..])
         {
-            // "reported on Thursday-that …": no compound word ends in "-that".
+            // "reported on Thursday-that …", "Zappone-also said", "He-was": no
+            // compound word ends in an auxiliary, an article or a pronoun followed by
+            // a space.
             out.push(b' ');
             i += 1;
             continue;
