@@ -142,10 +142,18 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
 /// Pieces of a run between connector words ("de", "al" stay inside names).
 /// (Not at the "and" of one body's name: `and_body`.)
 pub(super) fn split_connectors<'r, 'w>(run: &'r [&'w str]) -> Vec<&'r [&'w str]> {
+    // (The common case first: this runs for every capitalised run.)
+    let is_and = |w: &str| matches!(w.as_bytes(), [b'a', b'n', b'd']);
+    if !run.iter().any(|w| is_and(w)) {
+        return run
+            .split(|w| is_in(w, lexicon::NAME_SPLITTERS))
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
     let mut out = Vec::new();
     let mut s = 0;
     for (k, w) in run.iter().enumerate() {
-        if is_in(w, lexicon::NAME_SPLITTERS) && !(*w == "and" && k > s && and_body(run, s, k)) {
+        if is_in(w, lexicon::NAME_SPLITTERS) && !(is_and(w) && k > s && and_body(run, s, k)) {
             if k > s {
                 out.push(&run[s..k]);
             }
