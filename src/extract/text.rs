@@ -134,13 +134,6 @@ fn cue_glued_to_name(out: &[u8], rest: &[u8]) -> bool {
         })
 }
 
-/// Make a copy of `text` with the same length in bytes in which typographic quotes,
-/// dashes, no-break spaces and the `"?` mangling found in some scraped corpora are
-/// replaced by plain ASCII, so that the rules only ever look at ASCII punctuation.
-///
-/// Replacements keep the byte length: a three-byte `“` becomes two spaces and `"`,
-/// a three-byte `”` becomes `"` and two spaces, `"?` becomes `"` + space after
-/// sentence punctuation, `' ` after a letter and `- ` after a space.
 /// Does `rest` (after a hyphen) open with a function word and a space ("-that ",
 /// "-also ", "-was ")? Not after a short lower-case word ("as-is ").
 fn glued_function_word(out: &[u8], rest: &[u8]) -> bool {
@@ -149,7 +142,10 @@ fn glued_function_word(out: &[u8], rest: &[u8]) -> bool {
         .rev()
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    let short_lower = prev <= 2 && out[out.len() - prev].is_ascii_lowercase();
+    let short_lower = prev <= 2
+        && out
+            .get(out.len().wrapping_sub(prev))
+            .is_some_and(u8::is_ascii_lowercase);
     !short_lower
         && crate::extract::lexicon::GLUED_FUNCTION_WORDS
             .iter()
@@ -187,6 +183,13 @@ fn hyphen_is_space(out: &[u8], src: &[u8], i: usize) -> bool {
         || (prev.is_ascii_alphabetic() && next == b'(')
 }
 
+/// Make a copy of `text` with the same length in bytes in which typographic quotes,
+/// dashes, no-break spaces and the `"?` mangling found in some scraped corpora are
+/// replaced by plain ASCII, so that the rules only ever look at ASCII punctuation.
+///
+/// Replacements keep the byte length: a three-byte `“` becomes two spaces and `"`,
+/// a three-byte `”` becomes `"` and two spaces, `"?` becomes `"` + space after
+/// sentence punctuation, `' ` after a letter and `- ` after a space.
 pub(crate) fn normalise(text: &str) -> String {
     let src = text.as_bytes();
     let mut out = Vec::with_capacity(src.len());
