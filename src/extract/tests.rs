@@ -5662,3 +5662,18 @@ fn a_hyphen_glued_before_a_function_word_or_after_a_linking_word_is_a_space() {
         ),
     ]);
 }
+
+#[test]
+fn a_lone_surname_that_spoke_as_a_person_is_the_subject_and_the_next_she() {
+    // Stop 54: a one-word name had to be described as a person to be a subject, so
+    // "she" went past it to an earlier woman.
+    assert_chains_and_claims(
+        "Dana Holt said the trials were slow. \"I want to live,\" said McCarthy, who has four children. \"Patients are pleased,\" Schilsky said. As someone with incurable cancer, McCarthy remains frustrated. Scientists, she said, are asking the wrong questions.",
+        &[
+            ("Wire via Dana Holt", "the trials were slow"),
+            ("Wire via McCarthy", "I want to live"),
+            ("Wire via Schilsky", "Patients are pleased"),
+            ("Wire via McCarthy", "Scientists are asking the wrong questions"),
+        ],
+    );
+}

@@ -15,7 +15,7 @@ use super::names::{
     acronym, is_cap, is_known_media_run, is_org, is_title, known_first_name, person_name,
 };
 use super::relays::Mods;
-use super::speakers::people_plural;
+use super::speakers::{could_be_surname, people_plural};
 use super::{Found, Spk, State};
 use crate::chain::HopSpec;
 
@@ -195,7 +195,11 @@ impl<'a> State<'a> {
                 (self.subject_speaker(toks, a, ci), ci + 1)
             } else {
                 let e2 = self.inverted_speaker_end(toks, ci + 1);
-                (self.subject_speaker(toks, ci + 1, e2), e2)
+                let spk = self.subject_speaker(toks, ci + 1, e2);
+                (
+                    spk.map(|s| self.person_by_relative(s, toks, (ci + 1, e2))),
+                    e2,
+                )
             };
             let spk = spk?;
             let start = if lead { toks[0].s } else { toks[q].s };
@@ -299,6 +303,7 @@ impl<'a> State<'a> {
                         || self.closing_subordinate(toks, e)
                     {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
+                        let spk = self.person_by_relative(spk, toks, (ci + 1, e));
                         let e2 = if toks[ci - 1].k == K::Quote {
                             ci
                         } else {
@@ -2069,6 +2074,25 @@ impl<'a> State<'a> {
             && toks[e + 1..]
                 .iter()
                 .all(|t| matches!(t.k, K::Word | K::Comma | K::Open | K::Close | K::Other))
+    }
+
+    /// "…," said McCarthy, who has four children.": a relative "who" after a lone
+    /// name that closes the sentence makes it a person's (the next "she" may be
+    /// McCarthy), unless the name is a body's, a place's or an acronym.
+    fn person_by_relative(&self, mut spk: Spk, toks: &[Tok], (a, e): (usize, usize)) -> Spk {
+        if !spk.person
+            && !spk.media
+            && !spk.hop.anonymous
+            && !spk.hop.name.contains(' ')
+            && (a..e.min(toks.len()))
+                .find(|&k| toks[k].k != K::Word)
+                .is_some_and(|k| toks[k].k == K::Comma && self.is_word(toks, k + 1, &["who"]))
+            && could_be_surname(&spk.hop.name)
+            && !is_org(&[spk.hop.name.as_str()])
+        {
+            spk.person = true;
+        }
+        spk
     }
 
     /// Does a subordinate or relative clause about the speaker follow the comma at

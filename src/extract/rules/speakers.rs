@@ -2248,7 +2248,10 @@ impl<'a> State<'a> {
         // "The former striker Ana Ruiz …", "Kremlin spokesman Ivo Brandt …": the
         // capitalised run is only the start of a description.
         if run.iter().any(|w| is_in(w, NOT_NAMES))
-            || (run.len() == 1 && !honorific && !self.name_words.contains(run[0]))
+            || (run.len() == 1
+                && !honorific
+                && !self.name_words.contains(run[0])
+                && !self.spoke_as_person(run[0]))
         {
             return self.note_described_subject(toks, start);
         }
@@ -2256,12 +2259,13 @@ impl<'a> State<'a> {
             // A surname: the person of that name who spoke or was named before (with
             // an honorific, any earlier full name that ends with it).
             let full = self.expand(run[0]);
-            let known = self.speakers.iter().any(|s| s.person && s.hop.name == full)
-                || self.mentions.iter().any(|m| m.0 == full);
+            let spoke = self.spoke_as_person(&full);
+            let known = spoke || self.mentions.iter().any(|m| m.0 == full);
             let words: Vec<&str> = full.split_whitespace().collect();
-            // (A lone surname only when the article described it as a person.)
+            // (A lone surname only when the article described it as a person or it
+            // spoke as one: "…," said McCarthy, who has four children.)
             let described = || self.described.iter().any(|d| d.2 && d.0 == full);
-            if words.len() < 2 && !described()
+            if words.len() < 2 && !(spoke || described())
                 || words.len() >= 2 && !(honorific || known || person_like(&words, false).is_some())
             {
                 return false;
@@ -2276,6 +2280,11 @@ impl<'a> State<'a> {
         };
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// Did a person of exactly this name speak before?
+    fn spoke_as_person(&self, name: &str) -> bool {
+        self.speakers.iter().any(|s| s.person && s.hop.name == name)
     }
 
     /// "Much of the plan comes from its chief executive Ana Ruiz, a pharmacist and
@@ -3381,7 +3390,7 @@ fn participle(w: &str) -> bool {
 /// Can a lone capitalised word that an apposition or a relative "who" describes be a
 /// person's surname ("Zinke, an ex-Navy commander,", "Mesgen - who …")? Not a listed
 /// non-name, place, people or acronym.
-fn could_be_surname(w: &str) -> bool {
+pub(super) fn could_be_surname(w: &str) -> bool {
     !is_in(w, NOT_NAMES)
         && !is_in(w, lexicon::PLACE_ENDS)
         && !is_in(w, lexicon::DEMONYM_LIKE)
