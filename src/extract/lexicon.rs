@@ -3679,10 +3679,12 @@ pub(crate) const PERSON_REFS: Words = Words::new(
 
 /// Role nouns, besides the titles and [`PERSON_REFS`], that stand before a person's
 /// name after a place or body: "said Dravel resident Ilse Marrow", "said the
-/// network's political contributor Tom Ade".
+/// network's political contributor Tom Ade", "Pulitzer Prize winner Ana Ruiz".
 pub(crate) const ROLE_HEADS: Words = Words::new(
     Id::ROLE_HEADS,
     &[
+        "winner",
+        "laureate",
         "editor",
         "strategist",
         "resident",

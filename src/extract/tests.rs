@@ -5677,3 +5677,12 @@ fn a_lone_surname_that_spoke_as_a_person_is_the_subject_and_the_next_she() {
         ],
     );
 }
+
+#[test]
+fn a_role_head_between_a_prize_and_a_name_is_no_predicate() {
+    // Stop 54: "winner" was read as the verb after "Pulitzer Prize", the subject.
+    assert_chains_and_claims(
+        "Pulitzer Prize winner Ivo Brandt mocked the ruling. \"Maybe I can claim the deduction,\" he wrote.",
+        &[("Wire via Ivo Brandt", "Maybe I can claim the deduction")],
+    );
+}

@@ -2369,6 +2369,8 @@ impl<'a> State<'a> {
                     && !is_in(w, CONNECTORS)
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
+                    // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
+                    && !(is_in(w, lexicon::ROLE_HEADS) && self.word_at(toks, i + 1).is_some_and(is_cap))
                     && !((is_in(w, lexicon::PERSON_REFS)
                         || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
                         && lexicon::cue_word(w).is_none())
@@ -2390,7 +2392,7 @@ impl<'a> State<'a> {
             if i - start >= 10 {
                 return false;
             }
-            if is_title(w) {
+            if is_title(w) || is_in(w, lexicon::ROLE_HEADS) && !is_cap(w) {
                 title = Some(i);
             } else if !(is_cap(w)
                 || is_in(w, lexicon::TITLE_MODIFIERS)
@@ -2419,7 +2421,10 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        // (A role head is no title: "winner" is no part of the name.)
+        let role = !is_title(self.w(&toks[t]));
         let words: Vec<&str> = std::iter::once(&toks[t])
+            .skip(usize::from(role))
             .chain(name)
             .map(|k| self.w(k))
             .collect();
