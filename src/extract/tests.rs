@@ -5686,3 +5686,34 @@ fn a_role_head_between_a_prize_and_a_name_is_no_predicate() {
         &[("Wire via Ivo Brandt", "Maybe I can claim the deduction")],
     );
 }
+
+#[test]
+fn the_articles_own_pronouns_sex_a_name_that_no_first_name_does() {
+    // Stop 54: "Cui Yanbing said she …" reads Cui Yanbing as a woman, so a later
+    // "she" passes over a man who spoke since; "In her remarks, Merkel …" makes a
+    // lone name seen before a woman and the subject; "Trump declared that he …"
+    // makes a lone name a person.
+    assert_chains_and_claims(
+        "Cui Yanbing said she had saved most of her money. \"The rent is high,\" John Smith said. \"We will go home soon,\" she said.",
+        &[
+            ("Wire via Cui Yanbing", "she had saved most of her money"),
+            ("Wire via John Smith", "The rent is high"),
+            ("Wire via Cui Yanbing", "We will go home soon"),
+        ],
+    );
+    assert_chains_and_claims(
+        "\"These nations must pay,\" Trump said beside Merkel. In her remarks, Merkel also referred to past tensions. \"It is better to talk,\" she said.",
+        &[
+            ("Wire via Trump", "These nations must pay"),
+            ("Wire via Merkel", "It is better to talk"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Ana Ruiz said the talks were over. Later, Brandt declared that he would not act as a global leader. \"I represent my country,\" he said.",
+        &[
+            ("Wire via Ana Ruiz", "the talks were over"),
+            ("Wire via Brandt", "he would not act as a global leader"),
+            ("Wire via Brandt", "I represent my country"),
+        ],
+    );
+}

@@ -136,6 +136,11 @@ struct State<'a> {
     /// Ivanka Trump"), each with whether the bare surname was in use before: a bare
     /// surname later stands for another bearer of the name first (`expand`).
     kin_named: Vec<(String, bool)>,
+    /// The sex the article's own pronouns give a name that neither a first name nor
+    /// a description sexes ("Cui said she …", "In her remarks, Merkel …"), as
+    /// (name, times read female, times read male); used only when one count is zero
+    /// (`sex_of`).
+    sexes: Vec<(String, u16, u16)>,
     /// Speakers pushed so far (`speakers` itself is trimmed).
     turns: usize,
     /// The latest person a sentence opened with as its subject, with `turns` when
@@ -174,6 +179,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         docs: Vec::new(),
         described: Vec::new(),
         kin_named: Vec::new(),
+        sexes: Vec::new(),
         turns: 0,
         subject: None,
         body_subject: None,
@@ -223,6 +229,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
                 });
             st.noun_cues(&toks, before);
             st.note_statement_doc(&toks, before);
+            st.note_self_reference(before);
             if !subject && st.out.len() == before {
                 st.note_introduced(&toks);
             }

@@ -1962,7 +1962,7 @@ impl<'a> State<'a> {
         let Some(first) = self.resolve(true) else {
             return self.lone_surname();
         };
-        let clash = |s: &Spk| gender_of(s).is_some_and(|f| f != female);
+        let clash = |s: &Spk| self.sex_of(s).is_some_and(|f| f != female);
         if !clash(&first) {
             return Some(first);
         }
@@ -1972,7 +1972,7 @@ impl<'a> State<'a> {
             .rev()
             .filter(|s| s.person)
             .chain(subject)
-            .find(|s| gender_of(s) == Some(female))
+            .find(|s| self.sex_of(s) == Some(female))
             .cloned()
     }
 
@@ -2251,7 +2251,10 @@ impl<'a> State<'a> {
             || (run.len() == 1
                 && !honorific
                 && !self.name_words.contains(run[0])
-                && !self.spoke_as_person(run[0]))
+                && !self.spoke_as_person(run[0])
+                && (!could_be_surname(run[0])
+                    || self.subject_pronoun(toks, start, i).is_none()
+                    || !self.named_mid_sentence(run[0], toks[start].s)))
         {
             return self.note_described_subject(toks, start);
         }
@@ -2264,8 +2267,17 @@ impl<'a> State<'a> {
             let words: Vec<&str> = full.split_whitespace().collect();
             // (A lone surname only when the article described it as a person or it
             // spoke as one: "…," said McCarthy, who has four children.)
+            // "In her remarks, Merkel also …": a pronoun that can only be the
+            // subject's sexes it and makes it a person.
+            let sexed = (words.len() < 2 && !is_org(&run) && could_be_surname(run[0]))
+                .then(|| self.subject_pronoun(toks, start, i))
+                .flatten()
+                .filter(|_| self.named_mid_sentence(run[0], toks[start].s));
+            if let Some(female) = sexed {
+                self.note_sex(&full, female);
+            }
             let described = || self.described.iter().any(|d| d.2 && d.0 == full);
-            if words.len() < 2 && !(spoke || described())
+            if words.len() < 2 && !(spoke || described() || sexed.is_some())
                 || words.len() >= 2 && !(honorific || known || person_like(&words, false).is_some())
             {
                 return false;
@@ -2278,8 +2290,172 @@ impl<'a> State<'a> {
                 None => return self.note_described_subject(toks, start),
             }
         };
+        if run.len() > 1 {
+            if let Some(female) = self.subject_pronoun(toks, start, i) {
+                self.note_sex(&name, female);
+            }
+        }
         self.subject = Some((Spk::named(&name, true, false), self.turns));
         true
+    }
+
+    /// The sex of a pronoun in a subject's own sentence that can only be the
+    /// subject's: a possessive in a fronted phrase with no other name ("In her
+    /// remarks, Merkel …"), or the first he/she/his/her/him after the subject
+    /// (tokens `start..end`) before any other capitalised word ("Cui lost her job").
+    /// `None` when there is none, or both sexes occur in the span read.
+    fn subject_pronoun(&self, toks: &[Tok], start: usize, end: usize) -> Option<bool> {
+        let sex = |w: &str| match w.to_ascii_lowercase().as_str() {
+            "she" | "her" | "herself" => Some(true),
+            "he" | "his" | "him" | "himself" => Some(false),
+            _ => None,
+        };
+        let fronted: Vec<&str> = toks[..start]
+            .iter()
+            .filter(|t| t.k == K::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let other_name = fronted.iter().skip(1).any(|w| is_cap(w));
+        let mut found: Option<bool> = None;
+        if !other_name {
+            for w in &fronted {
+                if let Some(f) = sex(w) {
+                    if found.is_some_and(|g| g != f) {
+                        return None;
+                    }
+                    found = Some(f);
+                }
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+        // Only near the verb ("Cui lost her job", not "MYbank assessed risks … and
+        // decided to increase his credit"), and never a pronoun that a cue follows
+        // ("Opel would have made a profit, he said" is someone else speaking).
+        for (k, t) in toks.iter().enumerate().skip(end).take(5) {
+            if t.k == K::Quote {
+                return None;
+            }
+            if t.k != K::Word {
+                continue;
+            }
+            let w = self.w(t);
+            if let Some(f) = sex(w) {
+                return self
+                    .word_at(toks, k + 1)
+                    .and_then(lexicon::cue)
+                    .is_none()
+                    .then_some(f);
+            }
+            if is_cap(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Was `word` written capitalised inside a sentence before byte `before` (after a
+    /// word or a comma, not at a sentence's start), so that it is a name and not a
+    /// common noun capitalised by its position ("Merkel", not "Intelligence")?
+    fn named_mid_sentence(&self, word: &str, before: usize) -> bool {
+        // (Not a people: "Palestinians".)
+        if word.ends_with("ans") {
+            return false;
+        }
+        let text = &self.n[..before.min(self.n.len())];
+        text.match_indices(word).any(|(k, _)| {
+            let after = text[k + word.len()..].chars().next();
+            let prev = text[..k].trim_end_matches(' ');
+            text[..k].ends_with(' ')
+                && after.is_none_or(|c| !c.is_alphanumeric())
+                && prev
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        })
+    }
+
+    /// Count one reading of a name's sex (`sexes`).
+    pub(super) fn note_sex(&mut self, name: &str, female: bool) {
+        let i = match self.sexes.iter().position(|s| s.0 == name) {
+            Some(i) => i,
+            None => {
+                self.sexes.push((name.to_string(), 0, 0));
+                self.sexes.len() - 1
+            }
+        };
+        let e = &mut self.sexes[i];
+        if female {
+            e.1 = e.1.saturating_add(1);
+        } else {
+            e.2 = e.2.saturating_add(1);
+        }
+    }
+
+    /// "Cui Yanbing said she …": a named person's indirect statement whose claim
+    /// opens with "he" or "she" (most often the speaker speaking of themself) counts
+    /// as one reading of the speaker's sex. For the statements found from `before`.
+    /// A lone name that speaks of itself so ("Trump declared that he …") is a
+    /// person's too, a candidate for the next "he".
+    pub(super) fn note_self_reference(&mut self, before: usize) {
+        for k in before..self.out.len() {
+            let f = &self.out[k];
+            let Some(s) = f.speaker.as_ref().filter(|s| {
+                !s.hop.anonymous
+                    && !s.media
+                    && (s.person
+                        || !s.hop.name.contains(' ')
+                            && is_cap(&s.hop.name)
+                            && could_be_surname(&s.hop.name)
+                            && !is_org(&[s.hop.name.as_str()]))
+            }) else {
+                continue;
+            };
+            if f.kind != crate::extract::ExtractKind::IndirectSpeech {
+                continue;
+            }
+            let Some(&(a, b)) = f.pieces.first() else {
+                continue;
+            };
+            let first = self.n[a..b]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let female = match first {
+                "she" | "She" => true,
+                "he" | "He" => false,
+                _ => continue,
+            };
+            let name = s.hop.name.clone();
+            if !s.person {
+                for s in self.speakers.iter_mut().filter(|s| s.hop.name == name) {
+                    s.person = true;
+                }
+                if let Some(s) = self.out[k].speaker.as_mut() {
+                    s.person = true;
+                }
+            }
+            self.note_sex(&name, female);
+        }
+    }
+
+    /// The sex of a speaker: from a first name or a description, else from the
+    /// article's pronouns when they never disagreed (`sexes`).
+    fn sex_of(&self, s: &Spk) -> Option<bool> {
+        gender_of(s).or_else(|| {
+            if s.hop.anonymous {
+                return None;
+            }
+            self.sexes
+                .iter()
+                .find(|e| e.0 == s.hop.name)
+                .and_then(|e| match (e.1, e.2) {
+                    (f, 0) if f > 0 => Some(true),
+                    (0, m) if m > 0 => Some(false),
+                    _ => None,
+                })
+        })
     }
 
     /// Did a person of exactly this name speak before?
@@ -2370,7 +2546,8 @@ impl<'a> State<'a> {
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
                     // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
-                    && !(is_in(w, lexicon::ROLE_HEADS) && self.word_at(toks, i + 1).is_some_and(is_cap))
+                    && (!is_in(w, lexicon::ROLE_HEADS)
+                        || self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n)))
                     && !((is_in(w, lexicon::PERSON_REFS)
                         || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
                         && lexicon::cue_word(w).is_none())
