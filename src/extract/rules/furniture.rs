@@ -99,6 +99,45 @@ fn blank(n: String, spans: &[(usize, usize)]) -> String {
     String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Blank a place dateline opening the text — "Silwad, Occupied West Bank - From a
+/// distance, Ana Ruiz …" (Al Jazeera's features) — so that the first sentence opens
+/// with its own subject. One to six capitalised words (commas between allowed) within
+/// the first 60 bytes, then a spaced dash and a capital letter ("Mesgen - who …" is
+/// no dateline). Byte positions are kept.
+pub(super) fn blank_place_dateline(n: String) -> String {
+    let b = n.as_bytes();
+    let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let mut i = s;
+    let mut words = 0;
+    while i < b.len().min(s + 60) {
+        if !b[i].is_ascii_uppercase() {
+            return n;
+        }
+        while i < b.len() && (b[i].is_ascii_alphabetic() || matches!(b[i], b'\'' | b'-')) {
+            i += 1;
+        }
+        words += 1;
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+        if b.get(i) != Some(&b' ') || words > 6 {
+            return n;
+        }
+        i += 1;
+        let dash = [&b"- "[..], "\u{2013} ".as_bytes(), "\u{2014} ".as_bytes()]
+            .into_iter()
+            .find(|d| b[i..].starts_with(d));
+        if let Some(d) = dash {
+            let e = i + d.len();
+            if b.get(e).is_some_and(u8::is_ascii_uppercase) && b[i - 2] != b',' {
+                return blank(n, &[(s, e)]);
+            }
+            return n;
+        }
+    }
+    n
+}
+
 /// Blank an agency dateline opening the text — "MOSCOW, February 9. /TASS/." and
 /// "TAIPEI, Taiwan, Feb. 7, 2017 /PRNewswire/." — so that it is never the start of the
 /// first statement, even when the scrape dropped the space or the period after it
@@ -402,6 +441,30 @@ mod tests {
             "US \"9/11 Truth\" groups met.",
         ] {
             assert_eq!(blank_dateline(text.to_string()), text);
+        }
+    }
+
+    #[test]
+    fn a_place_dateline_is_blanked_and_a_subject_with_an_aside_is_not() {
+        for (text, rest) in [
+            (
+                "Silwad, Occupied West Bank - From a distance, Ana Ruiz waved.",
+                "From a distance, Ana Ruiz waved.",
+            ),
+            ("Ramallah - Ana Ruiz waved.", "Ana Ruiz waved."),
+            ("Lesbos, Greece \u{2013} The boats came.", "The boats came."),
+        ] {
+            let b = blank_place_dateline(text.to_string());
+            assert_eq!(b.len(), text.len());
+            assert_eq!(b.trim_start(), rest, "{text}");
+        }
+        for text in [
+            "Mesgen - who was aboard a boat - reached Germany.",
+            "Ana Ruiz said the port - which is closed - would open.",
+            "The port is closed - Ana Ruiz said so.",
+            "- Ana Ruiz waved.",
+        ] {
+            assert_eq!(blank_place_dateline(text.to_string()), text);
         }
     }
 
