@@ -5717,3 +5717,16 @@ fn the_articles_own_pronouns_sex_a_name_that_no_first_name_does() {
         ],
     );
 }
+
+#[test]
+fn a_known_surname_with_a_dashed_who_clause_is_the_subject() {
+    // Stop 54: a lone name described by "- who …" became the subject only when the
+    // article had not named the person before.
+    assert_chains_and_claims(
+        "That is the lesson learned by Yemane Mesgen on his journey. Aman Tesfay said the trip cost $11,000. Mesgen - who was aboard a boat that was lost at sea - managed to reach Germany. He said he paid $10,000.",
+        &[
+            ("Wire via Aman Tesfay", "the trip cost $11,000"),
+            ("Wire via Yemane Mesgen", "he paid $10,000"),
+        ],
+    );
+}

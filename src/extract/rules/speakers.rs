@@ -2175,10 +2175,15 @@ impl<'a> State<'a> {
             && could_be_surname(lone)
             && !is_org(&[lone])
             && !is_known_media(lone)
-            && !self.name_words.contains(lone)
         {
-            self.remember_name_words(lone);
-            self.subject = Some((Spk::named(lone, true, false), self.turns));
+            // (A surname of a person named before is that person: "Yemane Mesgen".)
+            let name = if self.name_words.contains(lone) {
+                self.expand(lone)
+            } else {
+                self.remember_name_words(lone);
+                lone.to_string()
+            };
+            self.subject = Some((Spk::named(&name, true, false), self.turns));
             return true;
         }
         if !self.predicate_follows(toks, i) {
@@ -2252,8 +2257,8 @@ impl<'a> State<'a> {
                 && !honorific
                 && !self.name_words.contains(run[0])
                 && !self.spoke_as_person(run[0])
-                && (!could_be_surname(run[0])
-                    || self.subject_pronoun(toks, start, i).is_none()
+                && (self.subject_pronoun(toks, start, i).is_none()
+                    || !could_be_surname(run[0])
                     || !self.named_mid_sentence(run[0], toks[start].s)))
         {
             return self.note_described_subject(toks, start);
@@ -2269,10 +2274,14 @@ impl<'a> State<'a> {
             // spoke as one: "…," said McCarthy, who has four children.)
             // "In her remarks, Merkel also …": a pronoun that can only be the
             // subject's sexes it and makes it a person.
-            let sexed = (words.len() < 2 && !is_org(&run) && could_be_surname(run[0]))
+            let sexed = (words.len() < 2)
                 .then(|| self.subject_pronoun(toks, start, i))
                 .flatten()
-                .filter(|_| self.named_mid_sentence(run[0], toks[start].s));
+                .filter(|_| {
+                    could_be_surname(run[0])
+                        && !is_org(&run)
+                        && self.named_mid_sentence(run[0], toks[start].s)
+                });
             if let Some(female) = sexed {
                 self.note_sex(&full, female);
             }
@@ -2305,10 +2314,18 @@ impl<'a> State<'a> {
     /// (tokens `start..end`) before any other capitalised word ("Cui lost her job").
     /// `None` when there is none, or both sexes occur in the span read.
     fn subject_pronoun(&self, toks: &[Tok], start: usize, end: usize) -> Option<bool> {
-        let sex = |w: &str| match w.to_ascii_lowercase().as_str() {
-            "she" | "her" | "herself" => Some(true),
-            "he" | "his" | "him" | "himself" => Some(false),
-            _ => None,
+        let sex = |w: &str| {
+            if !(2..=7).contains(&w.len()) || !w.starts_with(['h', 'H', 's', 'S']) {
+                return None;
+            }
+            let is = |v: &[&str]| v.iter().any(|p| w.eq_ignore_ascii_case(p));
+            if is(&["she", "her", "herself"]) {
+                Some(true)
+            } else if is(&["he", "his", "him", "himself"]) {
+                Some(false)
+            } else {
+                None
+            }
         };
         let fronted: Vec<&str> = toks[..start]
             .iter()
@@ -2401,31 +2418,28 @@ impl<'a> State<'a> {
     pub(super) fn note_self_reference(&mut self, before: usize) {
         for k in before..self.out.len() {
             let f = &self.out[k];
-            let Some(s) = f.speaker.as_ref().filter(|s| {
-                !s.hop.anonymous
-                    && !s.media
-                    && (s.person
-                        || !s.hop.name.contains(' ')
-                            && is_cap(&s.hop.name)
-                            && could_be_surname(&s.hop.name)
-                            && !is_org(&[s.hop.name.as_str()]))
-            }) else {
-                continue;
-            };
             if f.kind != crate::extract::ExtractKind::IndirectSpeech {
                 continue;
             }
             let Some(&(a, b)) = f.pieces.first() else {
                 continue;
             };
-            let first = self.n[a..b]
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            let female = match first {
+            let first = self.n[a..b].split(|c: char| !c.is_alphabetic()).next();
+            let female = match first.unwrap_or("") {
                 "she" | "She" => true,
                 "he" | "He" => false,
                 _ => continue,
+            };
+            let Some(s) = f.speaker.as_ref().filter(|s| {
+                !s.hop.anonymous
+                    && !s.media
+                    && (s.person
+                        || is_cap(&s.hop.name)
+                            && !s.hop.name.contains(' ')
+                            && could_be_surname(&s.hop.name)
+                            && !is_org(&[s.hop.name.as_str()]))
+            }) else {
+                continue;
             };
             let name = s.hop.name.clone();
             if !s.person {
@@ -2546,8 +2560,8 @@ impl<'a> State<'a> {
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
                     // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
-                    && (!is_in(w, lexicon::ROLE_HEADS)
-                        || self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n)))
+                    && (self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n))
+                        || !is_in(w, lexicon::ROLE_HEADS))
                     && !((is_in(w, lexicon::PERSON_REFS)
                         || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
                         && lexicon::cue_word(w).is_none())
@@ -2569,7 +2583,7 @@ impl<'a> State<'a> {
             if i - start >= 10 {
                 return false;
             }
-            if is_title(w) || is_in(w, lexicon::ROLE_HEADS) && !is_cap(w) {
+            if is_title(w) || !is_cap(w) && is_in(w, lexicon::ROLE_HEADS) {
                 title = Some(i);
             } else if !(is_cap(w)
                 || is_in(w, lexicon::TITLE_MODIFIERS)
