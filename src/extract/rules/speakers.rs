@@ -2327,15 +2327,15 @@ impl<'a> State<'a> {
                 None
             }
         };
-        let fronted: Vec<&str> = toks[..start]
-            .iter()
-            .filter(|t| t.k == K::Word)
-            .map(|t| self.w(t))
-            .collect();
-        let other_name = fronted.iter().skip(1).any(|w| is_cap(w));
+        let fronted = || {
+            toks[..start]
+                .iter()
+                .filter(|t| t.k == K::Word)
+                .map(|t| self.w(t))
+        };
         let mut found: Option<bool> = None;
-        if !other_name {
-            for w in &fronted {
+        if start > 0 && !fronted().skip(1).any(is_cap) {
+            for w in fronted() {
                 if let Some(f) = sex(w) {
                     if found.is_some_and(|g| g != f) {
                         return None;
@@ -2560,11 +2560,11 @@ impl<'a> State<'a> {
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
                     // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
-                    && (self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n))
-                        || !is_in(w, lexicon::ROLE_HEADS))
                     && !((is_in(w, lexicon::PERSON_REFS)
                         || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
                         && lexicon::cue_word(w).is_none())
+                    && (!is_in(w, lexicon::ROLE_HEADS)
+                        || self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n)))
             }
             _ => false,
         }
