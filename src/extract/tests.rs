@@ -5730,3 +5730,13 @@ fn a_known_surname_with_a_dashed_who_clause_is_the_subject() {
         ],
     );
 }
+
+#[test]
+fn a_closing_name_with_an_of_apposition_is_the_speaker() {
+    // Stop 54 (from the unseen sample): the body after "of" was the speaker and the
+    // name stayed in the claim.
+    assert_chains_and_claims(
+        "Police forces cannot cope with the rise in reports, Chief Constable Simon Grey, of the National Police Council, told the BBC.",
+        &[("Wire via BBC via Simon Grey", "Police forces cannot cope with the rise in reports")],
+    );
+}

@@ -2370,7 +2370,9 @@ impl<'a> State<'a> {
                     self.word_at(toks, k).is_some_and(known_first_name)
                         && self.word_at(toks, k + 1).is_some_and(is_cap)
                 });
-            let mut role = is_in(spk_first, ARTICLES) || post;
+            // "…, Simon Bailey, of the Police Council, told": a body the short name
+            // belongs to.
+            let mut role = is_in(spk_first, ARTICLES) || post || is_in(spk_first, &["of", "from"]);
             // An owner of up to three capitalised words ("Sesame Workshop's senior
             // vice president").
             let from = self.owner_within(toks, spk_start, end).unwrap_or(spk_start);
