@@ -2310,9 +2310,10 @@ impl<'a> State<'a> {
 
     /// The sex of a pronoun in a subject's own sentence that can only be the
     /// subject's: a possessive in a fronted phrase with no other name ("In her
-    /// remarks, Merkel …"), or the first he/she/his/her/him after the subject
-    /// (tokens `start..end`) before any other capitalised word ("Cui lost her job").
-    /// `None` when there is none, or both sexes occur in the span read.
+    /// remarks, Merkel …"), or the first he/she/his/her/him within five tokens after
+    /// the subject (tokens `start..end`) and before any other capitalised word ("Cui
+    /// lost her job"). `None` when there is none, or the fronted phrase holds both
+    /// sexes.
     fn subject_pronoun(&self, toks: &[Tok], start: usize, end: usize) -> Option<bool> {
         let sex = |w: &str| {
             if !(2..=7).contains(&w.len()) || !w.starts_with(['h', 'H', 's', 'S']) {
@@ -2376,8 +2377,8 @@ impl<'a> State<'a> {
     /// word or a comma, not at a sentence's start), so that it is a name and not a
     /// common noun capitalised by its position ("Merkel", not "Intelligence")?
     fn named_mid_sentence(&self, word: &str, before: usize) -> bool {
-        // (Not a people: "Palestinians".)
-        if word.ends_with("ans") {
+        // (Not a people: "Palestinians", "Americans", "Koreans"; "Evans" may be.)
+        if lexicon::ends_with_any(word, &["ians", "cans", "eans"]) {
             return false;
         }
         let text = &self.n[..before.min(self.n.len())];
@@ -2559,10 +2560,10 @@ impl<'a> State<'a> {
                     && !is_in(w, CONNECTORS)
                     && !is_in(w, lexicon::NOT_AFTER_SUBJECT_NAME)
                     && !is_in(w, lexicon::ANON_NOUNS)
-                    // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
                     && !((is_in(w, lexicon::PERSON_REFS)
                         || is_title(w) && !is_in(w, lexicon::TITLE_MODIFIERS) && w != "first")
                         && lexicon::cue_word(w).is_none())
+                    // "Pulitzer Prize winner Ana Ruiz …": a role before a name.
                     && (!is_in(w, lexicon::ROLE_HEADS)
                         || self.word_at(toks, i + 1).is_none_or(|n| !is_cap(n)))
             }
