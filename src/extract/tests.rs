@@ -5668,12 +5668,12 @@ fn a_lone_surname_that_spoke_as_a_person_is_the_subject_and_the_next_she() {
     // Stop 54: a one-word name had to be described as a person to be a subject, so
     // "she" went past it to an earlier woman.
     assert_chains_and_claims(
-        "Dana Holt said the trials were slow. \"I want to live,\" said McCarthy, who has four children. \"Patients are pleased,\" Schilsky said. As someone with incurable cancer, McCarthy remains frustrated. Scientists, she said, are asking the wrong questions.",
+        "Dana Holt said the trials were slow. \"I want to live,\" said Ferreira, who has four children. \"Patients are pleased,\" Kovalenko said. As someone with incurable cancer, Ferreira remains frustrated. Scientists, she said, are asking the wrong questions.",
         &[
             ("Wire via Dana Holt", "the trials were slow"),
-            ("Wire via McCarthy", "I want to live"),
-            ("Wire via Schilsky", "Patients are pleased"),
-            ("Wire via McCarthy", "Scientists are asking the wrong questions"),
+            ("Wire via Ferreira", "I want to live"),
+            ("Wire via Kovalenko", "Patients are pleased"),
+            ("Wire via Ferreira", "Scientists are asking the wrong questions"),
         ],
     );
 }
@@ -5689,23 +5689,23 @@ fn a_role_head_between_a_prize_and_a_name_is_no_predicate() {
 
 #[test]
 fn the_articles_own_pronouns_sex_a_name_that_no_first_name_does() {
-    // Stop 54: "Cui Yanbing said she …" reads Cui Yanbing as a woman, so a later
-    // "she" passes over a man who spoke since; "In her remarks, Merkel …" makes a
-    // lone name seen before a woman and the subject; "Trump declared that he …"
+    // Stop 54: "Lin Qiaowen said she …" reads Lin Qiaowen as a woman, so a later
+    // "she" passes over a man who spoke since; "In her remarks, Ostrova …" makes a
+    // lone name seen before a woman and the subject; "Halvorsen declared that he …"
     // makes a lone name a person.
     assert_chains_and_claims(
-        "Cui Yanbing said she had saved most of her money. \"The rent is high,\" John Smith said. \"We will go home soon,\" she said.",
+        "Lin Qiaowen said she had saved most of her money. \"The rent is high,\" John Smith said. \"We will go home soon,\" she said.",
         &[
-            ("Wire via Cui Yanbing", "she had saved most of her money"),
+            ("Wire via Lin Qiaowen", "she had saved most of her money"),
             ("Wire via John Smith", "The rent is high"),
-            ("Wire via Cui Yanbing", "We will go home soon"),
+            ("Wire via Lin Qiaowen", "We will go home soon"),
         ],
     );
     assert_chains_and_claims(
-        "\"These nations must pay,\" Trump said beside Merkel. In her remarks, Merkel also referred to past tensions. \"It is better to talk,\" she said.",
+        "\"These nations must pay,\" Halvorsen said beside Ostrova. In her remarks, Ostrova also referred to past tensions. \"It is better to talk,\" she said.",
         &[
-            ("Wire via Trump", "These nations must pay"),
-            ("Wire via Merkel", "It is better to talk"),
+            ("Wire via Halvorsen", "These nations must pay"),
+            ("Wire via Ostrova", "It is better to talk"),
         ],
     );
     assert_chains_and_claims(
@@ -5723,10 +5723,10 @@ fn a_known_surname_with_a_dashed_who_clause_is_the_subject() {
     // Stop 54: a lone name described by "- who …" became the subject only when the
     // article had not named the person before.
     assert_chains_and_claims(
-        "That is the lesson learned by Yemane Mesgen on his journey. Aman Tesfay said the trip cost $11,000. Mesgen - who was aboard a boat that was lost at sea - managed to reach Germany. He said he paid $10,000.",
+        "That is the lesson learned by Tesfai Gebre on his journey. Aman Kidane said the trip cost $11,000. Gebre - who was aboard a boat that was lost at sea - managed to reach Germany. He said he paid $10,000.",
         &[
-            ("Wire via Aman Tesfay", "the trip cost $11,000"),
-            ("Wire via Yemane Mesgen", "he paid $10,000"),
+            ("Wire via Aman Kidane", "the trip cost $11,000"),
+            ("Wire via Tesfai Gebre", "he paid $10,000"),
         ],
     );
 }
