@@ -2395,7 +2395,7 @@ impl<'a> State<'a> {
     }
 
     /// Count one reading of a name's sex (`sexes`).
-    pub(super) fn note_sex(&mut self, name: &str, female: bool) {
+    fn note_sex(&mut self, name: &str, female: bool) {
         let i = match self.sexes.iter().position(|s| s.0 == name) {
             Some(i) => i,
             None => {
