@@ -5740,3 +5740,37 @@ fn a_closing_name_with_an_of_apposition_is_the_speaker() {
         &[("Wire via BBC via Simon Grey", "Police forces cannot cope with the rise in reports")],
     );
 }
+
+#[test]
+fn a_restrictive_who_clause_after_the_subject_is_no_subject() {
+    // Stop 55 (recall audit, seed 4044): "The official who briefed reporters said"
+    // gave the hop "~briefed reporters", or no statement at all.
+    assert_chains_and_claims(
+        "The official who briefed reporters said the plan is still under discussion.",
+        &[(
+            "Wire via ~The official",
+            "the plan is still under discussion",
+        )],
+    );
+    assert_chains_and_claims(
+        "A woman who lives near the plant told the Vell Courier the smell is unbearable.",
+        &[(
+            "Wire via Vell Courier via ~A woman",
+            "the smell is unbearable",
+        )],
+    );
+}
+
+#[test]
+fn a_statement_in_a_who_clause_ends_before_the_main_verb() {
+    // Stop 55: the claim ran on over the main clause ("…, has repeatedly criticised
+    // the rule").
+    assert_chains_and_claims(
+        "Ivo Brandt, who has called the levy \"a disaster\" for farmers, has repeatedly criticised the rule.",
+        &[("Wire via Ivo Brandt", "the levy \"a disaster\" for farmers")],
+    );
+    assert_chains_and_claims(
+        "Ana Ruiz, who said the port is closed, the ships are gone and the town is quiet, left on Monday.",
+        &[("Wire via Ana Ruiz", "the port is closed, the ships are gone and the town is quiet")],
+    );
+}

@@ -51,6 +51,20 @@ impl<'a> State<'a> {
                 let between = self.words(toks, j + 1, i);
                 if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
+                    // "The official who briefed reporters said": after "who" the
+                    // relative clause's verb, no subject of its own; the subject is
+                    // read before "who". A subject opens with a name, a determiner,
+                    // a pronoun or a noun for people ("…, who officials say had").
+                    let relative_verb = self.is_word(toks, j, &["who"])
+                        && first.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_in(first, DETERMINERS)
+                        && !is_in(first, PRONOUNS)
+                        && !is_in(first, lexicon::PERSON_REFS)
+                        && !is_in(first, lexicon::ANON_NOUNS)
+                        && !is_in(first, lexicon::INSTITUTIONS);
+                    if relative_verb {
+                        break;
+                    }
                     // "…, who on Thursday said": an adverbial, not a subject.
                     if !lexicon::is_subject_adverb(first) && !is_in(first, lexicon::ADVERBIAL) {
                         return j + 1;
@@ -677,6 +691,29 @@ impl<'a> State<'a> {
                 && !toks[..cs - 1].iter().any(|t| t.k == K::Word)
             {
                 if let Some(k) = (s..e).find(|&k| toks[k].k == K::Comma).filter(|&k| k > s) {
+                    e = k;
+                }
+            }
+            // "Mr Trump, who as a candidate criticised the leader for …, will seek
+            // …": a statement in a relative clause set off by commas ends at the
+            // comma before the main clause's verb.
+            let relative = (ci.saturating_sub(4)..ci).find(|&j| {
+                j > 0
+                    && toks[j - 1].k == K::Comma
+                    && self.is_word(toks, j, &["who"])
+                    && toks[j + 1..ci].iter().all(|t| t.k == K::Word)
+            });
+            if relative.is_some() && !direct {
+                let main_verb = |k: usize| {
+                    toks[k].k == K::Comma
+                        && self.word_at(toks, k + 1).is_some_and(|w| {
+                            w.starts_with(|c: char| c.is_ascii_lowercase())
+                                && (is_in(w, lexicon::CLAUSE_AUX)
+                                    || is_in(w, lexicon::BODY_SUBJECT_VERBS)
+                                    || w.len() > 4 && w.ends_with("ed"))
+                        })
+                };
+                if let Some(k) = (s + 1..e).find(|&k| main_verb(k)) {
                     e = k;
                 }
             }
