@@ -5774,3 +5774,22 @@ fn a_statement_in_a_who_clause_ends_before_the_main_verb() {
         &[("Wire via Ana Ruiz", "the port is closed, the ships are gone and the town is quiet")],
     );
 }
+
+#[test]
+fn a_capitalised_title_alone_is_the_person_introduced_with_it() {
+    // Stop 55: "the President said" gave no statement ("President" is no source),
+    // although "the president said" read the person introduced with the title.
+    assert_chains_and_claims(
+        "President Ana Ruiz met the farmers. \"This is going to be great,\" the President said.",
+        &[("Wire via Ana Ruiz", "This is going to be great")],
+    );
+    // Never simply the latest person, nor someone introduced as a former holder.
+    assert_chains_and_claims(
+        "Senator Ivo Brandt spoke first. \"This is going to be great,\" the President said.",
+        &[],
+    );
+    assert_chains_and_claims(
+        "Former President Ana Ruiz spoke first. \"This is going to be great,\" the President said.",
+        &[],
+    );
+}

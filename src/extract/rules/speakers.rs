@@ -911,6 +911,42 @@ impl<'a> State<'a> {
 
     /// The hop for a cleaned speaker phrase.
     pub(super) fn phrase_speaker(&mut self, words: &[&str]) -> Option<Spk> {
+        let found = self.phrase_speaker_as_written(words);
+        // "the President said": a capitalised title alone, which names nobody (no
+        // "President" is a source), is the role noun: the person introduced with it
+        // ("President Ana Ruiz"), if there is one (never simply the latest person).
+        if let [the, title] = words {
+            let bare = found
+                .as_ref()
+                .is_none_or(|s| !crate::extract::validity::valid_source(&s.hop));
+            if bare && the.eq_ignore_ascii_case("the") && is_cap(title) && is_title(title) {
+                let lower = title.to_lowercase();
+                let role = self.phrase_speaker_as_written(&[the, lower.as_str()]);
+                if let Some(s) = role.filter(|s| !s.hop.anonymous && self.titled(s, &lower)) {
+                    return Some(s);
+                }
+            }
+        }
+        found
+    }
+
+    /// Was `s` introduced with the title `title` (lower case), and not as a former
+    /// holder ("The President has alleged that the former President …")?
+    fn titled(&self, s: &Spk, title: &str) -> bool {
+        let holds = |c: &str| {
+            let ws: Vec<&str> = c.split_whitespace().collect();
+            ws.contains(&title) && !ws.contains(&"former")
+        };
+        self.mentions
+            .iter()
+            .any(|(n, c)| *n == s.hop.name && holds(c))
+            || self
+                .described
+                .iter()
+                .any(|(n, c, ..)| *n == s.hop.name && holds(c))
+    }
+
+    fn phrase_speaker_as_written(&mut self, words: &[&str]) -> Option<Spk> {
         if words.is_empty() {
             return None;
         }
