@@ -5793,3 +5793,26 @@ fn a_capitalised_title_alone_is_the_person_introduced_with_it() {
         &[],
     );
 }
+
+#[test]
+fn people_named_by_a_plural_before_who_speak() {
+    // Stop 55: "many investors who said …" gave no statement (a cue after "who" was
+    // read only in a relative clause set off by a comma).
+    assert_chains_and_claims(
+        "The merger was opposed by many investors who said it undervalued the shares.",
+        &[("Wire via ~many investors", "it undervalued the shares")],
+    );
+    assert_chains_and_claims(
+        "The plan sparked an angry reaction from some Vell officials who say security is too important to trade.",
+        &[("Wire via ~some Vell officials", "security is too important to trade")],
+    );
+    // As the subject the clause's end is unmarked; a plea is no statement.
+    assert_chains_and_claims(
+        "Groups of artists who say they were blacklisted had set up tents.",
+        &[],
+    );
+    assert_chains_and_claims(
+        "The court was told two men who admitted blackmailing a player were jailed.",
+        &[],
+    );
+}

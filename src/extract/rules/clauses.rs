@@ -23,6 +23,9 @@ impl<'a> State<'a> {
     /// Clause start: after the last quotation, break or colon before `i`; after a
     /// relative pronoun close to the cue ("…, who officials say had …").
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
+        if self.people_who(toks, i) {
+            return self.people_who_start(toks, i - 2);
+        }
         let mut s = 0;
         for (j, t) in toks[..i].iter().enumerate() {
             let opening_quote =
@@ -113,6 +116,71 @@ impl<'a> State<'a> {
             }
         }
         s
+    }
+
+    /// "… opposed by many investors who said it undervalued …": a restrictive
+    /// relative clause on a plural noun for people, right before the cue at `i`; the
+    /// people speak (rulebook R1: cues in relative clauses count).
+    pub(super) fn people_who(&self, toks: &[Tok], i: usize) -> bool {
+        // (Only as an object, after a verb: as the sentence's subject, "Groups of
+        // artists who say they were blacklisted had set up tents", the statement's
+        // end is unmarked.)
+        let verb_before = |h: usize| {
+            (0..h).any(|k| {
+                self.word_at(toks, k).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && (is_in(w, lexicon::CLAUSE_AUX)
+                            || is_in(w, lexicon::BODY_SUBJECT_VERBS)
+                            || w.len() > 4 && w.ends_with("ed"))
+                })
+            })
+        };
+        i >= 2
+            && self.is_word(toks, i - 1, &["who"])
+            && toks[i - 2].k == K::Word
+            && self.word_at(toks, i - 2).is_some_and(|w| {
+                // Plural only: "a man who admitted assault" is the subject of a
+                // court report, no speaker.
+                // ("who" says the plural names people: "insurers", "groups").
+                w.len() > 3
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("'s")
+                    && !is_in(w, lexicon::CLAUSE_AUX)
+            })
+            // "Two men who admitted blackmailing …": a plea in a court report, no
+            // statement.
+            && !self
+                .word_at(toks, i + 1)
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+            && verb_before(i - 2)
+    }
+
+    /// Start of the noun phrase whose head is at `h` ("some EU officials", "prison
+    /// custody officers"): back over modifiers and quantifiers, to a preposition,
+    /// a verb, a comma or the sentence's start.
+    fn people_who_start(&self, toks: &[Tok], h: usize) -> usize {
+        let mut a = h;
+        while a > 0 && a + 4 > h && toks[a - 1].k == K::Word {
+            let Some(w) = self.word_at(toks, a - 1) else {
+                break;
+            };
+            let lower = w.to_ascii_lowercase();
+            let w = lower.as_str();
+            if is_in(w, CONNECTORS)
+                || is_in(w, NP_STOP)
+                || is_in(w, lexicon::OBJECT_PREPS)
+                || is_in(w, lexicon::PLACE_TIME_PREPS)
+                || is_in(w, PRONOUNS)
+                || lexicon::cue_word(w).is_some()
+                || is_in(w, lexicon::CLAUSE_AUX)
+            {
+                break;
+            }
+            a -= 1;
+        }
+        a
     }
 
     /// Do the words from `a` to the cue at `i` read as a described subject: a

@@ -137,7 +137,9 @@ impl<'a> State<'a> {
                     && self.is_word(toks, j - 1, &["the"])
                     // Not in a question ("What did the Kremlin say about …?").
                     && !(j >= 2 && self.is_word(toks, j - 2, &["did", "do", "does", "will", "would", "could", "can"]));
-                let plural = plural_word(subject) || plural_name || plural_of();
+                // "… health insurers who say …": the plural before "who" (`people_who`).
+                let plural =
+                    plural_word(subject) || plural_name || plural_of() || self.people_who(toks, i);
                 if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
                     return false;
                 }
@@ -226,7 +228,8 @@ impl<'a> State<'a> {
             let relative = i >= 2
                 && toks[i - 2].k == K::Comma
                 && (p == "who"
-                    || p == "which" && i >= 3 && self.word_at(toks, i - 3).is_some_and(is_cap));
+                    || p == "which" && i >= 3 && self.word_at(toks, i - 3).is_some_and(is_cap))
+                || self.people_who(toks, i);
             if !passive_ok && !relative && lower && is_in(p, lexicon::NOT_BEFORE_CUE) {
                 return false;
             }

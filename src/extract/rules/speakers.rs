@@ -31,6 +31,15 @@ impl<'a> State<'a> {
         if end <= cs {
             return None;
         }
+        // "… a nod to health insurers who say …": the people the plural names, unnamed
+        // (`people_who`: the clause starts at the noun phrase).
+        if self.people_who(toks, ci) && cs + 2 <= ci {
+            let found = self.speaker(toks, (cs, ci - 1));
+            return found.or_else(|| {
+                let words: Vec<&str> = (cs..ci - 1).filter_map(|k| self.word_at(toks, k)).collect();
+                Some(Spk::anonymous(&words.join(" "), false))
+            });
+        }
         // "Ivo Brandt visited Chile and Peru, where he declared …", "Lord Tebbit
         // drew jeers when he said …": after a subordinator the pronoun is the cue's
         // own subject: the sentence's subject if one was noted (`resolve` prefers
