@@ -5816,3 +5816,35 @@ fn people_named_by_a_plural_before_who_speak() {
         &[],
     );
 }
+
+#[test]
+fn a_closing_speaker_may_open_with_a_possessive() {
+    // Stop 55: "…," said Ostland's president / says Lina's husband, Youssef Moussa:
+    // the phrase stopped after the possessive and gave no statement.
+    assert_chains_and_claims(
+        "\"It was in April,\" says Mira's husband, Tomas Berg.",
+        &[("Wire via Tomas Berg", "It was in April")],
+    );
+    assert_chains_and_claims(
+        "\"We need more jobs,\" said Vell's new Trade Minister Ana Ruiz.",
+        &[("Wire via Ana Ruiz", "We need more jobs")],
+    );
+    assert_chains_and_claims(
+        "Vell's President Ana Ruiz arrived. \"We need more jobs,\" said Vell's president.",
+        &[("Wire via Ana Ruiz", "We need more jobs")],
+    );
+}
+
+#[test]
+fn a_person_from_a_body_is_the_person() {
+    // Stop 55: "…, says Karen Ode from Ostland Shark Tours." gave no statement, and
+    // as a subject the body spoke.
+    assert_chains_and_claims(
+        "It must be stopped, says Karen Ode from the Vell Party.",
+        &[("Wire via Karen Ode", "It must be stopped")],
+    );
+    assert_chains_and_claims(
+        "Karen Ode from Ostland Shark Tours said white sharks breach here.",
+        &[("Wire via Karen Ode", "white sharks breach here")],
+    );
+}

@@ -1992,8 +1992,21 @@ impl<'a> State<'a> {
             // "told US representatives that …": people after a capitalised modifier
             // are the listeners when "that" follows.
             let listeners = people_plural(w) && self.is_word(toks, k + 1, &["that"]);
+            // "said Ostland's foreign minister", "says Lina's husband": the phrase a
+            // possessive name opens goes on over lower-case words, to a preposition.
+            let possessed = n > 0
+                && n < 5
+                && (i..k).any(|j| {
+                    let p = self.w(&toks[j]);
+                    is_cap(p) && (p.ends_with("'s") || p.ends_with("\u{2019}s"))
+                })
+                && !is_in(w, lexicon::OBJECT_PREPS)
+                && !is_in(w, lexicon::PLACE_TIME_PREPS)
+                && !is_in(w, lexicon::CLAUSE_AUX)
+                && lexicon::cue_word(w).is_none();
             if first_cap
                 && n > 0
+                && !possessed
                 && !is_cap(w)
                 && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !is_in(w, CONNECTORS)
@@ -2084,7 +2097,9 @@ impl<'a> State<'a> {
         if of_in {
             e -= 1;
         }
-        if e > i + 1 && self.word_at(toks, i).is_some_and(is_cap) && self.is_word(toks, e, &["of"])
+        if e > i + 1
+            && self.word_at(toks, i).is_some_and(is_cap)
+            && self.is_word(toks, e, &["of", "from"])
         {
             let a = e + 1 + usize::from(self.is_word(toks, e + 1, &["the"]));
             let mut k = a;

@@ -675,6 +675,26 @@ impl<'a> State<'a> {
             }
             // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
             // after the head noun is not part of the speaker.
+            // "Karen Lawrence from Ostland Shark Tours": a person's full name before
+            // "from" and the body is the person, as before "of" (rulebook R3: a
+            // named person speaks for no body).
+            if k >= a + 2
+                && self.is_word(toks, k, &["from"])
+                && (a..k).all(|j| {
+                    self.word_at(toks, j)
+                        .is_some_and(|w| is_cap(w) && !is_title(w) && !w.ends_with("'s"))
+                })
+                && k - a <= 3
+                && self
+                    .word_at(toks, k + 1)
+                    .is_some_and(|w| is_cap(w) || w == "the")
+            {
+                let run: Vec<&str> = (a..k).filter_map(|j| self.word_at(toks, j)).collect();
+                if known_first_name(run[0]) && !is_org(&run) {
+                    end = k;
+                    break;
+                }
+            }
             if k > a && self.is_word(toks, k, lexicon::SPEAKER_PHRASE_CUTS) {
                 let nxt = self.word_at(toks, k + 1).unwrap_or("");
                 let prev = self.word_at(toks, k - 1).unwrap_or("");
