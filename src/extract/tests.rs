@@ -5848,3 +5848,23 @@ fn a_person_from_a_body_is_the_person() {
         &[("Wire via Karen Ode", "white sharks breach here")],
     );
 }
+
+#[test]
+fn according_to_in_a_joined_clause_and_after_a_long_source() {
+    // Stop 55 (recall audit, seed 4048).
+    assert_chains_and_claims(
+        "The data reached Vell a month later, but according to the Dutch attorneys, the problem stems from the format.",
+        &[("Wire via ~the Dutch attorneys", "the problem stems from the format")],
+    );
+    assert_chains_and_claims(
+        "Rates are high in Kell and Sahu, where according to Dr Ana Ruiz, the executive director of the Vell Health Centre, rates are at 20 percent.",
+        &[("Wire via Ana Ruiz", "rates are at 20 percent")],
+    );
+    assert_chains_and_claims(
+        "Waiting lists have increased to 614,620 according to the latest figures from the Vell National Treatment Purchase Fund.",
+        &[(
+            "Wire via Vell National Treatment Purchase Fund",
+            "Waiting lists have increased to 614,620",
+        )],
+    );
+}

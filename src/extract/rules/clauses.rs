@@ -1455,7 +1455,13 @@ impl<'a> State<'a> {
                     || is_in(w, &["rather", "well"])
                     || w.len() > 5 && w.ends_with("ly")
             });
-        let opens = lead <= cs + 1 || linked;
+        // "…, and according to X, the problem …", "… but according to X, …", "…,
+        // where according to X, rates are …": a clause joined to the sentence opens
+        // with the phrase.
+        let joined = lead > cs + 1
+            && self.is_word(toks, lead - 1, &["and", "but", "where", "while", "whereas"])
+            && (toks[lead - 2].k == K::Comma || !self.is_word(toks, lead - 1, &["and"]));
+        let opens = lead <= cs + 1 || linked || joined;
         // "According to Television New Zealand (TVNZ), …": an abbreviation in
         // brackets after the source.
         let np_next = if toks.get(np_e).is_some_and(|t| t.k == K::Open)
@@ -1484,7 +1490,8 @@ impl<'a> State<'a> {
                     let lower = w.starts_with(|c: char| c.is_ascii_lowercase());
                     if lower
                         && (w.len() > 4 && w.ends_with("ed")
-                            || is_in(w, lexicon::BODY_SUBJECT_VERBS))
+                            || is_in(w, lexicon::BODY_SUBJECT_VERBS)
+                            || is_in(w, lexicon::CLAUSE_AUX))
                     {
                         return false;
                     }
@@ -1498,8 +1505,12 @@ impl<'a> State<'a> {
                 role
             };
             let opener = self.word_at(toks, s).unwrap_or("");
+            // ("According to Dr Ana Ruiz, the executive director of the centre,
+            // rates are …": a definite apposition after a name too.)
+            let named =
+                self.has_name(toks, np_s, np_e) && self.word_at(toks, np_e - 1).is_some_and(is_cap);
             let described = is_in(opener, &["which", "who"])
-                || is_in(opener, &["a", "an"])
+                || (is_in(opener, &["a", "an"]) || named && opener == "the")
                     && (s + 1..len.min(s + 16))
                         .find(|&k| toks[k].k == K::Comma)
                         .is_some_and(apposition);
@@ -1813,8 +1824,10 @@ impl<'a> State<'a> {
             .rev()
             .filter_map(|k| self.word_at(toks, k))
             .find(|w| !is_cap(w) || is_title(w));
+        // (Up to ten words: "the latest figures from the National Treatment
+        // Purchase Fund".)
         ends && matches!(toks[lead - 1].k, K::Word | K::Quote)
-            && (np_e - np_s) <= 8
+            && (np_e - np_s) <= 10
             && head.is_some_and(|h| {
                 is_in(h, lexicon::ANON_NOUNS)
                     || is_in(h, DOCS)
