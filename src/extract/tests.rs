@@ -5868,3 +5868,13 @@ fn according_to_in_a_joined_clause_and_after_a_long_source() {
         )],
     );
 }
+
+#[test]
+fn a_described_person_after_and_opens_a_clause() {
+    // Stop 55 (recall audit, seed 4048): the clause after "and" had a body inside
+    // its subject, so the whole sentence was read as the subject.
+    assert_chains_and_claims(
+        "Others in the agency disagree with that reading of the report and a senior official in the Vell Department of Security told the Vell Courier that some staff are concerned.",
+        &[("Wire via Vell Courier via ~a senior official", "some staff are concerned")],
+    );
+}

@@ -114,6 +114,32 @@ impl<'a> State<'a> {
             {
                 return j + 1;
             }
+            // "Others in DHS disagree with that assessment and a senior official in
+            // the Department of Homeland Security told CNN …": a described person
+            // with a place or body after the noun, no verb before the cue.
+            if self.is_word(toks, j, &["and"])
+                && j >= s + 4
+                && toks[s..j].iter().all(|t| matches!(t.k, K::Word | K::Quote))
+                && self.word_at(toks, j - 1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_lowercase()) && !people_plural(w)
+                })
+                && self.is_word(toks, j + 1, lexicon::ARTICLES)
+                && (4..=12).contains(&(i - j - 1))
+                && (j + 2..(j + 5).min(i)).any(|k| {
+                    self.is_word(toks, k, lexicon::PERSON_REFS)
+                        || self.is_word(toks, k, lexicon::ANON_NOUNS)
+                })
+                && (j + 2..i).all(|k| {
+                    self.word_at(toks, k).is_some_and(|w| {
+                        is_cap(w)
+                            || !(is_in(w, lexicon::CLAUSE_AUX)
+                                || w.len() > 4 && w.ends_with("ed")
+                                || lexicon::cue_word(w).is_some())
+                    })
+                })
+            {
+                return j + 1;
+            }
         }
         s
     }
