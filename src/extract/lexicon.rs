@@ -3915,6 +3915,7 @@ pub(crate) const DOCS: Words = Words::new(
         "judgment",
         "judgement",
         "circular",
+        "biography",
     ],
 );
 

@@ -5878,3 +5878,15 @@ fn a_described_person_after_and_opens_a_clause() {
         &[("Wire via Vell Courier via ~a senior official", "some staff are concerned")],
     );
 }
+
+#[test]
+fn a_persons_document_is_an_unnamed_source() {
+    // Stop 55: "according to his congressional biography" gave no statement.
+    assert_chains_and_claims(
+        "Ivo Brandt spoke. As a teenager, he raised cattle, according to his congressional biography.",
+        &[(
+            "Wire via ~his congressional biography",
+            "As a teenager, he raised cattle",
+        )],
+    );
+}

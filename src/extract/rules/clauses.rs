@@ -1828,7 +1828,12 @@ impl<'a> State<'a> {
             // Ruiz sent to …", "statistics released in Lima"): its author, if any, is
             // inside.
             if k + 1 == e {
-                return self.speaker(toks, (s, e));
+                // "according to his congressional biography": a person's document the
+                // rules cannot read as anyone's is still an unnamed source.
+                let personal = self.is_word(toks, s, &["his", "her", "their"]);
+                return self.speaker(toks, (s, e)).or_else(|| {
+                    personal.then(|| Spk::anonymous(&self.n[toks[s].s..toks[e - 1].e], false))
+                });
             }
             return None;
         }
