@@ -117,8 +117,9 @@ impl<'a> State<'a> {
             // "Others in DHS disagree with that assessment and a senior official in
             // the Department of Homeland Security told CNN …": a described person
             // with a place or body after the noun, no verb before the cue.
-            if self.is_word(toks, j, &["and"])
+            if self.w(&toks[j]) == "and"
                 && j >= s + 4
+                && self.is_word(toks, j + 1, lexicon::ARTICLES)
                 && toks[s..j].iter().all(|t| matches!(t.k, K::Word | K::Quote))
                 && self.word_at(toks, j - 1).is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_lowercase()) && !people_plural(w)
@@ -162,7 +163,8 @@ impl<'a> State<'a> {
             })
         };
         i >= 2
-            && self.is_word(toks, i - 1, &["who"])
+            && toks[i - 1].k == K::Word
+            && self.w(&toks[i - 1]).eq_ignore_ascii_case("who")
             && toks[i - 2].k == K::Word
             && self.word_at(toks, i - 2).is_some_and(|w| {
                 // Plural only: "a man who admitted assault" is the subject of a
@@ -2038,24 +2040,26 @@ impl<'a> State<'a> {
             let listeners = people_plural(w) && self.is_word(toks, k + 1, &["that"]);
             // "said Ostland's foreign minister", "says Lina's husband": the phrase a
             // possessive name opens goes on over lower-case words, to a preposition.
-            let possessed = n > 0
-                && n < 5
-                && (i..k).any(|j| {
-                    let p = self.w(&toks[j]);
-                    is_cap(p) && (p.ends_with("'s") || p.ends_with("\u{2019}s"))
-                })
-                && !is_in(w, lexicon::OBJECT_PREPS)
-                && !is_in(w, lexicon::PLACE_TIME_PREPS)
-                && !is_in(w, lexicon::CLAUSE_AUX)
-                && lexicon::cue_word(w).is_none();
+            // (Tested last, only where the phrase would end.)
+            let possessed = || {
+                n < 5
+                    && (i..k).any(|j| {
+                        let p = self.w(&toks[j]);
+                        is_cap(p) && (p.ends_with("'s") || p.ends_with("\u{2019}s"))
+                    })
+                    && !is_in(w, lexicon::OBJECT_PREPS)
+                    && !is_in(w, lexicon::PLACE_TIME_PREPS)
+                    && !is_in(w, lexicon::CLAUSE_AUX)
+                    && lexicon::cue_word(w).is_none()
+            };
             if first_cap
                 && n > 0
-                && !possessed
                 && !is_cap(w)
                 && !w.starts_with(|c: char| c.is_ascii_digit())
                 && !is_in(w, CONNECTORS)
                 && !is_in(w, lexicon::MEDIA_WORDS)
                 && !listeners
+                && !possessed()
             {
                 break;
             }

@@ -945,10 +945,13 @@ impl<'a> State<'a> {
         // "President" is a source), is the role noun: the person introduced with it
         // ("President Ana Ruiz"), if there is one (never simply the latest person).
         if let [the, title] = words {
-            let bare = found
-                .as_ref()
-                .is_none_or(|s| !crate::extract::validity::valid_source(&s.hop));
-            if bare && the.eq_ignore_ascii_case("the") && is_cap(title) && is_title(title) {
+            // (Cheap tests first: this runs for every two-word phrase.)
+            let bare = || {
+                found
+                    .as_ref()
+                    .is_none_or(|s| !crate::extract::validity::valid_source(&s.hop))
+            };
+            if the.eq_ignore_ascii_case("the") && is_cap(title) && is_title(title) && bare() {
                 let lower = title.to_lowercase();
                 let role = self.phrase_speaker_as_written(&[the, lower.as_str()]);
                 if let Some(s) = role.filter(|s| !s.hop.anonymous && self.titled(s, &lower)) {
