@@ -124,7 +124,6 @@ impl<'a> State<'a> {
                 && self.word_at(toks, j - 1).is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_lowercase()) && !people_plural(w)
                 })
-                && self.is_word(toks, j + 1, lexicon::ARTICLES)
                 && (4..=12).contains(&(i - j - 1))
                 && (j + 2..(j + 5).min(i)).any(|k| {
                     self.is_word(toks, k, lexicon::PERSON_REFS)

@@ -673,8 +673,6 @@ impl<'a> State<'a> {
                 end = k;
                 break;
             }
-            // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
-            // after the head noun is not part of the speaker.
             // "Karen Lawrence from Ostland Shark Tours": a person's full name before
             // "from" and the body is the person, as before "of" (rulebook R3: a
             // named person speaks for no body).
@@ -695,6 +693,8 @@ impl<'a> State<'a> {
                     break;
                 }
             }
+            // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
+            // after the head noun is not part of the speaker.
             if k > a && self.is_word(toks, k, lexicon::SPEAKER_PHRASE_CUTS) {
                 let nxt = self.word_at(toks, k + 1).unwrap_or("");
                 let prev = self.word_at(toks, k - 1).unwrap_or("");
@@ -966,8 +966,7 @@ impl<'a> State<'a> {
     /// holder ("The President has alleged that the former President …")?
     fn titled(&self, s: &Spk, title: &str) -> bool {
         let holds = |c: &str| {
-            let ws: Vec<&str> = c.split_whitespace().collect();
-            ws.contains(&title) && !ws.contains(&"former")
+            c.split_whitespace().any(|w| w == title) && !c.split_whitespace().any(|w| w == "former")
         };
         self.mentions
             .iter()
