@@ -5890,3 +5890,20 @@ fn a_persons_document_is_an_unnamed_source() {
         )],
     );
 }
+
+#[test]
+fn a_medium_named_before_its_piece_relays() {
+    // Stop 55: "according to a Reuters report" after a closing cue dropped the relay
+    // ("a report by Reuters" kept it).
+    assert_chains_and_claims(
+        "\"We can never be too strict,\" President Ana Ruiz said, according to a Vell Television report on Jan 3.",
+        &[("Wire via Vell Television via Ana Ruiz", "We can never be too strict")],
+    );
+    assert_chains_and_claims(
+        "Ivo Brandt wrote in a Vell Times op-ed that the episode raises concerns.",
+        &[(
+            "Wire via Vell Times via Ivo Brandt",
+            "the episode raises concerns",
+        )],
+    );
+}

@@ -432,6 +432,20 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "according to a Reuters report", "a China Central Television report": the
+        // medium named before its piece.
+        if self.is_word(toks, s, lexicon::ARTICLES) {
+            let k = (s + 2..e.min(s + 6)).find(|&k| self.is_word(toks, k, lexicon::MEDIUM_PIECES));
+            if let Some(k) =
+                k.filter(|&k| (s + 1..k).all(|j| self.word_at(toks, j).is_some_and(is_cap)))
+            {
+                let run: Vec<&str> = (s + 1..k).filter_map(|j| self.word_at(toks, j)).collect();
+                let name = run.join(" ");
+                if is_known_media(&name) || run.iter().any(|w| is_in(w, lexicon::MEDIA_WORDS)) {
+                    return Some(HopSpec::named(&name));
+                }
+            }
+        }
         let words: Vec<&str> = toks[s..e]
             .iter()
             .filter(|t| t.k == K::Word)
