@@ -431,10 +431,8 @@ impl<'a> State<'a> {
                     return self.relay(toks, j + 1, e, carried || !by);
                 }
             }
-        }
-        // "according to a Reuters report", "a China Central Television report": the
-        // medium named before its piece.
-        if self.is_word(toks, s, lexicon::ARTICLES) {
+            // "according to a Reuters report", "a China Central Television report":
+            // the medium named before its piece.
             let k = (s + 2..e.min(s + 6)).find(|&k| self.is_word(toks, k, lexicon::MEDIUM_PIECES));
             if let Some(k) =
                 k.filter(|&k| (s + 1..k).all(|j| self.word_at(toks, j).is_some_and(is_cap)))
