@@ -5907,3 +5907,100 @@ fn a_medium_named_before_its_piece_relays() {
         )],
     );
 }
+
+#[test]
+fn an_honorific_opens_a_closing_speaker() {
+    // Stop 56 (recall audit, seed 4049): "…, said Dr Ouma Oluga" after an unquoted
+    // claim gave nothing ("Mr"/"Dr" are no names), or the claim's first noun as the
+    // speaker of the name.
+    assert_chains_and_claims(
+        "Prices will rise sharply next year, said Dr Tomas Vell, head of the union.",
+        &[("Wire via Tomas Vell", "Prices will rise sharply next year")],
+    );
+    assert_chains_and_claims(
+        "The plan failed, said Mr Ade.",
+        &[("Wire via Ade", "The plan failed")],
+    );
+    // A short quotation inside the clause after the name is no headline.
+    assert_chains_and_claims(
+        "Ana Ruiz, the top member of the panel, said Mr Ade \"clearly misled\" the panel.",
+        &[("Wire via Ana Ruiz", "Mr Ade \"clearly misled\" the panel")],
+    );
+}
+
+#[test]
+fn a_failed_inverted_cue_gives_no_complement() {
+    // Stop 56: when the speaker after "…, said" was not read, the clause before the
+    // comma became the subject of the words after the cue ("Prices" said "the man
+    // in the hat").
+    assert_chains_and_claims(
+        "Prices will rise sharply next year, said the man in the hat.",
+        &[],
+    );
+    assert_chains_and_claims(
+        "The remains will rest in the old chapel, alongside the parents, said Prince Ivo Brandt, the great-grandson of the sister, Lina.",
+        &[("Wire via Ivo Brandt", "The remains will rest in the old chapel, alongside the parents")],
+    );
+    assert_chains_and_claims(
+        "Ma's case will stir emotions in Vell, said Tom Ade, managing director of a Vell-based consultancy, e-vell.",
+        &[("Wire via Tom Ade", "Ma's case will stir emotions in Vell")],
+    );
+}
+
+#[test]
+fn a_closing_cue_between_subject_and_verb_splits_the_claim() {
+    // Stop 56: "My error, says Mr Shaw, was to …" gave only "My error".
+    assert_chains_and_claims(
+        "My first error, says Mr Tom Ade, was to let the hardware do the heavy lifting.",
+        &[(
+            "Wire via Tom Ade",
+            "My first error was to let the hardware do the heavy lifting",
+        )],
+    );
+}
+
+#[test]
+fn coordinated_names_take_a_base_form_cue() {
+    // Stop 56: "Ana Ruiz and Tom Ade say …" gave nothing ("say" after a singular
+    // word), and "both Ruiz and Ade" kept only the second name.
+    assert_chains_and_claims(
+        "Ana Ruiz and Tom Ade say there are limits to the plan.",
+        &[
+            ("Wire via Ana Ruiz", "there are limits to the plan"),
+            ("Wire via Tom Ade", "there are limits to the plan"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Ana Ruiz spoke. Tom Ade agreed. But without floods, both Ruiz and Ade say there are limits to the plan.",
+        &[
+            ("Wire via Ana Ruiz", "there are limits to the plan"),
+            ("Wire via Tom Ade", "there are limits to the plan"),
+        ],
+    );
+    // One body's name is no pair.
+    assert_chains_and_claims(
+        "Lawmakers rolled back a Vell Securities and Exchange Commission rule that ramped up disclosures for oil firms.",
+        &[],
+    );
+}
+
+#[test]
+fn a_group_after_as_is_a_subject() {
+    // Stop 56: "… came as authorities said that …" gave the whole clause as speaker.
+    assert_chains_and_claims(
+        "The evacuation orders came as authorities said that a spillway could give way at any time.",
+        &[("Wire via ~authorities", "a spillway could give way at any time")],
+    );
+}
+
+#[test]
+fn a_capitalised_the_opens_a_closing_source() {
+    // Stop 56: "…, notes The Vell Press." gave nothing.
+    assert_chains_and_claims(
+        "The busiest bridges are in the north, notes The Vell Press.",
+        &[(
+            "Wire via Vell Press",
+            "The busiest bridges are in the north",
+        )],
+    );
+}

@@ -34,6 +34,15 @@ impl<'a> State<'a> {
                 s = j + 1;
             }
         }
+        // "… came as (the) authorities said that …": after "as" only a plural group
+        // of unnamed sources is a subject.
+        let as_group = |k: usize| {
+            let k = k + usize::from(self.is_word(toks, k, &["the"]));
+            self.word_at(toks, k).is_some_and(|w| {
+                w.ends_with('s')
+                    && (is_in(w, lexicon::ANON_NOUNS) || is_in(w, lexicon::INSTITUTIONS))
+            })
+        };
         for j in (s..i).rev() {
             // Lower case only: "WHO said" is the World Health Organization. A
             // subordinate clause has its own subject too ("…, where the government
@@ -45,7 +54,7 @@ impl<'a> State<'a> {
             let opener = self.word_at(toks, j).is_some_and(|w| {
                 lexicon::RELATIVE_OPENERS.contains(&w)
                     || is_in(w, lexicon::SUBORDINATORS)
-                        && !w.eq_ignore_ascii_case("as")
+                        && (!w.eq_ignore_ascii_case("as") || as_group(j + 1))
                         && (j == s || w.starts_with(|c: char| c.is_ascii_lowercase()))
                         && !w.bytes().all(|b| b.is_ascii_uppercase())
                         && !self.is_word(toks, j + 1, PRONOUNS)
@@ -384,7 +393,7 @@ impl<'a> State<'a> {
                 // "…, said the BBC.", "…, reports the Kremlin.": a name after "the"
                 // that ends the sentence or is followed by a comma ("…, said the
                 // United States would …" is a clause).
-                let the_name = w == "the"
+                let the_name = w.eq_ignore_ascii_case("the")
                     && self
                         .word_at(toks, ci + 2)
                         .is_some_and(|n| is_cap(n) && !is_in(n, NOT_NAMES))
@@ -398,7 +407,13 @@ impl<'a> State<'a> {
                         }
                         k + 1 >= len || toks[k].k == K::Comma
                     };
+                // "…, said Mr Ade.": an honorific before a name.
+                let honorific_name = is_in(w, lexicon::HONORIFICS)
+                    && self
+                        .word_at(toks, ci + 2)
+                        .is_some_and(|n| is_cap(n) && !is_in(n, NOT_NAMES));
                 if (is_cap(w) && !is_in(w, NOT_NAMES)
+                    || honorific_name
                     || the_name
                     || self.final_unnamed_source(toks, ci + 1)
                     || self.final_titled_name(toks, ci + 1)
@@ -406,8 +421,38 @@ impl<'a> State<'a> {
                     && c != Cue::Told
                 {
                     let e = definite_end.unwrap_or_else(|| self.inverted_speaker_end(toks, ci + 1));
+                    // "My first error, says Mr Shaw, was to trust …": the cue and its
+                    // speaker set off by commas between a short subject and its verb;
+                    // the claim is both sides.
+                    let resumed = (ci + 2..=e.min(len - 1)).find(|&k| {
+                        toks[k].k == K::Comma && self.is_word(toks, k + 1, lexicon::CLAUSE_AUX)
+                    });
+                    if let Some(k) = resumed.filter(|_| {
+                        toks[ci - 1].k == K::Comma
+                            && self.words(toks, cs, ci - 1) <= 8
+                            && toks[cs..ci - 1].iter().all(|t| t.k == K::Word)
+                            && !(cs..ci - 1).any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
+                    }) {
+                        let end = self.content_end(toks, k + 1);
+                        if end > k + 2 {
+                            let spk = self.subject_speaker(toks, ci + 1, k)?;
+                            let spk = self.person_by_relative(spk, toks, (ci + 1, k));
+                            let mods = self.modifiers(toks, &[(cs, ci - 1), (k + 1, end)], ci, c);
+                            let pieces = vec![
+                                (toks[cs].s, toks[ci - 2].e),
+                                (toks[k + 1].s, toks[end - 1].e),
+                            ];
+                            return Some(self.found(
+                                pieces,
+                                ExtractKind::IndirectSpeech,
+                                spk,
+                                mods,
+                            ));
+                        }
+                    }
                     if e >= len.saturating_sub(1)
                         || toks.get(e).is_some_and(|t| t.k == K::Other)
+                        || self.closing_tail(toks, e)
                         || self.closing_apposition(toks, e)
                         || self.closing_subordinate(toks, e)
                     {
@@ -437,9 +482,15 @@ impl<'a> State<'a> {
                             ));
                         }
                     }
-                    // "…, says Name "…"": a headline fragment, not a clause.
+                    // "…, says Name "…"": a headline fragment before the next quotation,
+                    // not a clause ("…, said Mr Ade "clearly misled" the panel": a short
+                    // quotation inside the clause that goes on).
                     let e = self.np_end(toks, ci + 1);
-                    if toks.get(e).is_some_and(|t| t.k == K::Quote) {
+                    if toks.get(e).is_some_and(|t| {
+                        t.k == K::Quote
+                            && (self.w(t).split_whitespace().count() > 3
+                                || toks[e + 1..].iter().all(|t| t.k == K::Other))
+                    }) {
                         return None;
                     }
                 }
@@ -712,8 +763,43 @@ impl<'a> State<'a> {
                             act && !self.is_word(toks, j + 1, lexicon::CLAUSE_AUX)
                         })
             };
+            // "Prices will rise next year, said the man in the hat": a whole clause
+            // before the cue's comma is the claim of an inverted cue (whose speaker
+            // was not read), never the subject of a complement.
+            // (One stretch of words with no subordinator: "…, though an official,
+            // Ana Ruiz, said …" and "As prices have risen, Ana Ruiz said …" have
+            // their subject after the clause.)
+            let clause_before = || {
+                ci > cs
+                    && toks[ci - 1].k == K::Comma
+                    && toks[cs..ci - 1].iter().all(|t| t.k == K::Word)
+                    && (cs + 1..ci - 1).any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
+                    && !(cs..ci - 1).any(|j| {
+                        self.is_word(toks, j, lexicon::RELATIVE_PRONOUNS)
+                            || self.is_word(toks, j, lexicon::SUBORDINATORS)
+                    })
+            };
+            // "…, alongside their parents, said Prince Ivo Brandt, the great-grandson
+            // of …": after the cue's comma a name and its apposition, with no verb,
+            // is the speaker of an inverted cue that was not read, never a claim.
+            let speaker_after = || {
+                ci > 0 && toks[ci - 1].k == K::Comma && {
+                    let e = self.content_end(toks, p);
+                    let n = self.np_end(toks, p);
+                    n < e
+                        && self.words(toks, p, n) <= 4
+                        && toks[n].k == K::Comma
+                        && !(p..e).any(|j| self.is_word(toks, j, lexicon::CLAUSE_AUX))
+                }
+            };
             let bare_ok = match c {
-                Cue::Bare => !adds_to() && !stance() && !declared_act(),
+                Cue::Bare => {
+                    !adds_to()
+                        && !stance()
+                        && !declared_act()
+                        && !clause_before()
+                        && !speaker_after()
+                }
                 Cue::Told => p > ci + 1,
                 Cue::Clausal if finding => false,
                 // "As the channel Al-Alam reported, militants have moved …": after a
@@ -2265,6 +2351,24 @@ impl<'a> State<'a> {
     /// Does a subordinate or relative clause about the speaker follow the comma at
     /// `e` ("…, says Ana Ruiz, head of Ostberg, because …", "…, said Ivo Brandt,
     /// who is visiting …")?
+    /// Does a last short segment after the comma at `e` end the sentence ("…, said
+    /// his sister, Ana Ruiz, 28.", "…, managing director of a consultancy,
+    /// Brandtworks.")? At most three words, no verb, nothing but words to the end.
+    fn closing_tail(&self, toks: &[Tok], e: usize) -> bool {
+        toks.get(e).is_some_and(|t| t.k == K::Comma)
+            && (1..=3).contains(&self.words(toks, e + 1, toks.len()))
+            && toks[e + 1..]
+                .iter()
+                .all(|t| matches!(t.k, K::Word | K::Other))
+            && (e + 1..toks.len()).all(|k| {
+                self.word_at(toks, k).is_none_or(|w| {
+                    !is_in(w, lexicon::CLAUSE_AUX)
+                        && !is_in(w, lexicon::RELATIVE_PRONOUNS)
+                        && lexicon::cue_word(w).is_none()
+                })
+            })
+    }
+
     fn closing_subordinate(&self, toks: &[Tok], e: usize) -> bool {
         toks.get(e).is_some_and(|t| t.k == K::Comma)
             && self.word_at(toks, e + 1).is_some_and(|w| {

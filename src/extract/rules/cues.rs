@@ -138,8 +138,31 @@ impl<'a> State<'a> {
                     // Not in a question ("What did the Kremlin say about …?").
                     && !(j >= 2 && self.is_word(toks, j - 2, &["did", "do", "does", "will", "would", "could", "can"]));
                 // "… health insurers who say …": the plural before "who" (`people_who`).
-                let plural =
-                    plural_word(subject) || plural_name || plural_of() || self.people_who(toks, i);
+                // "Ana Ruiz and Tom Ade say", "both Ruiz and Ade say": two names
+                // joined by "and" (each name at most three words).
+                let name = |k: usize| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES))
+                };
+                let coordinated = || {
+                    let mut k = j;
+                    let last = k;
+                    while k > 0 && last - k < 3 && name(k) {
+                        k -= 1;
+                    }
+                    // (Not one body's name: "the Securities and Exchange Commission
+                    // rule that …".)
+                    k < last
+                        && k >= 1
+                        && self.is_word(toks, k, &["and"])
+                        && name(k - 1)
+                        && !self.is_word(toks, last, lexicon::ORG_WORDS)
+                };
+                let plural = plural_word(subject)
+                    || plural_name
+                    || plural_of()
+                    || self.people_who(toks, i)
+                    || coordinated();
                 if !plural || is_in(next, lexicon::NOT_AFTER_BASE_CUE) {
                     return false;
                 }

@@ -1216,6 +1216,8 @@ impl<'a> State<'a> {
         // name, or a single word the article has already given as someone's surname.
         if let Some(and) = words.iter().position(|w| *w == "and") {
             let (l, r) = (&words[..and], &words[and + 1..]);
+            // "both Ruiz and Ade say"
+            let l = l.strip_prefix(&["both"]).unwrap_or(l);
             let named = |p: &[&str]| {
                 !p.is_empty()
                     && p.iter().all(|w| is_cap(w))
