@@ -6004,3 +6004,13 @@ fn a_capitalised_the_opens_a_closing_source() {
         )],
     );
 }
+
+#[test]
+fn a_writers_email_address_ends_the_sentence_before_it() {
+    // Stop 56: the sign-off address after the last sentence opens in lower case, so
+    // it was read as part of the sentence and the closing cue was lost.
+    assert_chains_and_claims(
+        "Prices will rise sharply next year, say analysts. ana.ruiz@example.com (Vell Weekly 12/16/2016 page27)",
+        &[("Wire via ~analysts", "Prices will rise sharply next year")],
+    );
+}
