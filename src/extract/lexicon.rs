@@ -3806,6 +3806,64 @@ pub(crate) const STANDING_BODIES: &[&str] = &[
     "radio",
 ];
 
+/// Things one concludes by ending them, not by finding ("concluded his remarks",
+/// "concluded the deal"): after "concluded" and an article or possessive, no finding.
+pub(crate) const CONCLUDED_THINGS: &[&str] = &[
+    "remarks",
+    "speech",
+    "show",
+    "deal",
+    "operation",
+    "dialogue",
+    "talks",
+    "visit",
+    "tour",
+    "trip",
+    "meeting",
+    "session",
+    "summit",
+    "agreement",
+    "acquisition",
+    "purchase",
+    "sale",
+    "season",
+    "match",
+    "game",
+    "concert",
+    "ceremony",
+    "conference",
+    "negotiations",
+    "contract",
+    "exercise",
+    "exercises",
+    "drills",
+    "interview",
+    "hearing",
+];
+
+/// Words in the name of a public body, which "the company" or "the firm" never is
+/// ("U.S. Court of Appeals", "Ministry of Trade").
+pub(crate) const PUBLIC_BODY_WORDS: &[&str] = &[
+    "court",
+    "ministry",
+    "government",
+    "police",
+    "army",
+    "navy",
+    "parliament",
+    "senate",
+    "congress",
+    "commission",
+    "council",
+    "committee",
+    "department",
+    "embassy",
+    "administration",
+    "party",
+    "regime",
+    "prosecutor's",
+];
+
 /// Generic heads of "the …" that refer back to the latest organisation that spoke,
 /// whatever its name ("the group", "the company").
 pub(crate) const GENERIC_ORG_HEADS: Words = Words::new(

@@ -6014,3 +6014,61 @@ fn a_writers_email_address_ends_the_sentence_before_it() {
         &[("Wire via ~analysts", "Prices will rise sharply next year")],
     );
 }
+
+#[test]
+fn an_auxiliary_may_stand_between_the_joiner_and_the_cue() {
+    // Stop 56: "… and always emphasised that …" took the object of the first
+    // verb as the speaker.
+    assert_chains_and_claims(
+        "Tom Ade never challenged Ivo Ade openly, and always emphasised that he did not care about politics.",
+        &[("Wire via Tom Ade", "he did not care about politics")],
+    );
+    // "and then concluded his remarks" is a sequence of deeds.
+    assert_chains_and_claims(
+        "Ana Ruiz praised the effort and then concluded his remarks on the vote with four words.",
+        &[],
+    );
+}
+
+#[test]
+fn the_company_is_never_the_latest_public_body() {
+    // Stop 56: "The company …" after "The appeals court said" became the court.
+    assert_chains_and_claims(
+        "The Vell Court of Appeals said the tribes had not met the requirements. The company is wrapping up work and has said oil could start flowing on Monday.",
+        &[
+            ("Wire via Vell Court of Appeals", "the tribes had not met the requirements"),
+            ("Wire via ~The company", "oil could start flowing on Monday"),
+        ],
+    );
+}
+
+#[test]
+fn concluding_a_thing_is_no_finding() {
+    // Stop 56: "concluded the deal for …", "concluded his remarks" were read as
+    // findings; "an investigation concluded her team reacted too slowly" is one (a
+    // named body's investigation is the body's).
+    assert_chains_and_claims(
+        "Vell Grid, the utility, concluded the deal for a 54 percent stake in Ostpower in May.",
+        &[],
+    );
+    assert_chains_and_claims(
+        "A Vell Mail investigation concluded her management team reacted too slowly to the breach.",
+        &[(
+            "Wire via Vell Mail",
+            "her management team reacted too slowly to the breach",
+        )],
+    );
+}
+
+#[test]
+fn the_person_who_opens_a_fronted_clause_is_the_main_clauses_pronoun() {
+    // Stop 56: "As Kimmel concludes the show, he says" gave the quotation to the
+    // latest speaker.
+    assert_chains_and_claims(
+        "Tom Ade hosted. Ivo Brandt said it was fine. As Ade closes the show, he says, \"I do not know what happened.\"",
+        &[
+            ("Wire via Ivo Brandt", "it was fine"),
+            ("Wire via Tom Ade", "I do not know what happened."),
+        ],
+    );
+}

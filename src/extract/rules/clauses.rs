@@ -1037,6 +1037,17 @@ impl<'a> State<'a> {
     /// cue is not coordinated this way or no verb is seen (the subject is then read as
     /// usual).
     fn first_predicate(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<usize> {
+        // "… called it a hoax, but has also said": an auxiliary and adverbs may
+        // stand between the joiner and the cue (not "then": "and then concluded his
+        // remarks" is a sequence of deeds).
+        let mut ci = ci;
+        while ci > cs + 3
+            && (self.is_word(toks, ci - 1, &["has", "have", "had"])
+                || self.subject_adverb(toks, ci - 1) && !self.is_word(toks, ci - 1, &["then"]))
+            && !self.is_word(toks, ci - 1, lexicon::PREDICATE_JOINERS)
+        {
+            ci -= 1;
+        }
         // "The president used his speech to tout …, and said": one comma may come
         // before the joiner.
         let comma = ci >= 2 && toks[ci - 2].k == K::Comma;

@@ -175,6 +175,17 @@ impl<'a> State<'a> {
             }
             Form::Third | Form::Past => {}
         }
+        // "concluded his remarks", "concluded the talks": ending something, no
+        // finding; a finding is a clause ("concluded that …", "concluded the plan
+        // was sound").
+        if cw.lemma == "conclude"
+            && (is_in(next, lexicon::POSSESSIVES) || is_in(next, lexicon::ARTICLES))
+            && (i + 2..toks.len().min(i + 5))
+                .take_while(|&k| toks[k].k == K::Word)
+                .any(|k| self.is_word(toks, k, lexicon::CONCLUDED_THINGS))
+        {
+            return false;
+        }
         // "the leaders' claims that …", "Ana Ruiz's reports": a noun after a
         // possessive (read as a noun cue by `noun_cues`).
         if is_in(self.w(&toks[i]), lexicon::NOUN_LIKE_CUES)

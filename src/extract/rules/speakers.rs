@@ -1598,7 +1598,19 @@ impl<'a> State<'a> {
                     }
                 }
                 if generic {
-                    if let Some(s) = self.resolve_org(media_only) {
+                    // "The company …" after "The appeals court said": a business,
+                    // never the latest public body.
+                    let business = is_in(&head, &["company", "firm"]);
+                    let public = |s: &Spk| {
+                        s.hop
+                            .name
+                            .split_whitespace()
+                            .any(|w| is_in(&w.to_ascii_lowercase(), lexicon::PUBLIC_BODY_WORDS))
+                    };
+                    if let Some(s) = self
+                        .resolve_org(media_only)
+                        .filter(|s| !(business && public(s)))
+                    {
                         return Some(s);
                     }
                 }
@@ -2157,6 +2169,35 @@ impl<'a> State<'a> {
                 .take_while(|&k| matches!(toks[k].k, K::Word | K::Comma))
                 .find(|&k| toks[k].k == K::Comma)
             {
+                // "As Kimmel concludes the show, he says …": the person who opens
+                // the fronted clause is the main clause's "he" (not the latest
+                // speaker).
+                let pronoun = self.is_word(toks, k + 1, &["he", "she"]);
+                let mut e = i + 1;
+                while e < k && e < i + 4 && self.word_at(toks, e).is_some_and(is_cap) {
+                    e += 1;
+                }
+                let verb = self
+                    .word_at(toks, e)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+                let subordinator =
+                    self.is_word(toks, i, &["as", "while", "when", "although", "though"]);
+                if pronoun && verb && e > i + 1 && subordinator {
+                    let run: Vec<&str> = (i + 1..e).map(|j| self.w(&toks[j])).collect();
+                    let name = match run[..] {
+                        [one]
+                            if could_be_surname(one) && !is_in(one, NOT_NAMES) && !is_org(&run) =>
+                        {
+                            Some(self.expand(one)).filter(|n| n.contains(' '))
+                        }
+                        _ if !is_org(&run) => person_name(&run).filter(|n| n.contains(' ')),
+                        _ => None,
+                    };
+                    if let Some(name) = name {
+                        self.subject = Some((Spk::named(&name, true, false), self.turns));
+                        return true;
+                    }
+                }
                 i = k + 1;
             }
         }
