@@ -6072,3 +6072,37 @@ fn the_person_who_opens_a_fronted_clause_is_the_main_clauses_pronoun() {
         ],
     );
 }
+
+#[test]
+fn a_persons_own_page_is_the_person() {
+    // Stop 56 (precision sample, seed 4057): "according to Ana Ruiz's Twitter page"
+    // gave the platform as the source.
+    assert_chains_and_claims(
+        "According to Ana Ruiz's Twitter page, she was an autograph collector.",
+        &[("Wire via Ana Ruiz", "she was an autograph collector")],
+    );
+    // A post on a body's page is still an unnamed document.
+    assert_chains_and_claims(
+        "The man ripped the books, according to a post on the centre's Facebook page.",
+        &[(
+            "Wire via ~a post on the centre's Facebook page",
+            "The man ripped the books",
+        )],
+    );
+}
+
+#[test]
+fn a_cue_in_commas_before_a_lower_case_quotation_splits_the_claim() {
+    // Stop 56: "Issues at the bar, it said, "related to …"" made "Issues" the
+    // speaker; "Younger Ostlanders, he says, "want …"" made the subject the speaker.
+    assert_chains_and_claims(
+        "Tom Ade said the vote was fair. Younger Ostlanders, he says, \"want to live in a different country.\"",
+        &[
+            ("Wire via Tom Ade", "the vote was fair"),
+            (
+                "Wire via Tom Ade",
+                "Younger Ostlanders want to live in a different country.",
+            ),
+        ],
+    );
+}

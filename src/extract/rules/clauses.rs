@@ -901,7 +901,19 @@ impl<'a> State<'a> {
             // "Every lie told would, he said, be a waste …": the cue set off by commas
             // inside the claim; the claim is both sides.
             if let Some(k) = self.parenthetical_subject(toks, cs, ci, s) {
-                let spk = self.subject_speaker(toks, k + 1, ci)?;
+                // "Younger Russians, he says, "want …"": the pronoun is not the
+                // subject of the claim around it (which `note_subject` took for the
+                // sentence's).
+                let own = if self.subject_here {
+                    self.subject.take()
+                } else {
+                    None
+                };
+                let spk = self.subject_speaker(toks, k + 1, ci);
+                if own.is_some() {
+                    self.subject = own;
+                }
+                let spk = spk?;
                 let mods = self.modifiers(toks, &[(cs, k), (s, e)], ci, c);
                 // "However, he said, …": a lone connective is no part of the claim.
                 let connective = k == cs + 1 && {
@@ -1014,11 +1026,27 @@ impl<'a> State<'a> {
         if s != ci + 2 || toks.get(ci + 1).is_none_or(|t| t.k != K::Comma) {
             return None;
         }
-        let first = self.word_at(toks, s)?;
+        // (Or a quotation that goes on in lower case: "Issues at the bar, it said,
+        // "related to poor management".")
+        let quoted = toks.get(s)?.k == K::Quote;
+        let first = if quoted {
+            self.w(&toks[s])
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            self.word_at(toks, s)?
+        };
         if !first.starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
         let k = (cs..ci).rev().find(|&k| toks[k].k != K::Word)?;
+        // (Then a short subject before it, no relative clause's opening: "…
+        // surveillance that, Ana Ruiz said, "collected" data" is a clause of its own.)
+        if quoted
+            && (self.words(toks, cs, k) > 10
+                || self.is_word(toks, k.saturating_sub(1), lexicon::RELATIVE_PRONOUNS))
+        {
+            return None;
+        }
         let subject = &toks[k + 1..ci];
         let short_name = (1..=3).contains(&subject.len())
             && subject.iter().all(|t| is_cap(self.w(t)))
@@ -1796,6 +1824,29 @@ impl<'a> State<'a> {
     /// The source named in an "according to" phrase, seeing through documents
     /// ("a statement from the ministry", "the report" = the last outlet's report).
     fn document_source(&mut self, toks: &[Tok], s: usize, e: usize) -> Option<Spk> {
+        // "according to Ana Ruiz's Twitter page", "his Facebook account": a person's
+        // own page is the person, not the platform (rulebook R2: no relay).
+        // (The owner opens the phrase: "a post on the centre's Facebook page" is an
+        // unnamed document.)
+        if let Some(p) = (s..e.min(s + 5)).find(|&k| {
+            self.is_word(toks, k + 1, lexicon::PLATFORMS)
+                && self
+                    .word_at(toks, k)
+                    .is_some_and(|w| w.ends_with("'s") || is_in(w, lexicon::POSSESSIVES))
+                && (s..k).all(|j| self.word_at(toks, j).is_some_and(is_cap))
+        }) {
+            let owner: Vec<&str> = (s..=p)
+                .filter_map(|j| self.word_at(toks, j))
+                .map(|w| w.trim_end_matches("'s"))
+                .collect();
+            return match owner[..] {
+                [w] if is_in(w, &["his", "her"]) => {
+                    self.resolve_gendered(w.eq_ignore_ascii_case("her"))
+                }
+                [w] if is_in(w, lexicon::POSSESSIVES) => None,
+                _ => self.phrase_speaker(&owner),
+            };
+        }
         let mut k = s;
         // "a 2014 Pew Research Center survey": a year is a modifier too.
         while k < e
