@@ -6013,6 +6013,14 @@ fn a_writers_email_address_ends_the_sentence_before_it() {
         "Prices will rise sharply next year, say analysts. ana.ruiz@example.com (Vell Weekly 12/16/2016 page27)",
         &[("Wire via ~analysts", "Prices will rise sharply next year")],
     );
+    // An address inside a sentence is part of it.
+    assert_chains_and_claims(
+        "Ana Ruiz said readers can write to ana.ruiz@example.com for the full list.",
+        &[(
+            "Wire via Ana Ruiz",
+            "readers can write to ana.ruiz@example.com for the full list",
+        )],
+    );
 }
 
 #[test]
@@ -6104,5 +6112,23 @@ fn a_cue_in_commas_before_a_lower_case_quotation_splits_the_claim() {
                 "Younger Ostlanders want to live in a different country.",
             ),
         ],
+    );
+}
+
+#[test]
+fn a_closing_unnamed_source_may_end_with_a_relative_clause() {
+    // Stop 56: "…, said a lawyer who represents the family." gave nothing after an
+    // unquoted claim (after a quotation it did).
+    assert_chains_and_claims(
+        "The talks failed, said a source who asked not to be named.",
+        &[("Wire via ~a source", "The talks failed")],
+    );
+    // "said that people who …" is a content clause, no closing source.
+    assert_chains_and_claims(
+        "Ana Ruiz, a psychiatrist, said that people who have risked everything carry a burden.",
+        &[(
+            "Wire via Ana Ruiz",
+            "people who have risked everything carry a burden",
+        )],
     );
 }

@@ -388,20 +388,6 @@ fn mangled_initial(before: &[u8], after: &[u8]) -> bool {
         && after[..2].iter().all(u8::is_ascii_lowercase)
 }
 
-/// Does an e-mail address start at `k` ("… say analysts. ana@example.com (Daily
-/// page 27)")? A writer's address signs the article off; it starts no part of the
-/// sentence before it, though it opens in lower case.
-fn email_at(b: &[u8], k: usize, end: usize) -> bool {
-    let word = &b[k..end.min(k + 64)];
-    let word = word
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(word, |w| &word[..w]);
-    word.iter()
-        .position(|&c| c == b'@')
-        .is_some_and(|at| at > 0 && word[at + 1..].contains(&b'.'))
-}
-
 /// Sentence ranges of a paragraph (trimmed of surrounding white space).
 pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
     let b = n.as_bytes();
@@ -441,8 +427,7 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
         let starts_new = nc.is_ascii_uppercase()
             || nc.is_ascii_digit()
             || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
-            || nc >= 0x80
-            || email_at(b, k, para.1);
+            || nc >= 0x80;
         if starts_new
             && !(c == b'.' && is_abbreviation(n, para.0, i) && !company_end(n, para.0, i, k))
         {

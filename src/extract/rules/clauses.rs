@@ -453,6 +453,7 @@ impl<'a> State<'a> {
                     if e >= len.saturating_sub(1)
                         || toks.get(e).is_some_and(|t| t.k == K::Other)
                         || self.closing_tail(toks, e)
+                        || self.final_relative(toks, e)
                         || self.closing_apposition(toks, e)
                         || self.closing_subordinate(toks, e)
                     {

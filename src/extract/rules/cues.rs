@@ -399,7 +399,8 @@ impl<'a> State<'a> {
         let e = self.np_end(toks, k);
         let n = self.words(toks, k, e);
         (1..=5).contains(&n)
-            && e + 1 >= toks.len()
+            && (e + 1 >= toks.len()
+                || !self.is_word(toks, k, &["that"]) && self.final_relative(toks, e))
             && toks[k..e]
                 .iter()
                 .all(|t| self.w(t).starts_with(|c: char| c.is_lowercase()))
@@ -408,6 +409,16 @@ impl<'a> State<'a> {
                     || is_in(h, lexicon::PERSON_REFS)
                     || is_in(h, lexicon::DOCS)
             })
+    }
+
+    /// Does a restrictive relative clause run from `e` to the end of the sentence
+    /// ("…, said a source who asked not to be named.")? "who", then words only.
+    pub(super) fn final_relative(&self, toks: &[Tok], e: usize) -> bool {
+        self.is_word(toks, e, &["who"])
+            && toks[e + 1..]
+                .iter()
+                .all(|t| matches!(t.k, K::Word | K::Other))
+            && self.words(toks, e + 1, toks.len()) >= 2
     }
 
     /// "…, said manager Ana Ruiz." at the end of the sentence: lower-case title

@@ -83,6 +83,40 @@ pub(super) fn blank_teasers(n: String) -> String {
     blank(n, &spans)
 }
 
+/// Blank a writer's e-mail address that follows a sentence's end ("… say analysts.
+/// ana@example.com (Vell Weekly page 27)"): it signs the article off, and since it
+/// opens in lower case the sentence before it would run on into it and lose its
+/// closing cue. An address inside a sentence ("write to ana@example.com for …") is
+/// left alone. Byte positions are kept.
+pub(super) fn blank_signoff_emails(n: String) -> String {
+    let b = n.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memchr_iter(b'@', b) {
+        let mut s = at;
+        while s > 0 && !b[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && !b[e].is_ascii_whitespace() {
+            e += 1;
+        }
+        let mut k = s;
+        while k > 0 && b[k - 1].is_ascii_whitespace() {
+            k -= 1;
+        }
+        let after_end = k < s && k > 0 && matches!(b[k - 1], b'.' | b'!' | b'?' | b'"');
+        let address = at > s
+            && e - s <= 64
+            && b[s].is_ascii_alphanumeric()
+            && b[at + 1..e].contains(&b'.')
+            && spans.last().is_none_or(|l| l.1 <= s);
+        if after_end && address {
+            spans.push((s, e));
+        }
+    }
+    blank(n, &spans)
+}
+
 /// Spaces over each byte range of `n` (whole characters), a line break at each end,
 /// so the text around becomes paragraphs of its own; byte positions are kept.
 fn blank(n: String, spans: &[(usize, usize)]) -> String {
