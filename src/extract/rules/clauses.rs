@@ -1069,8 +1069,13 @@ impl<'a> State<'a> {
         // "… called it a hoax, but has also said": an auxiliary and adverbs may
         // stand between the joiner and the cue (not "then": "and then concluded his
         // remarks" is a sequence of deeds).
+        // (Cheap test first: this runs for every cue; a joiner must stand within
+        // three words before it.)
         let mut ci = ci;
-        while ci > cs + 3
+        let joiner_near = ci > cs + 3
+            && (ci - 4..ci - 1).any(|k| self.is_word(toks, k, lexicon::PREDICATE_JOINERS));
+        while joiner_near
+            && ci > cs + 3
             && (self.is_word(toks, ci - 1, &["has", "have", "had"])
                 || self.subject_adverb(toks, ci - 1) && !self.is_word(toks, ci - 1, &["then"]))
             && !self.is_word(toks, ci - 1, lexicon::PREDICATE_JOINERS)

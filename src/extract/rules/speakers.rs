@@ -2172,30 +2172,36 @@ impl<'a> State<'a> {
                 // "As Kimmel concludes the show, he says …": the person who opens
                 // the fronted clause is the main clause's "he" (not the latest
                 // speaker).
-                let pronoun = self.is_word(toks, k + 1, &["he", "she"]);
-                let mut e = i + 1;
-                while e < k && e < i + 4 && self.word_at(toks, e).is_some_and(is_cap) {
-                    e += 1;
-                }
-                let verb = self
-                    .word_at(toks, e)
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
-                let subordinator =
-                    self.is_word(toks, i, &["as", "while", "when", "although", "though"]);
-                if pronoun && verb && e > i + 1 && subordinator {
-                    let run: Vec<&str> = (i + 1..e).map(|j| self.w(&toks[j])).collect();
-                    let name = match run[..] {
-                        [one]
-                            if could_be_surname(one) && !is_in(one, NOT_NAMES) && !is_org(&run) =>
-                        {
-                            Some(self.expand(one)).filter(|n| n.contains(' '))
+                // (Cheap tests first: this runs for every fronted phrase.)
+                let pronoun = toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.k == K::Word && matches!(self.w(t), "he" | "she"))
+                    && self.is_word(toks, i, &["as", "while", "when", "although", "though"]);
+                if pronoun {
+                    let mut e = i + 1;
+                    while e < k && e < i + 4 && self.word_at(toks, e).is_some_and(is_cap) {
+                        e += 1;
+                    }
+                    let verb = self
+                        .word_at(toks, e)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+                    if verb && e > i + 1 {
+                        let run: Vec<&str> = (i + 1..e).map(|j| self.w(&toks[j])).collect();
+                        let name = match run[..] {
+                            [one]
+                                if could_be_surname(one)
+                                    && !is_in(one, NOT_NAMES)
+                                    && !is_org(&run) =>
+                            {
+                                Some(self.expand(one)).filter(|n| n.contains(' '))
+                            }
+                            _ if !is_org(&run) => person_name(&run).filter(|n| n.contains(' ')),
+                            _ => None,
+                        };
+                        if let Some(name) = name {
+                            self.subject = Some((Spk::named(&name, true, false), self.turns));
+                            return true;
                         }
-                        _ if !is_org(&run) => person_name(&run).filter(|n| n.contains(' ')),
-                        _ => None,
-                    };
-                    if let Some(name) = name {
-                        self.subject = Some((Spk::named(&name, true, false), self.turns));
-                        return true;
                     }
                 }
                 i = k + 1;
