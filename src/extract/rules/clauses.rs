@@ -2416,9 +2416,6 @@ impl<'a> State<'a> {
         spk
     }
 
-    /// Does a subordinate or relative clause about the speaker follow the comma at
-    /// `e` ("…, says Ana Ruiz, head of Ostberg, because …", "…, said Ivo Brandt,
-    /// who is visiting …")?
     /// Does a last short segment after the comma at `e` end the sentence ("…, said
     /// his sister, Ana Ruiz, 28.", "…, managing director of a consultancy,
     /// Brandtworks.")? At most three words, no verb, nothing but words to the end.
@@ -2437,6 +2434,9 @@ impl<'a> State<'a> {
             })
     }
 
+    /// Does a subordinate or relative clause about the speaker follow the comma at
+    /// `e` ("…, says Ana Ruiz, head of Ostberg, because …", "…, said Ivo Brandt,
+    /// who is visiting …")?
     fn closing_subordinate(&self, toks: &[Tok], e: usize) -> bool {
         toks.get(e).is_some_and(|t| t.k == K::Comma)
             && self.word_at(toks, e + 1).is_some_and(|w| {
