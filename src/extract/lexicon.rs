@@ -252,16 +252,22 @@ impl<K: AsRef<str>, V> FoldTable<K, V> {
 
     fn hash(w: &[u8]) -> u64 {
         const K: u64 = 0x2545_f491_4f6c_dd1d;
+        // Eight bytes at a time, each OR-ed with 0x20 (ASCII case folded; other
+        // bytes change too, alike in every spelling, which is all a hash needs).
+        // Lookups are a tenth of extraction's instructions: the per-byte loop
+        // this replaced cost about 4 % of a whole run (stop 57, cachegrind).
+        const FOLD: u64 = 0x2020_2020_2020_2020;
         let mut h = 0x9e37_79b9_7f4a_7c15 ^ w.len() as u64;
-        let mut acc = 0u64;
-        for (i, &b) in w.iter().enumerate() {
-            acc = (acc << 8) | u64::from(b | 0x20);
-            if i % 8 == 7 {
-                h = (h ^ acc).wrapping_mul(K);
-                h ^= h >> 32;
-                acc = 0;
-            }
+        let mut chunks = w.chunks_exact(8);
+        for c in &mut chunks {
+            let acc = u64::from_be_bytes(c.try_into().expect("eight bytes")) | FOLD;
+            h = (h ^ acc).wrapping_mul(K);
+            h ^= h >> 32;
         }
+        let acc = chunks
+            .remainder()
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b | 0x20));
         h = (h ^ acc).wrapping_mul(K);
         h ^ (h >> 29)
     }
