@@ -6132,3 +6132,46 @@ fn a_closing_unnamed_source_may_end_with_a_relative_clause() {
         )],
     );
 }
+
+#[test]
+fn it_after_an_unnamed_body_is_that_body_and_after_unnamed_people_is_no_one() {
+    assert_chains_and_claims(
+        "A parliamentary committee stated that \"the levy is a separate charge\". \"The state ought to repay it,\" it said.",
+        &[
+            ("Wire via ~A parliamentary committee", "the levy is a separate charge"),
+            ("Wire via ~A parliamentary committee", "The state ought to repay it"),
+        ],
+    );
+    // "officials" are "they", never "it".
+    assert_chains_and_claims(
+        "Officials said the levy was separate. It also said the state must repay it.",
+        &[("Wire via ~Officials", "the levy was separate")],
+    );
+}
+
+#[test]
+fn a_kind_of_body_right_before_its_name_describes_it() {
+    assert_chains_and_claims(
+        "Ivo Brandt, head of the ride-hailing company Velocab, has resigned, the company said. \"We thank Ivo,\" it said.",
+        &[
+            ("Wire via Velocab", "Ivo Brandt, head of the ride-hailing company Velocab, has resigned"),
+            ("Wire via Velocab", "We thank Ivo"),
+        ],
+    );
+    // A name with joiners inside ("Unidos da Tijuca"), and after a preposition.
+    assert_eq!(
+        chains(
+            "A float of the samba school Unidos da Lapa collapsed. The samba school said nine were hurt.",
+            "Wire"
+        ),
+        ["Wire via Unidos da Lapa"]
+    );
+    // Two bodies joined by "and" describe neither.
+    assert_eq!(
+        chains(
+            "Shares of the company Velocab and Ostline fell. The company said it would appeal.",
+            "Wire"
+        ),
+        ["Wire via ~The company"]
+    );
+}

@@ -2983,6 +2983,18 @@ impl<'a> State<'a> {
                 return Some(s.clone());
             }
         }
+        // "A parliamentary committee stated that … "…," it further said.": an
+        // unnamed body or document that spoke after every named body is "it" too
+        // (rulebook R3: a pronoun resolves to its entity, named or not); only a
+        // singular one ("officials", "reports" are "they").
+        let latest = self.speakers.iter().rev().find(|s| !s.person);
+        if let Some(s) = latest.filter(|s| s.hop.anonymous) {
+            let head = s.hop.name.rsplit(' ').next().unwrap_or("");
+            let singular = !head.ends_with('s') || head.ends_with("ss");
+            if singular && (is_in(head, lexicon::INSTITUTIONS) || is_in(head, lexicon::DOCS)) {
+                return Some(s.clone());
+            }
+        }
         self.resolve_org(false)
     }
 
@@ -3289,6 +3301,9 @@ impl<'a> State<'a> {
         }
         chunks.push(&words[from..]);
         self.note_appositions(&chunks, &comma);
+        for c in &chunks {
+            self.note_kind_before_name(c);
+        }
         // "his father, Pierre Trudeau,": a name in apposition to someone's kin.
         let start = toks.first().map_or(0, |t| t.s);
         for (i, pair) in chunks.windows(2).enumerate() {
@@ -3308,6 +3323,69 @@ impl<'a> State<'a> {
         }
         if self.names.len() > 256 {
             self.names.drain(..128);
+        }
+    }
+
+    /// "the ride-hailing company Uber", "the news agency Reuters": a kind of body
+    /// right before its name (after an article or a preposition and at most three
+    /// lower-case words)
+    /// describes it, so a later "the company" is that name (rulebook R3).
+    fn note_kind_before_name(&mut self, c: &[&str]) {
+        for k in 1..c.len().saturating_sub(1) {
+            let head = c[k];
+            if !head.starts_with(|ch: char| ch.is_ascii_lowercase())
+                || head.ends_with('s')
+                || !(is_in(head, lexicon::ORG_WORDS) || is_in(head, lexicon::INSTITUTIONS))
+            {
+                continue;
+            }
+            // (Or after a preposition: "… happened with samba school Mocidade".)
+            let opens = |w: &str| {
+                is_in(w, ARTICLES) || is_in(w, &["with", "from", "by", "at", "for", "against"])
+            };
+            let Some(a) = (k.saturating_sub(4)..k).rev().find(|&j| opens(c[j])) else {
+                continue;
+            };
+            let plain = |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            // The name's capitalised words, and lower-case joiners inside it
+            // ("Unidos da Tijuca", "Say NO to KHTO"); "and" between two names
+            // ("the company Apple and Google") is two bodies: nothing noted.
+            let cap = |j: usize| c.get(j).is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES));
+            let mut e = k + 1;
+            while e < c.len() && e < k + 7 {
+                if cap(e) {
+                    e += 1;
+                } else if e > k + 1
+                    && cap(e + 1)
+                    && is_in(
+                        c[e],
+                        &["da", "de", "del", "di", "do", "dos", "of", "to", "for"],
+                    )
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            let run = &c[k + 1..e];
+            if run.is_empty()
+                || !c[a + 1..k].iter().all(plain)
+                || is_title(run[0])
+                || run
+                    .iter()
+                    .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+                || c.get(e)
+                    .is_some_and(|w| is_cap(w) || *w == "and" && cap(e + 1))
+            {
+                continue;
+            }
+            let desc = format!("a {}", c[a + 1..=k].join(" ").to_ascii_lowercase());
+            let name = run.join(" ");
+            self.described.push((name, desc, false, self.turns));
+            if self.described.len() > 64 {
+                self.described.drain(..32);
+            }
+            return;
         }
     }
 
