@@ -6175,3 +6175,21 @@ fn a_kind_of_body_right_before_its_name_describes_it() {
         ["Wire via ~The company"]
     );
 }
+
+#[test]
+fn a_full_name_after_a_place_that_ends_a_title_is_the_speaker() {
+    assert_eq!(
+        chains(
+            "The delegation has arrived in Ostberg, Velmoran envoy in Ostberg Alexey Varenko said.",
+            "Wire"
+        ),
+        ["Wire via Alexey Varenko"]
+    );
+    assert_eq!(
+        chains(
+            "The talks failed, the party's leader in New Ostland Michelle Ruiz said.",
+            "Wire"
+        ),
+        ["Wire via Michelle Ruiz"]
+    );
+}

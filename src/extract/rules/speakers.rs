@@ -652,6 +652,8 @@ impl<'a> State<'a> {
         }
         // Cut at a relative clause or a comma.
         let mut end = b;
+        // Where the speaker's words start: `a`, or a person's name after a place.
+        let mut from = a;
         for k in a..b {
             if matches!(toks[k].k, K::Comma | K::Open | K::Close)
                 || (k > a && self.is_word(toks, k, lexicon::RELATIVE_PRONOUNS))
@@ -734,6 +736,22 @@ impl<'a> State<'a> {
                         // they are ("colleagues at Harvard" speak for Harvard).
                         || listed_people_plural(&prev.to_ascii_lowercase())
                             && self.is_word(toks, k, &["in"]));
+                // "Russia's envoy in Geneva Alexey Borodavkin", "leader in Northern
+                // Ireland Ana Ruiz": the place ends a title before the person's full
+                // name, which closes the phrase and is the speaker.
+                let named_after_place = (k + 2..b.saturating_sub(1)).find(|&j| {
+                    (2..=3).contains(&(b - j))
+                        && known_first_name(self.w(&toks[j]))
+                        && toks[k + 1..b]
+                            .iter()
+                            .all(|t| t.k == K::Word && is_cap(self.w(t)))
+                });
+                if role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS) {
+                    if let Some(j) = named_after_place {
+                        from = j;
+                        break;
+                    }
+                }
                 if time && self.is_word(toks, k, lexicon::TIME_OPENERS)
                     || role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS)
                 {
@@ -742,7 +760,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        let mut words: Vec<&str> = toks[a..end]
+        let mut words: Vec<&str> = toks[from..end]
             .iter()
             .filter(|t| t.k == K::Word)
             .map(|t| self.w(t))
