@@ -6193,3 +6193,21 @@ fn a_full_name_after_a_place_that_ends_a_title_is_the_speaker() {
         ["Wire via Michelle Ruiz"]
     );
 }
+
+#[test]
+fn coming_upon_or_feeling_something_is_no_finding() {
+    assert!(chains(
+        "Ana Ruiz walked home in the snow. On the way, she found many poor people had frozen ears.",
+        "Wire"
+    )
+    .is_empty());
+    assert!(chains("Tom Ade finds it difficult to talk about the war.", "Wire").is_empty());
+    // A person's finding says "that"; a body's "found it would …" stays.
+    assert_eq!(
+        chains(
+            "Ana Ruiz led the study. She found that most drugs had no benefit. The Budget Office found it would cost 30 jobs.",
+            "Wire"
+        ),
+        ["Wire via Ana Ruiz", "Wire via Budget Office"]
+    );
+}

@@ -175,6 +175,21 @@ impl<'a> State<'a> {
             }
             Form::Third | Form::Past => {}
         }
+        // "he found many poor people had frostbitten ears", "she finds it hard to
+        // talk": a person coming upon or feeling something, no finding; a finding
+        // by a person says "that" ("Ruiz found that …"); "It found it would …" stays.
+        if cw.lemma == "find" {
+            let after = self.word_at(toks, i + 2).unwrap_or("");
+            let felt = next.eq_ignore_ascii_case("it")
+                && after.starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_in(after, lexicon::CLAUSE_AUX)
+                && !is_in(after, &["may", "can", "must"]);
+            let came_upon = prev.is_some_and(|p| is_in(p, &["he", "she"]))
+                && !next.eq_ignore_ascii_case("that");
+            if felt || came_upon {
+                return false;
+            }
+        }
         // "concluded his remarks", "concluded the talks": ending something, no
         // finding; a finding is a clause ("concluded that …", "concluded the plan
         // was sound").
