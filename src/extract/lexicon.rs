@@ -2369,6 +2369,7 @@ pub(crate) const NP_STOP: Words = Words::new(
             "stated",
             "to",
             "by",
+            "behind",
         ],
     ),
 );
@@ -4088,6 +4089,12 @@ pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
     "assistant",
 ];
 
+/// Quantifiers that take a part of a group ("one of the organisers", "some of
+/// their neighbours"): the phrase is the group's unnamed members.
+pub(crate) const PARTITIVE_QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "some", "many", "several", "most", "few", "each", "another",
+];
+
 /// Capitalised nouns for a party's members ("a senior Republican", "House
 /// Democrats"): a description of unnamed people, never a name.
 pub(crate) const PARTY_MEMBERS: &[&str] = &["republican", "republicans", "democrat", "democrats"];
@@ -4831,10 +4838,10 @@ mod tests {
     fn joined_lists_keep_every_part_in_order() {
         let expected: Vec<&str> = WEEKDAYS.iter().chain(MONTHS.all).copied().collect();
         assert_eq!(CALENDAR.all, expected.as_slice());
-        // 22 words before the weekdays, 7 weekdays, 19 after.
-        assert_eq!(NP_STOP.len(), 22 + 7 + 19);
+        // 22 words before the weekdays, 7 weekdays, 20 after.
+        assert_eq!(NP_STOP.len(), 22 + 7 + 20);
         assert_eq!(&NP_STOP[22..29], WEEKDAYS);
-        assert_eq!(NP_STOP.last(), Some(&"by"));
+        assert_eq!(NP_STOP.last(), Some(&"behind"));
         assert_eq!(NOT_NAMES.len(), 24 + 7 + 40 + 11 + 27 + 23);
         assert_eq!(&NOT_NAMES[24..31], WEEKDAYS);
         assert_eq!(&NOT_NAMES[71..82], MONTHS.all);

@@ -6211,3 +6211,23 @@ fn coming_upon_or_feeling_something_is_no_finding() {
         ["Wire via Ana Ruiz", "Wire via Budget Office"]
     );
 }
+
+#[test]
+fn a_part_of_a_group_after_a_closing_cue_is_an_unnamed_source() {
+    assert_chains_and_claims(
+        "\"The march aims to make people think,\" said one of the organisers behind the event. \"The vote is due,\" said a member of the public. \"It will sail in May,\" said one of the sources with knowledge of the plan.",
+        &[
+            ("Wire via ~one of the organisers", "The march aims to make people think"),
+            ("Wire via ~a member of the public", "The vote is due"),
+            ("Wire via ~one of the sources with knowledge of the plan", "It will sail in May"),
+        ],
+    );
+    // An unquoted claim is never read as the speaker of the words after the cue.
+    assert_chains_and_claims(
+        "The march aims to make people think, said one of the organisers.",
+        &[(
+            "Wire via ~one of the organisers",
+            "The march aims to make people think",
+        )],
+    );
+}

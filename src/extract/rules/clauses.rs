@@ -2182,10 +2182,31 @@ impl<'a> State<'a> {
                 k += 2;
                 break;
             }
+            // "said one of the organisers", "says some of their neighbours": a
+            // part of a group goes on over "of" and its determiner.
+            if n == 1
+                && w == "of"
+                && self.is_word(toks, k - 1, lexicon::PARTITIVE_QUANTIFIERS)
+                && self.is_word(toks, k + 1, &["the", "its", "their", "those", "his", "her"])
+            {
+                // (Not counted against the phrase's length.)
+                k += 2;
+                continue;
+            }
             if n > 0 && is_in(w, NP_STOP) {
                 break;
             }
-            if n > 0 && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS)) {
+            // "a member of the public", "a source with knowledge of the plans": "the"
+            // and a lower-case word after "of" go on with a lower-case phrase.
+            if n > 0
+                && (is_in(w, DETERMINERS) || is_in(w, PRONOUNS))
+                && !(w == "the"
+                    && !first_cap
+                    && self.is_word(toks, k - 1, &["of"])
+                    && self
+                        .word_at(toks, k + 1)
+                        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_lowercase())))
+            {
                 break;
             }
             // "told US representatives that …": people after a capitalised modifier
