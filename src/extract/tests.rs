@@ -6231,3 +6231,12 @@ fn a_part_of_a_group_after_a_closing_cue_is_an_unnamed_source() {
         )],
     );
 }
+
+#[test]
+fn a_share_of_a_poll_is_no_speaker() {
+    assert!(chains(
+        "Asked about a second vote before Brexit, 49% said no, 39% agreed and the remainder said they were unsure. Only 3 per cent said they would move.",
+        "Wire"
+    )
+    .is_empty());
+}

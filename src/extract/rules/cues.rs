@@ -27,6 +27,16 @@ impl<'a> State<'a> {
         } else {
             prev
         };
+        // "49% said no", "39 per cent agreed", "the remainder said": a share of a
+        // poll's answers, no speaker (the word before the figure is no subject:
+        // "… before Brexit, 49% said no").
+        if i > 0
+            && (&self.n[toks[i - 1].s..toks[i - 1].e] == "%"
+                || prev.is_some_and(|p| p.eq_ignore_ascii_case("percent") || p == "remainder")
+                || prev == Some("cent") && self.is_word(toks, i.wrapping_sub(2), &["per"]))
+        {
+            return false;
+        }
         let next = self.word_at(toks, i + 1).unwrap_or("");
         let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
             return false;
