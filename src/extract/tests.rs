@@ -6240,3 +6240,22 @@ fn a_share_of_a_poll_is_no_speaker() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_conjunction_glued_to_a_name_is_a_mangled_space() {
+    assert_chains_and_claims(
+        "Ana Ruiz, an analyst from Ostberg,-notes that-Brandt has a good network.",
+        &[("Wire via Ana Ruiz", "Brandt has a good network")],
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_nested_claim_does_not_sex_the_outer_speaker() {
+    assert_chains_and_claims(
+        "Our reporter Imtiaz Varga said that Rima Ostrova stated that she was standing by the report. \"The curious thing is that everyone knew,\" he said.",
+        &[
+            ("Wire via Imtiaz Varga via Rima Ostrova", "she was standing by the report"),
+            ("Wire via Imtiaz Varga", "The curious thing is that everyone knew"),
+        ],
+    );
+}

@@ -171,6 +171,12 @@ fn hyphen_is_space(out: &[u8], src: &[u8], i: usize) -> bool {
         // "reported on Thursday-that …", "Zappone-also said", "He-was": no compound
         // word ends in an auxiliary, an article or a pronoun followed by a space.
         || (prev.is_ascii_alphabetic() && glued_function_word(out, rest))
+        // "notes that-Chiyangwa has …": no compound word is a conjunction joined to
+        // a capitalised word.
+        || (next.is_ascii_uppercase()
+            && [&b" that"[..], b" and", b" but", b" because", b" while"]
+                .iter()
+                .any(|w| out.ends_with(w)))
         // A no-break space mangled into a hyphen: after sentence punctuation or
         // before a word that follows a space. A comma is never joined to a word by a
         // hyphen ("Syria from ISIL,-according to …"), nor a word to a bracket

@@ -2559,6 +2559,11 @@ impl<'a> State<'a> {
             let Some(&(a, b)) = f.pieces.first() else {
                 continue;
             };
+            // "Tyab said that Khalaf stated that she …": nested, the pronoun is the
+            // inner speaker's, not the one this statement was found for.
+            if !f.cited.is_empty() {
+                continue;
+            }
             let first = self.n[a..b].split(|c: char| !c.is_alphabetic()).next();
             let female = match first.unwrap_or("") {
                 "she" | "She" => true,
