@@ -3356,7 +3356,9 @@ impl<'a> State<'a> {
     fn note_kind_before_name(&mut self, c: &[&str]) {
         for k in 1..c.len().saturating_sub(1) {
             let head = c[k];
-            if !head.starts_with(|ch: char| ch.is_ascii_lowercase())
+            // (Cheap tests first: this runs for every word of every sentence.)
+            if !c[k + 1].starts_with(|ch: char| ch.is_ascii_uppercase())
+                || !head.starts_with(|ch: char| ch.is_ascii_lowercase())
                 || head.ends_with('s')
                 || !(is_in(head, lexicon::ORG_WORDS) || is_in(head, lexicon::INSTITUTIONS))
             {
