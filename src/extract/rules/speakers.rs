@@ -3351,8 +3351,8 @@ impl<'a> State<'a> {
 
     /// "the ride-hailing company Uber", "the news agency Reuters": a kind of body
     /// right before its name (after an article or a preposition and at most three
-    /// lower-case words)
-    /// describes it, so a later "the company" is that name (rulebook R3).
+    /// lower-case words) describes it, so a later "the company" is that name
+    /// (rulebook R3).
     fn note_kind_before_name(&mut self, c: &[&str]) {
         for k in 1..c.len().saturating_sub(1) {
             let head = c[k];
@@ -3365,9 +3365,7 @@ impl<'a> State<'a> {
                 continue;
             }
             // (Or after a preposition: "… happened with samba school Mocidade".)
-            let opens = |w: &str| {
-                is_in(w, ARTICLES) || is_in(w, &["with", "from", "by", "at", "for", "against"])
-            };
+            let opens = |w: &str| is_in(w, ARTICLES) || is_in(w, lexicon::KIND_OPENING_PREPS);
             let Some(a) = (k.saturating_sub(4)..k).rev().find(|&j| opens(c[j])) else {
                 continue;
             };
@@ -3380,13 +3378,7 @@ impl<'a> State<'a> {
             while e < c.len() && e < k + 7 {
                 if cap(e) {
                     e += 1;
-                } else if e > k + 1
-                    && cap(e + 1)
-                    && is_in(
-                        c[e],
-                        &["da", "de", "del", "di", "do", "dos", "of", "to", "for"],
-                    )
-                {
+                } else if e > k + 1 && cap(e + 1) && is_in(c[e], lexicon::NAME_INNER_JOINERS) {
                     e += 2;
                 } else {
                     break;
