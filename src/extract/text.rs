@@ -152,6 +152,21 @@ fn glued_function_word(out: &[u8], rest: &[u8]) -> bool {
             .any(|w| rest.starts_with(w.as_bytes()) && rest.get(w.len()) == Some(&b' '))
 }
 
+/// Does `out` end with a conjunction after a space ("… notes that")?
+fn conjunction_before(out: &[u8]) -> bool {
+    let n = out
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let s = out.len() - n;
+    s > 0
+        && out[s - 1] == b' '
+        && crate::extract::lexicon::GLUED_CONJUNCTIONS
+            .iter()
+            .any(|w| w.as_bytes() == &out[s..])
+}
+
 /// Is the hyphen at `src[i]` a space mangled by the scraper (`out` holds the
 /// normalised text before it)? Kept out of `normalise`'s byte loop: inlined, these
 /// tests slowed every byte (measured with cachegrind, stop 53).
@@ -173,10 +188,7 @@ fn hyphen_is_space(out: &[u8], src: &[u8], i: usize) -> bool {
         || (prev.is_ascii_alphabetic() && glued_function_word(out, rest))
         // "notes that-Chiyangwa has …": no compound word is a conjunction joined to
         // a capitalised word.
-        || (next.is_ascii_uppercase()
-            && [&b" that"[..], b" and", b" but", b" because", b" while"]
-                .iter()
-                .any(|w| out.ends_with(w)))
+        || (next.is_ascii_uppercase() && conjunction_before(out))
         // A no-break space mangled into a hyphen: after sentence punctuation or
         // before a word that follows a space. A comma is never joined to a word by a
         // hyphen ("Syria from ISIL,-according to …"), nor a word to a bracket

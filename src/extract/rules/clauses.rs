@@ -2187,7 +2187,8 @@ impl<'a> State<'a> {
             if n == 1
                 && w == "of"
                 && self.is_word(toks, k - 1, lexicon::PARTITIVE_QUANTIFIERS)
-                && self.is_word(toks, k + 1, &["the", "its", "their", "those", "his", "her"])
+                && (self.is_word(toks, k + 1, &["the", "those"])
+                    || self.is_word(toks, k + 1, lexicon::POSSESSIVES))
             {
                 // (Not counted against the phrase's length.)
                 k += 2;

@@ -739,22 +739,20 @@ impl<'a> State<'a> {
                 // "Russia's envoy in Geneva Alexey Borodavkin", "leader in Northern
                 // Ireland Ana Ruiz": the place ends a title before the person's full
                 // name, which closes the phrase and is the speaker.
-                let named_after_place = (k + 2..b.saturating_sub(1)).find(|&j| {
-                    (2..=3).contains(&(b - j))
-                        && known_first_name(self.w(&toks[j]))
-                        && toks[k + 1..b]
-                            .iter()
-                            .all(|t| t.k == K::Word && is_cap(self.w(t)))
-                });
-                if role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS) {
-                    if let Some(j) = named_after_place {
+                let place_cut = role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS);
+                if place_cut {
+                    if let Some(j) = (k + 2..b.saturating_sub(1)).find(|&j| {
+                        (2..=3).contains(&(b - j))
+                            && known_first_name(self.w(&toks[j]))
+                            && toks[k + 1..b]
+                                .iter()
+                                .all(|t| t.k == K::Word && is_cap(self.w(t)))
+                    }) {
                         from = j;
                         break;
                     }
                 }
-                if time && self.is_word(toks, k, lexicon::TIME_OPENERS)
-                    || role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS)
-                {
+                if time && self.is_word(toks, k, lexicon::TIME_OPENERS) || place_cut {
                     end = k;
                     break;
                 }
