@@ -3274,11 +3274,7 @@ impl<'a> State<'a> {
                 && could_be_surname(run[0])
             {
                 self.remember_name_words(run[0]);
-                self.described
-                    .push((run[0].to_string(), desc.clone(), true, self.turns));
-                if self.described.len() > 64 {
-                    self.described.drain(..32);
-                }
+                self.note_described(run[0].to_string(), desc.clone(), true);
             }
             let name = if person && !org_name {
                 titled_person(&run)
@@ -3290,10 +3286,7 @@ impl<'a> State<'a> {
                 None
             };
             if let Some(name) = name {
-                self.described.push((name, desc, person, self.turns));
-                if self.described.len() > 64 {
-                    self.described.drain(..32);
-                }
+                self.note_described(name, desc, person);
             }
         }
     }
@@ -3347,6 +3340,14 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Remember that `desc` described `name` (`described`, kept to its latest 64).
+    fn note_described(&mut self, name: String, desc: String, person: bool) {
+        self.described.push((name, desc, person, self.turns));
+        if self.described.len() > 64 {
+            self.described.drain(..32);
+        }
+    }
+
     /// "the ride-hailing company Uber", "the news agency Reuters": a kind of body
     /// right before its name (after an article or a preposition and at most three
     /// lower-case words) describes it, so a later "the company" is that name
@@ -3396,10 +3397,7 @@ impl<'a> State<'a> {
             }
             let desc = format!("a {}", c[a + 1..=k].join(" ").to_ascii_lowercase());
             let name = run.join(" ");
-            self.described.push((name, desc, false, self.turns));
-            if self.described.len() > 64 {
-                self.described.drain(..32);
-            }
+            self.note_described(name, desc, false);
             return;
         }
     }
