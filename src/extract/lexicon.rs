@@ -435,6 +435,9 @@ pub(crate) const FEMALE_FIRST_NAMES: Words = Words::new(
         "angela",
         "shirley",
         "anna",
+        "joanna",
+        "joanne",
+        "johanna",
         "brenda",
         "pamela",
         "emma",
@@ -2317,6 +2320,11 @@ pub(crate) const NOT_SUBJECT_START: Words = Words::new(
         "nonetheless",
         "nevertheless",
         "furthermore",
+        "through",
+        "throughout",
+        "via",
+        "amid",
+        "unlike",
     ],
 );
 

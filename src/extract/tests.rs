@@ -6259,3 +6259,28 @@ fn a_pronoun_in_a_nested_claim_does_not_sex_the_outer_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_title_with_a_body_word_after_a_name_describes_the_name() {
+    assert_chains_and_claims(
+        "\"We have asked for help,\" Tarek Halimov, Ostlandic police chief, announced on Thursday.",
+        &[("Wire via Tarek Halimov", "We have asked for help")],
+    );
+}
+
+#[test]
+fn a_segment_opening_with_through_is_no_subject() {
+    assert_chains_and_claims(
+        "Carmakers, through their lobbying groups, have said the rules were too costly.",
+        &[("Wire via Carmakers", "the rules were too costly")],
+    );
+}
+
+#[test]
+fn a_listed_first_name_gives_the_sex() {
+    // The man is not registered from "In a call Joseph Oster placed", so "he" has no
+    // one to go to; a woman's listed first name keeps it from her.
+    let text = "JoAnna Oster was 24 weeks pregnant when she was shot in the head in the family room of their home on March 7, 2014, as she organized clothes. In a call Joseph Oster placed to 911 after the shooting, he tells a dispatcher: \"I, ah, was cleaning. I was about to clean my gun, and I did not see it.\" He can then be heard.";
+    let got = chains(text, "Wire");
+    assert!(got.iter().all(|c| !c.contains("JoAnna")), "{got:?}");
+}

@@ -554,17 +554,27 @@ impl<'a> State<'a> {
                 .word_at(toks, b - 1)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
         // "Name, Cambodia director of the Solidarity Center, said": capitalised
-        // modifiers before a role noun.
+        // modifiers before a role noun. "Name, Malaysian police chief, said": or
+        // before a body's word and the role noun that ends the segment or opens its
+        // "of"/"at"/"for".
+        let role = |w: &str| {
+            (is_in(w, lexicon::PERSON_REFS) || is_in(w, lexicon::TITLES))
+                && !is_in(w, lexicon::ORG_WORDS)
+        };
         let modified_role = || {
-            (a..b)
-                .filter_map(|k| self.word_at(toks, k))
-                .take(4)
-                .enumerate()
-                .find(|(_, w)| w.starts_with(|c: char| c.is_lowercase()))
-                .is_some_and(|(k, w)| {
-                    k >= 1
-                        && (is_in(w, lexicon::PERSON_REFS) || is_in(w, lexicon::TITLES))
-                        && !is_in(w, lexicon::ORG_WORDS)
+            (a..b.min(a + 4))
+                .find(|&k| {
+                    self.word_at(toks, k)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                })
+                .is_some_and(|k| {
+                    k > a
+                        && (self.word_at(toks, k).is_some_and(role)
+                            || (k + 1 < b
+                                && self.word_at(toks, k + 1).is_some_and(|w| {
+                                    w.starts_with(|c: char| c.is_lowercase()) && role(w)
+                                })
+                                && (k + 2 == b || self.is_word(toks, k + 2, &["of", "at", "for"]))))
                 })
         };
         // "Name, Managing Director of the Energy Association, said": a capitalised
