@@ -6284,3 +6284,14 @@ fn a_listed_first_name_gives_the_sex() {
     let got = chains(text, "Wire");
     assert!(got.iter().all(|c| !c.contains("JoAnna")), "{got:?}");
 }
+
+#[test]
+fn a_titled_persons_spokesman_speaks_for_the_person() {
+    assert_chains_and_claims(
+        "Earlier, Ostlandic Prime Minister Ana Ruiz's spokesman said she received assurances. A spokesman for Mrs Ruiz said that the charge was ridiculous.",
+        &[
+            ("Wire via Ana Ruiz", "she received assurances"),
+            ("Wire via Ana Ruiz", "the charge was ridiculous"),
+        ],
+    );
+}

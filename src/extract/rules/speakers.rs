@@ -1180,6 +1180,24 @@ impl<'a> State<'a> {
         if let Some(f) = words.iter().position(|w| is_in(w, &["for", "of"])) {
             let object = &words[f + 1..];
             let role = object.last().copied().unwrap_or("");
+            // "a spokesman for Mrs Ruiz": the person, named in full if the article
+            // named her so before.
+            if (1..=2).contains(&f)
+                && is_in(words[f - 1], lexicon::SPOKES_WORDS)
+                && (2..=3).contains(&object.len())
+                && is_in(
+                    object[0].trim_end_matches('.'),
+                    &["Mr", "Mrs", "Ms", "Miss", "Dr"],
+                )
+                && object[1..].iter().all(|w| is_cap(w))
+            {
+                if let Some(s) = self
+                    .phrase_speaker(object)
+                    .filter(|s| s.person && !s.hop.anonymous)
+                {
+                    return Some(s);
+                }
+            }
             if (1..=2).contains(&f)
                 && is_in(words[f - 1], lexicon::SPOKES_WORDS)
                 && object.len() >= 2
@@ -1442,6 +1460,22 @@ impl<'a> State<'a> {
         if let Some(owner) = owner.filter(|_| head_lower && spokes && (n <= 3 || portfolio)) {
             if let Some(s) = self.phrase_speaker(&[owner]) {
                 return Some(s);
+            }
+        }
+        // "British Prime Minister Ana Ruiz's spokesman": the owner's whole capitalised
+        // phrase, titles and all, right before the spokesperson's noun.
+        if owner.is_some() && head_lower && spokes && n > 3 && words[n - 2].ends_with("'s") {
+            let from = words[..n - 2]
+                .iter()
+                .rposition(|w| !is_cap(w))
+                .map_or(0, |k| k + 1);
+            if n - 2 - from >= 1 {
+                let mut phrase: Vec<&str> = words[from..n - 1].to_vec();
+                let last = phrase.len() - 1;
+                phrase[last] = phrase[last].trim_end_matches("'s");
+                if let Some(s) = self.phrase_speaker(&phrase).filter(|s| !s.hop.anonymous) {
+                    return Some(s);
+                }
             }
         }
         if let Some(owner) = owner.filter(|_| head_lower && person_ref) {
