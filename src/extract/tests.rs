@@ -6295,3 +6295,31 @@ fn a_titled_persons_spokesman_speaks_for_the_person() {
         ],
     );
 }
+
+#[test]
+fn a_closing_attribution_relays_the_statement_before_it() {
+    assert_chains_and_claims(
+        "The Ostland Palace denies any deal on a new vote, presidential spokesman Ivo Brandt said on Thursday.",
+        &[("Wire via Ivo Brandt via Ostland Palace", "any deal on a new vote")],
+    );
+    assert_chains_and_claims(
+        "Ana Ruiz said her doctors say she was poisoned. Her doctors say she was poisoned by an unknown substance, she added.",
+        &[
+            ("Wire via Ana Ruiz via ~her doctors", "she was poisoned"),
+            ("Wire via Ana Ruiz via ~Her doctors", "she was poisoned by an unknown substance"),
+        ],
+    );
+    // A description resolved elsewhere is no relay named here.
+    assert_chains_and_claims(
+        "Ostsoft said it is cooperating with the regulator, the company said.",
+        &[("Wire via Ostsoft", "it is cooperating with the regulator")],
+    );
+    // A long tail without a name is part of the claim, not its attribution.
+    assert_chains_and_claims(
+        "The bank said it earned 279 million euros last year, way below the 1.1-billion-euro result it reported for 2015.",
+        &[(
+            "Wire via ~The bank",
+            "it earned 279 million euros last year, way below the 1.1-billion-euro result it reported for 2015",
+        )],
+    );
+}

@@ -2587,15 +2587,7 @@ impl<'a> State<'a> {
                 e = k;
                 break;
             }
-            // ", he said." / ", the news agency reported." closing the sentence.
-            let rest: Vec<usize> = (k + 1..len).filter(|&j| toks[j].k == K::Word).collect();
-            if (1..=7).contains(&rest.len())
-                && rest
-                    .iter()
-                    .skip(1)
-                    .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
-                && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
-            {
+            if self.closing_attribution(toks, k) {
                 e = k;
                 break;
             }
@@ -2651,6 +2643,30 @@ impl<'a> State<'a> {
             [one] => is_cap(one) && !is_in(one, NOT_NAMES) && !is_in(one, PRONOUNS) || source(one),
             name => name.iter().all(|w| is_cap(w) && !is_in(w, NOT_NAMES)),
         }
+    }
+
+    /// Do the tokens after the comma at `k` close the sentence with an attribution:
+    /// ", he said.", ", the news agency reported.", ", Ostlandic presidential
+    /// spokesman Ivo Brandt said on Thursday." (the cue within eight words, at most
+    /// two more after it)?
+    pub(super) fn closing_attribution(&self, toks: &[Tok], k: usize) -> bool {
+        let rest: Vec<usize> = (k + 1..toks.len())
+            .filter(|&j| toks[j].k == K::Word)
+            .collect();
+        (1..=10).contains(&rest.len())
+            && rest
+                .iter()
+                .take(8)
+                .skip(1)
+                .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
+            && (rest.len() <= 7
+                || rest.iter().rev().take(3).any(|&j| {
+                    self.is_word(toks, j, lexicon::CLOSING_CUES)
+                        || self.is_word(toks, j, lexicon::DAY_WORDS)
+                }) && rest
+                    .iter()
+                    .any(|&j| self.word_at(toks, j).is_some_and(is_cap)))
+            && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
     }
 
     /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?
