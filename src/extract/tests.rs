@@ -6323,3 +6323,11 @@ fn a_closing_attribution_relays_the_statement_before_it() {
         )],
     );
 }
+
+#[test]
+fn a_quoted_title_before_a_speaker_with_a_clause_is_no_claim() {
+    assert_chains_and_claims(
+        "After Ostfruit appeared on \"Face the Market,\" Ana Ruiz said she was shocked by the price of pears.",
+        &[("Wire via Ana Ruiz", "she was shocked by the price of pears")],
+    );
+}

@@ -2088,6 +2088,15 @@ impl<'a> State<'a> {
             if clause_after || toks[..q].iter().any(|t| t.k == K::Quote) {
                 return None;
             }
+            // "Three years after it appeared on "Shark Tank," Ana Ruiz said he was
+            // shocked …": a cue with a clause of its own after it does not close the
+            // quoted title before it.
+            if self.is_word(toks, ci, &["said", "says"])
+                && self.is_word(toks, ci + 1, PRONOUNS)
+                && self.words(toks, ci + 1, toks.len()) >= 3
+            {
+                return None;
+            }
         }
         Some((q, lead))
     }
