@@ -856,7 +856,7 @@ fn a_described_name_yields_once_someone_else_has_spoken() {
 }
 
 #[test]
-fn an_unresolved_definite_body_is_an_unnamed_source_and_a_role_is_none() {
+fn an_unresolved_definite_body_or_role_is_an_unnamed_source() {
     // A body named earlier with the description's head word.
     let t = "The Tennessee Bureau of Investigation issued an alert. The suspect is armed, \
              the state investigative bureau said.";
@@ -871,10 +871,10 @@ fn an_unresolved_definite_body_is_an_unnamed_source_and_a_role_is_none() {
     let t = "The separatists said the town was calm. The attacks showed that the border \
              was open.";
     assert_eq!(chains(t, "Wire"), ["Wire via ~The separatists"]);
-    // A singular role with no antecedent stands for someone the article named in a way
-    // the rules did not read: no source rather than a wrong one.
+    // A singular role with no antecedent is an unnamed person (rulebook R3; issue 12:
+    // "an unresolved description is an anonymous hop"), no longer nothing.
     let t = "The campaigner said the law was unjust.";
-    assert!(chains(t, "Wire").is_empty(), "{:?}", chains(t, "Wire"));
+    assert_eq!(chains(t, "Wire"), ["Wire via ~The campaigner"]);
     // An unresolved medium is an outlet the rules missed, not an unnamed source.
     let t = "The newspaper said the minister had resigned.";
     assert!(chains(t, "Wire").is_empty(), "{:?}", chains(t, "Wire"));
@@ -6329,5 +6329,31 @@ fn a_quoted_title_before_a_speaker_with_a_clause_is_no_claim() {
     assert_chains_and_claims(
         "After Ostfruit appeared on \"Face the Market,\" Ana Ruiz said she was shocked by the price of pears.",
         &[("Wire via Ana Ruiz", "she was shocked by the price of pears")],
+    );
+}
+
+#[test]
+fn an_agent_noun_epithet_is_the_person_or_an_unnamed_one() {
+    // The person the article is about.
+    assert_chains_and_claims(
+        "Mira Ostrova did not cut the monologues. The filmmaker said cutting them would have been wrong.",
+        &[("Wire via Mira Ostrova", "cutting them would have been wrong")],
+    );
+    // No one to be: an unnamed person, never nothing.
+    assert_chains_and_claims(
+        "\"People were coughing the entire way home,\" the passenger told investigators.",
+        &[(
+            "Wire via ~the passenger",
+            "People were coughing the entire way home",
+        )],
+    );
+    // Someone's relative is another person; a list is no person.
+    let got = chains(
+        "Sgt Ivo Brandt said a boy had threatened the officer. The boy's mother said her son had done nothing. The division list showed that seven peers voted for it.",
+        "Wire",
+    );
+    assert!(
+        got.iter().filter(|c| c.contains("Ivo Brandt")).count() == 1,
+        "{got:?}"
     );
 }

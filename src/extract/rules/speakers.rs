@@ -1587,6 +1587,34 @@ impl<'a> State<'a> {
             if anon_head {
                 return Some(Spk::anonymous(&phrase, true));
             }
+            // "the passenger told investigators": a person's agent noun that no one
+            // was introduced with is an unnamed person (rulebook R3), never nothing.
+            if lower0 == "the"
+                && (2..=3).contains(&words.len())
+                && caps.is_empty()
+                && lexicon::AGENT_SUFFIXES.iter().any(|x| head.ends_with(x))
+                && !is_in(&head, lexicon::NOT_AGENT_NOUNS)
+                && !is_in(&head, lexicon::ORG_WORDS)
+                && !is_in(&head, lexicon::INSTITUTIONS)
+                && !is_in(&head, lexicon::MEDIA_WORDS)
+                && !is_in(&head, lexicon::OFFICE_WORDS)
+                && !is_in(&head, DOCS)
+                && !is_in(&head, lexicon::KIN_NOUNS)
+                // (Not someone's: "the boy's mother" is another person.)
+                && !words.iter().any(|w| {
+                    w.strip_suffix("'s")
+                        .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()) && person_noun(p))
+                })
+            {
+                // "the filmmaker" after "Ana Ruiz, a filmmaker", or after a sentence
+                // about her: an epithet for the person the article is about, as
+                // "she" would be (`resolve`).
+                return self
+                    .described_as_any(words)
+                    .or_else(|| self.by_role(&head, &[]))
+                    .or_else(|| self.resolve(true).filter(|s| s.person && !s.hop.anonymous))
+                    .or_else(|| Some(Spk::anonymous(&phrase, true).with_head(&head)));
+            }
         }
         if caps.is_empty() && spokes && indefinite {
             // "But the government rejected the claims. A spokesman said: …": a bare
