@@ -6357,3 +6357,21 @@ fn an_agent_noun_epithet_is_the_person_or_an_unnamed_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_place_or_time_phrase_after_an_inverted_speaker_closes_the_sentence() {
+    assert_chains_and_claims(
+        "Trade grew fast, said Ana Ruiz at a news conference in February.",
+        &[("Wire via Ana Ruiz", "Trade grew fast")],
+    );
+    assert_chains_and_claims(
+        "Trade grew fast, said Ivo Brandt, a spokesman, at a news conference.",
+        &[("Wire via Ivo Brandt", "Trade grew fast")],
+    );
+    // A name after the preposition is part of the speaker's name or title.
+    let got = chains(
+        "The shooting is under investigation, said Ostland Police Special Agent in Charge Ivo Brandt.",
+        "Wire",
+    );
+    assert!(got.iter().all(|c| !c.ends_with("via Agent")), "{got:?}");
+}

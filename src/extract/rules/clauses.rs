@@ -456,6 +456,7 @@ impl<'a> State<'a> {
                         || self.final_relative(toks, e)
                         || self.closing_apposition(toks, e)
                         || self.closing_subordinate(toks, e)
+                        || self.closing_adverbial(toks, e)
                     {
                         let spk = self.subject_speaker(toks, ci + 1, e)?;
                         let spk = self.person_by_relative(spk, toks, (ci + 1, e));
@@ -2450,6 +2451,29 @@ impl<'a> State<'a> {
     /// Does a last short segment after the comma at `e` end the sentence ("…, said
     /// his sister, Ana Ruiz, 28.", "…, managing director of a consultancy,
     /// Brandtworks.")? At most three words, no verb, nothing but words to the end.
+    /// "…, said Ana Ruiz at a news conference in February.": a place or time phrase
+    /// of at most ten words, no clause or name in it, closing the sentence after the
+    /// speaker.
+    fn closing_adverbial(&self, toks: &[Tok], e: usize) -> bool {
+        let p = e + usize::from(toks.get(e).is_some_and(|t| t.k == K::Comma));
+        self.is_word(toks, p, &["at", "in", "on", "during"])
+            && (2..=10).contains(&self.words(toks, p, toks.len()))
+            && toks[p..]
+                .iter()
+                .all(|t| matches!(t.k, K::Word | K::Other | K::Comma))
+            && (p..toks.len()).all(|k| {
+                self.word_at(toks, k).is_none_or(|w| {
+                    !is_in(w, lexicon::CLAUSE_AUX)
+                        && !is_in(w, lexicon::RELATIVE_PRONOUNS)
+                        && !is_in(w, PRONOUNS)
+                        && lexicon::cue_word(w).is_none()
+                        // No name in it: "said Special Agent in Charge Eric Jackson",
+                        // "says Business in the Community" are one name.
+                        && (!is_cap(w) || is_in(w, lexicon::CALENDAR))
+                })
+            })
+    }
+
     fn closing_tail(&self, toks: &[Tok], e: usize) -> bool {
         toks.get(e).is_some_and(|t| t.k == K::Comma)
             && (1..=3).contains(&self.words(toks, e + 1, toks.len()))
