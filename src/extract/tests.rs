@@ -6375,3 +6375,11 @@ fn a_place_or_time_phrase_after_an_inverted_speaker_closes_the_sentence() {
     );
     assert!(got.iter().all(|c| !c.ends_with("via Agent")), "{got:?}");
 }
+
+#[test]
+fn a_described_name_closing_the_sentence_after_the_cue_is_the_speaker() {
+    assert_chains_and_claims(
+        "The union has lost its focus, says the Ostlandic politician Mira Ostrova, a social democrat who fears a split.",
+        &[("Wire via Mira Ostrova", "The union has lost its focus")],
+    );
+}

@@ -2420,7 +2420,7 @@ impl<'a> State<'a> {
     /// Does a further apposition run from the comma at `e` to the end of the
     /// sentence ("…, says Ana Ruiz, head of Ostberg, a mining company that …")? It
     /// opens with an article or a title and holds no quotation.
-    fn closing_apposition(&self, toks: &[Tok], e: usize) -> bool {
+    pub(super) fn closing_apposition(&self, toks: &[Tok], e: usize) -> bool {
         toks.get(e).is_some_and(|t| t.k == K::Comma)
             && (self.is_word(toks, e + 1, lexicon::ARTICLES)
                 || self.word_at(toks, e + 1).is_some_and(is_title))

@@ -450,12 +450,18 @@ impl<'a> State<'a> {
     /// words (with their modifiers, at most three) and a capitalised name that ends
     /// the sentence.
     pub(super) fn final_titled_name(&self, toks: &[Tok], k: usize) -> bool {
-        // "said zoo director Ana Ruiz": lower-case modifiers before the title.
+        // "said zoo director Ana Ruiz": lower-case modifiers before the title; "says
+        // the European politician Ana Ruiz": a capitalised one between them too.
+        let lower = |w: &str| w.starts_with(|c: char| c.is_ascii_lowercase());
         let mut j = k;
         while j < toks.len().min(k + 3)
-            && self
-                .word_at(toks, j)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            && self.word_at(toks, j).is_some_and(|w| {
+                lower(w)
+                    || j > k
+                        && is_cap(w)
+                        && self.word_at(toks, j - 1).is_some_and(lower)
+                        && self.word_at(toks, j + 1).is_some_and(lower)
+            })
         {
             j += 1;
         }
@@ -489,8 +495,9 @@ impl<'a> State<'a> {
                         })
             })
             && (1..=4).contains(&(e - j))
-            && e + 1 >= toks.len()
-            && toks.get(e).is_none_or(|t| t.k == K::Other)
+            && (e + 1 >= toks.len() && toks.get(e).is_none_or(|t| t.k == K::Other)
+                // "…, says the politician Ana Ruiz, a Slovenian social democrat."
+                || self.closing_apposition(toks, e))
     }
 
     /// "…, said the press service of the Ostland Navy." / "…, said the spokesman for
