@@ -2683,23 +2683,25 @@ impl<'a> State<'a> {
     /// spokesman Ivo Brandt said on Thursday." (the cue within eight words, at most
     /// two more after it)?
     pub(super) fn closing_attribution(&self, toks: &[Tok], k: usize) -> bool {
-        let rest: Vec<usize> = (k + 1..toks.len())
-            .filter(|&j| toks[j].k == K::Word)
-            .collect();
-        (1..=10).contains(&rest.len())
-            && rest
-                .iter()
-                .take(8)
-                .skip(1)
-                .any(|&j| self.is_word(toks, j, lexicon::CLOSING_CUES))
-            && (rest.len() <= 7
-                || rest.iter().rev().take(3).any(|&j| {
-                    self.is_word(toks, j, lexicon::CLOSING_CUES)
-                        || self.is_word(toks, j, lexicon::DAY_WORDS)
-                }) && rest
-                    .iter()
-                    .any(|&j| self.word_at(toks, j).is_some_and(is_cap)))
-            && !toks[k + 1..].iter().any(|t| t.k == K::Quote)
+        // (Cheap tests first: this runs for every comma of a statement's content.)
+        let words = || (k + 1..toks.len()).filter(|&j| toks[j].k == K::Word);
+        let n = words().take(11).count();
+        if !(1..=10).contains(&n) || toks[k + 1..].iter().any(|t| t.k == K::Quote) {
+            return false;
+        }
+        if n > 7
+            && !(words().any(|j| self.word_at(toks, j).is_some_and(is_cap))
+                && words().skip(n - 3).any(|j| {
+                    self.is_word(toks, j, lexicon::DAY_WORDS)
+                        || self.is_word(toks, j, lexicon::CLOSING_CUES)
+                }))
+        {
+            return false;
+        }
+        words()
+            .take(8)
+            .skip(1)
+            .any(|j| self.is_word(toks, j, lexicon::CLOSING_CUES))
     }
 
     /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?

@@ -571,10 +571,10 @@ impl<'a> State<'a> {
                     k > a
                         && (self.word_at(toks, k).is_some_and(role)
                             || (k + 1 < b
+                                && (k + 2 == b || self.is_word(toks, k + 2, &["of", "at", "for"]))
                                 && self.word_at(toks, k + 1).is_some_and(|w| {
                                     w.starts_with(|c: char| c.is_lowercase()) && role(w)
-                                })
-                                && (k + 2 == b || self.is_word(toks, k + 2, &["of", "at", "for"]))))
+                                })))
                 })
         };
         // "Name, Managing Director of the Energy Association, said": a capitalised
