@@ -6330,6 +6330,11 @@ fn a_quoted_title_before_a_speaker_with_a_clause_is_no_claim() {
         "After Ostfruit appeared on \"Face the Market,\" Ana Ruiz said she was shocked by the price of pears.",
         &[("Wire via Ana Ruiz", "she was shocked by the price of pears")],
     );
+    // The title's comma ends a segment: the surname after it is the subject.
+    assert_chains_and_claims(
+        "Years after Ostfruit appeared on \"Shark Pool,\" Ostrova said she was shocked by the price of pears.",
+        &[("Wire via Ostrova", "she was shocked by the price of pears")],
+    );
 }
 
 #[test]

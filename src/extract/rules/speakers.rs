@@ -78,6 +78,11 @@ impl<'a> State<'a> {
                     segs.push((a, k));
                 }
                 a = k + 1;
+            } else if t.k == K::Quote && k > a && self.quoted_title_with_comma(t) {
+                // "After it aired on "Shark Tank," Ana Ruiz said …": a comma inside
+                // the closing quotation mark of a title ends the segment too.
+                segs.push((a, k + 1));
+                a = k + 1;
             }
         }
         segs.push((a, end));
@@ -538,6 +543,19 @@ impl<'a> State<'a> {
 
     /// An adverb or auxiliary between a subject and its cue ("also", "has"); not an
     /// acronym written like one ("IS said").
+    /// Is the quotation `t` a short capitalised title closed by a comma inside its
+    /// quotation mark ("Shark Tank,", "Face the Nation,")?
+    fn quoted_title_with_comma(&self, t: &Tok) -> bool {
+        let q = self.n[t.s..t.e].trim_end();
+        let inner = q.trim_matches(|c: char| !c.is_alphanumeric());
+        q.ends_with(',')
+            && (1..=4).contains(&inner.split_whitespace().count())
+            && inner.starts_with(|c: char| c.is_uppercase())
+            && inner
+                .split_whitespace()
+                .all(|w| is_cap(w) || is_in(w, &["the", "of", "and", "a", "in", "on"]))
+    }
+
     pub(super) fn subject_adverb(&self, toks: &[Tok], i: usize) -> bool {
         self.word_at(toks, i).is_some_and(adverb_word)
     }
