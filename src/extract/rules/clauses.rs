@@ -2448,9 +2448,6 @@ impl<'a> State<'a> {
         spk
     }
 
-    /// Does a last short segment after the comma at `e` end the sentence ("…, said
-    /// his sister, Ana Ruiz, 28.", "…, managing director of a consultancy,
-    /// Brandtworks.")? At most three words, no verb, nothing but words to the end.
     /// "…, said Ana Ruiz at a news conference in February.": a place or time phrase
     /// of at most ten words, no clause or name in it, closing the sentence after the
     /// speaker.
@@ -2474,6 +2471,9 @@ impl<'a> State<'a> {
             })
     }
 
+    /// Does a last short segment after the comma at `e` end the sentence ("…, said
+    /// his sister, Ana Ruiz, 28.", "…, managing director of a consultancy,
+    /// Brandtworks.")? At most three words, no verb, nothing but words to the end.
     fn closing_tail(&self, toks: &[Tok], e: usize) -> bool {
         toks.get(e).is_some_and(|t| t.k == K::Comma)
             && (1..=3).contains(&self.words(toks, e + 1, toks.len()))

@@ -432,7 +432,7 @@ impl<'a> State<'a> {
 
     /// "The Kremlin denies any deal, spokesman Ivo Brandt said on Thursday.": a
     /// closing attribution after a statement reports the whole sentence, so its
-    /// speaker relays the statement's (rulebook R5: one hop per level).
+    /// speaker relays the statement's (rulebook R2: one hop per level).
     fn closing_relay(&mut self, toks: &[Tok], f: &mut Found) {
         if f.kind != ExtractKind::IndirectSpeech
             || !(f.inner.is_empty() && f.outer.is_empty() && f.cited.is_empty())
@@ -464,10 +464,10 @@ impl<'a> State<'a> {
         let (Some(outer), Some(own)) = (g.speaker.as_ref(), f.speaker.as_ref()) else {
             return;
         };
-        // (Nothing follows an unnamed hop that is no medium (`assemble`): "Ana Ruiz
-        // complained …, authorities said" would lose her.)
         // Only a speaker named in the attribution, or "he"/"she" ("…, the company
-        // said" resolved to another body would invent a hop).
+        // said" resolved to another body would invent a hop); never an unnamed one
+        // that is no medium, after whom nothing follows (`assemble`: "Ana Ruiz
+        // complained …, authorities said" would lose her).
         let last = outer.hop.name.rsplit(' ').next().unwrap_or("");
         let named = toks[k + 1..]
             .iter()

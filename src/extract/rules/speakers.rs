@@ -541,8 +541,6 @@ impl<'a> State<'a> {
         self.speaker(toks, seg)
     }
 
-    /// An adverb or auxiliary between a subject and its cue ("also", "has"); not an
-    /// acronym written like one ("IS said").
     /// Is the quotation `t` a short capitalised title closed by a comma inside its
     /// quotation mark ("Shark Tank,", "Face the Nation,")?
     fn quoted_title_with_comma(&self, t: &Tok) -> bool {
@@ -556,6 +554,8 @@ impl<'a> State<'a> {
                 .all(|w| is_cap(w) || is_in(w, &["the", "of", "and", "a", "in", "on"]))
     }
 
+    /// An adverb or auxiliary between a subject and its cue ("also", "has"); not an
+    /// acronym written like one ("IS said").
     pub(super) fn subject_adverb(&self, toks: &[Tok], i: usize) -> bool {
         self.word_at(toks, i).is_some_and(adverb_word)
     }
@@ -1203,10 +1203,7 @@ impl<'a> State<'a> {
             if (1..=2).contains(&f)
                 && is_in(words[f - 1], lexicon::SPOKES_WORDS)
                 && (2..=3).contains(&object.len())
-                && is_in(
-                    object[0].trim_end_matches('.'),
-                    &["Mr", "Mrs", "Ms", "Miss", "Dr"],
-                )
+                && is_in(object[0], lexicon::HONORIFICS)
                 && object[1..].iter().all(|w| is_cap(w))
             {
                 if let Some(s) = self
@@ -1605,8 +1602,12 @@ impl<'a> State<'a> {
             if anon_head {
                 return Some(Spk::anonymous(&phrase, true));
             }
-            // "the passenger told investigators": a person's agent noun that no one
-            // was introduced with is an unnamed person (rulebook R3), never nothing.
+            // "The filmmaker said", "the passenger told investigators": a definite
+            // agent noun (not a body, a document, a thing or someone's relative) is
+            // the person an apposition described so, else the person the article is
+            // about, as "she" would be (`resolve`), else an unnamed person (rulebook
+            // R3; issue 12: an unresolved description is an anonymous hop), never
+            // nothing.
             if lower0 == "the"
                 && (2..=3).contains(&words.len())
                 && caps.is_empty()
@@ -1624,9 +1625,6 @@ impl<'a> State<'a> {
                         .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()) && person_noun(p))
                 })
             {
-                // "the filmmaker" after "Ana Ruiz, a filmmaker", or after a sentence
-                // about her: an epithet for the person the article is about, as
-                // "she" would be (`resolve`).
                 return self
                     .described_as_any(words)
                     .or_else(|| self.by_role(&head, &[]))
