@@ -6388,3 +6388,11 @@ fn a_described_name_closing_the_sentence_after_the_cue_is_the_speaker() {
         &[("Wire via Mira Ostrova", "The union has lost its focus")],
     );
 }
+
+#[test]
+fn a_portfolio_word_before_a_first_name_is_no_part_of_the_name() {
+    assert_chains_and_claims(
+        "The bill was raised by Ostland Party TD for Ostshire John Oster. Mr Oster said the pension was a challenge.",
+        &[("Wire via John Oster", "the pension was a challenge")],
+    );
+}

@@ -3574,6 +3574,18 @@ impl<'a> State<'a> {
             // "Mr Brandt's East Asian tour": the possessor is the name.
             let honorific_before = r.0 > 0 && is_in(words[r.0 - 1], lexicon::HONORIFICS);
             for (pi, piece) in split_connectors(&words[r.0..r.1]).into_iter().enumerate() {
+                // "Minister for Education and Skills Richard Bruton": after a
+                // connector, a portfolio's last word before a first name is no part
+                // of the name.
+                let piece = if pi > 0
+                    && piece.len() >= 3
+                    && !known_first_name(piece[0])
+                    && known_first_name(piece[1])
+                {
+                    &piece[1..]
+                } else {
+                    piece
+                };
                 // Copied only when a possessive has to be cut.
                 let mut piece = std::borrow::Cow::Borrowed(piece);
                 // A possessive ends the name: "Minister Ana Ruiz's visit".
