@@ -3574,9 +3574,10 @@ impl<'a> State<'a> {
             // "Mr Brandt's East Asian tour": the possessor is the name.
             let honorific_before = r.0 > 0 && is_in(words[r.0 - 1], lexicon::HONORIFICS);
             for (pi, piece) in split_connectors(&words[r.0..r.1]).into_iter().enumerate() {
-                // "Minister for Education and Skills Richard Bruton": after a
-                // connector, a portfolio's last word before a first name is no part
-                // of the name.
+                // "TD for Wicklow John Brady", "Chief of Staff Reince Priebus": after
+                // a connector, a portfolio's last word before a first name is no part
+                // of the name. (Not yet where the whole run is read as a titled
+                // name: "Minister for Education and Skills Richard Bruton".)
                 let piece = if pi > 0
                     && piece.len() >= 3
                     && !known_first_name(piece[0])
