@@ -6396,3 +6396,19 @@ fn a_portfolio_word_before_a_first_name_is_no_part_of_the_name() {
         &[("Wire via John Oster", "the pension was a challenge")],
     );
 }
+
+#[test]
+fn a_person_named_in_passing_is_the_next_pronoun_nobody_else_fits() {
+    assert_chains_and_claims(
+        "A photograph of Linda Ostrova went viral. She said she had just left a cafe.",
+        &[("Wire via Linda Ostrova", "she had just left a cafe")],
+    );
+    // Not when the sentence names another person, nor a name used as a modifier.
+    for text in [
+        "A photograph of Linda Ostrova beside Ivo Brandt went viral. She said she had just left a cafe.",
+        "He proposed with a John Oster diamond ring. He said the ring was new.",
+    ] {
+        let got = chains(text, "Wire");
+        assert!(got.iter().all(|c| !c.contains("Ostrova") && !c.contains("Oster")), "{got:?}");
+    }
+}

@@ -130,6 +130,11 @@ struct State<'a> {
     /// Documents introduced with their author ("a report … by the Ostwind news
     /// agency"), as (head noun, author), most recent last: "the report" → the author.
     docs: Vec<(String, Spk)>,
+    /// The latest two- or three-word name with a first name the lexicon sexes,
+    /// seen anywhere in a sentence ("A photograph of Olga Lozina went viral."), as
+    /// (name, is female, `sentence_no`): the antecedent of a "she"/"he" in the next
+    /// sentences that nobody else fits (`resolve_gendered`).
+    named_in_passing: Option<(String, bool, usize)>,
     /// Names given a description in apposition ("Ana Ruiz, an artist from Lima",
     /// "a mining company, Ostberg Minerals"), most recent last: "the artist" → Ana
     /// Ruiz. Each entry is (name, lower-case description, is a person, `turns` when
@@ -183,6 +188,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         orgs: Vec::new(),
         docs: Vec::new(),
         described: Vec::new(),
+        named_in_passing: None,
         kin_named: Vec::new(),
         sexes: Vec::new(),
         turns: 0,
@@ -237,6 +243,9 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
             st.note_self_reference(before);
             if !subject && st.out.len() == before {
                 st.note_introduced(&toks);
+            } else {
+                // A subject or a speaker is a nearer antecedent than a name in passing.
+                st.named_in_passing = None;
             }
             if subject && !in_claim {
                 if let Some(s) = st.subject.as_mut() {

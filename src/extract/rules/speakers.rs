@@ -2145,7 +2145,7 @@ impl<'a> State<'a> {
     /// (`lone_surname`, stop 43).
     pub(super) fn resolve_gendered(&self, female: bool) -> Option<Spk> {
         let Some(first) = self.resolve(true) else {
-            return self.lone_surname();
+            return self.lone_surname().or_else(|| self.in_passing(female));
         };
         let clash = |s: &Spk| self.sex_of(s).is_some_and(|f| f != female);
         if !clash(&first) {
@@ -2159,6 +2159,15 @@ impl<'a> State<'a> {
             .chain(subject)
             .find(|s| self.sex_of(s) == Some(female))
             .cloned()
+            .or_else(|| self.in_passing(female))
+    }
+
+    /// A person named in passing in the last two sentences before this one, whose
+    /// first name says the pronoun's sex (`named_in_passing`).
+    fn in_passing(&self, female: bool) -> Option<Spk> {
+        let (name, f, at) = self.named_in_passing.as_ref()?;
+        (*f == female && *at < self.sentence_no && at + 3 >= self.sentence_no)
+            .then(|| Spk::named(name, true, false))
     }
 
     /// Does a verb start at token `i`, after a body's name ("NHS services are …",
@@ -3417,14 +3426,59 @@ impl<'a> State<'a> {
                 self.note_kin(pair[1], start);
             }
         }
-        for words in chunks {
+        for words in &chunks {
             self.note_chunk(words, start);
         }
+        self.note_in_passing(&chunks);
         if self.mentions.len() > 64 {
             self.mentions.drain(..32);
         }
         if self.names.len() > 256 {
             self.names.drain(..128);
+        }
+    }
+
+    /// "A photograph of Olga Lozina went viral.": the one person a sentence names,
+    /// by a first name the lexicon sexes and a surname, becomes `named_in_passing`.
+    /// Not where another capitalised word could be a person ("under President Ivo
+    /// Brandt, Glick feels …"), nor a name after an article ("a Neil Lane diamond
+    /// ring"), nor a possessive ("Emily Carvin's mother Zoe": whose "she"?).
+    fn note_in_passing(&mut self, chunks: &[&[&str]]) {
+        let mut found = None;
+        let mut persons = 0;
+        for (ci, c) in chunks.iter().enumerate() {
+            for (a, b) in cap_runs(c) {
+                let run = &c[a..b];
+                let female = is_in(run[0], lexicon::FEMALE_FIRST_NAMES);
+                let sexed = female || is_in(run[0], lexicon::MALE_FIRST_NAMES);
+                if run.len() == 1 {
+                    // A lone word that could be a person's name (not the sentence's
+                    // first word, which is capitalised anyway).
+                    let first_word = a == 0 && ci == 0;
+                    if !first_word && (sexed || self.name_words.contains(run[0])) {
+                        persons += 1;
+                    }
+                    continue;
+                }
+                if !is_org(run) {
+                    persons += 1;
+                }
+                if !sexed {
+                    continue;
+                }
+                // "a Neil Lane diamond ring": after an article, a modifier.
+                let modifier = a > 0 && is_in(c[a - 1], ARTICLES);
+                let clean = run.len() <= 3
+                    && !modifier
+                    && !is_org(run)
+                    && !run.iter().any(|w| w.contains("'s") || is_title(w));
+                if clean {
+                    found = Some((run.join(" "), female));
+                }
+            }
+        }
+        if let Some((name, female)) = found.filter(|_| persons == 1) {
+            self.named_in_passing = Some((name, female, self.sentence_no));
         }
     }
 
