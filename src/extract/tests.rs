@@ -6412,3 +6412,15 @@ fn a_person_named_in_passing_is_the_next_pronoun_nobody_else_fits() {
         assert!(got.iter().all(|c| !c.contains("Ostrova") && !c.contains("Oster")), "{got:?}");
     }
 }
+
+#[test]
+fn a_named_persons_parent_is_an_unnamed_speaker() {
+    assert_chains_and_claims(
+        "Ms Ostrova's mother said the family was delighted.",
+        &[("Wire via ~Ms Ostrova's mother", "the family was delighted")],
+    );
+    assert_chains_and_claims(
+        "The boy's father said the family was delighted.",
+        &[("Wire via ~The boy's father", "the family was delighted")],
+    );
+}
