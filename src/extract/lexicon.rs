@@ -3795,6 +3795,11 @@ pub(crate) const PERSON_REFS: Words = Words::new(
         "writer",
         "refugee",
         "fighter",
+        "adviser",
+        "advisor",
+        "aide",
+        "counselor",
+        "counsellor",
     ],
 );
 

@@ -6424,3 +6424,11 @@ fn a_named_persons_parent_is_an_unnamed_speaker() {
         &[("Wire via ~The boy's father", "the family was delighted")],
     );
 }
+
+#[test]
+fn a_named_persons_adviser_is_an_unnamed_speaker() {
+    assert_chains_and_claims(
+        "Ostrova's adviser said the plan would work.",
+        &[("Wire via ~Ostrova's adviser", "the plan would work")],
+    );
+}
