@@ -6432,3 +6432,11 @@ fn a_named_persons_adviser_is_an_unnamed_speaker() {
         &[("Wire via ~Ostrova's adviser", "the plan would work")],
     );
 }
+
+#[test]
+fn a_panel_is_a_body() {
+    assert_chains_and_claims(
+        "\"We deny the motion,\" the panel wrote in the decision on Thursday.",
+        &[("Wire via ~the panel", "We deny the motion")],
+    );
+}
