@@ -6440,3 +6440,11 @@ fn a_panel_is_a_body() {
         &[("Wire via ~the panel", "We deny the motion")],
     );
 }
+
+#[test]
+fn but_with_an_auxiliary_before_the_cue_keeps_the_sentences_subject() {
+    assert_chains_and_claims(
+        "Ana Ruiz has called the plan a hoax, but has also said she has an open mind about it.",
+        &[("Wire via Ana Ruiz", "she has an open mind about it")],
+    );
+}

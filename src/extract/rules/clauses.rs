@@ -90,9 +90,17 @@ impl<'a> State<'a> {
             if toks[j].k != K::Word {
                 break;
             }
+            // ("…, but has also said": an auxiliary and adverbs only are no subject;
+            // the sentence's subject says it, read by `first_predicate`.)
             if self.is_word(toks, j, lexicon::CLAUSE_CONJUNCTIONS)
                 && j > s
                 && (1..=8).contains(&self.words(toks, j + 1, i))
+                && !(j + 1..i).all(|k| {
+                    self.is_word(toks, k, &["has", "have", "had"])
+                        || self
+                            .word_at(toks, k)
+                            .is_some_and(lexicon::is_subject_adverb)
+                })
             {
                 return j + 1;
             }
