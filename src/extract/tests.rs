@@ -6448,3 +6448,19 @@ fn but_with_an_auxiliary_before_the_cue_keeps_the_sentences_subject() {
         &[("Wire via Ana Ruiz", "she has an open mind about it")],
     );
 }
+
+#[test]
+fn who_after_a_clause_refers_to_its_last_noun_phrase() {
+    assert_chains_and_claims(
+        "The report drew criticism from some Ostland officials, who said it was unfair.",
+        &[("Wire via ~some Ostland officials", "it was unfair")],
+    );
+    // Not inside a noun phrase with "of".
+    assert_chains_and_claims(
+        "The head of the harbour board, who said the port was safe, resigned.",
+        &[(
+            "Wire via ~The head of the harbour board",
+            "the port was safe",
+        )],
+    );
+}

@@ -259,6 +259,29 @@ impl<'a> State<'a> {
                         {
                             last.0 = k;
                         }
+                    } else if let Some(k) = (last.0 + 2..last.1.saturating_sub(1))
+                        .rev()
+                        .find(|&k| {
+                            self.is_word(toks, k, ARTICLES)
+                                || self.is_word(toks, k, &["some", "several", "two", "three"])
+                        })
+                        .filter(|&k| {
+                            // "The revelations sparked pushback from a White House
+                            // official, who said": the clause's last noun phrase, after
+                            // a past verb or "from"/"by"/"among" (not "the head of the
+                            // agency, who said").
+                            !self.is_word(toks, k - 1, &["of"])
+                                && (self.is_word(toks, k - 1, &["from", "by", "among"])
+                                    || (last.0 + 1..k).any(|v| {
+                                        self.word_at(toks, v).is_some_and(|w| {
+                                            w.len() > 4
+                                                && w.ends_with("ed")
+                                                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                                        })
+                                    }))
+                        })
+                    {
+                        last.0 = k;
                     }
                 }
             }
