@@ -975,6 +975,7 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(
         "graduate",
         "delegate",
         "colleague",
+        "associate",
         "witness",
         "victim",
         "nurse",

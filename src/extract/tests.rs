@@ -6464,3 +6464,15 @@ fn who_after_a_clause_refers_to_its_last_noun_phrase() {
         )],
     );
 }
+
+#[test]
+fn a_count_of_people_after_a_name_is_an_unnamed_group() {
+    assert_chains_and_claims(
+        "Several Ostrova donors said that she will run again.",
+        &[("Wire via ~Several Ostrova donors", "she will run again")],
+    );
+    assert_chains_and_claims(
+        "Several Ostrova associates have warned that she will run again.",
+        &[("Wire via ~Several Ostrova associates", "she will run again")],
+    );
+}

@@ -1070,6 +1070,22 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&["the", owner]);
             }
         }
+        // "Several Trump donors", "Two Ostland confidants": a count of people named
+        // by a plural common noun after a person's or place's name is an unnamed
+        // group, not the name (a medium's or a body's people are read below).
+        if (3..=5).contains(&n)
+            && is_in(&lower0, lexicon::QUANTITY_OPENERS)
+            && head.len() > 4
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && words[n - 1].starts_with(|c: char| c.is_ascii_lowercase())
+            && words[1..n - 1].iter().all(|w| is_cap(w))
+            && !is_org(&words[1..n - 1])
+            && !is_known_media_run(&words[1..n - 1])
+            && !acronym(words[1])
+        {
+            return Some(Spk::anonymous(&words.join(" "), true));
+        }
         // "The father of three, who …, wrote": a parent described by a count of
         // children is the person spoken of before (rulebook R3: a definite
         // description resolves), never an unnamed one.
