@@ -6476,3 +6476,11 @@ fn a_count_of_people_after_a_name_is_an_unnamed_group() {
         &[("Wire via ~Several Ostrova associates", "she will run again")],
     );
 }
+
+#[test]
+fn a_participle_with_a_time_word_ends_the_according_to_source() {
+    assert_chains_and_claims(
+        "Ostland will ban new MPs from employing relatives, according to rules announced today in the wake of a scandal that has rocked Westria.",
+        &[("Wire via ~rules", "Ostland will ban new MPs from employing relatives")],
+    );
+}

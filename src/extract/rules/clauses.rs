@@ -1582,12 +1582,21 @@ impl<'a> State<'a> {
                     && !self.is_word(toks, j, DOCS)
             };
             // (Neither with a name inside: "a letter that Ana Ruiz sent" is hers.)
-            let participle = self.word_at(toks, k).is_some_and(|w| {
+            // ("rules announced today in the wake of …": after any noun when a time
+            // word follows and no author after "by".)
+            let past = self.word_at(toks, k).is_some_and(|w| {
                 w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
-            }) && body_noun(k - 1);
-            if k > np_s + 1
-                && (self.is_word(toks, k, &["that", "which", "who"]) || participle)
-                && !(k..np_e).any(|j| self.word_at(toks, j).is_some_and(is_cap))
+            });
+            let timed =
+                past && self.is_word(
+                    toks,
+                    k + 1,
+                    &["today", "yesterday", "earlier", "last", "this"],
+                ) && !(k..np_e).any(|j| self.is_word(toks, j, &["by"]));
+            let participle = past && body_noun(k - 1) || timed;
+            if k > np_s
+                && (self.is_word(toks, k, &["that", "which", "who"]) && k > np_s + 1 || participle)
+                && (timed || !(k..np_e).any(|j| self.word_at(toks, j).is_some_and(is_cap)))
                 && self.word_at(toks, k - 1).is_some_and(|w| !is_cap(w))
             {
                 src_e = k;

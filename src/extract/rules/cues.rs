@@ -37,6 +37,21 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        // "…, according to rules announced today …": a participle inside the
+        // source's phrase, no cue of its own (but "a tally maintained by X" names
+        // an author, "experts who say" a statement of their own).
+        if self.w(&toks[i]).ends_with("ed")
+            && !self.is_word(toks, i + 1, &["by"])
+            && (i.saturating_sub(6)..i.saturating_sub(1)).any(|k| {
+                self.is_word(toks, k, &["according"])
+                    && self.is_word(toks, k + 1, &["to"])
+                    && toks[k + 2..i]
+                        .iter()
+                        .all(|t| t.k == K::Word && !is_in(self.w(t), lexicon::RELATIVE_PRONOUNS))
+            })
+        {
+            return false;
+        }
         let next = self.word_at(toks, i + 1).unwrap_or("");
         let Some(cw) = lexicon::cue_word(self.w(&toks[i])) else {
             return false;
