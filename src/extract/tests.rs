@@ -6484,3 +6484,14 @@ fn a_participle_with_a_time_word_ends_the_according_to_source() {
         &[("Wire via ~rules", "Ostland will ban new MPs from employing relatives")],
     );
 }
+
+#[test]
+fn a_relay_that_reads_as_no_source_is_dropped() {
+    let got = chains(
+        "In an interview with Russian and Ukrainian journalists in February, Ana Ruiz said she had not asked for troops.",
+        "Wire",
+    );
+    // Not "Wire via Russian via Ana Ruiz": a nationality adjective is no relay.
+    assert!(got.iter().any(|c| c.ends_with("Ana Ruiz")), "{got:?}");
+    assert!(got.iter().all(|c| !c.contains("Russian")), "{got:?}");
+}

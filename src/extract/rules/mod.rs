@@ -693,6 +693,9 @@ impl<'a> State<'a> {
             self.name_in_full(&mut s.hop);
         }
         for hops in [&mut f.inner, &mut f.via, &mut f.outer, &mut f.cited] {
+            // A relay that reads as no source ("with Russian and Ukrainian
+            // journalists" read as "Russian") is dropped; the statement stays.
+            hops.retain(super::validity::valid_source);
             for h in hops.iter_mut() {
                 self.name_in_full(h);
             }
