@@ -2906,6 +2906,40 @@ pub(crate) const NATIONALITIES: &[&str] = &[
     "ukrainian",
 ];
 
+/// More nationality adjectives, for the speaker validity check only: a lone one is
+/// a word of a description, never a source ("Congolese and UN officials said").
+/// Not titles (as [`NATIONALITIES`] are): "Australian Competition and Consumer
+/// Commission", "Centre for European Economic Research" keep them in the name.
+pub(crate) const MORE_NATIONALITIES: &[&str] = &[
+    "canadian",
+    "australian",
+    "belgian",
+    "austrian",
+    "dutch",
+    "italian",
+    "spanish",
+    "polish",
+    "swedish",
+    "greek",
+    "mexican",
+    "brazilian",
+    "nigerian",
+    "kenyan",
+    "ugandan",
+    "congolese",
+    "sudanese",
+    "lebanese",
+    "jordanian",
+    "yemeni",
+    "qatari",
+    "vietnamese",
+    "indonesian",
+    "filipino",
+    "malaysian",
+    "hungarian",
+    "european",
+];
+
 /// Title words stripped from the front of a person's name. Mostly grammar (ranks, roles,
 /// honorifics); the nationality adjectives and the names of bodies ("kremlin",
 /// "pentagon", "nato") among them are world knowledge.

@@ -57,7 +57,10 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     }
     // A nationality adjective ("Turkish" from "the Turkish coastguard command") is a
     // word of a description, never a source.
-    if words.len() == 1 && !hop.anonymous && is_in(words[0], lexicon::NATIONALITIES) {
+    if words.len() == 1
+        && !hop.anonymous
+        && (is_in(words[0], lexicon::NATIONALITIES) || is_in(words[0], lexicon::MORE_NATIONALITIES))
+    {
         return false;
     }
     if name.split_whitespace().any(party_label) {
@@ -217,6 +220,8 @@ mod tests {
             "of the",
             "and",
             "spoke to the group",
+            "Turkish",
+            "Congolese",
         ] {
             assert!(!valid_source(&named(n)), "{n}");
         }
