@@ -6495,3 +6495,14 @@ fn a_relay_that_reads_as_no_source_is_dropped() {
     assert!(got.iter().any(|c| c.ends_with("Ana Ruiz")), "{got:?}");
     assert!(got.iter().all(|c| !c.contains("Russian")), "{got:?}");
 }
+
+#[test]
+fn a_role_is_not_an_unnamed_person_brought_in_under_another_noun() {
+    assert_chains_and_claims(
+        "The victim said she was 16. The taxi driver later said he thought the girl was 20.",
+        &[
+            ("Wire via ~The victim", "she was 16"),
+            ("Wire via ~The taxi driver", "he thought the girl was 20"),
+        ],
+    );
+}

@@ -1596,7 +1596,14 @@ impl<'a> State<'a> {
                             || last == "media"
                             || is_in(&last, lexicon::MEDIA_WORDS))
                 };
-                if let Some(s) = self.resolve(true).filter(|s| !other_office(s) && !group(s)) {
+                // "The victim said …. The taxi driver said": an unnamed person
+                // brought in under another noun is not the role's holder.
+                let other_person =
+                    |s: &Spk| s.hop.anonymous && !s.head.is_empty() && s.head != head;
+                if let Some(s) = self
+                    .resolve(true)
+                    .filter(|s| !other_office(s) && !group(s) && !other_person(s))
+                {
                     // "Ana Ruiz was upset, the attorney said": the sentence's own
                     // subject is rarely the role named after it; a person introduced
                     // with that role is ("Ivo Brandt, an attorney for …"), even after
