@@ -4122,6 +4122,7 @@ pub(crate) const DOCS: Words = Words::new(
         "memo",
         "release",
         "affidavit",
+        "petition",
         "papers",
         "count",
         "tally",

@@ -6506,3 +6506,11 @@ fn a_role_is_not_an_unnamed_person_brought_in_under_another_noun() {
         ],
     );
 }
+
+#[test]
+fn a_petition_is_a_document() {
+    assert_chains_and_claims(
+        "\"We can't just let them go,\" the petition said.",
+        &[("Wire via ~the petition", "We can't just let them go")],
+    );
+}
