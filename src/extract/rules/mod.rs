@@ -135,6 +135,9 @@ struct State<'a> {
     /// (name, is female, `sentence_no`): the antecedent of a "she"/"he" in the next
     /// sentences that nobody else fits (`resolve_gendered`).
     named_in_passing: Option<(String, bool, usize)>,
+    /// The capitalised runs of the sentence being read, as (chunk, start, end) in
+    /// `note_names`' chunks (reused buffer).
+    sentence_runs: Vec<(usize, usize, usize)>,
     /// Names given a description in apposition ("Ana Ruiz, an artist from Lima",
     /// "a mining company, Ostberg Minerals"), most recent last: "the artist" → Ana
     /// Ruiz. Each entry is (name, lower-case description, is a person, `turns` when
@@ -189,6 +192,7 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         docs: Vec::new(),
         described: Vec::new(),
         named_in_passing: None,
+        sentence_runs: Vec::new(),
         kin_named: Vec::new(),
         sexes: Vec::new(),
         turns: 0,

@@ -3472,8 +3472,9 @@ impl<'a> State<'a> {
                 self.note_kin(pair[1], start);
             }
         }
-        for words in &chunks {
-            self.note_chunk(words, start);
+        self.sentence_runs.clear();
+        for (ci, words) in chunks.iter().enumerate() {
+            self.note_chunk(ci, words, start);
         }
         self.note_in_passing(&chunks);
         if self.mentions.len() > 64 {
@@ -3490,28 +3491,45 @@ impl<'a> State<'a> {
     /// Brandt, Glick feels …"), nor a name after an article ("a Neil Lane diamond
     /// ring"), nor a possessive ("Emily Carvin's mother Zoe": whose "she"?).
     fn note_in_passing(&mut self, chunks: &[&[&str]]) {
+        // (Cheap test first: this runs for every sentence; most name nobody with a
+        // listed first name.)
+        let sexed = |w: &str| {
+            if is_in(w, lexicon::FEMALE_FIRST_NAMES) {
+                Some(true)
+            } else if is_in(w, lexicon::MALE_FIRST_NAMES) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let Some(&(fc, fa, fb)) = self
+            .sentence_runs
+            .iter()
+            .find(|&&(ci, a, b)| b - a >= 2 && sexed(chunks[ci][a]).is_some())
+        else {
+            return;
+        };
         let mut found = None;
         let mut persons = 0;
-        for (ci, c) in chunks.iter().enumerate() {
-            for (a, b) in cap_runs(c) {
-                let run = &c[a..b];
-                let female = is_in(run[0], lexicon::FEMALE_FIRST_NAMES);
-                let sexed = female || is_in(run[0], lexicon::MALE_FIRST_NAMES);
-                if run.len() == 1 {
-                    // A lone word that could be a person's name (not the sentence's
-                    // first word, which is capitalised anyway).
-                    let first_word = a == 0 && ci == 0;
-                    if !first_word && (sexed || self.name_words.contains(run[0])) {
-                        persons += 1;
-                    }
-                    continue;
-                }
-                if !is_org(run) {
+        for &(ci, a, b) in &self.sentence_runs {
+            let c = chunks[ci];
+            let run = &c[a..b];
+            if run.len() == 1 {
+                // A lone word that could be a person's name (not the sentence's
+                // first word, which is capitalised anyway).
+                if !(a == 0 && ci == 0)
+                    && (self.name_words.contains(run[0]) || sexed(run[0]).is_some())
+                {
                     persons += 1;
                 }
-                if !sexed {
-                    continue;
+            } else if (ci, a, b) == (fc, fa, fb) || !is_org(run) {
+                persons += 1;
+                if persons > 1 {
+                    return;
                 }
+                let Some(female) = sexed(run[0]) else {
+                    continue;
+                };
                 // "a Neil Lane diamond ring": after an article, a modifier.
                 let modifier = a > 0 && is_in(c[a - 1], ARTICLES);
                 let clean = run.len() <= 3
@@ -3522,8 +3540,11 @@ impl<'a> State<'a> {
                     found = Some((run.join(" "), female));
                 }
             }
+            if persons > 1 {
+                return;
+            }
         }
-        if let Some((name, female)) = found.filter(|_| persons == 1) {
+        if let Some((name, female)) = found {
             self.named_in_passing = Some((name, female, self.sentence_no));
         }
     }
@@ -3645,14 +3666,17 @@ impl<'a> State<'a> {
         }
     }
 
-    fn note_chunk(&mut self, words: &[&str], sentence_start: usize) {
+    fn note_chunk(&mut self, ci: usize, words: &[&str], sentence_start: usize) {
         if let Some(d) = doc_owner(words) {
             self.docs.push(d);
             if self.docs.len() > 32 {
                 self.docs.drain(..16);
             }
         }
-        for r in cap_runs(words) {
+        let runs = cap_runs(words);
+        self.sentence_runs
+            .extend(runs.iter().map(|r| (ci, r.0, r.1)));
+        for r in runs {
             // "Trump's daughter Ivanka Trump": a name right after someone's kin.
             if kin_before(&words[..r.0]) && (2..=4).contains(&(r.1 - r.0)) {
                 self.note_kin(&words[r.0..r.1], sentence_start);
