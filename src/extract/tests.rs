@@ -6514,3 +6514,14 @@ fn a_petition_is_a_document() {
         &[("Wire via ~the petition", "We can't just let them go")],
     );
 }
+
+#[test]
+fn the_role_is_one_of_the_group_introduced_before() {
+    assert_chains_and_claims(
+        "Ivo Brandt may be out of a job, but he is in demand. \"This aims to make people think,\" says one of the campaigners behind the drive. \"We did not launch this to promote ourselves,\" said the campaigner.",
+        &[
+            ("Wire via ~one of the campaigners", "This aims to make people think"),
+            ("Wire via ~one of the campaigners", "We did not launch this to promote ourselves"),
+        ],
+    );
+}

@@ -2965,8 +2965,17 @@ impl<'a> State<'a> {
                 .find(|s| {
                     // A body's voice ("a spokesman for the ministry") is the body.
                     let voice = !anonymous && is_in(head, lexicon::SPOKES_WORDS);
-                    (s.person || voice)
-                        && (s.head == head || anonymous && modified_head(s))
+                    // "one of the campaigners" is "the campaigner" later.
+                    let one_of = || {
+                        s.hop
+                            .name
+                            .to_ascii_lowercase()
+                            .strip_prefix("one of the ")
+                            .and_then(|r| r.strip_prefix(head))
+                            .is_some_and(|r| r == "s" || r.starts_with("s "))
+                    };
+                    (s.person || voice || anonymous && one_of())
+                        && (s.head == head || anonymous && (modified_head(s) || one_of()))
                         && s.hop.anonymous == anonymous
                 })
                 .cloned()
