@@ -130,10 +130,11 @@ struct State<'a> {
     /// Documents introduced with their author ("a report … by the Ostwind news
     /// agency"), as (head noun, author), most recent last: "the report" → the author.
     docs: Vec<(String, Spk)>,
-    /// The latest two- or three-word name with a first name the lexicon sexes,
-    /// seen anywhere in a sentence ("A photograph of Olga Lozina went viral."), as
-    /// (name, is female, `sentence_no`): the antecedent of a "she"/"he" in the next
-    /// sentences that nobody else fits (`resolve_gendered`).
+    /// The one person a sentence without subject or statement named by a first name
+    /// the lexicon sexes ("A photograph of Linda Ostrova went viral.",
+    /// `note_in_passing`), as (name, is female, `sentence_no`): the antecedent of a
+    /// "she"/"he" in the next two sentences that nobody else fits
+    /// (`resolve_gendered`). Cleared by a sentence with a subject or a statement.
     named_in_passing: Option<(String, bool, usize)>,
     /// The capitalised runs of the sentence being read, as (chunk, start, end) in
     /// `note_names`' chunks (reused buffer).

@@ -266,8 +266,8 @@ impl<'a> State<'a> {
                                 || self.is_word(toks, k, &["some", "several", "two", "three"])
                         })
                         .filter(|&k| {
-                            // "The revelations sparked pushback from a White House
-                            // official, who said": the clause's last noun phrase, after
+                            // "The report drew fire from a senior Ostland official,
+                            // who said": the clause's last noun phrase, after
                             // a past verb or "from"/"by"/"among" (not "the head of the
                             // agency, who said").
                             !self.is_word(toks, k - 1, &["of"])
@@ -1070,7 +1070,7 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&["the", owner]);
             }
         }
-        // "Several Trump donors", "Two Ostland confidants": a count of people named
+        // "Several Ruiz donors", "Two Ostland confidants": a count of people named
         // by a plural common noun after a person's or place's name is an unnamed
         // group, not the name (a medium's or a body's people are read below).
         if (3..=5).contains(&n)
@@ -3494,11 +3494,11 @@ impl<'a> State<'a> {
         }
     }
 
-    /// "A photograph of Olga Lozina went viral.": the one person a sentence names,
+    /// "A photograph of Linda Ostrova went viral.": the one person a sentence names,
     /// by a first name the lexicon sexes and a surname, becomes `named_in_passing`.
     /// Not where another capitalised word could be a person ("under President Ivo
-    /// Brandt, Glick feels …"), nor a name after an article ("a Neil Lane diamond
-    /// ring"), nor a possessive ("Emily Carvin's mother Zoe": whose "she"?).
+    /// Brandt, Kessler feels …"), nor a name after an article ("a Tom Ade diamond
+    /// ring"), nor a possessive ("Linda Ostrova's mother Zoe": whose "she"?).
     fn note_in_passing(&mut self, chunks: &[&[&str]]) {
         // (Cheap test first: this runs for every sentence; most name nobody with a
         // listed first name.)
@@ -3539,7 +3539,7 @@ impl<'a> State<'a> {
                 let Some(female) = sexed(run[0]) else {
                     continue;
                 };
-                // "a Neil Lane diamond ring": after an article, a modifier.
+                // "a Tom Ade diamond ring": after an article, a modifier.
                 let modifier = a > 0 && is_in(c[a - 1], ARTICLES);
                 let clean = run.len() <= 3
                     && !modifier
