@@ -182,6 +182,17 @@ pub(super) fn known_first_name(w: &str) -> bool {
     is_in(w, lexicon::MALE_FIRST_NAMES) || is_in(w, lexicon::FEMALE_FIRST_NAMES)
 }
 
+/// The sex a listed first name gives (true: female), if the lexicon lists it.
+pub(super) fn first_name_sex(w: &str) -> Option<bool> {
+    if is_in(w, lexicon::FEMALE_FIRST_NAMES) {
+        Some(true)
+    } else if is_in(w, lexicon::MALE_FIRST_NAMES) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// An acronym of two letters or more written in capitals ("CDC", "UN").
 pub(super) fn acronym(w: &str) -> bool {
     w.len() >= 2 && w == w.to_uppercase()

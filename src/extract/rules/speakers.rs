@@ -10,9 +10,9 @@ use crate::extract::lexicon::{
 use crate::extract::text::{Tok, K};
 
 use super::names::{
-    acronym, cap_runs, family_first, is_cap, is_known_media, is_known_media_run, is_org, is_title,
-    known_first_name, name_tail, person_name, split_connectors, strip_based, strip_leading_the,
-    surname_matches, titled_person,
+    acronym, cap_runs, family_first, first_name_sex, is_cap, is_known_media, is_known_media_run,
+    is_org, is_title, known_first_name, name_tail, person_name, split_connectors, strip_based,
+    strip_leading_the, surname_matches, titled_person,
 };
 use super::{Spk, State};
 
@@ -3502,15 +3502,7 @@ impl<'a> State<'a> {
     fn note_in_passing(&mut self, chunks: &[&[&str]]) {
         // (Cheap test first: this runs for every sentence; most name nobody with a
         // listed first name.)
-        let sexed = |w: &str| {
-            if is_in(w, lexicon::FEMALE_FIRST_NAMES) {
-                Some(true)
-            } else if is_in(w, lexicon::MALE_FIRST_NAMES) {
-                Some(false)
-            } else {
-                None
-            }
-        };
+        let sexed = first_name_sex;
         let Some(&(fc, fa, fb)) = self
             .sentence_runs
             .iter()
@@ -3891,13 +3883,7 @@ fn gender_of(s: &Spk) -> Option<bool> {
     if words.next().is_none() {
         return word(&s.head);
     }
-    if is_in(first, lexicon::FEMALE_FIRST_NAMES) {
-        Some(true)
-    } else if is_in(first, lexicon::MALE_FIRST_NAMES) {
-        Some(false)
-    } else {
-        word(&s.head)
-    }
+    first_name_sex(first).or_else(|| word(&s.head))
 }
 
 /// Does a plural noun name people: a role or unnamed-source noun in the plural
