@@ -6525,3 +6525,11 @@ fn the_role_is_one_of_the_group_introduced_before() {
         ],
     );
 }
+
+#[test]
+fn a_side_taken_is_no_statement() {
+    assert_chains_and_claims(
+        "Mayor Tom Quill argued against raising the fees. Critics argued in favour of closing the port on Sundays. Linda Ross has argued for cutting aid. His lawyers argued against a trial, arguing the attack was too long ago.",
+        &[("Wire via ~His lawyers", "the attack was too long ago")],
+    );
+}

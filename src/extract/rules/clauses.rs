@@ -507,6 +507,23 @@ impl<'a> State<'a> {
             }
         }
         // 2. Complement after the cue.
+        // "argued against the levy", "argued in favour of closing the port", "argued
+        // for cutting aid": a side taken, with a noun or gerund object, is no
+        // checkable statement (rulebook R1: a verb's noun object counts only when it
+        // is itself a fact).
+        let side = |k: usize| {
+            self.is_word(toks, k, &["against"])
+                || self.is_word(toks, k, &["in"])
+                    && self.is_word(toks, k + 1, &["favor", "favour"])
+                    && self.is_word(toks, k + 2, &["of"])
+                || self.is_word(toks, k, &["for"])
+                    && self
+                        .word_at(toks, k + 1)
+                        .is_some_and(|g| g.len() > 5 && g.ends_with("ing") && !is_cap(g))
+        };
+        if side(ci + 1) {
+            return None;
+        }
         let mut p = ci + 1;
         if c == Cue::Told {
             p = self.np_end(toks, p);
