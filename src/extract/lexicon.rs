@@ -959,11 +959,11 @@ pub(crate) const COMMITMENT_LEMMAS: &[&str] = &[
     "seek",
 ];
 
-/// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
 /// Singular nouns for a group of people ("the couple", "the family"): unresolved, an
 /// unnamed group of sources, as a plural of people is.
 pub(crate) const PEOPLE_GROUPS: &[&str] = &["couple", "family", "pair", "duo", "trio"];
 
+/// Nouns for a person that neither the role lists nor an agent suffix (-er, -ist,
 /// -ian, -ent, -ant, -or) give: "another inmate", "one witness", "the rabbis".
 pub(crate) const PEOPLE_NOUNS: Words = Words::new(
     Id::PEOPLE_NOUNS,
@@ -1022,6 +1022,7 @@ pub(crate) const PEOPLE_NOUNS: Words = Words::new(
         "voter",
         "lawyer",
         "academic",
+        "scholar",
         "tribe",
         "teammate",
         "congressman",
@@ -4412,6 +4413,8 @@ pub(crate) const MEDIA_WORDS: Words = Words::new(
         "today",
         "online",
         "wire",
+        "station",
+        "affiliate",
     ],
 );
 

@@ -6533,3 +6533,33 @@ fn a_side_taken_is_no_statement() {
         &[("Wire via ~His lawyers", "the attack was too long ago")],
     );
 }
+
+#[test]
+fn scholars_are_unnamed_sources() {
+    assert_chains_and_claims(
+        "\"The port lobby is the most powerful,\" the two scholars wrote.",
+        &[(
+            "Wire via ~the two scholars",
+            "The port lobby is the most powerful",
+        )],
+    );
+}
+
+#[test]
+fn a_station_named_by_its_network_is_one_listener() {
+    assert_chains_and_claims(
+        "Two girls were shot in Dravel, police told Ostland station KDRV. The girls survived.",
+        &[("Wire via KDRV via police", "Two girls were shot in Dravel")],
+    );
+}
+
+#[test]
+fn an_owner_inside_a_relative_clause_owns_no_role() {
+    assert_chains_and_claims(
+        "\"Nothing happened,\" said Linda Ross, an activist who has been working with Brandt's family. The port was closed, Brandt's attorney said.",
+        &[
+            ("Wire via Linda Ross", "Nothing happened"),
+            ("Wire via ~Brandt's attorney", "The port was closed"),
+        ],
+    );
+}

@@ -3032,8 +3032,13 @@ impl<'a> State<'a> {
         // The owner, not the place a role is posted to ("Indonesia's ambassador to
         // Malaysia" is no owner of "Malaysia's minister"), and a role word of the
         // description.
+        // Not an owner named inside a relative clause of the description ("an
+        // activist who works with Garcia's family" is nobody's "Garcia's attorney").
         let fits = |ctx: &str| {
-            let words: Vec<&str> = ctx.split_whitespace().collect();
+            let words: Vec<&str> = ctx
+                .split_whitespace()
+                .take_while(|w| !is_in(w, lexicon::RELATIVE_PRONOUNS))
+                .collect();
             let owned = words
                 .iter()
                 .enumerate()
