@@ -3815,6 +3815,7 @@ pub(crate) const PERSON_REFS: Words = Words::new(
         "researcher",
         "scientist",
         "ceo",
+        "executive",
         "founder",
         "deputy",
         "congressman",

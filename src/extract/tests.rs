@@ -6563,3 +6563,15 @@ fn an_owner_inside_a_relative_clause_owns_no_role() {
         ],
     );
 }
+
+#[test]
+fn a_bodys_executive_is_an_unnamed_person_not_the_last_speaker() {
+    assert_chains_and_claims(
+        "The quay will be rebuilt, John Quill said. The firm will grow, its chief executive said. Sales rose, the company's CEO said.",
+        &[
+            ("Wire via John Quill", "The quay will be rebuilt"),
+            ("Wire via ~its chief executive", "The firm will grow"),
+            ("Wire via ~the company's CEO", "Sales rose"),
+        ],
+    );
+}

@@ -1050,9 +1050,27 @@ impl<'a> State<'a> {
         }
         let lower0 = words[0].to_ascii_lowercase();
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
+        // "the CEO", "the company's CEO": a role written as an acronym is the role
+        // noun ("the ceo"), an unnamed person, not a name.
+        let n = words.len();
+        let role_acronym = n >= 2
+            && acronym(words[n - 1])
+            && is_in(&head, lexicon::PERSON_REFS)
+            && words[..n - 1]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if role_acronym {
+            let mut lower = words.to_vec();
+            lower[n - 1] = &head;
+            return self.phrase_speaker_as_written(&lower).map(|mut s| {
+                if s.hop.anonymous {
+                    s.hop.name = words.join(" ");
+                }
+                s
+            });
+        }
         // "the company's press service", "its press office", "the ministry's
         // spokesman": the body they speak for (rulebook R3).
-        let n = words.len();
         let press = n >= 3
             && words[n - 2].eq_ignore_ascii_case("press")
             && is_in(&head, &["office", "service"]);
@@ -1600,9 +1618,12 @@ impl<'a> State<'a> {
                 // brought in under another noun is not the role's holder.
                 let other_person =
                     |s: &Spk| s.hop.anonymous && !s.head.is_empty() && s.head != head;
+                // "its president", "their chief executive": a body's person, never
+                // the person who spoke last.
+                let bodys = is_in(&lower0, &["its", "their"]);
                 if let Some(s) = self
                     .resolve(true)
-                    .filter(|s| !other_office(s) && !group(s) && !other_person(s))
+                    .filter(|s| !bodys && !other_office(s) && !group(s) && !other_person(s))
                 {
                     // "Ana Ruiz was upset, the attorney said": the sentence's own
                     // subject is rarely the role named after it; a person introduced
