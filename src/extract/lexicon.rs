@@ -4252,6 +4252,11 @@ pub(crate) const ROLE_QUALIFIERS: &[&str] = &[
     "assistant",
 ];
 
+/// Words that qualify one party's time in office ("current and former officials"):
+/// coordinated, they describe one source (rulebook R4), not two.
+pub(crate) const TENURE_WORDS: &[&str] =
+    &["current", "former", "past", "present", "serving", "retired"];
+
 /// Quantifiers that take a part of a group ("one of the organisers", "some of
 /// their neighbours"): the phrase is the group's unnamed members.
 pub(crate) const PARTITIVE_QUANTIFIERS: &[&str] = &[

@@ -6575,3 +6575,17 @@ fn a_bodys_executive_is_an_unnamed_person_not_the_last_speaker() {
         ],
     );
 }
+
+#[test]
+fn coordinated_unnamed_sources_give_one_item_each() {
+    assert_chains_and_claims(
+        "The quay flooded twice, police and medical officials said. The port was closed, city and state officials said. The fees rose, current and former officials said.",
+        &[
+            ("Wire via police", "The quay flooded twice"),
+            ("Wire via ~medical officials", "The quay flooded twice"),
+            ("Wire via ~city officials", "The port was closed"),
+            ("Wire via ~state officials", "The port was closed"),
+            ("Wire via ~current and former officials", "The fees rose"),
+        ],
+    );
+}

@@ -656,13 +656,24 @@ impl<'a> State<'a> {
         {
             let n = pieces.len() - 1;
             for p in pieces.iter_mut().take(n) {
-                let needs_head = p.last().is_some_and(|w| {
+                let modifier = |w: &str| {
                     !is_cap(w)
                         && !is_in(w, lexicon::ANON_NOUNS)
                         && !is_in(w, lexicon::PERSON_REFS)
                         && !is_in(w, lexicon::INSTITUTIONS)
                         && !is_in(w, DETERMINERS)
-                }) && p.len() >= 2;
+                };
+                // A lone modifier too ("security and medical sources", "city and
+                // state officials"), unless it is a people noun ("police and medical
+                // officials") or a qualifier of one party ("current and former
+                // officials" stay one source).
+                let lone = p.len() == 1
+                    && modifier(p[0])
+                    && !p[0].ends_with('s')
+                    && !speakers::people_plural(p[0])
+                    && !is_in(p[0], lexicon::ROLE_QUALIFIERS)
+                    && !is_in(p[0], lexicon::TENURE_WORDS);
+                let needs_head = p.last().is_some_and(|w| modifier(w)) && (p.len() >= 2 || lone);
                 if needs_head {
                     p.push(head);
                 }
@@ -674,7 +685,12 @@ impl<'a> State<'a> {
         let mut out = Vec::new();
         for p in &pieces {
             // A bare adjective or a lone lower-case modifier is not a source.
-            if p.len() == 1 && !is_cap(p[0]) && !is_in(p[0], lexicon::ANON_NOUNS) {
+            // A plural of people or a plural institution ("police", "authorities")
+            // is one; "group" alone is no body.
+            let plural = p[0].ends_with('s') || is_in(p[0], lexicon::PLURAL_SUBJECT_ENDS);
+            let people = is_in(p[0], lexicon::ANON_NOUNS)
+                || plural && (speakers::people_plural(p[0]) || is_in(p[0], lexicon::INSTITUTIONS));
+            if p.len() == 1 && !is_cap(p[0]) && !people {
                 return None;
             }
             let spk = self.phrase_speaker(p)?;
