@@ -6589,3 +6589,15 @@ fn coordinated_unnamed_sources_give_one_item_each() {
         ],
     );
 }
+
+#[test]
+fn an_object_pronoun_is_the_whole_listener() {
+    assert_chains_and_claims(
+        "Linda Ross had told her abuse might be an issue. John Quill told him cuts would come. John Quill told him not to leave. Linda Ross told US officials the port was closed. John Quill told Ostland officials a similar story.",
+        &[
+            ("Wire via Linda Ross", "abuse might be an issue"),
+            ("Wire via John Quill", "cuts would come"),
+            ("Wire via Linda Ross", "the port was closed"),
+        ],
+    );
+}

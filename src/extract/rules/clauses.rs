@@ -526,7 +526,33 @@ impl<'a> State<'a> {
         }
         let mut p = ci + 1;
         if c == Cue::Told {
-            p = self.np_end(toks, p);
+            // "told him cuts would come", "told her abuse might be an issue": an object
+            // pronoun is the whole listener ("her" is one only before a noun and a
+            // verb; "told her staff …" has a listener of two words).
+            // (Written in lower case: "told US officials" has a listener of two
+            // words. A directive follows as "not"/"to": "told him not to leave"; an
+            // adverbial goes on as before: "told him in a letter that …".)
+            let object = self
+                .word_at(toks, p)
+                .is_some_and(|w| matches!(w, "him" | "them" | "us" | "me"))
+                || self.word_at(toks, p) == Some("her")
+                    && self.is_word(toks, p + 2, lexicon::CLAUSE_AUX);
+            let clause_next = self.word_at(toks, p + 1).is_some_and(|w| {
+                w.starts_with(char::is_alphanumeric)
+                    && !is_in(w, &["not", "without"])
+                    && !is_in(w, lexicon::ADVERBIAL)
+            });
+            p = if object && clause_next {
+                p + 1
+            } else {
+                self.np_end(toks, p)
+            };
+            // "told officials a similar story": what was told, after the listener.
+            if self.is_word(toks, p, lexicon::ARTICLES)
+                && (p + 1..len.min(p + 3)).any(|k| self.is_word(toks, k, lexicon::TOLD_THINGS))
+            {
+                return None;
+            }
             // "told Sen. Ana Ruiz, a member of the panel, that …": over the listener's
             // apposition to its "that".
             if p < len && toks[p].k == K::Comma {
@@ -2256,7 +2282,9 @@ impl<'a> State<'a> {
             }
             // "told US representatives that …": people after a capitalised modifier
             // are the listeners when "that" follows.
-            let listeners = people_plural(w) && self.is_word(toks, k + 1, &["that"]);
+            // ("told US officials the port …": a determiner after them opens it too.)
+            let listeners = people_plural(w)
+                && (self.is_word(toks, k + 1, &["that"]) || self.is_word(toks, k + 1, DETERMINERS));
             // "said Ostland's foreign minister", "says Lina's husband": the phrase a
             // possessive name opens goes on over lower-case words, to a preposition.
             // (Tested last, only where the phrase would end.)
