@@ -6601,3 +6601,14 @@ fn an_object_pronoun_is_the_whole_listener() {
         ],
     );
 }
+
+#[test]
+fn a_count_of_a_people_is_an_unnamed_group() {
+    assert_chains_and_claims(
+        "Some Ostland Serbs have said they will boycott the vote. Several Americans said the bill would hurt them. Most said the port was closed.",
+        &[
+            ("Wire via ~Some Ostland Serbs", "they will boycott the vote"),
+            ("Wire via ~Several Americans", "the bill would hurt them"),
+        ],
+    );
+}

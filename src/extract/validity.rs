@@ -55,6 +55,10 @@ pub(crate) fn valid_source(hop: &HopSpec) -> bool {
     if words.len() == 1 && is_in(words[0], PERSON_TITLES) {
         return false;
     }
+    // A lone quantifier ("Most said …") is a group left unnamed, no name.
+    if words.len() == 1 && !hop.anonymous && is_in(words[0], lexicon::QUANTITY_OPENERS) {
+        return false;
+    }
     // A nationality adjective ("Turkish" from "the Turkish coastguard command") is a
     // word of a description, never a source.
     if words.len() == 1

@@ -1104,6 +1104,21 @@ impl<'a> State<'a> {
         {
             return Some(Spk::anonymous(&words.join(" "), true));
         }
+        // "Some Bosnian Serbs", "Several Americans": a count of a people named by a
+        // capitalised plural is an unnamed group too.
+        if (2..=4).contains(&n)
+            && is_in(&lower0, lexicon::QUANTITY_OPENERS)
+            && lower0 != "both"
+            && head.len() > 4
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && words[1..].iter().all(|w| is_cap(w))
+            && !is_org(&words[1..])
+            && !is_known_media_run(&words[1..])
+            && !acronym(words[n - 1])
+        {
+            return Some(Spk::anonymous(&words.join(" "), true));
+        }
         // "The father of three, who …, wrote": a parent described by a count of
         // children is the person spoken of before (rulebook R3: a definite
         // description resolves), never an unnamed one.
