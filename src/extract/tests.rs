@@ -6612,3 +6612,14 @@ fn a_count_of_a_people_is_an_unnamed_group() {
         ],
     );
 }
+
+#[test]
+fn a_body_named_with_and_after_a_national_modifier_is_one_body() {
+    assert_chains_and_claims(
+        "The rate fell, according to the National Ports and Harbour Planning Commission.",
+        &[(
+            "Wire via National Ports and Harbour Planning Commission",
+            "The rate fell",
+        )],
+    );
+}

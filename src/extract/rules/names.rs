@@ -75,8 +75,9 @@ pub(super) fn and_body(words: &[&str], s: usize, e: usize) -> bool {
         .iter()
         .take_while(|w| is_cap(w) && !w.ends_with("'s"))
         .count();
-    // (Two words on the left only after an abbreviation: "US Patent", not "Ana Ruiz".)
-    (e - s == 1 || e - s == 2 && acronym(words[s]))
+    // (Two words on the left only after an abbreviation or a body's modifier: "US
+    // Patent", "National Health", not "Ana Ruiz".)
+    (e - s == 1 || e - s == 2 && (acronym(words[s]) || is_in(words[s], lexicon::DEMONYM_LIKE)))
         && (2..=3).contains(&right)
         && (is_in(words[e + right], lexicon::ORG_WORDS)
             || is_in(
