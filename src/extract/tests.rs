@@ -6623,3 +6623,11 @@ fn a_body_named_with_and_after_a_national_modifier_is_one_body() {
         )],
     );
 }
+
+#[test]
+fn court_documents_are_an_unnamed_document() {
+    assert_chains_and_claims(
+        "Court documents say the man fled to Dravel.",
+        &[("Wire via ~Court documents", "the man fled to Dravel")],
+    );
+}

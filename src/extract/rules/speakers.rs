@@ -911,6 +911,11 @@ impl<'a> State<'a> {
             return Some(owner);
         }
         if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
+            // "Court documents say …": papers filed in a court are the parties', not
+            // the court's: an unnamed document.
+            if words.len() == 2 && words[0].eq_ignore_ascii_case("court") {
+                return Some(Spk::anonymous(&words.join(" "), false));
+            }
             // "a Herald investigation", "a CDC flu report": the body or medium named
             // in front; the publisher's own is an unnamed document of its reporters
             // ("~a BBC investigation").
