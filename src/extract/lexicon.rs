@@ -3749,6 +3749,7 @@ pub(crate) const INSTITUTIONS: Words = Words::new(
         "board",
         "parliament",
         "campaign",
+        "camp",
         "observatory",
         "coastguard",
         "television",
@@ -4138,6 +4139,7 @@ pub(crate) const DOCS: Words = Words::new(
         "investigation",
         "article",
         "advice",
+        "summary",
         "assessment",
         "ruling",
         "judgment",
@@ -4211,6 +4213,17 @@ pub(crate) const DOC_OWNER_PREPS: &[&str] = &["by", "from", "of", "on"];
 /// "a report … carried by X", "a statement from X"); later "the report" and "it"
 /// resolve to X (R3). Not "of"/"on", which introduce the topic ("a report on the launch").
 pub(crate) const DOC_AUTHOR_PREPS: &[&str] = &["by", "from"];
+
+/// Participles between a document and its author ("a summary released by the
+/// committee"), unlike those of a medium that obtained it ("obtained by", "seen by").
+pub(crate) const AUTHORING: &[&str] = &[
+    "released",
+    "issued",
+    "published",
+    "prepared",
+    "written",
+    "compiled",
+];
 
 // ---------------------------------------------------------------------------------
 // Relays and media

@@ -6631,3 +6631,17 @@ fn court_documents_are_an_unnamed_document() {
         &[("Wire via ~Court documents", "the man fled to Dravel")],
     );
 }
+
+#[test]
+fn the_document_is_the_one_its_author_released_before() {
+    assert_chains_and_claims(
+        "The probe will examine leaks, according to a summary released by the Ostland Harbour Committee. Linda Ross called the news \"fabricated.\" According to the summary, the committee is investigating links. The port flooded, according to court documents obtained by Dravel Radio. The fees rose, according to the court documents.",
+        &[
+            ("Wire via Ostland Harbour Committee", "The probe will examine leaks"),
+            ("Wire via Linda Ross", "the news \"fabricated."),
+            ("Wire via Ostland Harbour Committee", "the committee is investigating links"),
+            ("Wire via Dravel Radio", "The port flooded"),
+            ("Wire via ~the court documents", "The fees rose"),
+        ],
+    );
+}

@@ -2000,6 +2000,15 @@ impl<'a> State<'a> {
                     let d = self.n[toks[s].s..toks[e - 1].e].to_string();
                     return Some(Spk::anonymous(&d, false));
                 }
+                // A later "the summary" is this author's ("according to a summary
+                // released by the committee"; `doc_owner` notes only named authors).
+                // (Only an author: "a report by X", "a summary released by X"; not a
+                // medium that obtained it.)
+                let author = self.is_word(toks, j, DOC_AUTHOR_PREPS)
+                    && (j == k + 1 || j == k + 2 && self.is_word(toks, k + 1, lexicon::AUTHORING));
+                if let Some(o) = owner.as_ref().filter(|o| author && !o.hop.anonymous) {
+                    self.docs.push((doc.to_ascii_lowercase(), o.clone()));
+                }
                 return owner;
             }
             // "according to reports", "according to a report released Wednesday": an
@@ -2034,6 +2043,13 @@ impl<'a> State<'a> {
                 return Some(Spk::anonymous(&d, false));
             }
             if k > s && self.is_word(toks, k - 1, lexicon::DOC_BACK_REFS) && k + 1 == e {
+                // The document introduced before with its author ("a summary released
+                // by the committee … According to the summary, …"), else the latest
+                // medium or body that spoke.
+                let lower = doc.to_ascii_lowercase();
+                if let Some((_, author)) = self.docs.iter().rev().find(|d| d.0 == lower) {
+                    return Some(author.clone());
+                }
                 if let Some(body) = self.resolve_org(true).or_else(|| self.resolve_org(false)) {
                     return Some(body);
                 }
