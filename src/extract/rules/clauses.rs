@@ -2007,7 +2007,7 @@ impl<'a> State<'a> {
                 let author = self.is_word(toks, j, DOC_AUTHOR_PREPS)
                     && (j == k + 1 || j == k + 2 && self.is_word(toks, k + 1, lexicon::AUTHORING));
                 if let Some(o) = owner.as_ref().filter(|o| author && !o.hop.anonymous) {
-                    self.docs.push((doc.to_ascii_lowercase(), o.clone()));
+                    self.note_doc((doc.to_ascii_lowercase(), o.clone()));
                 }
                 return owner;
             }

@@ -3705,20 +3705,22 @@ impl<'a> State<'a> {
             return;
         };
         if spks.all(|s| s.hop.name == first.hop.name) {
-            self.docs
-                .push((self.w(&toks[d]).to_ascii_lowercase(), first));
-            if self.docs.len() > 32 {
-                self.docs.drain(..16);
-            }
+            self.note_doc((self.w(&toks[d]).to_ascii_lowercase(), first));
+        }
+    }
+
+    /// Remember a document noun with its author, for a later "the report" (the
+    /// latest 16 to 32 are kept).
+    pub(super) fn note_doc(&mut self, doc: (String, Spk)) {
+        self.docs.push(doc);
+        if self.docs.len() > 32 {
+            self.docs.drain(..16);
         }
     }
 
     fn note_chunk(&mut self, ci: usize, words: &[&str], sentence_start: usize) {
         if let Some(d) = doc_owner(words) {
-            self.docs.push(d);
-            if self.docs.len() > 32 {
-                self.docs.drain(..16);
-            }
+            self.note_doc(d);
         }
         let runs = cap_runs(words);
         self.sentence_runs
