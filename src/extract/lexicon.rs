@@ -1045,7 +1045,14 @@ pub(crate) const APPOSITION_CUTS: Words = Words::new(
 pub(crate) const SAME_KIND_NOUNS: &[&[&str]] = &[
     &["group", "organization", "organisation"],
     &["company", "firm"],
+    &["lawyer", "attorney", "counsel"],
+    &["commander", "admiral", "general", "colonel"],
 ];
+
+/// Heads of descriptions that name no office ("the British leader", "the Friends
+/// star", "the then-presidential candidate"): a definite one may be any person the
+/// article is about, whatever title that person was named with.
+pub(crate) const EPITHET_HEADS: &[&str] = &["leader", "star", "candidate", "politician", "figure"];
 
 /// Do `a` and `b` belong to one set of [`SAME_KIND_NOUNS`]?
 pub(crate) fn same_kind_nouns(a: &str, b: &str) -> bool {
