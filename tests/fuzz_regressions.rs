@@ -139,6 +139,22 @@ fn dotted_capital_i_before_a_combining_mark() {
     assert_eq!(id, corroborate::claim::ClaimId::of_text(&text));
 }
 
+/// Found by the property test `normalization_is_idempotent` in CI (stop 60): a capital
+/// with no precomposed form with its mark stays decomposed under NFKC, and its
+/// lowercase composes on a second pass. Rule v1 is frozen; the id is the text's.
+#[test]
+fn capital_w_with_a_ring_composes_only_on_a_second_pass() {
+    let once = corroborate::claim::normalize_v1("W\u{30a}");
+    assert_eq!(once, "w\u{30a}");
+    let twice = corroborate::claim::normalize_v1(&once);
+    assert_eq!(twice, "\u{1e98}");
+    assert_eq!(corroborate::claim::normalize_v1(&twice), twice);
+    assert_eq!(
+        corroborate::claim::ClaimId::of_text("W\u{30a}"),
+        corroborate::claim::ClaimId::of_normalized(&once)
+    );
+}
+
 /// resolve_domain: `domain_of("https://.")` gave the empty host key (the host "." without
 /// its trailing dot), a domain that names nothing. A rating file with such a cell then
 /// failed with "\"\" does not make a homepage URL" instead of skipping the row.
