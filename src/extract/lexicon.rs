@@ -1861,6 +1861,11 @@ pub(crate) const NOUN_LIKE_CUES: &[&str] = &[
     "disputes",
     "replies",
     "answers",
+    "comments",
+    "remarks",
+    "promises",
+    "tweets",
+    "posts",
 ];
 
 /// Nouns that carry a statement in a that-clause (rulebook R1, noun cues): "Ana Ruiz's

@@ -6659,3 +6659,34 @@ fn a_role_is_not_a_person_only_mentioned_under_another_title() {
         ],
     );
 }
+
+#[test]
+fn plural_nouns_of_speech_after_a_modifier_are_no_cue() {
+    assert_chains_and_claims(
+        "John Quill drew criticism over offensive remarks he made about farmers in 2005. Linda Ross faced questions over comments she posted online.",
+        &[],
+    );
+}
+
+#[test]
+fn a_that_clause_has_its_own_subject() {
+    assert_chains_and_claims(
+        "Quill was defensive, particularly when told that members said they were not satisfied. Crowds rallied against the levy that critics say could close the mill.",
+        &[
+            ("Wire via ~members", "they were not satisfied"),
+            ("Wire via ~critics", "could close the mill"),
+        ],
+    );
+}
+
+#[test]
+fn a_that_message_repeated_by_a_name_points_back() {
+    assert_chains_and_claims(
+        "Quill has offered full support, a message that Linda Ross reiterated, saying the two ports had a lasting bond. Judges at that court wrote a letter saying the ruling was an error.",
+        &[
+            ("Wire via Linda Ross", "Quill has offered full support"),
+            ("Wire via Linda Ross", "the two ports had a lasting bond"),
+            ("Wire via ~Judges at that court", "the ruling was an error"),
+        ],
+    );
+}

@@ -51,8 +51,28 @@ impl<'a> State<'a> {
             // said") or before a pronoun, which more often means the main clause's
             // subject ("Lord Tebbit drew jeers when he said …") and is read from the
             // whole span.
+            // "… when told that members said …", "after learning that the ministry
+            // said …": a lower-case "that" before a subject (a determiner, a name or
+            // a plural noun for people) opens the cue's clause, complement or
+            // relative alike ("the figure that officials said was …"). Not before a
+            // singular noun ("judges at that court wrote": a demonstrative) nor a
+            // pronoun, which is read from the whole span; nor where nothing follows
+            // the cue ("…, a message that Ana Ruiz reiterated, …" points back).
+            let that_subject = || {
+                j > s
+                    && toks.get(i + 1).is_some_and(|t| t.k == K::Word)
+                    && self.word_at(toks, j + 1).is_some_and(|f| {
+                        is_in(f, DETERMINERS)
+                            || is_cap(f)
+                            || (f.ends_with('s') || f == "police")
+                                && (is_in(f, lexicon::PERSON_REFS)
+                                    || is_in(f, lexicon::ANON_NOUNS)
+                                    || is_in(f, lexicon::INSTITUTIONS))
+                    })
+            };
             let opener = self.word_at(toks, j).is_some_and(|w| {
                 lexicon::RELATIVE_OPENERS.contains(&w)
+                    || w == "that" && that_subject()
                     || is_in(w, lexicon::SUBORDINATORS)
                         && (!w.eq_ignore_ascii_case("as") || as_group(j + 1))
                         && (j == s || w.starts_with(|c: char| c.is_ascii_lowercase()))
