@@ -6690,3 +6690,27 @@ fn a_that_message_repeated_by_a_name_points_back() {
         ],
     );
 }
+
+#[test]
+fn a_subordinate_clause_before_the_joined_cue_has_its_own_subject() {
+    assert_chains_and_claims(
+        "The trade became dangerous after the Dravel Council stopped all traffic and announced that anyone leaving faces a fine.",
+        &[("Wire via Dravel Council", "anyone leaving faces a fine")],
+    );
+}
+
+#[test]
+fn an_inverted_closing_attribution_relays_the_sentence() {
+    assert_chains_and_claims(
+        "Linda Ross runs a shop in Dravel. The trade became dangerous after the Dravel Council stopped all traffic and announced that anyone leaving faces a fine, says Ross.",
+        &[("Wire via Linda Ross via Dravel Council", "anyone leaving faces a fine")],
+    );
+    // The short form need not be the name's last word.
+    assert_chains_and_claims(
+        "The trade became dangerous, says Nejm al-Din al-Nejm, a journalist. Rents rose after the Dravel Council announced that anyone leaving faces a fine, says Nejm.",
+        &[
+            ("Wire via Nejm al-Din al-Nejm", "The trade became dangerous"),
+            ("Wire via Nejm al-Din al-Nejm via Dravel Council", "anyone leaving faces a fine"),
+        ],
+    );
+}

@@ -1003,7 +1003,7 @@ impl<'a> State<'a> {
                 return Some(self.found(pieces, ExtractKind::IndirectSpeech, spk, mods));
             }
             let spk = match self.first_predicate(toks, cs, ci) {
-                Some(v) => self.subject_speaker(toks, cs, v)?,
+                Some((a, v)) => self.subject_speaker(toks, a, v)?,
                 None => self.subject_speaker(toks, cs, ci)?,
             };
             let mut mods = self.modifiers(toks, &[(s, e)], ci, c);
@@ -1134,10 +1134,10 @@ impl<'a> State<'a> {
     }
 
     /// "Agencies did not expect a default and said …": with "and"/"but" right before
-    /// the cue, the subject ends at the verb of the first predicate. `None` when the
-    /// cue is not coordinated this way or no verb is seen (the subject is then read as
-    /// usual).
-    fn first_predicate(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<usize> {
+    /// the cue, the subject ends at the verb of the first predicate: (subject start,
+    /// verb). `None` when the cue is not coordinated this way or no verb is seen (the
+    /// subject is then read as usual).
+    fn first_predicate(&self, toks: &[Tok], cs: usize, ci: usize) -> Option<(usize, usize)> {
         // "… called it a hoax, but has also said": an auxiliary and adverbs may
         // stand between the joiner and the cue (not "then": "and then concluded his
         // remarks" is a sequence of deeds).
@@ -1166,6 +1166,38 @@ impl<'a> State<'a> {
             })
         {
             return None;
+        }
+        // "Smuggling became dangerous after ISIL stopped all movement and announced
+        // …": a subordinate clause before the joiner, a name right after its
+        // subordinator and a past or an auxiliary after the name, has its own
+        // subject.
+        let sub = (cs + 1..ci - 1).rev().find(|&b| {
+            self.word_at(toks, b).is_some_and(|w| {
+                w != "as"
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && is_in(w, lexicon::SUBORDINATORS)
+            })
+        });
+        if let Some(b) = sub {
+            let the = self.is_word(toks, b + 1, &["the"])
+                && self
+                    .word_at(toks, b + 2)
+                    .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES));
+            let mut v = b + 1 + usize::from(the);
+            while v < ci - 1
+                && v < b + 4 + usize::from(the)
+                && self
+                    .word_at(toks, v)
+                    .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES))
+            {
+                v += 1;
+            }
+            let verb = self
+                .word_at(toks, v)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ed") || is_in(w, lexicon::CLAUSE_AUX));
+            if v > b + 1 + usize::from(the) && verb {
+                return Some((b + 1, v));
+            }
         }
         // One clause, and a subject of at most six words.
         let v = (cs + 1..ci - 1).find(|&v| {
@@ -1200,7 +1232,7 @@ impl<'a> State<'a> {
                     // "declined to comment": an infinitive.
                     || next == "to")
         })?;
-        (self.words(toks, cs, v) <= 6).then_some(v)
+        (self.words(toks, cs, v) <= 6).then_some((cs, v))
     }
 
     /// "X was quoted as saying by Y, …": the medium named after "as saying" (rather
@@ -2796,10 +2828,24 @@ impl<'a> State<'a> {
         {
             return false;
         }
-        words()
-            .take(8)
-            .skip(1)
-            .any(|j| self.is_word(toks, j, lexicon::CLOSING_CUES))
+        // "…, says Nejm.", "…, said the minister.": inverted, the cue first and a
+        // name or a definite source after it (not "…, said to be …").
+        let inverted = || {
+            let mut w = words();
+            w.next()
+                .is_some_and(|j| self.is_word(toks, j, &["said", "says", "added"]))
+                && w.next()
+                    .and_then(|j| self.word_at(toks, j))
+                    .is_some_and(|x| {
+                        is_cap(x) && !is_in(x, NOT_NAMES) && !is_in(x, PRONOUNS)
+                            || is_in(x, &["the", "a", "an"])
+                    })
+        };
+        inverted()
+            || words()
+                .take(8)
+                .skip(1)
+                .any(|j| self.is_word(toks, j, lexicon::CLOSING_CUES))
     }
 
     /// Do the tokens from `k` to the end read "speaker said." (a closing attribution)?

@@ -462,7 +462,7 @@ impl<'a> State<'a> {
         if !self.closing_attribution(toks, k) {
             return;
         }
-        let Some((j, c)) = (k + 2..toks.len()).find_map(|j| {
+        let Some((j, c)) = (k + 1..toks.len()).find_map(|j| {
             let w = self.word_at(toks, j)?;
             let c = lexicon::cue(w).filter(|_| is_in(w, lexicon::CLOSING_CUES))?;
             Some((j, c))
@@ -482,11 +482,13 @@ impl<'a> State<'a> {
         // said" resolved to another body would invent a hop); never an unnamed one
         // that is no medium, after whom nothing follows (`assemble`: "Ana Ruiz
         // complained …, authorities said" would lose her).
+        // (Any capitalised word of the name: "…, says Nejm" is "Nejm al-Din
+        // al-Nejm".)
         let last = outer.hop.name.rsplit(' ').next().unwrap_or("");
-        let named = toks[k + 1..]
-            .iter()
-            .any(|t| t.k == K::Word && self.w(t) == last)
-            || self.is_word(toks, j - 1, &["he", "she"]);
+        let named = toks[k + 1..].iter().any(|t| {
+            let w = self.w(t);
+            t.k == K::Word && (w == last || is_cap(w) && outer.hop.name.split(' ').any(|n| n == w))
+        }) || self.is_word(toks, j - 1, &["he", "she"]);
         if g.span.0 >= f.span.0
             || !named
             || outer.hop.name == own.hop.name
