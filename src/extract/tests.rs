@@ -6714,3 +6714,14 @@ fn an_inverted_closing_attribution_relays_the_sentence() {
         ],
     );
 }
+
+#[test]
+fn a_semicolon_inside_brackets_is_no_clause_break() {
+    assert_chains_and_claims(
+        "Revenue rose to 40 billion yuan ($5.79 billion; 5.38 billion euros), according to Linda Ross.",
+        &[(
+            "Wire via Linda Ross",
+            "Revenue rose to 40 billion yuan ($5.79 billion; 5.38 billion euros)",
+        )],
+    );
+}

@@ -689,6 +689,16 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
         let k = match c {
             b',' => K::Comma,
             b':' => K::Colon,
+            // "($5.79 billion; 5.38 billion euros)": inside brackets a semicolon
+            // separates a list, no clause.
+            b';' if toks
+                .iter()
+                .rev()
+                .find(|t| matches!(t.k, K::Open | K::Close | K::Break))
+                .is_some_and(|t| t.k == K::Open) =>
+            {
+                K::Comma
+            }
             b';' => K::Break,
             b'-' if i + 1 < sent.1 && b[i + 1] == b' ' && i > sent.0 && b[i - 1] == b' ' => {
                 K::Break
