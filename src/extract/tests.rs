@@ -6725,3 +6725,27 @@ fn a_semicolon_inside_brackets_is_no_clause_break() {
         )],
     );
 }
+
+#[test]
+fn another_speakers_clause_after_a_comma_ends_the_claim() {
+    assert_chains_and_claims(
+        "Replying to remarks by John Quill, who accused the press of hiding attacks, the Ostland diplomat noted that nine attacks took place in Dravel.",
+        &[
+            ("Wire via John Quill", "the press of hiding attacks"),
+            ("Wire via ~the Ostland diplomat", "nine attacks took place in Dravel"),
+        ],
+    );
+}
+
+#[test]
+fn the_main_cue_after_a_relative_clause_statement_has_its_own() {
+    assert_chains_and_claims(
+        "John Quill, who accused the press of lying, noted that nine attacks took place in Dravel. Linda Ross, who said the port was closed, added that ships were waiting.",
+        &[
+            ("Wire via John Quill", "the press of lying"),
+            ("Wire via John Quill", "nine attacks took place in Dravel"),
+            ("Wire via Linda Ross", "the port was closed"),
+            ("Wire via Linda Ross", "ships were waiting"),
+        ],
+    );
+}

@@ -964,6 +964,7 @@ impl<'a> State<'a> {
                             w.starts_with(|c: char| c.is_ascii_lowercase())
                                 && (is_in(w, lexicon::CLAUSE_AUX)
                                     || is_in(w, lexicon::BODY_SUBJECT_VERBS)
+                                    || is_in(w, lexicon::CLAUSE_CUES)
                                     || w.len() > 4 && w.ends_with("ed"))
                         })
                 };
@@ -2754,6 +2755,12 @@ impl<'a> State<'a> {
                 e = k;
                 break;
             }
+            // "… accused US media of covering up attacks, the Egyptian diplomat noted
+            // that …": another speaker's clause after the comma.
+            if self.speaker_clause_at(toks, k + 1, true) {
+                e = k;
+                break;
+            }
         }
         // Trailing punctuation goes, but not a per cent sign: "up to 5%" is the claim.
         while e > s
@@ -2784,12 +2791,29 @@ impl<'a> State<'a> {
     /// at `j`: a short subject that names or describes a source, a clause cue, and
     /// words after it?
     fn joined_speaker_clause(&self, toks: &[Tok], j: usize) -> bool {
-        let Some(c) = (j + 1..toks.len().min(j + 5))
-            .find(|&c| self.is_word(toks, c, lexicon::CLAUSE_CUES) || toks[c].k != K::Word)
+        self.speaker_clause_at(toks, j, false)
+    }
+
+    /// As `joined_speaker_clause`, and with `any_cue` any finite reporting verb
+    /// before "that" ("the Egyptian diplomat noted that …").
+    pub(super) fn speaker_clause_at(&self, toks: &[Tok], j: usize, any_cue: bool) -> bool {
+        let cue_at = |c: usize| {
+            self.is_word(toks, c, lexicon::CLAUSE_CUES)
+                || any_cue
+                    && self.is_word(toks, c + 1, &["that"])
+                    && self
+                        .word_at(toks, c)
+                        .and_then(lexicon::cue_word)
+                        .is_some_and(|w| {
+                            matches!(w.form, Form::Past | Form::Third)
+                                && w.frame != Frame::Evaluative
+                        })
+        };
+        let Some(c) = (j + 1..toks.len().min(j + 5)).find(|&c| cue_at(c) || toks[c].k != K::Word)
         else {
             return false;
         };
-        if !self.is_word(toks, c, lexicon::CLAUSE_CUES) || self.word_at(toks, c + 1).is_none() {
+        if !cue_at(c) || self.word_at(toks, c + 1).is_none() {
             return false;
         }
         let words: Vec<&str> = (j..c).filter_map(|k| self.word_at(toks, k)).collect();

@@ -418,6 +418,33 @@ impl<'a> State<'a> {
                         }
                     }
                 }
+                // "Ana Ruiz, who accused the board of lying, said …": after a
+                // statement in a relative clause set off by commas, the main clause's
+                // cue right after the closing comma has a statement of its own.
+                let relative = (i.saturating_sub(4)..i).any(|j| {
+                    j > 0
+                        && toks[j - 1].k == K::Comma
+                        && self.is_word(toks, j, &["who"])
+                        && toks[j + 1..i].iter().all(|t| t.k == K::Word)
+                });
+                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
+                    let main = (toks[k].k == K::Comma)
+                        .then(|| self.word_at(toks, k + 1))
+                        .flatten()
+                        .filter(|w| relative && w.starts_with(|c: char| c.is_ascii_lowercase()))
+                        .and_then(lexicon::cue)
+                        .filter(|&c2| self.cue_usable(toks, k + 1, c2));
+                    if let Some(g) = main.and_then(|c2| self.with_cue(toks, k + 1, c2)) {
+                        if g.span.0 >= end {
+                            self.push(g);
+                        }
+                    } else if toks[k].k == K::Comma && self.speaker_clause_at(toks, k + 1, true) {
+                        // "…, who accused X of lying, the diplomat noted that …":
+                        // another speaker's clause (where `content_end` ended it).
+                        self.sentence(&toks[k + 1..]);
+                        return;
+                    }
+                }
                 // "A said X, while B said Y": a second clause with its own speaker.
                 if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
                     if let Some(j) = (k..toks.len().min(k + 3))
