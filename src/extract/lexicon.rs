@@ -1992,7 +1992,9 @@ pub(crate) const CLAUSE_CUES: &[&str] = &["said", "says", "told", "added", "stat
 
 /// Cues after "and"/"but" that end the content: the same speaker goes on ("… and
 /// told reporters …").
-pub(crate) const COORDINATED_CUES: &[&str] = &["told", "added", "said"];
+pub(crate) const COORDINATED_CUES: &[&str] = &[
+    "told", "added", "said", "denied", "denies", "admitted", "insisted", "warned",
+];
 
 /// Cues of a closing attribution (", he said." / ", the agency reported.").
 pub(crate) const CLOSING_CUES: &[&str] = &["said", "says", "added", "told", "reported", "reports"];

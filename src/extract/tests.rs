@@ -2527,12 +2527,17 @@ fn a_cue_joined_to_a_statement_makes_a_second_statement() {
             )
         ]
     );
-    // Not when the joined cue reads another subject.
-    let cs = chains(
+    // The joined past tense goes with the first predicate's past, not with the
+    // present inside the claim (the dev-CSV sentence: Coveney added it, not
+    // Fitzgerald; until stop 61 the second statement was left out rather than
+    // credited to her).
+    assert_chains_and_claims(
         "Ivo Brandt said he believes Ana Ruiz when she says something and added that the statement was a twist.",
-        "Wire",
+        &[
+            ("Wire via Ivo Brandt", "he believes Ana Ruiz when she says something"),
+            ("Wire via Ivo Brandt", "the statement was a twist"),
+        ],
     );
-    assert_eq!(cs, ["Wire via Ivo Brandt"]);
 }
 
 #[test]
@@ -6746,6 +6751,31 @@ fn the_main_cue_after_a_relative_clause_statement_has_its_own() {
             ("Wire via John Quill", "nine attacks took place in Dravel"),
             ("Wire via Linda Ross", "the port was closed"),
             ("Wire via Linda Ross", "ships were waiting"),
+        ],
+    );
+}
+
+#[test]
+fn a_denial_or_warning_joined_to_a_statement_is_one_of_its_own() {
+    assert_chains_and_claims(
+        "Ostland Mining admitted paying the two foundations, but denied seeking favours in return. Linda Ross said the rejection of the harbour plan was \"deeply disappointing\" but insisted the board would press on.",
+        &[
+            ("Wire via Ostland Mining", "paying the two foundations"),
+            ("Wire via Ostland Mining", "seeking favours in return"),
+            ("Wire via Linda Ross", "the rejection of the harbour plan was \"deeply disappointing"),
+            ("Wire via Linda Ross", "the board would press on"),
+        ],
+    );
+}
+
+#[test]
+fn a_clause_joined_after_a_joined_statement_is_read() {
+    assert_chains_and_claims(
+        "John Quill said he saw no smoke and denied starting the fire, and Linda Ross told the court the door was open.",
+        &[
+            ("Wire via John Quill", "he saw no smoke"),
+            ("Wire via John Quill", "starting the fire"),
+            ("Wire via Linda Ross", "the door was open"),
         ],
     );
 }

@@ -1208,7 +1208,14 @@ impl<'a> State<'a> {
             if w.starts_with(|c: char| !c.is_ascii_lowercase()) {
                 return false;
             }
-            if is_in(w, lexicon::CLAUSE_AUX) || is_in(w, lexicon::SUBJECT_VERBS) {
+            // ("Ana Ruiz said the plan of the board was "unwise" but insisted …": a
+            // reporting verb is the first predicate's verb.)
+            let reporting = || {
+                !is_in(w, lexicon::NOUN_LIKE_CUES)
+                    && lexicon::cue_word(w)
+                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third))
+            };
+            if is_in(w, lexicon::CLAUSE_AUX) || is_in(w, lexicon::SUBJECT_VERBS) || reporting() {
                 return true;
             }
             // A past tense takes an object ("visited the port", "expected a default");

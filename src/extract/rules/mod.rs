@@ -390,7 +390,7 @@ impl<'a> State<'a> {
                 }
                 self.nest(toks, &mut f);
                 self.closing_relay(toks, &mut f);
-                let end = f.span.1;
+                let mut end = f.span.1;
                 let first_speaker = f.speaker.as_ref().map(|s| s.hop.name.clone());
                 let second = self.second_statement(toks, &f);
                 self.push(f);
@@ -412,6 +412,8 @@ impl<'a> State<'a> {
                                 let same = g.speaker.as_ref().map(|s| &s.hop.name)
                                     == first_speaker.as_ref();
                                 if same && g.span.0 >= end {
+                                    // (A clause joined after it follows its claim.)
+                                    end = g.span.1;
                                     self.push(g);
                                 }
                             }
