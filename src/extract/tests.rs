@@ -6779,3 +6779,17 @@ fn a_clause_joined_after_a_joined_statement_is_read() {
         ],
     );
 }
+
+#[test]
+fn two_bodies_joined_by_and_the_take_a_plural_cue() {
+    assert_chains_and_claims(
+        "The Dravel Union and the Ostland Press Council say the bureau must look harder.",
+        &[
+            ("Wire via Dravel Union", "the bureau must look harder"),
+            (
+                "Wire via Ostland Press Council",
+                "the bureau must look harder",
+            ),
+        ],
+    );
+}

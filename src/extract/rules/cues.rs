@@ -175,13 +175,19 @@ impl<'a> State<'a> {
                     while k > 0 && last - k < 3 && name(k) {
                         k -= 1;
                     }
+                    // "Mr Lee and the Samsung Group deny …": a body after "and the"
+                    // is a second party.
+                    let the = k < last && k > 1 && self.is_word(toks, k, &["the"]);
+                    if the {
+                        k -= 1;
+                    }
                     // (Not one body's name: "the Securities and Exchange Commission
                     // rule that …".)
                     k < last
                         && k >= 1
                         && self.is_word(toks, k, &["and"])
                         && name(k - 1)
-                        && !self.is_word(toks, last, lexicon::ORG_WORDS)
+                        && (the || !self.is_word(toks, last, lexicon::ORG_WORDS))
                 };
                 let plural = plural_word(subject)
                     || plural_name
