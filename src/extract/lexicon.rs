@@ -2258,6 +2258,9 @@ pub(crate) const SUBJECT_VERBS: Words = Words::new(
         "began", "kept", "found", "thought", "felt", "became", "drew", "threw", "flew", "struck",
         "stood", "sought", "broke", "chose", "spent", "built", "shook", "heard", "ran", "rose",
         "fell",
+        // Present tenses of belief ("Ripley believes the West is right …, warning
+        // …": the subject ends before them).
+        "believes", "thinks", "feels", "fears", "hopes", "expects", "knows",
     ],
 );
 

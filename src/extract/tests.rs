@@ -6793,3 +6793,11 @@ fn two_bodies_joined_by_and_the_take_a_plural_cue() {
         ],
     );
 }
+
+#[test]
+fn a_belief_verb_ends_the_subject_of_a_participle() {
+    assert_chains_and_claims(
+        "Ross believes the West is right to be worried, warning that a new arms race was now unavoidable.",
+        &[("Wire via Ross", "a new arms race was now unavoidable")],
+    );
+}
