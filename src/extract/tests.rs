@@ -6801,3 +6801,14 @@ fn a_belief_verb_ends_the_subject_of_a_participle() {
         &[("Wire via Ross", "a new arms race was now unavoidable")],
     );
 }
+
+#[test]
+fn a_title_in_quotation_marks_after_told_is_the_listener_and_relays() {
+    assert_chains_and_claims(
+        "An unnamed official told \"Dravel Radio\" that the cost was about $21 billion. Linda Ross told the \"Ostland Courier.\" that the mill would close.",
+        &[
+            ("Wire via Dravel Radio via ~An unnamed official", "the cost was about $21 billion"),
+            ("Wire via Ostland Courier via Linda Ross", "the mill would close"),
+        ],
+    );
+}

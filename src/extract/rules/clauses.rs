@@ -562,7 +562,17 @@ impl<'a> State<'a> {
                     && !is_in(w, &["not", "without"])
                     && !is_in(w, lexicon::ADVERBIAL)
             });
-            p = if object && clause_next {
+            // "told "Associated Press" that …", "told the "Washington Post" that …":
+            // a medium's name in quotation marks (one quotation token) is the
+            // listener.
+            let q = p + usize::from(self.is_word(toks, p, &["the"]));
+            let quoted_name = self
+                .quoted_title(toks, q)
+                .filter(|_| self.is_word(toks, q + 1, &["that"]))
+                .map(|_| q);
+            p = if let Some(k) = quoted_name {
+                k + 1
+            } else if object && clause_next {
                 p + 1
             } else {
                 self.np_end(toks, p)
@@ -1241,6 +1251,24 @@ impl<'a> State<'a> {
                     || next == "to")
         })?;
         (self.words(toks, cs, v) <= 6).then_some((cs, v))
+    }
+
+    /// A quotation token at `q` that holds only a short capitalised name (a
+    /// publication's title: "Associated Press", "Die Welt"): the name.
+    pub(super) fn quoted_title(&self, toks: &[Tok], q: usize) -> Option<String> {
+        let t = toks.get(q).filter(|t| t.k == K::Quote)?;
+        let inner: Vec<&str> = self.n[t.s..t.e]
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // ("GMA." with the sentence's full stop inside the marks; "U.S." keeps its.)
+        let last = inner.last()?;
+        let name = if last.matches('.').count() == 1 && last.ends_with('.') {
+            inner.join(" ").trim_end_matches('.').to_string()
+        } else {
+            inner.join(" ")
+        };
+        ((1..=5).contains(&inner.len()) && inner.iter().all(|w| is_cap(w))).then_some(name)
     }
 
     /// "X was quoted as saying by Y, …": the medium named after "as saying" (rather

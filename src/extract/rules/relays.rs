@@ -167,6 +167,16 @@ impl<'a> State<'a> {
                 _ if k == ci && next == "to" && c != Cue::Told => Some((2, Take::InnerMedia)),
                 _ => None,
             };
+            // "told "Associated Press" that …": a publication's title in quotation
+            // marks after "told" relays it (rulebook R2).
+            if matches!(lw, "told" | "tells" | "telling") && (k == ci || c != Cue::Told) {
+                let q = k + 1 + usize::from(self.is_word(toks, k + 1, &["the"]));
+                if let Some(name) = self.quoted_title(toks, q) {
+                    m.inner.push(HopSpec::named(&name));
+                    k = q + 1;
+                    continue;
+                }
+            }
             if let Some((words, take)) = found {
                 let a = k + words;
                 let e = match take {
