@@ -6812,3 +6812,18 @@ fn a_title_in_quotation_marks_after_told_is_the_listener_and_relays() {
         ],
     );
 }
+
+#[test]
+fn states_before_a_word_that_opens_no_clause_is_a_noun() {
+    assert_chains_and_claims(
+        "Member states make both mandatory and voluntary contributions. Lawmakers in at least 20 states are pushing new rules.",
+        &[],
+    );
+    assert_chains_and_claims(
+        "The report states that the plan failed. \"The harm is certain,\" the Dravel River Tribe states in court documents.",
+        &[
+            ("Wire via ~The report", "the plan failed"),
+            ("Wire via Dravel River Tribe", "The harm is certain"),
+        ],
+    );
+}

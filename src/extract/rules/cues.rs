@@ -284,6 +284,19 @@ impl<'a> State<'a> {
         {
             return false;
         }
+        // "Member states make …", "some states have …": before a lower-case word
+        // that opens no clause, a plural noun ("the report states the plan …" and
+        // "… states that …" stay verbs).
+        if self.w(&toks[i]).eq_ignore_ascii_case("states")
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !next.eq_ignore_ascii_case("that")
+            && !is_in(next, lexicon::DETERMINERS)
+            && !is_in(next, PRONOUNS)
+            // ("…," the tribe states in court documents.)
+            && !(i.saturating_sub(8)..i).any(|k| toks[k].k == K::Quote)
+        {
+            return false;
+        }
         // "uniting Muslim-majority states against ISIL", "Gulf states such as …": a
         // plural noun before these words, never the verb.
         if self.w(&toks[i]).eq_ignore_ascii_case("states")
