@@ -6827,3 +6827,15 @@ fn states_before_a_word_that_opens_no_clause_is_a_noun() {
         ],
     );
 }
+
+#[test]
+fn state_tv_is_read_as_state_television() {
+    assert_chains_and_claims(
+        "Police chief John Quill told state TV that a man arrived. A building was hit, Ostlandic state TV reported. Linda Ross told Ostlandic state television that the port closed.",
+        &[
+            ("Wire via ~state TV via John Quill", "a man arrived"),
+            ("Wire via Ostlandic state TV", "A building was hit"),
+            ("Wire via Ostlandic state television via Linda Ross", "the port closed"),
+        ],
+    );
+}

@@ -2411,6 +2411,11 @@ impl<'a> State<'a> {
                 && !is_in(w, lexicon::MEDIA_WORDS)
                 && !listeners
                 && !possessed()
+                // ("told Syrian state TV that …")
+                && !(w == "state"
+                    && self
+                        .word_at(toks, k + 1)
+                        .is_some_and(|x| x == "TV" || is_in(x, lexicon::MEDIA_WORDS)))
             {
                 break;
             }

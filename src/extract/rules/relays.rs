@@ -471,6 +471,21 @@ impl<'a> State<'a> {
         {
             return self.medium_before(toks, s).or_else(|| self.latest_medium());
         }
+        // "told state TV", "told Syrian state TV": read as "state television" is (an
+        // unnamed medium; named by its country), not as a medium called "TV".
+        if let [rest @ .., "state", "TV"] = words.as_slice() {
+            if rest
+                .iter()
+                .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE))
+            {
+                let name = words.join(" ");
+                return Some(if rest.iter().any(|w| is_cap(w)) {
+                    HopSpec::named(&name)
+                } else {
+                    HopSpec::anonymous(&name)
+                });
+            }
+        }
         let unnamed = words
             .iter()
             .all(|w| !is_cap(w) || is_in(w, lexicon::DEMONYM_LIKE) || is_in(w, NOT_NAMES));

@@ -1064,6 +1064,19 @@ impl<'a> State<'a> {
             && words[..n - 1]
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+        // "Syrian state TV" is read as "Syrian state television" is (not as the
+        // name "TV"), and keeps its own spelling.
+        if n >= 2 && words[n - 1] == "TV" && words[n - 2] == "state" {
+            let mut long = words.to_vec();
+            long[n - 1] = "television";
+            let written = words.join(" ");
+            return self.phrase_speaker_as_written(&long).map(|mut s| {
+                if s.hop.name == long.join(" ") {
+                    s.hop.name = written;
+                }
+                s
+            });
+        }
         if role_acronym {
             let mut lower = words.to_vec();
             lower[n - 1] = &head;
