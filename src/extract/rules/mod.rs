@@ -429,7 +429,9 @@ impl<'a> State<'a> {
                         && self.is_word(toks, j, &["who"])
                         && toks[j + 1..i].iter().all(|t| t.k == K::Word)
                 });
-                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
+                // The first token after the statement(s) read so far.
+                let after = (i + 1..toks.len()).find(|&k| toks[k].s >= end);
+                if let Some(k) = after {
                     let main = (toks[k].k == K::Comma)
                         .then(|| self.word_at(toks, k + 1))
                         .flatten()
@@ -448,7 +450,7 @@ impl<'a> State<'a> {
                     }
                 }
                 // "A said X, while B said Y": a second clause with its own speaker.
-                if let Some(k) = (i + 1..toks.len()).find(|&k| toks[k].s >= end) {
+                if let Some(k) = after {
                     if let Some(j) = (k..toks.len().min(k + 3))
                         .find(|&j| self.is_word(toks, j, lexicon::CLAUSE_JOINERS))
                     {
