@@ -128,6 +128,7 @@ macro_rules! long_lists {
 
 long_lists!(
     GENERIC_ORG_HEADS,
+    REFUSED_ACTS,
     PRONOUNS,
     SPOKES_WORDS,
     NOT_AFTER_REPORTED,
@@ -1420,6 +1421,8 @@ const LEMMAS: &[Lemma] = &[
     // Evaluative speech acts.
     lemma("accuse", Frame::Evaluative),
     lemma("describe", Frame::Evaluative),
+    lemma("characterize", Frame::Evaluative),
+    lemma("characterise", Frame::Evaluative),
     lemma("dismiss", Frame::Evaluative),
     lemma("blame", Frame::Evaluative),
     lemma("criticise", Frame::Evaluative),
@@ -1591,7 +1594,14 @@ pub(crate) fn evaluative_preps(lemma: &str) -> &'static [&'static str] {
 
 /// Evaluative lemmas whose frame needs its preposition: a quotation inside the object
 /// ("denounced the "illegal" raid") is no description of it.
-pub(crate) const PREP_ONLY_EVALUATIVE: &[&str] = &["accuse", "blame", "condemn", "denounce"];
+pub(crate) const PREP_ONLY_EVALUATIVE: &[&str] = &[
+    "accuse",
+    "blame",
+    "condemn",
+    "denounce",
+    "characterize",
+    "characterise",
+];
 
 // ---------------------------------------------------------------------------------
 // Where a cue form is a cue
@@ -2202,6 +2212,46 @@ pub(crate) const UNNAMED_RELAY_OPENERS: &[&str] = &["a", "an", "one", "some", "s
 /// Conjunctions that join two clauses, each with its own speaker ("A said …, while B
 /// said …").
 pub(crate) const CLAUSE_JOINERS: &[&str] = &["while", "whereas", "but", "and"];
+
+/// Words after ", but" that carry the speaker's claim on ("…, but that …", "…, but
+/// also …"): no other speaker's clause starts there.
+pub(crate) const NOT_AFTER_BUT: &[&str] = &["that", "also", "then", "not", "only", "rather"];
+
+/// Verbs of refusing after ", but" ("…, but declined to comment"): the claim ends.
+pub(crate) const REFUSALS: &[&str] = &["declined", "refused"];
+
+/// What a speaker refuses when a refusal ends the claim ("declined to comment",
+/// "did not provide details"); "declined to release the pages" is a claim.
+pub(crate) const REFUSED_ACTS: Words = Words::new(
+    Id::REFUSED_ACTS,
+    &[
+        "say",
+        "comment",
+        "elaborate",
+        "confirm",
+        "provide",
+        "provided",
+        "give",
+        "gave",
+        "specify",
+        "disclose",
+        "explain",
+        "answer",
+        "discuss",
+        "respond",
+        "reveal",
+        "name",
+        "identify",
+        "evidence",
+        "details",
+        "further",
+    ],
+);
+
+/// Auxiliaries that, negated after ", but", end the claim ("…, but did not say
+/// how", "…, but has provided no evidence").
+pub(crate) const REFUSAL_AUX: &[&str] =
+    &["did", "would", "could", "has", "have", "gave", "offered"];
 
 /// Joiners of a contrasting clause ("…, while EU leaders have called …"): a clause
 /// after them with any reporting verb is another statement.
@@ -3236,6 +3286,33 @@ pub(crate) const OFFICE_WORDS: &[&str] = &[
     "defense",
     "defence",
 ];
+
+/// Words naming a minister's or secretary's portfolio before the title ("the prime
+/// minister", "Finance Minister …"): two different ones name two offices.
+pub(crate) const PORTFOLIOS: &[&str] = joined!(
+    OFFICE_WORDS,
+    &[
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "trade",
+        "economy",
+        "agriculture",
+        "transport",
+        "environment",
+        "energy",
+        "labour",
+        "labor",
+        "culture",
+        "home",
+        "treasury",
+        "housing",
+        "communications",
+        "immigration",
+        "security",
+    ]
+);
 
 /// Title words that modify another title and name no office on their own ("Former
 /// President …", "Acting Director …"): before a single word they make no name.
@@ -4711,7 +4788,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = joined!(
     TITLE_ABBREVIATIONS.all,
     MONTH_ABBREVIATIONS,
     &[
-        "st", "no", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "fig", "approx",
+        "st", "no", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "v", "mt", "ft", "fig", "approx",
         "est", "dept", "univ",
     ]
 );

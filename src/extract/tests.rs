@@ -6839,3 +6839,68 @@ fn state_tv_is_read_as_state_television() {
         ],
     );
 }
+
+#[test]
+fn a_role_with_another_portfolio_is_not_the_minister_named_before() {
+    assert_chains_and_claims(
+        "Ivo Brandt insisted that his partners must side with him. But Finance Minister Linda Ross said the plan would start next month. The prime minister said he called an early election.",
+        &[
+            ("Wire via Ivo Brandt", "his partners must side with him"),
+            ("Wire via Linda Ross", "the plan would start next month"),
+            ("Wire via ~The prime minister", "he called an early election"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Ivo Brandt insisted that his partners must side with him. But Finance Minister Linda Ross said the plan would start next month. The finance minister said the bank was ready.",
+        &[
+            ("Wire via Ivo Brandt", "his partners must side with him"),
+            ("Wire via Linda Ross", "the plan would start next month"),
+            ("Wire via Linda Ross", "the bank was ready"),
+        ],
+    );
+}
+
+#[test]
+fn an_acronyms_plural_is_no_person_for_a_role() {
+    assert_chains_and_claims(
+        "Ostlandic NGOs have been harassed by the authorities. The prime minister said the idea would destabilise Dravel.",
+        &[("Wire via ~The prime minister", "the idea would destabilise Dravel")],
+    );
+}
+
+#[test]
+fn v_between_two_parties_ends_no_sentence() {
+    assert_chains_and_claims(
+        "Linda Ross said the case echoed Quill v. Ostland, the ruling of 1973.",
+        &[(
+            "Wire via Linda Ross",
+            "the case echoed Quill v. Ostland, the ruling of 1973",
+        )],
+    );
+}
+
+#[test]
+fn another_speaker_or_a_refusal_after_but_ends_the_claim() {
+    assert_chains_and_claims(
+        "The ministry insisted the ads were a waste of money, but critics have characterized the move as sabotage.",
+        &[
+            ("Wire via ~The ministry", "the ads were a waste of money"),
+            ("Wire via ~critics", "the move as sabotage"),
+        ],
+    );
+    assert_chains_and_claims(
+        "Linda Ross said the port would close, but declined to say when. John Quill said the mill would close, but did not provide details.",
+        &[
+            ("Wire via Linda Ross", "the port would close"),
+            ("Wire via John Quill", "the mill would close"),
+        ],
+    );
+    // The speaker's claim going on, and a refusal of something else, are kept.
+    assert_chains_and_claims(
+        "Linda Ross said the plan had failed, but that the talks would go on. John Quill said the rebels would stop fighting, but did not surrender weapons.",
+        &[
+            ("Wire via Linda Ross", "the plan had failed, but that the talks would go on"),
+            ("Wire via John Quill", "the rebels would stop fighting, but did not surrender weapons"),
+        ],
+    );
+}

@@ -2761,7 +2761,10 @@ impl<'a> State<'a> {
                 && self.is_word(toks, k, lexicon::CLAUSE_JOINERS)
                 && (self.clause_with_cue(toks, k + 1)
                     || self.is_word(toks, k, lexicon::CONTRAST_JOINERS)
-                        && self.contrasted_speaker(toks, k + 1))
+                        && self.contrasted_speaker(toks, k + 1)
+                    || self.is_word(toks, k, &["but"])
+                        && toks[k - 1].k == K::Comma
+                        && self.contrasted_after_but(toks, k + 1))
             {
                 e = k;
                 break;
@@ -2815,7 +2818,7 @@ impl<'a> State<'a> {
     /// "…, while EU leaders have called the allegations offensive": after a
     /// contrasting joiner, a short subject and any reporting verb (its auxiliary
     /// allowed) open another speaker's statement.
-    fn contrasted_speaker(&self, toks: &[Tok], j: usize) -> bool {
+    pub(super) fn contrasted_speaker(&self, toks: &[Tok], j: usize) -> bool {
         // "…, while 62 percent stated …": a poll's other figure, the same finding.
         let subject = self.word_at(toks, j).is_some_and(|w| {
             !is_in(w, lexicon::NOT_SUBJECT_START) && !w.starts_with(|c: char| c.is_ascii_digit())
@@ -2825,6 +2828,51 @@ impl<'a> State<'a> {
                 self.word_at(toks, k).and_then(lexicon::cue).is_some()
                     && toks[j..k].iter().all(|t| t.k == K::Word)
             })
+    }
+
+    /// "…, but Democrats have characterized the move as …", "…, but he admitted
+    /// …": as `contrasted_speaker`, and the clause has its own subject (not the
+    /// speaker's claim going on: "…, but that …", "…, but also …") and a verb, not a
+    /// noun ("…, but an estimated 25 percent …", "…, but comedy shows …").
+    pub(super) fn contrasted_after_but(&self, toks: &[Tok], j: usize) -> bool {
+        // "…, but declined to say more", "…, but did not comment further": the
+        // speaker's own refusal ends the claim too.
+        // (Only a refusal to tell: "…, but did not surrender weapons" is a claim.)
+        let negated = |k: usize| {
+            self.is_word(toks, k, &["not", "no"])
+                || self.word_at(toks, k).is_some_and(|w| w.ends_with("n't"))
+        };
+        let refusal = self.is_word(toks, j, lexicon::REFUSALS)
+            || self.is_word(toks, j, lexicon::REFUSAL_AUX) && (j + 1..j + 3).any(negated)
+            || self.word_at(toks, j).is_some_and(|w| {
+                w.ends_with("n't") && is_in(&w.replace("n't", ""), lexicon::REFUSAL_AUX)
+            });
+        let told = || {
+            (j + 1..toks.len().min(j + 5)).any(|k| {
+                self.is_word(toks, k, lexicon::REFUSED_ACTS)
+                    && toks[j..k].iter().all(|t| t.k == K::Word)
+            })
+        };
+        if refusal && told() {
+            return true;
+        }
+        let own = self.word_at(toks, j).is_some_and(|w| {
+            !is_in(w, lexicon::NOT_AFTER_BUT)
+                && (is_cap(w)
+                    || is_in(w, PRONOUNS)
+                    || is_in(w, DETERMINERS)
+                    || is_in(w, lexicon::ANON_NOUNS)
+                    || people_plural(w))
+        });
+        own && (j + 1..toks.len().min(j + 7)).any(|k| {
+            let Some(w) = self.word_at(toks, k) else {
+                return false;
+            };
+            lexicon::cue(w).is_some()
+                && !is_in(w, lexicon::NOUN_LIKE_CUES)
+                && !self.is_word(toks, k - 1, lexicon::ARTICLES)
+                && toks[j..k].iter().all(|t| t.k == K::Word)
+        })
     }
 
     /// Does a clause "the Kremlin said …", "Ana Ruiz said …", "officials said …" start

@@ -454,7 +454,17 @@ impl<'a> State<'a> {
                     if let Some(j) = (k..toks.len().min(k + 3))
                         .find(|&j| self.is_word(toks, j, lexicon::CLAUSE_JOINERS))
                     {
-                        if self.clause_with_cue(toks, j + 1) {
+                        // (Also any reporting verb after "while" or ", but": "…, but
+                        // critics have characterized the move as …", where
+                        // `content_end` ended the claim.)
+                        let contrasted = || {
+                            self.is_word(toks, j, lexicon::CONTRAST_JOINERS)
+                                && self.contrasted_speaker(toks, j + 1)
+                                || self.is_word(toks, j, &["but"])
+                                    && toks[j - 1].k == K::Comma
+                                    && self.contrasted_after_but(toks, j + 1)
+                        };
+                        if self.clause_with_cue(toks, j + 1) || contrasted() {
                             self.sentence(&toks[j + 1..]);
                         }
                     }

@@ -1603,7 +1603,11 @@ impl<'a> State<'a> {
                 .map(|w| w.to_ascii_lowercase())
                 .filter(|w| is_in(w, lexicon::ROLE_QUALIFIERS) || w.starts_with("ex-"))
                 .collect();
-            if let Some(s) = self.by_role(&head, &mods) {
+            // "the prime minister" is not "Finance Minister Ana Ruiz": a portfolio
+            // word before the head must not clash with the one a mention had.
+            let portfolio = office_word(&words[..words.len() - 1]);
+            let clash = |s: &Spk| self.portfolio_clash(&s.hop.name, &head, portfolio);
+            if let Some(s) = self.by_role(&head, &mods).filter(|s| !clash(s)) {
                 return Some(s);
             }
             // Not someone's lawyer or manager ("the defendant's lawyer", "the
@@ -1642,10 +1646,15 @@ impl<'a> State<'a> {
                         .next()
                         .unwrap_or("")
                         .to_ascii_lowercase();
-                    s.hop.anonymous
-                        && (last.ends_with('s') && !last.ends_with("ss")
-                            || last == "media"
-                            || is_in(&last, lexicon::MEDIA_WORDS))
+                    // ("NGOs", "MPs": an acronym's plural is a group, named or not.)
+                    let acronyms = last_cased(&s.hop.name)
+                        .strip_suffix('s')
+                        .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()));
+                    acronyms
+                        || s.hop.anonymous
+                            && (last.ends_with('s') && !last.ends_with("ss")
+                                || last == "media"
+                                || is_in(&last, lexicon::MEDIA_WORDS))
                 };
                 // "The victim said …. The taxi driver said": an unnamed person
                 // brought in under another noun is not the role's holder.
@@ -1674,7 +1683,12 @@ impl<'a> State<'a> {
                         })
                 };
                 if let Some(s) = self.resolve(true).filter(|s| {
-                    !bodys && !other_office(s) && !group(s) && !other_person(s) && !other_title(s)
+                    !bodys
+                        && !other_office(s)
+                        && !group(s)
+                        && !other_person(s)
+                        && !other_title(s)
+                        && !clash(s)
                 }) {
                     // "Ana Ruiz was upset, the attorney said": the sentence's own
                     // subject is rarely the role named after it; a person introduced
@@ -1694,8 +1708,9 @@ impl<'a> State<'a> {
                 }
             }
             // A title left unresolved ("the campaigner", "the company's
-            // representative") is read by the rules below.
-            if person_ref {
+            // representative") is read by the rules below; an office with its
+            // portfolio ("the prime minister") names one person, unnamed here.
+            if person_ref || portfolio.is_some() {
                 return (!age).then(|| Spk::anonymous(&phrase, true).with_head(&head));
             }
         }
@@ -3012,6 +3027,19 @@ impl<'a> State<'a> {
     /// The qualifiers of the description ("former", "vice", "deputy") must be in the
     /// mention's too: "the former vice president" is neither the sitting president
     /// nor a former one named last.
+    /// Whether a titled mention of `name` put another portfolio word before `head`
+    /// than the description's ("finance minister" against "the prime minister").
+    fn portfolio_clash(&self, name: &str, head: &str, portfolio: Option<&str>) -> bool {
+        let Some(p) = portfolio else { return false };
+        self.mentions.iter().any(|(n, ctx)| {
+            let w: Vec<&str> = ctx.split_whitespace().collect();
+            n == name
+                && w.iter().enumerate().skip(1).any(|(i, x)| {
+                    *x == head && office_word(&w[..i]).is_some_and(|q| !q.eq_ignore_ascii_case(p))
+                })
+        })
+    }
+
     fn by_role(&self, head: &str, mods: &[String]) -> Option<Spk> {
         // A named speaker or a titled mention comes before an earlier unnamed one ("the
         // fire chief said …; Raleigh Fire Chief John McGrath said …; the fire chief
@@ -3869,6 +3897,18 @@ impl<'a> State<'a> {
 }
 
 /// Do `words` end with someone's kin ("his father", "Trump's late wife")?
+/// The portfolio word right before a role's head ("prime" in "the prime
+/// minister", "finance" in "Finance Minister"), if the word there is one.
+fn office_word<'w>(before: &[&'w str]) -> Option<&'w str> {
+    let w = *before.last()?;
+    is_in(&w.to_ascii_lowercase(), lexicon::PORTFOLIOS).then_some(w)
+}
+
+/// A name's last word as written.
+fn last_cased(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
+}
+
 fn kin_before(words: &[&str]) -> bool {
     let n = words.len();
     n >= 2
