@@ -4798,6 +4798,14 @@ pub(crate) const ABBREVIATIONS: &[&str] = joined!(
 /// them, the run of capitalised words ends with the person's name.
 pub(crate) const PORTFOLIO_LINKS: &[&str] = &["for", "of", "to", "and"];
 
+/// The words that join a posted title to its post ("ambassador *in* Cyprus",
+/// "envoy *to* the Islamic Republic").
+pub(crate) const POST_LINKS: &[&str] = &["in", "to"];
+
+/// Lower-case titles of a post abroad, which a place and then the holder's name may
+/// follow without a comma ("Russian ambassador in Cyprus Ana Ruiz").
+pub(crate) const POSTED_TITLES: &[&str] = &["ambassador", "envoy", "consul", "representative"];
+
 /// Abbreviated titles before a name ("Lt. Gov. Ana Ruiz"): the tokenizer keeps their
 /// period so that the title stays inside the speaker's phrase.
 pub(crate) const TITLE_ABBREVIATIONS: Words = Words::new(

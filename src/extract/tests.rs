@@ -6904,3 +6904,15 @@ fn another_speaker_or_a_refusal_after_but_ends_the_claim() {
         ],
     );
 }
+
+#[test]
+fn a_posted_title_before_a_place_and_a_name_is_the_named_holder() {
+    assert_chains_and_claims(
+        "The forces will act, Ostlandic ambassador in the Dravel Republic Ivo Brandt said. The banks did well, Ostlandic ambassador in Dravel Stanis Quill told reporters. Ostland's UN envoy in Geneva Tomas Wend said on Monday the claims were one-sided.",
+        &[
+            ("Wire via Ivo Brandt", "The forces will act"),
+            ("Wire via Stanis Quill", "The banks did well"),
+            ("Wire via Tomas Wend", "the claims were one-sided"),
+        ],
+    );
+}

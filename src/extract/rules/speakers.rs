@@ -790,12 +790,19 @@ impl<'a> State<'a> {
                 // "Russia's envoy in Geneva Alexey Borodavkin", "leader in Northern
                 // Ireland Ana Ruiz": the place ends a title before the person's full
                 // name, which closes the phrase and is the speaker.
-                let place_cut = role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS);
+                // A post abroad names its place first ("Russian ambassador in the
+                // Islamic Republic Levan Dzhagaryan", "… envoy to Iran …"): the last
+                // two capitalised words are the holder's name.
+                let posted = is_in(prev, lexicon::POSTED_TITLES)
+                    && self.is_word(toks, k, lexicon::POST_LINKS);
+                let place_cut =
+                    role_head && self.is_word(toks, k, lexicon::PLACE_OPENERS) || posted;
+                let place = k + 1 + usize::from(posted && self.is_word(toks, k + 1, &["the"]));
                 if place_cut {
-                    if let Some(j) = (k + 2..b.saturating_sub(1)).find(|&j| {
+                    if let Some(j) = (place + 1..b.saturating_sub(1)).find(|&j| {
                         (2..=3).contains(&(b - j))
-                            && known_first_name(self.w(&toks[j]))
-                            && toks[k + 1..b]
+                            && (known_first_name(self.w(&toks[j])) || posted && b - j == 2)
+                            && toks[place..b]
                                 .iter()
                                 .all(|t| t.k == K::Word && is_cap(self.w(t)))
                     }) {
