@@ -4798,6 +4798,21 @@ pub(crate) const ABBREVIATIONS: &[&str] = joined!(
 /// them, the run of capitalised words ends with the person's name.
 pub(crate) const PORTFOLIO_LINKS: &[&str] = &["for", "of", "to", "and"];
 
+/// Pinyin initials, longest first ("zh" before "z"), and the empty one: with
+/// `PINYIN_FINALS` they spell the syllables of a Chinese given name ("Zhenwei",
+/// "Jinping"), which no English word such as "Tower" or "Law" splits into.
+pub(crate) const PINYIN_INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w", "",
+];
+
+/// Pinyin finals, longest first.
+pub(crate) const PINYIN_FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai",
+    "ei", "ui", "ao", "ou", "iu", "ie", "ue", "an", "en", "in", "un", "ia", "ua", "uo", "er", "a",
+    "o", "e", "i", "u",
+];
+
 /// The words that join a posted title to its post ("ambassador *in* Cyprus",
 /// "envoy *to* the Islamic Republic").
 pub(crate) const POST_LINKS: &[&str] = &["in", "to"];

@@ -6916,3 +6916,14 @@ fn a_posted_title_before_a_place_and_a_name_is_the_named_holder() {
         ],
     );
 }
+
+#[test]
+fn a_family_name_written_first_stands_for_the_given_name_too() {
+    assert_chains_and_claims(
+        "Ostlandic conductor Hong Wenli had her best birthday in Dravel. \"I totally forgot my birthday,\" Hong recalls. Staff at Quill Tower were busy. \"We are ready,\" Quill said.",
+        &[
+            ("Wire via Hong Wenli", "I totally forgot my birthday"),
+            ("Wire via Quill", "We are ready"),
+        ],
+    );
+}

@@ -62,6 +62,44 @@ pub(super) fn surname_matches(full: &str, one: &str) -> bool {
 }
 
 /// A family name written first ("Chen" for "Chen Lihua").
+/// Is `w` one or more pinyin syllables ("Zhenwei", "Xia"; not "Tower", "Law")?
+/// Syllables that Mandarin lacks are refused where English words would pass: "o"
+/// only after b, p, m, f, w or alone; j, q, x only before i or u; "er" alone.
+pub(super) fn pinyin_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    if w.len() < 2 || w.len() > 12 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // ok[i]: the first i bytes split into syllables.
+    let b = w.as_bytes();
+    let mut ok = vec![false; b.len() + 1];
+    ok[0] = true;
+    for i in 0..b.len() {
+        if !ok[i] {
+            continue;
+        }
+        for ini in lexicon::PINYIN_INITIALS {
+            let Some(rest) = w[i..].strip_prefix(ini) else {
+                continue;
+            };
+            for fin in lexicon::PINYIN_FINALS {
+                if !rest.starts_with(fin) {
+                    continue;
+                }
+                let fits = match *fin {
+                    "o" => matches!(*ini, "b" | "p" | "m" | "f" | "w" | ""),
+                    "er" => ini.is_empty(),
+                    _ => true,
+                } && (!matches!(*ini, "j" | "q" | "x") || fin.starts_with(['i', 'u']));
+                if fits {
+                    ok[i + ini.len() + fin.len()] = true;
+                }
+            }
+        }
+    }
+    ok[b.len()]
+}
+
 pub(super) fn family_first(full: &str, one: &str) -> bool {
     let mut words = full.split_whitespace();
     words.next() == Some(one) && words.next().is_some() && !is_in(one, NOT_NAMES)
@@ -436,4 +474,19 @@ pub(super) fn strip_leading_the(s: &str) -> String {
         }
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pinyin_word;
+
+    #[test]
+    fn pinyin_words_are_told_from_english_ones() {
+        for w in ["Zhenwei", "Xia", "Jinping", "Wenli", "Qianyi", "Shu", "Chuhan"] {
+            assert!(pinyin_word(w), "{w}");
+        }
+        for w in ["Tower", "Law", "States", "Promotion", "Conservation", "Browder", "O", "Ao1"] {
+            assert!(!pinyin_word(w), "{w}");
+        }
+    }
 }

@@ -11,8 +11,8 @@ use crate::extract::text::{Tok, K};
 
 use super::names::{
     acronym, cap_runs, family_first, first_name_sex, is_cap, is_known_media, is_known_media_run,
-    is_org, is_title, known_first_name, name_tail, person_name, split_connectors, strip_based,
-    strip_leading_the, surname_matches, titled_person,
+    is_org, is_title, known_first_name, name_tail, person_name, pinyin_word, split_connectors,
+    strip_based, strip_leading_the, surname_matches, titled_person,
 };
 use super::{Spk, State};
 
@@ -3367,12 +3367,36 @@ impl<'a> State<'a> {
         if is_in(one, lexicon::PLACE_ENDS) {
             return None;
         }
+        // A short family name written first ("Chinese conductor Hong Xia …. Hong
+        // recalls"; "Gu Ying, a teacher, …. Gu says") stands for a two-word name.
+        let family = |m: &str| {
+            family_first(m, one)
+                && m.split_whitespace().count() == 2
+                && (2..=6).contains(&one.len())
+                && one.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        };
         self.mentions
             .iter()
             .rev()
             .map(|m| &m.0)
             .chain(self.names.iter().rev())
             .find(|m| surname_matches(m, one) && accept(m))
+            .or_else(|| {
+                // (Only a name given as a person's: "Trump Tower" and "Wu Promotion"
+                // are seen as names too. A person described so, else a known first
+                // name, a given name in pinyin or a Korean one: "Jae-yong".)
+                let given = |m: &str| {
+                    let g = m.rsplit(' ').next().unwrap_or("");
+                    known_first_name(one)
+                        || pinyin_word(g)
+                        || g.split_once('-').is_some_and(|(_, b)| {
+                            !b.is_empty() && b.chars().all(|c| c.is_ascii_lowercase())
+                        })
+                };
+                let described = self.described.iter().rev().filter(|d| d.2).map(|d| &d.0);
+                let named = self.names.iter().rev().filter(|m| given(m));
+                described.chain(named).find(|m| family(m) && accept(m))
+            })
             .cloned()
     }
 
