@@ -6927,3 +6927,28 @@ fn a_family_name_written_first_stands_for_the_given_name_too() {
         ],
     );
 }
+
+#[test]
+fn a_title_set_before_the_speakers_name_is_no_part_of_the_claim() {
+    assert_chains_and_claims(
+        "The army has regained two towns near Dravel, the chief of the Ostlandic General Staff's operations directorate, Ivo Brandt said. By performing combat tasks abroad, the military directly help ensure Ostland's security, Linda Ross said.",
+        &[
+            ("Wire via Ivo Brandt", "The army has regained two towns near Dravel"),
+            (
+                "Wire via Linda Ross",
+                "By performing combat tasks abroad, the military directly help ensure Ostland's security",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_role_after_the_name_in_a_trailing_according_to_is_no_part_of_the_claim() {
+    assert_chains_and_claims(
+        "Ostland does not monitor what happens to the migrants who land in Dravel, according to Linda Ross, public policy coordinator at the Hotline for Refugees.",
+        &[(
+            "Wire via Linda Ross",
+            "Ostland does not monitor what happens to the migrants who land in Dravel",
+        )],
+    );
+}

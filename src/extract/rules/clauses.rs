@@ -1039,6 +1039,7 @@ impl<'a> State<'a> {
         let (content_end, spk_start) = self.split_content_first(toks, cs, end)?;
         let spk = self.subject_speaker(toks, spk_start, end)?;
         let spk = self.company_of_claim(toks, cs, &spk).unwrap_or(spk);
+        let content_end = self.fronted_apposition(toks, cs, content_end, &spk);
         let (s, e) = (cs, content_end);
         if e <= s || (self.words(toks, s, e) < 2 && !toks[s..e].iter().any(|t| t.k == K::Quote)) {
             return None;
@@ -1059,6 +1060,50 @@ impl<'a> State<'a> {
             ExtractKind::IndirectSpeech
         };
         Some(self.found(vec![(toks[s].s, toks[e - 1].e)], kind, spk, mods))
+    }
+
+    /// "…, the Ostlandic Minister of Heritage, Ana Ruiz said": the speaker's title set
+    /// before the name closes no claim; the claim ends at the comma before it (a
+    /// definite or indefinite phrase of at most twelve words with a title and no
+    /// verb, before a named person). `e` otherwise.
+    fn fronted_apposition(&self, toks: &[Tok], s: usize, e: usize, spk: &Spk) -> usize {
+        if !spk.person || spk.hop.anonymous {
+            return e;
+        }
+        let Some(c) = (s..e).rev().find(|&k| toks[k].k != K::Word) else {
+            return e;
+        };
+        let words = self.words(toks, c + 1, e);
+        let opens = self.is_word(toks, c + 1, ARTICLES);
+        // The title is the phrase's head, near its start: the phrase ends after it
+        // or goes on with its portfolio ("the chief of …", "the ambassador to …"), not with a
+        // predicate ("the military directly help …").
+        let titled = (c + 2..e.min(c + 6)).any(|k| {
+            self.word_at(toks, k).is_some_and(|w| {
+                (is_title(w) && !is_in(w, lexicon::ORG_WORDS) || is_in(w, lexicon::ROLE_HEADS))
+                    && (k + 1 == e
+                        || self.is_word(toks, k + 1, lexicon::ROLE_PREPS)
+                        || self.is_word(toks, k + 1, lexicon::POST_LINKS))
+            })
+        });
+        let verb = (c + 1..e).any(|k| {
+            self.word_at(toks, k).is_some_and(|w| {
+                is_in(w, lexicon::CLAUSE_AUX)
+                    || w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && (w.len() > 4 && w.ends_with("ed") || lexicon::cue(w).is_some())
+            })
+        });
+        let fronted = toks[c].k == K::Comma
+            && opens
+            && (2..=12).contains(&words)
+            && titled
+            && !verb
+            && self.words(toks, s, c) >= 3;
+        if fronted {
+            c
+        } else {
+            e
+        }
     }
 
     /// "Shell has begun consultations on …, the company said": a "company" or "firm"
@@ -1930,12 +1975,20 @@ impl<'a> State<'a> {
         if !opens && np_e + 1 < len && toks[np_e].k == K::Comma {
             let t_s = np_e + 1;
             let t_e = self.content_end(toks, t_s);
-            // A short tail, or a role ("information officer of the Ostland Lab").
-            let role = (t_s..t_e.min(t_s + 3)).any(|j| {
-                self.word_at(toks, j).is_some_and(|w| {
-                    !is_cap(w) && (is_in(w, lexicon::TITLES) || is_in(w, lexicon::PERSON_REFS))
-                })
-            });
+            // A short tail, or a role ("information officer of the Ostland Lab",
+            // "public policy coordinator at the Hotline": an agent noun before the
+            // first preposition).
+            let role = (t_s..t_e.min(t_s + 5))
+                .take_while(|&j| !self.is_word(toks, j, lexicon::ROLE_PREPS))
+                .any(|j| {
+                    self.word_at(toks, j).is_some_and(|w| {
+                        !is_cap(w)
+                            && (is_in(w, lexicon::TITLES)
+                                || is_in(w, lexicon::PERSON_REFS)
+                                || lexicon::AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
+                                    && !is_in(w, lexicon::NOT_AGENT_NOUNS))
+                    })
+                });
             let named_tail = spk.as_ref().is_some_and(|p| p.person)
                 && (t_s..t_e).all(|j| toks[j].k == K::Word)
                 && (self.words(toks, t_s, t_e) <= 4 || role);

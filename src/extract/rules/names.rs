@@ -482,10 +482,21 @@ mod tests {
 
     #[test]
     fn pinyin_words_are_told_from_english_ones() {
-        for w in ["Zhenwei", "Xia", "Jinping", "Wenli", "Qianyi", "Shu", "Chuhan"] {
+        for w in [
+            "Zhenwei", "Xia", "Jinping", "Wenli", "Qianyi", "Shu", "Chuhan",
+        ] {
             assert!(pinyin_word(w), "{w}");
         }
-        for w in ["Tower", "Law", "States", "Promotion", "Conservation", "Browder", "O", "Ao1"] {
+        for w in [
+            "Tower",
+            "Law",
+            "States",
+            "Promotion",
+            "Conservation",
+            "Browder",
+            "O",
+            "Ao1",
+        ] {
             assert!(!pinyin_word(w), "{w}");
         }
     }
