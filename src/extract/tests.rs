@@ -6952,3 +6952,14 @@ fn a_role_after_the_name_in_a_trailing_according_to_is_no_part_of_the_claim() {
         )],
     );
 }
+
+#[test]
+fn a_qualified_capitalised_title_is_the_role_noun() {
+    assert_chains_and_claims(
+        "\"This is a hard budget,\" Ivo Brandt, the budget chief, said. The former Congressman said he read the campaign speeches.",
+        &[
+            ("Wire via Ivo Brandt", "This is a hard budget"),
+            ("Wire via Ivo Brandt", "he read the campaign speeches"),
+        ],
+    );
+}
