@@ -6963,3 +6963,30 @@ fn a_qualified_capitalised_title_is_the_role_noun() {
         ],
     );
 }
+
+#[test]
+fn an_interview_in_a_place_relays_nothing() {
+    assert_chains_and_claims(
+        "Ivo Brandt told Reuters in an interview in Dravel that his company would grow.",
+        &[("Wire via Reuters via Ivo Brandt", "his company would grow")],
+    );
+}
+
+#[test]
+fn a_one_word_outlets_name_opening_a_persons_name_is_the_person() {
+    assert_chains_and_claims(
+        "\"It will have implications,\" says Sun Wenli, an analyst at the Dravel Academy.",
+        &[("Wire via Sun Wenli", "It will have implications")],
+    );
+}
+
+#[test]
+fn a_lower_case_title_for_a_body_then_a_name_is_the_named_person() {
+    assert_chains_and_claims(
+        "The service has decided to impose sanctions on several MPs, spokeswoman for the Security Council Yelena Quill said on Monday. Researchers will look again, director of the Human Neuroimaging Laboratory said.",
+        &[
+            ("Wire via Yelena Quill", "The service has decided to impose sanctions on several MPs"),
+            ("Wire via Human Neuroimaging Laboratory", "Researchers will look again"),
+        ],
+    );
+}

@@ -2496,8 +2496,17 @@ impl<'a> State<'a> {
                 // "says CNN's Ana Ruiz": a possessive outlet goes on to its person.
                 let possessive =
                     name[len - 1].ends_with("'s") || name[len - 1].ends_with("\u{2019}s");
+                // "says Sun Fuquan, an analyst": a one-word outlet's name opening a
+                // two-word run that the phrase ends with is a person's.
+                let person = len == 1
+                    && k == i + 2
+                    && toks
+                        .get(k)
+                        .is_none_or(|t| matches!(t.k, K::Comma | K::Other))
+                    && !self.word_at(toks, i + 1).is_some_and(is_title);
                 if is_known_media_run(&name)
                     && !possessive
+                    && !person
                     && self.word_at(toks, i + len).is_some_and(is_cap)
                     && !self.is_word(toks, i + len, lexicon::MEDIA_WORDS)
                 {

@@ -188,7 +188,11 @@ impl<'a> State<'a> {
                 match take {
                     Take::Cited => m.cited.extend(self.cited_source(toks, a, e)),
                     Take::Outer => m.outer.extend(self.relay(toks, a, e, true)),
-                    Take::OuterNamed => m.outer.extend(self.relay(toks, a, e, true)),
+                    // ("in an interview in Beijing": after "in", a place; only a
+                    // known medium or one named with "the" is a publication.)
+                    Take::OuterNamed => m.outer.extend(self.relay(toks, a, e, true).filter(|r| {
+                        next != "in" || is_known_media(&r.name) || self.is_word(toks, a, &["the"])
+                    })),
                     Take::Inner => m.inner.extend(
                         self.relay(toks, a, e, false)
                             .or_else(|| self.told_outlet(toks, a, e, lw)),

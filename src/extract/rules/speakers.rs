@@ -1496,14 +1496,29 @@ impl<'a> State<'a> {
                         });
                         // The end of a titled run's portfolio, split off at its
                         // "and" ("Minister for Education and Skills Ana Ruiz").
-                        let portfolio_end = r.0 >= 2
-                            && is_in(words[r.0 - 1], lexicon::PORTFOLIO_LINKS)
-                            && caps.iter().any(|p| {
-                                p.1 == r.0 - 1
+                        // (Also after "the" and a lower-case title: "spokeswoman for
+                        // the Security Council Ana Ruiz".)
+                        let the = usize::from(r.0 >= 1 && words[r.0 - 1] == "the");
+                        let l = r.0.saturating_sub(1 + the);
+                        let portfolio_end = l >= 1
+                            && is_in(words[l], lexicon::PORTFOLIO_LINKS)
+                            && (caps.iter().any(|p| {
+                                p.1 == l
                                     && words[p.0..p.1]
                                         .iter()
                                         .any(|w| is_title(w) && !is_in(w, lexicon::ORG_WORDS))
-                            });
+                            }) || !is_cap(words[l - 1])
+                                && is_title(words[l - 1])
+                                && !is_in(words[l - 1], lexicon::ORG_WORDS)
+                                && name_tail(&words[r.0..r.1]).is_some_and(|t| {
+                                    // A body's head word right before the name, or a
+                                    // known first name ("… Laboratory" is no name).
+                                    let before = words[r.1 - t.len() - 1];
+                                    r.1 - t.len() > r.0
+                                        && (is_in(before, lexicon::ORG_WORDS)
+                                            || is_in(before, lexicon::INSTITUTIONS)
+                                            || known_first_name(t[0]))
+                                }));
                         if headed {
                             None
                         } else if portfolio_end && r.1 - r.0 >= 3 {
