@@ -6990,3 +6990,14 @@ fn a_lower_case_title_for_a_body_then_a_name_is_the_named_person() {
         ],
     );
 }
+
+#[test]
+fn according_to_after_a_subordinate_clauses_statement_has_its_own() {
+    assert_chains_and_claims(
+        "Although Ostland officially denies the camps exist, according to a Dravel Treasury statement, Ivo Brandt directed the beatings that took place there.",
+        &[
+            ("Wire via Ostland", "the camps exist"),
+            ("Wire via Dravel Treasury", "Ivo Brandt directed the beatings that took place there"),
+        ],
+    );
+}

@@ -442,9 +442,18 @@ impl<'a> State<'a> {
                         if g.span.0 >= end {
                             self.push(g);
                         }
-                    } else if toks[k].k == K::Comma && self.speaker_clause_at(toks, k + 1, true) {
+                    } else if toks[k].k == K::Comma
+                        && (self.speaker_clause_at(toks, k + 1, true)
+                            || self.is_word(toks, k + 1, &["according"])
+                                && self.is_word(toks, k + 2, &["to"])
+                                && self.word_at(toks, 0).is_some_and(|w| {
+                                    is_in(&w.to_ascii_lowercase(), lexicon::SUBORDINATORS)
+                                }))
+                    {
                         // "…, who accused X of lying, the diplomat noted that …":
                         // another speaker's clause (where `content_end` ended it).
+                        // "Although Pyongyang denies the camps exist, according to a
+                        // Treasury statement, …": the main clause's own source.
                         self.sentence(&toks[k + 1..]);
                         return;
                     }
