@@ -3425,7 +3425,8 @@ impl<'a> State<'a> {
                         })
                 };
                 let described = self.described.iter().rev().filter(|d| d.2).map(|d| &d.0);
-                let named = self.names.iter().rev().filter(|m| given(m));
+                // (The cheap test first: `given` spells pinyin.)
+                let named = self.names.iter().rev().filter(|m| family(m) && given(m));
                 described.chain(named).find(|m| family(m) && accept(m))
             })
             .cloned()
