@@ -1073,8 +1073,14 @@ impl<'a> State<'a> {
         let Some(c) = (s..e).rev().find(|&k| toks[k].k != K::Word) else {
             return e;
         };
-        let words = self.words(toks, c + 1, e);
-        let opens = self.is_word(toks, c + 1, ARTICLES);
+        // (Cheap tests first: this runs for every content-first statement.)
+        if toks[c].k != K::Comma
+            || !(2..=12).contains(&self.words(toks, c + 1, e))
+            || !self.is_word(toks, c + 1, ARTICLES)
+            || self.words(toks, s, c) < 3
+        {
+            return e;
+        }
         // The title is the phrase's head, near its start: the phrase ends after it
         // or goes on with its portfolio ("the chief of …", "the ambassador to …"), not with a
         // predicate ("the military directly help …").
@@ -1086,19 +1092,16 @@ impl<'a> State<'a> {
                         || self.is_word(toks, k + 1, lexicon::POST_LINKS))
             })
         });
-        let verb = (c + 1..e).any(|k| {
-            self.word_at(toks, k).is_some_and(|w| {
-                is_in(w, lexicon::CLAUSE_AUX)
-                    || w.starts_with(|c: char| c.is_ascii_lowercase())
-                        && (w.len() > 4 && w.ends_with("ed") || lexicon::cue(w).is_some())
+        let verb = || {
+            (c + 1..e).any(|k| {
+                self.word_at(toks, k).is_some_and(|w| {
+                    is_in(w, lexicon::CLAUSE_AUX)
+                        || w.starts_with(|c: char| c.is_ascii_lowercase())
+                            && (w.len() > 4 && w.ends_with("ed") || lexicon::cue(w).is_some())
+                })
             })
-        });
-        let fronted = toks[c].k == K::Comma
-            && opens
-            && (2..=12).contains(&words)
-            && titled
-            && !verb
-            && self.words(toks, s, c) >= 3;
+        };
+        let fronted = titled && !verb();
         if fronted {
             c
         } else {

@@ -1041,14 +1041,16 @@ impl<'a> State<'a> {
         // "The former Congressman said": with a qualifier, an epithet read as the role
         // noun in lower case (the person described so, else the latest person).
         if let [the, q, title] = words {
-            let bare = found.as_ref().is_none_or(|s| {
-                !crate::extract::validity::valid_source(&s.hop) || s.hop.name == *title
-            });
+            let bare = || {
+                found.as_ref().is_none_or(|s| {
+                    !crate::extract::validity::valid_source(&s.hop) || s.hop.name == *title
+                })
+            };
             if the.eq_ignore_ascii_case("the")
                 && is_in(q, lexicon::ROLE_QUALIFIERS)
                 && is_cap(title)
                 && is_title(title)
-                && bare
+                && bare()
             {
                 let lower = title.to_lowercase();
                 return self.phrase_speaker_as_written(&[the, q, lower.as_str()]);
