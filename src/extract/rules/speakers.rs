@@ -1515,11 +1515,16 @@ impl<'a> State<'a> {
                                 && name_tail(&words[r.0..r.1]).is_some_and(|t| {
                                     // A body's head word right before the name, or a
                                     // known first name ("… Laboratory" is no name).
-                                    let before = words[r.1 - t.len() - 1];
-                                    r.1 - t.len() > r.0
-                                        && (is_in(before, lexicon::ORG_WORDS)
-                                            || is_in(before, lexicon::INSTITUTIONS)
-                                            || known_first_name(t[0]))
+                                    let Some(before) = (r.1 - t.len())
+                                        .checked_sub(1)
+                                        .filter(|&b| b >= r.0)
+                                        .map(|b| words[b])
+                                    else {
+                                        return false;
+                                    };
+                                    is_in(before, lexicon::ORG_WORDS)
+                                        || is_in(before, lexicon::INSTITUTIONS)
+                                        || known_first_name(t[0])
                                 }));
                         if headed {
                             None
