@@ -7001,3 +7001,14 @@ fn according_to_after_a_subordinate_clauses_statement_has_its_own() {
         ],
     );
 }
+
+#[test]
+fn a_name_in_commas_after_a_lower_case_description_is_the_next_he() {
+    assert_chains_and_claims(
+        "Ivo Brandt, leader of the opposition, said the plan was reckless. But one of the main authors of the plan, John Quill, former head of the Dravel Party, was jubilant. \"The dream is happening,\" he wrote on Twitter.",
+        &[
+            ("Wire via Ivo Brandt", "the plan was reckless"),
+            ("Wire via John Quill", "The dream is happening"),
+        ],
+    );
+}

@@ -2564,7 +2564,7 @@ impl<'a> State<'a> {
                     self.body_subject = Some((s, self.turns, self.sentence_no));
                 }
             }
-            return false;
+            return self.note_named_after_description(toks, i);
         }
         if i - start > 6 {
             return false;
@@ -3033,6 +3033,46 @@ impl<'a> State<'a> {
             .map(|k| self.w(k))
             .collect();
         let Some(name) = person_like(&words, true) else {
+            return false;
+        };
+        let name = self.expand(&name);
+        self.subject = Some((Spk::named(&name, true, false), self.turns));
+        true
+    }
+
+    /// `note_subject` for a lower-case description that a person's name in commas
+    /// follows, then the predicate: "But one of the architects of the deal, Ivo
+    /// Brandt, former head of the party, was jubilant." The description opens with an
+    /// article or "one" and runs at most ten words to its comma; the name is two to
+    /// four capitalised words that read as a person's.
+    fn note_named_after_description(&mut self, toks: &[Tok], i: usize) -> bool {
+        if !(self.is_word(toks, i, &["the"]) || self.is_word(toks, i, lexicon::INDEFINITE_OPENERS))
+        {
+            return false;
+        }
+        let Some(c) = (i + 1..toks.len().min(i + 11))
+            .take_while(|&k| toks[k].k == K::Word)
+            .last()
+            .map(|k| k + 1)
+            .filter(|&c| toks.get(c).is_some_and(|t| t.k == K::Comma))
+        else {
+            return false;
+        };
+        let mut e = c + 1;
+        while e < toks.len() && e < c + 6 && self.word_at(toks, e).is_some_and(is_cap) {
+            e += 1;
+        }
+        if !(2..=4).contains(&(e - c - 1))
+            || toks.get(e).is_none_or(|t| t.k != K::Comma)
+            || !self.predicate_follows(toks, e)
+        {
+            return false;
+        }
+        let run: Vec<&str> = (c + 1..e).map(|k| self.w(&toks[k])).collect();
+        if run.iter().any(|w| is_in(w, NOT_NAMES) || is_title(w)) {
+            return false;
+        }
+        let Some(name) = person_like(&run, false) else {
             return false;
         };
         let name = self.expand(&name);
