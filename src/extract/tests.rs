@@ -7012,3 +7012,11 @@ fn a_name_in_commas_after_a_lower_case_description_is_the_next_he() {
         ],
     );
 }
+
+#[test]
+fn an_evaluative_s_form_after_a_plural_quantifier_and_before_that_is_a_noun() {
+    assert_chains_and_claims(
+        "While Dravel Tea and many other Ostland brands that position themselves as gifts have made progress, there is room for more. But Ivo Brandt, of the Dravel Institute, calls that argument \"a red herring.\"",
+        &[("Wire via Ivo Brandt", "argument \"a red herring.")],
+    );
+}

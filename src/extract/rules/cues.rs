@@ -242,6 +242,22 @@ impl<'a> State<'a> {
         if cw.frame == Frame::Evaluative && !self.evaluative_object(toks, i, cw.lemma) {
             return false;
         }
+        // "many other Chinese brands that position themselves as gifts": an "-s"
+        // form before a relative pronoun, with a quantifier of a plural before it,
+        // is a plural noun ("Ivo Brandt calls that argument false": a demonstrative).
+        if cw.frame == Frame::Evaluative
+            && cw.form == Form::Third
+            && is_in(next, &["that", "which", "who"])
+            && (i.saturating_sub(3)..i).any(|k| {
+                self.is_word(
+                    toks,
+                    k,
+                    &["many", "other", "several", "these", "those", "all"],
+                )
+            })
+        {
+            return false;
+        }
         // "has not yet confirmed or denied …", "did not immediately say": a negated
         // cue (adverbs and a coordinated cue between) reports no statement.
         if self.negated(toks, i) || self.conditional(toks, i) {
