@@ -2694,10 +2694,12 @@ pub(crate) const GLUED_FUNCTION_WORDS: &[&str] = &[
     "he", "she", "it", "they", "who", "which", "and", "but", "with", "from",
 ];
 
-/// Conjunctions a scraper glued to the capitalised word after them with a hyphen
-/// ("notes that-Chiyangwa has"): no compound word is made so (`text::normalise`;
-/// lower case, matched exactly).
-pub(crate) const GLUED_CONJUNCTIONS: &[&str] = &["that", "and", "but", "because", "while"];
+/// Conjunctions and articles a scraper glued to the capitalised word after them with
+/// a hyphen ("notes that-Chiyangwa has", "according to the-Food and Agriculture
+/// Organization"): no compound word is made so (`text::normalise`; lower case,
+/// matched exactly).
+pub(crate) const GLUED_CONJUNCTIONS: &[&str] =
+    &["that", "and", "but", "because", "while", "the", "a", "an"];
 
 /// Prepositions that tie a role to the body or place it serves ("Britain's ambassador
 /// to Ireland", "the mayor of Kyoto", "the director of the FBI").

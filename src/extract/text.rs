@@ -796,6 +796,14 @@ mod tests {
         );
         assert_eq!(normalise("1,-2 and x-y"), "1,-2 and x-y");
         assert_eq!(normalise("Industry-(BWI) said"), "Industry (BWI) said");
+        // An article glued to the capitalised word after it; compounds stay.
+        assert_eq!(
+            normalise("according to the-Food and Agriculture Organization, a-SIPTU official"),
+            "according to the Food and Agriculture Organization, a SIPTU official"
+        );
+        for kept in ["state-of-the-art", "the-then", "Bread-A-Day"] {
+            assert_eq!(normalise(kept), kept);
+        }
     }
 
     #[test]
