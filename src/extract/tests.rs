@@ -7020,3 +7020,15 @@ fn an_evaluative_s_form_after_a_plural_quantifier_and_before_that_is_a_noun() {
         &[("Wire via Ivo Brandt", "argument \"a red herring.")],
     );
 }
+
+#[test]
+fn a_fronted_participle_phrase_names_no_speaker() {
+    assert_chains_and_claims(
+        "An article in the Ostland daily \"Dravel Post\" warned that the grid was failing. Using data from Agora, the newspaper said that coal gave 90 percent of the power. Drawing on statistics from the Agora Energiewende energy think-tank and policy laboratory, the report said that gas gave the rest.",
+        &[
+            ("Wire via Dravel Post", "the grid was failing"),
+            ("Wire via Dravel Post", "coal gave 90 percent of the power"),
+            ("Wire via Dravel Post", "gas gave the rest"),
+        ],
+    );
+}

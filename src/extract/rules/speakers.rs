@@ -368,7 +368,7 @@ impl<'a> State<'a> {
         // glued sub-heading).
         if let [(a, b), (c, _), ..] = segs[..] {
             if self.word_at(toks, a).is_some_and(participle)
-                && (3..=10).contains(&self.words(toks, a, b))
+                && (3..=14).contains(&self.words(toks, a, b))
                 && !self.is_word(toks, c, lexicon::INDEFINITE_OPENERS)
             {
                 segs.remove(0);
@@ -4237,7 +4237,7 @@ fn ly_adverb(w: &str) -> bool {
 /// A word that opens a participle phrase ("Awarding", "Turning"), not a first name
 /// ending in "-ing" ("Sterling").
 fn participle(w: &str) -> bool {
-    w.len() > 5 && w.ends_with("ing") && !known_first_name(w)
+    w.len() >= 5 && w.ends_with("ing") && !known_first_name(w)
 }
 
 /// Can a lone capitalised word that an apposition or a relative "who" describes be a
