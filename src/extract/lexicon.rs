@@ -1916,9 +1916,12 @@ pub(crate) const NOT_AFTER_REPORTED: Words = Words::new(
 );
 
 /// Words right after an evaluative verb that make it another verb ("called for",
-/// "called on", "described how", "labelled it").
-pub(crate) const NOT_EVALUATIVE_OBJECT: &[&str] =
-    &["for", "on", "off", "up", "in", "out", "how", "what", "it"];
+/// "called on", "described how", "labelled it"), or the verb a noun ("global brands
+/// should be left as …": no object opens with a modal or "are").
+pub(crate) const NOT_EVALUATIVE_OBJECT: &[&str] = &[
+    "for", "on", "off", "up", "in", "out", "how", "what", "it", "should", "would", "could", "will",
+    "can", "may", "might", "must", "are", "were",
+];
 
 /// Objects of "claimed" that are a claim themselves ("claimed responsibility for …").
 pub(crate) const CLAIMED_OBJECTS: &[&str] = &["responsibility", "credit"];

@@ -7032,3 +7032,11 @@ fn a_fronted_participle_phrase_names_no_speaker() {
         ],
     );
 }
+
+#[test]
+fn an_evaluative_s_form_before_a_modal_is_a_noun() {
+    assert_chains_and_claims(
+        "Ostland companies also appear to accept that established global brands should be left as individual brands. Ivo Brandt labels the plan as reckless.",
+        &[("Wire via Ivo Brandt", "the plan as reckless")],
+    );
+}
