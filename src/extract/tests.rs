@@ -7040,3 +7040,14 @@ fn an_evaluative_s_form_before_a_modal_is_a_noun() {
         &[("Wire via Ivo Brandt", "the plan as reckless")],
     );
 }
+
+#[test]
+fn an_owners_body_named_with_and_is_one_body() {
+    assert_chains_and_claims(
+        "The Bulletin's Science and Security Board said that the world was less safe. Muslim women suffer a triple penalty, according to the UK's Women and Equalities Committee.",
+        &[
+            ("Wire via Bulletin's Science and Security Board", "the world was less safe"),
+            ("Wire via UK's Women and Equalities Committee", "Muslim women suffer a triple penalty"),
+        ],
+    );
+}

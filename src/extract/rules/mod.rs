@@ -642,7 +642,12 @@ impl<'a> State<'a> {
             return None;
         }
         // "the Food and Drug Administration": one body (`names::and_body`).
-        let s0 = usize::from(words[0].eq_ignore_ascii_case("the"));
+        // ("the Bulletin's Science and Security Board": the body after its owner.)
+        let s0 = names::owned_from(
+            &words,
+            usize::from(words[0].eq_ignore_ascii_case("the")),
+            and,
+        );
         if and > s0 && names::and_body(&words, s0, and) {
             return None;
         }

@@ -126,6 +126,16 @@ pub(super) fn and_body(words: &[&str], s: usize, e: usize) -> bool {
         && !is_known_media_run(&words[s..e])
 }
 
+/// Where a body's name in `words[s..e]` starts: after an owner's possessive that opens
+/// the run ("Bulletin's Science and Security Board"), else at `s`.
+pub(super) fn owned_from(words: &[&str], s: usize, e: usize) -> usize {
+    if e > s + 1 && words[s].ends_with("'s") {
+        s + 1
+    } else {
+        s
+    }
+}
+
 /// Runs of capitalised words (with inner connectors such as "of", "for the", "al").
 pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -157,7 +167,9 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && is_cap(words[j])
                     && !lexicon::date_word(words[j])
                     && j - e <= 2
-                    && (!is_in(words[e], &["and"]) || is_org(&words[s..e]) || and_body(words, s, e))
+                    && (!is_in(words[e], &["and"])
+                        || is_org(&words[s..e])
+                        || and_body(words, owned_from(words, s, e), e))
                     // "Ambassador to the UN", "Mission to Geneva", not "a letter from
                     // Trump to Xi".
                     && (!is_in(words[e], lexicon::WEAK_CONNECTORS)
@@ -192,7 +204,8 @@ pub(super) fn split_connectors<'r, 'w>(run: &'r [&'w str]) -> Vec<&'r [&'w str]>
     let mut out = Vec::new();
     let mut s = 0;
     for (k, w) in run.iter().enumerate() {
-        if is_in(w, lexicon::NAME_SPLITTERS) && !(is_and(w) && k > s && and_body(run, s, k)) {
+        let b = owned_from(run, s, k);
+        if is_in(w, lexicon::NAME_SPLITTERS) && !(is_and(w) && k > b && and_body(run, b, k)) {
             if k > s {
                 out.push(&run[s..k]);
             }
