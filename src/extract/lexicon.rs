@@ -2697,6 +2697,10 @@ pub(crate) const GLUED_FUNCTION_WORDS: &[&str] = &[
     "he", "she", "it", "they", "who", "which", "and", "but", "with", "from",
 ];
 
+/// A person's own words as a document ("the prepared speech said", "the remarks
+/// said"): their author speaks.
+pub(crate) const SPOKEN_DOCS: &[&str] = &["speech", "remarks", "testimony"];
+
 /// Conjunctions and articles a scraper glued to the capitalised word after them with
 /// a hyphen ("notes that-Chiyangwa has", "according to the-Food and Agriculture
 /// Organization"): no compound word is made so (`text::normalise`; lower case,

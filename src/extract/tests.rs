@@ -7051,3 +7051,15 @@ fn an_owners_body_named_with_and_is_one_body() {
         ],
     );
 }
+
+#[test]
+fn a_speech_or_remarks_said_is_their_author() {
+    assert_chains_and_claims(
+        "Linda Ross said on Tuesday that crime was rising. \"We have seen clear warning signs,\" the prepared speech said. Gang violence is growing, the minister's prepared remarks said. Ivo Brandt left. The sun set. The rain fell. The remarks said that police were maligned.",
+        &[
+            ("Wire via Linda Ross", "crime was rising"),
+            ("Wire via Linda Ross", "We have seen clear warning signs"),
+            ("Wire via Linda Ross", "Gang violence is growing"),
+        ],
+    );
+}

@@ -878,6 +878,21 @@ impl<'a> State<'a> {
                 return Some(s);
             }
         }
+        // "the prepared speech said", "the remarks said": a person's own words, folded
+        // into their author (rulebook R3): the person who spoke last, when a statement
+        // came at most two sentences before.
+        if lower0 == "the"
+            && (2..=3).contains(&words.len())
+            && is_in(words[words.len() - 1], lexicon::SPOKEN_DOCS)
+            && words[1..].iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            let recent = self
+                .out
+                .last()
+                .is_some_and(|f| f.sentence + 2 >= self.sentence_no);
+            let last = self.speakers.iter().rev().find(|s| !s.hop.anonymous);
+            return last.filter(|s| recent && s.person).cloned();
+        }
         // "The Russian diplomat said", "the top diplomat": the person the article
         // named with a diplomat's title (TASS writes this after every ambassador).
         if lower0 == "the"
@@ -917,7 +932,10 @@ impl<'a> State<'a> {
         if let Some((_, owner)) = doc_owner(&words) {
             return Some(owner);
         }
-        if words.len() >= 2 && head_is_lower && is_in(&head, DOCS) {
+        if words.len() >= 2
+            && head_is_lower
+            && (is_in(&head, DOCS) || is_in(&head, lexicon::SPOKEN_DOCS))
+        {
             // "Court documents say …": papers filed in a court are the parties', not
             // the court's: an unnamed document.
             if words.len() == 2 && words[0].eq_ignore_ascii_case("court") {
