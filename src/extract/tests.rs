@@ -7063,3 +7063,11 @@ fn a_speech_or_remarks_said_is_their_author() {
         ],
     );
 }
+
+#[test]
+fn a_cue_with_that_after_a_quoted_show_title_takes_its_own_clause() {
+    assert_chains_and_claims(
+        "Speaking on Friday's \"Real Time with Bill Quill,\" Linda Ross acknowledged that lying was not invented in January.",
+        &[("Wire via Linda Ross", "lying was not invented in January")],
+    );
+}

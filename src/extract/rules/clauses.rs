@@ -2312,8 +2312,10 @@ impl<'a> State<'a> {
             // "Three years after it appeared on "Shark Tank," Ana Ruiz said he was
             // shocked …": a cue with a clause of its own after it does not close the
             // quoted title before it.
-            if self.is_word(toks, ci, &["said", "says"])
-                && self.is_word(toks, ci + 1, PRONOUNS)
+            // ("Speaking on "Real Time with Bill Maher," the anchor acknowledged that
+            // …": any cue with "that" and a clause.)
+            if (self.is_word(toks, ci, &["said", "says"]) && self.is_word(toks, ci + 1, PRONOUNS)
+                || self.is_word(toks, ci + 1, &["that"]))
                 && self.words(toks, ci + 1, toks.len()) >= 3
             {
                 return None;
