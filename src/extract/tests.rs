@@ -7071,3 +7071,11 @@ fn a_cue_with_that_after_a_quoted_show_title_takes_its_own_clause() {
         &[("Wire via Linda Ross", "lying was not invented in January")],
     );
 }
+
+#[test]
+fn a_listeners_place_with_its_state_ends_before_the_quotation() {
+    assert_chains_and_claims(
+        "Linda Ross told a conference this morning in Portland, Oregon, \"Crime is going back up again.\"",
+        &[("Wire via Linda Ross", "Crime is going back up again.")],
+    );
+}

@@ -598,8 +598,22 @@ impl<'a> State<'a> {
             if let Some(col) = (p..len.min(p + 10)).find(|&k| toks[k].k != K::Word) {
                 let quote_next =
                     toks[col].k == K::Comma && toks.get(col + 1).is_some_and(|t| t.k == K::Quote);
+                // ("… in Washington, D.C., "…"": a place's state or district after
+                // the comma is still the listener's phrase.)
+                let place_end = (toks[col].k == K::Comma && !quote_next)
+                    .then(|| (col + 1..len.min(col + 5)).find(|&k| toks[k].k != K::Word))
+                    .flatten()
+                    .filter(|&e| {
+                        e > col + 1
+                            && toks[e].k == K::Comma
+                            && toks.get(e + 1).is_some_and(|t| t.k == K::Quote)
+                            && self.word_at(toks, col - 1).is_some_and(is_cap)
+                            && (col + 1..e).all(|k| is_cap(self.w(&toks[k])))
+                    });
                 if toks[col].k == K::Colon || quote_next {
                     p = col;
+                } else if let Some(e) = place_end {
+                    p = e;
                 }
             }
         }

@@ -884,7 +884,9 @@ impl<'a> State<'a> {
         if lower0 == "the"
             && (2..=3).contains(&words.len())
             && is_in(words[words.len() - 1], lexicon::SPOKEN_DOCS)
-            && words[1..].iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+            && words[1..]
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
         {
             let recent = self
                 .out
