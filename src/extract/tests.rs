@@ -7079,3 +7079,14 @@ fn a_listeners_place_with_its_state_ends_before_the_quotation() {
         &[("Wire via Linda Ross", "Crime is going back up again.")],
     );
 }
+
+#[test]
+fn a_capitalised_pronoun_after_a_glued_sub_heading_is_the_subject() {
+    assert_chains_and_claims(
+        "Dr Linda Ross has been a GP since 2007. \"The work is hard,\" she says. Doctors are burning out, they are overworked She says the demand on doctors has increased.",
+        &[
+            ("Wire via Linda Ross", "The work is hard"),
+            ("Wire via Linda Ross", "the demand on doctors has increased"),
+        ],
+    );
+}

@@ -307,6 +307,26 @@ impl<'a> State<'a> {
                 last.0 = k;
             }
         }
+        // "GPs are burning out, they are overworked She says …": a capitalised pronoun
+        // right before the cue, after a lower-case word, opens a sentence whose full
+        // stop the scrape lost (a sub-heading glued before it); it is the subject.
+        if let Some(&(a, b)) = segs.last() {
+            let k = b.wrapping_sub(1);
+            if b >= a + 2
+                && b == end
+                && self
+                    .word_at(toks, k)
+                    .is_some_and(|w| matches!(w, "He" | "She"))
+                && self.word_at(toks, k - 1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !lexicon::leads_in(w)
+                        && !is_in(w, lexicon::CLAUSE_JOINERS)
+                        && lexicon::cue_word(w).is_none()
+                })
+            {
+                return self.speaker(toks, (k, b));
+            }
+        }
         // A fronted adverbial without a comma ("In 2015 Koh said", "In that show he
         // stated"): the subject starts at the first name, pronoun or article after it.
         if let (1, Some(last)) = (segs.len(), segs.last_mut()) {
