@@ -7090,3 +7090,11 @@ fn a_capitalised_pronoun_after_a_glued_sub_heading_is_the_subject() {
         ],
     );
 }
+
+#[test]
+fn a_quoted_show_after_the_cues_preposition_is_no_part_of_the_claim() {
+    assert_chains_and_claims(
+        "Ivo Brandt said on \"Dravel Sunday\" this morning that the money is small.",
+        &[("Wire via Ivo Brandt", "the money is small")],
+    );
+}

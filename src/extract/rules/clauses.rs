@@ -2758,6 +2758,9 @@ impl<'a> State<'a> {
         let start = i;
         while i < toks.len() {
             match toks[i].k {
+                // "said on "GMA" this morning that …": a show's title in quotation
+                // marks as the preposition's object.
+                K::Quote if i == start && self.quoted_title(toks, i).is_some() => i += 1,
                 K::Comma | K::Colon | K::Quote | K::Break => return i,
                 K::Word => {
                     let w = self.w(&toks[i]);
