@@ -7098,3 +7098,14 @@ fn a_quoted_show_after_the_cues_preposition_is_no_part_of_the_claim() {
         &[("Wire via Ivo Brandt", "the money is small")],
     );
 }
+
+#[test]
+fn after_as_a_modified_group_is_the_subject() {
+    assert_chains_and_claims(
+        "The vote on Capitol Hill comes amid controversy, as conservative Republicans complain that the bill does not go far enough. Linda Ross described it as a huge headquarters and said the company was leaving space.",
+        &[
+            ("Wire via ~conservative Republicans", "the bill does not go far enough"),
+            ("Wire via Linda Ross", "the company was leaving space"),
+        ],
+    );
+}

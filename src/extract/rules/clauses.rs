@@ -36,12 +36,25 @@ impl<'a> State<'a> {
         }
         // "… came as (the) authorities said that …": after "as" only a plural group
         // of unnamed sources is a subject.
+        // ("as conservative Republicans complain", "as key industry groups said": up
+        // to two lower-case modifiers before it, or a party's members.)
         let as_group = |k: usize| {
             let k = k + usize::from(self.is_word(toks, k, &["the"]));
-            self.word_at(toks, k).is_some_and(|w| {
-                w.ends_with('s')
-                    && (is_in(w, lexicon::ANON_NOUNS) || is_in(w, lexicon::INSTITUTIONS))
-            })
+            // (Not "as a huge headquarters", nor "as soon as these observers say".)
+            let modifier = |p: &str| !is_cap(p) && !is_in(p, DETERMINERS);
+            let soon = k >= 2 && self.is_word(toks, k - 2, &["soon", "long"]);
+            (k..k + 3)
+                .take_while(|&m| {
+                    !soon && (m == k || self.word_at(toks, m - 1).is_some_and(modifier))
+                })
+                .any(|m| {
+                    self.word_at(toks, m).is_some_and(|w| {
+                        w.ends_with('s')
+                            && (is_in(w, lexicon::ANON_NOUNS)
+                                || is_in(w, lexicon::INSTITUTIONS)
+                                || m > k && is_in(w, lexicon::PARTY_MEMBERS))
+                    })
+                })
         };
         for j in (s..i).rev() {
             // Lower case only: "WHO said" is the World Health Organization. A
