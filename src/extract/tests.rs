@@ -7109,3 +7109,14 @@ fn after_as_a_modified_group_is_the_subject() {
         ],
     );
 }
+
+#[test]
+fn but_critics_say_without_a_comma_is_another_statement() {
+    assert_chains_and_claims(
+        "Ivo Brandt insists the ban is to stop smuggling but critics say it is unfair.",
+        &[
+            ("Wire via Ivo Brandt", "the ban is to stop smuggling"),
+            ("Wire via ~critics", "it is unfair"),
+        ],
+    );
+}

@@ -2975,15 +2975,24 @@ impl<'a> State<'a> {
     /// Does a clause "the Kremlin said …", "Ana Ruiz said …", "officials said …" start
     /// at `j`: a short subject that names or describes a source, a clause cue, and
     /// words after it?
-    fn joined_speaker_clause(&self, toks: &[Tok], j: usize) -> bool {
+    pub(super) fn joined_speaker_clause(&self, toks: &[Tok], j: usize) -> bool {
         self.speaker_clause_at(toks, j, false)
     }
 
     /// As `joined_speaker_clause`, and with `any_cue` any finite reporting verb
     /// before "that" ("the Egyptian diplomat noted that …").
     pub(super) fn speaker_clause_at(&self, toks: &[Tok], j: usize, any_cue: bool) -> bool {
+        // ("… the US but critics say it is …": "say" after a plural group.)
+        let plural_say = |c: usize| {
+            c > j
+                && self.is_word(toks, c, &["say"])
+                && self.word_at(toks, c - 1).is_some_and(|w| {
+                    w.ends_with('s') && (is_in(w, lexicon::ANON_NOUNS) || people_plural(w))
+                })
+        };
         let cue_at = |c: usize| {
             self.is_word(toks, c, lexicon::CLAUSE_CUES)
+                || plural_say(c)
                 || any_cue
                     && self.is_word(toks, c + 1, &["that"])
                     && self

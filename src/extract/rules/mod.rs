@@ -473,7 +473,11 @@ impl<'a> State<'a> {
                                     && toks[j - 1].k == K::Comma
                                     && self.contrasted_after_but(toks, j + 1)
                         };
-                        if self.clause_with_cue(toks, j + 1) || contrasted() {
+                        // ("… the US but critics say it is …": a speaker's clause
+                        // joined without a comma, where `content_end` ended it.)
+                        let joined =
+                            || toks[j - 1].k == K::Word && self.joined_speaker_clause(toks, j + 1);
+                        if self.clause_with_cue(toks, j + 1) || contrasted() || joined() {
                             self.sentence(&toks[j + 1..]);
                         }
                     }
