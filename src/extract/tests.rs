@@ -7120,3 +7120,11 @@ fn but_critics_say_without_a_comma_is_another_statement() {
         ],
     );
 }
+
+#[test]
+fn a_documents_measure_is_a_plain_modifier() {
+    assert_chains_and_claims(
+        "The 43-page ruling argued that the order was biased.",
+        &[("Wire via ~The 43-page ruling", "the order was biased")],
+    );
+}

@@ -997,9 +997,11 @@ impl<'a> State<'a> {
                 return self.phrase_speaker(&owner);
             }
             // "the report", "the research report", "its annual report".
-            let plain_mods = words[1..words.len() - 1]
-                .iter()
-                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+            // ("the 43-page ruling": a measure is a plain modifier too.)
+            let plain_mods = words[1..words.len() - 1].iter().all(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
+            });
             if is_in(&lower0, &["the", "its", "this"]) && words.len() <= 3 && plain_mods {
                 // The document introduced earlier with its author, else the latest
                 // medium or organisation that spoke, else an unnamed document
