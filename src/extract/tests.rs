@@ -7128,3 +7128,11 @@ fn a_documents_measure_is_a_plain_modifier() {
         &[("Wire via ~The 43-page ruling", "the order was biased")],
     );
 }
+
+#[test]
+fn that_before_a_finite_verb_is_the_claims_subject() {
+    assert_chains_and_claims(
+        "Ivo Brandt said that was because the party was happy. He was on a list Linda Ross announced in May that was drawn up by the Dravel Institute.",
+        &[("Wire via Ivo Brandt", "that was because the party was happy")],
+    );
+}

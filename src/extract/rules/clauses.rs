@@ -793,9 +793,20 @@ impl<'a> State<'a> {
             {
                 p += 1;
             }
-            let e = self.content_end(toks, p + 1);
-            if e > p + 1 {
-                content = Some((p + 1, e, false));
+            // "said that was because …": "that" before a finite verb is the claim's
+            // demonstrative subject, not its conjunction; after an adverbial it is a
+            // relative pronoun ("a list Ana Ruiz announced in May that was drawn up
+            // by …"), and the cue has no claim. (Exact case: "that IS might …".)
+            let finite = self
+                .word_at(toks, p + 1)
+                .is_some_and(|w| matches!(w, "was" | "is" | "has" | "had" | "will" | "would"));
+            if finite && p > ci + 1 {
+                return None;
+            }
+            let s = if finite { p } else { p + 1 };
+            let e = self.content_end(toks, s);
+            if e > s && e > p + 1 {
+                content = Some((s, e, false));
             }
         } else if at(K::Colon) || at(K::Quote) {
             let s = if at(K::Colon) { p + 1 } else { p };
