@@ -7136,3 +7136,14 @@ fn that_before_a_finite_verb_is_the_claims_subject() {
         &[("Wire via Ivo Brandt", "that was because the party was happy")],
     );
 }
+
+#[test]
+fn a_portfolio_piece_after_a_title_ends_with_the_name() {
+    assert_chains_and_claims(
+        "\"The market is important for the group,\" Dravel Deputy Director General for Foreign Economic Activity Ivo Brandt said. \"We will grow,\" Inspector General of Police Khalid Abu Bakar said.",
+        &[
+            ("Wire via Ivo Brandt", "The market is important for the group"),
+            ("Wire via Khalid Abu Bakar", "We will grow"),
+        ],
+    );
+}

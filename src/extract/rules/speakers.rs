@@ -1516,6 +1516,26 @@ impl<'a> State<'a> {
                         if i + 1 < n && !p.iter().any(|w| is_title(w)) {
                             return None;
                         }
+                        // "Director General for Foreign Economic Activity Ivo Brandt":
+                        // a long piece after a titled one is its portfolio, then the
+                        // name at its end.
+                        // (Only portfolio words before the name: not "of Police
+                        // Khalid Abu Bakar".)
+                        let portfolio_word = |w: &&str| {
+                            let l = w.to_ascii_lowercase();
+                            is_in(&l, lexicon::PORTFOLIOS)
+                                || ["ic", "ity", "ment", "ion", "ions", "affairs"]
+                                    .iter()
+                                    .any(|e| l.ends_with(e))
+                        };
+                        if i > 0 && p.len() >= 4 && pieces[i - 1].iter().any(|w| is_title(w)) {
+                            if let Some(t) = name_tail(p)
+                                .filter(|t| p[..p.len() - t.len()].iter().all(portfolio_word))
+                                .and_then(person_name)
+                            {
+                                return Some(t);
+                            }
+                        }
                         titled_person(p)
                     })
                 })
