@@ -2994,9 +2994,10 @@ impl<'a> State<'a> {
     /// before "that" ("the Egyptian diplomat noted that …").
     pub(super) fn speaker_clause_at(&self, toks: &[Tok], j: usize, any_cue: bool) -> bool {
         // ("… the US but critics say it is …": "say" after a plural group.)
+        // (Exact bytes first: this runs for every word after a joiner.)
         let plural_say = |c: usize| {
             c > j
-                && self.is_word(toks, c, &["say"])
+                && self.word_at(toks, c) == Some("say")
                 && self.word_at(toks, c - 1).is_some_and(|w| {
                     w.ends_with('s') && (is_in(w, lexicon::ANON_NOUNS) || people_plural(w))
                 })

@@ -169,7 +169,8 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && j - e <= 2
                     && (!is_in(words[e], &["and"])
                         || is_org(&words[s..e])
-                        || and_body(words, owned_from(words, s, e), e))
+                        || and_body(words, s, e)
+                        || (e > s + 1 && words[s].ends_with("'s") && and_body(words, s + 1, e)))
                     // "Ambassador to the UN", "Mission to Geneva", not "a letter from
                     // Trump to Xi".
                     && (!is_in(words[e], lexicon::WEAK_CONNECTORS)

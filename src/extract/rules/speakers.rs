@@ -903,7 +903,7 @@ impl<'a> State<'a> {
         // came at most two sentences before.
         if lower0 == "the"
             && (2..=3).contains(&words.len())
-            && is_in(words[words.len() - 1], lexicon::SPOKEN_DOCS)
+            && lexicon::spoken_doc(words[words.len() - 1])
             && words[1..]
                 .iter()
                 .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
@@ -954,10 +954,7 @@ impl<'a> State<'a> {
         if let Some((_, owner)) = doc_owner(&words) {
             return Some(owner);
         }
-        if words.len() >= 2
-            && head_is_lower
-            && (is_in(&head, DOCS) || is_in(&head, lexicon::SPOKEN_DOCS))
-        {
+        if words.len() >= 2 && head_is_lower && (is_in(&head, DOCS) || lexicon::spoken_doc(&head)) {
             // "Court documents say …": papers filed in a court are the parties', not
             // the court's: an unnamed document.
             if words.len() == 2 && words[0].eq_ignore_ascii_case("court") {
@@ -3108,8 +3105,11 @@ impl<'a> State<'a> {
     /// article or "one" and runs at most ten words to its comma; the name is two to
     /// four capitalised words that read as a person's.
     fn note_named_after_description(&mut self, toks: &[Tok], i: usize) -> bool {
-        if !(self.is_word(toks, i, &["the"]) || self.is_word(toks, i, lexicon::INDEFINITE_OPENERS))
-        {
+        // (Exact bytes: this runs for every sentence that opens in lower case.)
+        if !matches!(
+            self.word_at(toks, i),
+            Some("the" | "a" | "an" | "one" | "another")
+        ) {
             return false;
         }
         let Some(c) = (i + 1..toks.len().min(i + 11))
