@@ -7147,3 +7147,11 @@ fn a_portfolio_piece_after_a_title_ends_with_the_name() {
         ],
     );
 }
+
+#[test]
+fn a_colon_inside_an_appositions_book_title_opens_no_clause() {
+    assert_chains_and_claims(
+        "Ivo Brandt, author of Airline: Style At 30,000 Feet, told reporters that early flights had no classes.",
+        &[("Wire via Ivo Brandt", "early flights had no classes")],
+    );
+}

@@ -20,6 +20,27 @@ use super::{Found, Spk, State};
 use crate::chain::HopSpec;
 
 impl<'a> State<'a> {
+    /// "Ana Ruiz, author of Airline: Style At 30,000 Feet, told …": is the colon at `j`
+    /// inside a work's title in an apposition (after "of" since the last comma, then
+    /// at most six capitalised words or figures to the comma right before the cue at
+    /// `i`)?
+    fn title_colon(&self, toks: &[Tok], j: usize, i: usize) -> bool {
+        let title = i >= j + 3
+            && i <= j + 8
+            && toks[i - 1].k == K::Comma
+            && toks[j + 1..i - 1].iter().all(|t| {
+                t.k == K::Word
+                    && self
+                        .w(t)
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
+        title
+            && (j.saturating_sub(6)..j)
+                .rev()
+                .take_while(|&k| toks[k].k == K::Word)
+                .any(|k| self.w(&toks[k]) == "of")
+    }
+
     /// Clause start: after the last quotation, break or colon before `i`; after a
     /// relative pronoun close to the cue ("…, who officials say had …").
     fn clause_start(&self, toks: &[Tok], i: usize) -> usize {
@@ -30,7 +51,8 @@ impl<'a> State<'a> {
         for (j, t) in toks[..i].iter().enumerate() {
             let opening_quote =
                 t.k == K::Quote && j + 1 < i && !toks[..j].iter().any(|x| x.k == K::Word);
-            if matches!(t.k, K::Break | K::Colon) || opening_quote {
+            if t.k == K::Break || t.k == K::Colon && !self.title_colon(toks, j, i) || opening_quote
+            {
                 s = j + 1;
             }
         }
