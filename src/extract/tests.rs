@@ -7155,3 +7155,11 @@ fn a_colon_inside_an_appositions_book_title_opens_no_clause() {
         &[("Wire via Ivo Brandt", "early flights had no classes")],
     );
 }
+
+#[test]
+fn the_way_something_happened_is_no_source() {
+    assert_chains_and_claims(
+        "They lost to Dravel United. They may have another leg to play in Ostland, yet the way Dravel tore them apart on Tuesday night to win 4-2 suggested that little can be done.",
+        &[],
+    );
+}

@@ -379,6 +379,18 @@ impl<'a> State<'a> {
                 return self.speaker(toks, (first.0, first.0 + 1));
             }
         }
+        // "… yet the way Atletico tore them apart suggested that …": a manner or a
+        // fact as the subject is the writer's inference, no source's statement.
+        if let Some(&(a, _)) = segs.last() {
+            let a = a + usize::from(self.is_word(toks, a, &["yet", "but", "and"]));
+            if self.word_at(toks, a) == Some("the")
+                && self
+                    .word_at(toks, a + 1)
+                    .is_some_and(|w| matches!(w, "way" | "fact"))
+            {
+                return None;
+            }
+        }
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
         // "Awarding Ms Ruiz damages, the judge said": a participle phrase before the
         // subject is no part of it (three words at least: "Fleming Smith, a lawyer,"
