@@ -24,6 +24,7 @@ impl<'a> State<'a> {
     /// inside a work's title in an apposition (after "of" since the last comma, then
     /// at most six capitalised words or figures to the comma right before the cue at
     /// `i`)?
+    #[inline(never)]
     fn title_colon(&self, toks: &[Tok], j: usize, i: usize) -> bool {
         let title = i >= j + 3
             && i <= j + 8
@@ -51,7 +52,9 @@ impl<'a> State<'a> {
         for (j, t) in toks[..i].iter().enumerate() {
             let opening_quote =
                 t.k == K::Quote && j + 1 < i && !toks[..j].iter().any(|x| x.k == K::Word);
-            if t.k == K::Break || t.k == K::Colon && !self.title_colon(toks, j, i) || opening_quote
+            if matches!(t.k, K::Break | K::Colon)
+                && !(t.k == K::Colon && self.title_colon(toks, j, i))
+                || opening_quote
             {
                 s = j + 1;
             }

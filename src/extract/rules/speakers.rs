@@ -381,12 +381,11 @@ impl<'a> State<'a> {
         }
         // "… yet the way Atletico tore them apart suggested that …": a manner or a
         // fact as the subject is the writer's inference, no source's statement.
+        // (Exact bytes: this runs for every subject.)
         if let Some(&(a, _)) = segs.last() {
-            let a = a + usize::from(self.is_word(toks, a, &["yet", "but", "and"]));
-            if self.word_at(toks, a) == Some("the")
-                && self
-                    .word_at(toks, a + 1)
-                    .is_some_and(|w| matches!(w, "way" | "fact"))
+            let a = a + usize::from(matches!(self.word_at(toks, a), Some("yet" | "but" | "and")));
+            if matches!(self.word_at(toks, a + 1), Some("way" | "fact"))
+                && self.word_at(toks, a) == Some("the")
             {
                 return None;
             }
