@@ -170,7 +170,7 @@ pub(super) fn cap_runs(words: &[&str]) -> Vec<(usize, usize)> {
                     && (!is_in(words[e], &["and"])
                         || is_org(&words[s..e])
                         || and_body(words, s, e)
-                        || (e > s + 1 && words[s].ends_with("'s") && and_body(words, s + 1, e)))
+                        || owned_from(words, s, e) > s && and_body(words, s + 1, e))
                     // "Ambassador to the UN", "Mission to Geneva", not "a letter from
                     // Trump to Xi".
                     && (!is_in(words[e], lexicon::WEAK_CONNECTORS)
