@@ -63,12 +63,15 @@ pub(super) fn embedded_post(sentence: &str) -> bool {
 /// headlines say "says") — nothing is changed: no real sentence is ever removed. Byte
 /// positions are kept.
 pub(super) fn blank_teasers(n: String) -> String {
-    // One pass over the text: only a capital that starts some label is looked at.
+    // Only a capital that starts some label is looked at, found with two vectorised
+    // passes (a plain byte loop cost 2 % of all extraction) and visited in text order.
+    let b = n.as_bytes();
+    let mut starts: Vec<usize> = memchr::memchr3_iter(b'R', b'A', b'S', b)
+        .chain(memchr::memchr2_iter(b'W', b'I', b))
+        .collect();
+    starts.sort_unstable();
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (at, c) in n.bytes().enumerate() {
-        if !matches!(c, b'R' | b'A' | b'S' | b'W' | b'I') {
-            continue;
-        }
+    for at in starts {
         for label in TEASER_LABELS {
             if n.as_bytes()[at..].starts_with(label.as_bytes()) {
                 if let Some(span) = teaser_at(&n, at, label)
@@ -424,6 +427,15 @@ pub(super) fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_teaser_label_opens_with_a_capital_the_scan_looks_for() {
+        // `blank_teasers` visits only R, A, S, W and I: a label opening with any other
+        // letter would never be found.
+        for label in TEASER_LABELS {
+            assert!(label.starts_with(['R', 'A', 'S', 'W', 'I']), "{label}");
+        }
+    }
 
     #[test]
     fn a_teaser_whose_end_is_unsure_is_left_alone() {
