@@ -3597,8 +3597,43 @@ pub(crate) const ORG_WORDS: Words = Words::new(
         "nasa",
         "ap",
         "afp",
+        // Company names' last words ("Purdue Pharma", "Great Wall Motor"): a
+        // business, never a person's surname (`COMPANY_ENDS`).
+        "pharma",
+        "pharmaceutical",
+        "pharmaceuticals",
+        "motor",
+        "motors",
+        "technologies",
+        "industries",
+        "enterprises",
+        "petroleum",
+        "telecom",
     ],
 );
+
+/// The last words of a company's name after which its first word alone stands for it
+/// ("Purdue Pharma …. Purdue said"); all are in [`ORG_WORDS`].
+pub(crate) const COMPANY_ENDS: &[&str] = &[
+    "pharma",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "motor",
+    "motors",
+    "technologies",
+    "industries",
+    "enterprises",
+    "petroleum",
+    "telecom",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "limited",
+    "holdings",
+    "airlines",
+    "airways",
+];
 
 /// Plurals of people taking sides, unnamed groups when they speak ("Opponents argue",
 /// "Supporters say"; capitalised only as a sentence's first word).
@@ -5144,6 +5179,13 @@ pub(crate) const PLACE_ENDS: Words = Words::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_company_end_is_an_org_word() {
+        for w in COMPANY_ENDS {
+            assert!(is_in(w, ORG_WORDS), "{w}");
+        }
+    }
 
     #[test]
     fn every_phrasal_particle_opens_with_a_listed_word() {

@@ -7163,3 +7163,26 @@ fn the_way_something_happened_is_no_source() {
         &[],
     );
 }
+
+#[test]
+fn a_business_described_without_an_article_is_the_later_company() {
+    assert_chains_and_claims(
+        "Families plan to take travel company Vellor to a civil court. The company maintained it was \"wholly erroneous\" to claim it had been neglectful.",
+        &[(
+            "Wire via Vellor",
+            "it was \"wholly erroneous\" to claim it had been neglectful",
+        )],
+    );
+}
+
+#[test]
+fn a_name_a_company_word_ends_is_a_body_and_its_first_word_stands_for_it() {
+    assert_chains_and_claims(
+        "Ostland-based Dravel Pharma says the lawsuit paints a flawed picture of the events. \"We look forward to presenting the facts in court,\" the company said in a statement. Dravel said it was deeply troubled by the misuse of its medication.",
+        &[
+            ("Wire via Dravel Pharma", "the lawsuit paints a flawed picture of the events"),
+            ("Wire via Dravel Pharma", "We look forward to presenting the facts in court"),
+            ("Wire via Dravel Pharma", "it was deeply troubled by the misuse of its medication"),
+        ],
+    );
+}

@@ -3461,7 +3461,23 @@ impl<'a> State<'a> {
             .or_else(|| self.expand_speaker(one, |_| true))
             .or_else(|| self.expand_mention(one, |n| !kin(n)))
             .or_else(|| self.expand_mention(one, |n| !blocked(n)))
+            .or_else(|| self.expand_body(one))
             .unwrap_or_else(|| name.to_string())
+    }
+
+    /// "Purdue Pharma says …. Purdue said": a company that spoke, by the first word of
+    /// its name (only a name a company word ends: "Purdue Pharma", "General Motors").
+    fn expand_body(&self, one: &str) -> Option<String> {
+        let s = self.speakers.iter().rev().find(|s| {
+            !s.person
+                && !s.hop.anonymous
+                && s.hop
+                    .name
+                    .split_once(' ')
+                    .is_some_and(|(first, _)| first == one)
+        })?;
+        let last = s.hop.name.rsplit(' ').next().unwrap_or("");
+        is_in(&last.to_ascii_lowercase(), lexicon::COMPANY_ENDS).then(|| s.hop.name.clone())
     }
 
     /// "Mr Byrne" is not the Michelle Byrne named before, and "Mrs Kenny" not Enda
@@ -3863,10 +3879,19 @@ impl<'a> State<'a> {
             }
             // (Or after a preposition: "… happened with samba school Mocidade".)
             let opens = |w: &str| is_in(w, ARTICLES) || is_in(w, lexicon::KIND_OPENING_PREPS);
-            let Some(a) = (k.saturating_sub(4)..k).rev().find(|&j| opens(c[j])) else {
+            let plain = |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            // "… to take travel company TUI to court": a business with one lower-case
+            // modifier needs no article (the word before it may be a verb).
+            let bare_business =
+                || is_in(head, &["company", "firm"]) && plain(&c[k - 1]) && c[k - 1].len() > 2;
+            let Some(from) = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&j| opens(c[j]))
+                .map(|a| a + 1)
+                .or_else(|| bare_business().then(|| k - 1))
+            else {
                 continue;
             };
-            let plain = |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
             // The name's capitalised words, and lower-case joiners inside it
             // ("Unidos da Tijuca", "Say NO to KHTO"); "and" between two names
             // ("the company Apple and Google") is two bodies: nothing noted.
@@ -3883,7 +3908,7 @@ impl<'a> State<'a> {
             }
             let run = &c[k + 1..e];
             if run.is_empty()
-                || !c[a + 1..k].iter().all(plain)
+                || !c[from..k].iter().all(plain)
                 || is_title(run[0])
                 || run
                     .iter()
@@ -3893,7 +3918,7 @@ impl<'a> State<'a> {
             {
                 continue;
             }
-            let desc = format!("a {}", c[a + 1..=k].join(" ").to_ascii_lowercase());
+            let desc = format!("a {}", c[from..=k].join(" ").to_ascii_lowercase());
             let name = run.join(" ");
             self.note_described(name, desc, false);
             return;
