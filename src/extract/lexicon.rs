@@ -4191,6 +4191,26 @@ pub(crate) const GENERIC_ORG_HEADS: Words = Words::new(
     ],
 );
 
+/// Heads of a description of a business or a monitor by its place, besides the
+/// generic ones ("the South Korean electronics giant", "the Doha-based airline", "the
+/// UK-based war monitor"): a body described, never one named.
+pub(crate) const DESCRIBED_BODY_HEADS: &[&str] = &[
+    "giant",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "conglomerate",
+    "manufacturer",
+    "monitor",
+    // (Not every "-maker": a filmmaker or a lawmaker is a person.)
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
+];
+
 /// Lower-case modifiers that belong to an organisation's name before an institution or
 /// media word ("the Kremlin's state television", "the Oslo town hall").
 pub(crate) const ORG_NAME_MODIFIERS: &[&str] = &[
@@ -4221,7 +4241,14 @@ pub(crate) const OUTLET_NAME_TAILS: &[&[&str]] = &[
 
 /// Suffixes of modifiers that say where or by whom a source is run, not who it is
 /// ("Oslo-based", "state-run", "Iran-backed", "Saudi-led"); dropped from names.
-pub(crate) const AFFILIATION_SUFFIXES: &[&str] = &["-based", "-run", "-backed", "-led", "-born"];
+pub(crate) const AFFILIATION_SUFFIXES: &[&str] = &[
+    "-based",
+    "-headquartered",
+    "-run",
+    "-backed",
+    "-led",
+    "-born",
+];
 
 /// Ownership suffixes, dropped from a relay's or speaker's name with the affiliation
 /// suffixes ("state-owned", "Kremlin-controlled").

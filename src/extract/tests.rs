@@ -7186,3 +7186,26 @@ fn a_name_a_company_word_ends_is_a_body_and_its_first_word_stands_for_it() {
         ],
     );
 }
+
+#[test]
+fn a_body_described_by_its_place_is_the_body_that_spoke_or_unnamed() {
+    assert_chains_and_claims(
+        "Vellor Mobile Corp said it would recall the phone. The South Korean electronics giant said it had since put in additional safety measures. The incident came as a Greek anarchist group claimed that it had sent a letter bomb to the ministry.",
+        &[
+            ("Wire via Vellor Mobile Corp", "it would recall the phone"),
+            ("Wire via Vellor Mobile Corp", "it had since put in additional safety measures"),
+            ("Wire via ~a Greek anarchist group", "it had sent a letter bomb to the ministry"),
+        ],
+    );
+}
+
+#[test]
+fn a_place_with_an_affiliation_goes_whole_from_a_name() {
+    assert_chains_and_claims(
+        "At least 500 people were killed by security forces, according to New York-based Ostland Rights Watch.",
+        &[(
+            "Wire via Ostland Rights Watch",
+            "At least 500 people were killed by security forces",
+        )],
+    );
+}

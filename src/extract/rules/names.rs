@@ -462,12 +462,22 @@ thread_local! {
 }
 
 pub(super) fn strip_based(s: &str) -> String {
-    let kept: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| {
-            !lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES)
-                && !lexicon::ends_with_any(w, lexicon::OWNERSHIP_SUFFIXES)
-        })
+    let affiliation = |w: &str| {
+        lexicon::ends_with_any(w, lexicon::AFFILIATION_SUFFIXES)
+            || lexicon::ends_with_any(w, lexicon::OWNERSHIP_SUFFIXES)
+    };
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // "New York-based Human Rights Watch": the place's first words go with the
+    // affiliation word when a name follows it (not "New Human Rights Watch").
+    let from = words
+        .iter()
+        .rposition(|w| affiliation(w))
+        .filter(|&p| words[p + 1..].iter().any(|w| is_cap(w)))
+        .map_or(0, |p| p + 1);
+    let kept: Vec<&str> = words[from..]
+        .iter()
+        .copied()
+        .filter(|w| !affiliation(w))
         .collect();
     // "the Saudi-led coalition": with no name left the affiliation is what names
     // the body; it stays.

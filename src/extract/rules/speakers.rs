@@ -2103,6 +2103,40 @@ impl<'a> State<'a> {
                 return Some(s);
             }
         }
+        // "the South Korean electronics giant", "the Doha-based airline", "a Greek
+        // anarchist group": a body noun after place words (a country, a people,
+        // "X-based") and lower-case modifiers describes a body and names none. After
+        // "the" it is the body that spoke last, as "the company" is; after "a" one
+        // body of many, unnamed.
+        // (A capitalised article opens the run: "The South Korean firm".)
+        let place_run = caps
+            .last()
+            .map(|&(a, b)| (a + usize::from(is_in(words[a], ARTICLES)), b));
+        let placed = place_run.filter(|&(a, b)| {
+            head_lower
+                && described_body_head(&head)
+                && a >= 1
+                && a < b
+                && words.len() - b <= 4
+                && place_words(&words[a..b])
+                && words[b..]
+                    .iter()
+                    .all(|w| w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-'))
+        });
+        if let Some((a, _)) = placed {
+            let article = words[a - 1].to_ascii_lowercase();
+            let described = words[a - 1..].join(" ");
+            if article == "the" {
+                return Some(
+                    self.resolve_org(false)
+                        .filter(|s| !s.media)
+                        .unwrap_or_else(|| Spk::anonymous(&described, false)),
+                );
+            }
+            if is_in(&article, &["a", "an"]) {
+                return Some(Spk::anonymous(&described, false));
+            }
+        }
         // "the French firm", "the US company": a generic body described by its
         // country is the body that spoke last, else an unnamed description.
         if lower0 == "the"
@@ -4307,6 +4341,28 @@ fn doc_owner(words: &[&str]) -> Option<(String, Spk)> {
         words[d].to_ascii_lowercase(),
         Spk::named(&name, false, media),
     ))
+}
+
+/// The head of a description of a body by its place ("the South Korean electronics
+/// giant", "the UK-based war monitor"): a generic body noun or a business's.
+fn described_body_head(head: &str) -> bool {
+    is_in(head, lexicon::GENERIC_ORG_HEADS) && head != "it"
+        || is_in(head, lexicon::DESCRIBED_BODY_HEADS)
+}
+
+/// Capitalised words that say where a body is from and name none: a country, a
+/// people ("South Korean"), or a place with an affiliation ("Doha-based", "San
+/// Francisco-headquartered").
+fn place_words(run: &[&str]) -> bool {
+    let last = run[run.len() - 1];
+    lexicon::ends_with_any(last, lexicon::AFFILIATION_SUFFIXES)
+        || run.iter().all(|w| {
+            is_in(w, lexicon::NATIONALITIES)
+                || is_in(w, lexicon::MORE_NATIONALITIES)
+                || is_in(w, lexicon::PLACE_ENDS)
+                || is_in(w, &["north", "south", "east", "west"])
+                || lexicon::ends_with_any(w, &["ian", "ean", "ese", "ish"])
+        }) && !is_org(run)
 }
 
 /// A document word or its plural ("research", "studies", "polls"), lower case.
