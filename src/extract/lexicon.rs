@@ -935,6 +935,44 @@ pub(crate) const KIN_NOUNS: Words = Words::new(
 /// (Peter, Victor, Brian).
 pub(crate) const OCCUPATION_ENDINGS: &[&str] = &["ist", "ician", "ator", "grapher"];
 
+/// Occupations and conditions written before a full name at a sentence's start, and
+/// so capitalised ("Survivor Allen Pembroke told …", "Singer-songwriter Huey Lewis
+/// said"): no part of the name. Only for that place; the rules' other person nouns
+/// are `PEOPLE_NOUNS`.
+pub(crate) const OCCUPATION_NOUNS: &[&str] = &[
+    "survivor",
+    "accountant",
+    "reveler",
+    "reveller",
+    "singer",
+    "songwriter",
+    "parliamentarian",
+    "campaigner",
+    "commentator",
+    "rapper",
+    "actor",
+    "actress",
+    "designer",
+    "entrepreneur",
+    "investor",
+    "resident",
+    "farmer",
+    "teacher",
+    "student",
+    "writer",
+    "author",
+    "businessman",
+    "businesswoman",
+    "blogger",
+    "comedian",
+    "presenter",
+    "producer",
+    "filmmaker",
+    "footballer",
+    "striker",
+    "goalkeeper",
+];
+
 /// Cue lemmas that are no speech before "to" ("police responded to a call", "is
 /// determined to stop it").
 pub(crate) const NOT_BEFORE_TO_LEMMAS: &[&str] = &["respond", "reply", "determine", "add"];

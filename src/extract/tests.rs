@@ -7209,3 +7209,15 @@ fn a_place_with_an_affiliation_goes_whole_from_a_name() {
         )],
     );
 }
+
+#[test]
+fn an_occupation_or_nationality_before_a_full_name_is_no_part_of_it() {
+    assert_chains_and_claims(
+        "Survivor Tomas Vrell told reporters he was alone on the beach for 20 minutes. Singer-songwriter Ivo Brandt said his music would last forever. Indonesian Ana Ruiz said she was innocent of the charges.",
+        &[
+            ("Wire via Tomas Vrell", "he was alone on the beach for 20 minutes"),
+            ("Wire via Ivo Brandt", "his music would last forever"),
+            ("Wire via Ana Ruiz", "she was innocent of the charges"),
+        ],
+    );
+}

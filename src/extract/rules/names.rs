@@ -324,10 +324,18 @@ pub(super) fn person_name(run: &[&str]) -> Option<String> {
     // "Biologist Ana Ruiz": an occupation before a full name is no part of it.
     if rest.len() >= 3 && is_cap(rest[0]) {
         let lower = rest[0].to_ascii_lowercase();
+        // ("Survivor Allen Pembroke", "Singer-songwriter Huey Lewis", "Indonesian
+        // Siti Aisyah": a listed occupation, each part of a compound one, or a
+        // nationality, capitalised only by its place.)
         if lexicon::OCCUPATION_ENDINGS
             .iter()
             .any(|e| lower.ends_with(e))
             || is_in(&lower, lexicon::PEOPLE_NOUNS)
+            || lower
+                .split('-')
+                .all(|p| is_in(p, lexicon::OCCUPATION_NOUNS))
+            || is_in(&lower, lexicon::NATIONALITIES)
+            || is_in(&lower, lexicon::MORE_NATIONALITIES)
         {
             rest = &rest[1..];
         }
