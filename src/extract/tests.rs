@@ -7221,3 +7221,14 @@ fn an_occupation_or_nationality_before_a_full_name_is_no_part_of_it() {
         ],
     );
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_named_with_it() {
+    assert_chains_and_claims(
+        "Police searched for Elizabeth Vrell on Monday. Elizabeth said that she had trusted the teacher completely.",
+        &[(
+            "Wire via Elizabeth Vrell",
+            "she had trusted the teacher completely",
+        )],
+    );
+}

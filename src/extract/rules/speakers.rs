@@ -3496,7 +3496,33 @@ impl<'a> State<'a> {
             .or_else(|| self.expand_mention(one, |n| !kin(n)))
             .or_else(|| self.expand_mention(one, |n| !blocked(n)))
             .or_else(|| self.expand_body(one))
+            .or_else(|| self.expand_given(one))
             .unwrap_or_else(|| name.to_string())
+    }
+
+    /// "Lina Shamy shouted …. "…," says Lina.": a person called by a given name alone
+    /// is the one person named before with it first, among people who spoke or were
+    /// described, and (for a known first name) any full name seen. Two such names
+    /// ("Lina Shamy", "Lina Haddad") leave the word as written.
+    fn expand_given(&self, one: &str) -> Option<String> {
+        let starts = |n: &str| {
+            n.split_once(' ')
+                .is_some_and(|(first, rest)| first == one && !rest.contains(' '))
+        };
+        let people = self
+            .speakers
+            .iter()
+            .filter(|s| s.person && !s.hop.anonymous)
+            .map(|s| s.hop.name.as_str())
+            .chain(self.described.iter().filter(|d| d.2).map(|d| d.0.as_str()));
+        let seen = self
+            .names
+            .iter()
+            .map(String::as_str)
+            .filter(|_| known_first_name(one));
+        let mut found = people.chain(seen).filter(|n| starts(n));
+        let first = found.next()?;
+        found.all(|n| n == first).then(|| first.to_string())
     }
 
     /// "Purdue Pharma says …. Purdue said": a company that spoke, by the first word of
