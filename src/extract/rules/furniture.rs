@@ -120,6 +120,67 @@ pub(super) fn blank_signoff_emails(n: String) -> String {
     blank(n, &spans)
 }
 
+/// Blank an editors' sign-off after a sentence's end: their initials and the agencies
+/// the article drew on ("… held by Obama. tj/rt (AFP, AP)", "jm/kms (Reuters, dpa)").
+/// It opens in lower case, so the sentence before would run on into it and carry it
+/// in its claim. Two to four sets of one to four lower-case letters joined by
+/// slashes, then a bracket of names (capitalised, or "dpa"-style initials) and
+/// commas, ending the text or a line. Byte positions are kept.
+pub(super) fn blank_credit_initials(n: String) -> String {
+    let b = n.as_bytes();
+    let initials = |k: usize| b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for slash in memchr::memchr_iter(b'/', b) {
+        // The first set of initials, after a sentence's end.
+        let mut s = slash;
+        while s > 0 && b[s - 1].is_ascii_lowercase() {
+            s -= 1;
+        }
+        // (A scraped dash may follow the end: "… of 2016.- cw/xx (AFP, Reuters)".)
+        let gap = b[..s]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&c| c == b' ' || c == b'-')
+            .count();
+        let opened = gap >= 1
+            && s > gap
+            && b[s - 1] == b' '
+            && matches!(b[s - gap - 1], b'.' | b'!' | b'?' | b'"')
+            && !(slash - s > 4 || slash == s)
+            && spans.last().is_none_or(|l| l.1 <= s);
+        if !opened {
+            continue;
+        }
+        let mut e = slash;
+        let mut sets = 1;
+        while b.get(e) == Some(&b'/') && (1..=4).contains(&initials(e + 1)) {
+            e += 1 + initials(e + 1);
+            sets += 1;
+        }
+        if !(2..=4).contains(&sets) || !b[e..].starts_with(b" (") {
+            continue;
+        }
+        let inner = e + 2;
+        let Some(len) = b[inner..].iter().take(60).position(|&c| c == b')') else {
+            continue;
+        };
+        let names = &n[inner..inner + len];
+        let plain = !names.is_empty()
+            && names.split(", ").all(|w| {
+                !w.is_empty()
+                    && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b' ')
+                    && (w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() <= 4)
+            });
+        let close = inner + len + 1;
+        let ends = b.get(close).is_none_or(u8::is_ascii_whitespace);
+        if plain && ends {
+            spans.push((s, close));
+        }
+    }
+    blank(n, &spans)
+}
+
 /// Spaces over each byte range of `n` (whole characters), a line break at each end,
 /// so the text around becomes paragraphs of its own; byte positions are kept.
 fn blank(n: String, spans: &[(usize, usize)]) -> String {
@@ -427,6 +488,19 @@ pub(super) fn photo_credit(st: &mut State, para: (usize, usize)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editors_sign_off_is_blanked_and_nothing_else() {
+        let text = "It was also held by the previous government. tj/rt (AFP, AP)\nIt rose.- cw/xx (AFP, Reuters)\nMore: jm/kms (Reuters, dpa) follows. See and/or (AFP) here.";
+        let n = text::normalise(text);
+        let b = blank_credit_initials(n.clone());
+        assert!(!b.contains("tj/rt") && !b.contains("cw/xx"), "{b}");
+        assert!(b.contains("held by the previous government."), "{b}");
+        // Not after a sentence's end, or not ending one: left alone.
+        assert!(b.contains("jm/kms (Reuters, dpa) follows"), "{b}");
+        assert!(b.contains("and/or (AFP)"), "{b}");
+        assert_eq!(b.len(), n.len());
+    }
 
     #[test]
     fn every_teaser_label_opens_with_a_capital_the_scan_looks_for() {

@@ -25,8 +25,8 @@ use super::lexicon::{self, is_in, DETERMINERS, PARTICIPLES};
 use super::text::{self, Tok, K};
 use super::ExtractKind;
 use furniture::{
-    blank_dateline, blank_place_dateline, blank_signoff_emails, blank_teasers, embedded_post,
-    photo_credit, via_line,
+    blank_credit_initials, blank_dateline, blank_place_dateline, blank_signoff_emails,
+    blank_teasers, embedded_post, photo_credit, via_line,
 };
 use names::is_cap;
 use relays::{assemble, Mods};
@@ -180,8 +180,8 @@ struct State<'a> {
 
 /// Run every rule over an article; `publisher` is the first hop.
 pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
-    let n = blank_signoff_emails(blank_place_dateline(blank_dateline(blank_teasers(
-        text::normalise(original),
+    let n = blank_credit_initials(blank_signoff_emails(blank_place_dateline(blank_dateline(
+        blank_teasers(text::normalise(original)),
     ))));
     let mut st = State {
         n: &n,
