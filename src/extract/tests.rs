@@ -7232,3 +7232,11 @@ fn a_given_name_alone_is_the_one_person_named_with_it() {
         )],
     );
 }
+
+#[test]
+fn a_second_listener_joined_with_and_runs_to_the_that() {
+    assert_chains_and_claims(
+        "Ana Ruiz has told Dravel Party TDs and Senators that the party must be ready for an election.",
+        &[("Wire via Ana Ruiz", "the party must be ready for an election")],
+    );
+}

@@ -615,6 +615,24 @@ impl<'a> State<'a> {
             } else {
                 self.np_end(toks, p)
             };
+            // "told Fine Gael TDs and Senators that …", "told reporters and editors
+            // that …": a second listener joined with "and" before the "that".
+            if self.is_word(toks, p, &["and"]) {
+                if let Some(that) = (p + 2..len.min(p + 6))
+                    .take_while(|&k| toks[k].k == K::Word)
+                    .find(|&k| self.is_word(toks, k, &["that"]))
+                {
+                    let listener = (p + 1..that).all(|k| {
+                        let w = self.w(&toks[k]);
+                        (is_cap(w) || is_in(w, DETERMINERS) || people_plural(w))
+                            && !is_in(w, lexicon::CLAUSE_AUX)
+                            && lexicon::cue_word(w).is_none()
+                    });
+                    if listener {
+                        p = that;
+                    }
+                }
+            }
             // "told officials a similar story": what was told, after the listener.
             if self.is_word(toks, p, lexicon::ARTICLES)
                 && (p + 1..len.min(p + 3)).any(|k| self.is_word(toks, k, lexicon::TOLD_THINGS))
