@@ -7240,3 +7240,15 @@ fn a_second_listener_joined_with_and_runs_to_the_that() {
         &[("Wire via Ana Ruiz", "the party must be ready for an election")],
     );
 }
+
+#[test]
+fn a_role_with_a_bodys_acronym_is_not_another_countrys_holder() {
+    assert_chains_and_claims(
+        "United Nations envoy Tomas Vrell said the talks would resume on Monday. Syrian government envoy Ivo Brandt said the opposition was undermining the talks. \"I am not expecting miracles,\" the UN envoy said.",
+        &[
+            ("Wire via Tomas Vrell", "the talks would resume on Monday"),
+            ("Wire via Ivo Brandt", "the opposition was undermining the talks"),
+            ("Wire via Tomas Vrell", "I am not expecting miracles"),
+        ],
+    );
+}

@@ -1722,7 +1722,12 @@ impl<'a> State<'a> {
             // word before the head must not clash with the one a mention had.
             let portfolio = office_word(&words[..words.len() - 1]);
             let clash = |s: &Spk| self.portfolio_clash(&s.hop.name, &head, portfolio);
-            if let Some(s) = self.by_role(&head, &mods).filter(|s| !clash(s)) {
+            let modifiers = &words[1..words.len() - 1];
+            let same_body = |n: &str| !self.body_clash(n, &head, modifiers);
+            if let Some(s) = self
+                .by_role_where(&head, &mods, same_body)
+                .filter(|s| !clash(s))
+            {
                 return Some(s);
             }
             // Not someone's lawyer or manager ("the defendant's lawyer", "the
@@ -3233,6 +3238,16 @@ impl<'a> State<'a> {
     }
 
     fn by_role(&self, head: &str, mods: &[String]) -> Option<Spk> {
+        self.by_role_where(head, mods, |_| true)
+    }
+
+    /// [`Self::by_role`] among the names `accept`s.
+    fn by_role_where(
+        &self,
+        head: &str,
+        mods: &[String],
+        accept: impl Fn(&str) -> bool,
+    ) -> Option<Spk> {
         // A named speaker or a titled mention comes before an earlier unnamed one ("the
         // fire chief said …; Raleigh Fire Chief John McGrath said …; the fire chief
         // said …" is McGrath the second time), unless the unnamed one was brought in
@@ -3269,6 +3284,7 @@ impl<'a> State<'a> {
                     (s.person || voice || anonymous && one_of())
                         && (s.head == head || anonymous && (modified_head(s) || one_of()))
                         && s.hop.anonymous == anonymous
+                        && (anonymous || accept(&s.hop.name))
                 })
                 .cloned()
         };
@@ -3306,10 +3322,51 @@ impl<'a> State<'a> {
                         && is_in(q, lexicon::OFFICE_QUALIFIERS)
                         && !mods.iter().any(|m| m == q)
                 });
-                words().any(|w| w == head) && !other_office && mods.iter().all(|q| has(q))
+                words().any(|w| w == head)
+                    && !other_office
+                    && mods.iter().all(|q| has(q))
+                    && accept(&m.0)
             })
             .map(|m| Spk::named(&m.0, true, false))
             .or(unnamed)
+    }
+
+    /// "the UN envoy" is not "Syrian government envoy Ana Ruiz": an acronym before the
+    /// role (UN, EU, US) that no titled mention of `name` with the role has (nor its
+    /// spelt-out form), where one put a country or a people before the role, says
+    /// another body's holder.
+    fn body_clash(&self, name: &str, head: &str, modifiers: &[&str]) -> bool {
+        let Some(body) = modifiers.iter().find(|w| acronym(w) && w.len() <= 4) else {
+            return false;
+        };
+        let body = body.replace('.', "").to_ascii_lowercase();
+        let spelt = match body.as_str() {
+            "un" => "united nations",
+            "eu" => "european union",
+            "us" => "united states",
+            _ => "",
+        };
+        let names = |ctx: &str| {
+            let plain = ctx.replace('.', "");
+            plain.split_whitespace().any(|w| w == body)
+                || !spelt.is_empty() && plain.contains(spelt)
+        };
+        // Only a mention that put a country or a people before the role ("syrian
+        // government envoy"): "President Donald Trump" is still "the US president".
+        let placed = |ctx: &str| {
+            ctx.split_whitespace().take_while(|w| *w != head).any(|w| {
+                is_in(w, lexicon::NATIONALITIES)
+                    || is_in(w, lexicon::MORE_NATIONALITIES)
+                    || is_in(w, lexicon::PLACE_ENDS)
+            })
+        };
+        let roles: Vec<&str> = self
+            .mentions
+            .iter()
+            .filter(|(n, ctx)| n == name && ctx.split_whitespace().any(|w| w == head))
+            .map(|(_, ctx)| ctx.as_str())
+            .collect();
+        roles.iter().any(|c| placed(c)) && !roles.iter().any(|c| names(c))
     }
 
     /// "Chechnya's head", "ISIL's leader": the latest person whose description named
