@@ -7252,3 +7252,14 @@ fn a_role_with_a_bodys_acronym_is_not_another_countrys_holder() {
         ],
     );
 }
+
+#[test]
+fn told_without_a_listener_before_an_adverbial_reads_as_said() {
+    assert_chains_and_claims(
+        "Ankara is set to raise the issue of visas at the council, Tomas Vrell, deputy chairman of the ruling party, told in an exclusive interview with the Wire. Dravel will lift the ban next year, Ivo Brandt told at a press conference.",
+        &[
+            ("Wire via Tomas Vrell", "Ankara is set to raise the issue of visas at the council"),
+            ("Wire via Ivo Brandt", "Dravel will lift the ban next year"),
+        ],
+    );
+}

@@ -608,10 +608,14 @@ impl<'a> State<'a> {
                 .quoted_title(toks, q)
                 .filter(|_| self.is_word(toks, q + 1, &["that"]))
                 .map(|_| q);
+            // "…, Ana Ruiz told in an interview with TASS": no listener, an adverbial
+            // (read as after "said").
+            let adverbial = self.is_word(toks, p, &["in", "during", "at", "on"])
+                && self.is_word(toks, p + 1, lexicon::ARTICLES);
             p = if let Some(k) = quoted_name {
                 k + 1
-            } else if object && clause_next {
-                p + 1
+            } else if object && clause_next || adverbial {
+                p + usize::from(!adverbial)
             } else {
                 self.np_end(toks, p)
             };
