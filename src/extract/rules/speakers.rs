@@ -3557,10 +3557,11 @@ impl<'a> State<'a> {
             .unwrap_or_else(|| name.to_string())
     }
 
-    /// "Lina Shamy shouted …. "…," says Lina.": a person called by a given name alone
-    /// is the one person named before with it first, among people who spoke or were
-    /// described, and (for a known first name) any full name seen. Two such names
-    /// ("Lina Shamy", "Lina Haddad") leave the word as written.
+    /// "Police searched for Elizabeth Thomas …. Elizabeth said …": a person called by a
+    /// given name alone is the one person named before with it first, among people who
+    /// spoke or were described, and (for a known first name) any full name seen. Two
+    /// such names ("Elizabeth Thomas", "Elizabeth Ruiz") leave the word as written. (Any
+    /// full name for any word would make "Trump" "Trump Tower".)
     fn expand_given(&self, one: &str) -> Option<String> {
         let starts = |n: &str| {
             n.split_once(' ')
