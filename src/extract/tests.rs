@@ -7263,3 +7263,14 @@ fn told_without_a_listener_before_an_adverbial_reads_as_said() {
         ],
     );
 }
+
+#[test]
+fn a_quoted_subheading_glued_to_a_sentence_leaves_its_subject() {
+    assert_chains_and_claims(
+        "The plan was put forward by Tomas Vrell, a member of parliament. \"It will help students,\" said Ivo Brandt, the education commissioner. 'Paper mountain' Vrell, head of the group, is not pleased with the smaller plan. \"The commission is missing a chance,\" he said.",
+        &[
+            ("Wire via Ivo Brandt", "It will help students"),
+            ("Wire via Tomas Vrell", "The commission is missing a chance"),
+        ],
+    );
+}

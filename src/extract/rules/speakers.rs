@@ -2542,6 +2542,28 @@ impl<'a> State<'a> {
     /// was noted.
     pub(super) fn note_subject(&mut self, toks: &[Tok]) -> bool {
         let mut i = 0;
+        // "'Bureaucracy monster' Weber, head of …, is not …": a short quoted
+        // subheading glued to the sentence (no stop between them) is no part of it.
+        // (In single marks the quotation is no token of its own: the words between
+        // two lone marks, at most four.)
+        let mark = |t: Option<&Tok>| t.is_some_and(|t| t.k == K::Other && self.n[t.s..t.e] == *"'");
+        let after = match toks.first() {
+            Some(t)
+                if t.k == K::Quote
+                    && t.e - t.s <= 40
+                    && !self.n[t.s..t.e].contains(['.', '!', '?']) =>
+            {
+                1
+            }
+            first if mark(first) => (2..6)
+                .take_while(|&k| self.word_at(toks, k - 1).is_some())
+                .find(|&k| mark(toks.get(k)))
+                .map_or(0, |k| k + 1),
+            _ => 0,
+        };
+        if after > 0 && self.word_at(toks, after).is_some_and(is_cap) {
+            i = after;
+        }
         // "But", "Now", "Today,": linkers and a fronted day before the subject.
         while self.is_word(toks, i, lexicon::LEADING_LINKERS)
             || (i > 0 && toks.get(i).is_some_and(|t| t.k == K::Comma))
