@@ -7274,3 +7274,14 @@ fn a_quoted_subheading_glued_to_a_sentence_leaves_its_subject() {
         ],
     );
 }
+
+#[test]
+fn told_him_that_inside_a_reported_clause_nests_its_teller() {
+    assert_chains_and_claims(
+        "Ana Ruiz said Dravel prison officials told him that the prisoner had surgery in 2006. Ivo Brandt said the governor told him to leave the room at once.",
+        &[
+            ("Wire via Ana Ruiz via ~Dravel prison officials", "the prisoner had surgery in 2006"),
+            ("Wire via Ivo Brandt", "the governor told him to leave the room at once"),
+        ],
+    );
+}

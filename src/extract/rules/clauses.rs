@@ -1562,9 +1562,25 @@ impl<'a> State<'a> {
         if self.is_word(toks, s, &["that"]) {
             s += 1;
         }
+        // "Ruiz said prison officials told him that …": "told" with the outer
+        // speaker as its listener (an object pronoun) nests too, when a statement
+        // follows ("that", a colon or comma before a quotation, a subject pronoun);
+        // "told him to skip it", "told her of allegations" are no statements.
+        let told_back = |k: usize| {
+            self.is_word(toks, k, &["told"])
+                && self.is_word(toks, k + 1, &["him", "her", "them", "me", "us"])
+                && toks.get(k + 2).is_some_and(|t| match t.k {
+                    K::Comma | K::Colon | K::Quote => true,
+                    K::Word => is_in(
+                        self.w(t),
+                        &["that", "he", "she", "they", "it", "we", "I", "there"],
+                    ),
+                    _ => false,
+                })
+        };
         let Some(j) = (s + 1..toks.len().min(s + 8))
             .take_while(|&k| toks[k].k == K::Word)
-            .find(|&k| self.is_word(toks, k, lexicon::NESTED_CUES))
+            .find(|&k| self.is_word(toks, k, lexicon::NESTED_CUES) || told_back(k))
         else {
             return;
         };
@@ -1573,7 +1589,7 @@ impl<'a> State<'a> {
         } else {
             j
         };
-        let mut c = j + 1;
+        let mut c = j + 1 + usize::from(told_back(j));
         if self.is_word(toks, c, &["that"]) {
             c += 1;
         }
