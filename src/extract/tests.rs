@@ -7285,3 +7285,11 @@ fn told_him_that_inside_a_reported_clause_nests_its_teller() {
         ],
     );
 }
+
+#[test]
+fn a_body_named_as_a_passive_agent_is_the_next_it() {
+    assert_chains_and_claims(
+        "The warning has been made by Dravel Care Providers, which represents hospital trusts. It said front-line services do not have enough money.",
+        &[("Wire via Dravel Care Providers", "front-line services do not have enough money")],
+    );
+}

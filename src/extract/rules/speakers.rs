@@ -3026,6 +3026,7 @@ impl<'a> State<'a> {
     /// indefinite apposition makes that person the antecedent of the next "he"/"she".
     /// Called only for a sentence without a person subject and without a statement.
     pub(super) fn note_introduced(&mut self, toks: &[Tok]) {
+        self.note_passive_agent(toks);
         let Some(c) = toks.iter().rposition(|t| t.k == K::Comma) else {
             return;
         };
@@ -3056,6 +3057,46 @@ impl<'a> State<'a> {
         if let Some(name) = person_like(&run, false) {
             self.subject = Some((Spk::named(&self.expand(&name), true, false), self.turns));
         }
+    }
+
+    /// "The warning has been made by NHS Providers, which represents … It said …": a
+    /// body named as the agent of a passive verb (right after "by", the name running
+    /// to a comma or the sentence's end) is the subject the sentence is about, an
+    /// antecedent of the next "it". A body by its kind of name, or any name that a
+    /// "which" describes (no "who": a person).
+    fn note_passive_agent(&mut self, toks: &[Tok]) {
+        let Some(by) = (2..toks.len()).find(|&k| {
+            self.is_word(toks, k, &["by"])
+                && self.word_at(toks, k - 1).is_some_and(|w| {
+                    w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || w == "made")
+                })
+                && self.is_word(toks, k - 2, lexicon::PASSIVE_AUX)
+        }) else {
+            return;
+        };
+        let a = by + 1 + usize::from(self.is_word(toks, by + 1, &["the"]));
+        let mut e = a;
+        while self.word_at(toks, e).is_some_and(is_cap) {
+            e += 1;
+        }
+        let end = toks.get(e).is_none_or(|t| t.k == K::Other);
+        let which =
+            toks.get(e).is_some_and(|t| t.k == K::Comma) && self.is_word(toks, e + 1, &["which"]);
+        if !(1..=5).contains(&(e - a)) || !(end || which) {
+            return;
+        }
+        let run: Vec<&str> = toks[a..e].iter().map(|t| self.w(t)).collect();
+        if run.iter().any(|w| is_in(w, NOT_NAMES) || w.ends_with("'s")) || !(which || is_org(&run))
+        {
+            return;
+        }
+        let name = run.join(" ");
+        let media = is_known_media_run(&run);
+        self.body_subject = Some((
+            Spk::named(&name, false, media),
+            self.turns,
+            self.sentence_no,
+        ));
     }
 
     /// Is the head of a description a person ("former diplomat who …", "pharmacist and
