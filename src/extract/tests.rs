@@ -7293,3 +7293,14 @@ fn a_body_named_as_a_passive_agent_is_the_next_it() {
         &[("Wire via Dravel Care Providers", "front-line services do not have enough money")],
     );
 }
+
+#[test]
+fn a_known_surname_from_a_university_is_the_person() {
+    assert_chains_and_claims(
+        "Tomas Vrell, a professor of politics, has studied the vote. Vrell from the University of Ostland told the Wire that the region's case is stronger than ever. Research from the University of Ostland found that recycling rates fell.",
+        &[
+            ("Wire via Tomas Vrell", "the region's case is stronger than ever"),
+            ("Wire via University of Ostland", "recycling rates fell"),
+        ],
+    );
+}

@@ -777,6 +777,39 @@ impl<'a> State<'a> {
                     break;
                 }
             }
+            // "Mitchell from the University of Edinburgh told …": a lone surname of a
+            // person named before, before "from" and a body, is the person too;
+            // never a plural or a role ("Experts from the University", "Officials
+            // from …": the body's people) nor a plain noun ("Research from …").
+            if k == a + 1
+                && self.is_word(toks, k, &["from"])
+                && self.is_word(toks, k + 1, &["the"])
+                && toks.get(k + 2).is_some_and(|t| t.k == K::Word)
+                && (k + 2..b).take_while(|&j| toks[j].k == K::Word).all(|j| {
+                    self.word_at(toks, j)
+                        .is_some_and(|w| is_cap(w) || w == "of")
+                })
+            {
+                let one = self.w(&toks[a]);
+                let lower = one.to_ascii_lowercase();
+                let object: Vec<&str> = (k + 2..b)
+                    .take_while(|&j| toks[j].k == K::Word)
+                    .map(|j| self.w(&toks[j]))
+                    .collect();
+                if is_cap(one)
+                    && self.name_words.contains(one)
+                    && could_be_surname(one)
+                    && !is_title(one)
+                    && !is_org(&[one])
+                    && !is_known_media(one)
+                    && !people_plural(&lower)
+                    && !person_noun(&lower)
+                    && is_org(&object)
+                {
+                    end = k;
+                    break;
+                }
+            }
             // "Adam Ode on Friday", "the commander in Chile": a time or place phrase
             // after the head noun is not part of the speaker.
             if k > a && self.is_word(toks, k, lexicon::SPEAKER_PHRASE_CUTS) {
