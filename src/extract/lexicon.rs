@@ -1663,6 +1663,19 @@ pub(crate) const PLURAL_SUBJECT_ENDS: Words = Words::new(
 /// (rulebook R2, nesting).
 pub(crate) const NESTED_CUES: &[&str] = &["said", "says", "say", "reported", "claimed", "stated"];
 
+/// Cues that open a relative clause after a statement noun and the content after
+/// them ("a Dravel Post report that said …", "a report that revealed …").
+pub(crate) const RELATIVE_CLAUSE_CUES: &[&str] = &[
+    "said",
+    "says",
+    "claimed",
+    "claims",
+    "stated",
+    "alleged",
+    "revealed",
+    "suggested",
+];
+
 /// Auxiliaries between a nested source and its cue ("… that police had said …").
 pub(crate) const NESTED_AUX: &[&str] = &["had", "has", "have"];
 

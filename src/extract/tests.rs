@@ -7304,3 +7304,16 @@ fn a_known_surname_from_a_university_is_the_person() {
         ],
     );
 }
+
+#[test]
+fn a_medium_named_before_a_report_noun_is_its_author() {
+    assert_chains_and_claims(
+        "Ana Ruiz denied a Dravel Post report that said officials tried to block the witness. Ivo Brandt deflected a question about a Dravel Post report that the minister met the envoy twice, saying he needs to know more. The debate follows a Dravel Post report that quoted one of the hosts.",
+        &[
+            ("Wire via Ana Ruiz", "a Dravel Post report that said officials tried to block the witness"),
+            ("Wire via Dravel Post", "officials tried to block the witness"),
+            ("Wire via Ivo Brandt", "he needs to know more"),
+            ("Wire via Dravel Post", "the minister met the envoy twice"),
+        ],
+    );
+}

@@ -1650,6 +1650,26 @@ impl<'a> State<'a> {
         f.cited.push(inner.hop);
     }
 
+    /// "a Dravel Post report", "the Reuters claim": where the name of a medium or a
+    /// body that premodifies the statement noun at `i` starts (after "a", "an" or
+    /// "the", at most four capitalised words).
+    fn medium_before_noun(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let mut a = i;
+        while a > 0
+            && i - a < 4
+            && self
+                .word_at(toks, a - 1)
+                .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES) && !w.ends_with("'s"))
+        {
+            a -= 1;
+        }
+        let run: Vec<&str> = (a..i).map(|j| self.w(&toks[j])).collect();
+        (a < i
+            && self.is_word(toks, a.wrapping_sub(1), &["a", "an", "the"])
+            && (is_known_media_run(&run) || is_org(&run)))
+        .then_some(a)
+    }
+
     /// Is the word before `i` a document the subject put out ("issued a statement",
     /// "signed letters", "posted a brief message"), perhaps with where it was put
     /// ("posted a statement on its Facebook page")? Then "saying" after it needs no comma.
@@ -3385,6 +3405,11 @@ impl<'a> State<'a> {
                 let mut words: Vec<&str> = (a..k).filter_map(|j| self.word_at(toks, j)).collect();
                 words.push(stem);
                 (words, i + 1, a)
+            } else if let Some(a) = self.medium_before_noun(toks, i) {
+                // "denied a Dravel Post report that …": a medium or a body named
+                // before the noun is its author.
+                let words = (a..i).filter_map(|j| self.word_at(toks, j)).collect();
+                (words, i + 1, a - 1)
             } else if self.is_word(toks, i + 1, &["by", "from"]) {
                 // "reports from Ostland Radio that": a name of capitalised words (with
                 // "the", "of") right up to "that".
@@ -3434,11 +3459,32 @@ impl<'a> State<'a> {
             if subject || !self.is_word(toks, that, &["that"]) || owner.is_empty() {
                 continue;
             }
-            let s = that + 1;
+            // "denied a Dravel Post report that said officials …": the relative
+            // clause's own cue opens the content; any other verb there makes "that"
+            // a relative pronoun ("a report that quoted one of the hosts", "a report
+            // that forecast coverage losses"): no content clause.
+            let mut s = that + 1;
+            if self.is_word(toks, s, lexicon::RELATIVE_CLAUSE_CUES) {
+                s += 1 + usize::from(self.is_word(toks, s + 1, &["that"]));
+            } else if self.word_at(toks, s).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && (w.len() > 4 && w.ends_with("ed") || is_in(w, &["forecast", "put", "set"]))
+            }) {
+                continue;
+            }
             if s >= toks.len() {
                 continue;
             }
-            let e = self.content_end(toks, s);
+            let mut e = self.content_end(toks, s);
+            // "… deflected a question about a Dravel Post report that X met Y,
+            // saying he needs to know more": the participle is the sentence
+            // subject's, no part of the report.
+            if let Some(k) = (s + 1..e).find(|&k| {
+                toks[k - 1].k == K::Comma
+                    && self.is_word(toks, k, lexicon::SECOND_STATEMENT_PARTICIPLES)
+            }) {
+                e = k - 1;
+            }
             if e <= s || self.words(toks, s, e) < 3 {
                 continue;
             }
