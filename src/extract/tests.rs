@@ -7317,3 +7317,11 @@ fn a_medium_named_before_a_report_noun_is_its_author() {
         ],
     );
 }
+
+#[test]
+fn a_subordinate_clause_before_the_cue_has_its_own_subject() {
+    assert_chains_and_claims(
+        "Ahead of the vote on Tuesday, the government appeared to bow to pressure, as Brexit Minister Ivo Brandt announced that MPs will get to vote on the deal.",
+        &[("Wire via Ivo Brandt", "MPs will get to vote on the deal")],
+    );
+}

@@ -390,6 +390,23 @@ impl<'a> State<'a> {
                 return None;
             }
         }
+        // "The government appeared to bow to pressure, as Brexit Minister Ivo Brandt
+        // announced that …": a subordinate clause right before the cue has its own
+        // subject, a name or a described source; never the main clause's.
+        if let [.., (a, b)] = segs[..] {
+            let named = self
+                .word_at(toks, a + 1)
+                .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES) || is_in(w, ARTICLES));
+            if segs.len() > 1
+                && b == end
+                && self.is_word(toks, a, &["as", "while", "when", "after", "because"])
+                && named
+                && (2..=6).contains(&(b - a - 1))
+                && (a + 1..b).all(|k| toks[k].k == K::Word)
+            {
+                return self.speaker(toks, (a + 1, b));
+            }
+        }
         segs.retain(|&(a, b)| b > a && !self.is_word(toks, a, NOT_SUBJECT_START));
         // "Awarding Ms Ruiz damages, the judge said": a participle phrase before the
         // subject is no part of it (three words at least: "Fleming Smith, a lawyer,"
