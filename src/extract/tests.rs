@@ -7325,3 +7325,14 @@ fn a_subordinate_clause_before_the_cue_has_its_own_subject() {
         &[("Wire via Ivo Brandt", "MPs will get to vote on the deal")],
     );
 }
+
+#[test]
+fn a_time_clause_after_a_trailing_cue_is_no_content() {
+    assert_chains_and_claims(
+        "Tourism can grow further next year, Ana Ruiz said after the bureau released figures showing a sharp rise in arrivals. Ivo Brandt, the bureau's head, said after the meeting that arrivals rose.",
+        &[
+            ("Wire via Ana Ruiz", "Tourism can grow further next year"),
+            ("Wire via Ivo Brandt", "arrivals rose"),
+        ],
+    );
+}

@@ -745,6 +745,24 @@ impl<'a> State<'a> {
                         {
                             break;
                         }
+                        // "…, he said after the bureau released figures showing …": a
+                        // subordinate clause of time (a verb inside) after a cue that
+                        // follows a comma is no adverbial before content; the claim
+                        // came first. ("said while the deaths are tragic, the cases
+                        // …" opens its content so.)
+                        if is_in(w, &["after", "before"])
+                            && self.speaker_after_content(toks, ci)
+                            && (p + 2..q).any(|k| {
+                                self.word_at(toks, k).is_some_and(|v| {
+                                    v.len() > 4
+                                        && v.ends_with("ed")
+                                        && v.starts_with(|c: char| c.is_ascii_lowercase())
+                                }) || self.is_word(toks, k, lexicon::CLAUSE_AUX)
+                            })
+                        {
+                            p = len;
+                            break;
+                        }
                         p = q;
                         continue;
                     }
@@ -2861,6 +2879,26 @@ impl<'a> State<'a> {
 
     /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
     /// pronoun or determiner that opens the content clause.
+    /// "Tourism can grow, Ana Ruiz said …", "…, he said …": is the cue's subject a
+    /// pronoun or a short name (one to three capitalised words) right after a comma
+    /// that ends at least four words of content? (Not "Ana Ruiz, the minister,
+    /// said": an apposition.)
+    fn speaker_after_content(&self, toks: &[Tok], ci: usize) -> bool {
+        let Some(c) = (ci.saturating_sub(4)..ci)
+            .rev()
+            .find(|&k| toks[k].k != K::Word)
+        else {
+            return false;
+        };
+        toks[c].k == K::Comma
+            && (1..=3).contains(&(ci - c - 1))
+            && (c + 1..ci).all(|k| {
+                self.word_at(toks, k)
+                    .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES) || is_in(w, PRONOUNS))
+            })
+            && self.words(toks, 0, c) >= 4
+    }
+
     fn skip_phrase(&self, toks: &[Tok], mut i: usize) -> usize {
         let start = i;
         while i < toks.len() {
