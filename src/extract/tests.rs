@@ -7336,3 +7336,15 @@ fn a_time_clause_after_a_trailing_cue_is_no_content() {
         ],
     );
 }
+
+#[test]
+fn prose_glued_after_an_embedded_post_is_read() {
+    assert_chains_and_claims(
+        "Ana Ruiz spoke on the show. \"I speak my truth,\" she tweeted. There is only the truth. pic.twitter.com/dD1tnPDbp Ivo Brandt refused to apologize, saying that he has moderate views. He also pointed out that it is fine for members to disagree. Both sides met. #Topic pic.twitter.com/K77hwo Me to the cook: #Topic said you are a spy?",
+        &[
+            ("Wire via Ana Ruiz", "I speak my truth"),
+            ("Wire via Ivo Brandt", "he has moderate views"),
+            ("Wire via Ivo Brandt", "it is fine for members to disagree"),
+        ],
+    );
+}

@@ -15,12 +15,23 @@ use super::{Found, State};
 /// Does a sentence hold the signature line of an embedded social-media post — "— Name
 /// (@handle) March 8, 2017" or a "pic.twitter.com/…" link? Scrapers glue the post's
 /// text and its signature onto the prose; what the post says is not the article's
-/// statement (rulebook R1: embedded posts are page furniture).
-pub(super) fn embedded_post(sentence: &str) -> bool {
-    if sentence.contains("pic.twitter.com/") {
-        return true;
-    }
+/// statement (rulebook R1: embedded posts are page furniture). Where the prose
+/// resumes after the last signature: `Some(offset)` when a sentence of the article
+/// (a capital, then at least four words) follows it, glued on with no stop ("…
+/// pic.twitter.com/x1 Lahren refused to apologize, saying …"); `None` when the whole
+/// sentence is the post's; the whole sentence (`Some(0)`) when no post is in it.
+pub(super) fn prose_after_post(sentence: &str) -> Option<usize> {
     let b = sentence.as_bytes();
+    let mut end = None;
+    if let Some(k) = sentence.rfind("pic.twitter.com/") {
+        let id = k + "pic.twitter.com/".len();
+        end = Some(
+            id + b[id..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count(),
+        );
+    }
     let mut from = 0;
     while let Some(k) = sentence[from..].find("(@") {
         let at = from + k + 2;
@@ -30,9 +41,10 @@ pub(super) fn embedded_post(sentence: &str) -> bool {
             .count();
         let close = at + handle;
         if handle > 0 && b.get(close) == Some(&b')') {
-            let rest = sentence[close + 1..].trim_start();
-            let month = rest.split_whitespace().next().unwrap_or("");
-            let day = rest.split_whitespace().nth(1).unwrap_or("");
+            let rest = &sentence[close + 1..];
+            let mut words = rest.split_whitespace();
+            let month = words.next().unwrap_or("");
+            let day = words.next().unwrap_or("");
             if (is_in(month, crate::extract::lexicon::MONTHS) || month == "May")
                 && day
                     .trim_end_matches(',')
@@ -40,12 +52,35 @@ pub(super) fn embedded_post(sentence: &str) -> bool {
                     .all(|c| c.is_ascii_digit())
                 && !day.is_empty()
             {
-                return true;
+                // The signature runs to its year ("March 8, 2017").
+                let year = words
+                    .next()
+                    .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
+                let after_day = rest.find(day).map_or(0, |d| d + day.len());
+                let sig_end = close
+                    + 1
+                    + year
+                        .and_then(|y| rest[after_day..].find(y).map(|k| after_day + k + 4))
+                        .unwrap_or(after_day);
+                end = end.max(Some(sig_end));
             }
         }
         from = at;
     }
-    false
+    let Some(end) = end else {
+        return Some(0);
+    };
+    let rest = &sentence[end..];
+    let prose = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Not another post's text ("… #Topic said you are a spy?", "MORE- The driver
+    // …"): no hashtag or handle, no shouted first word.
+    let first = prose.split_whitespace().next().unwrap_or("");
+    let shouted = first.len() >= 4 && first.bytes().all(|c| !c.is_ascii_lowercase());
+    (prose.starts_with(|c: char| c.is_ascii_uppercase())
+        && prose.split_whitespace().count() >= 5
+        && !shouted
+        && !prose.contains(['#', '@']))
+    .then(|| sentence.len() - prose.len())
 }
 
 /// Blank the teasers for other stories in the normalised text: "READ MORE: <headline>"

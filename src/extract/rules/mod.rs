@@ -26,7 +26,7 @@ use super::text::{self, Tok, K};
 use super::ExtractKind;
 use furniture::{
     blank_credit_initials, blank_dateline, blank_place_dateline, blank_signoff_emails,
-    blank_teasers, embedded_post, photo_credit, via_line,
+    blank_teasers, photo_credit, prose_after_post, via_line,
 };
 use names::is_cap;
 use relays::{assemble, Mods};
@@ -220,9 +220,12 @@ pub(crate) fn analyse(original: &str, publisher: &str) -> Vec<Found> {
         let sents = st.join_quote_attributions(text::sentences(&n, para), &qs, &mut toks);
         for sent in sents {
             st.sentence_no += 1;
-            if embedded_post(&n[sent.0..sent.1]) {
+            // An embedded post is page furniture; prose glued after its signature
+            // is read on its own.
+            let Some(skip) = prose_after_post(&n[sent.0..sent.1]) else {
                 continue;
-            }
+            };
+            let sent = (sent.0 + skip, sent.1);
             text::tokenize(&n, sent, &qs, &mut toks);
             cues::join_phrasal_cues(&n, &mut toks);
             cues::read_dash_asides(&n, &mut toks);
