@@ -7348,3 +7348,11 @@ fn prose_glued_after_an_embedded_post_is_read() {
         ],
     );
 }
+
+#[test]
+fn a_clause_joined_after_a_comma_has_its_own_subject() {
+    assert_chains_and_claims(
+        "Sheriff Tomas Vrell spoke on Monday. Dana Kell's white Dravel Coupe was stolen, and Vrell said that video showed the pair took the car.",
+        &[("Wire via Tomas Vrell", "video showed the pair took the car")],
+    );
+}

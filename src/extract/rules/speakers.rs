@@ -397,11 +397,14 @@ impl<'a> State<'a> {
             let named = self
                 .word_at(toks, a + 1)
                 .is_some_and(|w| is_cap(w) && !is_in(w, NOT_NAMES) || is_in(w, ARTICLES));
+            // "The car was stolen, and Morgan said that …": a clause joined after the
+            // comma has its own subject too (one word is enough there).
+            let joined = self.is_word(toks, a, &["and", "but"]);
             if segs.len() > 1
                 && b == end
-                && self.is_word(toks, a, &["as", "while", "when", "after", "because"])
+                && (joined || self.is_word(toks, a, &["as", "while", "when", "after", "because"]))
                 && named
-                && (2..=6).contains(&(b - a - 1))
+                && (2 - usize::from(joined)..=6).contains(&(b - a - 1))
                 && (a + 1..b).all(|k| toks[k].k == K::Word)
             {
                 return self.speaker(toks, (a + 1, b));
