@@ -7356,3 +7356,14 @@ fn a_clause_joined_after_a_comma_has_its_own_subject() {
         &[("Wire via Tomas Vrell", "video showed the pair took the car")],
     );
 }
+
+#[test]
+fn as_recently_as_before_that_is_an_adverbial() {
+    assert_chains_and_claims(
+        "The ministry said as recently as this week that it was calling for the activist's release. Ana Ruiz said as long as growth is positive, jobs will come back.",
+        &[
+            ("Wire via ~The ministry", "it was calling for the activist's release"),
+            ("Wire via Ana Ruiz", "as long as growth is positive, jobs will come back"),
+        ],
+    );
+}

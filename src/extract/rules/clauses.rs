@@ -734,6 +734,15 @@ impl<'a> State<'a> {
                     // before a unit of time ("this week", "last month").
                     let subject = is_in(w, lexicon::DEICTIC_TIME_OPENERS)
                         && !self.is_word(toks, p + 1, lexicon::TIME_UNITS);
+                    // "said as recently as this week that …": a degree phrase of time (not "as
+                    // long as …", a condition inside the claim).
+                    if w == "as"
+                        && self.is_word(toks, p + 1, &["recently", "early", "late"])
+                        && self.is_word(toks, p + 2, &["as"])
+                    {
+                        p = self.skip_phrase(toks, p + 3);
+                        continue;
+                    }
                     if is_in(w, lexicon::ADVERBIAL) && !existential && !quantity && !subject {
                         let q = self.skip_phrase(toks, p + 1);
                         // "said early morning departures were delayed": a phrase that
