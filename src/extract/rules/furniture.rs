@@ -21,10 +21,16 @@ use super::{Found, State};
 /// pic.twitter.com/x1 Lahren refused to apologize, saying …"); `None` when the whole
 /// sentence is the post's; the whole sentence (`Some(0)`) when no post is in it.
 pub(super) fn prose_after_post(sentence: &str) -> Option<usize> {
+    // (Runs for every sentence: one vectorised pass for the bytes both signatures
+    // need, which most sentences lack.)
+    const LINK: &[u8] = b"pic.twitter.com/";
     let b = sentence.as_bytes();
+    if memchr::memchr2(b'@', b'/', b).is_none() {
+        return Some(0);
+    }
     let mut end = None;
-    if let Some(k) = sentence.rfind("pic.twitter.com/") {
-        let id = k + "pic.twitter.com/".len();
+    if let Some(k) = memchr::memmem::rfind(b, LINK) {
+        let id = k + LINK.len();
         end = Some(
             id + b[id..]
                 .iter()
@@ -33,7 +39,7 @@ pub(super) fn prose_after_post(sentence: &str) -> Option<usize> {
         );
     }
     let mut from = 0;
-    while let Some(k) = sentence[from..].find("(@") {
+    while let Some(k) = memchr::memmem::find(&b[from..], b"(@") {
         let at = from + k + 2;
         let handle = b[at..]
             .iter()
