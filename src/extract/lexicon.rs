@@ -2785,6 +2785,8 @@ pub(crate) const CLAUSE_WORDS: Words = Words::new(
         "would",
         "can",
         "could",
+        "did",
+        "does",
         "said",
         "says",
         "spoke",

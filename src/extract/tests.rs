@@ -7367,3 +7367,11 @@ fn as_recently_as_before_that_is_an_adverbial() {
         ],
     );
 }
+
+#[test]
+fn a_speaker_phrase_holding_did_is_a_misread_clause() {
+    assert_chains_and_claims(
+        "At the same time, opposition members did not accept the council's decision who later said that all events held on Saturday would be unlawful.",
+        &[],
+    );
+}
