@@ -7375,3 +7375,11 @@ fn a_speaker_phrase_holding_did_is_a_misread_clause() {
         &[],
     );
 }
+
+#[test]
+fn a_known_name_after_a_lower_case_description_is_the_person() {
+    assert_chains_and_claims(
+        "The Emirates want to buy more helicopters, CEO of Russian Helicopters rotorcraft manufacturer Andrei Volkov said on Thursday.",
+        &[("Wire via Andrei Volkov", "The Emirates want to buy more helicopters")],
+    );
+}

@@ -1192,6 +1192,22 @@ impl<'a> State<'a> {
             && words[..n - 1]
                 .iter()
                 .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+        // "CEO of Russian Helicopters rotorcraft manufacturer Andrei Boginsky": a
+        // title's description ending in lower-case words, then a known first name
+        // and a surname, is that person (rulebook R3: a named person speaks for no
+        // body).
+        if n >= 5
+            && known_first_name(words[n - 2])
+            && is_cap(words[n - 1])
+            && !is_title(words[n - 1])
+            && words[n - 3].len() > 3
+            && words[n - 3].bytes().all(|b| b.is_ascii_lowercase())
+            && !is_in(words[n - 3], CONNECTORS)
+            && words[..n - 3].iter().any(|w| is_title(w))
+        {
+            let name = self.expand(&words[n - 2..].join(" "));
+            return Some(Spk::named(&name, true, false));
+        }
         // "Syrian state TV" is read as "Syrian state television" is (not as the
         // name "TV"), and keeps its own spelling.
         if n >= 2 && words[n - 1] == "TV" && words[n - 2] == "state" {
