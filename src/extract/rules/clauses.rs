@@ -2886,8 +2886,6 @@ impl<'a> State<'a> {
             })
     }
 
-    /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
-    /// pronoun or determiner that opens the content clause.
     /// "Tourism can grow, Ana Ruiz said …", "…, he said …": is the cue's subject a
     /// pronoun or a short name (one to three capitalised words) right after a comma
     /// that ends at least four words of content? (Not "Ana Ruiz, the minister,
@@ -2908,6 +2906,8 @@ impl<'a> State<'a> {
             && self.words(toks, 0, c) >= 4
     }
 
+    /// Skip an adverbial phrase to the next comma, colon, quotation or "that", or to a
+    /// pronoun or determiner that opens the content clause.
     fn skip_phrase(&self, toks: &[Tok], mut i: usize) -> usize {
         let start = i;
         while i < toks.len() {
