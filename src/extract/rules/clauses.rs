@@ -12,7 +12,7 @@ use crate::extract::text::{Tok, K};
 use crate::extract::ExtractKind;
 
 use super::names::{
-    acronym, is_cap, is_known_media_run, is_org, is_title, known_first_name, person_name,
+    acronym, is_cap, is_known_media_run, is_org, is_title, known_first_name, past_form, person_name,
 };
 use super::relays::Mods;
 use super::speakers::{could_be_surname, people_plural};
@@ -762,11 +762,8 @@ impl<'a> State<'a> {
                         if is_in(w, &["after", "before"])
                             && self.speaker_after_content(toks, ci)
                             && (p + 2..q).any(|k| {
-                                self.word_at(toks, k).is_some_and(|v| {
-                                    v.len() > 4
-                                        && v.ends_with("ed")
-                                        && v.starts_with(|c: char| c.is_ascii_lowercase())
-                                }) || self.is_word(toks, k, lexicon::CLAUSE_AUX)
+                                self.word_at(toks, k).is_some_and(past_form)
+                                    || self.is_word(toks, k, lexicon::CLAUSE_AUX)
                             })
                         {
                             p = len;
@@ -1911,9 +1908,7 @@ impl<'a> State<'a> {
             // (Neither with a name inside: "a letter that Ana Ruiz sent" is hers.)
             // ("rules announced today in the wake of …": after any noun when a time
             // word follows and no author after "by".)
-            let past = self.word_at(toks, k).is_some_and(|w| {
-                w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
-            });
+            let past = self.word_at(toks, k).is_some_and(past_form);
             let timed =
                 past && self.is_word(
                     toks,
@@ -2323,13 +2318,7 @@ impl<'a> State<'a> {
             if is_in(doc, &["reports"]) || unnamed {
                 // Without a participle after it ("figures released" on Tuesday).
                 let end = (k + 1..e)
-                    .find(|&j| {
-                        self.word_at(toks, j).is_some_and(|w| {
-                            w.len() > 4
-                                && w.ends_with("ed")
-                                && w.starts_with(|c: char| c.is_ascii_lowercase())
-                        })
-                    })
+                    .find(|&j| self.word_at(toks, j).is_some_and(past_form))
                     .unwrap_or(e);
                 let d = self.n[toks[s].s..toks[end - 1].e].to_string();
                 return Some(Spk::anonymous(&d, false));

@@ -30,6 +30,13 @@ pub(super) fn is_title(w: &str) -> bool {
                 .is_some_and(|(p, t)| is_in(p, &["co", "ex"]) && is_in(t, lexicon::TITLES)))
 }
 
+/// A lower-case word of five letters or more ending in "-ed": a past tense or
+/// participle ("released", "quoted"), as far as the rules can tell without a
+/// dictionary.
+pub(super) fn past_form(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 pub(super) fn is_cap(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         return true;

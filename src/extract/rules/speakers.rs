@@ -11,8 +11,8 @@ use crate::extract::text::{Tok, K};
 
 use super::names::{
     acronym, cap_runs, family_first, first_name_sex, is_cap, is_known_media, is_known_media_run,
-    is_org, is_title, known_first_name, name_tail, person_name, pinyin_word, split_connectors,
-    strip_based, strip_leading_the, surname_matches, titled_person,
+    is_org, is_title, known_first_name, name_tail, past_form, person_name, pinyin_word,
+    split_connectors, strip_based, strip_leading_the, surname_matches, titled_person,
 };
 use super::{Spk, State};
 
@@ -272,13 +272,8 @@ impl<'a> State<'a> {
                             // agency, who said").
                             !self.is_word(toks, k - 1, &["of"])
                                 && (self.is_word(toks, k - 1, &["from", "by", "among"])
-                                    || (last.0 + 1..k).any(|v| {
-                                        self.word_at(toks, v).is_some_and(|w| {
-                                            w.len() > 4
-                                                && w.ends_with("ed")
-                                                && w.starts_with(|c: char| c.is_ascii_lowercase())
-                                        })
-                                    }))
+                                    || (last.0 + 1..k)
+                                        .any(|v| self.word_at(toks, v).is_some_and(past_form)))
                         })
                     {
                         last.0 = k;
