@@ -7383,3 +7383,33 @@ fn a_known_name_after_a_lower_case_description_is_the_person() {
         &[("Wire via Andrei Volkov", "The Emirates want to buy more helicopters")],
     );
 }
+
+#[test]
+fn a_relative_clause_with_two_names_joined_gives_each_name() {
+    assert_chains_and_claims(
+        "Ties have soured since the killing, which South Africa and the US say was a murder planned by agents.",
+        &[
+            ("Wire via South Africa", "was a murder planned by agents"),
+            ("Wire via US", "was a murder planned by agents"),
+        ],
+    );
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_is_no_quotation() {
+    assert_chains_and_claims(
+        "Ret. Gen. Tomas \"Hawk\" Vrell, a military analyst, warned at a forum that the force was tired.",
+        &[("Wire via Tomas Vrell", "the force was tired")],
+    );
+}
+
+#[test]
+fn a_sentence_after_a_dotted_abbreviation_has_its_own_subject() {
+    assert_chains_and_claims(
+        "Migrants who arrive are told to apply in the U.S. An opposition lawmaker grilled the minister on Thursday, saying the pact pushes refugees away from checkpoints.",
+        &[(
+            "Wire via ~An opposition lawmaker",
+            "the pact pushes refugees away from checkpoints",
+        )],
+    );
+}

@@ -447,7 +447,10 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
             || matches!(nc, b'"' | b'\'' | b'(' | b'[' | b'-')
             || nc >= 0x80;
         if starts_new
-            && !(c == b'.' && is_abbreviation(n, para.0, i) && !company_end(n, para.0, i, k))
+            && !(c == b'.'
+                && is_abbreviation(n, para.0, i)
+                && !company_end(n, para.0, i, k)
+                && !opener_after_dotted(n, para.0, i, k))
         {
             push_trimmed(n, &mut out, start, j);
             start = k;
@@ -545,6 +548,24 @@ fn company_end(n: &str, floor: usize, dot: usize, next: usize) -> bool {
     is_in(word, COMPANY_SUFFIXES) && !is_in(after, COMPANY_SUFFIXES)
 }
 
+/// Does a sentence opener follow a dotted abbreviation ("… in the U.S. The …")? A
+/// single initial ("J. Smith") or a title ("Dr.") never ends a sentence this way.
+fn opener_after_dotted(n: &str, floor: usize, dot: usize, next: usize) -> bool {
+    let b = n.as_bytes();
+    let mut s = dot;
+    while s > floor && (b[s - 1].is_ascii_alphabetic() || b[s - 1] == b'.') {
+        s -= 1;
+    }
+    if !n[s..dot].contains('.') {
+        return false;
+    }
+    let word_end = n[next..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map_or(n.len(), |o| next + o);
+    b.get(word_end) == Some(&b' ')
+        && super::lexicon::OPENERS_AFTER_DOTTED.contains(&&n[next..word_end])
+}
+
 /// Is the word ending just before the period at `dot` an abbreviation or an initial?
 fn is_abbreviation(n: &str, floor: usize, dot: usize) -> bool {
     let b = n.as_bytes();
@@ -621,7 +642,7 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
         if qi < qs.len() && qs[qi].0 <= i + 1 && i < qs[qi].1 + 1 {
             // Inside or at the opening mark of a quotation.
             let q = qs[qi];
-            if q.0 < sent.1 && q.1 + 1 > sent.0 {
+            if q.0 < sent.1 && q.1 + 1 > sent.0 && !nickname(n, q, toks.last(), sent.1) {
                 toks.push(Tok {
                     k: K::Quote,
                     s: q.0,
@@ -720,6 +741,26 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
     }
 }
 
+/// Is the quotation `q` a nickname inside a name (James "Spider" Marks): one or two
+/// capitalised words, right after a capitalised word and before one? It is no
+/// quotation then, and the name reads as one run of words without it.
+fn nickname(n: &str, q: (usize, usize), prev: Option<&Tok>, end: usize) -> bool {
+    let b = n.as_bytes();
+    let cap_word = |w: &str| {
+        w.len() > 1
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+    };
+    let inner = &n[q.0..q.1];
+    let words = inner.split(' ').count();
+    words <= 2
+        && inner.split(' ').all(cap_word)
+        && prev.is_some_and(|t| t.k == K::Word && t.e + 2 == q.0 && cap_word(&n[t.s..t.e]))
+        && q.1 + 3 < end
+        && b[q.1 + 1] == b' '
+        && b[q.1 + 2].is_ascii_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -813,6 +854,21 @@ mod tests {
         );
         assert_eq!(s.len(), 3, "{s:?}");
         assert!(s[0].ends_with("on Feb. 3."));
+    }
+
+    #[test]
+    fn a_sentence_opener_after_a_dotted_abbreviation_splits() {
+        let s = sents("They were told to apply in the U.S. An official said so. He met U.S. Army staff at 3 p.m. The talks ended. J. A Smith left.");
+        assert_eq!(
+            s,
+            [
+                "They were told to apply in the U.S.",
+                "An official said so.",
+                "He met U.S. Army staff at 3 p.m.",
+                "The talks ended.",
+                "J. A Smith left."
+            ]
+        );
     }
 
     #[test]

@@ -119,7 +119,19 @@ impl<'a> State<'a> {
             });
             if opener {
                 let between = self.words(toks, j + 1, i);
-                if (1..=4).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
+                // ("…, which South Korea and the US say was …": two names joined make
+                // a longer subject.)
+                let most = if self.word_at(toks, j + 1).is_some_and(is_cap)
+                    && (j + 2..i).any(|k| self.is_word(toks, k, &["and"]))
+                    && (j + 1..i).all(|k| {
+                        self.word_at(toks, k)
+                            .is_some_and(|w| is_cap(w) || is_in(w, &["and", "the"]))
+                    }) {
+                    7
+                } else {
+                    4
+                };
+                if (1..=most).contains(&between) && toks[j + 1..i].iter().all(|t| t.k == K::Word) {
                     let first = self.word_at(toks, j + 1).unwrap_or("");
                     // "The official who briefed reporters said": after "who" the
                     // relative clause's verb, no subject of its own; the subject is
