@@ -7413,3 +7413,14 @@ fn a_sentence_after_a_dotted_abbreviation_has_its_own_subject() {
         )],
     );
 }
+
+#[test]
+fn a_quotation_after_a_colon_and_before_a_closing_cue_is_one_statement() {
+    assert_chains_and_claims(
+        "Analyst Tomas Vrell told Ostland Radio: \"The thaw is under way. Dialogue matters,\" he explained.",
+        &[(
+            "Wire via Ostland Radio via Tomas Vrell",
+            "The thaw is under way. Dialogue matters",
+        )],
+    );
+}

@@ -785,6 +785,21 @@ impl<'a> State<'a> {
                 self.name_in_full(h);
             }
         }
+        // "X told Ostland Radio: "…," he explained.": the colon's cue and the closing
+        // one attribute one quotation to one speaker; one statement, with the relays
+        // either names.
+        let hops = |g: &Found| g.inner.len() + g.via.len() + g.outer.len() + g.cited.len();
+        let name = |g: &Found| g.speaker.as_ref().map(|s| s.hop.name.clone());
+        if let Some(k) = self
+            .out
+            .iter()
+            .rposition(|g| g.span == f.span && name(g) == name(&f))
+        {
+            if hops(&f) > hops(&self.out[k]) {
+                self.out[k] = f;
+            }
+            return;
+        }
         if let Some(s) = &f.speaker {
             self.remember_name_words(&s.hop.name);
             self.speakers.push(s.clone());
