@@ -7424,3 +7424,24 @@ fn a_quotation_after_a_colon_and_before_a_closing_cue_is_one_statement() {
         )],
     );
 }
+
+#[test]
+fn a_roles_office_is_the_office_named_before_else_unnamed() {
+    assert_chains_and_claims(
+        "The raid was ordered, according to the Ostland County Sheriff's Office. The suspect was calm, the state attorney's office said. The Port Aster prosecutor's office said a case was opened. The men were armed, the prosecutor's office said.",
+        &[
+            ("Wire via Ostland County Sheriff's Office", "The raid was ordered"),
+            ("Wire via ~the state attorney's office", "The suspect was calm"),
+            ("Wire via Port Aster prosecutor's office", "a case was opened"),
+            ("Wire via Port Aster prosecutor's office", "The men were armed"),
+        ],
+    );
+}
+
+#[test]
+fn a_body_described_with_another_owner_is_not_the_body_named_before() {
+    assert_chains_and_claims(
+        "The bodies were recovered on Monday, Ostland's defence ministry said. The breakaway region's self-declared defence ministry accused Ostland's army of trying to enter its land.",
+        &[("Wire via Ostland's defence ministry", "The bodies were recovered on Monday")],
+    );
+}

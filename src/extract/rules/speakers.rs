@@ -1686,6 +1686,39 @@ impl<'a> State<'a> {
         if let Some(s) = self.role_of(words, spokes) {
             return Some(s);
         }
+        // "the prosecutor's office said", "the state attorney's office said": the
+        // office named before with these words ("the Paris prosecutor's office"),
+        // else an unnamed description (no source is called "prosecutor's office").
+        let n = words.len();
+        if (3..=4).contains(&n)
+            && lower0 == "the"
+            && head_lower
+            && head == "office"
+            && words[1..].iter().all(|w| !is_cap(w))
+            && words[n - 2].ends_with("'s")
+        {
+            let key: Vec<String> = words[1..].iter().map(|w| stem(w).to_lowercase()).collect();
+            // (Possessive or plural alike: "Federal Prosecutors Office".)
+            fn stem(w: &str) -> &str {
+                w.trim_end_matches("'s").trim_end_matches('s')
+            }
+            let fits = |name: &str| {
+                let lower = name.to_lowercase();
+                let ws: Vec<&str> = lower.split_whitespace().map(stem).collect();
+                ws.len() > key.len() && key.iter().all(|k| ws.contains(&k.as_str()))
+            };
+            let named = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| !s.person && !s.hop.anonymous && fits(&s.hop.name))
+                .cloned()
+                .or_else(|| {
+                    let o = self.orgs.iter().rev().find(|o| fits(o))?;
+                    Some(Spk::named(o, false, false))
+                });
+            return named.or_else(|| Some(Spk::anonymous(&phrase, false)));
+        }
         // "his office said", "her campaign said": a person's own office speaks for
         // the person (as "her spokesman" does); "her lawyer", "his foundation": someone
         // else, unnamed unless introduced with that role ("Her lawyer, Ivo Brandt, …").
@@ -2006,7 +2039,23 @@ impl<'a> State<'a> {
                 let media = is_in(&head, lexicon::MEDIA_REF_HEADS);
                 // An earlier organisation named with this head ("the ministry" for
                 // "Chile's Foreign Ministry"), else for a generic head the latest one.
-                if let Some(s) = self.speaker_with_word(&head, |s| !s.person && !s.hop.anonymous) {
+                // ("the state attorney's office" is not the "Lee County Sheriff's
+                // Office": a possessive modifier must be in the name.)
+                let owner: Vec<String> = words[1..words.len() - 1]
+                    .iter()
+                    .filter_map(|w| w.strip_suffix("'s"))
+                    .map(str::to_lowercase)
+                    .collect();
+                let fits = |s: &Spk| {
+                    let name = s.hop.name.to_lowercase();
+                    owner.iter().all(|o| {
+                        name.split_whitespace()
+                            .any(|w| w.trim_end_matches("'s") == o.as_str())
+                    })
+                };
+                if let Some(s) =
+                    self.speaker_with_word(&head, |s| !s.person && !s.hop.anonymous && fits(s))
+                {
                     return Some(s);
                 }
                 let generic = media || is_in(&head, lexicon::GENERIC_ORG_HEADS);
