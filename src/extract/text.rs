@@ -448,11 +448,13 @@ pub(crate) fn sentences(n: &str, para: (usize, usize)) -> Vec<(usize, usize)> {
             || nc >= 0x80;
         // A period after an abbreviation ends no sentence, unless a company's suffix
         // or a dotted abbreviation before a sentence opener ends it.
-        let ends = c != b'.'
-            || !is_abbreviation(n, para.0, i)
-            || company_end(n, para.0, i, k)
-            || opener_after_dotted(n, para.0, i, k);
-        if starts_new && ends {
+        let ends = || {
+            c != b'.'
+                || !is_abbreviation(n, para.0, i)
+                || company_end(n, para.0, i, k)
+                || opener_after_dotted(n, para.0, i, k)
+        };
+        if starts_new && ends() {
             push_trimmed(n, &mut out, start, j);
             start = k;
             i = k;
