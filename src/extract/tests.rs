@@ -7445,3 +7445,14 @@ fn a_body_described_with_another_owner_is_not_the_body_named_before() {
         &[("Wire via Ostland's defence ministry", "The bodies were recovered on Monday")],
     );
 }
+
+#[test]
+fn a_body_named_for_two_places_keeps_its_whole_name() {
+    assert_chains_and_claims(
+        "The submarines are quiet, the U.S.-China Economic and Security Review Commission said in a report.",
+        &[(
+            "Wire via U.S.-China Economic and Security Review Commission",
+            "The submarines are quiet",
+        )],
+    );
+}

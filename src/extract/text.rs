@@ -194,11 +194,29 @@ fn hyphen_is_space(out: &[u8], src: &[u8], i: usize) -> bool {
         // hyphen ("Syria from ISIL,-according to …"), nor a word to a bracket
         // ("Industry-(BDEW)").
         || (matches!(prev, b'.' | b'!' | b'?' | b'"')
-            && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"'))
+            && (next == b'-' || next == b' ' || next.is_ascii_uppercase() || next == b'"')
+            && !abbreviation_joined_to_place(out, rest))
         || (matches!(prev, b' ' | b',') && next.is_ascii_alphabetic())
         // "…,"-he told the committee": after a quotation closed on a comma.
         || (prev == b'"' && out.ends_with(b",\"") && next.is_ascii_lowercase())
         || (prev.is_ascii_alphabetic() && next == b'(')
+}
+
+/// "U.S.-China", "U.K.-Ireland": a dotted abbreviation joined by a hyphen to a
+/// place's name is a compound, not a mangled space.
+fn abbreviation_joined_to_place(out: &[u8], rest: &[u8]) -> bool {
+    let dotted = out.len() >= 4
+        && out[out.len() - 4..].iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        });
+    let word = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    dotted
+        && std::str::from_utf8(&rest[..word])
+            .is_ok_and(|w| crate::extract::lexicon::is_in(w, crate::extract::lexicon::PLACE_ENDS))
 }
 
 /// Make a copy of `text` with the same length in bytes in which typographic quotes,
@@ -667,10 +685,17 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
             i += usize::from(initial);
             while i < sent.1 {
                 let c = b[i];
+                // ("U.S.-China": a dotted abbreviation joined by a hyphen.)
+                let dotted_hyphen = c == b'.'
+                    && i + 2 < sent.1
+                    && b[i + 1] == b'-'
+                    && b[i + 2].is_ascii_uppercase()
+                    && n[s..i].contains('.');
                 let inner = (matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
                     && !(c == b'.' && b[i + 1] >= 0x80))
+                    || dotted_hyphen
                     || (c == b'?' && i > s && mangled_letter(&b[s..i], &b[i + 1..sent.1]))
                     || (matches!(c, b',' | b':')
                         && i > s

@@ -122,7 +122,14 @@ pub(super) fn and_body(words: &[&str], s: usize, e: usize) -> bool {
         .count();
     // (Two words on the left only after an abbreviation or a body's modifier: "US
     // Patent", "National Health", not "Ana Ruiz".)
-    (e - s == 1 || e - s == 2 && (acronym(words[s]) || is_in(words[s], lexicon::DEMONYM_LIKE)))
+    // ("US-China Economic", "China Economic": a place or a pair of places too.)
+    let place = |w: &str| {
+        w.split('-')
+            .all(|p| is_in(p, lexicon::PLACE_ENDS) || acronym(p))
+    };
+    (e - s == 1
+        || e - s == 2
+            && (acronym(words[s]) || is_in(words[s], lexicon::DEMONYM_LIKE) || place(words[s])))
         && (2..=3).contains(&right)
         && (is_in(words[e + right], lexicon::ORG_WORDS)
             || is_in(
