@@ -685,24 +685,30 @@ pub(crate) fn tokenize(n: &str, sent: (usize, usize), qs: &[(usize, usize)], tok
             i += usize::from(initial);
             while i < sent.1 {
                 let c = b[i];
+                if is_word_byte(c) {
+                    i += 1;
+                    continue;
+                }
                 // ("U.S.-China": a dotted abbreviation joined by a hyphen.)
-                let dotted_hyphen = c == b'.'
-                    && i + 2 < sent.1
-                    && b[i + 1] == b'-'
-                    && b[i + 2].is_ascii_uppercase()
-                    && n[s..i].contains('.');
+                let dotted_hyphen = || {
+                    c == b'.'
+                        && i + 2 < sent.1
+                        && b[i + 1] == b'-'
+                        && b[i + 2].is_ascii_uppercase()
+                        && n[s..i].contains('.')
+                };
                 let inner = (matches!(c, b'-' | b'\'' | b'.' | b'/' | b'&')
                     && i + 1 < sent.1
                     && is_word_byte(b[i + 1])
                     && !(c == b'.' && b[i + 1] >= 0x80))
-                    || dotted_hyphen
+                    || dotted_hyphen()
                     || (c == b'?' && i > s && mangled_letter(&b[s..i], &b[i + 1..sent.1]))
                     || (matches!(c, b',' | b':')
                         && i > s
                         && b[i - 1].is_ascii_digit()
                         && i + 1 < sent.1
                         && b[i + 1].is_ascii_digit());
-                if is_word_byte(c) || inner {
+                if inner {
                     i += 1;
                 } else {
                     break;
@@ -779,14 +785,14 @@ fn nickname(n: &str, q: (usize, usize), prev: Option<&Tok>, end: usize) -> bool 
             && w.as_bytes()[0].is_ascii_uppercase()
             && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
     };
-    let inner = &n[q.0..q.1];
-    let words = inner.split(' ').count();
-    words <= 2
-        && inner.split(' ').all(cap_word)
-        && prev.is_some_and(|t| t.k == K::Word && t.e + 2 == q.0 && cap_word(&n[t.s..t.e]))
+    // (Cheap tests first: this runs for every quotation of every sentence.)
+    q.1 <= q.0 + 24
         && q.1 + 3 < end
         && b[q.1 + 1] == b' '
         && b[q.1 + 2].is_ascii_uppercase()
+        && prev.is_some_and(|t| t.k == K::Word && t.e + 2 == q.0 && cap_word(&n[t.s..t.e]))
+        && n[q.0..q.1].split(' ').count() <= 2
+        && n[q.0..q.1].split(' ').all(cap_word)
 }
 
 #[cfg(test)]
