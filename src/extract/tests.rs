@@ -7456,3 +7456,11 @@ fn a_body_named_for_two_places_keeps_its_whole_name() {
         )],
     );
 }
+
+#[test]
+fn a_noun_cue_before_that_and_a_past_verb_is_a_noun() {
+    assert_chains_and_claims(
+        "Ivo Brandt drew criticism for often-unfiltered tweets that included mocking a judge. Ana Ruiz made comments that appeared to contradict her envoy.",
+        &[],
+    );
+}

@@ -5,7 +5,7 @@
 use crate::extract::lexicon::{self, is_in, Cue, Form, Frame, NOT_NAMES, PRONOUNS};
 use crate::extract::text::{Tok, K};
 
-use super::names::{self, is_cap, is_title};
+use super::names::{self, is_cap, is_title, past_form};
 use super::speakers;
 use super::State;
 
@@ -354,6 +354,17 @@ impl<'a> State<'a> {
                 && !is_in(p, PRONOUNS)
                 && !lexicon::is_subject_adverb(p)
                 && !next.eq_ignore_ascii_case("that")
+            {
+                return false;
+            }
+            // "… drew criticism for often-unfiltered tweets that included …": a past
+            // verb right after "that" makes it a relative pronoun, the form a noun.
+            if ambiguous
+                && lower
+                && next == "that"
+                && self
+                    .word_at(toks, i + 2)
+                    .is_some_and(|w| past_form(w) && !is_in(w, lexicon::RELATIVE_CLAUSE_CUES))
             {
                 return false;
             }
