@@ -7464,3 +7464,15 @@ fn a_noun_cue_before_that_and_a_past_verb_is_a_noun() {
         &[],
     );
 }
+
+#[test]
+fn an_adjective_opening_a_sentence_is_no_name() {
+    assert_chains_and_claims(
+        "Senior surgeons at the hospital said they had warned managers. Local reports said the group came from Ostland. Recent studies found that girls guess less often.",
+        &[
+            ("Wire via ~Senior surgeons at the hospital", "they had warned managers"),
+            ("Wire via ~Local reports", "the group came from Ostland"),
+            ("Wire via ~Recent studies", "girls guess less often"),
+        ],
+    );
+}

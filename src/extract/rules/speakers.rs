@@ -1177,6 +1177,23 @@ impl<'a> State<'a> {
             return None;
         }
         let lower0 = words[0].to_ascii_lowercase();
+        // "Recent polls show", "Senior doctors said": an adjective capitalised only
+        // because it opens the sentence, before a lower-case noun, is no name.
+        if words.len() >= 2
+            && is_in(words[0], lexicon::OPENING_ADJECTIVES)
+            && words[0] != lower0
+            && words[1].starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            let mut lowered = words.to_vec();
+            lowered[0] = &lower0;
+            // (A description keeps its words as written: "~Local reports".)
+            return self.phrase_speaker_as_written(&lowered).map(|mut s| {
+                if let Some(rest) = s.hop.name.strip_prefix(lower0.as_str()) {
+                    s.hop.name = format!("{}{rest}", words[0]);
+                }
+                s
+            });
+        }
         let head = words.last().copied().unwrap_or("").to_ascii_lowercase();
         // "the CEO", "the company's CEO": a role written as an acronym is the role
         // noun ("the ceo"), an unnamed person, not a name.
