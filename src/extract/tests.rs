@@ -7401,6 +7401,11 @@ fn a_quoted_nickname_inside_a_name_is_no_quotation() {
         "Ret. Gen. Tomas \"Hawk\" Vrell, a military analyst, warned at a forum that the force was tired.",
         &[("Wire via Tomas Vrell", "the force was tired")],
     );
+    // Typographic marks too.
+    assert_chains_and_claims(
+        "Ret. Gen. Tomas \u{201c}Hawk\u{201d} Vrell warned at a forum that the force was tired.",
+        &[("Wire via Tomas Vrell", "the force was tired")],
+    );
 }
 
 #[test]

@@ -785,12 +785,17 @@ fn nickname(n: &str, q: (usize, usize), prev: Option<&Tok>, end: usize) -> bool 
             && w.as_bytes()[0].is_ascii_uppercase()
             && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
     };
+    // (Typographic marks are normalised to a mark and two spaces: up to three
+    // spaces and a mark on either side.)
+    let gap = |a: usize, z: usize| {
+        (2..=4).contains(&(z - a)) && b[a..z].iter().all(|&c| c == b' ' || c == b'"')
+    };
+    let after = (q.1 + 2..end.min(q.1 + 5)).find(|&k| b[k] != b' ');
     // (Cheap tests first: this runs for every quotation of every sentence.)
     q.1 <= q.0 + 24
-        && q.1 + 3 < end
-        && b[q.1 + 1] == b' '
-        && b[q.1 + 2].is_ascii_uppercase()
-        && prev.is_some_and(|t| t.k == K::Word && t.e + 2 == q.0 && cap_word(&n[t.s..t.e]))
+        && after.is_some_and(|k| b[k].is_ascii_uppercase() && b[q.1 + 1] == b' ')
+        && prev
+            .is_some_and(|t| t.k == K::Word && t.e < q.0 && gap(t.e, q.0) && cap_word(&n[t.s..t.e]))
         && n[q.0..q.1].split(' ').count() <= 2
         && n[q.0..q.1].split(' ').all(cap_word)
 }

@@ -1714,11 +1714,11 @@ impl<'a> State<'a> {
             && words[1..].iter().all(|w| !is_cap(w))
             && words[n - 2].ends_with("'s")
         {
-            let key: Vec<String> = words[1..].iter().map(|w| stem(w).to_lowercase()).collect();
             // (Possessive or plural alike: "Federal Prosecutors Office".)
             fn stem(w: &str) -> &str {
                 w.trim_end_matches("'s").trim_end_matches('s')
             }
+            let key: Vec<String> = words[1..].iter().map(|w| stem(w).to_lowercase()).collect();
             let fits = |name: &str| {
                 let lower = name.to_lowercase();
                 let ws: Vec<&str> = lower.split_whitespace().map(stem).collect();
