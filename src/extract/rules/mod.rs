@@ -787,13 +787,17 @@ impl<'a> State<'a> {
         }
         // "X told Ostland Radio: "…," he explained.": the colon's cue and the closing
         // one attribute one quotation to one speaker; one statement, with the relays
-        // either names.
+        // either names. (Only the latest few statements are looked at: the two cues'
+        // statements come close together, and a long article stays linear.)
         let hops = |g: &Found| g.inner.len() + g.via.len() + g.outer.len() + g.cited.len();
-        let name = |g: &Found| g.speaker.as_ref().map(|s| s.hop.name.clone());
-        if let Some(k) = self
-            .out
+        fn name(g: &Found) -> Option<&str> {
+            g.speaker.as_ref().map(|s| s.hop.name.as_str())
+        }
+        let from = self.out.len().saturating_sub(8);
+        if let Some(k) = self.out[from..]
             .iter()
             .rposition(|g| g.span == f.span && name(g) == name(&f))
+            .map(|k| from + k)
         {
             if hops(&f) > hops(&self.out[k]) {
                 self.out[k] = f;
